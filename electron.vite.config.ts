@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// renderer/index.html carries the production CSP (script-src 'self'). `electron-vite dev` serves the page
+// with an inline script (React Fast Refresh's preamble) that this policy blocks, so the dev server, and
+// only the dev server, gets 'unsafe-inline' for scripts. Built output keeps the strict policy.
+const devCsp: Plugin = {
+  name: 'ltc:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self';", "script-src 'self' 'unsafe-inline';"),
+};
+
+// Three builds. `main` bundles every Node entry point: the Electron main process, the `ltc`
+// command line and the HTTP host all share the same services, so they are built together.
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+    plugins: [react(), devCsp],
+  },
+});

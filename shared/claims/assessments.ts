@@ -1,0 +1,50 @@
+/**
+ * Which assessment holds on a day (DOMAIN.md section 2). Benefits start from the pack's start rule,
+ * last `validityMonths`, and a newer conclusion replaces the older one from its own start date, so a
+ * level change never takes effect mid-month under the next-month rule.
+ */
+import { addDays, addMonths, firstOfNextMonth } from '../domain/dates';
+import type { Assessment, Level, LocalDate } from '../domain/model';
+import type { PolicyPack } from '../policy/pack';
+
+/** An assessment with the days it is in force: start … end, both inclusive. */
+export interface AssessmentPeriod {
+  assessment: Assessment;
+  level: Level;
+  start: LocalDate;
+  end: LocalDate;
+}
+
+export function benefitStart(concludedOn: LocalDate, rule: PolicyPack['assessment']['benefitStart']): LocalDate {
+  return rule === 'next-month' ? firstOfNextMonth(concludedOn) : concludedOn;
+}
+
+/** The periods in the order they take effect (later start wins; same start: later conclusion). */
+export function assessmentPeriods(assessments: readonly Assessment[], rules: PolicyPack['assessment']): AssessmentPeriod[] {
+  return assessments
+    .map((a, i) => {
+      const start = benefitStart(a.concludedOn, rules.benefitStart);
+      return { i, period: { assessment: a, level: a.level, start, end: addDays(addMonths(start, rules.validityMonths), -1) } };
+    })
+    .sort((x, y) =>
+      x.period.start !== y.period.start
+        ? x.period.start < y.period.start ? -1 : 1
+        : x.period.assessment.concludedOn !== y.period.assessment.concludedOn
+          ? x.period.assessment.concludedOn < y.period.assessment.concludedOn ? -1 : 1
+          : x.i - y.i,
+    )
+    .map((x) => x.period);
+}
+
+/**
+ * The assessment in force on `date`, or null: none has started yet, or the latest one to start has
+ * expired (an older one it replaced does not come back).
+ */
+export function assessmentOn(periods: readonly AssessmentPeriod[], date: LocalDate): AssessmentPeriod | null {
+  let current: AssessmentPeriod | null = null;
+  for (const p of periods) {
+    if (p.start <= date) current = p;
+    else break;
+  }
+  return current && date <= current.end ? current : null;
+}
