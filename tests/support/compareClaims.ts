@@ -10,7 +10,11 @@ interface AnyClaim {
 
 const VISIT_CODES = new Set(['VISIT_IN_HOSPITAL', 'MODE_CONFLICT', 'CERT_INVALID', 'NURSE_REQUIRED', 'VISIT_OVERLAP', 'VISIT_TOO_SHORT', 'VISIT_UNCONFIRMED', 'NO_SERVICE_PERIOD']);
 
-export function compareClaims(expected: AnyClaim, actual: AnyClaim): string[] {
+export function compareClaims(expected: AnyClaim, actual: AnyClaim | object): string[] {
+  return compareAny(expected, actual as AnyClaim);
+}
+
+function compareAny(expected: AnyClaim, actual: AnyClaim): string[] {
   const diffs: string[] = [];
   for (const k of ['persons', 'billableDays', 'coveredMinutes', 'feeFen', 'fundFen', 'personalFen']) {
     if (actual.totals?.[k] !== expected.totals?.[k]) diffs.push(`totals.${k}: expected ${expected.totals?.[k]}, got ${actual.totals?.[k]}`);
