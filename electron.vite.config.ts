@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -14,8 +15,11 @@ const devCsp: Plugin = {
 
 // Three builds. `main` bundles every Node entry point: the Electron main process, the `ltc`
 // command line and the HTTP host all share the same services, so they are built together.
+const appVersion = JSON.stringify((JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string }).version);
+
 export default defineConfig({
   main: {
+    define: { __APP_VERSION__: appVersion },
     build: {
       rollupOptions: {
         input: {

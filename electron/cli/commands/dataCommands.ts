@@ -1,0 +1,84 @@
+/**
+ * `ltc import`, `ltc export`, `ltc check`, `ltc backup`, `ltc demo`: the records in and out of a
+ * database file, headless. Each opens the database, does one thing in one transaction, closes it.
+ */
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { Dataset } from '../../../shared/domain/model';
+import { backupDatabase } from '../../services/db/backup';
+import { openDatabase, type LtcDatabase } from '../../services/db/database';
+import { exportDataset } from '../../services/dataset/exportDataset';
+import { importDataset } from '../../services/dataset/importDataset';
+import { validateDataset } from '../../services/dataset/validateDataset';
+import { generateDemoDataset } from '../../services/demo/generateDemo';
+import { InputError } from '../../services/errors';
+import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
+
+/** Who the audit log names for what the command line does. */
+export const cliActor = (): string => `ltc:${userInfo().username}`;
+
+export function withDatabase<T>(file: string, fn: (db: LtcDatabase) => T): T {
+  const db = openDatabase(resolve(file));
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads and validates a dataset file; every problem is listed, nothing is imported on any. */
+export function readDataset(file: string): Dataset {
+  const result = validateDataset(readJsonFile(file));
+  if (!result.ok) throw new InputError(`数据文件 ${file} 有 ${result.problems.length} 处问题，未导入任何数据。请逐条修改后重新导入：`, result.problems);
+  return result.dataset;
+}
+
+export function importCommand(dbFile: string, datasetFile: string, log: (s: string) => void): void {
+  const dataset = readDataset(datasetFile);
+  const summary = withDatabase(dbFile, (db) => importDataset(db, dataset, { actor: cliActor() }));
+  log(`已导入 ${datasetFile} → ${dbFile}：${JSON.stringify(summary)}`);
+}
+
+export function exportCommand(dbFile: string, outFile: string, log: (s: string) => void): void {
+  requireExisting(dbFile, '数据库文件');
+  const dataset = withDatabase(dbFile, (db) => exportDataset(db));
+  writeJsonAtomic(outFile, dataset);
+  log(`已导出 ${dataset.residents.length} 名服务对象、${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${outFile}`);
+}
+
+export function checkCommand(target: { db?: string; dataset?: string }, log: (s: string) => void): void {
+  if (target.dataset) {
+    const d = readDataset(target.dataset);
+    log(`数据文件有效：${d.residents.length} 名服务对象、${d.staff.length} 名员工、${d.visits.length} 条上门服务记录`);
+  }
+  if (target.db) {
+    requireExisting(target.db, '数据库文件');
+    withDatabase(target.db, (db) => {
+      const result = db.raw.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new InputError(`数据库完整性检查未通过：${String(result)}。请从最近的备份恢复`);
+      log(`数据库完整性检查通过（版本 ${String(db.raw.pragma('user_version', { simple: true }))}）：${db.file}`);
+    });
+  }
+  if (!target.db && !target.dataset) throw new InputError('请指定 --db 数据库文件或 --dataset 数据文件');
+}
+
+export async function backupCommand(dbFile: string, outFile: string, log: (s: string) => void): Promise<void> {
+  requireExisting(dbFile, '数据库文件');
+  const db = openDatabase(resolve(dbFile));
+  try {
+    const r = await backupDatabase(db, resolve(outFile));
+    log(`已备份并校验：${r.file}（${r.bytes} 字节）`);
+  } finally {
+    db.close();
+  }
+}
+
+export function demoCommand(dbFile: string, log: (s: string) => void): void {
+  const dataset = generateDemoDataset();
+  withDatabase(dbFile, (db) => {
+    const has = db.raw.prepare('SELECT COUNT(*) AS n FROM residents').get() as { n: number };
+    if (has.n > 0) throw new InputError(`数据库 ${dbFile} 已有服务对象数据；演示数据只能写入新的数据库文件，请换一个文件名`);
+    importDataset(db, dataset, { actor: cliActor() });
+  });
+  log(`已创建演示机构“${dataset.institution.name}”：${dataset.residents.length} 名服务对象、${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${dbFile}`);
+}

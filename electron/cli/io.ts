@@ -1,0 +1,32 @@
+/**
+ * File helpers of the command line: reading a JSON file with a Chinese message when it is missing
+ * or broken, and writing outputs atomically (temp file + rename), so a crash never leaves half a file.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../services/errors';
+
+export function readJsonFile(file: string): unknown {
+  if (!existsSync(file)) throw new InputError(`找不到文件：${file}`);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new InputError(`文件 ${basename(file)} 不是有效的 JSON：${(e as Error).message}。请确认导出的是 ltc-dataset 格式的 .json 文件`);
+  }
+}
+
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function requireExisting(file: string, what: string): void {
+  if (!existsSync(file)) throw new InputError(`${what}不存在：${file}。请检查路径，或先用 ltc import / ltc demo 创建`);
+}

@@ -1,0 +1,99 @@
+/**
+ * The `ltc` command line: the same services as the desktop app, headless, for month-end scripts
+ * and for testing the claim engine. Commands, flags and exit codes are an interface administrators
+ * script against: extend them, never rename them.
+ *   exit 0: done; 1: bad input (every problem listed on stderr); 2: internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import { DatabaseError } from '../services/db/errors';
+import { InputError } from '../services/errors';
+import { claimCommand } from './commands/claimCommand';
+import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand } from './commands/dataCommands';
+import { problemLines } from './report';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export const EXIT = { ok: 0, badInput: 1, internal: 2 } as const;
+
+function buildProgram(io: Io): Command {
+  const program = new Command('ltc')
+    .description('长护助手命令行：导入、结算、导出、备份、检查 (LTC Desk headless: import, claim, export, backup, check)')
+    .version(__APP_VERSION__, '-V, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpCommand(false)
+    .showHelpAfterError('（用 ltc --help 查看用法）')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('claim')
+    .description('计算某月结算申报，输出 ltc-claim JSON (compute a month’s claim)')
+    .requiredOption('--month <YYYY-MM>', '结算月份，例如 2026-10')
+    .option('--dataset <FILE>', 'ltc-dataset 数据文件：导入临时数据库后计算，JSON 打印到标准输出')
+    .option('--db <FILE>', '机构数据库文件')
+    .option('--out <DIR>', '把 claim.json 写入此目录（标准输出只打印文件路径）')
+    .action((o: { month: string; dataset?: string; db?: string; out?: string }) => claimCommand(o, io.out, io.err));
+
+  program
+    .command('import')
+    .description('把 ltc-dataset 数据文件导入数据库（全部成功或全部不导入）')
+    .requiredOption('--db <FILE>', '数据库文件（不存在则创建）')
+    .argument('<DATASET>', 'ltc-dataset .json 文件')
+    .action((dataset: string, o: { db: string }) => importCommand(o.db, dataset, io.err));
+
+  program
+    .command('export')
+    .description('把数据库导出为 ltc-dataset 数据文件')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .argument('<OUT>', '输出的 .json 文件')
+    .action((out: string, o: { db: string }) => exportCommand(o.db, out, io.err));
+
+  program
+    .command('check')
+    .description('检查数据文件是否可以导入，或检查数据库完整性')
+    .option('--db <FILE>', '数据库文件')
+    .option('--dataset <FILE>', 'ltc-dataset 数据文件')
+    .action((o: { db?: string; dataset?: string }) => checkCommand(o, io.err));
+
+  program
+    .command('backup')
+    .description('备份数据库到文件，并校验备份可用')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .argument('<OUT>', '备份文件')
+    .action((out: string, o: { db: string }) => backupCommand(o.db, out, io.err));
+
+  program
+    .command('demo')
+    .description('创建演示机构数据库（约100名服务对象、员工、几个月的上门服务）')
+    .requiredOption('--db <FILE>', '新的数据库文件')
+    .action((o: { db: string }) => demoCommand(o.db, io.err));
+
+  return program;
+}
+
+/** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
+    }
+    if (e instanceof InputError) {
+      io.err(`错误：${e.message}`);
+      if (e.problems.length > 0) io.err(problemLines(e.problems));
+      return EXIT.badInput;
+    }
+    if (e instanceof DatabaseError) {
+      io.err(`错误：${e.message}`);
+      return EXIT.badInput;
+    }
+    io.err(`内部错误（请把以下信息发给技术支持）：${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.internal;
+  }
+}

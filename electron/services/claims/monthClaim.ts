@@ -1,0 +1,21 @@
+/**
+ * A month's claim from the database: load the month's records, pick the institution's pack and
+ * catalogue, and hand plain data to the pure engine in shared/claims.
+ */
+import { computeClaim } from '../../../shared/claims/computeClaim';
+import type { Claim } from '../../../shared/claims/types';
+import { isValidMonth } from '../../../shared/domain/dates';
+import { findCatalogue, findPolicyPack } from '../../../shared/policy/registry';
+import type { LtcDatabase } from '../db/database';
+import { loadClaimInput } from '../dataset/loadMonth';
+import { InputError } from '../errors';
+
+export function computeMonthClaim(db: LtcDatabase, month: string): Claim {
+  if (!isValidMonth(month)) throw new InputError(`月份“${month}”格式不对，请写成 YYYY-MM，例如 2026-10`, [{ path: 'month', message: '应为 YYYY-MM' }]);
+  const records = loadClaimInput(db, month);
+  const pack = findPolicyPack(records.institution.policy);
+  if (!pack) throw new InputError(`机构设置的政策包“${records.institution.policy}”不存在，请在机构设置中重新选择政策包`);
+  const catalogue = findCatalogue(pack.catalogue);
+  if (!catalogue) throw new InputError(`政策包“${pack.id}”使用的服务项目目录“${pack.catalogue}”不存在`);
+  return computeClaim({ month, records, pack, catalogue });
+}

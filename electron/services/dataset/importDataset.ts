@@ -1,0 +1,237 @@
+/**
+ * Stores a validated dataset, all or nothing: one transaction, so any exception (a refused
+ * institution, a timeline that no longer makes sense after merging, a disk error) leaves the
+ * database exactly as it was. Import is a merge, so the same file imported twice changes nothing:
+ * people are the same person when their ID number is the same; their assessments, events and
+ * certificates are added unless an identical one exists; visits are the same when their ref is.
+ */
+import { minutesBetween } from '../../../shared/domain/dates';
+import type { Dataset, Institution, StayEvent } from '../../../shared/domain/model';
+import { recordAudit } from '../audit/auditLog';
+import { localTimestamp } from '../db/clock';
+import type { LtcDatabase } from '../db/database';
+import { DatasetError } from './errors';
+import { readInstitution, sameInstitution, writeInstitution } from './institutionRows';
+import { STAY_EVENT_NAMES as EVENT_NAMES } from '../../../shared/domain/glossary';
+import { stayTimelineProblems } from '../../../shared/domain/stayRules';
+import { validateDataset } from './validateDataset';
+
+export interface ImportCount {
+  added: number;
+  /** already present (same person, identical record, or a visit ref already stored) */
+  skipped: number;
+}
+
+export interface ImportSummary {
+  institution: 'created' | 'updated' | 'unchanged';
+  residents: ImportCount;
+  assessments: ImportCount;
+  events: ImportCount;
+  staff: ImportCount;
+  certificates: ImportCount;
+  visits: ImportCount;
+}
+
+const count = (): ImportCount => ({ added: 0, skipped: 0 });
+/**
+ * The stored person a file's person is: the same ID number; or, for a record with no ID number yet,
+ * the same ref and name (two people without ID numbers must not merge into one).
+ */
+const SAME_PERSON = `SELECT id, name FROM $table
+  WHERE (@idNumber <> '' AND id_number = @idNumber) OR (@idNumber = '' AND id_number = '' AND ref = @ref AND name = @name)
+  ORDER BY id LIMIT 1`;
+
+/** Identity of a child record: all its fields (absent and null alike). */
+const key = (...values: unknown[]): string => JSON.stringify(values.map((v) => v ?? null));
+
+export function importDataset(db: LtcDatabase, dataset: Dataset, opts: { actor: string }): ImportSummary {
+  // Re-checked here so no caller can store what the validator refuses.
+  const checked = validateDataset(dataset);
+  if (!checked.ok) {
+    // The problems travel with the error (each with its path); the message only says what happened.
+    throw new DatasetError('IMPORT_INVALID', `导入文件有 ${checked.problems.length} 处问题，未导入任何数据，请逐条修改后重新导入`, checked.problems);
+  }
+  return db.transaction(() => run(db, dataset, opts.actor));
+}
+
+function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
+  const sql = db.raw;
+  const now = localTimestamp();
+  const summary: ImportSummary = {
+    institution: 'unchanged',
+    residents: count(),
+    assessments: count(),
+    events: count(),
+    staff: count(),
+    certificates: count(),
+    visits: count(),
+  };
+
+  const before = readInstitution(sql);
+  if (before && before.uscc !== d.institution.uscc && before.agencyCode !== d.institution.agencyCode) {
+    throw new DatasetError(
+      'IMPORT_OTHER_INSTITUTION',
+      `导入文件属于另一家机构（${d.institution.name}，统一社会信用代码 ${d.institution.uscc}，定点机构编码 ${d.institution.agencyCode}），` +
+        `与本数据库的机构（${before.name}，${before.uscc}，${before.agencyCode}）不符，已拒绝导入。`,
+    );
+  }
+  if (!before || !sameInstitution(before, d.institution)) {
+    writeInstitution(sql, d.institution, now);
+    summary.institution = before ? 'updated' : 'created';
+  }
+
+  const residentIds = importResidents(db, d, now, summary);
+  const staffIds = importStaff(db, d, now, summary);
+
+  const visitExists = sql.prepare('SELECT 1 FROM visits WHERE ref = ?').pluck();
+  const insertVisit = sql.prepare(`INSERT INTO visits (ref, resident_id, staff_id, start_at, end_at, minutes, confirmed,
+      check_in_lat, check_in_lng, check_out_lat, check_out_lng, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertItem = sql.prepare('INSERT INTO visit_items (visit_id, position, code) VALUES (?, ?, ?)');
+  for (const v of d.visits) {
+    if (visitExists.get(v.ref)) {
+      summary.visits.skipped++;
+      continue;
+    }
+    const id = insertVisit.run(
+      v.ref,
+      residentIds.get(v.resident),
+      staffIds.get(v.staff),
+      v.start,
+      v.end,
+      minutesBetween(v.start, v.end),
+      v.confirmed ? 1 : 0,
+      v.checkIn?.lat ?? null,
+      v.checkIn?.lng ?? null,
+      v.checkOut?.lat ?? null,
+      v.checkOut?.lng ?? null,
+      v.note ?? null,
+    ).lastInsertRowid;
+    v.items.forEach((code, position) => insertItem.run(id, position, code));
+    summary.visits.added++;
+  }
+
+  recordAudit(db, {
+    actor,
+    action: 'import',
+    entity: 'dataset',
+    before: before ? { institution: before } : null,
+    after: { institution: pick(d.institution), summary },
+  });
+  return summary;
+}
+
+/** Returns the file's resident ref → database id. */
+function importResidents(db: LtcDatabase, d: Dataset, now: string, summary: ImportSummary): Map<string, number | bigint> {
+  const sql = db.raw;
+  const byIdNumber = sql.prepare(SAME_PERSON.replace('$table', 'residents'));
+  const insert = sql.prepare(`INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const assessmentsOf = sql.prepare('SELECT level, concluded_on, number, assessor FROM assessments WHERE resident_id = ?').raw();
+  const eventsOf = sql.prepare('SELECT type, date, mode, bed, note, seq FROM stay_events WHERE resident_id = ? ORDER BY seq');
+  const insertAssessment = sql.prepare('INSERT INTO assessments (resident_id, level, concluded_on, number, assessor) VALUES (?, ?, ?, ?, ?)');
+  const insertEvent = sql.prepare('INSERT INTO stay_events (resident_id, seq, type, date, mode, bed, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const refTaken = refChecker(db, 'residents');
+
+  const ids = new Map<string, number | bigint>();
+  for (const r of d.residents) {
+    const existing = byIdNumber.get({ idNumber: r.idNumber, ref: r.ref, name: r.name }) as { id: number; name: string } | undefined;
+    let id: number | bigint;
+    let knownAssessments = new Set<string>();
+    let knownEvents = new Set<string>();
+    let storedEvents: (StayEvent & { seq: number })[] = [];
+    if (existing) {
+      id = existing.id;
+      summary.residents.skipped++;
+      knownAssessments = new Set((assessmentsOf.all(id) as unknown[][]).map((row) => key(...row)));
+      storedEvents = eventsOf.all(id) as (StayEvent & { seq: number })[];
+      knownEvents = new Set(storedEvents.map((e) => key(e.type, e.date, e.mode, e.bed, e.note)));
+    } else {
+      id = insert.run(refTaken(r.ref), r.name, r.idNumber, r.insuranceType ?? null, r.phone ?? null, r.address ?? null, now, now).lastInsertRowid;
+      summary.residents.added++;
+    }
+    ids.set(r.ref, id);
+
+    for (const a of r.assessments) {
+      if (knownAssessments.has(key(a.level, a.concludedOn, a.number, a.assessor))) summary.assessments.skipped++;
+      else {
+        insertAssessment.run(id, a.level, a.concludedOn, a.number ?? null, a.assessor ?? null);
+        summary.assessments.added++;
+      }
+    }
+    // seq continues after the stored events, so a same-day event from the file sorts after them.
+    let seq = storedEvents.reduce((max, e) => Math.max(max, e.seq + 1), 0);
+    const added: StayEvent[] = [];
+    for (const e of r.events) {
+      if (knownEvents.has(key(e.type, e.date, e.mode, e.bed, e.note))) summary.events.skipped++;
+      else {
+        insertEvent.run(id, seq++, e.type, e.date, e.mode ?? null, e.bed ?? null, e.note ?? null);
+        added.push(e);
+        summary.events.added++;
+      }
+    }
+    // A file that is fine on its own can still contradict what is stored (a second admission).
+    if (existing && added.length > 0) {
+      const problems = stayTimelineProblems([...storedEvents, ...added]);
+      if (problems.length > 0) {
+        throw new DatasetError(
+          'IMPORT_TIMELINE',
+          `${existing.name}（${r.ref}）的${added.map((e) => EVENT_NAMES[e.type]).join('、')}与已有记录合并后前后矛盾，已取消整个导入：` +
+            problems.map((p) => p.message).join('；'),
+        );
+      }
+    }
+  }
+  return ids;
+}
+
+/** Returns the file's staff ref → database id. */
+function importStaff(db: LtcDatabase, d: Dataset, now: string, summary: ImportSummary): Map<string, number | bigint> {
+  const sql = db.raw;
+  const byIdNumber = sql.prepare(SAME_PERSON.replace('$table', 'staff'));
+  const insert = sql.prepare(`INSERT INTO staff (ref, name, id_number, role, employed_from, employed_to, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const certificatesOf = sql.prepare('SELECT type, number, level, issued_on, expires_on FROM certificates WHERE staff_id = ?').raw();
+  const insertCertificate = sql.prepare('INSERT INTO certificates (staff_id, type, number, level, issued_on, expires_on) VALUES (?, ?, ?, ?, ?, ?)');
+  const refTaken = refChecker(db, 'staff');
+
+  const ids = new Map<string, number | bigint>();
+  for (const s of d.staff) {
+    const existing = byIdNumber.get({ idNumber: s.idNumber, ref: s.ref, name: s.name }) as { id: number } | undefined;
+    let id: number | bigint;
+    let known = new Set<string>();
+    if (existing) {
+      id = existing.id;
+      summary.staff.skipped++;
+      known = new Set((certificatesOf.all(id) as unknown[][]).map((row) => key(...row)));
+    } else {
+      id = insert.run(refTaken(s.ref), s.name, s.idNumber, s.role ?? null, s.employedFrom ?? null, s.employedTo ?? null, now, now).lastInsertRowid;
+      summary.staff.added++;
+    }
+    ids.set(s.ref, id);
+    for (const c of s.certificates) {
+      if (known.has(key(c.type, c.number, c.level, c.issuedOn, c.expiresOn))) summary.certificates.skipped++;
+      else {
+        insertCertificate.run(id, c.type, c.number, c.level ?? null, c.issuedOn, c.expiresOn ?? null);
+        summary.certificates.added++;
+      }
+    }
+  }
+  return ids;
+}
+
+/**
+ * The file's ref is kept so export gives it back; when another person already holds it (refs are
+ * only a file's own keys), the new person gets `<ref>-2`, `<ref>-3`, ….
+ */
+function refChecker(db: LtcDatabase, table: 'residents' | 'staff'): (ref: string) => string {
+  const taken = db.raw.prepare(`SELECT 1 FROM ${table} WHERE ref = ?`).pluck();
+  return (ref) => {
+    let candidate = ref;
+    for (let n = 2; taken.get(candidate); n++) candidate = `${ref}-${n}`;
+    return candidate;
+  };
+}
+
+function pick(i: Institution): Pick<Institution, 'name' | 'uscc' | 'agencyCode' | 'policy'> {
+  return { name: i.name, uscc: i.uscc, agencyCode: i.agencyCode, policy: i.policy };
+}

@@ -1,0 +1,83 @@
+/**
+ * Step 1 of dataset validation: the file's shape against resources/schemas/dataset.schema.json.
+ * Messages come from ajv-i18n's Chinese localizer; the few that would leave a user guessing (a regex,
+ * a format name, a missing or unknown field) are replaced by a sentence saying what to write.
+ */
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import localizeZh from 'ajv-i18n/localize/zh';
+import datasetSchema from '../../../resources/schemas/dataset.schema.json';
+import { joinPath, pointerToPath, type DatasetProblem } from './problems';
+
+let validator: ValidateFunction | undefined;
+
+function compile(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    // `fast` checks only the shape YYYY-MM-DD: whether the day exists (2026-02-30) is step 2's job,
+    // so a file with a wrong day still gets all its other problems listed in the same pass.
+    addFormats(ajv, { mode: 'fast', formats: ['date'] });
+    validator = ajv.compile(datasetSchema);
+  }
+  return validator;
+}
+
+export function schemaProblems(json: unknown): DatasetProblem[] {
+  const validate = compile();
+  if (validate(json)) return [];
+  const errors = [...(validate.errors ?? [])];
+  localizeZh(errors);
+  return errors.map((e) => toProblem(e, json));
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  integer: '整数',
+  number: '数字',
+  boolean: 'true 或 false',
+  array: '列表（数组）',
+  object: '对象',
+  null: 'null',
+};
+
+function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
+  const path = pointerToPath(e.instancePath, root);
+  const shown = describeValue(e.data);
+  switch (e.keyword) {
+    case 'required': {
+      const prop = String(e.params.missingProperty);
+      return { path: joinPath(path, prop, false), message: `缺少必填项“${prop}”，请补上` };
+    }
+    case 'additionalProperties': {
+      const prop = String(e.params.additionalProperty);
+      return { path: joinPath(path, prop, false), message: `不认识的字段“${prop}”，请删除或检查拼写` };
+    }
+    case 'type': {
+      const want = String(e.params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或');
+      return { path, message: `类型不对，应为${want}（现为${shown}）` };
+    }
+    case 'enum':
+      return { path, message: `${e.message ?? ''}：${(e.params.allowedValues as unknown[]).map(String).join('、')}（现为${shown}）` };
+    case 'const':
+      return { path, message: `应为 ${JSON.stringify(e.params.allowedValue)}（现为${shown}）` };
+    case 'format':
+      return { path, message: `日期应写成 YYYY-MM-DD，例如 2026-10-02（现为${shown}）` };
+    case 'pattern':
+      if (/^\/institution\/region$/.test(e.instancePath)) return { path, message: `统筹区代码应为6位数字，例如 330205（现为${shown}）` };
+      if (/\/(start|end)$/.test(e.instancePath)) {
+        return { path, message: `时间应写成 YYYY-MM-DDTHH:mm（本地时间），例如 2026-10-02T09:00（现为${shown}）` };
+      }
+      return { path, message: `${e.message ?? '格式不对'}（现为${shown}）` };
+    default:
+      return { path, message: e.message ?? `未通过“${e.keyword}”校验` };
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return '空';
+  if (typeof v === 'string') return `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
+  if (Array.isArray(v)) return '列表';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return '对象';
+  return String(v);
+}

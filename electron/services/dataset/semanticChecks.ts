@@ -1,0 +1,129 @@
+/**
+ * Step 2 of dataset validation: what the schema cannot say. Only things that make the file
+ * impossible to store faithfully are refused here; what the monthly claim judges (ID checksums,
+ * short, overlapping or unconfirmed visits, missing certificates, ineligible levels) is kept, so the
+ * claim can show it with its own issue code (DOMAIN.md section 8: nothing is dropped on import).
+ */
+import { isValidDate, isValidDateTime } from '../../../shared/domain/dates';
+import type { Dataset } from '../../../shared/domain/model';
+import { findCatalogue, findPolicyPack, listPolicyPacks } from '../../../shared/policy/registry';
+import type { DatasetProblem } from './problems';
+import { stayTimelineProblems } from '../../../shared/domain/stayRules';
+
+export function semanticProblems(d: Dataset): DatasetProblem[] {
+  const out: DatasetProblem[] = [];
+  const add = (path: string, message: string): void => {
+    out.push({ path, message });
+  };
+  const date = (path: string, value: string | undefined): boolean => {
+    if (value === undefined) return false;
+    if (isValidDate(value)) return true;
+    add(path, `“${value}”不是真实存在的日期，请改为正确的日期（YYYY-MM-DD）`);
+    return false;
+  };
+
+  // Institution and its policy pack (the pack names the item catalogue).
+  let codes: Set<string> | undefined;
+  let catalogueTitle = '';
+  const pack = findPolicyPack(d.institution.policy);
+  if (!pack) {
+    const known = listPolicyPacks().map((p) => p.id).join('、');
+    add('institution.policy', `未知的政策包“${d.institution.policy}”，请改为以下之一：${known}`);
+  } else {
+    const catalogue = findCatalogue(pack.catalogue);
+    if (catalogue) {
+      codes = new Set(catalogue.items.map((i) => i.code));
+      catalogueTitle = `${pack.id} 的服务项目目录“${catalogue.id}”`;
+    } else {
+      add('institution.policy', `政策包“${pack.id}”所用的服务项目目录“${pack.catalogue}”未安装，请先导入该目录`);
+    }
+  }
+
+  // Residents: unique refs and persons, real dates, a possible stay timeline.
+  const residentAt = uniqueRefs(d.residents, 'residents', '服务对象', add);
+  d.residents.forEach((r, i) => {
+    const base = `residents[${i}]`;
+    r.assessments.forEach((a, j) => date(`${base}.assessments[${j}].concludedOn`, a.concludedOn));
+    const dated = r.events.map((e, j) => ({ e, j })).filter(({ e, j }) => date(`${base}.events[${j}].date`, e.date));
+    for (const p of stayTimelineProblems(dated.map((x) => x.e))) {
+      const j = dated[p.index]?.j ?? p.index;
+      add(`${base}.events[${j}]${p.field ? `.${p.field}` : ''}`, p.message);
+    }
+  });
+
+  // Staff: unique refs and persons, employment and certificate dates in order.
+  const staffAt = uniqueRefs(d.staff, 'staff', '工作人员', add);
+  d.staff.forEach((s, i) => {
+    const base = `staff[${i}]`;
+    const from = date(`${base}.employedFrom`, s.employedFrom);
+    const to = date(`${base}.employedTo`, s.employedTo);
+    if (from && to && s.employedTo! < s.employedFrom!) {
+      add(`${base}.employedTo`, `离职日期 ${s.employedTo} 早于入职日期 ${s.employedFrom}，请核对`);
+    }
+    s.certificates.forEach((c, j) => {
+      const cb = `${base}.certificates[${j}]`;
+      const issued = date(`${cb}.issuedOn`, c.issuedOn);
+      const expires = date(`${cb}.expiresOn`, c.expiresOn);
+      if (issued && expires && c.expiresOn! < c.issuedOn) {
+        add(`${cb}.expiresOn`, `证书有效期至 ${c.expiresOn} 早于发证日期 ${c.issuedOn}，请核对证书上的日期`);
+      }
+    });
+  });
+
+  // Visits: unique refs, known people, real times in order, codes of the catalogue.
+  uniqueRefs(d.visits, 'visits', '服务记录', add);
+  d.visits.forEach((v, i) => {
+    const base = `visits[${i}]`;
+    if (!residentAt.has(v.resident)) add(`${base}.resident`, `找不到编号为“${v.resident}”的服务对象，请核对编号，或在 residents 中补上此人`);
+    if (!staffAt.has(v.staff)) add(`${base}.staff`, `找不到编号为“${v.staff}”的工作人员，请核对编号，或在 staff 中补上此人`);
+    const startOk = time(`${base}.start`, v.start, add);
+    const endOk = time(`${base}.end`, v.end, add);
+    // end == start is kept: the claim reports it as too short (VISIT_TOO_SHORT).
+    if (startOk && endOk && v.end < v.start) {
+      add(`${base}.end`, `结束时间早于开始时间，请核对（开始 ${v.start}，结束 ${v.end}）`);
+    }
+    if (codes) {
+      v.items.forEach((code, j) => {
+        if (!codes.has(code)) add(`${base}.items[${j}]`, `服务项目代码“${code}”不在${catalogueTitle}中，请核对代码`);
+      });
+    }
+  });
+  return out;
+}
+
+function time(path: string, value: string, add: (path: string, message: string) => void): boolean {
+  if (isValidDateTime(value)) return true;
+  add(path, `“${value}”不是有效的时间：日期须真实存在，时为 00–23，分为 00–59，请改正`);
+  return false;
+}
+
+/**
+ * Refs tie a file's records together, so each must be unique in its list. Residents and staff are
+ * also matched by ID number on import (the same person), so one ID number twice in a list would
+ * silently merge two records: it is refused too. Returns ref → first index.
+ */
+function uniqueRefs(
+  list: readonly { ref: string; idNumber?: string; name?: string }[],
+  key: string,
+  noun: string,
+  add: (path: string, message: string) => void,
+): Map<string, number> {
+  const refs = new Map<string, number>();
+  const ids = new Map<string, number>();
+  list.forEach((item, i) => {
+    const first = refs.get(item.ref);
+    if (first === undefined) refs.set(item.ref, i);
+    else add(`${key}[${i}].ref`, `编号“${item.ref}”与 ${key}[${first}] 重复，每条${noun}的 ref 必须唯一，请改用不同的编号`);
+    // An empty ID number identifies nobody (import matches it by ref and name instead).
+    if (!item.idNumber) return;
+    const same = ids.get(item.idNumber);
+    if (same === undefined) ids.set(item.idNumber, i);
+    else {
+      add(
+        `${key}[${i}].idNumber`,
+        `身份证号与 ${key}[${same}]（${list[same]?.name ?? ''}）相同；同一人只能登记一次，请合并这两条记录或核对号码`,
+      );
+    }
+  });
+  return refs;
+}

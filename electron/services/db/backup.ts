@@ -1,0 +1,47 @@
+/**
+ * A user-requested backup of the open database. `.backup()` copies pages through SQLite's online
+ * backup API, so the copy is consistent even while the app keeps writing (copying the live file is
+ * not: committed pages may still sit in the -wal). The copy is then proven sound before we say so.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { LtcDatabase } from './database';
+import { DatabaseError } from './errors';
+import { integrityProblem } from './migrate';
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+}
+
+export async function backupDatabase(db: LtcDatabase, destFile: string): Promise<BackupResult> {
+  if (path.resolve(destFile) === path.resolve(db.file)) {
+    throw new DatabaseError('DB_BACKUP_FAILED', '备份文件不能与正在使用的数据库是同一个文件，请另选位置。');
+  }
+  try {
+    await db.raw.backup(destFile);
+    // The copy inherits WAL mode from the header; switch it to a single self-contained file so a
+    // backup moved to a USB stick never depends on a -wal beside it.
+    const copy = new BetterSqlite3(destFile, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  } catch (err) {
+    removeQuietly(destFile);
+    throw new DatabaseError('DB_BACKUP_FAILED', `备份失败：${String(err)}`, { cause: err });
+  }
+  const problem = integrityProblem(destFile);
+  if (problem) {
+    // A copy that fails the check must not be mistaken for a good backup later.
+    removeQuietly(destFile);
+    throw new DatabaseError('DB_BACKUP_FAILED', `备份文件未通过完整性检查（${problem}），已删除该文件，请重试或换一个保存位置。`);
+  }
+  return { file: destFile, bytes: fs.statSync(destFile).size };
+}
+
+function removeQuietly(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+}

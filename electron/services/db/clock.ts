@@ -1,0 +1,23 @@
+/**
+ * Timestamps of record-keeping (audit rows, migrations, backups): the local wall-clock time with its
+ * offset, so a reader in the institution sees its own clock and the instant stays unambiguous.
+ * Calendar dates of the domain never go through here (DOMAIN.md section 5).
+ */
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `2026-10-02T09:00:00.123+08:00` */
+export function localTimestamp(d: Date = new Date()): string {
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const abs = Math.abs(off);
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
+    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** `20261002-090000`: safe in a file name on every platform (no colons). */
+export function fileStamp(d: Date = new Date()): string {
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+}

@@ -1,0 +1,126 @@
+/**
+ * Brings a database file to the newest schema. Order matters and is why this is one module:
+ * 1. look at the file read-only (a file from a newer program must stay byte-identical);
+ * 2. if a non-empty file needs migrating, take a copy first and prove it is sound;
+ * 3. run each pending migration in its own transaction, recording it and `user_version` inside that
+ *    transaction, so a failure leaves the file at the last complete step.
+ */
+import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { fileStamp, localTimestamp } from './clock';
+import { DatabaseError, DatabaseTooNewError } from './errors';
+import { latestVersion, MIGRATIONS, type Migration } from './migrations';
+
+export interface Inspection {
+  /** `PRAGMA user_version` of the file; 0 for a new or empty file */
+  version: number;
+  /** the file holds any schema object (tables of an older or foreign program count) */
+  hasContent: boolean;
+}
+
+/** Reads the version without writing anything; refuses a file from a newer program. */
+export function inspectDatabaseFile(file: string, migrations: readonly Migration[] = MIGRATIONS): Inspection {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { version: 0, hasContent: false };
+  const latest = latestVersion(migrations);
+  let probe: BetterSqlite3.Database | undefined;
+  try {
+    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > latest) throw new DatabaseTooNewError(version, latest);
+    const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+    return { version, hasContent: objects > 0 };
+  } catch (err) {
+    if (err instanceof DatabaseError) throw err;
+    throw new DatabaseError('DB_NOT_A_DATABASE', `无法打开数据库文件“${file}”：文件不是长护助手数据库或已损坏（${String(err)}）。`, {
+      cause: err,
+    });
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
+ * A consistent copy next to the file, verified by `integrity_check`. VACUUM INTO is used here, not
+ * `.backup()`, because opening a database is synchronous and `.backup()` is not; both give a
+ * transaction-consistent copy (never copy the live file: its -wal may hold committed pages).
+ */
+export function takePreMigrationBackup(file: string, firstPending: number): string {
+  const dest = `${file}.pre-migration-${firstPending}-${fileStamp()}.bak`;
+  const src = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    src.prepare('VACUUM INTO ?').run(dest);
+  } catch (err) {
+    throw new DatabaseError('DB_BACKUP_FAILED', `升级数据库前备份失败，数据库未改动：${String(err)}`, { cause: err });
+  } finally {
+    src.close();
+  }
+  const problem = integrityProblem(dest);
+  if (problem) {
+    throw new DatabaseError(
+      'DB_BACKUP_FAILED',
+      `升级数据库前的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`,
+    );
+  }
+  return dest;
+}
+
+/** null when `PRAGMA integrity_check` says ok, else what it reported. */
+export function integrityProblem(file: string): string | null {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+    const messages = rows.map((r) => r.integrity_check);
+    return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('; ');
+  } catch (err) {
+    return String(err);
+  } finally {
+    db?.close();
+  }
+}
+
+const SCHEMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  number      INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  applied_at  TEXT NOT NULL,
+  app_version TEXT
+)`;
+
+/** Runs the pending migrations on an open connection (pragmas already set). Returns their numbers. */
+export function runMigrations(
+  db: BetterSqlite3.Database,
+  opts: { appVersion?: string; migrations?: readonly Migration[] } = {},
+): number[] {
+  const migrations = [...(opts.migrations ?? MIGRATIONS)].sort((a, b) => a.number - b.number);
+  const latest = latestVersion(migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  // Checked again on the writable connection: another process may have upgraded the file meanwhile.
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  const pending = migrations.filter((m) => m.number > current);
+  if (pending.length === 0) return [];
+
+  for (const m of pending) {
+    try {
+      db.transaction(() => {
+        // Inside the step's transaction, so a first migration that fails leaves no trace at all.
+        db.exec(SCHEMA_MIGRATIONS);
+        m.up(db);
+        db.prepare('INSERT INTO schema_migrations (number, name, applied_at, app_version) VALUES (?, ?, ?, ?)').run(
+          m.number,
+          m.name,
+          localTimestamp(),
+          opts.appVersion ?? null,
+        );
+        // user_version lives in the file header, written in this same transaction.
+        db.pragma(`user_version = ${m.number}`);
+      })();
+    } catch (err) {
+      throw new DatabaseError(
+        'DB_MIGRATION_FAILED',
+        `数据库升级到版本 ${m.number}（${m.name}）失败，此步已回滚，数据库停在版本 ${db.pragma('user_version', { simple: true })}：${String(err)}`,
+        { cause: err },
+      );
+    }
+  }
+  return pending.map((m) => m.number);
+}

@@ -1,0 +1,17 @@
+/**
+ * Every migration the program knows, in order. Append only: a shipped migration is never edited,
+ * because databases in the field have already run it (a fix is a new, higher number).
+ */
+import { migration001 } from './001_initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.number), 0);
+}
+
+/** The schema version this program writes; a file with a higher `user_version` is refused. */
+export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
