@@ -25,6 +25,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          host: resolve(__dirname, 'electron/host/index.ts'),
         },
       },
     },

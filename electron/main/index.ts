@@ -2,10 +2,14 @@
  * The Electron main process: one window, a Chinese menu, and the IPC wiring. Thin on purpose: the work
  * lives in electron/services, shared with the `ltc` command line.
  */
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { APP_INFO_CHANNEL, type AppInfo } from '../../shared/api/appInfo';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { API_CHANNEL } from '../../shared/api/contract';
+import { createDispatcher } from '../services/api/dispatch';
+import { handlers } from '../services/api/registry';
+import { openDatabase, type LtcDatabase } from '../services/db/database';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
 
@@ -64,11 +68,33 @@ function assertTrustedSender(event: IpcMainInvokeEvent): void {
   if (!isAppUrl(url, appUrl)) throw new Error(`IPC from an untrusted frame refused: ${url}`);
 }
 
-function registerIpc(): void {
-  ipcMain.handle(APP_INFO_CHANNEL, (event): AppInfo => {
-    assertTrustedSender(event);
-    return { name: app.getName(), version: app.getVersion() };
+/** The database lives in the user data folder (shown in 设置, with a button to open the folder). */
+function openAppDatabase(): LtcDatabase | null {
+  const file = join(app.getPath('userData'), 'ltc-desk.db');
+  try {
+    return openDatabase(file, { appVersion: app.getVersion() });
+  } catch (e) {
+    dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n\n文件：${file}`);
+    return null;
+  }
+}
+
+function registerIpc(db: LtcDatabase): void {
+  const dispatch = createDispatcher(handlers, {
+    db,
+    actor: userInfo().username,
+    shell: 'desktop',
+    appVersion: app.getVersion(),
+    openFolder: (path) => {
+      void shell.openPath(path);
+      return true;
+    },
   });
+  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
+    assertTrustedSender(event);
+    return dispatch(String(method), input);
+  });
+  app.on('will-quit', () => db.close());
 }
 
 function applySessionPolicy(): void {
@@ -101,7 +127,12 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     applySessionPolicy();
-    registerIpc();
+    const db = openAppDatabase();
+    if (!db) {
+      app.quit();
+      return;
+    }
+    registerIpc(db);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate({ productName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged }),

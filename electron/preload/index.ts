@@ -1,13 +1,11 @@
 /**
- * The preload runs sandboxed: it may import `electron` (contextBridge, ipcRenderer) and types from
- * shared/, nothing else (no Node built-ins exist here). It exposes the contract and nothing more:
- * never ipcRenderer itself, never a generic "invoke any channel".
+ * The preload runs sandboxed: it may import `electron` (contextBridge, ipcRenderer) and shared/,
+ * nothing else (no Node built-ins exist here). It exposes the contract and nothing more: one function
+ * per call of shared/api/contract.ts, never ipcRenderer itself, never "invoke any channel".
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { APP_INFO_CHANNEL, type AppInfo, type DesktopApi } from '../../shared/api/appInfo';
+import { API_CHANNEL, METHOD_NAMES } from '../../shared/api/contract';
 
-const api: DesktopApi = {
-  appInfo: () => ipcRenderer.invoke(APP_INFO_CHANNEL) as Promise<AppInfo>,
-};
+const api = Object.freeze(Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => ipcRenderer.invoke(API_CHANNEL, m, input)])));
 
 contextBridge.exposeInMainWorld('api', api);

@@ -20,3 +20,15 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** A refusal with a code the renderer can act on (NOT_FOUND, CONFLICT, LOCKED); message in Chinese. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'LOCKED',
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}

@@ -1,8 +1,8 @@
-import type { DesktopApi } from '../../shared/api/appInfo';
+import type { DesktopApi } from '../../shared/api/contract';
 
 declare global {
   interface Window {
-    /** Exposed by electron/preload. Absent when the page is opened without the desktop shell. */
+    /** The contract: exposed by electron/preload, or by the HTTP host's client script in a browser. */
     readonly api?: DesktopApi;
   }
 }

@@ -1,0 +1,38 @@
+/**
+ * `npm run web -- --db FILE --port PORT`: the browser preview. Opens (or creates) FILE and serves the
+ * built renderer with the contract at http://127.0.0.1:PORT (loopback only).
+ */
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../services/api/dispatch';
+import { handlers } from '../services/api/registry';
+import { openDatabase } from '../services/db/database';
+import { startHost } from './server';
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } } });
+if (!values.db) {
+  process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口]\n');
+  process.exit(1);
+}
+
+const db = openDatabase(resolve(values.db), { appVersion: __APP_VERSION__ });
+const dispatch = createDispatcher(handlers, {
+  db,
+  actor: userInfo().username,
+  shell: 'browser',
+  appVersion: __APP_VERSION__,
+  openFolder: () => false,
+});
+
+void startHost({ dispatch, rendererDir: join(__dirname, '../renderer'), port: Number(values.port) }).then((host) => {
+  process.stdout.write(`长护助手浏览器预览：${host.url}  (数据库 ${db.file})\n`);
+  const stop = (): void => {
+    void host.close().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+});

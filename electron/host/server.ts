@@ -1,0 +1,92 @@
+/**
+ * The contract over HTTP on 127.0.0.1, so the real renderer runs in a browser (tests, preview) against
+ * the same services the desktop app uses. Loopback only, and only for requests that name this host:
+ * a page on another site cannot reach it (Host and Origin are checked against DNS rebinding).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../services/api/dispatch';
+import { CLIENT_SCRIPT_PATH, clientScript, readStatic } from './staticFiles';
+
+const MAX_BODY = 100 * 1024 * 1024;
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port: number;
+}
+
+export interface RunningHost {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    // Same policy as the desktop window (electron/main/security.ts).
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('请求过大'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function startHost(opts: HostOptions): Promise<RunningHost> {
+  let allowedHosts: Set<string> = new Set();
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `内部错误：${String(e)}`));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'wrong host');
+    const url = req.url ?? '/';
+    if (req.method === 'POST' && url.startsWith('/rpc/')) {
+      const origin = req.headers.origin;
+      if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'text/plain; charset=utf-8', 'cross-origin call refused');
+      let input: unknown;
+      try {
+        input = (JSON.parse((await readBody(req)) || '{}') as { input?: unknown }).input;
+      } catch {
+        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请求不是有效的 JSON' } }));
+      }
+      const result = await opts.dispatch(decodeURIComponent(url.slice('/rpc/'.length)), input);
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (url === CLIENT_SCRIPT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', clientScript());
+    const file = readStatic(opts.rendererDir, url) ?? readStatic(opts.rendererDir, '/index.html');
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', '界面尚未构建：请先运行 npm run build');
+    return send(res, 200, file.type, file.body);
+  }
+
+  return new Promise((resolveHost, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      resolveHost({
+        server,
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

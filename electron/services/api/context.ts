@@ -1,0 +1,15 @@
+/**
+ * What a call handler gets besides its input: the open database, who is acting (for the audit log),
+ * and the few things only the shell can do. The Electron main process and the HTTP host each build one.
+ */
+import type { LtcDatabase } from '../db/database';
+
+export interface ServiceContext {
+  db: LtcDatabase;
+  /** recorded in the audit log for every write */
+  actor: string;
+  shell: 'desktop' | 'browser';
+  appVersion: string;
+  /** shows a folder in the OS file manager; false where the shell cannot */
+  openFolder(path: string): boolean;
+}

@@ -1,0 +1,50 @@
+/**
+ * The single entry of every call, from Electron IPC and from the HTTP host alike: look the method up
+ * in the contract, validate the input against its schema, run the handler, and turn whatever happens
+ * into a result value. Errors cross as `{ ok: false, error }` with a Chinese message, never a stack.
+ */
+import { z } from 'zod';
+import { contract, type MethodName } from '../../../shared/api/contract';
+import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
+import { DatabaseError } from '../db/errors';
+import { InputError, ServiceError } from '../errors';
+import type { ServiceContext } from './context';
+import type { Handler, Handlers } from './handlers';
+
+// Validation messages reach the user: in Chinese.
+z.config(z.locales.zhCN());
+
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m);
+
+export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (e: unknown) => void = console.error): Dispatch {
+  return async (method, input) => {
+    if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) {
+      const problems: ApiProblem[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map((p) => (p.path ? `${p.path}：${p.message}` : p.message)).join('；')}`, problems } };
+    }
+    try {
+      const handler = handlers[method] as Handler<MethodName>;
+      const value: unknown = await handler(parsed.data as never, ctx);
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toApiError(e, log) };
+    }
+  };
+}
+
+function toApiError(e: unknown, log: (e: unknown) => void) {
+  if (e instanceof InputError) return { code: 'BAD_INPUT' as const, message: e.message, problems: [...e.problems] };
+  if (e instanceof ServiceError) return { code: e.code, message: e.message, problems: [...e.problems] };
+  if (e instanceof DatabaseError) return { code: e.code === 'DB_TOO_NEW' ? ('DB_TOO_NEW' as const) : ('INTERNAL' as const), message: e.message };
+  // SQLite constraint failures are refusals of bad data that slipped past the checks: say so plainly.
+  if (e instanceof Error && /SQLITE_CONSTRAINT/.test((e as { code?: string }).code ?? '')) {
+    log(e);
+    return { code: 'CONFLICT' as const, message: `数据不符合约束，未保存：${e.message}` };
+  }
+  log(e);
+  return { code: 'INTERNAL' as const, message: '操作失败（内部错误），数据未改动。请重试；如果反复出现，请联系技术支持。' };
+}

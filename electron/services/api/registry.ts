@@ -1,0 +1,22 @@
+import { appHandlers } from '../app/appHandlers';
+import { auditHandlers } from '../audit/auditHandlers';
+import { bedsHandlers } from '../beds/bedsHandlers';
+import { dashboardHandlers } from '../dashboard/dashboardHandlers';
+import { institutionHandlers } from '../institution/institutionHandlers';
+import { residentsHandlers } from '../residents/residentsHandlers';
+import { rosterHandlers } from '../roster/rosterHandlers';
+import { staffHandlers } from '../staff/staffHandlers';
+import { visitsHandlers } from '../visits/visitsHandlers';
+import type { Handlers } from './handlers';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...institutionHandlers,
+  ...dashboardHandlers,
+  ...residentsHandlers,
+  ...bedsHandlers,
+  ...staffHandlers,
+  ...rosterHandlers,
+  ...visitsHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,7 @@
+import type { dashboardApi } from '../../../shared/api/dashboard';
+import type { HandlersOf } from '../api/handlers';
+import { dashboard } from './dashboardService';
+
+export const dashboardHandlers: HandlersOf<typeof dashboardApi> = {
+  'dashboard.get': (input, ctx) => dashboard(ctx.db, input.month, input.today),
+};

@@ -1,0 +1,31 @@
+/**
+ * End-to-end tests: the real renderer, built, in Debian's Chromium, against the real services through
+ * the HTTP host (electron/host), each test with a fresh SQLite file. See tests/e2e/README.md.
+ */
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  use: {
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 850 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Playwright cannot download its own browser here; Debian's chromium is installed by .ci/run.
+      executablePath: process.env['LTC_CHROMIUM'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    { name: 'browser', testMatch: /.*\.spec\.ts$/, testIgnore: /electron\..*\.spec\.ts$/ },
+    { name: 'electron', testMatch: /electron\..*\.spec\.ts$/ },
+  ],
+});

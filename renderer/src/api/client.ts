@@ -1,0 +1,27 @@
+/**
+ * The only module that touches `window.api`. Calls resolve to their value or throw an ApiCallError
+ * carrying the services' Chinese message and, for bad input, the problems with their fields.
+ */
+import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
+import type { ApiError, ApiErrorCode, ApiProblem } from '../../../shared/api/errors';
+
+export class ApiCallError extends Error {
+  readonly code: ApiErrorCode;
+  readonly problems: ApiProblem[];
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.problems = error.problems ?? [];
+  }
+}
+
+export async function call<M extends MethodName>(method: M, ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
+  const api = window.api;
+  if (!api) throw new ApiCallError({ code: 'INTERNAL', message: '未连接到长护助手服务：请从桌面程序或 npm run web 打开本页面' });
+  const fn = api[method] as (input: unknown) => Promise<{ ok: true; value: OutputOf<M> } | { ok: false; error: ApiError }>;
+  const result = await fn(args[0]);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}

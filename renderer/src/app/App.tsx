@@ -1,0 +1,28 @@
+/** Providers: Ant Design in Chinese, React Query, and a hash router (works from file:// in Electron). */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createHashRouter, RouterProvider } from 'react-router';
+import '../i18n';
+import { routes } from './routes';
+
+dayjs.locale('zh-cn');
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
+});
+const router = createHashRouter(routes);
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", system-ui, sans-serif' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

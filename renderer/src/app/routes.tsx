@@ -1,0 +1,32 @@
+/** Every screen's address. Each feature exports its own routes; this file only puts them together. */
+import type { RouteObject } from 'react-router';
+import { auditRoutes } from '../features/audit';
+import { bedsRoutes } from '../features/beds';
+import { claimsRoutes } from '../features/claims';
+import { homeRoutes } from '../features/home';
+import { institutionRoutes } from '../features/institution';
+import { reportsRoutes } from '../features/reports';
+import { residentsRoutes } from '../features/residents';
+import { settingsRoutes } from '../features/settings';
+import { staffRoutes } from '../features/staff';
+import { visitsRoutes } from '../features/visits';
+import { AppLayout } from './AppLayout';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      ...homeRoutes,
+      ...residentsRoutes,
+      ...bedsRoutes,
+      ...visitsRoutes,
+      ...staffRoutes,
+      ...claimsRoutes,
+      ...reportsRoutes,
+      ...institutionRoutes,
+      ...auditRoutes,
+      ...settingsRoutes,
+    ],
+  },
+];

@@ -1,0 +1,151 @@
+/** 机构设置: name, codes, region, policy pack (its numbers shown read-only) and the price list in yuan. */
+import { App, Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import type { InstitutionInput } from '../../../../shared/api/institution';
+import { usccProblem } from '../../../../shared/domain/ids';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageHeader } from '../../ui/PageHeader';
+import { YuanInput } from '../../ui/YuanInput';
+import { PackNumbers } from './PackNumbers';
+
+interface FormValues {
+  name: string;
+  uscc: string;
+  agencyCode: string;
+  region: string;
+  policy: string;
+  beds?: number | null;
+  daily: Record<string, number | null | undefined>;
+  hourlyFeeFen?: number | null;
+  visitFeeFen?: number | null;
+}
+
+const LEVELS = ['1', '2', '3', '4', '5'];
+
+export function InstitutionPage() {
+  const { message } = App.useApp();
+  const current = useApiQuery('institution.get', undefined);
+  const packs = useApiQuery('policy.list', undefined);
+  const save = useApiMutation('institution.save');
+  const [form] = Form.useForm<FormValues>();
+  const policy = Form.useWatch('policy', form);
+  const uscc = Form.useWatch('uscc', form);
+  const [usccNote, setUsccNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    const i = current.data;
+    if (i === undefined) return;
+    form.setFieldsValue(
+      i
+        ? {
+            name: i.name,
+            uscc: i.uscc,
+            agencyCode: i.agencyCode,
+            region: i.region,
+            policy: i.policy,
+            beds: i.beds ?? null,
+            daily: Object.fromEntries(LEVELS.map((l) => [l, i.prices.dailyFeeFen?.[l] ?? null])),
+            hourlyFeeFen: i.prices.hourlyFeeFen ?? null,
+            visitFeeFen: i.prices.visitFeeFen ?? null,
+          }
+        : { policy: 'ningbo-2022', daily: {} },
+    );
+  }, [current.data, form]);
+
+  useEffect(() => {
+    const p = uscc && uscc.length === 18 ? usccProblem(uscc.toUpperCase()) : null;
+    setUsccNote(p?.kind === 'checksum' ? p.message : null);
+  }, [uscc]);
+
+  if (current.isLoading || packs.isLoading) return <Skeleton active />;
+  const pack = packs.data?.find((p) => p.id === policy);
+
+  const onFinish = (v: FormValues) => {
+    const daily = Object.fromEntries(Object.entries(v.daily ?? {}).filter(([, f]) => f != null)) as Record<string, number>;
+    const input: InstitutionInput = {
+      name: v.name,
+      uscc: v.uscc,
+      agencyCode: v.agencyCode,
+      region: v.region,
+      policy: v.policy,
+      ...(v.beds != null ? { beds: v.beds } : {}),
+      prices: {
+        ...(Object.keys(daily).length > 0 ? { dailyFeeFen: daily } : {}),
+        ...(v.hourlyFeeFen != null ? { hourlyFeeFen: v.hourlyFeeFen } : {}),
+        ...(v.visitFeeFen != null ? { visitFeeFen: v.visitFeeFen } : {}),
+      },
+    };
+    save.mutate(input, { onSuccess: () => void message.success('机构设置已保存') });
+  };
+
+  return (
+    <>
+      <PageHeader title="机构设置" subtitle="结算申报表头、价格表与所适用的长护险政策" />
+      <Row gutter={24}>
+        <Col xs={24} xl={12}>
+          <Form form={form} layout="vertical" onFinish={onFinish} aria-label="机构设置表单">
+            <Card title="基本信息">
+              <Form.Item label="机构名称" name="name" rules={[{ required: true, message: '请填写机构名称' }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item
+                label="统一社会信用代码"
+                name="uscc"
+                normalize={(v: string) => v.toUpperCase().trim()}
+                rules={[
+                  { required: true, message: '请填写统一社会信用代码' },
+                  {
+                    validator: (_r, v: string) => {
+                      const p = v ? usccProblem(v) : null;
+                      return p?.kind === 'format' ? Promise.reject(new Error(p.message)) : Promise.resolve();
+                    },
+                  },
+                ]}
+                extra={usccNote && <Alert type="warning" showIcon title={usccNote} />}
+              >
+                <Input maxLength={18} placeholder="18位，例如 91350100M000100Y43" />
+              </Form.Item>
+              <Form.Item label="定点机构编码" name="agencyCode" rules={[{ required: true, message: '请填写医保经办机构发放的定点机构编码' }]}>
+                <Input maxLength={40} placeholder="例如 H33020500008" />
+              </Form.Item>
+              <Form.Item label="统筹区编码" name="region" rules={[{ required: true, pattern: /^\d{6}$/, message: '统筹区编码应为6位数字' }]}>
+                <Input maxLength={6} placeholder="例如 330205" />
+              </Form.Item>
+              <Form.Item label="核定床位数" name="beds">
+                <InputNumber min={0} max={100000} />
+              </Form.Item>
+              <Form.Item label="政策包" name="policy" rules={[{ required: true, message: '请选择政策包' }]}>
+                <Select options={(packs.data ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.id}）` }))} />
+              </Form.Item>
+            </Card>
+            <Card title="价格表（元）" style={{ marginTop: 16 }}>
+              <Space wrap size="large">
+                {LEVELS.map((l) => (
+                  <Form.Item key={l} label={`${l}级日护理费`} name={['daily', l]}>
+                    <YuanInput aria-label={`${l}级日护理费`} />
+                  </Form.Item>
+                ))}
+              </Space>
+              <Space wrap size="large">
+                <Form.Item label="居家护理每小时收费" name="hourlyFeeFen">
+                  <YuanInput aria-label="居家护理每小时收费" />
+                </Form.Item>
+                <Form.Item label="居家上门每次收费" name="visitFeeFen">
+                  <YuanInput aria-label="居家上门每次收费" />
+                </Form.Item>
+              </Space>
+            </Card>
+            <div style={{ marginTop: 16 }}>
+              <ErrorAlert error={save.error} />
+              <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 8 }}>
+                保存机构设置
+              </Button>
+            </div>
+          </Form>
+        </Col>
+        <Col xs={24} xl={12}>{pack && <PackNumbers pack={pack.pack} />}</Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { InstitutionPage } from './InstitutionPage';
+
+export const institutionRoutes: RouteObject[] = [{ path: 'settings/institution', element: <InstitutionPage /> }];

@@ -1,0 +1,31 @@
+/** Shows a failed call the way the services worded it: the message, and each problem with its field. */
+import { Alert } from 'antd';
+import { ApiCallError } from '../api/client';
+
+export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const problems = error instanceof ApiCallError ? error.problems : [];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={title ?? message}
+      description={
+        problems.length > 0 || title ? (
+          <div>
+            {title && <div>{message}</div>}
+            {problems.length > 0 && (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {problems.slice(0, 50).map((p, i) => (
+                  <li key={i}>{p.path ? `${p.path}：${p.message}` : p.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ) : undefined
+      }
+      role="alert"
+    />
+  );
+}

@@ -1,0 +1,3 @@
+/** 床位: beds, rooms and occupancy (owned by the beds feature). */
+
+export const bedsApi = {};

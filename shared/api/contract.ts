@@ -1,0 +1,46 @@
+/**
+ * The one contract between the renderer and the services: every call the renderer may make, its
+ * input schema and its output type. Electron's preload exposes exactly these names; the HTTP host
+ * serves exactly these; the services validate every input against these schemas. Nothing else
+ * crosses: no file system, no SQL. Each feature declares its calls in its own module here.
+ */
+import type { z } from 'zod';
+import { appApi } from './app';
+import { auditApi } from './audit';
+import { bedsApi } from './beds';
+import { dashboardApi } from './dashboard';
+import type { MethodDef } from './define';
+import { institutionApi } from './institution';
+import { residentsApi } from './residents';
+import { rosterApi } from './roster';
+import { staffApi } from './staff';
+import { visitsApi } from './visits';
+
+export const contract = {
+  ...appApi,
+  ...institutionApi,
+  ...dashboardApi,
+  ...residentsApi,
+  ...bedsApi,
+  ...staffApi,
+  ...rosterApi,
+  ...visitsApi,
+  ...auditApi,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+type Def<M extends MethodName> = Contract[M] extends MethodDef<infer I, infer O> ? { input: I; output: O } : never;
+/** What the renderer passes (defaults may be left out). */
+export type InputOf<M extends MethodName> = z.input<Def<M>['input']>;
+/** What the services receive after validation. */
+export type ParsedInputOf<M extends MethodName> = z.output<Def<M>['input']>;
+export type OutputOf<M extends MethodName> = Def<M>['output'];
+
+/** `window.api`: one async function per call, resolving to a result value (errors as values). */
+export type DesktopApi = { [M in MethodName]: (input: InputOf<M>) => Promise<import('./errors').ApiResult<OutputOf<M>>> };
+
+/** The IPC channel all calls travel on in Electron (the method name is the first argument). */
+export const API_CHANNEL = 'ltc:api';

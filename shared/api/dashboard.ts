@@ -1,0 +1,39 @@
+/** 首页: what needs attention this month. */
+import { z } from 'zod';
+import type { ClaimTotals } from '../claims/types';
+import { localDate, method, monthString } from './define';
+
+export interface ExpiringAssessment {
+  residentId: number;
+  name: string;
+  level: number;
+  endsOn: string;
+  daysLeft: number;
+}
+
+export interface ExpiringCertificate {
+  staffId: number;
+  name: string;
+  certificateType: string;
+  number: string;
+  expiresOn: string;
+  daysLeft: number;
+}
+
+export interface Dashboard {
+  month: string;
+  today: string;
+  institutionName: string | null;
+  /** lead days of the pack's reminders (60/30/7) */
+  reminderLeadDays: number[];
+  assessmentsExpiring: ExpiringAssessment[];
+  certificatesExpiring: ExpiringCertificate[];
+  unconfirmedVisits: number;
+  counts: { residents: number; inStay: number; staff: number; visitsThisMonth: number };
+  /** the month's claim as it stands now (recomputed), with its stored status if any */
+  claim: { status: 'none' | 'draft' | 'submitted' | 'settled'; totals: ClaimTotals; errors: number; warnings: number; infos: number } | null;
+}
+
+export const dashboardApi = {
+  'dashboard.get': method(z.object({ month: monthString, today: localDate })).returns<Dashboard>(),
+};

@@ -1,0 +1,28 @@
+/**
+ * Errors cross the contract as values, never as stacks: `{ ok: false, error }`. The renderer turns
+ * them back into an `ApiCallError` and shows `message` (Chinese, says what to fix) as is.
+ */
+export type ApiErrorCode =
+  /** the input was wrong; `problems` says where */
+  | 'BAD_INPUT'
+  | 'NOT_FOUND'
+  /** the change contradicts the records (a duplicate ID number, a return with no hospital stay…) */
+  | 'CONFLICT'
+  /** the month is submitted; a change needs a correction with a reason */
+  | 'LOCKED'
+  | 'DB_TOO_NEW'
+  | 'UNKNOWN_METHOD'
+  | 'INTERNAL';
+
+export interface ApiProblem {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  problems?: ApiProblem[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

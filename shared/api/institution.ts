@@ -1,0 +1,41 @@
+/** 机构设置: the institution, its price list and its policy pack. */
+import { z } from 'zod';
+import type { Institution } from '../domain/model';
+import type { PolicyPack } from '../policy/pack';
+import { method, noInput } from './define';
+
+const fen = z.number().int().min(0).max(100_000_000);
+
+export const institutionInput = z.object({
+  name: z.string().trim().min(1, '请填写机构名称').max(100),
+  uscc: z.string().trim().toUpperCase().length(18, '统一社会信用代码应为18位'),
+  agencyCode: z.string().trim().min(1, '请填写定点机构编码').max(40),
+  region: z.string().regex(/^\d{6}$/, '统筹区编码应为6位数字'),
+  policy: z.string().min(1, '请选择政策包'),
+  beds: z.number().int().min(0).max(100_000).optional(),
+  prices: z.object({
+    dailyFeeFen: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5']), fen).optional(),
+    hourlyFeeFen: fen.optional(),
+    visitFeeFen: fen.optional(),
+  }),
+});
+export type InstitutionInput = z.input<typeof institutionInput>;
+
+export interface InstitutionView extends Institution {
+  /** a USCC whose check character fails: a warning (early codes do), never a refusal */
+  usccWarning: string | null;
+}
+
+export interface PolicyPackView {
+  id: string;
+  version: string;
+  title: string;
+  pack: PolicyPack;
+}
+
+export const institutionApi = {
+  /** null until the institution is set up (first run) */
+  'institution.get': method(noInput).returns<InstitutionView | null>(),
+  'institution.save': method(institutionInput).returns<InstitutionView>(),
+  'policy.list': method(noInput).returns<PolicyPackView[]>(),
+};

@@ -1,0 +1,3 @@
+/** 上门服务: home visits, live validity, CSV/xlsx import (owned by the visits feature). */
+
+export const visitsApi = {};

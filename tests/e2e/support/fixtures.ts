@@ -1,0 +1,37 @@
+/**
+ * The test fixture every e2e spec uses: `host` (a fresh database behind the real services) and a
+ * `page` already pointed at it. Screenshots of screens go to test-results/screens/ as artefacts.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { ROOT, startHost, type Host } from './host';
+
+export const test = base.extend<{ host: Host }>({
+  // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+  },
+  baseURL: async ({ host }, use) => {
+    await use(host.url);
+  },
+});
+
+export { expect };
+
+/** Runs `ltc` against the test's database (to seed data the way an administrator would). */
+export function ltc(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A full-page screenshot of a screen, kept as a test artefact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

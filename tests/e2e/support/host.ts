@@ -1,0 +1,45 @@
+/**
+ * Starts the built HTTP host (out/main/host.js) on a free loopback port with a fresh database file,
+ * exactly as `npm run web` does, and stops it after the test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../../..');
+
+export interface Host {
+  url: string;
+  dbFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db')): Promise<Host> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), '--db', dbFile, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`host did not start: ${stderr}`)), 15_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        done(m[1]);
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`host exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    dbFile,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
