@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../../..');
+/** The build to test: `out` (npm run build); LTC_OUT_DIR lets parallel work use its own build folder. */
+export const OUT_DIR = resolve(ROOT, process.env['LTC_OUT_DIR'] ?? 'out');
 
 export interface Host {
   url: string;
@@ -16,7 +18,7 @@ export interface Host {
 }
 
 export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db')): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), '--db', dbFile, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((done, fail) => {
