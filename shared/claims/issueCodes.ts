@@ -24,6 +24,8 @@ export const ISSUE_SEVERITY = {
   MODE_NOT_COVERED: 'info',
   /** product extension: the price list has no fee for a level that has billable days */
   PRICE_MISSING: 'error',
+  /** product extension: after submission the month's records now justify less than was claimed */
+  CLAIM_REDUCED: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
@@ -49,6 +51,7 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   BAD_ID_NUMBER: '身份证号校验不通过',
   MODE_NOT_COVERED: '政策不支付该护理方式',
   PRICE_MISSING: '价格表缺少该等级收费',
+  CLAIM_REDUCED: '更正后应结算金额减少',
 };
 
 export const SEVERITY_TITLES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -3,11 +3,15 @@
  * because databases in the field have already run it (a fix is a new, higher number).
  */
 import { migration001 } from './001_initial';
+import { migration005 } from './005_claim_lifecycle';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration005,
+];
 
 export function latestVersion(migrations: readonly Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.number), 0);

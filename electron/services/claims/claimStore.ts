@@ -1,0 +1,139 @@
+/**
+ * Stored claims: the claims table ↔ plain objects. A submitted claim's JSON and records are frozen
+ * here; nothing in this module changes a submitted row except settling it.
+ */
+import type { ClaimStatus, ClaimSummary } from '../../../shared/api/claims';
+import type { Claim } from '../../../shared/claims/types';
+import type { Dataset } from '../../../shared/domain/model';
+import type { LtcDatabase } from '../db/database';
+
+interface ClaimRow {
+  id: number;
+  month: string;
+  kind: 'regular' | 'supplementary';
+  seq: number;
+  status: ClaimStatus;
+  policy_id: string;
+  policy_version: string;
+  computed_at: string;
+  claim_json: string;
+  records_json: string | null;
+  generated_on: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  settled_at: string | null;
+}
+
+export interface StoredClaim {
+  summary: ClaimSummary;
+  claim: Claim;
+  /** the records the claim was computed from (kept once submitted) */
+  records: Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'> | null;
+}
+
+const COLUMNS = 'id, month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, records_json, generated_on, submitted_at, submitted_by, settled_at';
+
+function toStored(r: ClaimRow): StoredClaim {
+  const claim = JSON.parse(r.claim_json) as Claim;
+  const count = (s: string) => claim.issues.filter((i) => i.severity === s).length;
+  return {
+    claim,
+    records: r.records_json ? (JSON.parse(r.records_json) as StoredClaim['records']) : null,
+    summary: {
+      id: r.id,
+      month: r.month,
+      kind: r.kind,
+      seq: r.seq,
+      status: r.status,
+      policy: { id: r.policy_id, version: r.policy_version },
+      computedAt: r.computed_at,
+      generatedOn: r.generated_on,
+      submittedAt: r.submitted_at,
+      submittedBy: r.submitted_by,
+      settledAt: r.settled_at,
+      totals: claim.totals,
+      issueCounts: { error: count('error'), warning: count('warning'), info: count('info') },
+    },
+  };
+}
+
+export function getClaim(db: LtcDatabase, id: number): StoredClaim | null {
+  const r = db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE id = ?`).get(id) as ClaimRow | undefined;
+  return r ? toStored(r) : null;
+}
+
+/** The month's claims: the regular one (seq 0) first, then the supplementary ones in order. */
+export function claimsOfMonth(db: LtcDatabase, month: string): StoredClaim[] {
+  return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq`).all(month) as ClaimRow[]).map(toStored);
+}
+
+export function listClaims(db: LtcDatabase): ClaimSummary[] {
+  return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims ORDER BY month DESC, kind = 'supplementary', seq`).all() as ClaimRow[]).map((r) => toStored(r).summary);
+}
+
+export interface NewClaimRow {
+  claim: Claim;
+  seq: number;
+  status: ClaimStatus;
+  computedAt: string;
+  records?: StoredClaim['records'];
+  generatedOn?: string;
+  submittedAt?: string;
+  submittedBy?: string;
+}
+
+/** Inserts, or replaces the draft of the same month/kind/seq. Returns the row id. */
+export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
+  const c = row.claim;
+  const existing = db.raw.prepare('SELECT id, status FROM claims WHERE month = ? AND kind = ? AND seq = ?').get(c.month, c.kind, row.seq) as { id: number; status: ClaimStatus } | undefined;
+  const values = {
+    month: c.month,
+    kind: c.kind,
+    seq: row.seq,
+    status: row.status,
+    policy_id: c.policy.id,
+    policy_version: c.policy.version,
+    computed_at: row.computedAt,
+    claim_json: JSON.stringify(c),
+    records_json: row.records ? JSON.stringify(row.records) : null,
+    generated_on: row.generatedOn ?? null,
+    submitted_at: row.submittedAt ?? null,
+    submitted_by: row.submittedBy ?? null,
+  };
+  if (existing) {
+    if (existing.status !== 'draft') throw new Error(`claim ${existing.id} is ${existing.status}; it cannot be rewritten`);
+    db.raw
+      .prepare(
+        `UPDATE claims SET status = @status, policy_id = @policy_id, policy_version = @policy_version, computed_at = @computed_at, claim_json = @claim_json,
+         records_json = @records_json, generated_on = @generated_on, submitted_at = @submitted_at, submitted_by = @submitted_by WHERE id = @id`,
+      )
+      .run({ ...values, id: existing.id });
+    return existing.id;
+  }
+  const info = db.raw
+    .prepare(
+      `INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, records_json, generated_on, submitted_at, submitted_by)
+       VALUES (@month, @kind, @seq, @status, @policy_id, @policy_version, @computed_at, @claim_json, @records_json, @generated_on, @submitted_at, @submitted_by)`,
+    )
+    .run(values);
+  return Number(info.lastInsertRowid);
+}
+
+export interface StoredFile {
+  name: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export function writeClaimFiles(db: LtcDatabase, claimId: number, files: readonly StoredFile[]): void {
+  const insert = db.raw.prepare('INSERT INTO claim_files (claim_id, name, sha256, bytes) VALUES (?, ?, ?, ?)');
+  for (const f of files) insert.run(claimId, f.name, f.sha256, Buffer.from(f.bytes));
+}
+
+export function readClaimFiles(db: LtcDatabase, claimId: number): StoredFile[] {
+  return (db.raw.prepare('SELECT name, sha256, bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as { name: string; sha256: string; bytes: Buffer }[]).map((r) => ({
+    name: r.name,
+    sha256: r.sha256,
+    bytes: new Uint8Array(r.bytes),
+  }));
+}

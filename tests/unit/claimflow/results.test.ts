@@ -1,0 +1,96 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { getClaim, writeClaim } from '../../../electron/services/claims/claimStore';
+import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
+import { reconciliation } from '../../../electron/services/claims/reconciliation';
+import { applyResult, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
+import { openDatabase } from '../../../electron/services/db/database';
+import { importDataset } from '../../../electron/services/dataset/importDataset';
+import { sample, tempDir, track } from '../services/helpers';
+
+/** The sample's October claim, stored as submitted (lines: 王秀英 600.00, 李建国 1,860.00, 陈淑芬 152.00 fund). */
+function submittedOctober() {
+  const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+  importDataset(db, sample(), { actor: 't' });
+  const claim = computeMonthClaim(db, '2026-10');
+  const id = db.transaction(() => writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: '2026-11-05T10:00:00.000+08:00', generatedOn: '2026-11-05', submittedAt: '2026-11-05T10:00:00.000+08:00', submittedBy: '张会计' }));
+  return { db, id, claim };
+}
+
+async function filledTemplate(edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const { claim } = submittedOctober();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await resultTemplate(claim.lines, claim.month)) as unknown as ArrayBuffer);
+  edit(wb.getWorksheet(RESULT_SHEET)!);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const rowOf = (ws: ExcelJS.Worksheet, name: string) => {
+  let found = 0;
+  ws.eachRow((r, n) => {
+    if (r.getCell(2).value === name) found = n;
+  });
+  return ws.getRow(found);
+};
+
+describe('agency result (审核结果)', () => {
+  it('the template lists every claim line, prefilled 通过, with the fund share in yuan as a number', async () => {
+    const { claim } = submittedOctober();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await resultTemplate(claim.lines, claim.month)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(RESULT_SHEET)!;
+    const row = rowOf(ws, '李建国');
+    expect(row.getCell(1).value).toBe('330205194501010037');
+    expect(row.getCell(4).value).toBe(1860);
+    expect(row.getCell(5).value).toBe('通过');
+  });
+
+  it('settles the claim: a deduction and a rejection, with the reconciliation of claimed vs paid', async () => {
+    const bytes = await filledTemplate((ws) => {
+      const a = rowOf(ws, '李建国');
+      a.getCell(5).value = '扣款';
+      a.getCell(6).value = 120;
+      a.getCell(7).value = '护理记录不完整';
+      const b = rowOf(ws, '陈淑芬');
+      b.getCell(5).value = '拒付';
+      b.getCell(7).value = '护理记录不完整';
+    });
+    const { db, id } = submittedOctober();
+    applyResult(db, id, await readResultFile('结果.xlsx', bytes), '张会计');
+    expect(getClaim(db, id)?.summary.status).toBe('settled');
+    const r = reconciliation(db);
+    // claimed fund 2,612.00; deducted 120.00 + 152.00 (rejected in full)
+    expect(r.months).toEqual([{ month: '2026-10', claims: 1, settled: 1, claimedFundFen: 261200, paidFundFen: 261200 - 12000 - 15200, deductedFen: 27200 }]);
+    expect(r.reasons).toEqual([{ reason: '护理记录不完整', count: 2, deductedFen: 27200 }]);
+    expect(r.persons.find((p) => p.name === '王秀英')).toMatchObject({ result: 'accepted', paidFundFen: 60000 });
+  });
+
+  it('reads the JSON result format too', async () => {
+    const { db, id, claim } = submittedOctober();
+    const json = { format: 'ltc-claim-result', version: 1, month: '2026-10', lines: claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' })) };
+    applyResult(db, id, await readResultFile('r.json', new TextEncoder().encode(JSON.stringify(json))), 't');
+    expect(reconciliation(db).months[0]?.paidFundFen).toBe(261200);
+  });
+
+  it('lists every problem of a badly filled sheet, by row, and imports nothing', async () => {
+    const bytes = await filledTemplate((ws) => {
+      rowOf(ws, '李建国').getCell(5).value = '扣款';
+      rowOf(ws, '王秀英').getCell(5).value = '不通过';
+    });
+    const err = await readResultFile('x.xlsx', bytes).catch((e: unknown) => e as { problems: { path: string; message: string }[] });
+    expect(Array.isArray((err as { problems?: unknown }).problems)).toBe(true);
+    const messages = (err as { problems: { path: string; message: string }[] }).problems.map((p) => `${p.path} ${p.message}`).join('\n');
+    expect(messages).toContain('扣款须填写大于0的扣款金额');
+    expect(messages).toContain('审核结果“不通过”应为 通过、扣款 或 拒付');
+  });
+
+  it('refuses a result that misses a line or names someone not claimed, and leaves the claim submitted', async () => {
+    const { db, id, claim } = submittedOctober();
+    const lines = claim.lines.slice(1).map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const }));
+    lines.push({ idNumber: '11010519491231002X', mode: 'home', result: 'accepted' });
+    expect(() => applyResult(db, id, lines, 't')).toThrow(/审核结果与申报不符/);
+    expect(getClaim(db, id)?.summary.status).toBe('submitted');
+    expect(reconciliation(db).persons.every((p) => p.result === null)).toBe(true);
+  });
+});
