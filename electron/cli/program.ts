@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { DatabaseError } from '../services/db/errors';
 import { InputError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
+import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand } from './commands/claimFlowCommands';
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand } from './commands/dataCommands';
 import { problemLines } from './report';
 
@@ -36,6 +37,51 @@ function buildProgram(io: Io): Command {
     .option('--db <FILE>', '机构数据库文件')
     .option('--out <DIR>', '把 claim.json 写入此目录（标准输出只打印文件路径）')
     .action((o: { month: string; dataset?: string; db?: string; out?: string }) => claimCommand(o, io.out, io.err));
+
+  program
+    .command('submit')
+    .description('申报某月结算：冻结结算、生成申报包并保存（记录变为只读）')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--month <YYYY-MM>', '结算月份')
+    .option('--out <DIR>', '把申报包写入此目录（写后逐个校验 SHA-256）；标准输出打印文件路径')
+    .option('--accept-errors', '本月有错误时仍然申报（有错误的床日和服务不结算）')
+    .option('--by <NAME>', '申报人（记入审计日志），默认当前系统用户')
+    .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) => submitCommand(o, io.out, io.err));
+
+  program
+    .command('supplement')
+    .description('补报：已申报月份中新发现的记录生成补报申报')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--month <YYYY-MM>', '结算月份')
+    .option('--out <DIR>', '把补报申报包写入此目录')
+    .option('--accept-errors', '有错误时仍然补报')
+    .option('--by <NAME>', '申报人')
+    .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) => submitCommand({ ...o, supplementary: true }, io.out, io.err));
+
+  program
+    .command('result-template')
+    .description('生成某月已申报结算的审核结果模板（.xlsx）')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--month <YYYY-MM>', '结算月份')
+    .option('--seq <N>', '补报序号（默认 0：本月申报）')
+    .argument('<OUT>', '输出的 .xlsx 文件')
+    .action((out: string, o: { db: string; month: string; seq?: string }) => resultTemplateCommand(o, out, io.err));
+
+  program
+    .command('result')
+    .description('导入经办机构审核结果（.xlsx 模板或 ltc-claim-result .json），结算变为已结算')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .option('--month <YYYY-MM>', '结算月份（.json 文件自带月份）')
+    .option('--seq <N>', '补报序号（默认 0）')
+    .argument('<RESULT>', '审核结果文件')
+    .action((file: string, o: { db: string; month?: string; seq?: string }) => resultCommand(o, file, io.err));
+
+  program
+    .command('reconcile')
+    .description('对账：各月申报与实付、逐人结果、扣款原因（JSON 输出）')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .option('--month <YYYY-MM>', '只看某月')
+    .action((o: { db: string; month?: string }) => reconcileCommand(o, io.out));
 
   program
     .command('import')

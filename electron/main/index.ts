@@ -89,6 +89,11 @@ function registerIpc(db: LtcDatabase): void {
       void shell.openPath(path);
       return true;
     },
+    chooseFolder: async (title) => {
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
   });
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
     assertTrustedSender(event);

@@ -1,7 +1,7 @@
 /** 月度结算: compute, submit, supplement (补报), the agency's result, reconciliation. */
 import { z } from 'zod';
 import type { Claim, ClaimTotals } from '../claims/types';
-import { method, monthString, noInput, recordId, uploadedFile } from './define';
+import { method, monthString, noInput, recordId, uploadedFile, type FileDownload } from './define';
 
 export type ClaimStatus = 'draft' | 'submitted' | 'settled';
 
@@ -39,13 +39,38 @@ export interface MonthView {
   /** true once the regular claim is submitted: the month's records are read-only */
   locked: boolean;
   files: PackageFileInfo[];
+  /** record ids behind the refs the issues name, so each issue links to the record that fixes it */
+  links: { residents: Record<string, number>; staff: Record<string, number> };
 }
+
+export interface SupplementaryView extends ClaimSummary {
+  files: PackageFileInfo[];
+}
+
+export interface ReconciliationView {
+  months: { month: string; claims: number; settled: number; claimedFundFen: number; paidFundFen: number; deductedFen: number }[];
+  persons: { month: string; claimId: number; idNumber: string; name: string; mode: string; claimedFundFen: number; result: 'accepted' | 'deducted' | 'rejected' | null; paidFundFen: number | null; deductedFen: number; reason: string | null }[];
+  reasons: { reason: string; count: number; deductedFen: number }[];
+}
+
+const claimRef = z.object({ claimId: recordId });
 
 export const claimsApi = {
   'claims.list': method(noInput).returns<ClaimSummary[]>(),
-  /** Recomputes the month's draft (or shows the frozen claim once submitted). */
+  /** The month as it stands: the draft recomputed from the records, or the frozen claim once submitted. */
   'claims.month': method(z.object({ month: monthString })).returns<MonthView>(),
-  'claims.submit': method(z.object({ month: monthString, acceptErrors: z.boolean().default(false) })).returns<MonthView>(),
-  'claims.supplement': method(z.object({ month: monthString, acceptErrors: z.boolean().default(false) })).returns<ClaimSummary>(),
+  /** Starts 申报 (a job: compute, build the package, freeze); poll jobs.status for progress. */
+  'claims.submit': method(z.object({ month: monthString, acceptErrors: z.boolean().default(false) })).returns<{ jobId: string }>(),
+  /** Starts 补报 for a submitted month (a job). */
+  'claims.supplement': method(z.object({ month: monthString, acceptErrors: z.boolean().default(false) })).returns<{ jobId: string }>(),
+  'claims.supplementary': method(z.object({ month: monthString })).returns<SupplementaryView[]>(),
+  /** One stored file of a submitted claim, for print preview or saving. */
+  'claims.file': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<FileDownload>(),
+  /** Saves the package to a folder the user picks (desktop), verifying every file after writing. */
+  'claims.saveToFolder': method(claimRef).returns<{ folder: string; files: { name: string; sha256: string; bytes: number }[] } | { cancelled: true }>(),
+  /** Regenerates the submitted package and compares it byte for byte with the stored files. */
+  'claims.verify': method(claimRef).returns<{ identical: boolean; differing: string[] }>(),
+  'claims.resultTemplate': method(claimRef).returns<FileDownload>(),
   'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile })).returns<ClaimSummary>(),
+  'claims.reconciliation': method(z.object({ month: monthString.optional() })).returns<ReconciliationView>(),
 };

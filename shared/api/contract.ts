@@ -8,9 +8,11 @@ import type { z } from 'zod';
 import { appApi } from './app';
 import { auditApi } from './audit';
 import { bedsApi } from './beds';
+import { claimsApi } from './claims';
 import { dashboardApi } from './dashboard';
 import type { MethodDef } from './define';
 import { institutionApi } from './institution';
+import { jobsApi } from './jobs';
 import { residentsApi } from './residents';
 import { rosterApi } from './roster';
 import { staffApi } from './staff';
@@ -26,6 +28,8 @@ export const contract = {
   ...rosterApi,
   ...visitsApi,
   ...auditApi,
+  ...claimsApi,
+  ...jobsApi,
 };
 
 export type Contract = typeof contract;

@@ -12,4 +12,6 @@ export interface ServiceContext {
   appVersion: string;
   /** shows a folder in the OS file manager; false where the shell cannot */
   openFolder(path: string): boolean;
+  /** asks the user for a folder to save into (a USB stick); null if cancelled; undefined where the shell cannot ask */
+  chooseFolder?: (title: string) => Promise<string | null>;
 }

@@ -1,8 +1,10 @@
 import { appHandlers } from '../app/appHandlers';
 import { auditHandlers } from '../audit/auditHandlers';
 import { bedsHandlers } from '../beds/bedsHandlers';
+import { claimsHandlers } from '../claims/claimsHandlers';
 import { dashboardHandlers } from '../dashboard/dashboardHandlers';
 import { institutionHandlers } from '../institution/institutionHandlers';
+import { jobsHandlers } from '../jobs/jobsHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
@@ -19,4 +21,6 @@ export const handlers: Handlers = {
   ...rosterHandlers,
   ...visitsHandlers,
   ...auditHandlers,
+  ...claimsHandlers,
+  ...jobsHandlers,
 };

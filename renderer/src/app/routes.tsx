@@ -7,6 +7,7 @@ import { homeRoutes } from '../features/home';
 import { institutionRoutes } from '../features/institution';
 import { reportsRoutes } from '../features/reports';
 import { residentsRoutes } from '../features/residents';
+import { rosterRoutes } from '../features/roster';
 import { settingsRoutes } from '../features/settings';
 import { staffRoutes } from '../features/staff';
 import { visitsRoutes } from '../features/visits';
@@ -22,6 +23,7 @@ export const routes: RouteObject[] = [
       ...bedsRoutes,
       ...visitsRoutes,
       ...staffRoutes,
+      ...rosterRoutes,
       ...claimsRoutes,
       ...reportsRoutes,
       ...institutionRoutes,

@@ -3,6 +3,9 @@
  * because databases in the field have already run it (a fix is a new, higher number).
  */
 import { migration001 } from './001_initial';
+import { migration002 } from './002_beds';
+import { migration003 } from './003_staff_lists';
+import { migration004 } from './004_visit_import';
 import { migration005 } from './005_claim_lifecycle';
 import type { Migration } from './types';
 
@@ -10,6 +13,9 @@ export type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
+  migration002,
+  migration003,
+  migration004,
   migration005,
 ];
 

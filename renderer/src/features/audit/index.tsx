@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../ui/Placeholder';
+import { AuditPage } from './AuditPage';
 
-export const auditRoutes: RouteObject[] = [{ path: 'settings/audit', element: <Placeholder title="审计日志" hint="审计日志页面正在开发。" /> }];
+export const auditRoutes: RouteObject[] = [{ path: 'settings/audit', element: <AuditPage /> }];

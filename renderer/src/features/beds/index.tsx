@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../ui/Placeholder';
+import { BedsPage } from './BedsPage';
 
-export const bedsRoutes: RouteObject[] = [{ path: 'beds', element: <Placeholder title="床位" hint="床位与占用看板正在开发。" /> }];
+export const bedsRoutes: RouteObject[] = [{ path: 'beds', element: <BedsPage /> }];

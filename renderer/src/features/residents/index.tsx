@@ -1,4 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../ui/Placeholder';
+import { NewResidentPage } from './NewResidentPage';
+import { ResidentDetailPage } from './ResidentDetailPage';
+import { ResidentsPage } from './ResidentsPage';
 
-export const residentsRoutes: RouteObject[] = [{ path: 'residents', element: <Placeholder title="服务对象" hint="服务对象、评估与入住记录页面正在开发。" /> }];
+export const residentsRoutes: RouteObject[] = [
+  { path: 'residents', element: <ResidentsPage /> },
+  { path: 'residents/new', element: <NewResidentPage /> },
+  { path: 'residents/:id', element: <ResidentDetailPage /> },
+];

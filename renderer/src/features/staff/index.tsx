@@ -1,4 +1,11 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../ui/Placeholder';
+import { MatrixPage } from './MatrixPage';
+import { StaffDetailPage } from './StaffDetailPage';
+import { StaffListPage } from './StaffListPage';
 
-export const staffRoutes: RouteObject[] = [{ path: 'staff', element: <Placeholder title="员工与证书" hint="员工与证书页面正在开发。" /> }];
+export const staffRoutes: RouteObject[] = [
+  { path: 'staff', element: <StaffListPage /> },
+  { path: 'staff/matrix', element: <MatrixPage /> },
+  { path: 'staff/new', element: <StaffDetailPage /> },
+  { path: 'staff/:id', element: <StaffDetailPage /> },
+];

@@ -1,4 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../ui/Placeholder';
+import { ImportPage } from './ImportPage';
+import { VisitsPage } from './VisitsPage';
 
-export const visitsRoutes: RouteObject[] = [{ path: 'visits', element: <Placeholder title="上门服务" hint="上门服务记录页面正在开发。" /> }];
+export const visitsRoutes: RouteObject[] = [
+  { path: 'visits', element: <VisitsPage /> },
+  { path: 'visits/import', element: <ImportPage /> },
+];

@@ -1,0 +1,85 @@
+/**
+ * `ltc submit`, `ltc supplement`, `ltc result`, `ltc result-template`, `ltc reconcile`: month-end
+ * headless, the same services as the 月度结算 screen.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { formatYuan } from '../../../shared/domain/money';
+import { claimsOfMonth } from '../../services/claims/claimStore';
+import { submitMonth, submitSupplementary } from '../../services/claims/lifecycle';
+import { buildPackage } from '../../services/claims/package';
+import { reconciliation } from '../../services/claims/reconciliation';
+import { applyResult, readResultFile, resultTemplate } from '../../services/claims/results';
+import { savePackageVerified } from '../../services/claims/savePackage';
+import { localTimestamp } from '../../services/db/clock';
+import { openDatabase } from '../../services/db/database';
+import { InputError } from '../../services/errors';
+import { requireExisting, writeFileAtomic } from '../io';
+import { claimSummary } from '../report';
+import { cliActor } from './dataCommands';
+
+async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  requireExisting(file, '数据库文件');
+  const db = openDatabase(resolve(file));
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const progress = (log: (s: string) => void) => {
+  let last = '';
+  return (p: { done: number; total: number; phase: string }) => {
+    const line = `${p.phase} ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`;
+    if (line !== last) log((last = line));
+  };
+};
+
+export interface SubmitCliOptions {
+  db: string;
+  month: string;
+  out?: string;
+  acceptErrors?: boolean;
+  by?: string;
+}
+
+export async function submitCommand(o: SubmitCliOptions & { supplementary?: boolean }, out: (s: string) => void, log: (s: string) => void): Promise<void> {
+  await withDb(o.db, async (db) => {
+    const run = o.supplementary ? submitSupplementary : submitMonth;
+    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: localTimestamp().slice(0, 10), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progress(log) });
+    log(`${o.supplementary ? '已补报' : '已申报'}：${claimSummary(r.claim)}`);
+    if (o.out) {
+      const dir = resolve(o.out);
+      for (const f of savePackageVerified(dir, r.files)) out(f.path);
+    }
+  });
+}
+
+export async function resultTemplateCommand(o: { db: string; month: string; seq?: string }, outFile: string, log: (s: string) => void): Promise<void> {
+  await withDb(o.db, async (db) => {
+    const c = claimsOfMonth(db, o.month).find((x) => x.summary.seq === Number(o.seq ?? 0) && x.summary.status !== 'draft');
+    if (!c) throw new InputError(`${o.month} 没有已申报的结算${o.seq ? `（补报 ${o.seq}）` : ''}`);
+    writeFileAtomic(outFile, await resultTemplate(c.claim.lines, o.month));
+    log(`已生成审核结果模板：${outFile}`);
+  });
+}
+
+export async function resultCommand(o: { db: string; month?: string; seq?: string }, file: string, log: (s: string) => void): Promise<void> {
+  requireExisting(file, '审核结果文件');
+  const lines = await readResultFile(basename(file), readFileSync(file));
+  await withDb(o.db, async (db) => {
+    // A JSON result names its month; an .xlsx one needs --month.
+    const month = o.month ?? (/\.json$/i.test(file) ? (JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { month?: string }).month : undefined);
+    if (!month) throw new InputError('请用 --month 指明审核结果所属的结算月份');
+    const c = claimsOfMonth(db, month).find((x) => x.summary.seq === Number(o.seq ?? 0) && x.summary.status !== 'draft');
+    if (!c) throw new InputError(`${month} 没有已申报的结算`);
+    applyResult(db, c.summary.id, lines, cliActor());
+    const m = reconciliation(db, { month }).months[0];
+    log(`已导入审核结果，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`);
+  });
+}
+
+export async function reconcileCommand(o: { db: string; month?: string }, out: (s: string) => void): Promise<void> {
+  await withDb(o.db, async (db) => out(JSON.stringify(reconciliation(db, o.month ? { month: o.month } : {}), null, 2)));
+}

@@ -1,0 +1,13 @@
+/** The institution's own calendar on the services' side (DOMAIN.md 5: local dates, never UTC). */
+import type { LocalDate } from '../../../shared/domain/model';
+import { localTimestamp } from '../db/clock';
+
+export function localToday(): LocalDate {
+  return localTimestamp().slice(0, 10);
+}
+
+/** Whole years from birth to the date (the birthday itself counts). */
+export function ageOn(birthDate: LocalDate, date: LocalDate): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}

@@ -1,0 +1,97 @@
+/**
+ * An uploaded roster workbook as rows of cells keyed by the template's headers, each with the row
+ * number Excel shows. Columns are found by their header, not their position, so a user who moved or
+ * added a column is not punished; what cannot be read at all (not an xlsx, no roster sheet, a sheet
+ * without its 姓名/身份证号 columns) is refused whole, before any row is judged.
+ */
+import ExcelJS from 'exceljs';
+import type { RosterSheet } from '../../../shared/api/roster';
+import { InputError } from '../errors';
+import { FIRST_DATA_ROW, SHEETS } from './columns';
+
+export type Cell = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  sheet: RosterSheet;
+  /** 1-based, as Excel numbers rows */
+  row: number;
+  cells: ReadonlyMap<string, Cell>;
+}
+
+export interface RosterFile {
+  rows: SheetRow[];
+  ignoredColumns: string[];
+}
+
+/** More people than any one institution's roster; a bigger file is a mistake (or a ledger). */
+export const MAX_ROWS_PER_SHEET = 20_000;
+
+const isZip = (b: Buffer): boolean => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle = (b: Buffer): boolean => b.length > 8 && b.readUInt32BE(0) === 0xd0cf11e0;
+
+/** `身份证号*`, ` 姓名 `, `评估等级（0-5）` all name the template's column. */
+const normalizeHeader = (h: string): string => h.replace(/[\s*＊]/g, '').replace(/[（(].*?[)）]/g, '');
+
+/** exceljs gives rich text, formulas and hyperlinks as objects; the user sees their text. */
+export function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return cellValue(v.richText.map((t) => t.text).join(''));
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('text' in v && typeof v.text === 'string') return cellValue(v.text);
+    if ('error' in v) return null;
+  }
+  return String(v as unknown);
+}
+
+export async function readRoster(name: string, bytes: Buffer): Promise<RosterFile> {
+  if (isOle(bytes) || name.toLowerCase().endsWith('.xls')) {
+    throw new InputError('不支持旧版 Excel（.xls）文件：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再上传');
+  }
+  if (!isZip(bytes)) throw new InputError(`“${name}”不是 Excel 工作簿（.xlsx）：请下载花名册模板，填写后上传`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new InputError(`无法读取“${name}”：文件可能已损坏或不是 Excel 工作簿，请用 Excel 打开后另存为 .xlsx 再上传`);
+  }
+  const rows: SheetRow[] = [];
+  const ignored: string[] = [];
+  let found = 0;
+  for (const [sheet, def] of Object.entries(SHEETS) as [RosterSheet, (typeof SHEETS)[RosterSheet]][]) {
+    const ws = wb.worksheets.find((w) => w.name.trim() === def.name);
+    if (!ws) continue;
+    found++;
+    const byColumn = new Map<number, string>();
+    ws.getRow(1).eachCell((cell, colNumber) => {
+      const text = cellValue(cell.value);
+      if (text === null) return;
+      const key = normalizeHeader(String(text));
+      const column = def.columns.find((c) => c.header === key);
+      if (column) byColumn.set(colNumber, column.header);
+      else ignored.push(`${def.name}：${String(text)}`);
+    });
+    const missing = def.columns.filter((c) => c.required && ![...byColumn.values()].includes(c.header)).map((c) => c.header);
+    if (missing.length > 0) {
+      throw new InputError(`“${def.name}”工作表第1行缺少列：${missing.join('、')}。请使用花名册模板，不要改动表头`);
+    }
+    ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+      if (rowNumber < 2) return;
+      const cells = new Map<string, Cell>();
+      for (const [colNumber, header] of byColumn) cells.set(header, cellValue(r.getCell(colNumber).value));
+      if ([...cells.values()].every((c) => c === null)) return;
+      // The template's notes row; a name never starts with 必填.
+      if (rowNumber < FIRST_DATA_ROW && /^必填/.test(String(cells.get('姓名') ?? ''))) return;
+      rows.push({ sheet, row: rowNumber, cells });
+    });
+    const count = rows.filter((r) => r.sheet === sheet).length;
+    if (count > MAX_ROWS_PER_SHEET) throw new InputError(`“${def.name}”工作表有 ${count} 行，超过一次可导入的 ${MAX_ROWS_PER_SHEET} 行，请拆分后分批导入`);
+  }
+  if (found === 0) {
+    throw new InputError(`“${name}”里没有“服务对象”或“员工”工作表：请下载花名册模板，在模板中填写后上传（工作表名称不要改动）`);
+  }
+  if (rows.length === 0) throw new InputError('文件里没有要导入的人员：请从模板第3行起填写，每人（或每张证书）一行');
+  return { rows, ignoredColumns: ignored };
+}

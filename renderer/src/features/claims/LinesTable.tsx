@@ -1,0 +1,36 @@
+import { Input, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import type { ClaimLine } from '../../../../shared/claims/types';
+import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
+import { maskIdNumber } from '../../../../shared/domain/ids';
+import { formatYuan } from '../../../../shared/domain/money';
+
+/** 结算明细: one row per person and mode, searchable, sortable, paged. */
+export function LinesTable({ lines }: { lines: ClaimLine[] }) {
+  const [q, setQ] = useState('');
+  const rows = useMemo(() => lines.filter((l) => !q || l.name.includes(q) || l.idNumber.includes(q)), [lines, q]);
+  const yuan = (f: number) => formatYuan(f);
+  return (
+    <>
+      <Input.Search placeholder="姓名或身份证号" allowClear style={{ width: 260, marginBottom: 12 }} onChange={(e) => setQ(e.target.value)} aria-label="搜索结算明细" />
+      <Table<ClaimLine>
+        size="small"
+        rowKey={(l) => `${l.idNumber}/${l.mode}`}
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+          { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
+          { title: '护理方式', dataIndex: 'mode', render: (m: ClaimLine['mode']) => CARE_MODE_NAMES[m], filters: [{ text: '机构护理', value: 'institutional' }, { text: '居家护理', value: 'home' }], onFilter: (v, l) => l.mode === v },
+          { title: '等级', dataIndex: 'level', sorter: (a, b) => a.level - b.level },
+          { title: '床日', dataIndex: 'billableDays', align: 'right', sorter: (a, b) => a.billableDays - b.billableDays },
+          { title: '服务分钟', dataIndex: 'coveredMinutes', align: 'right', sorter: (a, b) => a.coveredMinutes - b.coveredMinutes },
+          { title: '次数', dataIndex: 'visits', align: 'right' },
+          { title: '费用（元）', dataIndex: 'feeFen', align: 'right', render: yuan, sorter: (a, b) => a.feeFen - b.feeFen },
+          { title: '基金支付（元）', dataIndex: 'fundFen', align: 'right', render: yuan, sorter: (a, b) => a.fundFen - b.fundFen },
+          { title: '个人负担（元）', dataIndex: 'personalFen', align: 'right', render: yuan },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+export const S = {
+  title: '月度结算',
+  subtitle: '计算本月结算、处理问题、申报并保存申报包；导入经办机构审核结果后对账',
+  month: '结算月份',
+  recompute: '重新计算',
+  submit: '申报',
+  supplement: '补报',
+  acceptErrors: '确认带错误申报（有错误的床日和服务不会被结算）',
+  submitConfirm: (m: string) => `申报后 ${m} 的结算将被冻结，本月记录变为只读（修改须填写更正原因）。确定申报吗？`,
+  supplementConfirm: (m: string) => `将把 ${m} 申报后新增的记录生成补报申报。确定吗？`,
+  status: { none: '未申报', draft: '草稿', submitted: '已申报', settled: '已结算' } as Record<string, string>,
+  locked: '本月已申报，记录只读；申报后发现的记录请做补报。',
+  lines: '结算明细',
+  issues: '问题',
+  files: '申报文件',
+  result: '审核结果与对账',
+  print: '打印汇总表',
+};

@@ -1,0 +1,107 @@
+/**
+ * Personal data of a resident. The ID number is checked as it is typed with the same rule the
+ * services apply (weighIdNumber): a number that cannot be anybody's blocks saving; a failing birth
+ * date or check character is a warning and still saves, because the claim reports BAD_ID_NUMBER and
+ * nothing is lost. Birth date, sex and age are read from the number and shown, never typed.
+ */
+import { Alert, Button, Form, Input, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import type { ResidentDetail, ResidentInput } from '../../../../shared/api/residents';
+import { weighIdNumber } from '../../../../shared/api/staff';
+import { idNumberFacts } from '../../../../shared/domain/ids';
+import type { InsuranceType } from '../../../../shared/domain/model';
+import { useApiMutation } from '../../api/hooks';
+import { todayLocal } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { S } from './strings';
+
+interface FormValues {
+  name: string;
+  idNumber: string;
+  insuranceType?: InsuranceType | null;
+  phone?: string;
+  address?: string;
+}
+
+const FIELDS = new Set(['name', 'idNumber', 'phone', 'address']);
+
+function ageOn(birth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
+  return today.slice(5) >= birth.slice(5) ? years : years - 1;
+}
+
+export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail; onSaved: (saved: ResidentDetail) => void }) {
+  const [form] = Form.useForm<FormValues>();
+  const save = useApiMutation('residents.save');
+  const idNumber = (Form.useWatch('idNumber', form) ?? '').trim().toUpperCase();
+  const today = todayLocal();
+  const weighed = idNumber.length >= 18 ? weighIdNumber(idNumber, today) : { error: null, warning: null };
+  const facts = weighed.error ? null : idNumberFacts(idNumber);
+
+  useEffect(() => {
+    if (!resident) return;
+    form.setFieldsValue({ name: resident.name, idNumber: resident.idNumber, insuranceType: resident.insuranceType, phone: resident.phone ?? '', address: resident.address ?? '' });
+  }, [resident, form]);
+
+  const onFinish = (v: FormValues) => {
+    const input: ResidentInput = {
+      ...(resident ? { id: resident.id } : {}),
+      name: v.name,
+      idNumber: v.idNumber,
+      ...(v.insuranceType ? { insuranceType: v.insuranceType } : {}),
+      ...(v.phone?.trim() ? { phone: v.phone } : {}),
+      ...(v.address?.trim() ? { address: v.address } : {}),
+    };
+    save.mutate(input, {
+      onSuccess: onSaved,
+      // The services name the field of each problem: show it under that field, in their words.
+      onError: (e) => form.setFields(e.problems.filter((p) => FIELDS.has(p.path)).map((p) => ({ name: p.path as keyof FormValues, errors: [p.message] }))),
+    });
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={onFinish} aria-label={S.form.label} style={{ maxWidth: 560 }} requiredMark>
+      <Form.Item label={S.form.name} name="name" rules={[{ required: true, whitespace: true, message: S.form.required(S.form.name) }]}>
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={S.form.idNumber}
+        name="idNumber"
+        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+        rules={[
+          { required: true, message: S.form.required(S.form.idNumber) },
+          { validator: (_r, v: string) => (v && weighIdNumber(v, today).error ? Promise.reject(new Error(weighIdNumber(v, today).error!)) : Promise.resolve()) },
+        ]}
+        extra={
+          <>
+            {facts && (
+              <Typography.Text type="secondary" data-testid="id-facts">
+                {S.form.derived(facts.birthDate, facts.sex === 'male' ? S.male : S.female, ageOn(facts.birthDate, today))}
+              </Typography.Text>
+            )}
+            {weighed.warning && <Alert type="warning" showIcon title={`${S.form.idWarningTitle}：${weighed.warning}`} description={S.form.idWarningHint} style={{ marginTop: 8 }} />}
+          </>
+        }
+      >
+        <Input maxLength={18} placeholder={S.form.idPlaceholder} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item label={S.form.insuranceType} name="insuranceType">
+        <Select
+          allowClear
+          options={(['employee', 'resident'] as const).map((t) => ({ value: t, label: S.form.insurance[t] }))}
+          style={{ width: 200 }}
+        />
+      </Form.Item>
+      <Form.Item label={S.form.phone} name="phone">
+        <Input maxLength={30} style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item label={S.form.address} name="address">
+        <Input maxLength={200} />
+      </Form.Item>
+      <ErrorAlert error={save.error} />
+      <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 8 }}>
+        {S.form.save}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * 入住记录: the dated events day statuses are derived from. Each one is judged by the services against
+ * the stay rules; a refused one shows the rule's Chinese reason and nothing is saved. An institutional
+ * admission picks its bed from the beds free on that day (occupancy is derived, never typed).
+ */
+import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { ResidentDetail, StayEventView } from '../../../../shared/api/residents';
+import { STAY_EVENT_NAMES } from '../../../../shared/domain/glossary';
+import { STAY_EVENT_TYPES, type CareMode, type StayEventType } from '../../../../shared/domain/model';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { E, modeName, S } from './strings';
+import { isLocked, useCorrection } from './useCorrection';
+
+interface FormValues {
+  type: StayEventType;
+  date: Dayjs;
+  mode?: CareMode;
+  bed?: string;
+  note?: string;
+}
+
+function BedSelect({ date, value, onChange, id }: { date: string | null; value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+  const free = useApiQuery('beds.free', { date: date ?? '2000-01-01' }, { enabled: date !== null });
+  const options = (free.data ?? []).map((b) => ({ value: b.code, label: [b.code, b.room && `房间 ${b.room}`].filter(Boolean).join(' · ') }));
+  return (
+    <Select
+      id={id}
+      allowClear
+      showSearch
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={free.isFetching}
+      placeholder={E.bedPlaceholder}
+      notFoundContent={E.noFreeBeds}
+      style={{ width: 280 }}
+    />
+  );
+}
+
+export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDetail; onMessage: (text: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<FormValues>();
+  const add = useApiMutation('residents.addEvent');
+  const remove = useApiMutation('residents.deleteEvent');
+  const { send, modal } = useCorrection();
+  const type = Form.useWatch('type', form);
+  const mode = Form.useWatch('mode', form);
+  const date = Form.useWatch('date', form);
+
+  const onFinish = (v: FormValues) => {
+    const admit = v.type === 'admit';
+    void send(
+      add.mutateAsync,
+      {
+        residentId: resident.id,
+        type: v.type,
+        date: v.date.format('YYYY-MM-DD'),
+        ...(admit && v.mode ? { mode: v.mode } : {}),
+        ...(admit && v.mode === 'institutional' && v.bed ? { bed: v.bed } : {}),
+        ...(v.note?.trim() ? { note: v.note } : {}),
+      },
+      () => {
+        onMessage(E.saved);
+        setOpen(false);
+        form.resetFields();
+      },
+    );
+  };
+
+  const columns: TableProps<StayEventView>['columns'] = [
+    { title: E.date, dataIndex: 'date', key: 'date', width: 120 },
+    { title: E.type, dataIndex: 'type', key: 'type', width: 110, render: (t: StayEventType) => STAY_EVENT_NAMES[t] },
+    { title: E.mode, dataIndex: 'mode', key: 'mode', render: (m: CareMode | null) => (m ? modeName(m) : '') },
+    { title: E.bed, dataIndex: 'bed', key: 'bed', render: (b: string | null) => b ?? '' },
+    { title: E.note, dataIndex: 'note', key: 'note', render: (n: string | null) => n ?? '' },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      render: (_: unknown, e) => (
+        <Popconfirm
+          title={E.deleteConfirm(STAY_EVENT_NAMES[e.type], e.date)}
+          okText={S.deleteOk}
+          okButtonProps={{ danger: true }}
+          cancelText={S.cancel}
+          onConfirm={() => void send(remove.mutateAsync, { id: e.id }, () => onMessage(E.deleted))}
+        >
+          <Button type="link" danger size="small" aria-label={`删除 ${e.date} ${STAY_EVENT_NAMES[e.type]}`}>
+            {S.delete}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {E.add}
+        </Button>
+        <Typography.Text type="secondary">{E.rule}</Typography.Text>
+      </Space>
+      {resident.timelineProblems.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={E.problems} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{resident.timelineProblems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+      )}
+      {!isLocked(remove.error) && <ErrorAlert error={remove.error} />}
+      <Table<StayEventView> rowKey="id" size="middle" columns={columns} dataSource={resident.events} pagination={false} aria-label="入住记录列表" locale={{ emptyText: E.empty }} />
+      <Modal
+        open={open}
+        title={E.title}
+        okText={E.save}
+        cancelText={S.cancel}
+        onOk={() => form.submit()}
+        confirmLoading={add.isPending}
+        onCancel={() => {
+          setOpen(false);
+          add.reset();
+        }}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={onFinish} aria-label="入住记录表单" requiredMark initialValues={{ mode: 'institutional' }}>
+          <Form.Item label={E.type} name="type" rules={[{ required: true, message: `请选择${E.type}` }]}>
+            <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label={E.date} name="date" rules={[{ required: true, message: `请选择${E.date}` }]}>
+            <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
+          </Form.Item>
+          {type === 'admit' && (
+            <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: `请选择${E.mode}` }]}>
+              <Radio.Group
+                options={[
+                  { value: 'institutional', label: modeName('institutional') },
+                  { value: 'home', label: modeName('home') },
+                ]}
+              />
+            </Form.Item>
+          )}
+          {type === 'admit' && mode === 'institutional' && (
+            <Form.Item label={E.bed} name="bed">
+              <BedSelect date={date ? date.format('YYYY-MM-DD') : null} />
+            </Form.Item>
+          )}
+          <Form.Item label={E.note} name="note">
+            <Input maxLength={200} />
+          </Form.Item>
+          {!isLocked(add.error) && <ErrorAlert error={add.error} />}
+        </Form>
+      </Modal>
+      {modal}
+    </>
+  );
+}

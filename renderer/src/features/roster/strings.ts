@@ -1,0 +1,38 @@
+/** The roster import screen's words (zh-CN). */
+import type { RosterMatch, RosterSummary } from '../../../../shared/api/roster';
+
+export const R = {
+  title: '花名册导入',
+  subtitle: '用 Excel 模板一次导入服务对象（含评估结论、入住）和员工（含证书）',
+  template: '下载花名册模板',
+  toStaff: '员工列表',
+  toResidents: '服务对象列表',
+  steps: ['下载模板，在“服务对象”“员工”两个工作表中从第3行起填写', '上传填好的 .xlsx 文件，逐行核对', '确认无误后导入（全部成功或全部不导入）'],
+  choose: '点击或拖入填好的花名册（.xlsx）',
+  chooseHint: '只检查、不保存：核对无误后再点“导入”',
+  reading: '正在读取和检查…',
+  another: '换一个文件',
+  rows: (n: number, residents: number, staff: number) => `共 ${n} 行：服务对象 ${residents} 行，员工 ${staff} 行`,
+  ignored: (cols: string[]) => `以下列不在模板中，已忽略：${cols.join('、')}`,
+  errorsLeft: (n: number) => `${n} 行有错误：请修改文件后重新上传，或排除这些行后导入其余各行`,
+  excludeErrors: (n: number) => `排除有错误的行（${n} 行）`,
+  warningsNote: (n: number) => `${n} 行有提醒（橙色）：可以导入，但请核对`,
+  filter: { all: '全部', error: '有错误', warning: '有提醒', existing: '已存在' },
+  filterLabel: '按状态显示',
+  match: { new: '新增', existing: '已存在', repeat: '同一人' } satisfies Record<RosterMatch, string>,
+  col: { sheet: '工作表', row: '行号', name: '姓名', idNumber: '身份证号', match: '人员', effects: '将导入', issues: '问题' },
+  excluded: '已排除',
+  hasError: '有错误',
+  nothingYet: '修改或排除后才会导入',
+  commit: (n: number) => `导入 ${n} 行`,
+  committing: '正在导入…',
+  done: '花名册已导入',
+  summary: (s: RosterSummary) => [
+    `服务对象：新增 ${s.residents.added} 人，已存在 ${s.residents.matched} 人`,
+    `评估结论：新增 ${s.assessments.added} 条${s.assessments.skipped ? `，已有 ${s.assessments.skipped} 条未重复添加` : ''}`,
+    `入住：新增 ${s.admissions.added} 条${s.admissions.skipped ? `，已有 ${s.admissions.skipped} 条未重复添加` : ''}`,
+    `员工：新增 ${s.staff.added} 人，已存在 ${s.staff.matched} 人`,
+    `证书：新增 ${s.certificates.added} 张${s.certificates.skipped ? `，已有 ${s.certificates.skipped} 张未重复添加` : ''}`,
+    `导入 ${s.importedRows} 行${s.excludedRows ? `，排除 ${s.excludedRows} 行` : ''}`,
+  ],
+};

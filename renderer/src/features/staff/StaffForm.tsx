@@ -1,0 +1,91 @@
+/**
+ * 基本信息: name, ID number (checked as typed: a wrong length is refused, a failing check character is
+ * a warning that still saves), role, employed from/to. Labels are tied to their inputs.
+ */
+import { Alert, Button, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { weighIdNumber, type StaffDetail, type StaffInput } from '../../../../shared/api/staff';
+import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
+import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/model';
+import { useApiMutation } from '../../api/hooks';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { todayLocal } from '../../ui/dates';
+import { DateField } from './DateField';
+import { S } from './strings';
+
+interface Values {
+  name: string;
+  idNumber: string;
+  role?: StaffRole | null;
+  employedFrom?: string | null;
+  employedTo?: string | null;
+}
+
+export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSaved: (s: StaffDetail, created: boolean) => void }) {
+  const [form] = Form.useForm<Values>();
+  const save = useApiMutation('staff.save');
+  const idNumber = Form.useWatch('idNumber', form) ?? '';
+  const warning = idNumber.length === 18 ? weighIdNumber(idNumber, todayLocal()).warning : null;
+
+  useEffect(() => {
+    if (staff) form.setFieldsValue({ name: staff.name, idNumber: staff.idNumber, role: staff.role, employedFrom: staff.employedFrom, employedTo: staff.employedTo });
+  }, [staff, form]);
+
+  const onFinish = (v: Values): void => {
+    const input: StaffInput = {
+      ...(staff ? { id: staff.id } : {}),
+      name: v.name,
+      idNumber: v.idNumber,
+      ...(v.role ? { role: v.role } : {}),
+      ...(v.employedFrom ? { employedFrom: v.employedFrom } : {}),
+      ...(v.employedTo ? { employedTo: v.employedTo } : {}),
+    };
+    save.mutate(input, { onSuccess: (s) => onSaved(s, !staff) });
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={onFinish} aria-label="员工信息表单" style={{ maxWidth: 520 }}>
+      <Form.Item label={S.name} name="name" rules={[{ required: true, whitespace: true, message: S.required(S.name) }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        label={S.idNumber}
+        name="idNumber"
+        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+        rules={[
+          { required: true, message: S.required(S.idNumber) },
+          { validator: (_r, v: string) => (v && weighIdNumber(v).error ? Promise.reject(new Error(weighIdNumber(v).error!)) : Promise.resolve()) },
+        ]}
+        extra={warning && <Alert type="warning" showIcon title={`${warning}（仍可保存）`} />}
+      >
+        <Input maxLength={18} placeholder="18位，末位X大写" />
+      </Form.Item>
+      <Form.Item label={S.role} name="role">
+        <Select allowClear options={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }))} />
+      </Form.Item>
+      <Form.Item label={S.employedFrom} name="employedFrom">
+        <DateField />
+      </Form.Item>
+      <Form.Item
+        label={S.employedTo}
+        name="employedTo"
+        extra={S.employedToHint}
+        dependencies={['employedFrom']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_r, v: string | null) => {
+              const from = getFieldValue('employedFrom') as string | null;
+              return v && from && v < from ? Promise.reject(new Error('离职日期不能早于入职日期')) : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <DateField />
+      </Form.Item>
+      <ErrorAlert error={save.error} />
+      <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 8 }}>
+        {S.save}
+      </Button>
+    </Form>
+  );
+}

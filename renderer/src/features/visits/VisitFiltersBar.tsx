@@ -1,0 +1,39 @@
+/** The list's filter bar: client, caregiver, date range (本月/上月 presets), status, search. */
+import { DatePicker, Flex, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { PersonSelect } from './PersonSelect';
+import { DISPLAY_DATE } from './dateTime';
+import { S, STATUS_OPTIONS } from './strings';
+import type { VisitFilters } from './useVisitFilters';
+
+export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; onChange: (patch: Partial<VisitFilters>) => void }) {
+  const month = dayjs().startOf('month');
+  return (
+    <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选上门服务">
+      <PersonSelect kind="resident" aria-label={S.filterResident} placeholder={S.filterResident} allowClear value={filters.residentId ?? null} onChange={(id) => onChange({ residentId: id })} style={{ width: 190 }} />
+      <PersonSelect kind="staff" aria-label={S.filterStaff} placeholder={S.filterStaff} allowClear value={filters.staffId ?? null} onChange={(id) => onChange({ staffId: id })} style={{ width: 190 }} />
+      <DatePicker.RangePicker
+        aria-label="服务日期"
+        placeholder={S.filterDates}
+        format={DISPLAY_DATE}
+        value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+        allowEmpty={[true, true]}
+        presets={[
+          { label: S.thisMonth, value: [month, month.endOf('month')] },
+          { label: S.lastMonth, value: [month.subtract(1, 'month'), month.subtract(1, 'month').endOf('month')] },
+        ]}
+        onChange={(range) => onChange({ from: range?.[0]?.format(DISPLAY_DATE), to: range?.[1]?.format(DISPLAY_DATE) })}
+      />
+      <Select
+        aria-label={S.filterStatus}
+        placeholder={`${S.filterStatus}：全部`}
+        allowClear
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
+        options={STATUS_OPTIONS}
+        style={{ width: 130 }}
+      />
+      <Input.Search aria-label="搜索上门服务" placeholder={S.search} allowClear defaultValue={filters.search} onSearch={(q) => onChange({ search: q.trim() || undefined })} style={{ width: 280 }} />
+    </Flex>
+  );
+}

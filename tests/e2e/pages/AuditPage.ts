@@ -1,0 +1,20 @@
+/** Page object: 审计日志 (filters, the newest-first list, a row's changes). */
+import type { Page } from '@playwright/test';
+
+export class AuditPage {
+  constructor(readonly page: Page) {}
+
+  readonly rows = () => this.page.locator('.ant-table-tbody tr.ant-table-row');
+  /** the opened entry's before/after table */
+  readonly changes = () => this.page.locator('.ant-table-expanded-row');
+
+  async expand(rowIndex: number): Promise<void> {
+    await this.rows().nth(rowIndex).getByRole('button', { name: /展开行|Expand row/ }).click();
+  }
+
+  async filter(label: '操作人' | '操作' | '对象', option: string): Promise<void> {
+    const field = this.page.getByLabel(label, { exact: true });
+    await field.click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  }
+}

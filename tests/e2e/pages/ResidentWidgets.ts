@@ -1,0 +1,24 @@
+/** How a user works antd's pop-up widgets on the residents and beds screens. */
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * antd renders a select's options in a popup outside the field; pick by visible text. The click goes
+ * to the select box around the labelled input: once a value is chosen that input can be zero-sized.
+ */
+export async function pickOption(page: Page, field: Locator, text: string): Promise<void> {
+  await field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Types a date (or a month) into an antd date picker, as a keyboard user would. */
+export async function typeDate(field: Locator, value: string): Promise<void> {
+  await field.click();
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+/**
+ * antd puts a space between the two characters of a two-character button (保 存): match either way.
+ * A button that was loading may keep its (collapsed) loading icon, named "loading", for a moment.
+ */
+export const buttonName = (text: string): RegExp => new RegExp(`^(loading )?${[...text].join('\\s?')}$`);

@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { AppShell } from './pages/AppShell';
+import { BedsPage } from './pages/BedsPage';
+import { ResidentDetailPage } from './pages/ResidentDetailPage';
+import { ResidentsPage } from './pages/ResidentsPage';
+import { buttonName } from './pages/ResidentWidgets';
+import { expect, screenshot, test } from './support/fixtures';
+import { OUT_DIR, ROOT } from './support/host';
+
+/**
+ * `ltc import` from the build under test (the host's own), so the file the host created is opened by
+ * the same schema version (bin/ltc.cjs would use out/, which may be an older build).
+ */
+const importSample = (db: string) =>
+  spawnSync(process.execPath, [join(OUT_DIR, 'main/cli.js'), 'import', '--db', db, 'tests/fixtures/sample-ningbo.json'], { cwd: ROOT, encoding: 'utf8' });
+
+test.beforeEach(({ host }) => {
+  // the sample institution (宁波, level-4 fee 90.00 yuan a day) and its four residents
+  const r = importSample(host.dbFile);
+  expect(r.status, r.stderr).toBe(0);
+});
+
+test('an administrator adds a resident with an assessment and a stay, and sees the hospital days on the calendar', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.open('/');
+  await shell.go('床位');
+  const beds = new BedsPage(page);
+  await beds.manage();
+  await beds.addBed({ code: '2-203-1' });
+  await expect(beds.row('2-203-1')).toBeVisible();
+
+  await shell.go('服务对象');
+  const list = new ResidentsPage(page);
+  await list.add();
+  const detail = new ResidentDetailPage(page);
+  await detail.fillPersonal({ name: '周桂兰', idNumber: '11010519491231002X', insurance: '城乡居民医保' });
+  // birth date and sex are read from the number (DOMAIN.md 9: 17th digit even = female)
+  await expect(detail.idFacts()).toContainText('出生日期 1949-12-31 · 女');
+  await detail.savePersonal();
+  await expect(page.getByText('服务对象已保存')).toBeVisible();
+
+  // DOMAIN.md 6 worked example: level 4, admitted 10-10, hospital 10-15, return 10-18, discharge 10-25
+  await detail.addAssessment({ level: '4级 重度失能Ⅱ级', concludedOn: '2026-08-20', number: 'NB2026-0831', assessor: '宁波市医保中心' });
+  await expect(page.getByText('评估结论已保存')).toBeVisible();
+  // benefits from the 1st of the next month, valid 24 months (DOMAIN.md 2)
+  await expect(detail.assessmentRows().first()).toContainText('2026-09-01 至 2028-08-31');
+  await expect(detail.assessmentRows().first()).toContainText('有效');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await screenshot(page, '41-resident-assessments');
+
+  await detail.tab('入住记录');
+  await detail.addEvent({ type: '入住', date: '2026-10-10', mode: '机构护理', bed: '2-203-1' });
+  await expect(detail.eventRows()).toHaveCount(1);
+  await detail.addEvent({ type: '住院', date: '2026-10-15', note: '肺炎' });
+  await detail.addEvent({ type: '返院', date: '2026-10-18' });
+  await expect(detail.eventRows()).toHaveCount(3);
+
+  // a return with no hospital stay open is refused with the rule's reason; nothing is saved
+  await detail.addEvent({ type: '返院', date: '2026-10-20' });
+  await expect(page.getByRole('dialog')).toContainText('返院（2026-10-20）之前没有未结束的住院或请假');
+  await screenshot(page, '42-resident-event-refused');
+  await detail.cancelDialog();
+  await expect(detail.eventRows()).toHaveCount(3);
+
+  await detail.addEvent({ type: '出院', date: '2026-10-25' });
+  await expect(detail.eventRows()).toHaveCount(4);
+  await expect(detail.eventRows().nth(0)).toContainText('2-203-1');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await screenshot(page, '43-resident-events');
+
+  await detail.tab('床日日历');
+  await detail.showMonth('2026-10');
+  for (const d of ['2026-10-15', '2026-10-16', '2026-10-17']) {
+    await expect(detail.day(d)).toHaveAttribute('data-status', 'hospital');
+    await expect(detail.day(d)).toContainText('不计费：住院天数不计费');
+  }
+  await expect(detail.day('2026-10-18')).toContainText('计费');
+  await expect(detail.day('2026-10-09')).toHaveAttribute('data-status', 'outside');
+  await expect(detail.day('2026-10-25')).toHaveAttribute('data-status', 'outside');
+  // 12 billable days; fund min(6300, 5000) = 50.00 a day → 600.00; personal 40.00 a day → 480.00
+  await expect(detail.calendarSummary()).toContainText('住院天数3');
+  await expect(detail.calendarSummary()).toContainText('计费床日12');
+  await expect(detail.calendarSummary()).toContainText('基金支付600.00 元');
+  await expect(detail.calendarSummary()).toContainText('个人负担480.00 元');
+  await screenshot(page, '44-resident-calendar');
+
+  await shell.go('服务对象');
+  await list.search('周桂兰');
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.row('周桂兰')).toContainText('110105********002X');
+  await expect(list.row('周桂兰')).toContainText('4级 重度失能Ⅱ级');
+  await expect(list.row('周桂兰')).toContainText('已出院');
+});
+
+test('the list masks ID numbers and filters on the server; the whole number is only on the person’s page', async ({ page }) => {
+  const list = new ResidentsPage(page);
+  await list.open();
+  await expect(list.rows()).toHaveCount(4);
+  await expect(list.row('李建国')).toContainText('330205********0037');
+  await expect(list.row('李建国')).toContainText('男');
+  await expect(list.row('李建国')).toContainText('5级 重度失能Ⅲ级');
+  await expect(list.row('李建国')).toContainText('2-202-1');
+  await expect(page.getByText('330205194501010037')).toHaveCount(0);
+  await screenshot(page, '40-residents-list');
+
+  await list.filterBy('护理方式', '居家护理');
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.rows().first()).toContainText('陈淑芬');
+  await expect(list.rows().first()).toContainText('服务中');
+  await list.filterBy('护理方式', '机构护理');
+  await list.filterBy('当前等级', '2级 中度失能');
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.rows().first()).toContainText('赵德胜');
+
+  await list.open();
+  await list.search('李建国');
+  await list.openResident('李建国');
+  const detail = new ResidentDetailPage(page);
+  await expect(detail.personalField('身份证号')).toHaveValue('330205194501010037');
+  await expect(detail.summary()).toContainText('2-202-1');
+});
+
+test('a failing check character is a warning that still saves; delete asks first and is refused for someone with visits', async ({ page }) => {
+  const list = new ResidentsPage(page);
+  await list.open();
+  await list.add();
+  const detail = new ResidentDetailPage(page);
+  await detail.fillPersonal({ name: '钱某', idNumber: '110105194912310021' });
+  await expect(page.getByText('身份证号校验未通过，仍可保存')).toBeVisible();
+  await detail.savePersonal();
+  await expect(page.getByText('服务对象已保存')).toBeVisible();
+  await list.open();
+  await expect(list.row('钱某')).toContainText('号码待核对');
+
+  // 陈淑芬 has home visits: deleting would lose the evidence, so the app says why and suggests discharge
+  await list.openResident('陈淑芬');
+  await page.getByRole('button', { name: buttonName('删除') }).click();
+  await expect(page.getByRole('dialog')).toContainText('上门服务记录');
+  await expect(page.getByRole('dialog')).toContainText('请登记“出院”');
+  await page.getByRole('dialog').getByRole('button').last().click();
+
+  await list.open();
+  await list.openResident('钱某');
+  await page.getByRole('button', { name: buttonName('删除') }).click();
+  await expect(page.getByText('确定删除 钱某？')).toBeVisible();
+  await page.getByRole('tooltip').filter({ hasText: '确定删除 钱某？' }).getByRole('button', { name: buttonName('删除') }).click();
+  await expect(page.getByText('已删除')).toBeVisible();
+  await expect(list.rows()).toHaveCount(4);
+  await expect(list.row('钱某')).toHaveCount(0);
+});

@@ -1,0 +1,51 @@
+/** The day-status calendar, held to DOMAIN.md section 6's worked example and the claim's reasons. */
+import { describe, expect, it } from 'vitest';
+import { api, idOf, sampleDb } from './support';
+
+describe('residents.calendar', () => {
+  it('shows the worked example: 15 stay days, 3 hospital days, 12 billable, fund 600.00 yuan', async () => {
+    const db = sampleDb();
+    const cal = await api(db)('residents.calendar', { id: idOf(db, 'r1'), month: '2026-10' });
+    expect(cal.days).toHaveLength(31);
+    const day = (d: number) => cal.days[d - 1]!;
+    expect(day(9)).toMatchObject({ status: null, billable: null });
+    expect(day(10)).toMatchObject({ status: 'present', mode: 'institutional', level: 4, billable: true, reason: null });
+    for (const d of [15, 16, 17]) expect(day(d)).toMatchObject({ status: 'hospital', billable: false, reason: { code: 'HOSPITAL_DAY' } });
+    expect(day(18)).toMatchObject({ status: 'present', billable: true });
+    // the discharge day does not count (算入不算出)
+    expect(day(25)).toMatchObject({ status: null, billable: null });
+    expect(cal.counts).toEqual({ present: 12, hospital: 3, leave: 0, billable: 12 });
+    expect(cal.line).toEqual({ level: 4, billableDays: 12, feeFen: 108_000, fundFen: 60_000, personalFen: 48_000 });
+  });
+
+  it('gives the claim’s reason for days not billed: level not paid, no assessment yet', async () => {
+    const db = sampleDb();
+    const call = api(db);
+    const zhao = await call('residents.calendar', { id: idOf(db, 'r4'), month: '2026-10' });
+    expect(zhao.days[0]).toMatchObject({ status: 'present', level: 2, billable: false, reason: { code: 'LEVEL_NOT_ELIGIBLE' } });
+    expect(zhao.line).toBeNull();
+    // before his admission on 2026-05-06 no day is in a stay
+    const april = await call('residents.calendar', { id: idOf(db, 'r4'), month: '2026-04' });
+    expect(april.days.every((d) => d.status === null)).toBe(true);
+    const { id } = await call('residents.save', { name: '周桂兰', idNumber: '11010519491231002X' });
+    await call('residents.addEvent', { residentId: id, type: 'admit', date: '2026-10-10', mode: 'institutional' });
+    const none = await call('residents.calendar', { id, month: '2026-10' });
+    expect(none.days[9]).toMatchObject({ status: 'present', billable: false, reason: { code: 'NO_ASSESSMENT' } });
+    expect(none.days[9]!.reason!.message).toContain('周桂兰');
+  });
+
+  it('leaves home-care days to the visits, and says a failing ID number blocks the month', async () => {
+    const db = sampleDb();
+    const call = api(db);
+    const chen = await call('residents.calendar', { id: idOf(db, 'r3'), month: '2026-10' });
+    expect(chen.days[0]).toMatchObject({ status: 'present', mode: 'home', billable: null });
+    expect(chen.notes.join()).toContain('按上门服务记录结算');
+
+    const li = idOf(db, 'r2');
+    await call('residents.save', { id: li, name: '李建国', idNumber: '330205194501010038' });
+    const bad = await call('residents.calendar', { id: li, month: '2026-10' });
+    expect(bad.days[0]).toMatchObject({ status: 'present', billable: false, reason: { code: 'BAD_ID_NUMBER' } });
+    expect(bad.line).toBeNull();
+    expect(bad.notes.join()).toContain('更正前不生成结算明细');
+  });
+});
