@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DatabaseError } from '../services/db/errors';
-import { InputError } from '../services/errors';
+import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
 import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand } from './commands/claimFlowCommands';
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand } from './commands/dataCommands';
@@ -36,7 +36,8 @@ function buildProgram(io: Io): Command {
     .option('--dataset <FILE>', 'ltc-dataset 数据文件：导入临时数据库后计算，JSON 打印到标准输出')
     .option('--db <FILE>', '机构数据库文件')
     .option('--out <DIR>', '把 claim.json 写入此目录（标准输出只打印文件路径）')
-    .action((o: { month: string; dataset?: string; db?: string; out?: string }) => claimCommand(o, io.out, io.err));
+    .option('--package', '与 --out 一起用：写入整个草稿申报包（claim.json、claim.xlsx、PDF、manifest.json），标准输出逐行打印文件路径')
+    .action((o: { month: string; dataset?: string; db?: string; out?: string; package?: boolean }) => claimCommand(o, io.out, io.err));
 
   program
     .command('submit')
@@ -131,6 +132,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
     }
     if (e instanceof InputError) {
+      io.err(`错误：${e.message}`);
+      if (e.problems.length > 0) io.err(problemLines(e.problems));
+      return EXIT.badInput;
+    }
+    // A refusal (already submitted, not found, locked month) is the user's to fix, not a crash.
+    if (e instanceof ServiceError) {
       io.err(`错误：${e.message}`);
       if (e.problems.length > 0) io.err(problemLines(e.problems));
       return EXIT.badInput;

@@ -1,15 +1,23 @@
 /**
  * `ltc claim`: a month's claim from a dataset file (imported into a fresh temporary database, so the
- * same path as real use is exercised) or from a real database.
+ * same path as real use is exercised) or from a real database. With `--out DIR --package`, the whole
+ * draft package (claim.json, claim.xlsx, the PDFs, manifest.json) for review before submitting.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Claim } from '../../../shared/claims/types';
 import { computeMonthClaim } from '../../services/claims/monthClaim';
+import { buildPackage } from '../../services/claims/package';
+import type { ClaimRecords } from '../../services/claims/packageTypes';
+import { savePackageVerified } from '../../services/claims/savePackage';
 import { importDataset } from '../../services/dataset/importDataset';
+import { loadClaimInput } from '../../services/dataset/loadMonth';
+import { localTimestamp } from '../../services/db/clock';
+import type { LtcDatabase } from '../../services/db/database';
 import { InputError } from '../../services/errors';
 import { requireExisting, writeJsonAtomic } from '../io';
+import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
 import { cliActor, readDataset, withDatabase } from './dataCommands';
 
@@ -18,32 +26,53 @@ export interface ClaimOptions {
   dataset?: string;
   db?: string;
   out?: string;
+  /** with --out: the whole draft package, not only claim.json */
+  package?: boolean;
 }
 
-export function claimCommand(opts: ClaimOptions, out: (s: string) => void, log: (s: string) => void): void {
+interface Computed {
+  claim: Claim;
+  /** only read when a package is asked for (loading a big month's records costs time) */
+  records: ClaimRecords | null;
+}
+
+function compute(db: LtcDatabase, opts: ClaimOptions): Computed {
+  return db.transaction(() => ({ claim: computeMonthClaim(db, opts.month), records: opts.package ? loadClaimInput(db, opts.month) : null }));
+}
+
+export async function claimCommand(opts: ClaimOptions, out: (s: string) => void, log: (s: string) => void): Promise<void> {
   if (!!opts.dataset === !!opts.db) throw new InputError('请指定 --dataset 数据文件或 --db 数据库文件（二选一）');
-  let claim: Claim;
+  if (opts.package && !opts.out) throw new InputError('--package 需要和 --out <目录> 一起使用：申报包写入该目录');
+  let result: Computed;
   if (opts.dataset) {
     const dataset = readDataset(opts.dataset);
     const dir = mkdtempSync(join(tmpdir(), 'ltc-claim-'));
     try {
-      claim = withDatabase(join(dir, 'claim.db'), (db) => {
+      result = withDatabase(join(dir, 'claim.db'), (db) => {
         importDataset(db, dataset, { actor: cliActor() });
-        return computeMonthClaim(db, opts.month);
+        return compute(db, opts);
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   } else {
     requireExisting(opts.db ?? '', '数据库文件');
-    claim = withDatabase(opts.db ?? '', (db) => computeMonthClaim(db, opts.month));
+    result = withDatabase(opts.db ?? '', (db) => compute(db, opts));
   }
+  const { claim, records } = result;
   log(claimSummary(claim));
-  if (opts.out) {
-    const file = join(resolve(opts.out), 'claim.json');
+  if (!opts.out) {
+    out(JSON.stringify(claim, null, 2));
+    return;
+  }
+  const dir = resolve(opts.out);
+  if (!records) {
+    const file = join(dir, 'claim.json');
     writeJsonAtomic(file, claim);
     out(file);
-  } else {
-    out(JSON.stringify(claim, null, 2));
+    return;
   }
+  // A draft package is dated today; a submitted one keeps the date it was submitted with.
+  const files = await buildPackage({ claim, records, generatedOn: localTimestamp().slice(0, 10), onProgress: progressLogger(log) });
+  for (const f of savePackageVerified(dir, files)) out(f.path);
 }

@@ -15,6 +15,7 @@ import { localTimestamp } from '../../services/db/clock';
 import { openDatabase } from '../../services/db/database';
 import { InputError } from '../../services/errors';
 import { requireExisting, writeFileAtomic } from '../io';
+import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
 import { cliActor } from './dataCommands';
 
@@ -28,13 +29,6 @@ async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>)
   }
 }
 
-const progress = (log: (s: string) => void) => {
-  let last = '';
-  return (p: { done: number; total: number; phase: string }) => {
-    const line = `${p.phase} ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`;
-    if (line !== last) log((last = line));
-  };
-};
 
 export interface SubmitCliOptions {
   db: string;
@@ -47,7 +41,7 @@ export interface SubmitCliOptions {
 export async function submitCommand(o: SubmitCliOptions & { supplementary?: boolean }, out: (s: string) => void, log: (s: string) => void): Promise<void> {
   await withDb(o.db, async (db) => {
     const run = o.supplementary ? submitSupplementary : submitMonth;
-    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: localTimestamp().slice(0, 10), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progress(log) });
+    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: localTimestamp().slice(0, 10), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progressLogger(log) });
     log(`${o.supplementary ? '已补报' : '已申报'}：${claimSummary(r.claim)}`);
     if (o.out) {
       const dir = resolve(o.out);

@@ -65,7 +65,7 @@ async function freeze(db: LtcDatabase, claim: Claim, records: ClaimRecords, seq:
 export async function submitMonth(db: LtcDatabase, o: SubmitOptions): Promise<Submitted> {
   const regular = claimsOfMonth(db, o.month).find((c) => c.summary.kind === 'regular');
   if (regular && regular.summary.status !== 'draft') {
-    throw new ServiceError('LOCKED', `${o.month} 已于 ${regular.summary.submittedAt ?? ''} 申报，不能重复申报；申报后发现的记录请做补报。`);
+    throw new ServiceError('LOCKED', `${o.month} 已于 ${(regular.summary.submittedAt ?? '').slice(0, 16).replace('T', ' ')} 申报，不能重复申报；申报后发现的记录请做补报。`);
   }
   const { claim, records } = snapshot(db, o.month);
   refuseErrors(claim, o.acceptErrors);
