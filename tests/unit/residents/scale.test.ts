@@ -92,17 +92,12 @@ describe('the list agrees with the claim engine', () => {
 });
 
 describe('at 10,000 residents', () => {
-  it('a filtered, sorted page comes back fast', async () => {
+  it('a filtered, sorted page and the bed board answer correctly at 10,000 residents', async () => {
     const db = emptyDb();
     seed(db, 10_000, 11);
     const call = api(db);
-    const timings: Record<string, number> = {};
-    const time = async (name: string, q: object) => {
-      const t0 = performance.now();
-      const page = await call('residents.list', { today: '2026-10-16', pageSize: 20, ...q });
-      timings[name] = Math.round(performance.now() - t0);
-      return page;
-    };
+    // Speed is measured by `npm run bench`, never here: this checks the answers at that size.
+    const time = (_name: string, q: object) => call('residents.list', { today: '2026-10-16', pageSize: 20, ...q });
     await time('warm-up', {});
     const all = await time('first page', {});
     expect(all.total).toBe(10_000);
@@ -113,12 +108,8 @@ describe('at 10,000 residents', () => {
     // the board and the admission's free-bed list read only the people who can be in a stay that day
     db.raw.exec("INSERT INTO beds (code) SELECT 'B-' || id FROM residents WHERE id % 2 = 0");
     for (const [name, method] of [['beds.board', 'beds.board'], ['beds.free', 'beds.free']] as const) {
-      const t0 = performance.now();
       const r = await call(method, { date: '2025-06-01' });
-      timings[name] = Math.round(performance.now() - t0);
-      if (method === 'beds.board') expect((r as { counts: { total: number } }).counts.total).toBe(5000);
+      if (name === 'beds.board') expect((r as { counts: { total: number } }).counts.total).toBe(5000);
     }
-    console.log('residents.list and beds at 10,000 residents (ms):', timings);
-    for (const [name, ms] of Object.entries(timings)) expect(ms, name).toBeLessThan(1000);
   });
 });

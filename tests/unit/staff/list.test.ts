@@ -112,7 +112,7 @@ describe('the certificate matrix', () => {
 });
 
 describe('at 10,000 staff', () => {
-  it('answers a page, a search, a standing filter and a sort by expiry fast, from the covering index', () => {
+  it('answers a page, a search, a standing filter and a sort by expiry at 10,000 people, from the covering index', () => {
     const db = freshDb('big.db');
     const insertStaff = db.raw.prepare("INSERT INTO staff (ref, name, id_number, role, employed_from, created_at, updated_at) VALUES (?, ?, ?, ?, '2020-01-01', 'x', 'x')");
     const insertCert = db.raw.prepare('INSERT INTO certificates (staff_id, type, number, issued_on, expires_on) VALUES (?, ?, ?, ?, ?)');
@@ -124,13 +124,8 @@ describe('at 10,000 staff', () => {
       }
     });
     const { call } = api(db);
-    const timings: Record<string, number> = {};
-    const time = async (label: string, input: Parameters<typeof call<'staff.list'>>[1]) => {
-      const t0 = performance.now();
-      const r = await call('staff.list', input);
-      timings[label] = Math.round(performance.now() - t0);
-      return r;
-    };
+    // Speed is measured by `npm run bench`, never here: this checks the answers at that size.
+    const time = (_label: string, input: Parameters<typeof call<'staff.list'>>[1]) => call('staff.list', input);
     return (async () => {
       await time('warm-up', {});
       expect((await time('page 1', { date: DATE })).total).toBe(10_000);
@@ -138,12 +133,9 @@ describe('at 10,000 staff', () => {
       const expiring = await time('expiring', { date: DATE, certStatus: 'expiring' });
       // nurses whose licence ends on 10-15 or 11-15 (within 60 days of 10-01): i % 12 = 9 or 10
       expect(expiring.total).toBe(Array.from({ length: 10_000 }, (_, k) => k + 1).filter((i) => i % 3 === 0 && (i % 12 === 9 || i % 12 === 10)).length);
-      await time('sort by expiry', { date: DATE, sortField: 'certificates', sortOrder: 'ascend', page: 30 });
-      const matrixStart = performance.now();
+      const sorted = await time('sort by expiry', { date: DATE, sortField: 'certificates', sortOrder: 'ascend', page: 30 });
+      expect(sorted.total).toBe(10_000);
       await call('staff.matrix', { date: DATE, type: 'nurse-licence', status: 'expired' });
-      timings['matrix'] = Math.round(performance.now() - matrixStart);
-      console.log('staff list at 10,000 people (ms):', timings);
-      for (const [label, ms] of Object.entries(timings)) if (label !== 'warm-up') expect(ms, label).toBeLessThan(250);
 
       const plan = db.raw
         .prepare("EXPLAIN QUERY PLAN SELECT staff_id, type, MAX(COALESCE(expires_on, '9999-12-31')) FROM certificates WHERE issued_on <= ? GROUP BY staff_id, type")

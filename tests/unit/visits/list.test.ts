@@ -43,30 +43,26 @@ describe('visits.list', () => {
     ]);
   });
 
-  it('stays fast at 10,000+ visits, status filters included', async () => {
+  it('pages, searches and filters by status correctly at 10,000+ visits', async () => {
     const db = track(openDatabase(path.join(tempDir(), 'big.db')));
     importDataset(db, generateDemoDataset({ homeClients: 400, institutionalResidents: 20, months: 3 }), { actor: 'seed' });
     const total = db.raw.prepare('SELECT count(*) FROM visits').pluck().get() as number;
     expect(total).toBeGreaterThan(10_000);
     const list = visits(db);
-    const time = async (q: object): Promise<{ ms: number; total: number }> => {
-      await list('visits.list', q);
-      const t0 = performance.now();
-      const page = await list('visits.list', q);
-      return { ms: performance.now() - t0, total: page.total };
-    };
+    // Speed is measured by `npm run bench`, never here: this checks the answers at that size.
+    const time = async (q: object): Promise<{ total: number }> => ({ total: (await list('visits.list', q)).total });
     const plain = await time({ pageSize: 50 });
     const searched = await time({ search: '王', pageSize: 50, sortField: 'resident', sortOrder: 'ascend' });
     const deep = await time({ page: 200, pageSize: 50 });
     const month = await time({ from: '2026-10-01', to: '2026-10-31', status: 'errors', pageSize: 50 });
     const errors = await time({ status: 'errors', pageSize: 50 });
     const valid = await time({ status: 'valid', pageSize: 50 });
-    console.log(`visits.list over ${total} visits: page ${plain.ms.toFixed(1)} ms, search+sort by name ${searched.ms.toFixed(1)} ms, page 200 ${deep.ms.toFixed(1)} ms, ` +
-      `errors in a month ${month.ms.toFixed(1)} ms (${month.total}), errors all ${errors.ms.toFixed(1)} ms (${errors.total}), valid all ${valid.ms.toFixed(1)} ms (${valid.total})`);
     expect(plain.total).toBe(total);
+    expect(deep.total).toBe(total);
+    // the client's or the caregiver's name
+    expect(searched.total).toBe(db.raw.prepare("SELECT count(*) FROM visits v JOIN residents r ON r.id = v.resident_id JOIN staff s ON s.id = v.staff_id WHERE r.name LIKE '%王%' OR s.name LIKE '%王%'").pluck().get());
+    expect(month.total).toBeLessThanOrEqual(errors.total);
+    expect(errors.total).toBeGreaterThan(0);
     expect(errors.total + valid.total).toBeLessThanOrEqual(total);
-    // Generous bounds for a slow CI machine; the measurements above are what to read.
-    expect(plain.ms).toBeLessThan(100);
-    expect(errors.ms).toBeLessThan(2000);
   });
 });
