@@ -13,6 +13,7 @@ import { dashboardApi } from './dashboard';
 import type { MethodDef } from './define';
 import { institutionApi } from './institution';
 import { jobsApi } from './jobs';
+import { reportsApi } from './reports';
 import { residentsApi } from './residents';
 import { rosterApi } from './roster';
 import { staffApi } from './staff';
@@ -30,6 +31,7 @@ export const contract = {
   ...auditApi,
   ...claimsApi,
   ...jobsApi,
+  ...reportsApi,
 };
 
 export type Contract = typeof contract;

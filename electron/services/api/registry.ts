@@ -5,6 +5,7 @@ import { claimsHandlers } from '../claims/claimsHandlers';
 import { dashboardHandlers } from '../dashboard/dashboardHandlers';
 import { institutionHandlers } from '../institution/institutionHandlers';
 import { jobsHandlers } from '../jobs/jobsHandlers';
+import { reportsHandlers } from '../reports/reportsHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...claimsHandlers,
   ...jobsHandlers,
+  ...reportsHandlers,
 };

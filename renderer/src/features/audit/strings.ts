@@ -46,6 +46,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   dataset: '数据文件',
   claim: '结算申报',
   'claim-result': '审核结果',
+  report: '报表',
   catalogue: '服务项目目录',
   database: '数据库',
 };
