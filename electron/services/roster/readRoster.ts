@@ -8,8 +8,9 @@ import ExcelJS from 'exceljs';
 import type { RosterSheet } from '../../../shared/api/roster';
 import { InputError } from '../errors';
 import { FIRST_DATA_ROW, SHEETS } from './columns';
+import { cellValue, type Cell } from '../spreadsheet/cellValue';
 
-export type Cell = string | number | boolean | Date | null;
+export type { Cell } from '../spreadsheet/cellValue';
 
 export interface SheetRow {
   sheet: RosterSheet;
@@ -31,20 +32,6 @@ const isOle = (b: Buffer): boolean => b.length > 8 && b.readUInt32BE(0) === 0xd0
 
 /** `身份证号*`, ` 姓名 `, `评估等级（0-5）` all name the template's column. */
 const normalizeHeader = (h: string): string => h.replace(/[\s*＊]/g, '').replace(/[（(].*?[)）]/g, '');
-
-/** exceljs gives rich text, formulas and hyperlinks as objects; the user sees their text. */
-export function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return cellValue(v.richText.map((t) => t.text).join(''));
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v && typeof v.text === 'string') return cellValue(v.text);
-    if ('error' in v) return null;
-  }
-  return String(v as unknown);
-}
 
 export async function readRoster(name: string, bytes: Buffer): Promise<RosterFile> {
   if (isOle(bytes) || name.toLowerCase().endsWith('.xls')) {

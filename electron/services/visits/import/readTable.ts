@@ -6,8 +6,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { InputError } from '../../errors';
+import { cellValue, type Cell } from '../../spreadsheet/cellValue';
 
-export type Cell = string | number | boolean | Date | null;
+export type { Cell } from '../../spreadsheet/cellValue';
 
 export interface TableRow {
   /** 1-based, as Excel numbers rows */
@@ -59,20 +60,6 @@ function readCsv(bytes: Buffer): Table {
   }
   const rows = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c.trim())) }));
   return { format: 'csv', encoding, rows: rows.filter((r) => r.cells.some((c) => c !== null)) };
-}
-
-/** exceljs gives rich text, formulas and hyperlinks as objects; the user sees their text. */
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return cellValue(v.richText.map((t) => t.text).join(''));
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v && typeof v.text === 'string') return cellValue(v.text);
-    if ('error' in v) return null;
-  }
-  return String(v as unknown);
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table> {

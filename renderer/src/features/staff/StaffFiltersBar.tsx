@@ -5,7 +5,7 @@ import { CERT_STATUSES, EMPLOYMENT_FILTERS, type CertStatus, type EmploymentFilt
 import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
 import { STAFF_ROLES } from '../../../../shared/domain/model';
 import { S } from './strings';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../ui/useDebounced';
 import type { StaffFilters } from './useStaffFilters';
 
 export function StaffFiltersBar({ filters, onChange, certStatus = true }: { filters: StaffFilters; onChange: (patch: Partial<StaffFilters>) => void; certStatus?: boolean }) {

@@ -7,7 +7,7 @@ import { Select, Typography } from 'antd';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../ui/useDebounced';
 
 export interface PersonSelectProps {
   kind: 'resident' | 'staff';

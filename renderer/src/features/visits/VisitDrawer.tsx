@@ -13,7 +13,7 @@ import { DISPLAY_TIME, fromWire, toWire } from './dateTime';
 import { ItemSelect } from './ItemSelect';
 import { PersonSelect } from './PersonSelect';
 import { S } from './strings';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../ui/useDebounced';
 import { VisitCheckPanel } from './VisitCheckPanel';
 
 interface FormValues {
