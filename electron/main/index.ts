@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { API_CHANNEL } from '../../shared/api/contract';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { ensureDailyBackup } from '../services/backups/backupFolder';
 import { openDatabase, type LtcDatabase } from '../services/db/database';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
@@ -138,6 +139,9 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(db);
+    // Once a day, on the first start: a verified copy beside the database (a failure is logged, not fatal:
+    // the user can still work and back up by hand from 系统与数据).
+    ensureDailyBackup(db).catch((e: unknown) => console.error('daily backup failed', e));
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate({ productName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged }),

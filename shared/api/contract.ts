@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appApi } from './app';
 import { auditApi } from './audit';
+import { backupsApi } from './backups';
 import { bedsApi } from './beds';
 import { claimsApi } from './claims';
 import { dashboardApi } from './dashboard';
@@ -32,6 +33,7 @@ export const contract = {
   ...claimsApi,
   ...jobsApi,
   ...reportsApi,
+  ...backupsApi,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/appHandlers';
 import { auditHandlers } from '../audit/auditHandlers';
+import { backupsHandlers } from '../backups/backupsHandlers';
 import { bedsHandlers } from '../beds/bedsHandlers';
 import { claimsHandlers } from '../claims/claimsHandlers';
 import { dashboardHandlers } from '../dashboard/dashboardHandlers';
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...claimsHandlers,
   ...jobsHandlers,
   ...reportsHandlers,
+  ...backupsHandlers,
 };

@@ -1,8 +1,9 @@
-/** 系统与数据: where the database file is, and a way to open its folder. */
+/** 系统与数据: where the database file is, a way to open its folder, and the backups. */
 import { App, Button, Descriptions, Skeleton } from 'antd';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
+import { BackupsCard } from './BackupsCard';
 
 export function SystemPage() {
   const { message } = App.useApp();
@@ -34,6 +35,7 @@ export function SystemPage() {
           <Descriptions.Item label="运行方式">{i.shell === 'desktop' ? '桌面程序' : '浏览器预览'}</Descriptions.Item>
         </Descriptions>
       )}
+      {i && <BackupsCard desktop={i.shell === 'desktop'} />}
     </>
   );
 }

@@ -1,0 +1,78 @@
+/**
+ * The backups folder beside the database (`backups/`): verified copies named by kind and time, so
+ * the list needs no index file that could disagree with what is on disk. Daily backups rotate;
+ * manual ones stay until the user deletes them.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BackupInfo, BackupList } from '../../../shared/api/backups';
+import { sha256Hex } from '../claims/savePackage';
+import { backupDatabase } from '../db/backup';
+import { fileStamp } from '../db/clock';
+import type { LtcDatabase } from '../db/database';
+import { ServiceError } from '../errors';
+
+export const KEEP_DAILY = 14;
+const NAME = /^ltc-desk-(manual|daily)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/;
+
+export const backupsFolder = (db: LtcDatabase): string => join(dirname(db.file), 'backups');
+
+function info(folder: string, name: string): BackupInfo | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, kind, y, mo, d, h, mi, s] = m;
+  return { name, bytes: statSync(join(folder, name)).size, at: `${y}-${mo}-${d}T${h}:${mi}:${s}`, kind: kind as BackupInfo['kind'] };
+}
+
+export function listBackups(db: LtcDatabase): BackupList {
+  const folder = backupsFolder(db);
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  const backups = names.map((n) => info(folder, n)).filter((b): b is BackupInfo => b !== null);
+  backups.sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
+  return { folder, backups, keepDaily: KEEP_DAILY };
+}
+
+export async function createBackup(db: LtcDatabase, kind: BackupInfo['kind'], now = new Date()): Promise<BackupInfo> {
+  const folder = backupsFolder(db);
+  mkdirSync(folder, { recursive: true });
+  let name = `ltc-desk-${kind}-${fileStamp(now)}.db`;
+  // Two backups in the same second: the later one waits for the next free name rather than overwrite.
+  for (let t = now.getTime() + 1000; existsSync(join(folder, name)); t += 1000) name = `ltc-desk-${kind}-${fileStamp(new Date(t))}.db`;
+  await backupDatabase(db, join(folder, name));
+  const made = info(folder, name);
+  if (!made) throw new Error(`unexpected backup name ${name}`);
+  if (kind === 'daily') rotateDaily(folder);
+  return made;
+}
+
+function rotateDaily(folder: string): void {
+  const daily = readdirSync(folder).filter((n) => NAME.exec(n)?.[1] === 'daily').sort().reverse();
+  for (const old of daily.slice(KEEP_DAILY)) rmSync(join(folder, old), { force: true });
+}
+
+/** The daily backup on start-up: made when the newest backup of any kind is from an earlier day. */
+export async function ensureDailyBackup(db: LtcDatabase, now = new Date()): Promise<BackupInfo | null> {
+  const today = fileStamp(now).slice(0, 8);
+  const newest = listBackups(db).backups[0];
+  if (newest && newest.at.slice(0, 10).replaceAll('-', '') >= today) return null;
+  return createBackup(db, 'daily', now);
+}
+
+export function backupPath(db: LtcDatabase, name: string): string {
+  const folder = backupsFolder(db);
+  const file = join(folder, name);
+  if (!NAME.test(name) || !existsSync(file)) throw new ServiceError('NOT_FOUND', `找不到备份文件 ${name}，可能已被删除。请刷新列表。`);
+  return file;
+}
+
+/** Copies a backup into `folder`, then reads it back: a USB stick that lies about writes is caught here. */
+export function copyBackupVerified(db: LtcDatabase, name: string, folder: string): string {
+  const src = backupPath(db, name);
+  const dest = join(folder, name);
+  copyFileSync(src, dest);
+  if (sha256Hex(readFileSync(dest)) !== sha256Hex(readFileSync(src))) {
+    rmSync(dest, { force: true });
+    throw new ServiceError('CONFLICT', `备份写入 ${folder} 后校验不一致，已删除该副本。请换一个U盘或文件夹重试。`);
+  }
+  return dest;
+}

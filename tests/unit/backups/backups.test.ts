@@ -1,0 +1,96 @@
+/** 数据备份 on a real SQLite file: verified copies beside the database, daily rotation, copies out. */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { backupsApi } from '../../../shared/api/backups';
+import type { ServiceContext } from '../../../electron/services/api/context';
+import { listAudit } from '../../../electron/services/audit/auditLog';
+import { backupsFolder, createBackup, ensureDailyBackup, KEEP_DAILY, listBackups } from '../../../electron/services/backups/backupFolder';
+import { backupsHandlers } from '../../../electron/services/backups/backupsHandlers';
+import { importDataset } from '../../../electron/services/dataset/importDataset';
+import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
+import { sample, tempDir, track } from '../services/helpers';
+
+function sampleDb(): LtcDatabase {
+  const db = track(openDatabase(path.join(tempDir(), 'ltc-desk.db')));
+  importDataset(db, sample(), { actor: 'seed' });
+  return db;
+}
+
+function backups(db: LtcDatabase, chooseFolder?: ServiceContext['chooseFolder']) {
+  const ctx: ServiceContext = { db, actor: '管理员', shell: chooseFolder ? 'desktop' : 'browser', appVersion: 'test', openFolder: () => false, chooseFolder };
+  return async <M extends keyof typeof backupsApi>(method: M, input?: unknown) => {
+    const handler = backupsHandlers[method] as (i: unknown, c: ServiceContext) => unknown;
+    return (await handler(backupsApi[method].input.parse(input), ctx)) as NonNullable<(typeof backupsApi)[M]['output']>;
+  };
+}
+
+const residentsIn = (file: string): number => {
+  const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    return copy.prepare('SELECT count(*) FROM residents').pluck().get() as number;
+  } finally {
+    copy.close();
+  }
+};
+
+describe('backups', () => {
+  it('makes a verified, self-contained copy in backups/ beside the database, listed newest first, and audits it', async () => {
+    const db = sampleDb();
+    const call = backups(db);
+    const first = await call('backups.create');
+    expect(first.name).toMatch(/^ltc-desk-manual-\d{8}-\d{6}\.db$/);
+    const file = path.join(path.dirname(db.file), 'backups', first.name);
+    expect(residentsIn(file)).toBe(4);
+    // no -wal beside it: the copy can be moved on its own
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const second = await call('backups.create');
+    expect(second.name).not.toBe(first.name);
+    expect((await call('backups.list')).backups.map((b) => b.name)).toEqual([second.name, first.name]);
+    expect(listAudit(db, { entity: 'database' }).filter((a) => a.action === 'backup')).toHaveLength(2);
+  });
+
+  it('makes the daily backup once a day and keeps only the newest daily ones', async () => {
+    const db = sampleDb();
+    const day = (d: number) => new Date(2026, 10, d, 8, 30, 0);
+    expect(await ensureDailyBackup(db, day(1))).toMatchObject({ kind: 'daily', at: '2026-11-01T08:30:00' });
+    expect(await ensureDailyBackup(db, new Date(2026, 10, 1, 17, 0, 0))).toBeNull();
+    for (let d = 2; d <= KEEP_DAILY + 3; d++) await ensureDailyBackup(db, day(d));
+    await createBackup(db, 'manual', day(1));
+    const kept = listBackups(db).backups;
+    expect(kept.filter((b) => b.kind === 'daily')).toHaveLength(KEEP_DAILY);
+    expect(kept.filter((b) => b.kind === 'daily').at(-1)?.at).toBe(`2026-11-04T08:30:00`);
+    // a manual backup is never rotated away, however old
+    expect(kept.filter((b) => b.kind === 'manual')).toHaveLength(1);
+  });
+
+  it('copies a backup to the folder the user picks and checks it there; the browser downloads it instead', async () => {
+    const db = sampleDb();
+    const usb = path.join(tempDir(), 'U盘');
+    mkdirSync(usb);
+    const desktop = backups(db, async () => usb);
+    const made = await desktop('backups.create');
+    const saved = await desktop('backups.saveToFolder', { name: made.name });
+    expect(saved).toEqual({ file: path.join(usb, made.name) });
+    expect(residentsIn(path.join(usb, made.name))).toBe(4);
+    expect(listAudit(db, { entity: 'database' }).some((a) => a.action === 'export')).toBe(true);
+
+    const cancelled = backups(db, async () => null);
+    expect(await cancelled('backups.saveToFolder', { name: made.name })).toEqual({ cancelled: true });
+
+    const browser = backups(db);
+    await expect(browser('backups.saveToFolder', { name: made.name })).rejects.toThrow(/下载/);
+    const download = await browser('backups.download', { name: made.name });
+    expect(Buffer.from(download.base64, 'base64').equals(readFileSync(path.join(backupsFolder(db), made.name)))).toBe(true);
+  });
+
+  it('refuses names that are not backups, so no other file can be read through it', async () => {
+    const db = sampleDb();
+    const call = backups(db);
+    await expect(call('backups.download', { name: '../ltc-desk.db' })).rejects.toThrow();
+    await expect(call('backups.download', { name: 'ltc-desk-manual-20260101-000000.db' })).rejects.toThrow(/找不到备份/);
+    expect(readdirSync(path.dirname(db.file))).not.toContain('backups');
+  });
+});
