@@ -9,7 +9,7 @@ import { DatabaseError } from '../services/db/errors';
 import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
 import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand } from './commands/claimFlowCommands';
-import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand } from './commands/dataCommands';
+import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
 import { problemLines } from './report';
 
 export interface Io {
@@ -111,6 +111,13 @@ function buildProgram(io: Io): Command {
     .requiredOption('--db <FILE>', '数据库文件')
     .argument('<OUT>', '备份文件')
     .action((out: string, o: { db: string }) => backupCommand(o.db, out, io.err));
+
+  program
+    .command('restore')
+    .description('从备份文件恢复数据库（请先关闭长护助手）；恢复前把现有数据库另存为 .before-restore-….bak')
+    .requiredOption('--db <FILE>', '要恢复的数据库文件')
+    .argument('<BACKUP>', '备份文件（ltc backup 或程序内“立即备份”生成）')
+    .action((backup: string, o: { db: string }) => restoreCommand(o.db, backup, io.err));
 
   program
     .command('demo')

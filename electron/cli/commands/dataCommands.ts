@@ -13,6 +13,7 @@ import { validateDataset } from '../../services/dataset/validateDataset';
 import { generateDemoDataset } from '../../services/demo/generateDemo';
 import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
+import { restoreDatabase } from '../../services/db/restore';
 
 /** Who the audit log names for what the command line does. */
 export const cliActor = (): string => `ltc:${userInfo().username}`;
@@ -71,6 +72,13 @@ export async function backupCommand(dbFile: string, outFile: string, log: (s: st
   } finally {
     db.close();
   }
+}
+
+export function restoreCommand(dbFile: string, backupFile: string, log: (s: string) => void): void {
+  requireExisting(backupFile, '备份文件');
+  const r = restoreDatabase(resolve(dbFile), resolve(backupFile));
+  if (r.previous) log(`原数据库已另存为：${r.previous}`);
+  log(`已从备份恢复：${resolve(dbFile)}（数据库结构版本 ${r.schemaVersion}）`);
 }
 
 export function demoCommand(dbFile: string, log: (s: string) => void): void {

@@ -1,7 +1,8 @@
 /**
  * 数据备份: a verified backup on request (and automatically once a day when the desktop app starts),
  * the list of backups kept beside the database, and a copy to a USB stick (desktop) or a download
- * (browser preview). Restoring is deliberately not a button: see the hint text.
+ * (browser preview). Restoring is not a button: it replaces the open database, so it is done with the
+ * program closed (`ltc restore`), as the hint says.
  */
 import { App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { BackupInfo } from '../../../../shared/api/backups';
@@ -48,7 +49,7 @@ export function BackupsCard({ desktop }: { desktop: boolean }) {
       <ErrorAlert error={list.error ?? create.error} />
       <Typography.Paragraph type="secondary">
         备份保存在 <code>{list.data?.folder}</code>。桌面程序每天第一次启动时自动备份，自动备份保留最近 {list.data?.keepDaily ?? 14} 份，手动备份不会自动删除。
-        建议每月申报后把最新备份另存到U盘。需要从备份恢复时，请关闭程序，联系技术支持或由管理员用备份文件替换数据库文件。
+        建议每月申报后把最新备份另存到U盘。需要从备份恢复时，请先关闭程序，再由管理员运行 <code>ltc restore --db 数据库文件 备份文件</code>（恢复前会自动保留现有数据库的副本），或联系技术支持。
       </Typography.Paragraph>
       <Table<BackupInfo>
         rowKey="name"

@@ -1,0 +1,67 @@
+/**
+ * 从备份恢复: replaces a database file with a backup, headless, with the program closed. Nothing is
+ * lost on the way: the backup is checked first (a sound SQLite file of this program, not from a newer
+ * version), the current file is copied aside (`.before-restore-….bak`, with what its -wal held), and
+ * the replacement is a rename of a fully written copy, so a power cut leaves either the old file or
+ * the new one. An older backup is migrated on opening, like any older file (with its own backup).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { fileStamp } from './clock';
+import { openDatabase } from './database';
+import { DatabaseError } from './errors';
+import { inspectDatabaseFile, integrityProblem } from './migrate';
+
+export interface RestoreResult {
+  /** the copy of the file as it was before the restore; null when there was none */
+  previous: string | null;
+  schemaVersion: number;
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function restoreDatabase(target: string, backupFile: string): RestoreResult {
+  if (path.resolve(target) === path.resolve(backupFile)) throw new DatabaseError('DB_BACKUP_FAILED', '备份文件与要恢复的数据库是同一个文件，请选择另一个备份文件。');
+  const inspected = inspectDatabaseFile(backupFile);
+  if (!inspected.hasContent) throw new DatabaseError('DB_NOT_A_DATABASE', `“${backupFile}”是空文件，不是长护助手的备份。`);
+  const problem = integrityProblem(backupFile);
+  if (problem) throw new DatabaseError('DB_BACKUP_FAILED', `备份文件未通过完整性检查（${problem}），不能用它恢复。请换一个备份文件。`);
+
+  let previous: string | null = null;
+  if (fs.existsSync(target) && fs.statSync(target).size > 0) {
+    previous = `${target}.before-restore-${fileStamp()}.bak`;
+    // Through SQLite, so the copy includes what is still only in the -wal.
+    const src = new BetterSqlite3(target, { fileMustExist: true });
+    try {
+      src.prepare('VACUUM INTO ?').run(previous);
+    } catch (err) {
+      throw new DatabaseError('DB_BACKUP_FAILED', `恢复前无法备份现有数据库，未做任何改动：${String(err)}`, { cause: err });
+    } finally {
+      src.close();
+    }
+    const bad = integrityProblem(previous);
+    if (bad) throw new DatabaseError('DB_BACKUP_FAILED', `恢复前对现有数据库的备份未通过完整性检查（${bad}），已停止，未做任何改动。`);
+  }
+
+  const tmp = `${target}.restoring-${process.pid}.tmp`;
+  fs.copyFileSync(backupFile, tmp);
+  fsyncFile(tmp);
+  // The old -wal and -shm belong to the old file: left beside the new one they would be replayed into it.
+  for (const side of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(side, { force: true });
+  fs.renameSync(tmp, target);
+
+  const db = openDatabase(target);
+  try {
+    return { previous, schemaVersion: Number(db.raw.pragma('user_version', { simple: true })) };
+  } finally {
+    db.close();
+  }
+}
