@@ -55,14 +55,21 @@ export interface ReconciliationView {
 
 const claimRef = z.object({ claimId: recordId });
 
+const submitInput = z.object({
+  month: monthString,
+  acceptErrors: z.boolean().default(false),
+  /** 申报人 as printed and audited; by default the user signed in to the computer */
+  by: z.string().trim().min(1, '请填写申报人').max(40).optional(),
+});
+
 export const claimsApi = {
   'claims.list': method(noInput).returns<ClaimSummary[]>(),
   /** The month as it stands: the draft recomputed from the records, or the frozen claim once submitted. */
   'claims.month': method(z.object({ month: monthString })).returns<MonthView>(),
   /** Starts 申报 (a job: compute, build the package, freeze); poll jobs.status for progress. */
-  'claims.submit': method(z.object({ month: monthString, acceptErrors: z.boolean().default(false) })).returns<{ jobId: string }>(),
+  'claims.submit': method(submitInput).returns<{ jobId: string }>(),
   /** Starts 补报 for a submitted month (a job). */
-  'claims.supplement': method(z.object({ month: monthString, acceptErrors: z.boolean().default(false) })).returns<{ jobId: string }>(),
+  'claims.supplement': method(submitInput).returns<{ jobId: string }>(),
   'claims.supplementary': method(z.object({ month: monthString })).returns<SupplementaryView[]>(),
   /** One stored file of a submitted claim, for print preview or saving. */
   'claims.file': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<FileDownload>(),

@@ -51,13 +51,13 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.month': (i, ctx) => monthView(ctx.db, i.month),
   'claims.submit': (i, ctx) => ({
     jobId: startJob('submit', async (report) => {
-      await submitMonth(ctx.db, { month: i.month, actor: ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, onProgress: report });
+      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, onProgress: report });
       return monthView(ctx.db, i.month);
     }),
   }),
   'claims.supplement': (i, ctx) => ({
     jobId: startJob('supplement', async (report) => {
-      const s = await submitSupplementary(ctx.db, { month: i.month, actor: ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, onProgress: report });
+      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, onProgress: report });
       return stored(ctx.db, s.claimId).summary;
     }),
   }),

@@ -1,32 +1,58 @@
 /**
  * Starts a job call and polls its progress until it ends: the progress bar of long work (claim
- * packages, imports) that runs off the UI thread.
+ * packages, imports) that runs off the UI thread. One poll at a time (the next is scheduled when
+ * the last answered), so a slow answer never stacks requests; a poll that fails is retried a few
+ * times before the job is reported as failed, with a message that says what to do.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { call } from './client';
 
+const POLL_MS = 400;
+const MAX_FAILED_POLLS = 5;
+
 export function useJob() {
   const client = useQueryClient();
   const [status, setStatus] = useState<JobStatus | null>(null);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
-  useEffect(() => () => void (timer.current && clearInterval(timer.current)), []);
+  // Each track() gets a token; a newer one (or unmounting) stops the older loop.
+  const current = useRef(0);
+  useEffect(() => () => void (current.current += 1), []);
 
   const track = useCallback(
-    (jobId: string): Promise<JobStatus> =>
-      new Promise((resolve) => {
-        timer.current = setInterval(() => {
-          void call('jobs.status', { id: jobId }).then((s) => {
-            setStatus(s);
-            if (s.state !== 'running') {
-              if (timer.current) clearInterval(timer.current);
-              void client.invalidateQueries();
-              resolve(s);
-            }
-          });
-        }, 400);
-      }),
+    (jobId: string): Promise<JobStatus> => {
+      const token = ++current.current;
+      return new Promise((resolve) => {
+        let failures = 0;
+        const finish = (s: JobStatus) => {
+          setStatus(s);
+          void client.invalidateQueries();
+          resolve(s);
+        };
+        const poll = () => {
+          if (token !== current.current) return;
+          call('jobs.status', { id: jobId }).then(
+            (s) => {
+              if (token !== current.current) return;
+              failures = 0;
+              setStatus(s);
+              if (s.state === 'running') setTimeout(poll, POLL_MS);
+              else finish(s);
+            },
+            (e: unknown) => {
+              if (token !== current.current) return;
+              if (++failures < MAX_FAILED_POLLS) {
+                setTimeout(poll, POLL_MS * failures);
+                return;
+              }
+              const message = e instanceof Error ? e.message : String(e);
+              finish({ id: jobId, kind: 'unknown', state: 'failed', progress: { done: 0, total: 1, phase: '' }, error: { code: 'INTERNAL', message: `无法获取处理进度（${message}）。请刷新页面查看结果，不要重复操作。` } });
+            },
+          );
+        };
+        setTimeout(poll, POLL_MS);
+      });
+    },
     [client],
   );
   return { status, track, reset: () => setStatus(null) };

@@ -3,10 +3,11 @@
  * recompute after fixes, submit (a job with a progress bar), save and print the package, 补报, and
  * the agency's result with reconciliation.
  */
-import { Alert, App, Button, Checkbox, DatePicker, Flex, Modal, Progress, Skeleton, Space, Tabs, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Progress, Skeleton, Spin, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { JobStatus } from '../../../../shared/api/jobs';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useJob } from '../../api/useJob';
@@ -19,10 +20,18 @@ import { LinesTable } from './LinesTable';
 import { PrintSummary } from './PrintSummary';
 import { ResultPanel } from './ResultPanel';
 import { S } from './strings';
+import { SubmitDialog } from './SubmitDialog';
 import { TotalsBar } from './TotalsBar';
+import { useSlow } from './useSlow';
 
 /** Month-end work is usually for the month just ended. */
 const defaultMonth = () => dayjs(`${currentMonth()}-01`).subtract(1, 'month').format('YYYY-MM');
+const STATUS_COLOR: Record<string, string> = { none: 'default', draft: 'blue', submitted: 'green', settled: 'purple' };
+
+function JobProgress({ status }: { status: JobStatus | null }) {
+  const p = status?.progress ?? { done: 0, total: 1, phase: S.jobStarting };
+  return <Progress data-testid="claim-job-progress" percent={Math.floor((100 * p.done) / Math.max(1, p.total))} status="active" format={(n) => `${p.phase} ${n ?? 0}%`} />;
+}
 
 export function ClaimsPage() {
   const { message } = App.useApp();
@@ -32,21 +41,30 @@ export function ClaimsPage() {
   const supp = useApiQuery('claims.supplementary', { month });
   const job = useJob();
   const [confirm, setConfirm] = useState<null | 'submit' | 'supplement'>(null);
-  const [acceptErrors, setAcceptErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [jobError, setJobError] = useState<unknown>(null);
 
+  const computing = useSlow(view.isFetching && !busy);
   const v = view.data;
   const errors = v?.claim.issues.filter((i) => i.severity === 'error').length ?? 0;
-  const running = job.status?.state === 'running';
 
-  const start = async (kind: 'submit' | 'supplement') => {
+  const start = async (kind: 'submit' | 'supplement', acceptErrors: boolean, by: string | undefined) => {
     setConfirm(null);
     setJobError(null);
-    const { jobId } = await call(kind === 'submit' ? 'claims.submit' : 'claims.supplement', { month, acceptErrors });
-    const s = await job.track(jobId);
-    if (s.state === 'done') void message.success(kind === 'submit' ? `${month} 已申报，申报包已生成` : `${month} 补报已生成`);
-    else setJobError(Object.assign(new Error(s.error?.message ?? '失败'), { problems: s.error?.problems ?? [] }));
+    job.reset();
+    // The bar shows from the click on, before the first progress report arrives.
+    setBusy(true);
+    try {
+      const { jobId } = await call(kind === 'submit' ? 'claims.submit' : 'claims.supplement', { month, acceptErrors, by });
+      const s = await job.track(jobId);
+      if (s.state === 'done') void message.success(kind === 'submit' ? S.submitted(month) : S.supplemented(month));
+      else setJobError(Object.assign(new Error(s.error?.message ?? S.jobFailed), { problems: s.error?.problems ?? [] }));
+    } catch (e) {
+      setJobError(e);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const status = v?.regular?.status ?? 'none';
@@ -58,20 +76,21 @@ export function ClaimsPage() {
         extra={
           <>
             <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setParams({ month: d.format('YYYY-MM') })} aria-label={S.month} />
-            <Button onClick={() => void view.refetch()} loading={view.isFetching}>{S.recompute}</Button>
+            <Button onClick={() => void view.refetch()} loading={view.isFetching} disabled={busy}>{S.recompute}</Button>
             <Button disabled={!v} onClick={() => setPrinting(true)}>{S.print}</Button>
-            {v && !v.locked && <Button type="primary" disabled={running} onClick={() => setConfirm('submit')}>{S.submit}</Button>}
-            {v?.locked && <Button disabled={running} onClick={() => setConfirm('supplement')}>{S.supplement}</Button>}
+            {v && !v.locked && <Button type="primary" disabled={busy || view.isFetching} onClick={() => setConfirm('submit')}>{S.submit}</Button>}
+            {v?.locked && <Button disabled={busy} onClick={() => setConfirm('supplement')}>{S.supplement}</Button>}
           </>
         }
       />
       <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
         <span>{month}</span>
-        <Tag color={status === 'none' ? 'default' : status === 'draft' ? 'blue' : status === 'submitted' ? 'green' : 'purple'} data-testid="claim-status">{S.status[status]}</Tag>
+        <Tag color={STATUS_COLOR[status]} data-testid="claim-status">{S.status[status]}</Tag>
         {v?.regular?.submittedAt && <span>申报于 {v.regular.submittedAt.slice(0, 16).replace('T', ' ')}（{v.regular.submittedBy}）</span>}
       </Flex>
-      {running && job.status && (
-        <Progress percent={Math.floor((100 * job.status.progress.done) / Math.max(1, job.status.progress.total))} status="active" format={(p) => `${job.status?.progress.phase ?? ''} ${p ?? 0}%`} />
+      {busy && <JobProgress status={job.status} />}
+      {computing && (
+        <Alert data-testid="claim-computing" type="info" showIcon icon={<Spin size="small" />} title={S.computing(month)} style={{ marginBottom: 12 }} />
       )}
       <ErrorAlert error={jobError ?? view.error} />
       {v?.locked && <Alert type="info" showIcon title={S.locked} style={{ marginBottom: 12 }} />}
@@ -97,12 +116,7 @@ export function ClaimsPage() {
           <PrintSummary claim={v.claim} open={printing} onClose={() => setPrinting(false)} />
         </>
       )}
-      <Modal open={confirm !== null} title={confirm === 'submit' ? `申报 ${month}` : `补报 ${month}`} okText="确定" cancelText="取消" onCancel={() => setConfirm(null)} onOk={() => confirm && void start(confirm)}>
-        <Space direction="vertical">
-          <span>{confirm === 'submit' ? S.submitConfirm(month) : S.supplementConfirm(month)}</span>
-          {errors > 0 && <Checkbox checked={acceptErrors} onChange={(e) => setAcceptErrors(e.target.checked)}>{S.acceptErrors}</Checkbox>}
-        </Space>
-      </Modal>
+      <SubmitDialog kind={confirm} month={month} errors={errors} onCancel={() => setConfirm(null)} onOk={(accept, by) => confirm && void start(confirm, accept, by)} />
     </>
   );
 }

@@ -1,57 +1,88 @@
-/** The month's issues grouped by severity, each linking to the record that fixes it. */
-import { Collapse, Empty, List, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+/** The month's issues grouped by severity, filterable by code, severity and text, each linking to the record that fixes it. */
+import { Button, Collapse, Empty, Flex, Input, List, Select, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import type { MonthView } from '../../../../shared/api/claims';
-import { ISSUE_TITLES, SEVERITY_TITLES, type Severity } from '../../../../shared/claims/issueCodes';
+import { ISSUE_TITLES, SEVERITY_TITLES, type IssueCode, type Severity } from '../../../../shared/claims/issueCodes';
 import type { ClaimIssue } from '../../../../shared/claims/types';
+import { IssueLink } from './issueLink';
+import { S } from './strings';
 
 const COLORS: Record<Severity, string> = { error: 'red', warning: 'orange', info: 'blue' };
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+const F = S.issueFilter;
 
-function fixLink(i: ClaimIssue, links: MonthView['links']) {
-  if (i.visit) return <Link to={`/visits?search=${encodeURIComponent(i.visit)}`}>查看上门服务 {i.visit}</Link>;
-  if (i.resident && links.residents[i.resident]) return <Link to={`/residents/${links.residents[i.resident]}`}>查看服务对象</Link>;
-  if (i.staff && links.staff[i.staff]) return <Link to={`/staff/${links.staff[i.staff]}`}>查看员工</Link>;
-  if (i.code === 'PRICE_MISSING' || i.code === 'MODE_NOT_COVERED') return <Link to="/settings/institution">机构设置</Link>;
-  return null;
-}
+const haystack = (i: ClaimIssue) => [i.message, i.idNumber, i.visit, i.resident, i.staff, i.code, i.date, i.dateTo].filter(Boolean).join(' ').toUpperCase();
 
 export function IssuesPanel({ issues, links }: { issues: ClaimIssue[]; links: MonthView['links'] }) {
-  if (issues.length === 0) return <Empty description="没有问题" />;
-  const groups = (['error', 'warning', 'info'] as const).map((s) => ({ s, items: issues.filter((i) => i.severity === s) })).filter((g) => g.items.length > 0);
+  const [code, setCode] = useState<IssueCode | undefined>();
+  const [severity, setSeverity] = useState<Severity | undefined>();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState<string[]>([...SEVERITIES]);
+  const codes = useMemo(() => [...new Set(issues.map((i) => i.code))], [issues]);
+  const shown = useMemo(() => {
+    const text = q.trim().toUpperCase();
+    return issues.filter((i) => (!code || i.code === code) && (!severity || i.severity === severity) && (!text || haystack(i).includes(text)));
+  }, [issues, code, severity, q]);
+  if (issues.length === 0) return <Empty description={F.none} />;
+  const groups = SEVERITIES.map((s) => ({ s, items: shown.filter((i) => i.severity === s) })).filter((g) => g.items.length > 0);
   return (
-    <Collapse
-      defaultActiveKey={groups.slice(0, 1).map((g) => g.s)}
-      items={groups.map((g) => ({
-        key: g.s,
-        label: (
-          <span data-testid={`issues-${g.s}`}>
-            <Tag color={COLORS[g.s]}>{SEVERITY_TITLES[g.s]}</Tag> {g.items.length} 条
-          </span>
-        ),
-        children: (
-          <List
-            size="small"
-            pagination={g.items.length > 20 ? { pageSize: 20, size: 'small' } : false}
-            dataSource={g.items}
-            renderItem={(i) => (
-              <List.Item extra={fixLink(i, links)}>
-                <List.Item.Meta
-                  title={
-                    <>
-                      <Tag color={COLORS[i.severity]}>{ISSUE_TITLES[i.code] ?? i.code}</Tag>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {i.code}
-                        {i.date ? ` · ${i.date}${i.dateTo ? ` 至 ${i.dateTo}` : ''}` : ''}
-                      </Typography.Text>
-                    </>
-                  }
-                  description={i.message}
-                />
-              </List.Item>
-            )}
-          />
-        ),
-      }))}
-    />
+    <>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label="筛选问题">
+        <Select<Severity> allowClear placeholder={F.severity} aria-label={F.severity} style={{ width: 140 }} value={severity} onChange={setSeverity} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_TITLES[s] }))} />
+        <Select<IssueCode> allowClear placeholder={F.code} aria-label={F.code} style={{ width: 240 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: `${ISSUE_TITLES[c] ?? c}（${c}）` }))} />
+        <Input.Search allowClear placeholder={F.search} aria-label={F.searchLabel} style={{ width: 320 }} value={q} onChange={(e) => setQ(e.target.value)} />
+        {(code || severity || q) && (
+          <Button
+            onClick={() => {
+              setCode(undefined);
+              setSeverity(undefined);
+              setQ('');
+            }}
+          >
+            {F.clear}
+          </Button>
+        )}
+      </Flex>
+      {groups.length === 0 ? (
+        <Empty description={F.noMatch} />
+      ) : (
+        <Collapse
+          activeKey={open}
+          onChange={(k) => setOpen(Array.isArray(k) ? k : [k])}
+          items={groups.map((g) => ({
+            key: g.s,
+            label: (
+              <span data-testid={`issues-${g.s}`}>
+                <Tag color={COLORS[g.s]}>{SEVERITY_TITLES[g.s]}</Tag> {F.count(g.items.length)}
+              </span>
+            ),
+            children: (
+              <List
+                size="small"
+                data-testid={`issue-list-${g.s}`}
+                pagination={g.items.length > 20 ? { pageSize: 20, size: 'small' } : false}
+                dataSource={g.items}
+                renderItem={(i) => (
+                  <List.Item extra={<IssueLink issue={i} links={links} />} data-code={i.code} data-testid="issue">
+                    <List.Item.Meta
+                      title={
+                        <>
+                          <Tag color={COLORS[i.severity]}>{ISSUE_TITLES[i.code] ?? i.code}</Tag>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {i.code}
+                            {i.date ? ` · ${i.date}${i.dateTo ? ` 至 ${i.dateTo}` : ''}` : ''}
+                          </Typography.Text>
+                        </>
+                      }
+                      description={i.message}
+                    />
+                  </List.Item>
+                )}
+              />
+            ),
+          }))}
+        />
+      )}
+    </>
   );
 }

@@ -4,15 +4,20 @@ import type { ClaimLine } from '../../../../shared/claims/types';
 import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../../shared/domain/ids';
 import { formatYuan } from '../../../../shared/domain/money';
+import { S } from './strings';
 
 /** 结算明细: one row per person and mode, searchable, sortable, paged. */
 export function LinesTable({ lines }: { lines: ClaimLine[] }) {
   const [q, setQ] = useState('');
-  const rows = useMemo(() => lines.filter((l) => !q || l.name.includes(q) || l.idNumber.includes(q)), [lines, q]);
+  const rows = useMemo(() => {
+    // ID numbers are stored with an upper-case X; people type either.
+    const t = q.trim().toUpperCase();
+    return lines.filter((l) => !t || l.name.includes(t) || l.idNumber.includes(t));
+  }, [lines, q]);
   const yuan = (f: number) => formatYuan(f);
   return (
     <>
-      <Input.Search placeholder="姓名或身份证号" allowClear style={{ width: 260, marginBottom: 12 }} onChange={(e) => setQ(e.target.value)} aria-label="搜索结算明细" />
+      <Input.Search placeholder={S.linesSearch} allowClear style={{ width: 260, marginBottom: 12 }} onChange={(e) => setQ(e.target.value)} aria-label={S.linesSearchLabel} />
       <Table<ClaimLine>
         size="small"
         rowKey={(l) => `${l.idNumber}/${l.mode}`}
@@ -25,10 +30,10 @@ export function LinesTable({ lines }: { lines: ClaimLine[] }) {
           { title: '等级', dataIndex: 'level', sorter: (a, b) => a.level - b.level },
           { title: '床日', dataIndex: 'billableDays', align: 'right', sorter: (a, b) => a.billableDays - b.billableDays },
           { title: '服务分钟', dataIndex: 'coveredMinutes', align: 'right', sorter: (a, b) => a.coveredMinutes - b.coveredMinutes },
-          { title: '次数', dataIndex: 'visits', align: 'right' },
+          { title: '次数', dataIndex: 'visits', align: 'right', sorter: (a, b) => (a.visits ?? 0) - (b.visits ?? 0) },
           { title: '费用（元）', dataIndex: 'feeFen', align: 'right', render: yuan, sorter: (a, b) => a.feeFen - b.feeFen },
           { title: '基金支付（元）', dataIndex: 'fundFen', align: 'right', render: yuan, sorter: (a, b) => a.fundFen - b.fundFen },
-          { title: '个人负担（元）', dataIndex: 'personalFen', align: 'right', render: yuan },
+          { title: '个人负担（元）', dataIndex: 'personalFen', align: 'right', render: yuan, sorter: (a, b) => a.personalFen - b.personalFen },
         ]}
       />
     </>

@@ -2,22 +2,22 @@ import { Card, Col, Row, Statistic } from 'antd';
 import type { ClaimTotals } from '../../../../shared/claims/types';
 import { formatYuan } from '../../../../shared/domain/money';
 
-/** The month's totals in the administrator's units: persons, bed-days, hours, yuan. */
+/** The month's totals in the administrator's units: persons, bed-days, hours, yuan (two decimals). */
 export function TotalsBar({ totals }: { totals: ClaimTotals }) {
-  const items: [string, string | number][] = [
-    ['结算人数', totals.persons],
-    ['床日', totals.billableDays],
-    ['服务时长（小时）', (totals.coveredMinutes / 60).toFixed(2)],
-    ['上门次数', totals.visits],
-    ['费用合计（元）', formatYuan(totals.feeFen)],
-    ['基金支付（元）', formatYuan(totals.fundFen)],
-    ['个人负担（元）', formatYuan(totals.personalFen)],
+  const items: [key: string, title: string, value: string | number][] = [
+    ['persons', '结算人数', totals.persons],
+    ['billableDays', '床日', totals.billableDays],
+    ['hours', '服务时长（小时）', (totals.coveredMinutes / 60).toFixed(2)],
+    ['visits', '上门次数', totals.visits],
+    ['fee', '费用合计（元）', formatYuan(totals.feeFen)],
+    ['fund', '基金支付（元）', formatYuan(totals.fundFen)],
+    ['personal', '个人负担（元）', formatYuan(totals.personalFen)],
   ];
   return (
     <Card data-testid="claim-totals">
       <Row gutter={16}>
-        {items.map(([title, value]) => (
-          <Col key={title} flex="1 1 120px">
+        {items.map(([key, title, value]) => (
+          <Col key={key} flex="1 1 120px" data-testid={`total-${key}`}>
             <Statistic title={title} value={value} />
           </Col>
         ))}

@@ -1,0 +1,170 @@
+/** Page object: 月度结算 (totals, issues, lines, submit, print preview, package files, agency result, reconciliation). */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { buttonName } from './ResidentWidgets';
+
+export type TotalKey = 'persons' | 'billableDays' | 'hours' | 'visits' | 'fee' | 'fund' | 'personal';
+export type Severity = 'error' | 'warning' | 'info';
+
+export class ClaimsPage {
+  constructor(readonly page: Page) {}
+
+  readonly status = () => this.page.getByTestId('claim-status');
+  readonly computing = () => this.page.getByTestId('claim-computing');
+  readonly jobProgress = () => this.page.getByTestId('claim-job-progress');
+  /** the value of one total, as shown (yuan with two decimals, hours with two decimals) */
+  readonly total = (key: TotalKey) => this.page.getByTestId(`total-${key}`).locator('.ant-statistic-content');
+
+  async open(month: string): Promise<void> {
+    await this.page.goto(`#/claims?month=${month}`);
+    await this.page.getByRole('heading', { name: '月度结算' }).waitFor();
+  }
+
+  async tab(name: '问题' | '结算明细' | '申报文件' | '审核结果与对账'): Promise<void> {
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  async recompute(): Promise<void> {
+    await this.page.getByRole('button', { name: '重新计算' }).click();
+  }
+
+  // --- issues ---------------------------------------------------------------------------------
+
+  readonly issueGroup = (s: Severity) => this.page.getByTestId(`issue-list-${s}`);
+  readonly issues = () => this.page.getByTestId('issue');
+  /** the issues of one code (each item carries its code) */
+  readonly issuesOf = (code: string) => this.page.locator(`[data-testid="issue"][data-code="${code}"]`);
+
+  /** The codes shown in one severity group, without repeats. */
+  async codesIn(s: Severity): Promise<string[]> {
+    const codes = await this.issueGroup(s).getByTestId('issue').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+    return [...new Set(codes)].sort();
+  }
+
+  async filterIssues(f: { severity?: string; code?: string; search?: string }): Promise<void> {
+    if (f.severity) await this.pick(this.page.getByLabel('严重程度', { exact: true }), f.severity);
+    if (f.code) await this.pick(this.page.getByLabel('问题类型', { exact: true }), f.code);
+    if (f.search !== undefined) await this.page.getByRole('searchbox', { name: '搜索问题' }).fill(f.search);
+  }
+
+  async clearIssueFilters(): Promise<void> {
+    const clear = this.page.getByRole('button', { name: '清除筛选' });
+    if (await clear.isVisible()) await clear.click();
+  }
+
+  /** Follows an issue's link to the record that fixes it. */
+  async followIssueLink(issue: Locator, link: string | RegExp): Promise<void> {
+    await issue.getByRole('link', { name: link }).click();
+  }
+
+  // --- lines ----------------------------------------------------------------------------------
+
+  /** the open tab's panel (hidden panels are not in the accessibility tree) */
+  readonly panel = () => this.page.getByRole('tabpanel');
+  readonly lineRows = () => this.panel().locator('.ant-table-tbody tr.ant-table-row');
+  readonly lineRow = (text: string) => this.lineRows().filter({ hasText: text });
+
+  readonly linesTotal = () => this.panel().locator('.ant-pagination-total-text');
+
+  async searchLines(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: '搜索结算明细' }).fill(text);
+  }
+
+  async sortLinesBy(column: string): Promise<void> {
+    await this.panel().locator('th', { hasText: column }).click();
+  }
+
+  // --- submit ---------------------------------------------------------------------------------
+
+  readonly submitDialog = () => this.page.getByRole('dialog', { name: /^申报 / });
+  readonly submitOk = () => this.submitDialog().getByRole('button', { name: buttonName('确定') });
+
+  async openSubmit(): Promise<void> {
+    await this.page.getByRole('button', { name: buttonName('申报') }).click();
+    await this.submitDialog().waitFor();
+  }
+
+  async acceptErrors(): Promise<void> {
+    await this.submitDialog().getByRole('checkbox', { name: /确认带错误申报/ }).check();
+  }
+
+  async fillSubmittedBy(name: string): Promise<void> {
+    await this.submitDialog().getByLabel('申报人').fill(name);
+  }
+
+  async cancelSubmit(): Promise<void> {
+    await this.submitDialog().getByRole('button', { name: buttonName('取消') }).click();
+  }
+
+  async confirmSubmit(): Promise<void> {
+    await this.submitOk().click();
+  }
+
+  // --- print preview --------------------------------------------------------------------------
+
+  readonly printPreview = () => this.page.getByTestId('print-summary');
+
+  async openPrintPreview(): Promise<void> {
+    await this.page.getByRole('button', { name: '打印汇总表' }).click();
+    await this.printPreview().waitFor();
+  }
+
+  async closePrintPreview(): Promise<void> {
+    await this.page.getByRole('dialog', { name: '打印预览' }).locator('.ant-modal-footer').getByRole('button', { name: buttonName('关闭') }).click();
+  }
+
+  // --- package files --------------------------------------------------------------------------
+
+  readonly fileRows = () => this.lineRows();
+  readonly saveToFolderButton = () => this.page.getByRole('button', { name: /保存申报包到文件夹/ });
+  readonly browserNotice = () => this.page.getByText(/浏览器预览不能直接写入文件夹或U盘/);
+
+  async fileNames(): Promise<string[]> {
+    await this.fileRows().first().waitFor();
+    return (await this.fileRows().locator('td:first-child').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Downloads one package file by its row's button. */
+  async downloadFile(name: string): Promise<Download> {
+    const wait = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: `下载 ${name}`, exact: true }).click();
+    return wait;
+  }
+
+  /** Clicks 全部下载 and collects the downloads it starts (one per file). */
+  async downloadAll(count: number): Promise<Download[]> {
+    const got: Download[] = [];
+    const collect = (d: Download) => void got.push(d);
+    this.page.on('download', collect);
+    try {
+      await this.page.getByRole('button', { name: '全部下载' }).click();
+      await expect.poll(() => got.length, { timeout: 30_000 }).toBe(count);
+    } finally {
+      this.page.off('download', collect);
+    }
+    return got;
+  }
+
+  // --- agency result --------------------------------------------------------------------------
+
+  async downloadResultTemplate(): Promise<Download> {
+    const wait = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: '下载审核结果模板' }).first().click();
+    return wait;
+  }
+
+  async importResult(file: string): Promise<void> {
+    await this.panel().locator('input[type=file]').first().setInputFiles(file);
+    const dialog = this.page.getByRole('dialog').filter({ hasText: '导入审核结果' });
+    await dialog.getByRole('button', { name: buttonName('确定') }).click();
+  }
+
+  readonly reconciliation = () => this.page.getByTestId('reconciliation');
+  readonly monthRow = (month: string) => this.page.getByTestId('reconciliation-months').locator('tr.ant-table-row', { hasText: month });
+  readonly personRow = (name: string) => this.page.getByTestId('reconciliation-persons').locator('tr.ant-table-row', { hasText: name });
+  readonly reasonRows = () => this.page.getByTestId('reconciliation-reasons').locator('tr.ant-table-row');
+
+  private async pick(field: Locator, text: string): Promise<void> {
+    await field.click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  }
+}
