@@ -90,6 +90,8 @@ function registerIpc(db: LtcDatabase): void {
       void shell.openPath(path);
       return true;
     },
+    // shell.openPath resolves to '' on success, else the error text.
+    openFile: async (path) => (await shell.openPath(path)) === '',
     chooseFolder: async (title) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

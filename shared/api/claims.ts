@@ -73,6 +73,8 @@ export const claimsApi = {
   'claims.supplementary': method(z.object({ month: monthString })).returns<SupplementaryView[]>(),
   /** One stored file of a submitted claim, for print preview or saving. */
   'claims.file': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<FileDownload>(),
+  /** Opens one stored file with the system's viewer, to read or print it (desktop only). */
+  'claims.openFile': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<{ opened: boolean }>(),
   /** Saves the package to a folder the user picks (desktop), verifying every file after writing. */
   'claims.saveToFolder': method(claimRef).returns<{ folder: string; files: { name: string; sha256: string; bytes: number }[] } | { cancelled: true }>(),
   /** Regenerates the submitted package and compares it byte for byte with the stored files. */

@@ -205,6 +205,11 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
     await d.saveAs(join(dir, name));
     bytes.set(name, readFileSync(join(dir, name)));
   }
+  // A PDF opens in a new tab to be read and printed; the other files have no preview.
+  const preview = await claims.previewFile('结算申报汇总表.pdf');
+  expect(preview.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1/);
+  await preview.close();
+  await expect(page.getByRole('button', { name: '预览 claim.json', exact: true })).toHaveCount(0);
   // 全部下载 gives the same files, byte for byte.
   const all = await claims.downloadAll(names.length);
   expect(all.map((x) => x.suggestedFilename()).sort()).toEqual([...names].sort());

@@ -12,6 +12,8 @@ export interface ServiceContext {
   appVersion: string;
   /** shows a folder in the OS file manager; false where the shell cannot */
   openFolder(path: string): boolean;
+  /** opens a file with the system's program for it (a PDF viewer, to print); undefined where the shell cannot */
+  openFile?: (path: string) => Promise<boolean>;
   /** asks the user for a folder to save into (a USB stick); null if cancelled; undefined where the shell cannot ask */
   chooseFolder?: (title: string) => Promise<string | null>;
 }

@@ -14,6 +14,7 @@ import { computeMonthClaim } from './monthClaim';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
 import { applyResult, readResultFile, resultTemplate } from './results';
+import { writePrintCopy } from './printCopy';
 import { savePackageVerified } from './savePackage';
 
 const today = (): string => localTimestamp().slice(0, 10);
@@ -69,6 +70,12 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     const f = readClaimFiles(ctx.db, i.claimId).find((x) => x.name === i.name);
     if (!f) throw new ServiceError('NOT_FOUND', `申报文件 ${i.name} 不存在`);
     return { name: f.name, mime: PACKAGE_MIME(f.name), base64: Buffer.from(f.bytes).toString('base64') };
+  },
+  'claims.openFile': async (i, ctx) => {
+    if (!ctx.openFile) throw new InputError('浏览器预览不能调用本机的PDF阅读器，请用“预览”或下载后打开打印。');
+    const f = readClaimFiles(ctx.db, i.claimId).find((x) => x.name === i.name);
+    if (!f) throw new ServiceError('NOT_FOUND', `申报文件 ${i.name} 不存在`);
+    return { opened: await ctx.openFile(writePrintCopy(i.claimId, f)) };
   },
   'claims.saveToFolder': async (i, ctx) => {
     const c = stored(ctx.db, i.claimId);

@@ -1,9 +1,20 @@
 /** Offers a file from the services to the user (a browser download; Electron shows its save dialog). */
 import type { FileDownload } from '../../../shared/api/define';
 
-export function offerDownload(file: FileDownload): void {
+function blobUrl(file: FileDownload): string {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  return URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+}
+
+/** Opens a file (a PDF) in a new browser tab, whose viewer can print it: the browser preview only. */
+export function openInNewTab(file: FileDownload): void {
+  const url = blobUrl(file);
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 5 * 60_000);
+}
+
+export function offerDownload(file: FileDownload): void {
+  const url = blobUrl(file);
   const a = document.createElement('a');
   a.href = url;
   a.download = file.name;

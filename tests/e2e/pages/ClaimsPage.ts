@@ -130,6 +130,13 @@ export class ClaimsPage {
     return wait;
   }
 
+  /** 预览 of a PDF: the browser opens it in a new tab, whose viewer prints it. */
+  async previewFile(name: string): Promise<Page> {
+    const popup = this.page.waitForEvent('popup');
+    await this.page.getByRole('button', { name: `预览 ${name}`, exact: true }).click();
+    return popup;
+  }
+
   /** Clicks 全部下载 and collects the downloads it starts (one per file). */
   async downloadAll(count: number): Promise<Download[]> {
     const got: Download[] = [];

@@ -7,7 +7,7 @@ import type { PackageFileInfo } from '../../../../shared/api/claims';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { offerDownload } from '../../ui/download';
+import { offerDownload, openInNewTab } from '../../ui/download';
 import { S } from './strings';
 
 const P = S.pkg;
@@ -20,6 +20,16 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
   const verify = useApiMutation('claims.verify');
   const desktop = info.data?.shell === 'desktop';
   const download = async (name: string) => offerDownload(await call('claims.file', { claimId, name }));
+  // The printed documents: the desktop hands them to the system's PDF viewer; a browser opens its own.
+  const openPdf = async (name: string) => {
+    if (desktop) {
+      const r = await call('claims.openFile', { claimId, name });
+      if (!r.opened) void message.warning(P.openFailed);
+    } else {
+      openInNewTab(await call('claims.file', { claimId, name }));
+    }
+  };
+  const fail = (e: Error) => void message.error(e.message);
   const downloadAll = async () => {
     // One at a time: browsers refuse a burst of simultaneous downloads from one click.
     for (const f of files) {
@@ -70,9 +80,16 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
             title: '',
             key: 'dl',
             render: (_v, f) => (
-              <Button size="small" aria-label={`${P.download} ${f.name}`} onClick={() => void download(f.name).catch((e: Error) => void message.error(e.message))}>
-                {P.download}
-              </Button>
+              <Space>
+                {f.name.endsWith('.pdf') && (
+                  <Button size="small" aria-label={`${desktop ? P.open : P.preview} ${f.name}`} onClick={() => void openPdf(f.name).catch(fail)}>
+                    {desktop ? P.open : P.preview}
+                  </Button>
+                )}
+                <Button size="small" aria-label={`${P.download} ${f.name}`} onClick={() => void download(f.name).catch(fail)}>
+                  {P.download}
+                </Button>
+              </Space>
             ),
           },
         ]}

@@ -45,6 +45,11 @@ export const S = {
     browserOnly: '浏览器预览不能直接写入文件夹或U盘：请逐个下载申报文件（或“全部下载”），再复制到U盘；桌面程序中可直接保存并自动校验。',
     downloadAll: '全部下载',
     download: '下载',
+    /** desktop: the system's PDF viewer, to read and print */
+    open: '打开打印',
+    /** browser: the PDF in a new tab, whose viewer prints */
+    preview: '预览',
+    openFailed: '无法用本机程序打开该文件，请下载后用PDF阅读器打开并打印。',
     verify: '校验申报文件',
     identical: '重新生成的文件与申报时逐字节一致',
     differing: (names: string[]) => `以下文件与申报时不一致：${names.join('、')}`,
