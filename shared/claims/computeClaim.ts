@@ -84,19 +84,22 @@ export function computeClaim(input: ClaimInput): Claim {
 /** Judged visits per resident in time order, for visits starting from `from` through `to`. */
 function judgeVisits(visits: readonly Visit[], rules: VisitRules, from: string, to: string): Map<string, VisitVerdict[]> {
   const overlaps = overlappingVisits(visits);
-  const byResident = new Map<string, VisitVerdict[]>();
-  const sorted = visits
-    .filter((v) => {
-      const d = dateOf(v.start);
-      return d >= from && d <= to;
-    })
-    .sort((a, b) => (a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  for (const v of sorted) {
-    const list = byResident.get(v.resident) ?? [];
-    list.push(judgeVisit(v, rules, overlaps));
-    byResident.set(v.resident, list);
+  // Grouped first, then each client's few dozen visits sorted: the same order per client as one
+  // sort of the whole month, with a fraction of the comparisons (~100,000 visits, `npm run bench`).
+  const byResident = new Map<string, Visit[]>();
+  for (const v of visits) {
+    const d = dateOf(v.start);
+    if (d < from || d > to) continue;
+    const list = byResident.get(v.resident);
+    if (list) list.push(v);
+    else byResident.set(v.resident, [v]);
   }
-  return byResident;
+  const judged = new Map<string, VisitVerdict[]>();
+  for (const [resident, list] of byResident) {
+    list.sort((a, b) => (a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    judged.set(resident, list.map((v) => judgeVisit(v, rules, overlaps)));
+  }
+  return judged;
 }
 
 /** Totals are the sums of the lines; persons counts distinct people (one may have both modes). */

@@ -31,7 +31,9 @@ interface Paid extends Split {
 export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly VisitVerdict[], pack: PolicyPack, prices: Prices): HomeMonth {
   const { resident } = facts;
   const inMonth = verdicts.filter((v) => v.date.startsWith(month));
-  const issues: ClaimIssue[] = inMonth.flatMap((v) => v.issues);
+  // A loop, not flatMap: this runs for every client with every visit of the month.
+  const issues: ClaimIssue[] = [];
+  for (const v of inMonth) for (const i of v.issues) issues.push(i);
   const about = { idNumber: resident.idNumber, resident: resident.ref };
   if (inMonth.length === 0) return { line: null, issues };
   const model = pack.home;

@@ -7,12 +7,12 @@ import type { Claim } from '../../../shared/claims/types';
 import { isValidMonth } from '../../../shared/domain/dates';
 import { findCatalogue, findPolicyPack } from '../../../shared/policy/registry';
 import type { LtcDatabase } from '../db/database';
-import { loadClaimInput } from '../dataset/loadMonth';
+import { loadClaimFacts } from '../dataset/loadMonth';
 import { InputError } from '../errors';
 
 export function computeMonthClaim(db: LtcDatabase, month: string): Claim {
   if (!isValidMonth(month)) throw new InputError(`月份“${month}”格式不对，请写成 YYYY-MM，例如 2026-10`, [{ path: 'month', message: '应为 YYYY-MM' }]);
-  const records = loadClaimInput(db, month);
+  const records = loadClaimFacts(db, month);
   const pack = findPolicyPack(records.institution.policy);
   if (!pack) throw new InputError(`机构设置的政策包“${records.institution.policy}”不存在，请在机构设置中重新选择政策包`);
   const catalogue = findCatalogue(pack.catalogue);

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run bench` (issue 4): a large institution (500 institutional residents, 3,000 home clients,
+// a year of stays and visits, ~90,000 visits in the measured month) through the real services:
+//   phase 1 (tests/bench/import.run.ts)  generate it and import it into a fresh database;
+//   phase 2 (tests/bench/measure.run.ts) the month's claim next to a bare-SQL floor, the full claim
+//                                        package (PDF workers) next to bare pdfkit drawing the same tables.
+// Each phase is one `vitest run` (vitest runs the TypeScript sources as the unit tests do) in its
+// own process, so its peak memory is its own. Everything the phases print goes to stderr; stdout
+// gets a short summary and, as its LAST line, one JSON object with every number.
+// Timing never goes into `npm test`: tests/bench/ is outside vitest.config.mts's include.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = mkdtempSync(join(tmpdir(), 'ltc-bench-'));
+const db = join(dir, 'bench.db');
+
+/** Targets of issue 4 on the 2-core build machines. */
+const TARGETS = { claimVsFloor: 3, claimMs: 2000, packageSeconds: 60 };
+
+function phase(name) {
+  const out = join(dir, `${name}.json`);
+  return new Promise((resolvePhase, rejectPhase) => {
+    const child = spawn(
+      'npx',
+      ['--no', '--', 'vitest', 'run', '--config', 'tests/bench/vitest.bench.mts', `tests/bench/${name}.run.ts`],
+      {
+        cwd: root,
+        // vitest's own output to stderr, so the JSON line stays last on stdout
+        stdio: ['ignore', process.stderr, process.stderr],
+        shell: process.platform === 'win32',
+        env: { ...process.env, LTC_BENCH_DB: db, LTC_BENCH_OUT: out },
+      },
+    );
+    child.on('error', rejectPhase);
+    child.on('close', (code) => {
+      if (code !== 0) return rejectPhase(new Error(`bench phase ${name} failed (exit code ${code})`));
+      try {
+        resolvePhase(JSON.parse(readFileSync(out, 'utf8')));
+      } catch (e) {
+        rejectPhase(new Error(`bench phase ${name} wrote no result: ${e.message}`));
+      }
+    });
+  });
+}
+
+try {
+  const started = Date.now();
+  const imported = await phase('import');
+  const measured = await phase('measure');
+  const { peakRssMb: measurePeak, ...rest } = measured;
+  const result = {
+    ...imported,
+    ...rest,
+    measurePeakRssMb: measurePeak,
+    peakRssMb: Math.max(imported.importPeakRssMb, measurePeak),
+    claimFloorRatio: Number((measured.claimMs / measured.claimFloorMs).toFixed(1)),
+    claimWithinFloorTarget: measured.claimMs <= TARGETS.claimVsFloor * measured.claimFloorMs,
+    claimUnder2s: measured.claimMs < TARGETS.claimMs,
+    packageUnder60s: measured.packageSeconds < TARGETS.packageSeconds,
+    benchSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  const yes = (ok) => (ok ? 'met' : 'MISSED');
+  console.log(`import      ${result.importRows} rows in ${result.importSeconds} s = ${result.importRowsPerSec} rows/s`);
+  console.log(
+    `claim       ${result.claimMs} ms (${result.visitsInMonth} visits in ${'2026-10'}); bare SQL floor ${result.claimFloorMs} ms; ` +
+      `${result.claimFloorRatio}x the floor (target 3x: ${yes(result.claimWithinFloorTarget)}; under 2 s: ${yes(result.claimUnder2s)})`,
+  );
+  console.log(
+    `package     ${result.pages} pages in ${result.packageSeconds} s = ${result.pdfPagesPerSec} pages/s on ${result.pdfWorkers} workers ` +
+      `(under 60 s: ${yes(result.packageUnder60s)}); bare pdfkit ${result.pdfkitPagesPerSec} pages/s on one core`,
+  );
+  console.log(`peak memory ${result.peakRssMb} MB (import ${result.importPeakRssMb} MB, claim and package ${result.measurePeakRssMb} MB)`);
+  console.log(JSON.stringify(result));
+} catch (e) {
+  console.error(String(e?.message ?? e));
+  process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,49 @@
+/**
+ * What the benchmark phases share: the institution's size, the measured month, and where a phase
+ * finds the database and leaves its numbers (scripts/bench.mjs sets both in the environment).
+ */
+import { writeFileSync } from 'node:fs';
+import type { DemoOptions } from '../../electron/services/demo/generateDemo';
+
+export const MONTH = '2026-10';
+export const GENERATED_ON = '2026-11-05';
+
+/** 500 institutional residents, 3,000 home clients with 30 visits a month, a year of records. */
+export const INSTITUTION: DemoOptions = {
+  institutionalResidents: 500,
+  homeClients: 3000,
+  months: 12,
+  visitsPerClientPerMonth: 30,
+  endMonth: MONTH,
+};
+
+export function benchEnv(): { db: string; out: string } {
+  const db = process.env.LTC_BENCH_DB;
+  const out = process.env.LTC_BENCH_OUT;
+  if (!db || !out) throw new Error('run the benchmark with `npm run bench` (scripts/bench.mjs sets LTC_BENCH_DB and LTC_BENCH_OUT)');
+  return { db, out };
+}
+
+export function writeResult(file: string, result: Record<string, unknown>): void {
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** Peak resident set of this process so far, worker threads included (maxRSS is KiB). */
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
+
+/** The best of `runs` timed calls after `warmups` untimed ones, in ms, with the last result. */
+export function bestOf<T>(runs: number, warmups: number, f: () => T): { ms: number; all: number[]; result: T } {
+  let result = f();
+  for (let i = 1; i < warmups; i++) result = f();
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = f();
+    all.push(performance.now() - t);
+  }
+  return { ms: Math.min(...all), all, result };
+}

@@ -1,0 +1,84 @@
+/**
+ * Phase 2 of `npm run bench`, on the database phase 1 built: the month's claim against the bare-SQL
+ * floor, then the full package (real PDF workers) against bare pdfkit drawing the same tables.
+ */
+import { it } from 'vitest';
+import { computeMonthClaim } from '../../electron/services/claims/monthClaim';
+import { loadavg } from 'node:os';
+import { loadClaimFacts, loadClaimInput } from '../../electron/services/dataset/loadMonth';
+import { openDatabase } from '../../electron/services/db/database';
+import { buildClaimPackage } from '../../electron/services/documents/buildPackage';
+import { findPdfFonts } from '../../electron/services/documents/fonts';
+import { packageData } from '../../electron/services/documents/packageData';
+import { defaultWorkerCount } from '../../electron/services/documents/renderPool';
+import { benchEnv, bestOf, GENERATED_ON, MONTH, peakRssMb, round, writeResult } from './common';
+import { pdfkitFloor } from './pdfkitFloor';
+import { floorQueries } from './sqlFloor';
+
+const RUNS = 5;
+
+it('measures the claim and the package', async () => {
+  const { db: file, out } = benchEnv();
+  const db = openDatabase(file);
+  const result: Record<string, unknown> = {};
+  const load = loadavg()[0] ?? 0;
+  try {
+    const floor = floorQueries(db.raw);
+    const f = bestOf(RUNS, 2, () => floor.run(MONTH));
+    const c = bestOf(RUNS, 1, () => computeMonthClaim(db, MONTH));
+    const facts = bestOf(RUNS, 1, () => loadClaimFacts(db, MONTH));
+    const l = bestOf(2, 1, () => loadClaimInput(db, MONTH));
+    const claim = c.result;
+    Object.assign(result, {
+      claimMs: round(c.ms),
+      claimFloorMs: round(f.ms),
+      claimLoadMs: round(facts.ms),
+      recordsLoadMs: round(l.ms),
+      // other work on the machine inflates every time here (these build machines are shared)
+      loadAverageAtStart: round(load, 2),
+      claimRunsMs: c.all.map((x) => round(x)),
+      claimFloorRunsMs: f.all.map((x) => round(x)),
+      floorPlans: floor.plans,
+      floor: f.result,
+      claimLines: claim.lines.length,
+      claimIssues: claim.issues.length,
+      claimCoveredMinutes: claim.totals.coveredMinutes,
+      claimBillableDays: claim.totals.billableDays,
+    });
+    console.log(result);
+
+    // The package, as month-end builds it: the month's records, real PDF workers.
+    const records = l.result;
+    const fonts = findPdfFonts();
+    const pdfs: { name: string; pages: number; bytes: number; at: number }[] = [];
+    const t = performance.now();
+    const files = await buildClaimPackage(
+      { claim, records, generatedOn: GENERATED_ON },
+      { fonts, onPdf: (p) => pdfs.push({ ...p, at: (performance.now() - t) / 1000 }) },
+    );
+    const packageSeconds = (performance.now() - t) / 1000;
+    const pages = pdfs.reduce((n, p) => n + p.pages, 0);
+    for (const p of pdfs) console.log(`${p.name} ${p.pages} pages, ${(p.bytes / 1e6).toFixed(1)} MB, done at ${p.at.toFixed(1)} s`);
+    const packagePeakRssMb = peakRssMb();
+
+    const floorPdf = await pdfkitFloor(packageData(claim, records), fonts);
+    Object.assign(result, {
+      fontSource: fonts.source,
+      pdfWorkers: defaultWorkerCount(),
+      packageFiles: files.length,
+      packageMb: round(files.reduce((n, f) => n + f.bytes.length, 0) / 1e6),
+      pages,
+      packageSeconds: round(packageSeconds, 2),
+      pdfPagesPerSec: round(pages / packageSeconds),
+      pdfkitPages: floorPdf.pages,
+      pdfkitMb: round(floorPdf.bytes / 1e6),
+      pdfkitSeconds: round(floorPdf.seconds, 2),
+      pdfkitPagesPerSec: round(floorPdf.pages / floorPdf.seconds),
+      packagePeakRssMb,
+    });
+    result.peakRssMb = peakRssMb();
+    writeResult(out, result);
+  } finally {
+    db.close();
+  }
+});
