@@ -26,6 +26,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           host: resolve(__dirname, 'electron/host/index.ts'),
+          // a worker thread's entry: the month's claim off the thread that serves the window
+          claimWorker: resolve(__dirname, 'electron/services/claims/claimWorker.ts'),
         },
       },
     },

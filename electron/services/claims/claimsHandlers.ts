@@ -10,7 +10,7 @@ import { InputError, ServiceError } from '../errors';
 import { startJob } from '../jobs/jobs';
 import { claimsOfMonth, getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
 import { submitMonth, submitSupplementary, verifyRegeneration } from './lifecycle';
-import { computeMonthClaim } from './monthClaim';
+import { computeMonthClaimOffThread } from './claimOffThread';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
 import { applyResult, readResultFile, resultTemplate } from './results';
@@ -26,7 +26,7 @@ function stored(db: LtcDatabase, id: number): StoredClaim {
   return c;
 }
 
-export function monthView(db: LtcDatabase, month: string): MonthView {
+export async function monthView(db: LtcDatabase, month: string): Promise<MonthView> {
   const all = claimsOfMonth(db, month);
   const regular = all.find((c) => c.summary.kind === 'regular') ?? null;
   const frozen = regular && regular.summary.status !== 'draft';
@@ -34,7 +34,7 @@ export function monthView(db: LtcDatabase, month: string): MonthView {
     month,
     regular: regular?.summary ?? null,
     supplementary: all.filter((c) => c.summary.kind === 'supplementary').map((c) => c.summary),
-    claim: frozen ? regular.claim : computeMonthClaim(db, month),
+    claim: frozen ? regular.claim : await computeMonthClaimOffThread(db, month),
     locked: !!frozen,
     files: frozen ? fileInfos(db, regular.summary.id) : [],
     links: recordLinks(db),

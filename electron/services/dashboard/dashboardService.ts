@@ -7,12 +7,13 @@ import { daysBetween, monthEnd, monthStart } from '../../../shared/domain/dates'
 import { assessmentReminders, certificateExpiring } from '../../../shared/domain/reminders';
 import { buildTimeline, statusOn } from '../../../shared/claims/stayTimeline';
 import { findPolicyPack } from '../../../shared/policy/registry';
-import { computeMonthClaim } from '../claims/monthClaim';
+import { computeMonthClaimOffThread } from '../claims/claimOffThread';
+import { claimsOfMonth } from '../claims/claimStore';
 import type { LtcDatabase } from '../db/database';
 import { readInstitution } from '../dataset/institutionRows';
 import { readResidents, readStaff } from '../dataset/readRecords';
 
-export function dashboard(db: LtcDatabase, month: string, today: string): Dashboard {
+export async function dashboard(db: LtcDatabase, month: string, today: string): Promise<Dashboard> {
   const institution = readInstitution(db.raw);
   const pack = findPolicyPack(institution?.policy ?? 'ningbo-2022');
   const lead = pack?.reminderLeadDays ?? [60, 30, 7];
@@ -45,10 +46,11 @@ export function dashboard(db: LtcDatabase, month: string, today: string): Dashbo
 
   let claim: Dashboard['claim'] = null;
   if (institution) {
-    const c = computeMonthClaim(db, month);
-    const stored = db.raw.prepare("SELECT status FROM claims WHERE month = ? AND kind = 'regular' ORDER BY id DESC LIMIT 1").get(month) as { status: 'draft' | 'submitted' | 'settled' } | undefined;
+    const stored = claimsOfMonth(db, month).find((x) => x.summary.kind === 'regular');
+    // A submitted month shows what was submitted; an open one, the claim as the records stand now.
+    const c = stored && stored.summary.status !== 'draft' ? stored.claim : await computeMonthClaimOffThread(db, month);
     const count = (s: string) => c.issues.filter((i) => i.severity === s).length;
-    claim = { status: stored?.status ?? 'none', totals: c.totals, errors: count('error'), warnings: count('warning'), infos: count('info') };
+    claim = { status: stored?.summary.status ?? 'none', totals: c.totals, errors: count('error'), warnings: count('warning'), infos: count('info') };
   }
 
   return {
