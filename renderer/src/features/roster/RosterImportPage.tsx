@@ -3,14 +3,14 @@
  * and column), leave out the bad rows if need be, then import in one go. Nothing is stored while an
  * error row is still included; the commit sends the same file and the services check it again.
  */
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Flex, Radio, Result, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Radio, Result, Steps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { RosterRow, RosterSummary } from '../../../../shared/api/roster';
 import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { offerDownload, readUpload } from '../../ui/download';
+import { FileDrop } from '../../ui/FileDrop';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { keyOf, RosterPreviewTable } from './RosterPreviewTable';
@@ -115,22 +115,7 @@ export function RosterImportPage() {
       {header}
       <Steps size="small" current={data ? 1 : 0} style={{ marginBottom: 16 }} items={R.steps.map((title) => ({ title }))} />
       {!data && (
-        <Upload.Dragger
-          accept=".xlsx"
-          showUploadList={false}
-          multiple={false}
-          disabled={preview.isPending}
-          beforeUpload={(f) => {
-            void choose(f);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{preview.isPending ? R.reading : R.choose}</p>
-          <p className="ant-upload-hint">{R.chooseHint}</p>
-        </Upload.Dragger>
+        <FileDrop accept=".xlsx" busy={preview.isPending} onFile={(f) => void choose(f)} text={R.choose} busyText={R.reading} hint={R.chooseHint} />
       )}
       <ErrorAlert error={preview.error} />
       {preview.error && (

@@ -3,14 +3,14 @@
  * problems as warnings), exclude what cannot be fixed now, then import in one go. Nothing is stored
  * while an error row is still included; the commit sends the same file and is checked again.
  */
-import { App, Alert, Button, Flex, Input, Radio, Result, Space, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { App, Alert, Button, Flex, Input, Radio, Result, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportPreview, ImportResult, ImportRowStatus } from '../../../../shared/api/visits';
 import { call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { offerDownload, readUpload } from '../../ui/download';
+import { FileDrop } from '../../ui/FileDrop';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { ImportPreviewTable } from './ImportPreviewTable';
@@ -102,22 +102,7 @@ export function ImportPage() {
     <>
       {header}
       {!data && (
-        <Upload.Dragger
-          accept=".csv,.xlsx"
-          showUploadList={false}
-          multiple={false}
-          disabled={preview.isPending}
-          beforeUpload={(f) => {
-            void choose(f);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{preview.isPending ? IMPORT.reading : IMPORT.choose}</p>
-          <p className="ant-upload-hint">{IMPORT.chooseHint}</p>
-        </Upload.Dragger>
+        <FileDrop accept=".csv,.xlsx" busy={preview.isPending} onFile={(f) => void choose(f)} text={IMPORT.choose} busyText={IMPORT.reading} hint={IMPORT.chooseHint} />
       )}
       <ErrorAlert error={preview.error} />
       {preview.error && <Button style={{ marginTop: 8 }} onClick={reset}>{IMPORT.another}</Button>}
