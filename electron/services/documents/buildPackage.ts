@@ -25,8 +25,10 @@ import { visitClients, visitRows, visitsPdf, VISITS_TITLE } from './visitsPdf';
 import { claimWorkbook } from './workbook';
 
 /**
- * Rows per part, ~150 pages each: a part then needs ~250 MB in its worker (a 500-page document
- * needs ~550 MB, STACK-NOTES), and a big package gives enough parts to keep both workers busy.
+ * Rows per part, ~125 pages each: a big package gives enough parts to keep both workers busy, and
+ * each part is a file one can open and print. (The budget fixes the parts' names and contents:
+ * changing it changes a regenerated package.) The per-person documents are form documents
+ * (formSpec.ts) drawn with pdfkit directly, ~1 s a part; only the summary goes through pdfmake.
  */
 export interface PartBudget {
   personalRows: number;

@@ -6,7 +6,7 @@
 import type { Content, ContentText, PageOrientation, StyleDictionary, TableCell, TableCellProperties, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LocalDate, Month } from '../../../shared/domain/model';
 import { documentDate, monthLabel } from './format';
-import type { PdfSpec } from './renderPool';
+import type { PdfmakeSpec } from './renderPool';
 
 export const PDF_FONT = 'NotoSansSC';
 /** 全角空格: how Chinese forms set fields apart on one line. */
@@ -27,7 +27,8 @@ export function spanned(n: number): TableCell[] {
   return Array.from({ length: n }, (): TableCell => ({}));
 }
 
-const MARGINS: [number, number, number, number] = [36, 36, 36, 40];
+/** left, top, right, bottom */
+export const PAGE_MARGINS: readonly [number, number, number, number] = [36, 36, 36, 40];
 
 const STYLES: StyleDictionary = {
   title: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -66,12 +67,12 @@ export function titleBlock(meta: DocMeta): Content[] {
   ];
 }
 
-export function pdfDocument(meta: DocMeta, content: Content[]): PdfSpec {
+export function pdfDocument(meta: DocMeta, content: Content[]): PdfmakeSpec {
   const when = documentDate(meta.generatedOn);
   const dd: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: meta.orientation ?? 'portrait',
-    pageMargins: MARGINS,
+    pageMargins: [...PAGE_MARGINS],
     // Fixed metadata: the creator carries no version, so an upgrade alone never changes the bytes.
     info: {
       title: `${meta.title}（${monthLabel(meta.month)}）`,
@@ -87,5 +88,5 @@ export function pdfDocument(meta: DocMeta, content: Content[]): PdfSpec {
     content,
   };
   const left = [meta.institution.name, meta.title, monthLabel(meta.month), meta.part].filter(Boolean).join(' · ');
-  return { dd, footer: { left, right: '第 {page} / {pages} 页', margin: [MARGINS[0], 12, MARGINS[2], 0] } };
+  return { dd, footer: { left, right: '第 {page} / {pages} 页', margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0] } };
 }

@@ -6,21 +6,33 @@
  * entry file would need a bundler-specific import that vitest does not understand; this code needs
  * nothing but pdfmake, which it loads relative to `workerData.base` (a file of the app).
  *
- * Protocol: the parent posts `{ id, dd, footer }`; the worker answers `{ id, bytes, pages }` (bytes
+ * Protocol: the parent posts `{ id, dd, footer }` (pdfmake) or `{ id, form }` (formSpec.ts as a JSON
+ * string, drawn with pdfkit by formWorkerSource.ts); the worker answers `{ id, bytes, pages }` (bytes
  * transferred) or `{ id, error }`. Functions cannot cross threads, so the page footer is sent as
- * data and built here, and table layouts are registered here by name (see pdfStyles.ts).
+ * data and built here, and table layouts are registered here by name (see pdfBase.ts).
  */
+import { FORM_WORKER_SOURCE } from './formWorkerSource';
+
 export const PDF_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const pdfmake = createRequire(workerData.base)('pdfmake');
+const appRequire = createRequire(workerData.base);
+const pdfmake = appRequire('pdfmake');
+// pdfkit as pdfmake resolves it (its dependency): the form documents are drawn with it directly.
+const PDFKit = createRequire(appRequire.resolve('pdfmake'))('pdfkit');
 
 // Fonts are read once per worker and served from pdfmake's virtual file system, so no document can
-// read a local file or fetch a URL.
-pdfmake.virtualfs.writeFileSync('ltc-regular', readFileSync(workerData.fonts.regular.file));
-pdfmake.virtualfs.writeFileSync('ltc-bold', readFileSync(workerData.fonts.bold.file));
+// read a local file or fetch a URL; form documents get the same bytes.
+const regularBytes = readFileSync(workerData.fonts.regular.file);
+const boldBytes = readFileSync(workerData.fonts.bold.file);
+pdfmake.virtualfs.writeFileSync('ltc-regular', regularBytes);
+pdfmake.virtualfs.writeFileSync('ltc-bold', boldBytes);
+const fontData = {
+  r: { src: regularBytes, family: workerData.fonts.regular.postscriptName },
+  b: { src: boldBytes, family: workerData.fonts.bold.postscriptName },
+};
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
 
@@ -62,13 +74,27 @@ async function render(msg) {
     };
   };
   const buffer = await pdfmake.createPdf(dd).getBuffer();
-  // Transfer the bytes; copy first when the Buffer is a view into a larger (pooled) allocation.
+  return transferable({ bytes: buffer, pages });
+}
+
+// Transfer the bytes; copy first when the Buffer is a view into a larger (pooled) allocation.
+function transferable({ bytes: buffer, pages }) {
   const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
   return { bytes: whole ? new Uint8Array(buffer.buffer) : new Uint8Array(buffer), pages };
 }
 
+${FORM_WORKER_SOURCE}
+
+// A form arrives as JSON (renderPool.ts); its dates as ISO strings.
+function parseForm(json) {
+  const form = JSON.parse(json);
+  form.info.CreationDate = new Date(form.info.CreationDate);
+  form.info.ModDate = new Date(form.info.ModDate);
+  return form;
+}
+
 parentPort.on('message', (msg) => {
-  render(msg).then(
+  (msg.form ? Promise.resolve(msg.form).then(parseForm).then(renderForm).then(transferable) : render(msg)).then(
     (r) => parentPort.postMessage({ id: msg.id, bytes: r.bytes, pages: r.pages }, [r.bytes.buffer]),
     (e) => parentPort.postMessage({ id: msg.id, error: String((e && e.stack) || e) }),
   );

@@ -3,54 +3,66 @@
  * days or the counted visits. ID numbers are masked (PIPL); the agency gets them whole in the
  * workbook. Each person is one table whose first row repeats on a page break.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ClaimLine } from '../../../shared/claims/types';
 import { minutesBetween } from '../../../shared/domain/dates';
 import { maskIdNumber } from '../../../shared/domain/ids';
 import { formatYuan } from '../../../shared/domain/money';
 import { dayRanges, levelLabel, modeLabel, shortDate, timeOf } from './format';
+import { type ColumnStyle, contentWidth, fcell, fillWidths, formDocument, formTitle, type FormBlock, type FormCell, type FormRow, type FormSpec, type PlainRow } from './formSpec';
 import { homeEvidence, institutionalEvidence, type PackageData } from './packageData';
-import { cell, type DocMeta, GAP, GAP2, pdfDocument, spanned, TABLE, type TextCell, titleBlock } from './pdfBase';
-import type { PdfSpec } from './renderPool';
+import { type DocMeta, GAP, GAP2 } from './pdfBase';
 
 export const PERSONAL_TITLE = '个人结算明细';
 
 type Numbered = PackageData['lines'][number];
 
 const COLS = 6;
-const th = (text: string, props: Omit<TextCell, 'text'> = {}) => cell(text, { style: 'th', fillColor: '#f2f2f2', ...props });
+// Narrow columns for dates, times and minutes leave the item names (spanning the last two) room.
+const WIDTHS = fillWidths([52, 70, 50, 72, '*', '*'], contentWidth(false));
+const th = (text: string, span = 1): FormCell => fcell(text, { bold: true, align: 'center', fill: '#f2f2f2', span });
+const center = (text: string) => fcell(text, { align: 'center' });
+/** the counted visits' rows (plain strings): date, time, minutes centred; caregiver and items left */
+const VISIT_COLUMNS: ColumnStyle[] = [{ align: 'center' }, { align: 'center' }, { align: 'center' }, {}, {}, {}];
+const num = (text: string) => fcell(text, { align: 'right' });
 /** One cell across the whole table. */
-const full = (text: TextCell['text'], props: Omit<TextCell, 'text'> = {}): TableCell[] => [cell(text, { ...props, colSpan: COLS }), ...spanned(COLS - 1)];
+const full = (cell: FormCell): FormRow => ({ cells: [{ ...cell, span: COLS }] });
 
 /** Table rows a person takes, for splitting the document into parts of similar size. */
 export function personalRows(n: Numbered): number {
   return n.line.mode === 'home' ? 5 + homeEvidence(n.line).counted.length : 6;
 }
 
-function headerRow(n: Numbered): TableCell[] {
+function headerRow(n: Numbered): FormRow {
   const l = n.line;
   return full(
-    [{ text: `${n.no}${GAP}${l.name}`, bold: true, fontSize: 9.5 }, `${GAP2}身份证号 ${maskIdNumber(l.idNumber)}${GAP2}${modeLabel(l.mode)}${GAP2}失能等级 ${levelLabel(l.level)}`],
-    { fillColor: '#e4e4e4' },
+    fcell(
+      [
+        { t: `${n.no}${GAP}${l.name}`, b: true, s: 9.5 },
+        { t: `${GAP2}身份证号 ${maskIdNumber(l.idNumber)}${GAP2}${modeLabel(l.mode)}${GAP2}失能等级 ${levelLabel(l.level)}` },
+      ],
+      { fill: '#e4e4e4' },
+    ),
   );
 }
 
-function amountRows(l: ClaimLine): TableCell[][] {
+function amountRows(l: ClaimLine): FormRow[] {
   const home = l.mode === 'home';
   return [
-    [th('床日'), th('服务分钟'), th('服务次数'), th('费用合计（元）'), th('基金支付（元）'), th('个人负担（元）')],
-    [
-      cell(home ? '—' : String(l.billableDays), { style: 'center' }),
-      cell(home ? String(l.coveredMinutes) : '—', { style: 'center' }),
-      cell(home ? String(l.visits ?? 0) : '—', { style: 'center' }),
-      cell(formatYuan(l.feeFen), { style: 'num' }),
-      cell(formatYuan(l.fundFen), { style: 'num' }),
-      cell(formatYuan(l.personalFen), { style: 'num' }),
-    ],
+    { cells: ['床日', '服务分钟', '服务次数', '费用合计（元）', '基金支付（元）', '个人负担（元）'].map((t) => th(t)) },
+    {
+      cells: [
+        center(home ? '—' : String(l.billableDays)),
+        center(home ? String(l.coveredMinutes) : '—'),
+        center(home ? String(l.visits ?? 0) : '—'),
+        num(formatYuan(l.feeFen)),
+        num(formatYuan(l.fundFen)),
+        num(formatYuan(l.personalFen)),
+      ],
+    },
   ];
 }
 
-function institutionalRows(l: ClaimLine): TableCell[][] {
+function institutionalRows(l: ClaimLine): FormRow[] {
   const e = institutionalEvidence(l);
   const billable = new Set(e.billable);
   const presentUnbilled = e.present.filter((d) => !billable.has(d));
@@ -61,51 +73,40 @@ function institutionalRows(l: ClaimLine): TableCell[][] {
     [`请假 ${e.leave.length} 天`, e.leave.length === 0 ? '无' : `${dayRanges(e.leave)}${leaveUnbilled.length > 0 ? `；其中 ${leaveUnbilled.length} 天超出可计费天数，不计费` : ''}`],
   ];
   if (presentUnbilled.length > 0) rows.push([`在院未计费 ${presentUnbilled.length} 天`, `${dayRanges(presentUnbilled)}（见结算问题）`]);
-  return rows.map(([k, v]): TableCell[] => [cell(k, { colSpan: 2, bold: true }), ...spanned(1), cell(v, { colSpan: 4 }), ...spanned(3)]);
+  return rows.map(([k, v]): FormRow => ({ cells: [fcell(k, { span: 2, bold: true }), fcell(v, { span: 4 })] }));
 }
 
-function homeRows(data: PackageData, l: ClaimLine): TableCell[][] {
+function homeRows(data: PackageData, l: ClaimLine): (FormRow | PlainRow)[] {
   const e = homeEvidence(l);
   const visits = new Map((data.monthVisits.get(l.resident) ?? []).map((v) => [v.ref, v]));
   const summary = `有效服务 ${e.validMinutes} 分钟，结算 ${l.coveredMinutes} 分钟；计入 ${e.counted.length} 次，超出限额 ${e.overQuota.length} 次，不计入 ${e.excluded.length} 次（逐次情况见上门服务记录明细）`;
-  const rows: TableCell[][] = [full(summary)];
+  const rows: (FormRow | PlainRow)[] = [full(fcell(summary))];
   if (e.counted.length === 0) return rows;
-  rows.push([th('日期'), th('时间'), th('分钟'), th('护理人员'), th('服务项目', { colSpan: 2 }), ...spanned(1)]);
+  rows.push({ cells: [th('日期'), th('时间'), th('分钟'), th('护理人员'), th('服务项目', 2)] });
   for (const ref of e.counted) {
     const v = visits.get(ref);
     if (!v) {
-      rows.push(full(`服务记录 ${ref}`));
+      rows.push(full(fcell(`服务记录 ${ref}`)));
       continue;
     }
-    rows.push([
-      cell(shortDate(v.start), { style: 'center' }),
-      cell(`${timeOf(v.start)}—${timeOf(v.end)}`, { style: 'center' }),
-      cell(String(minutesBetween(v.start, v.end)), { style: 'center' }),
-      cell(data.staff.get(v.staff)?.name ?? v.staff),
-      cell(v.items.map(data.itemName).join('、'), { colSpan: 2 }),
-      ...spanned(1),
-    ]);
+    // plain strings in the columns' styles; the item names fill the last two columns' space
+    rows.push([shortDate(v.start), `${timeOf(v.start)}—${timeOf(v.end)}`, String(minutesBetween(v.start, v.end)), data.staff.get(v.staff)?.name ?? v.staff, v.items.map(data.itemName).join('、')]);
   }
   return rows;
 }
 
-function personTable(data: PackageData, n: Numbered): Content {
+function personTable(data: PackageData, n: Numbered): FormBlock {
   const l = n.line;
-  const body = [headerRow(n), ...amountRows(l), ...(l.mode === 'home' ? homeRows(data, l) : institutionalRows(l))];
-  return {
-    // Narrow columns for dates, times and minutes leave the item names (spanning the last two) room.
-    table: { headerRows: 1, keepWithHeaderRows: 3, dontBreakRows: true, widths: [52, 70, 50, 72, '*', '*'], body },
-    layout: TABLE.grid,
-    margin: [0, 0, 0, 8],
-  };
+  const rows = [headerRow(n), ...amountRows(l), ...(l.mode === 'home' ? homeRows(data, l) : institutionalRows(l))];
+  return { k: 'table', widths: WIDTHS, headerRows: 1, keepWithHeaderRows: 3, columns: VISIT_COLUMNS, rows, size: 8.5, mb: 8 };
 }
 
-export function personalPdf(data: PackageData, people: readonly Numbered[], meta: Omit<DocMeta, 'title'>): PdfSpec {
-  const content: Content[] = [
-    ...titleBlock({ ...meta, title: PERSONAL_TITLE }),
-    { text: '身份证号已按个人信息保护要求部分隐藏；完整号码见申报工作簿（claim.xlsx）“明细”表，序号一致。', style: 'note', margin: [0, 0, 0, 6] },
+export function personalPdf(data: PackageData, people: readonly Numbered[], meta: Omit<DocMeta, 'title'>): FormSpec {
+  const doc: DocMeta = { ...meta, title: PERSONAL_TITLE };
+  const blocks: FormBlock[] = [
+    ...formTitle(doc, '身份证号已按个人信息保护要求部分隐藏；完整号码见申报工作簿（claim.xlsx）“明细”表，序号一致。'),
     ...people.map((n) => personTable(data, n)),
   ];
-  if (people.length === 0) content.push({ text: '本月没有结算明细。' });
-  return pdfDocument({ ...meta, title: PERSONAL_TITLE }, content);
+  if (people.length === 0) blocks.push({ k: 'p', runs: [{ t: '本月没有结算明细。' }], size: 8.5 });
+  return formDocument(doc, blocks);
 }

@@ -1,6 +1,6 @@
 /**
  * Renders PDFs in worker threads, off the thread that serves the window: a big package is
- * thousands of pages at ~55 pages/s per core. Document definitions are built here lazily, one job
+ * thousands of pages (~200 pages/s per core for the form documents, far less for pdfmake's). Document definitions are built here lazily, one job
  * at a time as a worker comes free, so only the parts being rendered are held in memory.
  * Results come back in job order whatever order the workers finish in, so the package is the same.
  */
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { PdfFonts } from './fonts';
+import type { FormSpec } from './formSpec';
 import { PDF_WORKER_SOURCE } from './pdfWorkerSource';
 
 /** The page footer, as data (functions cannot cross to a worker); `{page}`, `{pages}` are filled in. */
@@ -18,10 +19,14 @@ export interface FooterSpec {
   margin: [number, number, number, number];
 }
 
-export interface PdfSpec {
+/** A document for pdfmake (the one-page summary, tests). */
+export interface PdfmakeSpec {
   dd: TDocumentDefinitions;
   footer: FooterSpec;
 }
+
+/** A pdfmake document, or a form the worker draws with pdfkit directly (formSpec.ts). */
+export type PdfSpec = PdfmakeSpec | FormSpec;
 
 export interface PdfJob {
   name: string;
@@ -90,7 +95,9 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
           return;
         }
         running++;
-        w.postMessage({ id, dd: spec.dd, footer: spec.footer });
+        // A form goes as one JSON string: posting copies the message, and a string copies at once
+        // where a structured clone of a table's many small objects costs more than drawing it.
+        w.postMessage('form' in spec ? { id, form: JSON.stringify(spec.form) } : { id, dd: spec.dd, footer: spec.footer });
       };
       for (let i = 0; i < count; i++) {
         const w = new Worker(PDF_WORKER_SOURCE, { eval: true, workerData: { base: appFile(), fonts: opts.fonts } });
