@@ -47,11 +47,9 @@ export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly
 
   const paid = payHome(model, valid, verdicts, month, level, prices, resident.name, issues, about);
   if (!paid || (paid.coveredMinutes === 0 && paid.counted.length === 0)) return { line: null, issues };
-  const countedRefs = new Set(paid.counted.map((v) => v.visit.ref));
-  const overRefs = new Set(paid.overQuota.map((v) => v.visit.ref));
   const evidence: HomeEvidence = {
-    counted: [...countedRefs],
-    overQuota: [...overRefs],
+    counted: uniqueRefs(paid.counted),
+    overQuota: uniqueRefs(paid.overQuota),
     excluded: inMonth.filter((v) => !v.valid).map((v) => v.visit.ref),
     validMinutes: valid.reduce((s, v) => s + v.minutes, 0),
   };
@@ -72,6 +70,18 @@ export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly
       evidence,
     },
   };
+}
+
+/**
+ * The visits' refs in order, each once (as `[...new Set(refs)]`). Refs are unique in practice, so
+ * a sorted copy proves it without hashing every ref; only a repeat falls back to the Set.
+ */
+function uniqueRefs(verdicts: readonly VisitVerdict[]): string[] {
+  const refs = verdicts.map((v) => v.visit.ref);
+  if (refs.length < 2) return refs;
+  const sorted = refs.slice().sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return [...new Set(refs)];
+  return refs;
 }
 
 function payHome(

@@ -24,7 +24,23 @@ export interface InstitutionalMonth {
 
 type RunKey = `${IssueCode}:${number}`;
 
+/** The month's dates, made once per month: every resident's month walks them (~3,500 a claim). */
+let monthDates: { month: Month; dates: readonly LocalDate[] } | null = null;
+function datesOf(month: Month): readonly LocalDate[] {
+  if (monthDates?.month !== month) monthDates = { month, dates: datesOfMonth(month) };
+  return monthDates.dates;
+}
+
+/** Whether an institutional segment of the timeline holds any day of the month. */
+function institutionalIn(facts: ResidentFacts, first: LocalDate, last: LocalDate): boolean {
+  for (const s of facts.timeline.segments) if (s.mode === 'institutional' && s.from <= last && (s.to === null || s.to > first)) return true;
+  return false;
+}
+
 export function institutionalMonth(facts: ResidentFacts, month: Month, pack: PolicyPack, prices: Prices): InstitutionalMonth {
+  const dates = datesOf(month);
+  // No day of the month in an institutional stay (home clients): nothing below would be found.
+  if (!institutionalIn(facts, dates[0] as LocalDate, dates[dates.length - 1] as LocalDate)) return { inStay: false, line: null, issues: [] };
   const { resident } = facts;
   const model = pack.institutional;
   const evidence: InstitutionalEvidence = { billable: [], present: [], hospital: [], leave: [] };
@@ -34,7 +50,7 @@ export function institutionalMonth(facts: ResidentFacts, month: Month, pack: Pol
   let level: Level = 0;
   const sum = { feeFen: 0, fundFen: 0, personalFen: 0 };
 
-  for (const date of datesOfMonth(month)) {
+  for (const date of dates) {
     const seg = statusOn(facts.timeline, date);
     if (!seg || seg.mode !== 'institutional') continue;
     inStay = true;

@@ -4,11 +4,11 @@
  * first that fails), so the administrator sees all there is to fix at once.
  */
 import { dateOf, dayNumber } from '../domain/dates';
-import type { Level, LocalDate, Staff, Visit } from '../domain/model';
+import type { Certificate, CertificateType, Level, LocalDate, Staff, Visit } from '../domain/model';
 import type { CatalogueItem } from '../policy/catalogue';
 import type { PolicyPack } from '../policy/pack';
 import { assessmentOn } from './assessments';
-import { hasValidCertificate } from './certificates';
+import { certificateValidOn } from './certificates';
 import { makeIssue } from './issue';
 import { messages } from './messages';
 import type { ResidentFacts } from './residentFacts';
@@ -39,14 +39,27 @@ export interface VisitRules {
  * Same value for every valid `YYYY-MM-DDTHH:mm`.
  */
 const dayNumbers = new Map<string, number>();
+let lastDate = '';
+let lastDay = 0;
 function minuteOf(dateTime: string): number {
-  const date = dateTime.slice(0, 10);
-  let day = dayNumbers.get(date);
-  if (day === undefined) {
-    if (dayNumbers.size > 20_000) dayNumbers.clear();
-    dayNumbers.set(date, (day = dayNumber(date)));
+  // Visits come roughly in time order: most share the previous one's date.
+  if (lastDate === '' || !dateTime.startsWith(lastDate)) {
+    const date = dateTime.slice(0, 10);
+    let day = dayNumbers.get(date);
+    if (day === undefined) {
+      if (dayNumbers.size > 20_000) dayNumbers.clear();
+      dayNumbers.set(date, (day = dayNumber(date)));
+    }
+    lastDate = date;
+    lastDay = day;
   }
-  return day * 1440 + Number(dateTime.slice(11, 13)) * 60 + Number(dateTime.slice(14, 16));
+  const h1 = dateTime.charCodeAt(11) - 48;
+  const h2 = dateTime.charCodeAt(12) - 48;
+  const m1 = dateTime.charCodeAt(14) - 48;
+  const m2 = dateTime.charCodeAt(15) - 48;
+  // Digits as Number() reads them; anything else (never in stored data) the slow way, as before.
+  if (!(h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9)) return lastDay * 1440 + Number(dateTime.slice(11, 13)) * 60 + Number(dateTime.slice(14, 16));
+  return lastDay * 1440 + (h1 * 10 + h2) * 60 + m1 * 10 + m2;
 }
 
 /** Shortest valid length: the pack's minimum, or longer where an item of the visit asks for more. */
@@ -56,28 +69,68 @@ export function minimumMinutes(visit: Visit, rules: Pick<VisitRules, 'pack' | 'i
   return min;
 }
 
+/** Start and end of each visit in minute numbers (minuteNumber), computed once per claim. */
+export interface VisitMinutes {
+  start: Float64Array;
+  end: Float64Array;
+}
+
+export function visitMinutes(visits: readonly Pick<Visit, 'start' | 'end'>[]): VisitMinutes {
+  const start = new Float64Array(visits.length);
+  const end = new Float64Array(visits.length);
+  for (let i = 0; i < visits.length; i++) {
+    const v = visits[i] as Pick<Visit, 'start' | 'end'>;
+    start[i] = minuteOf(v.start);
+    end[i] = minuteOf(v.end);
+  }
+  return { start, end };
+}
+
 /** Refs of visits that overlap another visit of the same caregiver (touching end to start is fine). */
-export function overlappingVisits(visits: readonly Visit[]): Map<string, string[]> {
-  const byStaff = new Map<string, { v: Visit; s: number; e: number }[]>();
-  for (const v of visits) {
-    const list = byStaff.get(v.staff) ?? [];
-    list.push({ v, s: minuteOf(v.start), e: minuteOf(v.end) });
-    byStaff.set(v.staff, list);
+export function overlappingVisits(
+  visits: readonly Pick<Visit, 'ref' | 'staff' | 'start' | 'end'>[],
+  minutes: VisitMinutes = visitMinutes(visits),
+  /** set to 1 at the index of every visit that overlaps another, when given */
+  flags?: Uint8Array,
+): Map<string, string[]> {
+  const { start: s, end: e } = minutes;
+  // Each caregiver's visits as indices, in input order; then sorted by start, end, input order.
+  const byStaff = new Map<string, number[]>();
+  for (let i = 0; i < visits.length; i++) {
+    const staff = (visits[i] as Pick<Visit, 'staff'>).staff;
+    const list = byStaff.get(staff);
+    if (list) list.push(i);
+    else byStaff.set(staff, [i]);
   }
   const out = new Map<string, string[]>();
   const link = (a: string, b: string): void => {
-    out.set(a, [...(out.get(a) ?? []), b]);
+    const list = out.get(a);
+    if (list) list.push(b);
+    else out.set(a, [b]);
   };
+  const active: number[] = [];
   for (const list of byStaff.values()) {
-    list.sort((a, b) => a.s - b.s || a.e - b.e);
-    // Sweep: `active` holds the earlier visits still running when the next one starts.
-    let active: typeof list = [];
+    list.sort((a, b) => (s[a] as number) - (s[b] as number) || (e[a] as number) - (e[b] as number) || a - b);
+    // Sweep: `active` holds the earlier visits still running when the next one starts, in the
+    // order they started.
+    active.length = 0;
     for (const cur of list) {
-      active = active.filter((x) => x.e > cur.s);
-      for (const x of active) {
-        if (cur.s < x.e && x.s < cur.e) {
-          link(cur.v.ref, x.v.ref);
-          link(x.v.ref, cur.v.ref);
+      const cs = s[cur] as number;
+      const ce = e[cur] as number;
+      let kept = 0;
+      for (let k = 0; k < active.length; k++) {
+        const x = active[k] as number;
+        if ((e[x] as number) > cs) active[kept++] = x;
+      }
+      active.length = kept;
+      for (let k = 0; k < kept; k++) {
+        const x = active[k] as number;
+        if (cs < (e[x] as number) && (s[x] as number) < ce) {
+          const a = (visits[cur] as Pick<Visit, 'ref'>).ref;
+          const b = (visits[x] as Pick<Visit, 'ref'>).ref;
+          link(a, b);
+          link(b, a);
+          if (flags) flags[cur] = flags[x] = 1;
         }
       }
       active.push(cur);
@@ -87,37 +140,65 @@ export function overlappingVisits(visits: readonly Visit[]): Map<string, string[
 }
 
 export function judgeVisit(visit: Visit, rules: VisitRules, overlaps: ReadonlyMap<string, string[]>): VisitVerdict {
-  const date = dateOf(visit.start);
-  const minutes = Math.max(0, minuteOf(visit.end) - minuteOf(visit.start));
+  return judgeVisitAt(visit, rules, overlaps.get(visit.ref), minuteOf(visit.start), minuteOf(visit.end));
+}
+
+type About = Omit<ClaimIssue, 'code' | 'severity' | 'message'>;
+
+function aboutVisit(facts: ResidentFacts | undefined, visit: Visit, date: LocalDate): About {
+  return { idNumber: facts?.resident.idNumber, resident: visit.resident, staff: visit.staff, visit: visit.ref, date };
+}
+
+/** True when one of the certificates (of the type, if given) is valid on the date (certificates.ts). */
+function certified(certs: readonly Certificate[], date: LocalDate, type?: CertificateType): boolean {
+  for (const c of certs) if ((!type || c.type === type) && certificateValidOn(c, date)) return true;
+  return false;
+}
+
+/**
+ * judgeVisit with what the claim already knows: the refs of the visits this one overlaps (or
+ * undefined), its start and end in minute numbers, its date and its client's facts.
+ */
+export function judgeVisitAt(
+  visit: Visit,
+  rules: VisitRules,
+  others: readonly string[] | undefined,
+  startMinute: number,
+  endMinute: number,
+  date: LocalDate = dateOf(visit.start),
+  facts: ResidentFacts | undefined = rules.residents.get(visit.resident),
+): VisitVerdict {
+  const minutes = Math.max(0, endMinute - startMinute);
   const issues: ClaimIssue[] = [];
-  const facts = rules.residents.get(visit.resident);
   const name = facts?.resident.name ?? visit.resident;
-  const about = { idNumber: facts?.resident.idNumber, resident: visit.resident, staff: visit.staff, visit: visit.ref, date };
+  // Most visits have no issue: what an issue is about is built on the first one only, inline (a
+  // closure would cost an allocation per visit).
+  let about: About | null = null;
   let level: Level | null = null;
 
   if (facts) {
     const { timeline } = facts;
     const seg = statusOn(timeline, date);
     if (timeline.deathOn !== null && date > timeline.deathOn) {
-      issues.push(makeIssue('AFTER_DEATH', messages.afterDeathVisit(name, visit.ref, date, timeline.deathOn), about));
+      issues.push(makeIssue('AFTER_DEATH', messages.afterDeathVisit(name, visit.ref, date, timeline.deathOn), (about ??= aboutVisit(facts, visit, date))));
     } else if (!seg) {
       const why = timeline.deathOn === date ? '当日死亡' : '当日不在入住至出院前一日之间';
-      issues.push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, visit.ref, date, why), about));
+      issues.push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, visit.ref, date, why), (about ??= aboutVisit(facts, visit, date))));
     } else if (seg.mode === 'institutional') {
-      issues.push(makeIssue('MODE_CONFLICT', messages.modeConflict(name, visit.ref, date), about));
+      issues.push(makeIssue('MODE_CONFLICT', messages.modeConflict(name, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
     } else if (seg.status === 'hospital') {
-      issues.push(makeIssue('VISIT_IN_HOSPITAL', messages.visitInHospital(name, visit.ref, date), about));
+      issues.push(makeIssue('VISIT_IN_HOSPITAL', messages.visitInHospital(name, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
     } else if (seg.status === 'leave') {
       // Silent in the policy texts; a visit logged while the client is recorded away is not payable.
-      issues.push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, visit.ref, date, '当日请假外出'), about));
+      issues.push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, visit.ref, date, '当日请假外出'), (about ??= aboutVisit(facts, visit, date))));
     }
     const held = assessmentOn(facts.periods, date);
     if (!held) {
-      issues.push(makeIssue('NO_ASSESSMENT', messages.noAssessmentVisit(name, visit.ref, date), about));
+      issues.push(makeIssue('NO_ASSESSMENT', messages.noAssessmentVisit(name, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
     } else {
       level = held.level;
       if (!rules.pack.eligibleLevels.includes(held.level)) {
-        issues.push(makeIssue('LEVEL_NOT_ELIGIBLE', messages.levelNotEligibleVisit(name, held.level, rules.pack.eligibleLevels, visit.ref), about));
+        issues.push(makeIssue('LEVEL_NOT_ELIGIBLE', messages.levelNotEligibleVisit(name, held.level, rules.pack.eligibleLevels, visit.ref), (about ??= aboutVisit(facts, visit, date))));
       }
     }
   }
@@ -125,23 +206,31 @@ export function judgeVisit(visit: Visit, rules: VisitRules, overlaps: ReadonlyMa
   const staff = rules.staff.get(visit.staff);
   const staffName = staff?.name ?? visit.staff;
   const certs = staff?.certificates ?? [];
-  if (!hasValidCertificate(certs, date)) {
-    issues.push(makeIssue('CERT_INVALID', messages.certInvalid(staffName, visit.ref, date), about));
+  if (!certified(certs, date)) {
+    issues.push(makeIssue('CERT_INVALID', messages.certInvalid(staffName, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
   }
-  const medical = visit.items.filter((c) => rules.items.get(c)?.class === 'medical');
-  if (medical.length > 0 && !hasValidCertificate(certs, date, 'nurse-licence')) {
-    const names = medical.map((c) => `${c} ${rules.items.get(c)?.name ?? ''}`.trim());
-    issues.push(makeIssue('NURSE_REQUIRED', messages.nurseRequired(staffName, visit.ref, names), about));
+  // One pass over the items: the longest minimum any asks for, and whether any is medical.
+  let min = rules.pack.minVisitMinutes;
+  let medical = false;
+  const codes = visit.items;
+  for (let k = 0; k < codes.length; k++) {
+    const item = rules.items.get(codes[k] as string);
+    if (!item) continue;
+    if (item.minMinutes !== undefined && item.minMinutes > min) min = item.minMinutes;
+    if (item.class === 'medical') medical = true;
+  }
+  if (medical && !certified(certs, date, 'nurse-licence')) {
+    const names = visit.items.filter((c) => rules.items.get(c)?.class === 'medical').map((c) => `${c} ${rules.items.get(c)?.name ?? ''}`.trim());
+    issues.push(makeIssue('NURSE_REQUIRED', messages.nurseRequired(staffName, visit.ref, names), (about ??= aboutVisit(facts, visit, date))));
   }
 
-  const min = minimumMinutes(visit, rules);
   if (minutes < min || minutes === 0) {
-    issues.push(makeIssue('VISIT_TOO_SHORT', messages.visitTooShort(visit.ref, minutes, min), about));
+    issues.push(makeIssue('VISIT_TOO_SHORT', messages.visitTooShort(visit.ref, minutes, min), (about ??= aboutVisit(facts, visit, date))));
   }
-  const others = overlaps.get(visit.ref);
-  if (others) issues.push(makeIssue('VISIT_OVERLAP', messages.visitOverlap(staffName, visit.ref, others), about));
-  if (!visit.confirmed) issues.push(makeIssue('VISIT_UNCONFIRMED', messages.visitUnconfirmed(name, visit.ref, date), about));
+  if (others) issues.push(makeIssue('VISIT_OVERLAP', messages.visitOverlap(staffName, visit.ref, others), (about ??= aboutVisit(facts, visit, date))));
+  if (!visit.confirmed) issues.push(makeIssue('VISIT_UNCONFIRMED', messages.visitUnconfirmed(name, visit.ref, date), about ?? aboutVisit(facts, visit, date)));
 
-  const valid = issues.every((i) => i.severity !== 'error') && visit.confirmed;
+  let valid = visit.confirmed;
+  for (const i of issues) if (i.severity === 'error') valid = false;
   return { visit, date, minutes, level, issues, valid };
 }
