@@ -1,5 +1,5 @@
 /** Page object: 上门服务 list (filters, table) and its entry drawer. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface VisitData {
   resident: string;
@@ -67,9 +67,26 @@ export class VisitsPage {
     await input.press('Enter');
   }
 
+  /**
+   * A person picked in a searching select shows by name in its box, as a user checks. On a loaded
+   * machine the click can land while the list is being replaced; the user then picks again, and so
+   * does this, once: a second miss fails the test.
+   */
+  private async pickPerson(label: string, name: string): Promise<void> {
+    const box = this.field(label).locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+    await pickOption(this.page, this.field(label), name);
+    try {
+      await expect(box).toContainText(name, { timeout: 3_000 });
+    } catch {
+      await this.page.keyboard.press('Escape');
+      await pickOption(this.page, this.field(label), name);
+      await expect(box).toContainText(name);
+    }
+  }
+
   async fill(v: VisitData): Promise<void> {
-    await pickOption(this.page, this.field('服务对象'), v.resident);
-    await pickOption(this.page, this.field('护理人员'), v.staff);
+    await this.pickPerson('服务对象', v.resident);
+    await this.pickPerson('护理人员', v.staff);
     await this.setTime('开始时间', v.start);
     await this.setTime('结束时间', v.end);
     for (const item of v.items) await pickOption(this.page, this.field('服务项目'), item);
