@@ -1,0 +1,48 @@
+/**
+ * The engine's lean visit reader (claimRows.ts) gives the visits of the whole records (readVisits)
+ * however the items are stored: positions not from 0 or with gaps, an empty code, visits without
+ * items next to ones with many, times that share a date or not, and the visits running into the month.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importDataset } from '../../../electron/services/dataset/importDataset';
+import { loadClaimFacts, loadClaimInput } from '../../../electron/services/dataset/loadMonth';
+import { openDatabase } from '../../../electron/services/db/database';
+import type { Visit } from '../../../shared/domain/model';
+import { sample, tempDir, track } from '../services/helpers';
+
+const visit = (ref: string, staff: string, start: string, end: string, items: string[] = ['LC01']): Visit => ({ ref, resident: 'r3', staff, start, end, items, confirmed: true });
+const strip = ({ ref, resident, staff, start, end, items, confirmed }: Visit) => ({ ref, resident, staff, start, end, items: [...items], confirmed });
+
+describe('the lean visit reader', () => {
+  it('reads every visit with its items in order, as the whole records do', () => {
+    const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+    const d = sample();
+    d.visits.push(
+      visit('into', 's2', '2026-09-30T22:00', '2026-10-01T08:30', ['LC08', 'LC01']),
+      visit('a', 's1', '2026-10-01T08:00', '2026-10-01T09:00', ['LC01', 'LC08', 'MC05']),
+      visit('b', 's1', '2026-10-01T10:00', '2026-10-01T11:00', []),
+      visit('c', 's2', '2026-10-02T10:00', '2026-10-02T11:00', ['LC08']),
+      visit('d', 's2', '2026-10-02T10:00', '2026-10-02T11:00', ['LC01', 'LC08']),
+      visit('e', 's1', '2026-10-31T23:30', '2026-11-01T00:45', ['MC05', 'LC01']),
+    );
+    importDataset(db, d, { actor: 't' });
+    // positions that do not start at 0, with gaps, and an empty code
+    db.raw.exec(`UPDATE visit_items SET position = position * 3 + 7 WHERE visit_id = (SELECT id FROM visits WHERE ref = 'a')`);
+    db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 0, '' FROM visits WHERE ref = 'b'`);
+    db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 9, '' FROM visits WHERE ref = 'c'`);
+    for (const month of ['2026-09', '2026-10', '2026-11']) {
+      const whole = loadClaimInput(db, month).visits.map(strip);
+      expect(loadClaimFacts(db, month).visits.map(strip)).toEqual(whole);
+      const lean = loadClaimFacts(db, month, { weekBefore: false }).visits.map(strip);
+      expect(lean).toEqual(whole.filter((v) => v.start >= `${month}-01` || v.end > `${month}-01T00:00`));
+    }
+    const october = loadClaimFacts(db, '2026-10', { weekBefore: false }).visits;
+    const items = (ref: string) => october.find((v) => v.ref === ref)?.items;
+    expect(items('a')).toEqual(['LC01', 'LC08', 'MC05']);
+    expect(items('b')).toEqual(['']);
+    expect(items('c')).toEqual(['LC08', '']);
+    expect(items('into')).toEqual(['LC08', 'LC01']);
+    expect(october.map((v) => v.ref)).toContain('into');
+  });
+});
