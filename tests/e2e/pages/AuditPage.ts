@@ -14,6 +14,7 @@ export class AuditPage {
 
   async filter(label: '操作人' | '操作' | '对象', option: string): Promise<void> {
     const field = this.page.getByLabel(label, { exact: true });
+    await this.page.mouse.move(0, 0);
     await field.click();
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   }

@@ -171,6 +171,7 @@ export class ClaimsPage {
   readonly reasonRows = () => this.page.getByTestId('reconciliation-reasons').locator('tr.ant-table-row');
 
   private async pick(field: Locator, text: string): Promise<void> {
+    await this.page.mouse.move(0, 0);
     await field.click();
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
   }

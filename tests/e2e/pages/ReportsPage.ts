@@ -9,6 +9,7 @@ export class ReportsPage {
   readonly empty = () => this.page.locator('.ant-table-tbody .ant-empty');
 
   async filterStatus(option: '全部状态' | '已申报' | '已结算'): Promise<void> {
+    await this.page.mouse.move(0, 0);
     await this.page.getByLabel('状态', { exact: true }).click();
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   }

@@ -6,6 +6,9 @@ import type { Locator, Page } from '@playwright/test';
  * to the select box around the labelled input: once a value is chosen that input can be zero-sized.
  */
 export async function pickOption(page: Page, field: Locator, text: string): Promise<void> {
+  // The last option clicked may have left the pointer over a sortable column header, whose tooltip
+  // (点击升序) then covers the filter bar; a user's hand leaves it on the way to the next field.
+  await page.mouse.move(0, 0);
   await field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }

@@ -25,6 +25,7 @@ export async function typeDate(field: Locator, value: string): Promise<void> {
 }
 
 async function choose(page: Page, field: Locator, option: string): Promise<void> {
+  await page.mouse.move(0, 0);
   await field.click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
 }

@@ -20,6 +20,7 @@ export class StaffListPage {
   }
 
   async filter(label: '岗位' | '在职状态' | '证书状态', option: string): Promise<void> {
+    await this.page.mouse.move(0, 0);
     await this.page.getByRole('combobox', { name: label }).click();
     await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
   }

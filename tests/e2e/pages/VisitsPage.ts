@@ -12,6 +12,8 @@ export interface VisitData {
 
 /** antd renders a select's options in a popup outside the field; pick by visible text. */
 async function pickOption(page: Page, field: Locator, text: string, opts: { type?: boolean } = {}): Promise<void> {
+  // Off any sortable column header, whose tooltip (点击升序) can cover the field (see ResidentWidgets).
+  await page.mouse.move(0, 0);
   await field.click();
   // Searchable selects narrow the options as one types (the services search clients and staff).
   if (opts.type !== false) await field.fill(text);
