@@ -6,6 +6,18 @@
 import type { LtcDatabase } from '../db/database';
 import { localTimestamp } from '../db/clock';
 
+/** A row of the audit_log table as SQLite returns it. */
+export interface AuditDbRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 export interface AuditEntry {
   /** who did it: the signed-in user's name, or `cli:<user>` for the command line */
   actor: string;
@@ -56,16 +68,7 @@ export function listAudit(db: LtcDatabase, filter: { entity?: string; entityId?:
        WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
        ORDER BY id`,
     )
-    .all({ entity: filter.entity ?? null, entityId: filter.entityId == null ? null : String(filter.entityId) }) as {
-    id: number;
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    before_json: string | null;
-    after_json: string | null;
-  }[];
+    .all({ entity: filter.entity ?? null, entityId: filter.entityId == null ? null : String(filter.entityId) }) as AuditDbRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -8,19 +8,11 @@ import type { Page } from '../../../shared/api/define';
 import { addDays } from '../../../shared/domain/dates';
 import type { LtcDatabase } from '../db/database';
 import { auditChanges } from './auditDiff';
+import type { AuditDbRow } from './auditLog';
 
 type Query = z.output<typeof auditListQuery>;
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-}
+type Row = AuditDbRow;
 
 const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -4,13 +4,14 @@
  */
 import { claimPackageBuilder } from '../documents/buildPackage';
 import type { PackageBuilder } from './packageTypes';
+import { XLSX_MIME } from '../spreadsheet/mime';
 
 export const buildPackage: PackageBuilder = claimPackageBuilder;
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   json: 'application/json',
   pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: XLSX_MIME,
 };
 
 /** The MIME type of a package file, by its extension. */

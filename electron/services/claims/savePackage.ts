@@ -3,10 +3,10 @@
  * to the device, then read back and checked against its SHA-256, so a file that the stick corrupted
  * or a removal mid-write is reported instead of discovered at the agency.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceError } from '../errors';
+import { sha256Hex } from '../documents/manifest';
 
 export interface SavedFile {
   name: string;
@@ -15,7 +15,7 @@ export interface SavedFile {
   bytes: number;
 }
 
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export { sha256Hex };
 
 export function savePackageVerified(dir: string, files: readonly { name: string; bytes: Uint8Array; sha256: string }[]): SavedFile[] {
   mkdirSync(dir, { recursive: true });

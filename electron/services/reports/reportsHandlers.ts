@@ -3,8 +3,8 @@ import type { HandlersOf } from '../api/handlers';
 import { recordAudit } from '../audit/auditLog';
 import { claimsLedger } from './ledger';
 import { ledgerWorkbook } from './ledgerWorkbook';
+import { XLSX_MIME } from '../spreadsheet/mime';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const reportsHandlers: HandlersOf<typeof reportsApi> = {
   'reports.ledger': (i, ctx) => claimsLedger(ctx.db, i),

@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { FileDownload } from '../../../shared/api/define';
 import { FIRST_DATA_ROW, SHEETS, TEMPLATE_ROWS, type ColumnDef } from './columns';
+import { XLSX_MIME } from '../spreadsheet/mime';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A constant timestamp: the same template every time, byte for byte apart from the zip's clock. */
 const TEMPLATE_DATE = new Date(Date.UTC(2026, 0, 1));
 

@@ -8,6 +8,7 @@ import type { FileDownload } from '../../../../shared/api/define';
 import type { LtcDatabase } from '../../db/database';
 import { loadPolicy } from '../judge';
 import { COLUMNS } from './columns';
+import { XLSX_MIME } from '../../spreadsheet/mime';
 
 const EXAMPLE: Record<string, string> = {
   服务对象身份证号: '11010519491231002X',
@@ -70,5 +71,5 @@ export async function importTemplate(db: LtcDatabase): Promise<FileDownload> {
     for (const i of policy.catalogue.items) items.addRow([i.code, i.name, CLASS_NAMES[i.class], i.minMinutes ?? '']);
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { name: '上门服务导入模板.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64') };
+  return { name: '上门服务导入模板.xlsx', mime: XLSX_MIME, base64: buffer.toString('base64') };
 }
