@@ -2,7 +2,7 @@
  * The month's settlement claim (月度结算申报, DOMAIN.md section 8), computed from plain records.
  * Pure: the services load the records and store the result; this module only decides.
  */
-import { addDays, dateOf, monthEnd, monthStart, weekStart } from '../domain/dates';
+import { addDays, dateOf, dayNumber, isValidDate, monthEnd, monthStart, weekStart } from '../domain/dates';
 import { idNumberProblem } from '../domain/ids';
 import type { Dataset, Month, Staff, Visit } from '../domain/model';
 import { catalogueIndex, type Catalogue } from '../policy/catalogue';
@@ -14,7 +14,9 @@ import { makeIssue } from './issue';
 import { messages } from './messages';
 import { residentFacts, type ResidentFacts } from './residentFacts';
 import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from './types';
-import { judgeVisitAt, overlappingVisits, visitMinutes, type VisitRules, type VisitVerdict } from './visitChecks';
+import { groupIndices, sortRun } from './visitOrder';
+import { certificateDays, residentDays, type CertificateDays } from './dayNumbers';
+import { judgeVisitAt, overlappingVisits, visitMinutes, type VisitDays, type VisitRules, type VisitVerdict } from './visitChecks';
 
 export interface ClaimInput {
   month: Month;
@@ -42,14 +44,15 @@ export function computeClaim(input: ClaimInput): Claim {
   const staff = new Map<string, Staff>(records.staff.map((s) => [s.ref, s]));
   const rules: VisitRules = { pack, items: catalogueIndex(input.catalogue), residents: facts, staff };
 
-  const verdicts = judgeVisits(records.visits, rules, judgesWeekBefore(pack) ? weekStart(first) : first, last);
+  const { judgedFor, staffInMonth } = judgeVisits(records.visits, rules, judgesWeekBefore(pack) ? weekStart(first) : first, first, last);
   const lines: ClaimLine[] = [];
   const issues: ClaimIssue[] = [];
 
   for (const f of facts.values()) {
     const r = f.resident;
     const inst = institutionalMonth(f, month, pack, records.institution.prices);
-    const judged = verdicts.get(r.ref) ?? [];
+    // judged here, one client at a time, so that the verdicts die young (few survive a scavenge)
+    const judged = judgedFor(r.ref);
     const home = homeMonth(f, month, judged, pack, records.institution.prices);
     const hasVisits = judged.some((v) => v.date >= first);
     const personLines = [inst.line, home.line].filter((l): l is ClaimLine => l !== null);
@@ -71,10 +74,8 @@ export function computeClaim(input: ClaimInput): Claim {
     lines.push(...personLines);
   }
 
-  const staffWithVisits = new Set<string>();
-  for (const v of records.visits) if (v.start.startsWith(month)) staffWithVisits.add(v.staff);
   for (const s of records.staff) {
-    if (!staffWithVisits.has(s.ref)) continue;
+    if (!staffInMonth.has(s.ref)) continue;
     const problem = idNumberProblem(s.idNumber, last);
     if (problem) issues.push(makeIssue('BAD_ID_NUMBER', messages.badIdNumberStaff(s.name, s.idNumber, problem), { staff: s.ref }));
   }
@@ -109,53 +110,122 @@ function startKey(at: string): number {
   return n;
 }
 
-/** Judged visits per resident in time order, for visits starting from `from` through `to`. */
-function judgeVisits(visits: readonly Visit[], rules: VisitRules, from: string, to: string): Map<string, VisitVerdict[]> {
+interface Judged {
+  /** a resident's judged visits in time order, of those starting from `from` through `to` */
+  judgedFor: (resident: string) => VisitVerdict[];
+  /** refs of the staff with a visit in the month (first … to) */
+  staffInMonth: Set<string>;
+}
+
+/**
+ * Prepares the month's visits for judging, one client at a time. Each step is a function of its
+ * own (see overlappingVisits): this runs once per claim over ~100,000 visits.
+ */
+function judgeVisits(visits: readonly Visit[], rules: VisitRules, from: string, first: string, to: string): Judged {
   // Each visit's times parsed once, for the overlap sweep and for its length.
   const minutes = visitMinutes(visits);
   const overlapping = new Uint8Array(visits.length);
   const overlaps = overlappingVisits(visits, minutes, overlapping);
-  // Grouped first, then each client's few dozen visits sorted: the same order per client as one
-  // sort of the whole month, with a fraction of the comparisons (~100,000 visits, `npm run bench`).
-  const byResident = new Map<string, number[]>();
-  // One string per date (dateOf of the start), shared by the visits of that day.
+  // Grouped by client first (the clients numbered as the facts are), then each client's few dozen
+  // visits ordered: the same order per client as one sort of the whole month, with a fraction of
+  // the comparisons.
+  const clientNumber = new Map<string, number>();
+  for (const ref of rules.residents.keys()) clientNumber.set(ref, clientNumber.size);
+  const { dates, days, client, staffInMonth } = datesAndClients(visits, clientNumber, from, first, to);
+  const { order, offsets } = groupIndices(client, clientNumber.size);
+  const byStart = startOrder(visits, startKeys(visits));
+  // each caregiver's certificates by day number, made on their first visit
+  const caregivers = new Map<string, { staff: Staff | undefined; certificates: CertificateDays | null }>();
+  const caregiver = (ref: string): { staff: Staff | undefined; certificates: CertificateDays | null } => {
+    let c = caregivers.get(ref);
+    if (!c) {
+      const staff = rules.staff.get(ref);
+      caregivers.set(ref, (c = { staff, certificates: certificateDays(staff?.certificates ?? []) }));
+    }
+    return c;
+  };
+  // one object for every visit: judgeVisitAt only reads it
+  const at: VisitDays = { day: 0, resident: null, staff: undefined, certificates: null };
+  const judgedFor = (resident: string): VisitVerdict[] => {
+    const c = clientNumber.get(resident);
+    if (c === undefined) return [];
+    const lo = offsets[c] as number;
+    const hi = offsets[c + 1] as number;
+    sortRun(order, lo, hi, byStart);
+    const facts = rules.residents.get(resident);
+    at.resident = facts ? residentDays(facts) : null;
+    const out: VisitVerdict[] = new Array(hi - lo);
+    for (let k = lo; k < hi; k++) {
+      const i = order[k] as number;
+      const v = visits[i] as Visit;
+      const day = days[i] as number;
+      let known: VisitDays | undefined;
+      if (day === day) {
+        const { staff, certificates } = caregiver(v.staff);
+        at.day = day;
+        at.staff = staff;
+        at.certificates = certificates;
+        known = at;
+      }
+      out[k - lo] = judgeVisitAt(v, rules, overlapping[i] ? overlaps.get(v.ref) : undefined, minutes.start[i] as number, minutes.end[i] as number, dates[i] as string, facts, known);
+    }
+    return out;
+  };
+  return { judgedFor, staffInMonth };
+}
+
+/**
+ * Each visit's date (dateOf its start, one string per date, shared), its day number (NaN for a
+ * date that is not one) and client number: −1 for a visit outside [from, to] or of nobody on file
+ * (judged in no month); and the staff of the month.
+ */
+function datesAndClients(
+  visits: readonly Visit[],
+  clientNumber: ReadonlyMap<string, number>,
+  from: string,
+  first: string,
+  to: string,
+): { dates: string[]; days: Float64Array; client: Int32Array; staffInMonth: Set<string> } {
   const dates: string[] = new Array(visits.length);
+  const days = new Float64Array(visits.length);
+  let dayOfDate = Number.NaN;
+  const client = new Int32Array(visits.length);
+  const staffInMonth = new Set<string>();
   let day = '';
   for (let i = 0; i < visits.length; i++) {
     const v = visits[i] as Visit;
-    const d = day !== '' && v.start.startsWith(day) ? day : (day = dateOf(v.start));
+    if (day === '' || !v.start.startsWith(day)) {
+      day = dateOf(v.start);
+      dayOfDate = isValidDate(day) ? dayNumber(day) : Number.NaN;
+    }
+    const d = day;
     dates[i] = d;
-    if (d < from || d > to) continue;
-    const list = byResident.get(v.resident);
-    if (list) list.push(i);
-    else byResident.set(v.resident, [i]);
+    days[i] = dayOfDate;
+    client[i] = d < from || d > to ? -1 : (clientNumber.get(v.resident) ?? -1);
+    if (d >= first && d <= to) staffInMonth.add(v.staff);
   }
-  const { start, end } = minutes;
+  return { dates, days, client, staffInMonth };
+}
+
+/** startKey of every visit (in input order: reading them in client order missed the cache). */
+function startKeys(visits: readonly Visit[]): Float64Array {
   const keys = new Float64Array(visits.length);
   for (let i = 0; i < visits.length; i++) keys[i] = startKey((visits[i] as Visit).start);
-  const judged = new Map<string, VisitVerdict[]>();
-  for (const [resident, list] of byResident) {
-    // by start, then ref
-    list.sort((i, j) => {
-      const a = visits[i] as Visit;
-      const b = visits[j] as Visit;
-      const ka = keys[i] as number;
-      const kb = keys[j] as number;
-      if (ka === ka && kb === kb) {
-        if (ka !== kb) return ka - kb;
-      } else if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-      return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
-    });
-    const facts = rules.residents.get(resident);
-    const out: VisitVerdict[] = new Array(list.length);
-    for (let k = 0; k < list.length; k++) {
-      const i = list[k] as number;
-      const v = visits[i] as Visit;
-      out[k] = judgeVisitAt(v, rules, overlapping[i] ? overlaps.get(v.ref) : undefined, start[i] as number, end[i] as number, dates[i] as string, facts);
-    }
-    judged.set(resident, out);
-  }
-  return judged;
+  return keys;
+}
+
+/** By start (startKey, or the strings where either is not a well-formed time), then ref. */
+function startOrder(visits: readonly Visit[], keys: Float64Array): (i: number, j: number) => number {
+  return (i, j) => {
+    const ka = keys[i] as number;
+    const kb = keys[j] as number;
+    const a = visits[i] as Visit;
+    const b = visits[j] as Visit;
+    if (ka === ka && kb === kb) {
+      if (ka !== kb) return ka - kb;
+    } else if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+    return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+  };
 }
 
 /** Totals are the sums of the lines; persons counts distinct people (one may have both modes). */

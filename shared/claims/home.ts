@@ -30,7 +30,7 @@ interface Paid extends Split {
  */
 export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly VisitVerdict[], pack: PolicyPack, prices: Prices): HomeMonth {
   const { resident } = facts;
-  const inMonth = verdicts.filter((v) => v.date.startsWith(month));
+  const inMonth = ofMonth(verdicts, month);
   // A loop, not flatMap: this runs for every client with every visit of the month.
   const issues: ClaimIssue[] = [];
   for (const v of inMonth) for (const i of v.issues) issues.push(i);
@@ -72,16 +72,31 @@ export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly
   };
 }
 
+/** The verdicts of the month: without a copy when all are, as under every pack but a per-visit one. */
+function ofMonth(verdicts: readonly VisitVerdict[], month: Month): readonly VisitVerdict[] {
+  const inMonth = (v: VisitVerdict): boolean => v.date.startsWith(month);
+  return verdicts.every(inMonth) ? verdicts : verdicts.filter(inMonth);
+}
+
 /**
  * The visits' refs in order, each once (as `[...new Set(refs)]`). Refs are unique in practice, so
- * a sorted copy proves it without hashing every ref; only a repeat falls back to the Set.
+ * refs already in ascending order (the usual case: refs given in time order) or a sorted copy
+ * prove it without hashing every ref; only a repeat falls back to the Set.
  */
 function uniqueRefs(verdicts: readonly VisitVerdict[]): string[] {
   const refs = verdicts.map((v) => v.visit.ref);
-  if (refs.length < 2) return refs;
-  const sorted = refs.slice().sort();
+  if (ascending(refs)) return refs;
+  const sorted = refs.slice().sort(byText);
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return [...new Set(refs)];
   return refs;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Strictly ascending, so no two are equal. */
+function ascending(refs: readonly string[]): boolean {
+  for (let i = 1; i < refs.length; i++) if (!((refs[i - 1] as string) < (refs[i] as string))) return false;
+  return true;
 }
 
 function payHome(

@@ -56,18 +56,13 @@ export function readEngineStaff(sql: BetterSqlite3.Database): Loaded<Staff> {
 
 /** Length of a stored `YYYY-MM-DDTHH:mm` (the schema's GLOB CHECK guarantees it). */
 const T = 16;
-/** Item codes never contain these ASCII separators, so they can join them inside SQL. */
-const ITEM_SEP = '\u001f';
-const END_OF_ITEMS = '\u001e';
 
 // What crosses from SQLite to JS costs per row as well as per value: an array per row (`.raw()`) for
 // 100,000 rows cost more than the query itself (`npm run bench`). So each visit travels as ONE
-// string, `resident,staff,confirmed` + start + end (fixed width) + (US + items joined by US, if the
-// visit has any) + RS + ref, the items from a subquery on visit_items' primary key. The ref comes
-// last because it is the only part that may hold any text.
-const ENGINE_VISIT = `resident_id || ',' || staff_id || ',' || confirmed || start_at || end_at
-    || coalesce(char(31) || (SELECT group_concat(code, char(31)) FROM (SELECT code FROM visit_items WHERE visit_id = v.id ORDER BY position)), '')
-    || char(30) || ref`;
+// string, `id,resident,staff,confirmed` + start + end (fixed width) + ref (last: the only part that
+// may hold any text), and all the visits' items as one more string, `visit id` US `code` per item,
+// joined by RS, in visit id and position order: walked alongside the visits, which come in id order.
+const ENGINE_VISIT = `id || ',' || resident_id || ',' || staff_id || ',' || confirmed || start_at || end_at || ref`;
 /** The range's first and last visit id and how many visits it holds (from the covering index). */
 const ID_SPAN = 'SELECT min(id), max(id), count(*) FROM visits WHERE start_at >= ? AND start_at < ?';
 /** Visits are mostly entered in time order, so a month's ids are nearly consecutive: walk them in id order. */
@@ -76,6 +71,21 @@ const BY_ID_SPAN = `SELECT ${ENGINE_VISIT} FROM visits v NOT INDEXED
 /** Any order of entry: the start index, sorted by id. */
 const BY_START = `SELECT ${ENGINE_VISIT} FROM visits v
   WHERE start_at >= @from AND start_at < @to AND (start_at >= @cut OR end_at > @cut) ORDER BY id`;
+/**
+ * The items of the visits with ids in [lo, hi], in one range scan of visit_items' primary key
+ * (visit_id, position), which is their order. One seek per visit instead, or grouping them per
+ * visit in SQL, cost more than reading the visits themselves.
+ */
+const ITEMS_OF_SPAN = 'SELECT group_concat(visit_id || char(31) || code, char(30)) FROM visit_items WHERE visit_id BETWEEN @lo AND @hi';
+/** The same for visits whose ids are scattered: one primary-key search per visit. */
+const ITEMS_BY_START = `SELECT group_concat(visit_id || char(31) || code, char(30)) FROM (
+    SELECT i.visit_id, i.code FROM visits v JOIN visit_items i ON i.visit_id = v.id
+    WHERE v.start_at >= @from AND v.start_at < @to AND (v.start_at >= @cut OR v.end_at > @cut)
+    ORDER BY i.visit_id, i.position)`;
+
+/** Item codes never contain these ASCII separators, so they can join them inside SQL. */
+const ITEM_SEP = 31;
+const END_OF_ITEM = '\u001e';
 
 const NO_ITEMS = Object.freeze([]) as unknown as string[];
 
@@ -96,6 +106,56 @@ function byId(refs: Map<number, string>): (string | undefined)[] {
   return out;
 }
 
+/** A node of the item lists seen: the list that ends here, and the lists that go on. */
+interface ListNode {
+  list: string[];
+  next: Map<string, ListNode>;
+}
+
+/**
+ * Walks the items string alongside visits in ascending id order: each visit's items as one frozen
+ * array per distinct list (a month's ~100,000 visits have a few thousand lists, and the engine only
+ * reads them), found in a tree of the lists by code, so a list costs no string of its own.
+ */
+function itemWalker(all: string | null): (id: number) => string[] {
+  const text = all ?? '';
+  const root: ListNode = { list: NO_ITEMS, next: new Map() };
+  let at = 0;
+  let itemId = -1;
+  let codeFrom = 0;
+  let codeTo = 0;
+  const read = (): void => {
+    if (at >= text.length) {
+      itemId = Number.POSITIVE_INFINITY;
+      return;
+    }
+    let us = at;
+    while (us < text.length && text.charCodeAt(us) !== ITEM_SEP) us++;
+    let rs = text.indexOf(END_OF_ITEM, us);
+    if (rs < 0) rs = text.length;
+    const id = idIn(text, at, us);
+    // the walk relies on the order; a different one would lose items, so it is not taken quietly
+    if (id < itemId) throw new Error('visit_items came out of visit order');
+    itemId = id;
+    codeFrom = us + 1;
+    codeTo = rs;
+    at = rs + 1;
+  };
+  read();
+  return (id) => {
+    while (itemId < id) read();
+    let node = root;
+    while (itemId === id) {
+      const code = text.slice(codeFrom, codeTo);
+      let next = node.next.get(code);
+      if (!next) node.next.set(code, (next = { list: Object.freeze([...node.list, code]) as string[], next: new Map() }));
+      node = next;
+      read();
+    }
+    return node.list;
+  };
+}
+
 /**
  * Visits whose start lies in [from, to), in id order (insertion order, as readVisits); of those that
  * start before `reaching` (a `YYYY-MM-DDTHH:mm`), only the ones that end after it.
@@ -111,37 +171,35 @@ export function readEngineVisits(
   const params = { from: range.from, to: range.to, cut: range.reaching ?? range.from };
   // Either way the same visits in id order; the span walk only when at least half the ids in it
   // are the range's (otherwise it would read too many other visits' rows).
-  const rows = (hi - lo + 1 <= 2 * n ? sql.prepare(BY_ID_SPAN).pluck().all({ lo, hi, ...params }) : sql.prepare(BY_START).pluck().all(params)) as string[];
-  // id → ref as arrays (ids are small positive integers), and one frozen items array per distinct
-  // item list: a month's ~100,000 visits have a few thousand (the engine only reads them).
+  const span = hi - lo + 1 <= 2 * n;
+  const rows = (span ? sql.prepare(BY_ID_SPAN).pluck().all({ lo, hi, ...params }) : sql.prepare(BY_START).pluck().all(params)) as string[];
+  const out: Visit[] = new Array(rows.length);
+  if (rows.length === 0) return out;
+  // the items of exactly the ids read (the span's first days may be left out by `reaching`)
+  const first = rows[0] as string;
+  const last = rows[rows.length - 1] as string;
+  const itemsOf = itemWalker(
+    (span
+      ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: idIn(first, 0, first.indexOf(',')), hi: idIn(last, 0, last.indexOf(',')) })
+      : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null,
+  );
+  // id → ref as arrays (ids are small positive integers)
   const residentRef = byId(residents);
   const staffRef = byId(staff);
-  const itemLists = new Map<string, string[]>();
-  const out: Visit[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as string;
-    const c1 = row.indexOf(',');
+    const c0 = row.indexOf(',');
+    const c1 = row.indexOf(',', c0 + 1);
     const p = row.indexOf(',', c1 + 1);
-    const residentId = idIn(row, 0, c1);
-    const staffId = idIn(row, c1 + 1, p);
-    const confirmed = row.charCodeAt(p + 1) === 49; // '1'
     const t = p + 2;
-    const rs = row.indexOf(END_OF_ITEMS, t + 2 * T);
-    let items: string[] = NO_ITEMS;
-    if (rs > t + 2 * T) {
-      const list = row.slice(t + 2 * T + 1, rs);
-      let known = itemLists.get(list);
-      if (!known) itemLists.set(list, (known = Object.freeze(list.split(ITEM_SEP)) as string[]));
-      items = known;
-    }
     out[i] = {
-      ref: row.slice(rs + 1),
-      resident: residentRef[residentId] ?? '',
-      staff: staffRef[staffId] ?? '',
+      ref: row.slice(t + 2 * T),
+      resident: residentRef[idIn(row, c0 + 1, c1)] ?? '',
+      staff: staffRef[idIn(row, c1 + 1, p)] ?? '',
       start: row.slice(t, t + T),
       end: row.slice(t + T, t + 2 * T),
-      items,
-      confirmed,
+      items: itemsOf(idIn(row, 0, c0)),
+      confirmed: row.charCodeAt(p + 1) === 49, // '1'
     };
   }
   return out;

@@ -45,4 +45,31 @@ describe('the lean visit reader', () => {
     expect(items('into')).toEqual(['LC08', 'LC01']);
     expect(october.map((v) => v.ref)).toContain('into');
   });
+
+  it('gives the same visits when the month\'s ids are scattered among other months\' (entered out of time order)', () => {
+    const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+    const d = sample();
+    // For every October visit, three December ones entered between: the month's ids span more
+    // than twice as many ids as it has visits, so the reader takes the start index instead.
+    const october = d.visits.filter((v) => v.start.startsWith('2026-10'));
+    const others = d.visits.filter((v) => !v.start.startsWith('2026-10'));
+    d.visits = [...others];
+    october.forEach((v, i) => {
+      for (let k = 0; k < 3; k++) {
+        const day = String(1 + ((i * 3 + k) % 28)).padStart(2, '0');
+        d.visits.push({ ...v, ref: `${v.ref}-dec${k}`, start: `2026-12-${day}T08:00`, end: `2026-12-${day}T09:00`, items: k === 1 ? [] : ['LC08', 'LC01'].slice(k) });
+      }
+      d.visits.push(v);
+    });
+    importDataset(db, d, { actor: 't' });
+    const ids = db.raw.prepare(`SELECT min(id), max(id), count(*) FROM visits WHERE start_at >= '2026-09-24' AND start_at < '2026-11-02'`).raw().get() as [number, number, number];
+    expect(ids[1] - ids[0] + 1).toBeGreaterThan(2 * ids[2]);
+    for (const month of ['2026-10', '2026-12']) {
+      const whole = loadClaimInput(db, month).visits.map(strip);
+      expect(whole.length).toBeGreaterThan(0);
+      expect(loadClaimFacts(db, month).visits.map(strip)).toEqual(whole);
+      const lean = loadClaimFacts(db, month, { weekBefore: false }).visits.map(strip);
+      expect(lean).toEqual(whole.filter((v) => v.start >= `${month}-01` || v.end > `${month}-01T00:00`));
+    }
+  });
 });

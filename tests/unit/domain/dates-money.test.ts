@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, datesOfMonth, firstOfNextMonth, isValidDate, isValidDateTime, isoWeekday, minutesBetween, monthEnd, weekStart } from '../../../shared/domain/dates';
+import { addDays, addMonths, datesOfMonth, dayNumber, daysInMonth, fromDayNumber, firstOfNextMonth, isValidDate, isValidDateTime, isoWeekday, minutesBetween, monthEnd, weekStart } from '../../../shared/domain/dates';
 import { applyRate, divideHalfUp, feeForMinutes, formatYuan, parseYuan } from '../../../shared/domain/money';
 
 describe('local calendar dates', () => {
@@ -28,6 +29,39 @@ describe('local calendar dates', () => {
     expect(weekStart('2026-10-01')).toBe('2026-09-28');
     expect(weekStart('2026-10-05')).toBe('2026-10-05');
     expect(weekStart('2026-10-04')).toBe('2026-09-28');
+  });
+});
+
+// The calendar's oracle: Date's own UTC arithmetic (proleptic Gregorian), which dates.ts used to call.
+const MS_PER_DAY = 86_400_000;
+const oracleDayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / MS_PER_DAY;
+const p2 = (n: number): string => String(n).padStart(2, '0');
+const oracleDate = (n: number): string => {
+  const d = new Date(n * MS_PER_DAY);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
+};
+
+describe('day numbers agree with the calendar of Date.UTC', () => {
+  it('on every day from 1899 to 2101, both ways', () => {
+    for (let n = oracleDayNumber(1899, 1, 1); n <= oracleDayNumber(2101, 12, 31); n++) {
+      const date = oracleDate(n);
+      if (fromDayNumber(n) !== date || dayNumber(date) !== n) expect({ n, date, back: fromDayNumber(n), day: dayNumber(date) }).toEqual({ n, date, back: date, day: n });
+    }
+  });
+  it('for any four-digit year, and for days and months that roll over (02-30, 13-01, 00-00) as Date.UTC does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (y, m, d) => {
+        const n = dayNumber(`${y}-${p2(m)}-${p2(d)}`);
+        expect(n).toBe(oracleDayNumber(y, m, d));
+        expect(fromDayNumber(n)).toBe(oracleDate(n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('knows the length of every month', () => {
+    for (let y = 1899; y <= 2401; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect(daysInMonth(2000, 2)).toBe(29);
   });
 });
 
