@@ -21,11 +21,20 @@ export function benefitStart(concludedOn: LocalDate, rule: PolicyPack['assessmen
 
 /** The periods in the order they take effect (later start wins; same start: later conclusion). */
 export function assessmentPeriods(assessments: readonly Assessment[], rules: PolicyPack['assessment']): AssessmentPeriod[] {
-  return assessments
-    .map((a, i) => {
-      const start = benefitStart(a.concludedOn, rules.benefitStart);
-      return { i, period: { assessment: a, level: a.level, start, end: addDays(addMonths(start, rules.validityMonths), -1) } };
-    })
+  const periods = assessments.map((a): AssessmentPeriod => {
+    const start = benefitStart(a.concludedOn, rules.benefitStart);
+    return { assessment: a, level: a.level, start, end: addDays(addMonths(start, rules.validityMonths), -1) };
+  });
+  // Usually concluded in order already: then nothing to sort (a claim builds every resident's).
+  let sorted = true;
+  for (let i = 1; i < periods.length && sorted; i++) {
+    const x = periods[i - 1] as AssessmentPeriod;
+    const y = periods[i] as AssessmentPeriod;
+    sorted = x.start < y.start || (x.start === y.start && x.assessment.concludedOn <= y.assessment.concludedOn);
+  }
+  if (sorted) return periods;
+  return periods
+    .map((period, i) => ({ i, period }))
     .sort((x, y) =>
       x.period.start !== y.period.start
         ? x.period.start < y.period.start ? -1 : 1

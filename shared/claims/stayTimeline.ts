@@ -23,6 +23,10 @@ export interface StayTimeline {
 
 /** Events in date order; events of one date keep their recorded order (discharge, then re-admit). */
 export function sortEvents(events: readonly StayEvent[]): StayEvent[] {
+  // Usually recorded in date order already: then nothing to sort (a claim builds every timeline).
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = (events[i - 1] as StayEvent).date <= (events[i] as StayEvent).date;
+  if (sorted) return events.slice();
   return events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (a.e.date !== b.e.date ? (a.e.date < b.e.date ? -1 : 1) : a.i - b.i))

@@ -5,7 +5,6 @@
  */
 import type { LocalDate, LocalDateTime, Month } from './model';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -55,11 +54,11 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
 export function isValidDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  // `^\d{4}-\d{2}-\d{2}$` by character codes (the claim checks every date it turns into a day number)
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
   return y >= 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 

@@ -58,6 +58,23 @@ describe('day numbers agree with the calendar of Date.UTC', () => {
       { numRuns: 5000 },
     );
   });
+  it('tells real dates by the same rule as the pattern YYYY-MM-DD with real ranges', () => {
+    const oracle = (s: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      return !!m && Number(m[1]) >= 1900 && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    };
+    const piece = fc.stringMatching(/^[0-9]{1,5}$|^[ +x-]?$/);
+    fc.assert(
+      fc.property(piece, fc.constantFrom('-', '/', ''), piece, fc.constantFrom('-', '.'), piece, (y, a, m, b, d) => {
+        const s = `${y}${a}${m}${b}${d}`;
+        expect(isValidDate(s)).toBe(oracle(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let n = oracleDayNumber(1899, 12, 1); n <= oracleDayNumber(2101, 1, 31); n += 1) expect(isValidDate(oracleDate(n))).toBe(n >= oracleDayNumber(1900, 1, 1));
+    expect(isValidDate('2026-1-01')).toBe(false);
+    expect(isValidDate('2026-01-01T')).toBe(false);
+  });
   it('knows the length of every month', () => {
     for (let y = 1899; y <= 2401; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
     expect(daysInMonth(2100, 2)).toBe(28);
