@@ -8,15 +8,29 @@
 // own process, so its peak memory is its own. Everything the phases print goes to stderr; stdout
 // gets a short summary and, as its LAST line, one JSON object with every number.
 // Timing never goes into `npm test`: tests/bench/ is outside vitest.config.mts's include.
+//
+// For working on the claim's speed, without waiting for the import and the package each time:
+//   npm run bench -- --keep              keep the generated database (its path is printed)
+//   npm run bench -- --db FILE           measure an existing benchmark database (no import phase)
+//   npm run bench -- --claim-only ...    the claim and its floor only (no package, no pdfkit floor)
+// The summary then says which numbers are missing; the full run is the one to report.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const given = args.includes('--db') ? args[args.indexOf('--db') + 1] : undefined;
+if (given !== undefined && !existsSync(given)) {
+  console.error(`--db: no such file: ${given}`);
+  process.exit(2);
+}
+const claimOnly = flag('--claim-only');
 const dir = mkdtempSync(join(tmpdir(), 'ltc-bench-'));
-const db = join(dir, 'bench.db');
+const db = given ?? join(dir, 'bench.db');
 
 /** Targets of issue 4 on the 2-core build machines. */
 const TARGETS = { claimVsFloor: 3, claimMs: 2000, packageSeconds: 60 };
@@ -32,7 +46,7 @@ function phase(name) {
         // vitest's own output to stderr, so the JSON line stays last on stdout
         stdio: ['ignore', process.stderr, process.stderr],
         shell: process.platform === 'win32',
-        env: { ...process.env, LTC_BENCH_DB: db, LTC_BENCH_OUT: out },
+        env: { ...process.env, LTC_BENCH_DB: db, LTC_BENCH_OUT: out, ...(claimOnly ? { LTC_BENCH_CLAIM_ONLY: '1' } : {}) },
       },
     );
     child.on('error', rejectPhase);
@@ -49,35 +63,38 @@ function phase(name) {
 
 try {
   const started = Date.now();
-  const imported = await phase('import');
+  const imported = given ? {} : await phase('import');
   const measured = await phase('measure');
   const { peakRssMb: measurePeak, ...rest } = measured;
   const result = {
     ...imported,
     ...rest,
     measurePeakRssMb: measurePeak,
-    peakRssMb: Math.max(imported.importPeakRssMb, measurePeak),
+    peakRssMb: Math.max(imported.importPeakRssMb ?? 0, measurePeak),
     claimFloorRatio: Number((measured.claimMs / measured.claimFloorMs).toFixed(1)),
     claimWithinFloorTarget: measured.claimMs <= TARGETS.claimVsFloor * measured.claimFloorMs,
     claimUnder2s: measured.claimMs < TARGETS.claimMs,
-    packageUnder60s: measured.packageSeconds < TARGETS.packageSeconds,
+    packageUnder60s: claimOnly ? undefined : measured.packageSeconds < TARGETS.packageSeconds,
     benchSeconds: Math.round((Date.now() - started) / 1000),
   };
   const yes = (ok) => (ok ? 'met' : 'MISSED');
-  console.log(`import      ${result.importRows} rows in ${result.importSeconds} s = ${result.importRowsPerSec} rows/s`);
+  if (given) console.log(`import      (not run: measured ${given})`);
+  else console.log(`import      ${result.importRows} rows in ${result.importSeconds} s = ${result.importRowsPerSec} rows/s`);
   console.log(
     `claim       ${result.claimMs} ms (${result.visitsInMonth} visits in ${'2026-10'}); bare SQL floor ${result.claimFloorMs} ms; ` +
       `${result.claimFloorRatio}x the floor (target 3x: ${yes(result.claimWithinFloorTarget)}; under 2 s: ${yes(result.claimUnder2s)})`,
   );
-  console.log(
+  if (claimOnly) console.log('package     (not run: --claim-only)');
+  else console.log(
     `package     ${result.pages} pages in ${result.packageSeconds} s = ${result.pdfPagesPerSec} pages/s on ${result.pdfWorkers} workers ` +
       `(under 60 s: ${yes(result.packageUnder60s)}); bare pdfkit ${result.pdfkitPagesPerSec} pages/s on one core`,
   );
-  console.log(`peak memory ${result.peakRssMb} MB (import ${result.importPeakRssMb} MB, claim and package ${result.measurePeakRssMb} MB)`);
+  console.log(`peak memory ${result.peakRssMb} MB (${given ? '' : `import ${result.importPeakRssMb} MB, `}claim${claimOnly ? '' : ' and package'} ${result.measurePeakRssMb} MB)`);
   console.log(JSON.stringify(result));
 } catch (e) {
   console.error(String(e?.message ?? e));
   process.exitCode = 1;
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (flag('--keep') && !given) console.error(`kept the benchmark database: ${db} (measure it again with: npm run bench -- --db ${db})`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Copies the two Noto Sans SC weights the PDFs embed from @expo-google-fonts/noto-sans-sc into
 // resources/fonts (not committed; electron-builder ships it as extraResources). Only these two
-// 10.5 MB files go into the app, not the 92 MB package, plus the font licence (OFL 1.1 asks for it
-// to travel with the font). electron/services/documents/fonts.ts looks for them there first.
+// 10.5 MB files go into the app, not the 92 MB package. The fonts' licence (SIL OFL 1.1, which asks
+// to travel with the fonts) is committed beside them as resources/fonts/OFL.txt: the package ships
+// only its own MIT licence, which covers the package, not the fonts. electron/services/documents/fonts.ts
+// looks for the fonts there first.
 //
 //   node scripts/copy-fonts.mjs            copy when the package is installed; note it and exit 0 if not
 //   node scripts/copy-fonts.mjs --require  exit 1 when the package or a font is missing (release builds)
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,6 @@ const FILES = [
   { from: join('400Regular', 'NotoSansSC_400Regular.ttf'), to: 'NotoSansSC-Regular.ttf' },
   { from: join('700Bold', 'NotoSansSC_700Bold.ttf'), to: 'NotoSansSC-Bold.ttf' },
 ];
-const LICENCE_NAMES = ['OFL.txt', 'LICENSE', 'LICENSE.txt', 'LICENSE.md'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'resources', 'fonts');
@@ -61,6 +62,4 @@ for (const f of FILES) {
   copyFileSync(src, dest);
   console.log(`copy-fonts: ${f.to} (${(statSync(dest).size / 1e6).toFixed(1)} MB)`);
 }
-const licence = readdirSync(dir).find((n) => LICENCE_NAMES.includes(n));
-if (licence) copyFileSync(join(dir, licence), join(target, 'NotoSansSC-LICENSE.txt'));
-else console.warn(`copy-fonts: no licence file in ${PACKAGE}; add the SIL OFL 1.1 text to resources/fonts by hand`);
+if (!existsSync(join(target, 'OFL.txt'))) fail('resources/fonts/OFL.txt (the fonts\' licence, committed) is missing');
