@@ -83,16 +83,15 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
   const residentIds = importResidents(db, d, now, summary);
   const staffIds = importStaff(db, d, now, summary);
 
-  const visitExists = sql.prepare('SELECT 1 FROM visits WHERE ref = ?').pluck();
+  // A visit already on file (same ref) is skipped: the insert itself finds it on the ref's unique
+  // index (DO NOTHING for that conflict only; any other constraint still fails the import), instead
+  // of a lookup before every insert.
   const insertVisit = sql.prepare(`INSERT INTO visits (ref, resident_id, staff_id, start_at, end_at, minutes, confirmed,
-      check_in_lat, check_in_lng, check_out_lat, check_out_lng, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      check_in_lat, check_in_lng, check_out_lat, check_out_lng, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (ref) DO NOTHING`);
   const insertItem = sql.prepare('INSERT INTO visit_items (visit_id, position, code) VALUES (?, ?, ?)');
   for (const v of d.visits) {
-    if (visitExists.get(v.ref)) {
-      summary.visits.skipped++;
-      continue;
-    }
-    const id = insertVisit.run(
+    const inserted = insertVisit.run(
       v.ref,
       residentIds.get(v.resident),
       staffIds.get(v.staff),
@@ -105,7 +104,12 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
       v.checkOut?.lat ?? null,
       v.checkOut?.lng ?? null,
       v.note ?? null,
-    ).lastInsertRowid;
+    );
+    if (inserted.changes === 0) {
+      summary.visits.skipped++;
+      continue;
+    }
+    const id = inserted.lastInsertRowid;
     v.items.forEach((code, position) => insertItem.run(id, position, code));
     summary.visits.added++;
   }
