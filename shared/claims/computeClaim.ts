@@ -2,7 +2,7 @@
  * The month's settlement claim (月度结算申报, DOMAIN.md section 8), computed from plain records.
  * Pure: the services load the records and store the result; this module only decides.
  */
-import { addDays, dateOf, dayNumber, isValidDate, monthEnd, monthStart, weekStart } from '../domain/dates';
+import { addDays, dateOf, monthEnd, monthStart, validDayNumber, weekStart } from '../domain/dates';
 import { idNumberProblem } from '../domain/ids';
 import type { Dataset, Month, Staff, Visit } from '../domain/model';
 import { catalogueIndex, type Catalogue } from '../policy/catalogue';
@@ -196,13 +196,12 @@ function datesAndClients(
     const v = visits[i] as Visit;
     if (day === '' || !v.start.startsWith(day)) {
       day = dateOf(v.start);
-      dayOfDate = isValidDate(day) ? dayNumber(day) : Number.NaN;
+      dayOfDate = validDayNumber(day);
     }
-    const d = day;
-    dates[i] = d;
+    dates[i] = day;
     days[i] = dayOfDate;
-    client[i] = d < from || d > to ? -1 : (clientNumber.get(v.resident) ?? -1);
-    if (d >= first && d <= to) staffInMonth.add(v.staff);
+    client[i] = day < from || day > to ? -1 : (clientNumber.get(v.resident) ?? -1);
+    if (day >= first && day <= to) staffInMonth.add(v.staff);
   }
   return { dates, days, client, staffInMonth };
 }

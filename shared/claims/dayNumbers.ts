@@ -5,8 +5,8 @@
  * time (`npm run bench`). For valid dates the order of the numbers is the order of the strings, so
  * the answers are the same; a record with any date that is not one keeps the string comparisons.
  */
-import { dayNumber, isValidDate } from '../domain/dates';
-import type { Certificate, CertificateType, LocalDate } from '../domain/model';
+import { validDayNumber as day } from '../domain/dates';
+import type { Certificate, CertificateType } from '../domain/model';
 import type { AssessmentPeriod } from './assessments';
 import type { ResidentFacts } from './residentFacts';
 import type { StaySegment } from './stayTimeline';
@@ -30,8 +30,6 @@ export interface CertificateDays {
   /** OPEN without expiry */
   expires: Float64Array;
 }
-
-const day = (date: LocalDate): number => (isValidDate(date) ? dayNumber(date) : Number.NaN);
 
 /** The resident's dates as day numbers, or null if one of them is not a valid date. */
 export function residentDays(facts: ResidentFacts): ResidentDays | null {

@@ -83,6 +83,11 @@ export function dayNumber(date: LocalDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
 }
 
+/** The day number of a date, or NaN when it is not a real date (isValidDate). */
+export function validDayNumber(date: string): number {
+  return isValidDate(date) ? dayNumber(date) : Number.NaN;
+}
+
 /** -354,285 … 2,932,896: 1000-01-01 … 9999-12-31. */
 const FAST_DAYS = { from: daysFromCivil(1000, 1, 1), to: daysFromCivil(9999, 12, 31) };
 
