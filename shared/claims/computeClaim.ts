@@ -8,20 +8,24 @@ import type { Dataset, Month, Staff, Visit } from '../domain/model';
 import { catalogueIndex, type Catalogue } from '../policy/catalogue';
 import type { PolicyPack } from '../policy/pack';
 import { assessmentOn } from './assessments';
-import { homeMonth } from './home';
+import { homeMonth, type JudgedVisits } from './home';
 import { institutionalMonth } from './institutional';
 import { makeIssue } from './issue';
 import { messages } from './messages';
 import { residentFacts, type ResidentFacts } from './residentFacts';
 import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from './types';
 import { groupIndices, sortRun } from './visitOrder';
-import { certificateDays, residentDays, type CertificateDays } from './dayNumbers';
-import { judgeVisitAt, overlappingVisits, visitMinutes, type VisitDays, type VisitRules, type VisitVerdict } from './visitChecks';
+import { residentDays } from './dayNumbers';
+import { judgeRow, overlapsIn, rowRules, rowVerdicts, visitMinutes, type VisitRules } from './visitChecks';
+import { isVisitTable, tableOf, type VisitTable } from './visitTable';
+
+/** What a claim reads: the records, with the visits as plain objects or as a table (the database's reader). */
+export type ClaimRecords = Pick<Dataset, 'institution' | 'residents' | 'staff'> & { visits: readonly Visit[] | VisitTable };
 
 export interface ClaimInput {
   month: Month;
   /** the institution's records; visits may reach a week before the month (weekly limits, overlaps) */
-  records: Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'>;
+  records: ClaimRecords;
   pack: PolicyPack;
   catalogue: Catalogue;
   kind?: Claim['kind'];
@@ -44,7 +48,8 @@ export function computeClaim(input: ClaimInput): Claim {
   const staff = new Map<string, Staff>(records.staff.map((s) => [s.ref, s]));
   const rules: VisitRules = { pack, items: catalogueIndex(input.catalogue), residents: facts, staff };
 
-  const { judgedFor, staffInMonth } = judgeVisits(records.visits, rules, judgesWeekBefore(pack) ? weekStart(first) : first, first, last);
+  const table = isVisitTable(records.visits) ? records.visits : tableOf(records.visits);
+  const { judgedFor, staffInMonth } = judgeVisits(table, month, rules, judgesWeekBefore(pack) ? weekStart(first) : first, first, last);
   const lines: ClaimLine[] = [];
   const issues: ClaimIssue[] = [];
 
@@ -54,7 +59,7 @@ export function computeClaim(input: ClaimInput): Claim {
     // judged here, one client at a time, so that the verdicts die young (few survive a scavenge)
     const judged = judgedFor(r.ref);
     const home = homeMonth(f, month, judged, pack, records.institution.prices);
-    const hasVisits = judged.some((v) => v.date >= first);
+    const hasVisits = judged.rows.some((i) => (judged.date[i] as string) >= first);
     const personLines = [inst.line, home.line].filter((l): l is ClaimLine => l !== null);
     issues.push(...inst.issues, ...home.issues);
     if (!inst.inStay && !hasVisits) continue;
@@ -112,118 +117,107 @@ function startKey(at: string): number {
 
 interface Judged {
   /** a resident's judged visits in time order, of those starting from `from` through `to` */
-  judgedFor: (resident: string) => VisitVerdict[];
+  judgedFor: (resident: string) => JudgedVisits;
   /** refs of the staff with a visit in the month (first … to) */
   staffInMonth: Set<string>;
 }
 
 /**
  * Prepares the month's visits for judging, one client at a time. Each step is a function of its
- * own (see overlappingVisits): this runs once per claim over ~100,000 visits.
+ * own (see overlapsIn): this runs once per claim over ~100,000 visits.
  */
-function judgeVisits(visits: readonly Visit[], rules: VisitRules, from: string, first: string, to: string): Judged {
+function judgeVisits(table: VisitTable, month: Month, rules: VisitRules, from: string, first: string, to: string): Judged {
   // Each visit's times parsed once, for the overlap sweep and for its length.
-  const minutes = visitMinutes(visits);
-  const overlapping = new Uint8Array(visits.length);
-  const overlaps = overlappingVisits(visits, minutes, overlapping);
-  // Grouped by client first (the clients numbered as the facts are), then each client's few dozen
-  // visits ordered: the same order per client as one sort of the whole month, with a fraction of
-  // the comparisons.
+  const minutes = visitMinutes(table);
+  const overlapping = new Uint8Array(table.length);
+  const overlaps = overlapsIn(table, minutes, overlapping);
+  const on = rowRules(rules, table, minutes, overlapping, overlaps);
+  // Grouped by client first, then each client's few dozen visits ordered: the same order per client
+  // as one sort of the whole month, with a fraction of the comparisons.
   const clientNumber = new Map<string, number>();
-  for (const ref of rules.residents.keys()) clientNumber.set(ref, clientNumber.size);
-  const { dates, days, client, staffInMonth } = datesAndClients(visits, clientNumber, from, first, to);
-  const { order, offsets } = groupIndices(client, clientNumber.size);
-  const byStart = startOrder(visits, startKeys(visits));
-  // each caregiver's certificates by day number, made on their first visit
-  const caregivers = new Map<string, { staff: Staff | undefined; certificates: CertificateDays | null }>();
-  const caregiver = (ref: string): { staff: Staff | undefined; certificates: CertificateDays | null } => {
-    let c = caregivers.get(ref);
-    if (!c) {
-      const staff = rules.staff.get(ref);
-      caregivers.set(ref, (c = { staff, certificates: certificateDays(staff?.certificates ?? []) }));
-    }
-    return c;
-  };
-  // one object for every visit: judgeVisitAt only reads it
-  const at: VisitDays = { day: 0, resident: null, staff: undefined, certificates: null };
-  const judgedFor = (resident: string): VisitVerdict[] => {
+  for (let c = 0; c < table.clients.length; c++) if (!clientNumber.has(table.clients[c] as string)) clientNumber.set(table.clients[c] as string, c);
+  const { dates, days, group, staffInMonth } = datesAndClients(table, rules.residents, from, first, to);
+  const { order, offsets } = groupIndices(group, table.clients.length);
+  const byStart = startOrder(table, startKeys(table));
+  const verdicts = rowVerdicts(table.length);
+  const none = new Int32Array(0);
+  const judgedFor = (resident: string): JudgedVisits => {
     const c = clientNumber.get(resident);
-    if (c === undefined) return [];
+    if (c === undefined) return { table, rows: none, date: dates, verdicts, issues: [] };
     const lo = offsets[c] as number;
     const hi = offsets[c + 1] as number;
     sortRun(order, lo, hi, byStart);
     const facts = rules.residents.get(resident);
-    at.resident = facts ? residentDays(facts) : null;
-    const out: VisitVerdict[] = new Array(hi - lo);
+    const byDay = facts ? residentDays(facts) : null;
+    const issues: ClaimIssue[] = [];
+    // the issues of visits before the month are judged for the weekly limits only (homeMonth)
+    let before: ClaimIssue[] | null = null;
     for (let k = lo; k < hi; k++) {
       const i = order[k] as number;
-      const v = visits[i] as Visit;
-      const day = days[i] as number;
-      let known: VisitDays | undefined;
-      if (day === day) {
-        const { staff, certificates } = caregiver(v.staff);
-        at.day = day;
-        at.staff = staff;
-        at.certificates = certificates;
-        known = at;
-      }
-      out[k - lo] = judgeVisitAt(v, rules, overlapping[i] ? overlaps.get(v.ref) : undefined, minutes.start[i] as number, minutes.end[i] as number, dates[i] as string, facts, known);
+      const date = dates[i] as string;
+      judgeRow(on, i, date, days[i] as number, facts, byDay, verdicts, date.startsWith(month) ? issues : (before ??= []));
+      if (before !== null) before.length = 0;
     }
-    return out;
+    return { table, rows: order.subarray(lo, hi), date: dates, verdicts, issues };
   };
   return { judgedFor, staffInMonth };
 }
 
 /**
  * Each visit's date (dateOf its start, one string per date, shared), its day number (NaN for a
- * date that is not one) and client number: −1 for a visit outside [from, to] or of nobody on file
- * (judged in no month); and the staff of the month.
+ * date that is not one) and group: its client's number, or −1 for a visit outside [from, to] or of
+ * nobody on file (judged in no month); and the staff of the month.
  */
 function datesAndClients(
-  visits: readonly Visit[],
-  clientNumber: ReadonlyMap<string, number>,
+  table: VisitTable,
+  residents: ReadonlyMap<string, unknown>,
   from: string,
   first: string,
   to: string,
-): { dates: string[]; days: Float64Array; client: Int32Array; staffInMonth: Set<string> } {
-  const dates: string[] = new Array(visits.length);
-  const days = new Float64Array(visits.length);
+): { dates: string[]; days: Float64Array; group: Int32Array; staffInMonth: Set<string> } {
+  const n = table.length;
+  const dates: string[] = new Array(n);
+  const days = new Float64Array(n);
   let dayOfDate = Number.NaN;
-  const client = new Int32Array(visits.length);
-  const staffInMonth = new Set<string>();
+  const group = new Int32Array(n);
+  const onFile = table.clients.map((ref) => residents.has(ref));
+  const working = new Uint8Array(table.caregivers.length);
   let day = '';
-  for (let i = 0; i < visits.length; i++) {
-    const v = visits[i] as Visit;
-    if (day === '' || !v.start.startsWith(day)) {
-      day = dateOf(v.start);
+  for (let i = 0; i < n; i++) {
+    const start = table.start[i] as string;
+    if (day === '' || !start.startsWith(day)) {
+      day = dateOf(start);
       dayOfDate = validDayNumber(day);
     }
     dates[i] = day;
     days[i] = dayOfDate;
-    client[i] = day < from || day > to ? -1 : (clientNumber.get(v.resident) ?? -1);
-    if (day >= first && day <= to) staffInMonth.add(v.staff);
+    const c = table.client[i] as number;
+    group[i] = day < from || day > to || !onFile[c] ? -1 : c;
+    if (day >= first && day <= to) working[table.caregiver[i] as number] = 1;
   }
-  return { dates, days, client, staffInMonth };
+  const staffInMonth = new Set<string>();
+  for (let c = 0; c < working.length; c++) if (working[c]) staffInMonth.add(table.caregivers[c] as string);
+  return { dates, days, group, staffInMonth };
 }
 
-/** startKey of every visit (in input order: reading them in client order missed the cache). */
-function startKeys(visits: readonly Visit[]): Float64Array {
-  const keys = new Float64Array(visits.length);
-  for (let i = 0; i < visits.length; i++) keys[i] = startKey((visits[i] as Visit).start);
+/** startKey of every visit (in table order: reading them in client order missed the cache). */
+function startKeys(table: VisitTable): Float64Array {
+  const keys = new Float64Array(table.length);
+  for (let i = 0; i < table.length; i++) keys[i] = startKey(table.start[i] as string);
   return keys;
 }
 
 /** By start (startKey, or the strings where either is not a well-formed time), then ref. */
-function startOrder(visits: readonly Visit[], keys: Float64Array): (i: number, j: number) => number {
+function startOrder({ start, ref }: VisitTable, keys: Float64Array): (i: number, j: number) => number {
   return (i, j) => {
     const ka = keys[i] as number;
     const kb = keys[j] as number;
-    const a = visits[i] as Visit;
-    const b = visits[j] as Visit;
     if (ka === ka && kb === kb) {
       if (ka !== kb) return ka - kb;
-    } else if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-    return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+    } else if (start[i] !== start[j]) return (start[i] as string) < (start[j] as string) ? -1 : 1;
+    const a = ref[i] as string;
+    const b = ref[j] as string;
+    return a < b ? -1 : a > b ? 1 : 0;
   };
 }
 

@@ -10,30 +10,42 @@ import { messages } from './messages';
 import { splitHourlyQuota, splitMonthlyCap, splitPerVisit, type Split } from './payment';
 import type { ResidentFacts } from './residentFacts';
 import type { ClaimIssue, ClaimLine, HomeEvidence } from './types';
-import type { VisitVerdict } from './visitChecks';
+import type { RowVerdicts } from './visitChecks';
+import type { VisitTable } from './visitTable';
 
 export interface HomeMonth {
   line: ClaimLine | null;
   issues: ClaimIssue[];
 }
 
+/**
+ * A client's judged visits (computeClaim): rows of `table` in time order, from the Monday of the
+ * month's first week (or the month's first day) to the month's end, and what judging decided about
+ * each row (RowVerdicts, by row).
+ */
+export interface JudgedVisits {
+  table: Pick<VisitTable, 'ref'>;
+  rows: Int32Array;
+  /** each row's date (of its start) */
+  date: readonly string[];
+  verdicts: RowVerdicts;
+  /** the issues of the rows dated in the month, in the rows' order */
+  issues: readonly ClaimIssue[];
+}
+
 interface Paid extends Split {
   coveredMinutes: number;
-  counted: VisitVerdict[];
-  overQuota: VisitVerdict[];
+  counted: number[];
+  overQuota: number[];
   level: Level;
 }
 
-/**
- * @param verdicts the client's judged visits from the Monday of the month's first week to the month's
- *   end, in time order; those before the month only use up a straddling week's limit.
- */
-export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly VisitVerdict[], pack: PolicyPack, prices: Prices): HomeMonth {
+/** A client's home-care month from its judged visits; those before the month only use up a straddling week's limit. */
+export function homeMonth(facts: ResidentFacts, month: Month, judged: JudgedVisits, pack: PolicyPack, prices: Prices): HomeMonth {
   const { resident } = facts;
-  const inMonth = ofMonth(verdicts, month);
-  // A loop, not flatMap: this runs for every client with every visit of the month.
-  const issues: ClaimIssue[] = [];
-  for (const v of inMonth) for (const i of v.issues) issues.push(i);
+  const { verdicts } = judged;
+  const inMonth = ofMonth(judged, month);
+  const issues: ClaimIssue[] = judged.issues.slice();
   const about = { idNumber: resident.idNumber, resident: resident.ref };
   if (inMonth.length === 0) return { line: null, issues };
   const model = pack.home;
@@ -41,17 +53,23 @@ export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly
     issues.push(makeIssue('MODE_NOT_COVERED', messages.modeNotCovered(resident.name, 'home', pack.title), about));
     return { line: null, issues };
   }
-  const valid = inMonth.filter((v) => v.valid);
+  const valid: number[] = [];
+  const excluded: string[] = [];
+  for (const i of inMonth) {
+    if (verdicts.valid[i] === 1) valid.push(i);
+    else excluded.push(judged.table.ref[i] as string);
+  }
   if (valid.length === 0) return { line: null, issues };
-  const level = (valid[valid.length - 1]?.level ?? 0) as Level;
+  const lastLevel = verdicts.level[valid[valid.length - 1] as number] as number;
+  const level = (lastLevel < 0 ? 0 : lastLevel) as Level;
 
-  const paid = payHome(model, valid, verdicts, month, level, prices, resident.name, issues, about);
+  const paid = payHome(model, valid, judged, month, level, prices, resident.name, issues, about);
   if (!paid || (paid.coveredMinutes === 0 && paid.counted.length === 0)) return { line: null, issues };
   const evidence: HomeEvidence = {
-    counted: uniqueRefs(paid.counted),
-    overQuota: uniqueRefs(paid.overQuota),
-    excluded: inMonth.filter((v) => !v.valid).map((v) => v.visit.ref),
-    validMinutes: valid.reduce((s, v) => s + v.minutes, 0),
+    counted: uniqueRefs(judged, paid.counted),
+    overQuota: uniqueRefs(judged, paid.overQuota),
+    excluded,
+    validMinutes: minutesOf(verdicts, valid),
   };
   return {
     issues,
@@ -72,19 +90,29 @@ export function homeMonth(facts: ResidentFacts, month: Month, verdicts: readonly
   };
 }
 
-/** The verdicts of the month: without a copy when all are, as under every pack but a per-visit one. */
-function ofMonth(verdicts: readonly VisitVerdict[], month: Month): readonly VisitVerdict[] {
-  const inMonth = (v: VisitVerdict): boolean => v.date.startsWith(month);
-  return verdicts.every(inMonth) ? verdicts : verdicts.filter(inMonth);
+/** The rows dated in the month, in order. */
+function ofMonth({ rows, date }: JudgedVisits, month: Month): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k] as number;
+    if ((date[i] as string).startsWith(month)) out.push(i);
+  }
+  return out;
+}
+
+function minutesOf(verdicts: RowVerdicts, rows: readonly number[]): number {
+  let sum = 0;
+  for (const i of rows) sum += verdicts.minutes[i] as number;
+  return sum;
 }
 
 /**
- * The visits' refs in order, each once (as `[...new Set(refs)]`). Refs are unique in practice, so
+ * The rows' refs in order, each once (as `[...new Set(refs)]`). Refs are unique in practice, so
  * refs already in ascending order (the usual case: refs given in time order) or a sorted copy
  * prove it without hashing every ref; only a repeat falls back to the Set.
  */
-function uniqueRefs(verdicts: readonly VisitVerdict[]): string[] {
-  const refs = verdicts.map((v) => v.visit.ref);
+function uniqueRefs({ table }: JudgedVisits, rows: readonly number[]): string[] {
+  const refs = rows.map((i) => table.ref[i] as string);
   if (ascending(refs)) return refs;
   const sorted = refs.slice().sort(byText);
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return [...new Set(refs)];
@@ -101,8 +129,8 @@ function ascending(refs: readonly string[]): boolean {
 
 function payHome(
   model: HomeModel,
-  valid: VisitVerdict[],
-  all: readonly VisitVerdict[],
+  valid: number[],
+  judged: JudgedVisits,
   month: Month,
   level: Level,
   prices: Prices,
@@ -110,7 +138,8 @@ function payHome(
   issues: ClaimIssue[],
   about: { idNumber: string; resident: string },
 ): Paid | null {
-  const validMinutes = valid.reduce((s, v) => s + v.minutes, 0);
+  const { verdicts } = judged;
+  const validMinutes = minutesOf(verdicts, valid);
   if (model.model === 'hourly-quota') {
     if (prices.hourlyFeeFen === undefined) {
       issues.push(makeIssue('PRICE_MISSING', messages.priceMissing(name, level, '居家护理小时收费'), about));
@@ -140,27 +169,31 @@ function payHome(
   const firstMonday = weekStart(monthStart(month));
   const perDay = new Map<string, number>();
   const perWeek = new Map<string, number>();
-  const counted: VisitVerdict[] = [];
-  const overQuota: VisitVerdict[] = [];
-  for (const v of all) {
-    if (!v.valid || v.date < firstMonday) continue;
-    const week = weekStart(v.date);
-    const weekLimit = forLevel(model.visitsPerWeek, v.level ?? level) ?? 0;
-    const dayCount = perDay.get(v.date) ?? 0;
+  const counted: number[] = [];
+  const overQuota: number[] = [];
+  for (let k = 0; k < judged.rows.length; k++) {
+    const i = judged.rows[k] as number;
+    const date = judged.date[i] as string;
+    if (verdicts.valid[i] !== 1 || date < firstMonday) continue;
+    const week = weekStart(date);
+    const held = verdicts.level[i] as number;
+    const weekLimit = forLevel(model.visitsPerWeek, held < 0 ? level : (held as Level)) ?? 0;
+    const dayCount = perDay.get(date) ?? 0;
     const weekCount = perWeek.get(week) ?? 0;
-    const inThisMonth = v.date.startsWith(month);
+    const inThisMonth = date.startsWith(month);
     if (dayCount >= model.visitsPerDay || weekCount >= weekLimit) {
       if (inThisMonth) {
-        overQuota.push(v);
+        overQuota.push(i);
+        const ref = judged.table.ref[i] as string;
         const why = dayCount >= model.visitsPerDay ? `每天${model.visitsPerDay}次的限额` : `每周${weekLimit}次的限额（${week}起的一周）`;
-        issues.push(makeIssue('OVER_QUOTA', messages.overQuotaVisit(name, v.visit.ref, why), { ...about, visit: v.visit.ref, date: v.date }));
+        issues.push(makeIssue('OVER_QUOTA', messages.overQuotaVisit(name, ref, why), { ...about, visit: ref, date }));
       }
       continue;
     }
-    perDay.set(v.date, dayCount + 1);
+    perDay.set(date, dayCount + 1);
     perWeek.set(week, weekCount + 1);
-    if (inThisMonth) counted.push(v);
+    if (inThisMonth) counted.push(i);
   }
   const split = splitPerVisit(counted.length, visitFeeFen, model);
-  return { ...split, coveredMinutes: counted.reduce((s, v) => s + v.minutes, 0), counted, overQuota, level };
+  return { ...split, coveredMinutes: minutesOf(verdicts, counted), counted, overQuota, level };
 }

@@ -3,7 +3,7 @@
  * excluded and each broken rule becomes an issue on that visit. Every rule is checked (not only the
  * first that fails), so the administrator sees all there is to fix at once.
  */
-import { dateOf, dayNumber } from '../domain/dates';
+import { dateOf, dayNumber, validDayNumber } from '../domain/dates';
 import type { Certificate, CertificateType, Level, LocalDate, Staff, Visit } from '../domain/model';
 import type { CatalogueItem } from '../policy/catalogue';
 import type { PolicyPack } from '../policy/pack';
@@ -12,10 +12,11 @@ import { certificateValidOn } from './certificates';
 import { makeIssue } from './issue';
 import { messages } from './messages';
 import type { ResidentFacts } from './residentFacts';
-import { certifiedOn, periodOn, segmentOn, type CertificateDays, type ResidentDays } from './dayNumbers';
+import { certificateDays, certifiedOn, periodOn, residentDays, segmentOn, type CertificateDays, type ResidentDays } from './dayNumbers';
 import { statusOn } from './stayTimeline';
 import { groupIndices, sortRun } from './visitOrder';
 import type { ClaimIssue } from './types';
+import { tableOf, type VisitTable } from './visitTable';
 
 export interface VisitVerdict {
   visit: Visit;
@@ -93,51 +94,55 @@ export interface VisitMinutes {
   end: Float64Array;
 }
 
-export function visitMinutes(visits: readonly Pick<Visit, 'start' | 'end'>[]): VisitMinutes {
-  const start = new Float64Array(visits.length);
-  const end = new Float64Array(visits.length);
-  for (let i = 0; i < visits.length; i++) {
-    const v = visits[i] as Pick<Visit, 'start' | 'end'>;
-    start[i] = minuteOf(v.start);
-    end[i] = minuteOf(v.end);
+export function visitMinutes(times: { readonly length: number; readonly start: readonly string[]; readonly end: readonly string[] }): VisitMinutes {
+  const start = new Float64Array(times.length);
+  const end = new Float64Array(times.length);
+  for (let i = 0; i < times.length; i++) {
+    start[i] = minuteOf(times.start[i] as string);
+    end[i] = minuteOf(times.end[i] as string);
   }
   return { start, end };
 }
 
-/** Refs of visits that overlap another visit of the same caregiver (touching end to start is fine). */
-export function overlappingVisits(
-  visits: readonly Pick<Visit, 'ref' | 'staff' | 'start' | 'end'>[],
-  minutes: VisitMinutes = visitMinutes(visits),
-  /** set to 1 at the index of every visit that overlaps another, when given */
-  flags: Uint8Array = new Uint8Array(visits.length),
-): Map<string, string[]> {
-  // Each caregiver's visits as indices, in input order, caregivers in order of first appearance;
-  // then each one's sorted by start, end, input order, and swept. Each step is a function of its
-  // own: this runs once per claim, and V8 optimizes small functions that loop far sooner than one
-  // long one (whose later loops had no type feedback yet and deoptimized it, `npm run bench`).
-  const { group, count } = staffGroups(visits);
-  const { order, offsets } = groupIndices(group, count);
-  const out = new Map<string, string[]>();
-  const active = new Int32Array(visits.length);
-  const byTime = timeOrder(minutes);
-  for (let g = 0; g < count; g++) {
-    sortRun(order, offsets[g] as number, offsets[g + 1] as number, byTime);
-    sweep(order, offsets[g] as number, offsets[g + 1] as number, minutes, visits, out, flags, active);
-  }
-  return out;
-}
+/** What the overlap sweep reads of a table: refs and each visit's caregiver as a number. */
+export type Shifts = Pick<VisitTable, 'length' | 'ref' | 'caregiver' | 'caregivers'>;
 
-/** Each visit's caregiver as a number, in order of first appearance. */
-function staffGroups(visits: readonly Pick<Visit, 'staff'>[]): { group: Int32Array; count: number } {
+/** Refs of visits that overlap another visit of the same caregiver (touching end to start is fine). */
+export function overlappingVisits(visits: readonly Pick<Visit, 'ref' | 'staff' | 'start' | 'end'>[]): Map<string, string[]> {
   const number = new Map<string, number>();
-  const group = new Int32Array(visits.length);
+  const caregivers: string[] = [];
+  const caregiver = new Int32Array(visits.length);
   for (let i = 0; i < visits.length; i++) {
     const staff = (visits[i] as Pick<Visit, 'staff'>).staff;
     let g = number.get(staff);
-    if (g === undefined) number.set(staff, (g = number.size));
-    group[i] = g;
+    if (g === undefined) {
+      number.set(staff, (g = caregivers.length));
+      caregivers.push(staff);
+    }
+    caregiver[i] = g;
   }
-  return { group, count: number.size };
+  const times = { length: visits.length, start: visits.map((v) => v.start), end: visits.map((v) => v.end) };
+  return overlapsIn({ length: visits.length, ref: visits.map((v) => v.ref), caregiver, caregivers }, visitMinutes(times), new Uint8Array(visits.length));
+}
+
+/**
+ * overlappingVisits over a table whose minutes are known; sets flags[i] to 1 for every visit that
+ * overlaps another. Each caregiver's visits are taken in input order, sorted by start, end, input
+ * order, and swept. Each step is a function of its own: this runs once per claim, and V8 optimizes
+ * small functions that loop far sooner than one long one (whose later loops had no type feedback
+ * yet and deoptimized it, `npm run bench`).
+ */
+export function overlapsIn(shifts: Shifts, minutes: VisitMinutes, flags: Uint8Array): Map<string, string[]> {
+  const count = shifts.caregivers.length;
+  const { order, offsets } = groupIndices(shifts.caregiver, count);
+  const out = new Map<string, string[]>();
+  const active = new Int32Array(shifts.length);
+  const byTime = timeOrder(minutes);
+  for (let g = 0; g < count; g++) {
+    sortRun(order, offsets[g] as number, offsets[g + 1] as number, byTime);
+    sweep(order, offsets[g] as number, offsets[g + 1] as number, minutes, shifts.ref, out, flags, active);
+  }
+  return out;
 }
 
 function timeOrder({ start: s, end: e }: VisitMinutes): (a: number, b: number) => number {
@@ -160,7 +165,7 @@ function sweep(
   from: number,
   to: number,
   { start: s, end: e }: VisitMinutes,
-  visits: readonly Pick<Visit, 'ref'>[],
+  refs: readonly string[],
   out: Map<string, string[]>,
   flags: Uint8Array,
   active: Int32Array,
@@ -179,8 +184,8 @@ function sweep(
     for (let k = 0; k < kept; k++) {
       const x = active[k] as number;
       if (cs < (e[x] as number) && (s[x] as number) < ce) {
-        const a = (visits[cur] as Pick<Visit, 'ref'>).ref;
-        const b = (visits[x] as Pick<Visit, 'ref'>).ref;
+        const a = refs[cur] as string;
+        const b = refs[x] as string;
         link(out, a, b);
         link(out, b, a);
         flags[cur] = flags[x] = 1;
@@ -190,14 +195,74 @@ function sweep(
   }
 }
 
+/**
+ * What judging a table's rows needs, made once per table (per claim, or per visit on the visits
+ * screen): the table, its minutes and overlaps, what each item list asks (by list number) and each
+ * caregiver (by caregiver number) with the certificates as day numbers (null: one is not a valid
+ * date, compare the strings).
+ */
+export interface RowRules {
+  rules: VisitRules;
+  table: VisitTable;
+  minutes: VisitMinutes;
+  /** 1 where the visit overlaps another (then `overlaps` holds the others' refs) */
+  overlapping: Uint8Array;
+  overlaps: ReadonlyMap<string, readonly string[]>;
+  demand: readonly ItemDemand[];
+  staff: readonly (Staff | undefined)[];
+  certificates: readonly (CertificateDays | null)[];
+}
+
+export function rowRules(rules: VisitRules, table: VisitTable, minutes: VisitMinutes, overlapping: Uint8Array, overlaps: ReadonlyMap<string, readonly string[]>): RowRules {
+  const staff = table.caregivers.map((ref) => rules.staff.get(ref));
+  return {
+    rules,
+    table,
+    minutes,
+    overlapping,
+    overlaps,
+    demand: table.itemLists.map((items) => itemDemand(items, rules)),
+    staff,
+    certificates: staff.map((s) => certificateDays(s?.certificates ?? [])),
+  };
+}
+
+/** What judging decides about each row, by row: written by judgeRow. */
+export interface RowVerdicts {
+  /** 1: no error and confirmed, the visit may be paid */
+  valid: Uint8Array;
+  /** level of the assessment in force that day; −1: none */
+  level: Int8Array;
+  minutes: Float64Array;
+}
+
+export function rowVerdicts(length: number): RowVerdicts {
+  return { valid: new Uint8Array(length), level: new Int8Array(length), minutes: new Float64Array(length) };
+}
+
+/** One visit judged on its own (the visits screen): as a row of a one-row table. */
 export function judgeVisit(visit: Visit, rules: VisitRules, overlaps: ReadonlyMap<string, string[]>): VisitVerdict {
-  return judgeVisitAt(visit, rules, overlaps.get(visit.ref), minuteOf(visit.start), minuteOf(visit.end));
+  const table = tableOf([visit]);
+  const on = rowRules(rules, table, visitMinutes(table), Uint8Array.of(1), overlaps);
+  const date = dateOf(visit.start);
+  const facts = rules.residents.get(visit.resident);
+  const out = rowVerdicts(1);
+  const issues: ClaimIssue[] = [];
+  judgeRow(on, 0, date, validDayNumber(date), facts, facts ? residentDays(facts) : null, out, issues);
+  const level = out.level[0] as number;
+  return { visit, date, minutes: out.minutes[0] as number, level: level < 0 ? null : (level as Level), issues: issues.length ? issues : NO_ISSUES, valid: out.valid[0] === 1 };
 }
 
 type About = Omit<ClaimIssue, 'code' | 'severity' | 'message'>;
 
-function aboutVisit(facts: ResidentFacts | undefined, visit: Visit, date: LocalDate): About {
-  return { idNumber: facts?.resident.idNumber, resident: visit.resident, staff: visit.staff, visit: visit.ref, date };
+function aboutRow(table: VisitTable, i: number, facts: ResidentFacts | undefined, date: LocalDate): About {
+  return {
+    idNumber: facts?.resident.idNumber,
+    resident: table.clients[table.client[i] as number],
+    staff: table.caregivers[table.caregiver[i] as number],
+    visit: table.ref[i],
+    date,
+  };
 }
 
 /** True when one of the certificates (of the type, if given) is valid on the date (certificates.ts). */
@@ -206,98 +271,83 @@ function certified(certs: readonly Certificate[], date: LocalDate, type?: Certif
   return false;
 }
 
-/** certified, by day number when the certificates' dates are known as such. */
+/** certified, by day number when the certificates' dates are known as such and the day is valid. */
 function certifiedFor(certDays: CertificateDays | null, day: number, certs: readonly Certificate[], date: LocalDate, type?: CertificateType): boolean {
-  return certDays ? certifiedOn(certDays, day, type) : certified(certs, date, type);
+  return certDays && day === day ? certifiedOn(certDays, day, type) : certified(certs, date, type);
 }
 
 /**
- * What the claim knows of a visit by number (dayNumbers.ts): its date's day number, its client's and
- * its caregiver's dates as day numbers (null: one is not a valid date, compare the strings), and
- * the caregiver (rules.staff's).
+ * Judges row i of on.table (DOMAIN.md 7): writes its verdict into `out` at i and appends every rule
+ * it breaks to `issues`. `date` is the date of its start and `day` that date's day number (NaN when
+ * it is not a valid date: then every date rule compares strings); `facts` the client's, and `byDay`
+ * the client's dates as day numbers (null: compare strings).
  */
-export interface VisitDays {
-  day: number;
-  resident: ResidentDays | null;
-  staff: Staff | undefined;
-  certificates: CertificateDays | null;
-}
-
-/**
- * judgeVisit with what the claim already knows: the refs of the visits this one overlaps (or
- * undefined), its start and end in minute numbers, its date and its client's facts, and those
- * by day number (for a valid date only).
- */
-export function judgeVisitAt(
-  visit: Visit,
-  rules: VisitRules,
-  others: readonly string[] | undefined,
-  startMinute: number,
-  endMinute: number,
-  date: LocalDate = dateOf(visit.start),
-  facts: ResidentFacts | undefined = rules.residents.get(visit.resident),
-  days?: VisitDays,
-): VisitVerdict {
-  const minutes = Math.max(0, endMinute - startMinute);
-  // made on the first issue only: most visits have none
-  let found: ClaimIssue[] | null = null;
-  const name = facts?.resident.name ?? visit.resident;
+export function judgeRow(on: RowRules, i: number, date: LocalDate, day: number, facts: ResidentFacts | undefined, byDay: ResidentDays | null, out: RowVerdicts, issues: ClaimIssue[]): void {
+  const { table, rules } = on;
+  const ref = table.ref[i] as string;
+  const minutes = Math.max(0, (on.minutes.end[i] as number) - (on.minutes.start[i] as number));
+  const confirmed = table.confirmed[i] === 1;
+  const first = issues.length;
+  const name = facts?.resident.name ?? (table.clients[table.client[i] as number] as string);
   // Most visits have no issue: what an issue is about is built on the first one only, inline (a
   // closure would cost an allocation per visit).
   let about: About | null = null;
-  let level: Level | null = null;
+  let level = -1;
+  const numbers = day === day ? byDay : null;
 
   if (facts) {
     const { timeline } = facts;
-    const byDay = days?.resident;
-    const seg = byDay ? (timeline.segments[segmentOn(byDay, days.day)] ?? null) : statusOn(timeline, date);
-    if (timeline.deathOn !== null && (byDay ? days.day > byDay.deathDay : date > timeline.deathOn)) {
-      (found ??= []).push(makeIssue('AFTER_DEATH', messages.afterDeathVisit(name, visit.ref, date, timeline.deathOn), (about ??= aboutVisit(facts, visit, date))));
+    const seg = numbers ? (timeline.segments[segmentOn(numbers, day)] ?? null) : statusOn(timeline, date);
+    if (timeline.deathOn !== null && (numbers ? day > numbers.deathDay : date > timeline.deathOn)) {
+      issues.push(makeIssue('AFTER_DEATH', messages.afterDeathVisit(name, ref, date, timeline.deathOn), (about ??= aboutRow(table, i, facts, date))));
     } else if (!seg) {
       const why = timeline.deathOn === date ? '当日死亡' : '当日不在入住至出院前一日之间';
-      (found ??= []).push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, visit.ref, date, why), (about ??= aboutVisit(facts, visit, date))));
+      issues.push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, ref, date, why), (about ??= aboutRow(table, i, facts, date))));
     } else if (seg.mode === 'institutional') {
-      (found ??= []).push(makeIssue('MODE_CONFLICT', messages.modeConflict(name, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
+      issues.push(makeIssue('MODE_CONFLICT', messages.modeConflict(name, ref, date), (about ??= aboutRow(table, i, facts, date))));
     } else if (seg.status === 'hospital') {
-      (found ??= []).push(makeIssue('VISIT_IN_HOSPITAL', messages.visitInHospital(name, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
+      issues.push(makeIssue('VISIT_IN_HOSPITAL', messages.visitInHospital(name, ref, date), (about ??= aboutRow(table, i, facts, date))));
     } else if (seg.status === 'leave') {
       // Silent in the policy texts; a visit logged while the client is recorded away is not payable.
-      (found ??= []).push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, visit.ref, date, '当日请假外出'), (about ??= aboutVisit(facts, visit, date))));
+      issues.push(makeIssue('NO_SERVICE_PERIOD', messages.noServicePeriod(name, ref, date, '当日请假外出'), (about ??= aboutRow(table, i, facts, date))));
     }
-    const held = byDay ? (facts.periods[periodOn(byDay, days.day)] ?? null) : assessmentOn(facts.periods, date);
+    const held = numbers ? (facts.periods[periodOn(numbers, day)] ?? null) : assessmentOn(facts.periods, date);
     if (!held) {
-      (found ??= []).push(makeIssue('NO_ASSESSMENT', messages.noAssessmentVisit(name, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
+      issues.push(makeIssue('NO_ASSESSMENT', messages.noAssessmentVisit(name, ref, date), (about ??= aboutRow(table, i, facts, date))));
     } else {
       level = held.level;
       if (!rules.pack.eligibleLevels.includes(held.level)) {
-        (found ??= []).push(makeIssue('LEVEL_NOT_ELIGIBLE', messages.levelNotEligibleVisit(name, held.level, rules.pack.eligibleLevels, visit.ref), (about ??= aboutVisit(facts, visit, date))));
+        issues.push(makeIssue('LEVEL_NOT_ELIGIBLE', messages.levelNotEligibleVisit(name, held.level, rules.pack.eligibleLevels, ref), (about ??= aboutRow(table, i, facts, date))));
       }
     }
   }
 
-  const staff = days ? days.staff : rules.staff.get(visit.staff);
-  const staffName = staff?.name ?? visit.staff;
+  const c = table.caregiver[i] as number;
+  const staff = on.staff[c];
+  const staffName = staff?.name ?? (table.caregivers[c] as string);
   const certs = staff?.certificates ?? [];
-  const certDays = days?.certificates ?? null;
-  const day = days?.day ?? Number.NaN;
-  const demand = itemDemand(visit.items, rules);
+  const certDays = on.certificates[c] ?? null;
+  const demand = on.demand[table.items[i] as number] as ItemDemand;
   if (!certifiedFor(certDays, day, certs, date)) {
-    (found ??= []).push(makeIssue('CERT_INVALID', messages.certInvalid(staffName, visit.ref, date), (about ??= aboutVisit(facts, visit, date))));
+    issues.push(makeIssue('CERT_INVALID', messages.certInvalid(staffName, ref, date), (about ??= aboutRow(table, i, facts, date))));
   }
   const min = demand.minMinutes;
   if (demand.medical && !certifiedFor(certDays, day, certs, date, 'nurse-licence')) {
-    const names = visit.items.filter((c) => rules.items.get(c)?.class === 'medical').map((c) => `${c} ${rules.items.get(c)?.name ?? ''}`.trim());
-    (found ??= []).push(makeIssue('NURSE_REQUIRED', messages.nurseRequired(staffName, visit.ref, names), (about ??= aboutVisit(facts, visit, date))));
+    const items = table.itemLists[table.items[i] as number] as readonly string[];
+    const names = items.filter((code) => rules.items.get(code)?.class === 'medical').map((code) => `${code} ${rules.items.get(code)?.name ?? ''}`.trim());
+    issues.push(makeIssue('NURSE_REQUIRED', messages.nurseRequired(staffName, ref, names), (about ??= aboutRow(table, i, facts, date))));
   }
 
   if (minutes < min || minutes === 0) {
-    (found ??= []).push(makeIssue('VISIT_TOO_SHORT', messages.visitTooShort(visit.ref, minutes, min), (about ??= aboutVisit(facts, visit, date))));
+    issues.push(makeIssue('VISIT_TOO_SHORT', messages.visitTooShort(ref, minutes, min), (about ??= aboutRow(table, i, facts, date))));
   }
-  if (others) (found ??= []).push(makeIssue('VISIT_OVERLAP', messages.visitOverlap(staffName, visit.ref, others), (about ??= aboutVisit(facts, visit, date))));
-  if (!visit.confirmed) (found ??= []).push(makeIssue('VISIT_UNCONFIRMED', messages.visitUnconfirmed(name, visit.ref, date), about ?? aboutVisit(facts, visit, date)));
+  const others = on.overlapping[i] ? on.overlaps.get(ref) : undefined;
+  if (others) issues.push(makeIssue('VISIT_OVERLAP', messages.visitOverlap(staffName, ref, others), (about ??= aboutRow(table, i, facts, date))));
+  if (!confirmed) issues.push(makeIssue('VISIT_UNCONFIRMED', messages.visitUnconfirmed(name, ref, date), about ?? aboutRow(table, i, facts, date)));
 
-  let valid = visit.confirmed;
-  const issues: readonly ClaimIssue[] = found ?? NO_ISSUES;
-  for (const i of issues) if (i.severity === 'error') valid = false;
-  return { visit, date, minutes, level, issues, valid };
+  let valid = confirmed;
+  for (let k = first; k < issues.length; k++) if ((issues[k] as ClaimIssue).severity === 'error') valid = false;
+  out.valid[i] = valid ? 1 : 0;
+  out.level[i] = level;
+  out.minutes[i] = minutes;
 }

@@ -1,10 +1,9 @@
-import { computeClaim } from '../../shared/claims/computeClaim';
+import { computeClaim, type ClaimRecords } from '../../shared/claims/computeClaim';
 import type { Claim } from '../../shared/claims/types';
-import type { Dataset } from '../../shared/domain/model';
 import { findCatalogue, findPolicyPack } from '../../shared/policy/registry';
 
 /** The claim of a month for a dataset, under its own pack (or another by id). */
-export function claimFor(records: Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'>, month: string, packId?: string): Claim {
+export function claimFor(records: ClaimRecords, month: string, packId?: string): Claim {
   const pack = findPolicyPack(packId ?? records.institution.policy);
   if (!pack) throw new Error(`no pack ${packId ?? records.institution.policy}`);
   const catalogue = findCatalogue(pack.catalogue);

@@ -2,11 +2,10 @@
  * A month's claim from the database: load the month's records, pick the institution's pack and
  * catalogue, and hand plain data to the pure engine in shared/claims.
  */
-import { computeClaim, judgesWeekBefore } from '../../../shared/claims/computeClaim';
+import { computeClaim, judgesWeekBefore, type ClaimRecords } from '../../../shared/claims/computeClaim';
 import type { Claim } from '../../../shared/claims/types';
 import { isValidMonth } from '../../../shared/domain/dates';
 import { findCatalogue, findPolicyPack } from '../../../shared/policy/registry';
-import type { Dataset } from '../../../shared/domain/model';
 import type { LtcDatabase } from '../db/database';
 import { readInstitution } from '../dataset/institutionRows';
 import { loadClaimFacts } from '../dataset/loadMonth';
@@ -24,7 +23,7 @@ export function computeMonthClaim(db: LtcDatabase, month: string): Claim {
   });
 }
 
-function claimOf(month: string, records: Dataset): Claim {
+function claimOf(month: string, records: ClaimRecords): Claim {
   const pack = findPolicyPack(records.institution.policy);
   if (!pack) throw new InputError(`机构设置的政策包“${records.institution.policy}”不存在，请在机构设置中重新选择政策包`);
   const catalogue = findCatalogue(pack.catalogue);

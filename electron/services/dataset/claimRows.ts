@@ -4,7 +4,8 @@
  * (by id; optional fields omitted when NULL), so the claim is the same as from the whole records.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Assessment, Certificate, CertificateType, CareMode, Level, LocalDate, Resident, Staff, StayEvent, StayEventType, Visit } from '../../../shared/domain/model';
+import type { Assessment, Certificate, CertificateType, CareMode, Level, LocalDate, Resident, Staff, StayEvent, StayEventType } from '../../../shared/domain/model';
+import { tableOf, type VisitTable } from '../../../shared/claims/visitTable';
 import type { Loaded } from './readRecords';
 
 function grouped<T>(rows: unknown[][], make: (row: unknown[]) => T): Map<number, T[]> {
@@ -87,7 +88,7 @@ const ITEMS_BY_START = `SELECT group_concat(visit_id || char(31) || code, char(3
 const ITEM_SEP = 31;
 const END_OF_ITEM = '\u001e';
 
-const NO_ITEMS = Object.freeze([]) as unknown as string[];
+const NO_ITEMS: readonly string[] = Object.freeze([]);
 
 /** The integer written in row[from, to), without making a string of it (the ids of a month's rows). */
 function idIn(row: string, from: number, to: number): number {
@@ -100,26 +101,21 @@ function idIn(row: string, from: number, to: number): number {
   return n;
 }
 
-function byId(refs: Map<number, string>): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
-  for (const [id, ref] of refs) out[id] = ref;
-  return out;
-}
-
-/** A node of the item lists seen: the list that ends here, and the lists that go on. */
+/** A node of the item lists seen: the number of the list that ends here, and the lists that go on. */
 interface ListNode {
-  list: string[];
+  list: number;
   next: Map<string, ListNode>;
 }
 
 /**
- * Walks the items string alongside visits in ascending id order: each visit's items as one frozen
- * array per distinct list (a month's ~100,000 visits have a few thousand lists, and the engine only
- * reads them), found in a tree of the lists by code, so a list costs no string of its own.
+ * Walks the items string alongside visits in ascending id order: each visit's items as the number
+ * of its list in `lists` (a month's ~100,000 visits have a few thousand distinct lists), found in a
+ * tree of the lists by code, so a list costs no string of its own.
  */
-function itemWalker(all: string | null): (id: number) => string[] {
+function itemWalker(all: string | null): { listOf: (id: number) => number; lists: (readonly string[])[] } {
   const text = all ?? '';
-  const root: ListNode = { list: NO_ITEMS, next: new Map() };
+  const lists: (readonly string[])[] = [NO_ITEMS];
+  const root: ListNode = { list: 0, next: new Map() };
   let at = 0;
   let itemId = -1;
   let codeFrom = 0;
@@ -142,65 +138,97 @@ function itemWalker(all: string | null): (id: number) => string[] {
     at = rs + 1;
   };
   read();
-  return (id) => {
+  const listOf = (id: number): number => {
     while (itemId < id) read();
     let node = root;
     while (itemId === id) {
       const code = text.slice(codeFrom, codeTo);
       let next = node.next.get(code);
-      if (!next) node.next.set(code, (next = { list: Object.freeze([...node.list, code]) as string[], next: new Map() }));
+      if (!next) {
+        node.next.set(code, (next = { list: lists.length, next: new Map() }));
+        lists.push(Object.freeze([...(lists[node.list] as readonly string[]), code]));
+      }
       node = next;
       read();
     }
     return node.list;
   };
+  return { listOf, lists };
 }
 
+/** Numbers for the people read (their ids → their place in `refs`, in id order), and one more for an id not among them. */
+function peopleNumbers(people: Map<number, string>): { number: number[]; refs: string[] } {
+  const number: number[] = [];
+  const refs: string[] = [];
+  for (const [id, ref] of people) {
+    number[id] = refs.length;
+    refs.push(ref);
+  }
+  // a foreign key makes it impossible; it would be the visit of nobody on file, as from readVisits
+  refs.push('');
+  return { number, refs };
+}
+
+const EMPTY: VisitTable = tableOf([]);
+
 /**
- * Visits whose start lies in [from, to), in id order (insertion order, as readVisits); of those that
- * start before `reaching` (a `YYYY-MM-DDTHH:mm`), only the ones that end after it.
+ * Visits whose start lies in [from, to), in id order (insertion order, as readVisits), as a table
+ * (shared/claims/visitTable.ts); of those that start before `reaching` (a `YYYY-MM-DDTHH:mm`),
+ * only the ones that end after it.
  */
 export function readEngineVisits(
   sql: BetterSqlite3.Database,
   residents: Map<number, string>,
   staff: Map<number, string>,
   range: { from: string; to: string; reaching?: string },
-): Visit[] {
+): VisitTable {
   const [lo, hi, n] = sql.prepare(ID_SPAN).raw().get(range.from, range.to) as [number | null, number | null, number];
-  if (n === 0 || lo === null || hi === null) return [];
+  if (n === 0 || lo === null || hi === null) return EMPTY;
   const params = { from: range.from, to: range.to, cut: range.reaching ?? range.from };
   // Either way the same visits in id order; the span walk only when at least half the ids in it
   // are the range's (otherwise it would read too many other visits' rows).
   const span = hi - lo + 1 <= 2 * n;
   const rows = (span ? sql.prepare(BY_ID_SPAN).pluck().all({ lo, hi, ...params }) : sql.prepare(BY_START).pluck().all(params)) as string[];
-  const out: Visit[] = new Array(rows.length);
-  if (rows.length === 0) return out;
+  if (rows.length === 0) return EMPTY;
   // the items of exactly the ids read (the span's first days may be left out by `reaching`)
   const first = rows[0] as string;
   const last = rows[rows.length - 1] as string;
-  const itemsOf = itemWalker(
+  const { listOf, lists } = itemWalker(
     (span
       ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: idIn(first, 0, first.indexOf(',')), hi: idIn(last, 0, last.indexOf(',')) })
       : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null,
   );
-  // id → ref as arrays (ids are small positive integers)
-  const residentRef = byId(residents);
-  const staffRef = byId(staff);
-  for (let i = 0; i < rows.length; i++) {
+  const clients = peopleNumbers(residents);
+  const caregivers = peopleNumbers(staff);
+  const m = rows.length;
+  const table = {
+    length: m,
+    ref: new Array<string>(m),
+    start: new Array<string>(m),
+    end: new Array<string>(m),
+    confirmed: new Uint8Array(m),
+    client: new Int32Array(m),
+    clients: clients.refs,
+    caregiver: new Int32Array(m),
+    caregivers: caregivers.refs,
+    items: new Int32Array(m),
+    itemLists: lists,
+  };
+  const nobody = clients.refs.length - 1;
+  const noStaff = caregivers.refs.length - 1;
+  for (let i = 0; i < m; i++) {
     const row = rows[i] as string;
     const c0 = row.indexOf(',');
     const c1 = row.indexOf(',', c0 + 1);
     const p = row.indexOf(',', c1 + 1);
     const t = p + 2;
-    out[i] = {
-      ref: row.slice(t + 2 * T),
-      resident: residentRef[idIn(row, c0 + 1, c1)] ?? '',
-      staff: staffRef[idIn(row, c1 + 1, p)] ?? '',
-      start: row.slice(t, t + T),
-      end: row.slice(t + T, t + 2 * T),
-      items: itemsOf(idIn(row, 0, c0)),
-      confirmed: row.charCodeAt(p + 1) === 49, // '1'
-    };
+    table.ref[i] = row.slice(t + 2 * T);
+    table.start[i] = row.slice(t, t + T);
+    table.end[i] = row.slice(t + T, t + 2 * T);
+    table.confirmed[i] = row.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
+    table.client[i] = clients.number[idIn(row, c0 + 1, c1)] ?? nobody;
+    table.caregiver[i] = caregivers.number[idIn(row, c1 + 1, p)] ?? noStaff;
+    table.items[i] = listOf(idIn(row, 0, c0));
   }
-  return out;
+  return table;
 }

@@ -5,7 +5,8 @@
  * for overlaps with a visit that crosses midnight.
  */
 import { addDays, isValidMonth, monthEnd, monthStart } from '../../../shared/domain/dates';
-import type { Dataset, Month, Resident, Staff, Visit } from '../../../shared/domain/model';
+import type { Dataset, Month, Resident, Staff } from '../../../shared/domain/model';
+import type { VisitTable } from '../../../shared/claims/visitTable';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
 import { DatasetError } from './errors';
@@ -18,15 +19,18 @@ export function claimVisitWindow(month: Month): { firstDate: string; lastDate: s
   return { firstDate: addDays(monthStart(month), -7), lastDate: addDays(monthEnd(month), 1) };
 }
 
-type VisitReader = (sql: BetterSqlite3.Database, residents: Map<number, string>, staff: Map<number, string>, range: { from: string; to: string; reaching?: string }) => Visit[];
+type VisitReader<V> = (sql: BetterSqlite3.Database, residents: Map<number, string>, staff: Map<number, string>, range: { from: string; to: string; reaching?: string }) => V;
 
-interface Readers {
+interface Readers<V> {
   residents: (sql: BetterSqlite3.Database) => Loaded<Resident>;
   staff: (sql: BetterSqlite3.Database) => Loaded<Staff>;
-  visits: VisitReader;
+  visits: VisitReader<V>;
 }
 
-function load(db: LtcDatabase, month: Month, read: Readers, weekBefore = true): Dataset {
+/** A month's records, with the visits as the reader gives them. */
+type MonthRecords<V> = Omit<Dataset, 'visits'> & { visits: V };
+
+function load<V>(db: LtcDatabase, month: Month, read: Readers<V>, weekBefore = true): MonthRecords<V> {
   if (!isValidMonth(month)) {
     throw new DatasetError('BAD_MONTH', `月份“${month}”格式不对，请写成 YYYY-MM，例如 2026-10`, [{ path: 'month', message: '应为 YYYY-MM' }]);
   }
@@ -48,13 +52,16 @@ export function loadClaimInput(db: LtcDatabase, month: Month): Dataset {
   return load(db, month, { residents: readResidents, staff: readStaff, visits: readVisits });
 }
 
+/** The claim's records as loadClaimFacts gives them: the visits as a table (shared/claims/visitTable.ts). */
+export type ClaimFacts = MonthRecords<VisitTable>;
+
 /**
- * The same records reduced to what the claim engine reads (claimRows.ts): visits without check-in
- * places and notes, people without phone, address, bed or assessor. At ~100,000 visits a month
+ * The same records reduced to what the claim engine reads (claimRows.ts): visits as a table without
+ * check-in places and notes, people without phone, address, bed or assessor. At ~100,000 visits a month
  * every value crossing from SQLite to JS counts (`npm run bench`); the claim comes out the same.
  * `weekBefore: false` (a pack without weekly limits, see judgesWeekBefore): of the visits before
  * the month only those still running at its start, the only ones that can overlap one of its visits.
  */
-export function loadClaimFacts(db: LtcDatabase, month: Month, opts: { weekBefore?: boolean } = {}): Dataset {
+export function loadClaimFacts(db: LtcDatabase, month: Month, opts: { weekBefore?: boolean } = {}): ClaimFacts {
   return load(db, month, { residents: readEngineResidents, staff: readEngineStaff, visits: readEngineVisits }, opts.weekBefore ?? true);
 }

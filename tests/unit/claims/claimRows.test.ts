@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { loadClaimFacts, loadClaimInput } from '../../../electron/services/dataset/loadMonth';
 import { openDatabase } from '../../../electron/services/db/database';
+import { visitsOf } from '../../../shared/claims/visitTable';
 import type { Visit } from '../../../shared/domain/model';
 import { sample, tempDir, track } from '../services/helpers';
 
@@ -33,11 +34,11 @@ describe('the lean visit reader', () => {
     db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 9, '' FROM visits WHERE ref = 'c'`);
     for (const month of ['2026-09', '2026-10', '2026-11']) {
       const whole = loadClaimInput(db, month).visits.map(strip);
-      expect(loadClaimFacts(db, month).visits.map(strip)).toEqual(whole);
-      const lean = loadClaimFacts(db, month, { weekBefore: false }).visits.map(strip);
+      expect(visitsOf(loadClaimFacts(db, month).visits).map(strip)).toEqual(whole);
+      const lean = visitsOf(loadClaimFacts(db, month, { weekBefore: false }).visits).map(strip);
       expect(lean).toEqual(whole.filter((v) => v.start >= `${month}-01` || v.end > `${month}-01T00:00`));
     }
-    const october = loadClaimFacts(db, '2026-10', { weekBefore: false }).visits;
+    const october = visitsOf(loadClaimFacts(db, '2026-10', { weekBefore: false }).visits);
     const items = (ref: string) => october.find((v) => v.ref === ref)?.items;
     expect(items('a')).toEqual(['LC01', 'LC08', 'MC05']);
     expect(items('b')).toEqual(['']);
@@ -67,8 +68,8 @@ describe('the lean visit reader', () => {
     for (const month of ['2026-10', '2026-12']) {
       const whole = loadClaimInput(db, month).visits.map(strip);
       expect(whole.length).toBeGreaterThan(0);
-      expect(loadClaimFacts(db, month).visits.map(strip)).toEqual(whole);
-      const lean = loadClaimFacts(db, month, { weekBefore: false }).visits.map(strip);
+      expect(visitsOf(loadClaimFacts(db, month).visits).map(strip)).toEqual(whole);
+      const lean = visitsOf(loadClaimFacts(db, month, { weekBefore: false }).visits).map(strip);
       expect(lean).toEqual(whole.filter((v) => v.start >= `${month}-01` || v.end > `${month}-01T00:00`));
     }
   });

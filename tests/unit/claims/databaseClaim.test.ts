@@ -10,6 +10,7 @@ import { computeMonthClaim } from '../../../electron/services/claims/monthClaim'
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { loadClaimFacts, loadClaimInput } from '../../../electron/services/dataset/loadMonth';
 import { openDatabase } from '../../../electron/services/db/database';
+import { visitsOf } from '../../../shared/claims/visitTable';
 import type { Dataset, Visit } from '../../../shared/domain/model';
 import { claimFor } from '../../support/claimFor';
 import { sample, tempDir, track } from '../services/helpers';
@@ -71,9 +72,9 @@ describe('the claim from the database', () => {
     const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
     importDataset(db, institution('ningbo-2022'), { actor: 't' });
     const whole = loadClaimInput(db, '2026-10').visits;
-    const lean = loadClaimFacts(db, '2026-10', { weekBefore: false }).visits;
+    const lean = visitsOf(loadClaimFacts(db, '2026-10', { weekBefore: false }).visits);
     const strip = ({ ref, resident, staff, start, end, items, confirmed }: Visit) => ({ ref, resident, staff, start, end, items: [...items], confirmed });
-    expect(loadClaimFacts(db, '2026-10').visits.map(strip)).toEqual(whole.map(strip));
+    expect(visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip)).toEqual(whole.map(strip));
     expect(lean.map((v) => v.ref)).toEqual(whole.filter((v) => v.start >= '2026-10-01' || v.end > '2026-10-01T00:00').map((v) => v.ref));
     expect(lean.map((v) => v.ref)).toContain('long');
     expect(lean.map((v) => v.ref)).not.toContain('to-midnight');
@@ -89,7 +90,7 @@ describe('the claim from the database', () => {
     importDataset(db, d, { actor: 't' });
     for (const month of ['2026-10', '2025-03']) {
       expect(computeMonthClaim(db, month)).toStrictEqual(claimFor(loadClaimInput(db, month), month));
-      expect(loadClaimFacts(db, month).visits.map((v) => v.ref)).toEqual(loadClaimInput(db, month).visits.map((v) => v.ref));
+      expect(visitsOf(loadClaimFacts(db, month).visits).map((v) => v.ref)).toEqual(loadClaimInput(db, month).visits.map((v) => v.ref));
     }
   });
 });
