@@ -3,7 +3,7 @@
  * excluded and each broken rule becomes an issue on that visit. Every rule is checked (not only the
  * first that fails), so the administrator sees all there is to fix at once.
  */
-import { dateOf, dayNumber, validDayNumber } from '../domain/dates';
+import { dateOf } from '../domain/dates';
 import type { Certificate, CertificateType, Level, LocalDate, Staff, Visit } from '../domain/model';
 import type { CatalogueItem } from '../policy/catalogue';
 import type { PolicyPack } from '../policy/pack';
@@ -16,7 +16,7 @@ import { certificateDays, certifiedOn, periodOn, residentDays, segmentOn, type C
 import { statusOn } from './stayTimeline';
 import { groupIndices, sortRun } from './visitOrder';
 import type { ClaimIssue } from './types';
-import { tableOf, type VisitTable } from './visitTable';
+import { tableOf, timeColumns, timesOf, type VisitTable } from './visitTable';
 
 export interface VisitVerdict {
   visit: Visit;
@@ -35,32 +35,6 @@ export interface VisitRules {
   items: ReadonlyMap<string, CatalogueItem>;
   residents: ReadonlyMap<string, ResidentFacts>;
   staff: ReadonlyMap<string, Staff>;
-}
-
-/**
- * minuteNumber (domain/dates) without slicing and parsing the date of every start and end: the
- * previous one's day number is kept, and most visits share their neighbour's date (`npm run bench`).
- * Same value for every valid `YYYY-MM-DDTHH:mm`.
- */
-let lastDate = '';
-let lastDay = 0;
-
-/** The day part's number (a separate function: rare, it stays out of the hot loop). */
-function rememberDay(dateTime: string): void {
-  lastDate = dateTime.slice(0, 10);
-  lastDay = dayNumber(lastDate);
-}
-
-function minuteOf(dateTime: string): number {
-  // Visits come roughly in time order: most share the previous one's date.
-  if (lastDate === '' || !dateTime.startsWith(lastDate)) rememberDay(dateTime);
-  const h1 = dateTime.charCodeAt(11) - 48;
-  const h2 = dateTime.charCodeAt(12) - 48;
-  const m1 = dateTime.charCodeAt(14) - 48;
-  const m2 = dateTime.charCodeAt(15) - 48;
-  // Digits as Number() reads them; anything else (never in stored data) the slow way, as before.
-  if (!(h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9)) return lastDay * 1440 + Number(dateTime.slice(11, 13)) * 60 + Number(dateTime.slice(14, 16));
-  return lastDay * 1440 + (h1 * 10 + h2) * 60 + m1 * 10 + m2;
 }
 
 /** Shortest valid length: the pack's minimum, or longer where an item of the visit asks for more. */
@@ -94,14 +68,11 @@ export interface VisitMinutes {
   end: Float64Array;
 }
 
-export function visitMinutes(times: { readonly length: number; readonly start: readonly string[]; readonly end: readonly string[] }): VisitMinutes {
-  const start = new Float64Array(times.length);
-  const end = new Float64Array(times.length);
-  for (let i = 0; i < times.length; i++) {
-    start[i] = minuteOf(times.start[i] as string);
-    end[i] = minuteOf(times.end[i] as string);
-  }
-  return { start, end };
+/** Each visit's start and end as minute numbers (visitTable.ts timesOf). */
+export function visitMinutes(visits: readonly Pick<Visit, 'start' | 'end'>[]): VisitMinutes {
+  const times = timeColumns(visits.length);
+  for (let i = 0; i < visits.length; i++) timesOf((visits[i] as Visit).start, (visits[i] as Visit).end, i, times);
+  return { start: times.startMinute, end: times.endMinute };
 }
 
 /** What the overlap sweep reads of a table: refs and each visit's caregiver as a number. */
@@ -121,8 +92,7 @@ export function overlappingVisits(visits: readonly Pick<Visit, 'ref' | 'staff' |
     }
     caregiver[i] = g;
   }
-  const times = { length: visits.length, start: visits.map((v) => v.start), end: visits.map((v) => v.end) };
-  return overlapsIn({ length: visits.length, ref: visits.map((v) => v.ref), caregiver, caregivers }, visitMinutes(times), new Uint8Array(visits.length));
+  return overlapsIn({ length: visits.length, ref: visits.map((v) => v.ref), caregiver, caregivers }, visitMinutes(visits), new Uint8Array(visits.length));
 }
 
 /**
@@ -243,12 +213,12 @@ export function rowVerdicts(length: number): RowVerdicts {
 /** One visit judged on its own (the visits screen): as a row of a one-row table. */
 export function judgeVisit(visit: Visit, rules: VisitRules, overlaps: ReadonlyMap<string, string[]>): VisitVerdict {
   const table = tableOf([visit]);
-  const on = rowRules(rules, table, visitMinutes(table), Uint8Array.of(1), overlaps);
+  const on = rowRules(rules, table, { start: table.startMinute, end: table.endMinute }, Uint8Array.of(1), overlaps);
   const date = dateOf(visit.start);
   const facts = rules.residents.get(visit.resident);
   const out = rowVerdicts(1);
   const issues: ClaimIssue[] = [];
-  judgeRow(on, 0, date, validDayNumber(date), facts, facts ? residentDays(facts) : null, out, issues);
+  judgeRow(on, 0, date, table.day[0] as number, facts, facts ? residentDays(facts) : null, out, issues);
   const level = out.level[0] as number;
   return { visit, date, minutes: out.minutes[0] as number, level: level < 0 ? null : (level as Level), issues: issues.length ? issues : NO_ISSUES, valid: out.valid[0] === 1 };
 }

@@ -8,6 +8,7 @@
  * The database reader builds a table straight from its rows (electron/services/dataset/claimRows.ts);
  * `tableOf` builds the same from plain `Visit`s (a dataset file, tests, one visit on the visits screen).
  */
+import { dateOf, dayNumber, minuteNumber, validDayNumber } from '../domain/dates';
 import type { Visit } from '../domain/model';
 
 export interface VisitTable {
@@ -30,6 +31,85 @@ export interface VisitTable {
   readonly items: Int32Array;
   /** distinct item lists (a month has a few thousand), each in logged order */
   readonly itemLists: readonly (readonly string[])[];
+  /** start and end as minute numbers (domain/dates minuteNumber) */
+  readonly startMinute: Float64Array;
+  readonly endMinute: Float64Array;
+  /** the start date's day number; NaN when it is not a valid date (then the rules compare strings) */
+  readonly day: Float64Array;
+  /**
+   * startMinute where the start is a regular time (a valid date, 00:00–23:59), NaN otherwise:
+   * regular times order by it exactly as their strings do, so sorting compares numbers, and
+   * strings only where one side is not regular.
+   */
+  readonly startKey: Float64Array;
+}
+
+/** The time columns of a table of n rows, to be filled by writeTimes. */
+export function timeColumns(n: number): Pick<VisitTable, 'startMinute' | 'endMinute' | 'day' | 'startKey'> {
+  return { startMinute: new Float64Array(n), endMinute: new Float64Array(n), day: new Float64Array(n), startKey: new Float64Array(n) };
+}
+
+// The date last read, as the number YYYYMMDD, with its day numbers: visits come roughly in time
+// order, so most share the previous one's date, and the date's day number is not computed again.
+let lastDate = -1;
+let lastDay = Number.NaN;
+let lastValidDay = Number.NaN;
+
+function digitAt(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/** Reads the date at text[at, at + 10) into lastDay (dayNumber) and lastValidDay (validDayNumber). */
+function readDate(text: string, at: number): void {
+  let key = text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 7) === 45 ? 0 : Number.NaN;
+  for (let k = 0; k < 10 && key === key; k++) if (k !== 4 && k !== 7) key = key * 10 + digitAt(text, at + k);
+  if (key === lastDate) return;
+  const date = text.slice(at, at + 10);
+  lastDay = dayNumber(date);
+  lastValidDay = validDayNumber(date);
+  // only a date of digits and dashes is remembered
+  lastDate = key === key ? key : -1;
+}
+
+/** Minutes of the day of the `HH:mm` at text[at + 11, at + 16), as minuteNumber reads them. */
+function clockAt(text: string, at: number): number {
+  const h = digitAt(text, at + 11) * 10 + digitAt(text, at + 12);
+  const m = digitAt(text, at + 14) * 10 + digitAt(text, at + 15);
+  if (h === h && m === m) return h * 60 + m;
+  return Number(text.slice(at + 11, at + 13)) * 60 + Number(text.slice(at + 14, at + 16)); // never from stored data
+}
+
+/** A `YYYY-MM-DDTHH:mm` with a valid date (lastValidDay, just read) and a time 00:00–23:59. */
+function regularAt(text: string, at: number): boolean {
+  const h = digitAt(text, at + 11) * 10 + digitAt(text, at + 12);
+  const m1 = digitAt(text, at + 14);
+  return lastValidDay === lastValidDay && text.charCodeAt(at + 10) === 84 && text.charCodeAt(at + 13) === 58 && h < 24 && m1 < 6 && digitAt(text, at + 15) >= 0;
+}
+
+/**
+ * Row i's time columns from a visit's start at text[startAt, startAt + 16) and its end at
+ * text[endAt, endAt + 16), both `YYYY-MM-DDTHH:mm`: the same numbers as minuteNumber and
+ * validDayNumber give, read off the characters (the database reader passes its row's text).
+ */
+export function writeTimes(text: string, startAt: number, endText: string, endAt: number, i: number, out: Pick<VisitTable, 'startMinute' | 'endMinute' | 'day' | 'startKey'>): void {
+  readDate(text, startAt);
+  const clock = clockAt(text, startAt);
+  const start = lastDay * 1440 + clock;
+  out.startMinute[i] = start;
+  out.day[i] = lastValidDay;
+  out.startKey[i] = regularAt(text, startAt) ? start : Number.NaN;
+  readDate(endText, endAt);
+  out.endMinute[i] = lastDay * 1440 + clockAt(endText, endAt);
+}
+
+/** Row i's time columns from whole strings of any shape (a dataset's, not yet validated). */
+export function timesOf(start: string, end: string, i: number, out: Pick<VisitTable, 'startMinute' | 'endMinute' | 'day' | 'startKey'>): void {
+  if (start.length === 16 && end.length === 16) return writeTimes(start, 0, end, 0, i, out);
+  out.startMinute[i] = minuteNumber(start);
+  out.endMinute[i] = minuteNumber(end);
+  out.day[i] = validDayNumber(dateOf(start));
+  out.startKey[i] = Number.NaN;
 }
 
 export function isVisitTable(visits: readonly Visit[] | VisitTable): visits is VisitTable {
@@ -72,12 +152,14 @@ export function tableOf(visits: readonly Visit[]): VisitTable {
     caregivers: caregivers.keys,
     items: new Int32Array(n),
     itemLists,
+    ...timeColumns(n),
   };
   for (let i = 0; i < n; i++) {
     const v = visits[i] as Visit;
     table.ref[i] = v.ref;
     table.start[i] = v.start;
     table.end[i] = v.end;
+    timesOf(v.start, v.end, i, table);
     table.confirmed[i] = v.confirmed ? 1 : 0;
     table.client[i] = clients.of(v.resident);
     table.caregiver[i] = caregivers.of(v.staff);

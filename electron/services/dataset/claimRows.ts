@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Assessment, Certificate, CertificateType, CareMode, Level, LocalDate, Resident, Staff, StayEvent, StayEventType } from '../../../shared/domain/model';
-import { tableOf, type VisitTable } from '../../../shared/claims/visitTable';
+import { tableOf, timeColumns, writeTimes, type VisitTable } from '../../../shared/claims/visitTable';
 import type { Loaded } from './readRecords';
 
 function grouped<T>(rows: unknown[][], make: (row: unknown[]) => T): Map<number, T[]> {
@@ -213,6 +213,7 @@ export function readEngineVisits(
     caregivers: caregivers.refs,
     items: new Int32Array(m),
     itemLists: lists,
+    ...timeColumns(m),
   };
   const nobody = clients.refs.length - 1;
   const noStaff = caregivers.refs.length - 1;
@@ -225,6 +226,8 @@ export function readEngineVisits(
     table.ref[i] = row.slice(t + 2 * T);
     table.start[i] = row.slice(t, t + T);
     table.end[i] = row.slice(t + T, t + 2 * T);
+    // the times as numbers while the row is at hand: later passes over the slices cost more
+    writeTimes(row, t, row, t + T, i, table);
     table.confirmed[i] = row.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
     table.client[i] = clients.number[idIn(row, c0 + 1, c1)] ?? nobody;
     table.caregiver[i] = caregivers.number[idIn(row, c1 + 1, p)] ?? noStaff;
