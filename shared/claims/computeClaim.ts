@@ -14,10 +14,10 @@ import { makeIssue } from './issue';
 import { messages } from './messages';
 import { residentFacts, type ResidentFacts } from './residentFacts';
 import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from './types';
-import { groupIndices, sortRun } from './visitOrder';
-import { residentDays } from './dayNumbers';
+import { groupIndices, sortRun, type Groups } from './visitOrder';
+import { residentDays, type ResidentDays } from './dayNumbers';
 import { judgeRow, overlapsIn, rowRules, rowVerdicts, type RowRules, type RowVerdicts, type VisitRules } from './visitChecks';
-import { isVisitTable, tableOf, type VisitTable } from './visitTable';
+import { isVisitTable, permute, permuteColumn, permuteNumbers, tableOf, type VisitTable } from './visitTable';
 
 /** What a claim reads: the records, with the visits as plain objects or as a table (the database's reader). */
 export type ClaimRecords = Pick<Dataset, 'institution' | 'residents' | 'staff'> & { visits: readonly Visit[] | VisitTable };
@@ -59,7 +59,8 @@ export function computeClaim(input: ClaimInput): Claim {
     // judged here, one client at a time, so that the verdicts die young (few survive a scavenge)
     const judged = judgedFor(r.ref);
     const home = homeMonth(f, month, judged, pack, records.institution.prices);
-    const hasVisits = judged.rows.some((i) => (judged.date[i] as string) >= first);
+    let hasVisits = false;
+    for (let i = judged.from; i < judged.to && !hasVisits; i++) hasVisits = (judged.date[i] as string) >= first;
     const personLines = [inst.line, home.line].filter((l): l is ClaimLine => l !== null);
     issues.push(...inst.issues, ...home.issues);
     if (!inst.inStay && !hasVisits) continue;
@@ -107,54 +108,84 @@ interface Judged {
 
 /**
  * Judges the month's visits. Each step is a function of its own (see overlapsIn): this runs once
- * per claim over ~100,000 visits. The rules run in table order, not client by client: reading the
- * columns in order kept them in the CPU's cache, where a client's visits lie scattered through the
- * month and judging in client order waited on memory for most rows (`npm run bench`).
+ * per claim over ~100,000 visits. The table is first reordered by client, each client's visits in
+ * time order (one gather per column), and then everything runs in that order: a client's visits lie
+ * scattered through the month, and judging and paying them in place waited on memory for most rows
+ * (`npm run bench`).
  */
 function judgeVisits(table: VisitTable, month: Month, rules: VisitRules, from: string, first: string, to: string): Judged {
-  const minutes = { start: table.startMinute, end: table.endMinute };
+  // Overlaps on the table as read: a caregiver's visits at the very same times keep their order.
   const overlapping = new Uint8Array(table.length);
-  const overlaps = overlapsIn(table, minutes, overlapping);
-  const on = rowRules(rules, table, minutes, overlapping, overlaps);
+  const overlaps = overlapsIn(table, { start: table.startMinute, end: table.endMinute }, overlapping);
   const { dates, group, staffInMonth } = datesAndClients(table, rules.residents, from, first, to);
-  const verdicts = rowVerdicts(table.length);
-  const issuesOf = judgeAll(on, dates, group, verdicts);
-  // Grouped by client, then each client's few dozen visits ordered: the same order per client as
-  // one sort of the whole month, with a fraction of the comparisons.
+  const { order, offsets } = clientOrder(table, group);
+  const sorted = permute(table, order);
+  const on = rowRules(rules, sorted, { start: sorted.startMinute, end: sorted.endMinute }, permuteNumbers(overlapping, new Uint8Array(order.length), order), overlaps);
+  const date = permuteColumn(dates, order);
+  const verdicts = rowVerdicts(sorted.length);
+  const issuesOf = judgeAll(on, date, verdicts);
   const clientNumber = new Map<string, number>();
   for (let c = 0; c < table.clients.length; c++) if (!clientNumber.has(table.clients[c] as string)) clientNumber.set(table.clients[c] as string, c);
-  const { order, offsets } = groupIndices(group, table.clients.length);
-  const byStart = startOrder(table);
-  const none = new Int32Array(0);
   const judgedFor = (resident: string): JudgedVisits => {
     const c = clientNumber.get(resident);
-    if (c === undefined) return { table, rows: none, date: dates, verdicts, issues: [] };
+    if (c === undefined) return { table: sorted, from: 0, to: 0, date, verdicts, issues: [] };
     const lo = offsets[c] as number;
     const hi = offsets[c + 1] as number;
-    sortRun(order, lo, hi, byStart);
     const issues: ClaimIssue[] = [];
     // the visits before the month only use up a week's limit (homeMonth); their issues are not the month's
-    for (let k = lo; k < hi; k++) {
-      const i = order[k] as number;
+    for (let i = lo; i < hi; i++) {
       const found = issuesOf[i];
-      if (found && (dates[i] as string).startsWith(month)) for (const issue of found) issues.push(issue);
+      if (found && (date[i] as string).startsWith(month)) for (const issue of found) issues.push(issue);
     }
-    return { table, rows: order.subarray(lo, hi), date: dates, verdicts, issues };
+    return { table: sorted, from: lo, to: hi, date, verdicts, issues };
   };
   return { judgedFor, staffInMonth };
 }
 
-/** judgeRow on every row with a group (a client on file, dated in the window): each row's issues, if any, by row. */
-function judgeAll(on: RowRules, dates: readonly string[], group: Int32Array, verdicts: RowVerdicts): (ClaimIssue[] | undefined)[] {
+/**
+ * The rows with a group, grouped by client (as numbered in the table), each client's in time order
+ * (startOrder): client c's are order[offsets[c]] … order[offsets[c + 1] − 1]. Visits are entered
+ * roughly in time order, so a client's usually are already: that is checked on their start keys
+ * gathered side by side, and only a run out of order is sorted.
+ */
+function clientOrder(table: VisitTable, group: Int32Array): Groups {
+  const grouped = groupIndices(group, table.clients.length);
+  const { order, offsets } = grouped;
+  const keys = permuteNumbers(table.startKey, new Float64Array(order.length), order);
+  const byStart = startOrder(table);
+  for (let c = 0; c < table.clients.length; c++) {
+    const lo = offsets[c] as number;
+    const hi = offsets[c + 1] as number;
+    for (let k = lo + 1; k < hi; k++) {
+      const a = keys[k - 1] as number;
+      const b = keys[k] as number;
+      // a < b is false for NaN: then the full comparison decides
+      if (!(a < b) && byStart(order[k - 1] as number, order[k] as number) > 0) {
+        sortRun(order, lo, hi, byStart);
+        break;
+      }
+    }
+  }
+  return grouped;
+}
+
+/** judgeRow on every row of on.table (a client's on file, dated in the window): each row's issues, if any, by row. */
+function judgeAll(on: RowRules, dates: readonly string[], verdicts: RowVerdicts): (ClaimIssue[] | undefined)[] {
   const { table, rules } = on;
   const facts = table.clients.map((ref) => rules.residents.get(ref));
-  const byDay = facts.map((f) => (f ? residentDays(f) : null));
+  const byDay: (ResidentDays | null)[] = new Array(facts.length).fill(null);
   const issuesOf: (ClaimIssue[] | undefined)[] = new Array(table.length);
   let sink: ClaimIssue[] = [];
+  let client = -1;
   for (let i = 0; i < table.length; i++) {
-    const c = group[i] as number;
-    if (c < 0) continue;
-    judgeRow(on, i, dates[i] as string, table.day[i] as number, facts[c], byDay[c] ?? null, verdicts, sink);
+    const c = table.client[i] as number;
+    const f = facts[c];
+    // each client's dates as day numbers, made on the client's first visit (rows are by client)
+    if (c !== client) {
+      client = c;
+      byDay[c] = f ? residentDays(f) : null;
+    }
+    judgeRow(on, i, dates[i] as string, table.day[i] as number, f, byDay[c] ?? null, verdicts, sink);
     if (sink.length > 0) {
       issuesOf[i] = sink;
       sink = [];

@@ -19,13 +19,14 @@ export interface HomeMonth {
 }
 
 /**
- * A client's judged visits (computeClaim): rows of `table` in time order, from the Monday of the
- * month's first week (or the month's first day) to the month's end, and what judging decided about
- * each row (RowVerdicts, by row).
+ * A client's judged visits (computeClaim): rows from … to − 1 of `table`, in time order, from the
+ * Monday of the month's first week (or the month's first day) to the month's end, and what judging
+ * decided about each row (RowVerdicts, by row).
  */
 export interface JudgedVisits {
   table: Pick<VisitTable, 'ref'>;
-  rows: Int32Array;
+  from: number;
+  to: number;
   /** each row's date (of its start) */
   date: readonly string[];
   verdicts: RowVerdicts;
@@ -91,12 +92,9 @@ export function homeMonth(facts: ResidentFacts, month: Month, judged: JudgedVisi
 }
 
 /** The rows dated in the month, in order. */
-function ofMonth({ rows, date }: JudgedVisits, month: Month): number[] {
+function ofMonth({ from, to, date }: JudgedVisits, month: Month): number[] {
   const out: number[] = [];
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k] as number;
-    if ((date[i] as string).startsWith(month)) out.push(i);
-  }
+  for (let i = from; i < to; i++) if ((date[i] as string).startsWith(month)) out.push(i);
   return out;
 }
 
@@ -171,8 +169,7 @@ function payHome(
   const perWeek = new Map<string, number>();
   const counted: number[] = [];
   const overQuota: number[] = [];
-  for (let k = 0; k < judged.rows.length; k++) {
-    const i = judged.rows[k] as number;
+  for (let i = judged.from; i < judged.to; i++) {
     const date = judged.date[i] as string;
     if (verdicts.valid[i] !== 1 || date < firstMonday) continue;
     const week = weekStart(date);
