@@ -86,7 +86,7 @@ const ITEMS_BY_START = `SELECT group_concat(visit_id || char(31) || code, char(3
 
 /** Item codes never contain these ASCII separators, so they can join them inside SQL. */
 const ITEM_SEP = 31;
-const END_OF_ITEM = '\u001e';
+const END_OF_ITEM = 30;
 
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
@@ -101,11 +101,19 @@ function idIn(row: string, from: number, to: number): number {
   return n;
 }
 
-/** A node of the item lists seen: the number of the list that ends here, and the lists that go on. */
+/**
+ * A node of the item lists seen: the number of the list that ends here, and the lists that go on,
+ * by code. A code of up to four ASCII characters (every catalogue's) is looked up by a number made
+ * of its characters, read off the items string without making a string of it; any other by its text.
+ */
 interface ListNode {
   list: number;
-  next: Map<string, ListNode>;
+  byKey: Map<number, ListNode>;
+  byText: Map<string, ListNode> | null;
 }
+
+/** Characters in a code that codeKey can hold: 4 × 7 bits stay a small integer (a V8 Smi). */
+const KEY_CHARS = 4;
 
 /**
  * Walks the items string alongside visits in ascending id order: each visit's items as the number
@@ -115,11 +123,13 @@ interface ListNode {
 function itemWalker(all: string | null): { listOf: (id: number) => number; lists: (readonly string[])[] } {
   const text = all ?? '';
   const lists: (readonly string[])[] = [NO_ITEMS];
-  const root: ListNode = { list: 0, next: new Map() };
+  const root: ListNode = { list: 0, byKey: new Map(), byText: null };
   let at = 0;
   let itemId = -1;
   let codeFrom = 0;
   let codeTo = 0;
+  // the code's characters as one number, or −1 when it cannot be one
+  let codeKey = -1;
   const read = (): void => {
     if (at >= text.length) {
       itemId = Number.POSITIVE_INFINITY;
@@ -127,28 +137,39 @@ function itemWalker(all: string | null): { listOf: (id: number) => number; lists
     }
     let us = at;
     while (us < text.length && text.charCodeAt(us) !== ITEM_SEP) us++;
-    let rs = text.indexOf(END_OF_ITEM, us);
-    if (rs < 0) rs = text.length;
     const id = idIn(text, at, us);
     // the walk relies on the order; a different one would lose items, so it is not taken quietly
     if (id < itemId) throw new Error('visit_items came out of visit order');
     itemId = id;
+    let rs = us + 1;
+    let key = 0;
+    for (; rs < text.length; rs++) {
+      const ch = text.charCodeAt(rs);
+      if (ch === END_OF_ITEM) break;
+      // every character 1…127, so that codes of different lengths have different keys
+      if (key >= 0) key = ch > 0 && ch < 128 && rs - us <= KEY_CHARS ? key * 128 + ch : -1;
+    }
     codeFrom = us + 1;
     codeTo = rs;
+    codeKey = key;
     at = rs + 1;
   };
   read();
+  const step = (node: ListNode): ListNode => {
+    let next = codeKey >= 0 ? node.byKey.get(codeKey) : node.byText?.get(text.slice(codeFrom, codeTo));
+    if (next) return next;
+    const code = text.slice(codeFrom, codeTo);
+    next = { list: lists.length, byKey: new Map(), byText: null };
+    lists.push(Object.freeze([...(lists[node.list] as readonly string[]), code]));
+    if (codeKey >= 0) node.byKey.set(codeKey, next);
+    else (node.byText ??= new Map()).set(code, next);
+    return next;
+  };
   const listOf = (id: number): number => {
     while (itemId < id) read();
     let node = root;
     while (itemId === id) {
-      const code = text.slice(codeFrom, codeTo);
-      let next = node.next.get(code);
-      if (!next) {
-        node.next.set(code, (next = { list: lists.length, next: new Map() }));
-        lists.push(Object.freeze([...(lists[node.list] as readonly string[]), code]));
-      }
-      node = next;
+      node = step(node);
       read();
     }
     return node.list;
