@@ -117,27 +117,28 @@ function judgeVisits(table: VisitTable, month: Month, rules: VisitRules, from: s
   // Overlaps on the table as read: a caregiver's visits at the very same times keep their order.
   const overlapping = new Uint8Array(table.length);
   const overlaps = overlapsIn(table, { start: table.startMinute, end: table.endMinute }, overlapping);
-  const { dates, group, staffInMonth } = datesAndClients(table, rules.residents, from, first, to);
+  const { dates, inMonth: ofMonth, group, staffInMonth } = datesAndClients(table, month, rules.residents, from, first, to);
   const { order, offsets } = clientOrder(table, group);
   const sorted = permute(table, order);
   const on = rowRules(rules, sorted, { start: sorted.startMinute, end: sorted.endMinute }, permuteNumbers(overlapping, new Uint8Array(order.length), order), overlaps);
   const date = permuteColumn(dates, order);
+  const inMonth = permuteNumbers(ofMonth, new Uint8Array(order.length), order);
   const verdicts = rowVerdicts(sorted.length);
   const issuesOf = judgeAll(on, date, verdicts);
   const clientNumber = new Map<string, number>();
   for (let c = 0; c < table.clients.length; c++) if (!clientNumber.has(table.clients[c] as string)) clientNumber.set(table.clients[c] as string, c);
   const judgedFor = (resident: string): JudgedVisits => {
     const c = clientNumber.get(resident);
-    if (c === undefined) return { table: sorted, from: 0, to: 0, date, verdicts, issues: [] };
+    if (c === undefined) return { table: sorted, from: 0, to: 0, date, inMonth, verdicts, issues: [] };
     const lo = offsets[c] as number;
     const hi = offsets[c + 1] as number;
     const issues: ClaimIssue[] = [];
     // the visits before the month only use up a week's limit (homeMonth); their issues are not the month's
     for (let i = lo; i < hi; i++) {
       const found = issuesOf[i];
-      if (found && (date[i] as string).startsWith(month)) for (const issue of found) issues.push(issue);
+      if (found && inMonth[i]) for (const issue of found) issues.push(issue);
     }
-    return { table: sorted, from: lo, to: hi, date, verdicts, issues };
+    return { table: sorted, from: lo, to: hi, date, inMonth, verdicts, issues };
   };
   return { judgedFor, staffInMonth };
 }
@@ -195,19 +196,22 @@ function judgeAll(on: RowRules, dates: readonly string[], verdicts: RowVerdicts)
 }
 
 /**
- * Each visit's date (dateOf its start, one string per date, shared) and group: its client's number,
- * or −1 for a visit outside [from, to] or of nobody on file (judged in no month); and the staff of
- * the month.
+ * Each visit's date (dateOf its start, one string per date, shared), whether it is of the month
+ * (its date starts with it) and its group: its client's number, or −1 for a visit outside
+ * [from, to] or of nobody on file (judged in no month); and the staff of the month.
  */
 function datesAndClients(
   table: VisitTable,
+  month: Month,
   residents: ReadonlyMap<string, unknown>,
   from: string,
   first: string,
   to: string,
-): { dates: string[]; group: Int32Array; staffInMonth: Set<string> } {
+): { dates: string[]; inMonth: Uint8Array; group: Int32Array; staffInMonth: Set<string> } {
   const n = table.length;
   const dates: string[] = new Array(n);
+  const ofMonth = new Uint8Array(n);
+  let dated = false;
   const group = new Int32Array(n);
   const onFile = table.clients.map((ref) => residents.has(ref));
   const working = new Uint8Array(table.caregivers.length);
@@ -223,15 +227,17 @@ function datesAndClients(
       dayOfDate = day;
       inWindow = date >= from && date <= to;
       inMonth = date >= first && date <= to;
+      dated = date.startsWith(month);
     }
     dates[i] = date;
+    ofMonth[i] = dated ? 1 : 0;
     const c = table.client[i] as number;
     group[i] = inWindow && onFile[c] ? c : -1;
     if (inMonth) working[table.caregiver[i] as number] = 1;
   }
   const staffInMonth = new Set<string>();
   for (let c = 0; c < working.length; c++) if (working[c]) staffInMonth.add(table.caregivers[c] as string);
-  return { dates, group, staffInMonth };
+  return { dates, inMonth: ofMonth, group, staffInMonth };
 }
 
 /** By start (startKey, or the strings where either is not a regular time), then ref. */

@@ -24,11 +24,13 @@ export interface HomeMonth {
  * decided about each row (RowVerdicts, by row).
  */
 export interface JudgedVisits {
-  table: Pick<VisitTable, 'ref'>;
+  table: Pick<VisitTable, 'ref' | 'refsUnique'>;
   from: number;
   to: number;
   /** each row's date (of its start) */
   date: readonly string[];
+  /** 1 where the row's date is in the month (starts with it) */
+  inMonth: Uint8Array;
   verdicts: RowVerdicts;
   /** the issues of the rows dated in the month, in the rows' order */
   issues: readonly ClaimIssue[];
@@ -45,7 +47,7 @@ interface Paid extends Split {
 export function homeMonth(facts: ResidentFacts, month: Month, judged: JudgedVisits, pack: PolicyPack, prices: Prices): HomeMonth {
   const { resident } = facts;
   const { verdicts } = judged;
-  const inMonth = ofMonth(judged, month);
+  const inMonth = ofMonth(judged);
   const issues: ClaimIssue[] = judged.issues.slice();
   const about = { idNumber: resident.idNumber, resident: resident.ref };
   if (inMonth.length === 0) return { line: null, issues };
@@ -92,9 +94,9 @@ export function homeMonth(facts: ResidentFacts, month: Month, judged: JudgedVisi
 }
 
 /** The rows dated in the month, in order. */
-function ofMonth({ from, to, date }: JudgedVisits, month: Month): number[] {
+function ofMonth({ from, to, inMonth }: JudgedVisits): number[] {
   const out: number[] = [];
-  for (let i = from; i < to; i++) if ((date[i] as string).startsWith(month)) out.push(i);
+  for (let i = from; i < to; i++) if (inMonth[i]) out.push(i);
   return out;
 }
 
@@ -105,13 +107,13 @@ function minutesOf(verdicts: RowVerdicts, rows: readonly number[]): number {
 }
 
 /**
- * The rows' refs in order, each once (as `[...new Set(refs)]`). Refs are unique in practice, so
- * refs already in ascending order (the usual case: refs given in time order) or a sorted copy
- * prove it without hashing every ref; only a repeat falls back to the Set.
+ * The rows' refs in order, each once (as `[...new Set(refs)]`). A table's refs are unique when it
+ * says so (the database's are); otherwise refs already in ascending order or a sorted copy prove
+ * it without hashing every ref, and only a repeat falls back to the Set.
  */
 function uniqueRefs({ table }: JudgedVisits, rows: readonly number[]): string[] {
   const refs = rows.map((i) => table.ref[i] as string);
-  if (ascending(refs)) return refs;
+  if (table.refsUnique || ascending(refs)) return refs;
   const sorted = refs.slice().sort(byText);
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return [...new Set(refs)];
   return refs;
@@ -177,7 +179,7 @@ function payHome(
     const weekLimit = forLevel(model.visitsPerWeek, held < 0 ? level : (held as Level)) ?? 0;
     const dayCount = perDay.get(date) ?? 0;
     const weekCount = perWeek.get(week) ?? 0;
-    const inThisMonth = date.startsWith(month);
+    const inThisMonth = judged.inMonth[i] === 1;
     if (dayCount >= model.visitsPerDay || weekCount >= weekLimit) {
       if (inThisMonth) {
         overQuota.push(i);

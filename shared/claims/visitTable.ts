@@ -14,6 +14,8 @@ import type { Visit } from '../domain/model';
 export interface VisitTable {
   readonly length: number;
   readonly ref: readonly string[];
+  /** no two rows share a ref (the database's UNIQUE; checked for plain visits) */
+  readonly refsUnique: boolean;
   /** `YYYY-MM-DDTHH:mm`, as stored */
   readonly start: readonly string[];
   readonly end: readonly string[];
@@ -143,6 +145,7 @@ export function tableOf(visits: readonly Visit[]): VisitTable {
   const table = {
     length: n,
     ref: new Array<string>(n),
+    refsUnique: new Set(visits.map((v) => v.ref)).size === n,
     start: new Array<string>(n),
     end: new Array<string>(n),
     confirmed: new Uint8Array(n),
@@ -209,7 +212,7 @@ export function permuteNumbers<A extends Uint8Array | Int32Array | Float64Array>
 }
 
 /**
- * The table's rows in the order `perm` gives (row k is table row perm[k]), every column copied:
+ * The table's rows in the order `perm` gives (row k is table row perm[k]; no row twice), every column copied:
  * a claim reorders its visits by client once, in one gather per column, so that each client's
  * visits are read side by side instead of scattered through the month.
  */
@@ -218,6 +221,8 @@ export function permute(table: VisitTable, perm: Int32Array): VisitTable {
   return {
     length: n,
     ref: permuteColumn(table.ref, perm),
+    // rows of a table, each at most once (a permutation of some of them)
+    refsUnique: table.refsUnique,
     start: permuteColumn(table.start, perm),
     end: permuteColumn(table.end, perm),
     confirmed: permuteNumbers(table.confirmed, new Uint8Array(n), perm),

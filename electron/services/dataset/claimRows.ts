@@ -225,6 +225,8 @@ export function readEngineVisits(
   const table = {
     length: m,
     ref: new Array<string>(m),
+    // visits.ref is UNIQUE
+    refsUnique: true,
     start: new Array<string>(m),
     end: new Array<string>(m),
     confirmed: new Uint8Array(m),
