@@ -32,6 +32,10 @@ describe('the lean visit reader', () => {
     db.raw.exec(`UPDATE visit_items SET position = position * 3 + 7 WHERE visit_id = (SELECT id FROM visits WHERE ref = 'a')`);
     db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 0, '' FROM visits WHERE ref = 'b'`);
     db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 9, '' FROM visits WHERE ref = 'c'`);
+    // codes the reader cannot key by their characters (longer than four, not ASCII) beside ones it can
+    db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 5, 'LC01X' FROM visits WHERE ref = 'e'`);
+    db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 6, '护理' FROM visits WHERE ref = 'e'`);
+    db.raw.exec(`INSERT INTO visit_items (visit_id, position, code) SELECT id, 7, 'LC0' FROM visits WHERE ref = 'e'`);
     for (const month of ['2026-09', '2026-10', '2026-11']) {
       const whole = loadClaimInput(db, month).visits.map(strip);
       expect(visitsOf(loadClaimFacts(db, month).visits).map(strip)).toEqual(whole);
@@ -44,6 +48,7 @@ describe('the lean visit reader', () => {
     expect(items('b')).toEqual(['']);
     expect(items('c')).toEqual(['LC08', '']);
     expect(items('into')).toEqual(['LC08', 'LC01']);
+    expect(visitsOf(loadClaimFacts(db, '2026-11').visits).find((v) => v.ref === 'e')?.items).toEqual(['MC05', 'LC01', 'LC01X', '护理', 'LC0']);
     expect(october.map((v) => v.ref)).toContain('into');
   });
 
