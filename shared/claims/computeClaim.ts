@@ -223,7 +223,7 @@ function datesAndClients(
     const day = table.day[i] as number;
     // a valid date is one day number; a date that is not one is taken from its string each time
     if (day !== dayOfDate || day !== day) {
-      date = dateOf(table.start[i] as string);
+      date = dateOf(table.startOf(i));
       dayOfDate = day;
       inWindow = date >= from && date <= to;
       inMonth = date >= first && date <= to;
@@ -241,13 +241,21 @@ function datesAndClients(
 }
 
 /** By start (startKey, or the strings where either is not a regular time), then ref. */
-function startOrder({ start, ref, startKey: keys }: VisitTable): (i: number, j: number) => number {
+function startOrder({ startOf, ref, startKey: keys }: VisitTable): (i: number, j: number) => number {
+  const byText = (i: number, j: number): number => {
+    const a = startOf(i);
+    const b = startOf(j);
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
   return (i, j) => {
     const ka = keys[i] as number;
     const kb = keys[j] as number;
     if (ka === ka && kb === kb) {
       if (ka !== kb) return ka - kb;
-    } else if (start[i] !== start[j]) return (start[i] as string) < (start[j] as string) ? -1 : 1;
+    } else {
+      const c = byText(i, j);
+      if (c !== 0) return c;
+    }
     const a = ref[i] as string;
     const b = ref[j] as string;
     return a < b ? -1 : a > b ? 1 : 0;

@@ -59,19 +59,23 @@ export function readEngineStaff(sql: BetterSqlite3.Database): Loaded<Staff> {
 const T = 16;
 
 // What crosses from SQLite to JS costs per row as well as per value: an array per row (`.raw()`) for
-// 100,000 rows cost more than the query itself (`npm run bench`). So each visit travels as ONE
-// string, `id,resident,staff,confirmed` + start + end (fixed width) + ref (last: the only part that
-// may hold any text), and all the visits' items as one more string, `visit id` US `code` per item,
-// joined by RS, in visit id and position order: walked alongside the visits, which come in id order.
+// 100,000 rows cost more than the query itself, and a string per row was 100,000 young objects for
+// every scavenge to copy (`npm run bench`). So each visit is written as `id,resident,staff,confirmed`
+// + start + end (fixed width) + ref (last: the only part that may hold any text), and all the
+// visits come as ONE string, joined by RS, in id order (the order of the scan); all their items as
+// one more, `visit id` US `code` per item, joined by RS, walked alongside the visits.
 const ENGINE_VISIT = `id || ',' || resident_id || ',' || staff_id || ',' || confirmed || start_at || end_at || ref`;
 /** The range's first and last visit id and how many visits it holds (from the covering index). */
 const ID_SPAN = 'SELECT min(id), max(id), count(*) FROM visits WHERE start_at >= ? AND start_at < ?';
 /** Visits are mostly entered in time order, so a month's ids are nearly consecutive: walk them in id order. */
-const BY_ID_SPAN = `SELECT ${ENGINE_VISIT} FROM visits v NOT INDEXED
-  WHERE id BETWEEN @lo AND @hi AND start_at >= @from AND start_at < @to AND (start_at >= @cut OR end_at > @cut)`;
+const SPAN_WHERE = 'id BETWEEN @lo AND @hi AND start_at >= @from AND start_at < @to AND (start_at >= @cut OR end_at > @cut)';
 /** Any order of entry: the start index, sorted by id. */
-const BY_START = `SELECT ${ENGINE_VISIT} FROM visits v
-  WHERE start_at >= @from AND start_at < @to AND (start_at >= @cut OR end_at > @cut) ORDER BY id`;
+const START_WHERE = 'start_at >= @from AND start_at < @to AND (start_at >= @cut OR end_at > @cut)';
+const VISITS_OF_SPAN = `SELECT count(*), group_concat(${ENGINE_VISIT}, char(30)) FROM visits v NOT INDEXED WHERE ${SPAN_WHERE}`;
+const VISITS_BY_START = `SELECT count(*), group_concat(row, char(30)) FROM (SELECT ${ENGINE_VISIT} AS row FROM visits v WHERE ${START_WHERE} ORDER BY id)`;
+/** One string per visit: only when a ref holds RS itself, so that the joined string cannot be split. */
+const ROWS_OF_SPAN = `SELECT ${ENGINE_VISIT} FROM visits v NOT INDEXED WHERE ${SPAN_WHERE}`;
+const ROWS_BY_START = `SELECT ${ENGINE_VISIT} FROM visits v WHERE ${START_WHERE} ORDER BY id`;
 /**
  * The items of the visits with ids in [lo, hi], in one range scan of visit_items' primary key
  * (visit_id, position), which is their order. One seek per visit instead, or grouping them per
@@ -192,6 +196,61 @@ function peopleNumbers(people: Map<number, string>): { number: number[]; refs: s
 
 const EMPTY: VisitTable = tableOf([]);
 
+const RS = '\u001e';
+
+/** How many times `ch` occurs in text. */
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) n++;
+  return n;
+}
+
+/**
+ * The visits' rows: one text holding them all (rows end at RS), or one text per row when a ref
+ * holds RS (then the count of RS in the joined text is not the count of rows less one).
+ */
+interface Rows {
+  count: number;
+  /** the text holding row i */
+  textOf: (i: number) => string;
+  /** the first and the last row's id, as written */
+  first: string;
+  last: string;
+  /** calls `row` on each row in order: its text and where in it the row begins and ends */
+  walk: (row: (text: string, from: number, to: number, i: number) => void) => void;
+}
+
+function readRows(sql: BetterSqlite3.Database, span: boolean, params: Record<string, string | number>): Rows {
+  const [count, joined] = sql.prepare(span ? VISITS_OF_SPAN : VISITS_BY_START).raw().get(params) as [number, string | null];
+  const text = joined ?? '';
+  if (count > 0 && occurrences(text, RS) === count - 1) {
+    return {
+      count,
+      textOf: () => text,
+      first: text.slice(0, text.indexOf(',')),
+      last: text.slice(text.lastIndexOf(RS) + 1, text.indexOf(',', text.lastIndexOf(RS) + 1)),
+      walk: (row) => {
+        let from = 0;
+        for (let i = 0; i < count; i++) {
+          let to = text.indexOf(RS, from);
+          if (to < 0) to = text.length;
+          row(text, from, to, i);
+          from = to + 1;
+        }
+      },
+    };
+  }
+  const rows = sql.prepare(span ? ROWS_OF_SPAN : ROWS_BY_START).pluck().all(params) as string[];
+  const id = (r: string | undefined) => (r ?? '').slice(0, (r ?? '').indexOf(','));
+  return {
+    count: rows.length,
+    textOf: (i) => rows[i] as string,
+    first: id(rows[0]),
+    last: id(rows[rows.length - 1]),
+    walk: (row) => rows.forEach((r, i) => row(r, 0, r.length, i)),
+  };
+}
+
 /**
  * Visits whose start lies in [from, to), in id order (insertion order, as readVisits), as a table
  * (shared/claims/visitTable.ts); of those that start before `reaching` (a `YYYY-MM-DDTHH:mm`),
@@ -209,26 +268,25 @@ export function readEngineVisits(
   // Either way the same visits in id order; the span walk only when at least half the ids in it
   // are the range's (otherwise it would read too many other visits' rows).
   const span = hi - lo + 1 <= 2 * n;
-  const rows = (span ? sql.prepare(BY_ID_SPAN).pluck().all({ lo, hi, ...params }) : sql.prepare(BY_START).pluck().all(params)) as string[];
-  if (rows.length === 0) return EMPTY;
+  const rows = readRows(sql, span, span ? { lo, hi, ...params } : params);
+  const m = rows.count;
+  if (m === 0) return EMPTY;
   // the items of exactly the ids read (the span's first days may be left out by `reaching`)
-  const first = rows[0] as string;
-  const last = rows[rows.length - 1] as string;
   const { listOf, lists } = itemWalker(
-    (span
-      ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: idIn(first, 0, first.indexOf(',')), hi: idIn(last, 0, last.indexOf(',')) })
-      : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null,
+    (span ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: Number(rows.first), hi: Number(rows.last) }) : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null,
   );
   const clients = peopleNumbers(residents);
   const caregivers = peopleNumbers(staff);
-  const m = rows.length;
+  // where each row's start begins in its text: the times are read as numbers off the text, and
+  // made strings only when asked (startOf, endOf)
+  const timeAt = new Int32Array(m);
   const table = {
     length: m,
     ref: new Array<string>(m),
     // visits.ref is UNIQUE
     refsUnique: true,
-    start: new Array<string>(m),
-    end: new Array<string>(m),
+    startOf: (i: number) => rows.textOf(i).slice(timeAt[i], (timeAt[i] as number) + T),
+    endOf: (i: number) => rows.textOf(i).slice((timeAt[i] as number) + T, (timeAt[i] as number) + 2 * T),
     confirmed: new Uint8Array(m),
     client: new Int32Array(m),
     clients: clients.refs,
@@ -240,21 +298,23 @@ export function readEngineVisits(
   };
   const nobody = clients.refs.length - 1;
   const noStaff = caregivers.refs.length - 1;
-  for (let i = 0; i < m; i++) {
-    const row = rows[i] as string;
-    const c0 = row.indexOf(',');
-    const c1 = row.indexOf(',', c0 + 1);
-    const p = row.indexOf(',', c1 + 1);
+  let lastId = -1;
+  rows.walk((text, from, to, i) => {
+    const c0 = text.indexOf(',', from);
+    const c1 = text.indexOf(',', c0 + 1);
+    const p = text.indexOf(',', c1 + 1);
     const t = p + 2;
-    table.ref[i] = row.slice(t + 2 * T);
-    table.start[i] = row.slice(t, t + T);
-    table.end[i] = row.slice(t + T, t + 2 * T);
-    // the times as numbers while the row is at hand: later passes over the slices cost more
-    writeTimes(row, t, row, t + T, i, table);
-    table.confirmed[i] = row.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
-    table.client[i] = clients.number[idIn(row, c0 + 1, c1)] ?? nobody;
-    table.caregiver[i] = caregivers.number[idIn(row, c1 + 1, p)] ?? noStaff;
-    table.items[i] = listOf(idIn(row, 0, c0));
-  }
+    const id = idIn(text, from, c0);
+    // the item walk relies on the order of the scan; a different one would lose items
+    if (id <= lastId) throw new Error('visits came out of id order');
+    lastId = id;
+    timeAt[i] = t;
+    table.ref[i] = text.slice(t + 2 * T, to);
+    writeTimes(text, t, text, t + T, i, table);
+    table.confirmed[i] = text.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
+    table.client[i] = clients.number[idIn(text, c0 + 1, c1)] ?? nobody;
+    table.caregiver[i] = caregivers.number[idIn(text, c1 + 1, p)] ?? noStaff;
+    table.items[i] = listOf(id);
+  });
   return table;
 }

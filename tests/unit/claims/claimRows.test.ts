@@ -52,6 +52,20 @@ describe('the lean visit reader', () => {
     expect(october.map((v) => v.ref)).toContain('into');
   });
 
+  it('reads refs that hold the separators and commas, one row at a time when they would split the joined rows', () => {
+    const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+    const d = sample();
+    d.visits.push(visit('odd\u001eref', 's1', '2026-10-05T08:00', '2026-10-05T09:00'), visit('a,b,c', 's2', '2026-10-05T10:00', '2026-10-05T11:00'), visit('long-ref-of-thirty-characters', 's1', '2026-10-06T08:00', '2026-10-06T09:00'));
+    importDataset(db, d, { actor: 't' });
+    const whole = loadClaimInput(db, '2026-10').visits.map(strip);
+    const read = visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip);
+    expect(read).toEqual(whole);
+    expect(read.map((v) => v.ref)).toEqual(expect.arrayContaining(['odd\u001eref', 'a,b,c', 'long-ref-of-thirty-characters']));
+    // without the odd ref, the joined rows: the same visits
+    db.raw.exec(`DELETE FROM visits WHERE ref = 'odd' || char(30) || 'ref'`);
+    expect(visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip)).toEqual(loadClaimInput(db, '2026-10').visits.map(strip));
+  });
+
   it('gives the same visits when the month\'s ids are scattered among other months\' (entered out of time order)', () => {
     const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
     const d = sample();
