@@ -19,11 +19,32 @@ export function benefitStart(concludedOn: LocalDate, rule: PolicyPack['assessmen
   return rule === 'next-month' ? firstOfNextMonth(concludedOn) : concludedOn;
 }
 
+/**
+ * Start and end of the benefits of a conclusion on a date, remembered per rule: a claim derives the
+ * periods of every resident's every assessment (~8,000), on a few hundred distinct dates, and the
+ * date arithmetic made strings each time (`npm run bench`). Bounded, so a long-running process
+ * does not grow it without end.
+ */
+const spans = new Map<string, Map<LocalDate, { start: LocalDate; end: LocalDate }>>();
+
+function spanOf(concludedOn: LocalDate, rules: PolicyPack['assessment']): { start: LocalDate; end: LocalDate } {
+  const rule = `${rules.benefitStart}/${rules.validityMonths}`;
+  let byDate = spans.get(rule);
+  if (!byDate) spans.set(rule, (byDate = new Map()));
+  let span = byDate.get(concludedOn);
+  if (!span) {
+    if (byDate.size >= 10_000) byDate.clear();
+    const start = benefitStart(concludedOn, rules.benefitStart);
+    byDate.set(concludedOn, (span = { start, end: addDays(addMonths(start, rules.validityMonths), -1) }));
+  }
+  return span;
+}
+
 /** The periods in the order they take effect (later start wins; same start: later conclusion). */
 export function assessmentPeriods(assessments: readonly Assessment[], rules: PolicyPack['assessment']): AssessmentPeriod[] {
   const periods = assessments.map((a): AssessmentPeriod => {
-    const start = benefitStart(a.concludedOn, rules.benefitStart);
-    return { assessment: a, level: a.level, start, end: addDays(addMonths(start, rules.validityMonths), -1) };
+    const { start, end } = spanOf(a.concludedOn, rules);
+    return { assessment: a, level: a.level, start, end };
   });
   // Usually concluded in order already: then nothing to sort (a claim builds every resident's).
   let sorted = true;
