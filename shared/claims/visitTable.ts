@@ -55,58 +55,53 @@ export function timeColumns(n: number): Pick<VisitTable, 'startMinute' | 'endMin
   return { startMinute: new Float64Array(n), endMinute: new Float64Array(n), day: new Float64Array(n), startKey: new Float64Array(n) };
 }
 
-// The date last read, as the number YYYYMMDD, with its day numbers: visits come roughly in time
-// order, so most share the previous one's date, and the date's day number is not computed again.
-let lastDate = -1;
+// The date last read (its 10 characters) with its day numbers: visits come roughly in time order,
+// so most share the previous one's date (and a visit's end its start's), and comparing the
+// characters costs less than reading the date again.
+let lastDate = '';
 let lastDay = Number.NaN;
 let lastValidDay = Number.NaN;
 
+/** Reads the date at text[at, at + 10) into lastDay (dayNumber) and lastValidDay (validDayNumber). */
+function readDate(text: string, at: number): void {
+  if (lastDate !== '' && text.startsWith(lastDate, at)) return;
+  lastDate = text.slice(at, at + 10);
+  lastDay = dayNumber(lastDate);
+  lastValidDay = validDayNumber(lastDate);
+}
+
+/** A digit's value, or NaN. */
 function digitAt(text: string, at: number): number {
   const d = text.charCodeAt(at) - 48;
   return d >= 0 && d <= 9 ? d : Number.NaN;
 }
 
-/** Reads the date at text[at, at + 10) into lastDay (dayNumber) and lastValidDay (validDayNumber). */
-function readDate(text: string, at: number): void {
-  let key = text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 7) === 45 ? 0 : Number.NaN;
-  for (let k = 0; k < 10 && key === key; k++) if (k !== 4 && k !== 7) key = key * 10 + digitAt(text, at + k);
-  if (key === lastDate) return;
-  const date = text.slice(at, at + 10);
-  lastDay = dayNumber(date);
-  lastValidDay = validDayNumber(date);
-  // only a date of digits and dashes is remembered
-  lastDate = key === key ? key : -1;
-}
-
 /** Minutes of the day of the `HH:mm` at text[at + 11, at + 16), as minuteNumber reads them. */
-function clockAt(text: string, at: number): number {
-  const h = digitAt(text, at + 11) * 10 + digitAt(text, at + 12);
-  const m = digitAt(text, at + 14) * 10 + digitAt(text, at + 15);
+function clockAt(text: string, at: number, h: number, m: number): number {
   if (h === h && m === m) return h * 60 + m;
   return Number(text.slice(at + 11, at + 13)) * 60 + Number(text.slice(at + 14, at + 16)); // never from stored data
 }
 
-/** A `YYYY-MM-DDTHH:mm` with a valid date (lastValidDay, just read) and a time 00:00–23:59. */
-function regularAt(text: string, at: number): boolean {
-  const h = digitAt(text, at + 11) * 10 + digitAt(text, at + 12);
-  const m1 = digitAt(text, at + 14);
-  return lastValidDay === lastValidDay && text.charCodeAt(at + 10) === 84 && text.charCodeAt(at + 13) === 58 && h < 24 && m1 < 6 && digitAt(text, at + 15) >= 0;
-}
-
 /**
  * Row i's time columns from a visit's start at text[startAt, startAt + 16) and its end at
- * text[endAt, endAt + 16), both `YYYY-MM-DDTHH:mm`: the same numbers as minuteNumber and
- * validDayNumber give, read off the characters (the database reader passes its row's text).
+ * endText[endAt, endAt + 16), both `YYYY-MM-DDTHH:mm`: the same numbers as minuteNumber and
+ * validDayNumber give, read off the characters (the database reader passes its text of all rows).
  */
 export function writeTimes(text: string, startAt: number, endText: string, endAt: number, i: number, out: Pick<VisitTable, 'startMinute' | 'endMinute' | 'day' | 'startKey'>): void {
   readDate(text, startAt);
-  const clock = clockAt(text, startAt);
-  const start = lastDay * 1440 + clock;
+  const h = digitAt(text, startAt + 11) * 10 + digitAt(text, startAt + 12);
+  const m1 = digitAt(text, startAt + 14);
+  const m = m1 * 10 + digitAt(text, startAt + 15);
+  const start = lastDay * 1440 + clockAt(text, startAt, h, m);
   out.startMinute[i] = start;
   out.day[i] = lastValidDay;
-  out.startKey[i] = regularAt(text, startAt) ? start : Number.NaN;
+  // regular: a valid date and a time 00:00–23:59 (NaN fails every comparison)
+  const regular = lastValidDay === lastValidDay && h < 24 && m1 < 6 && m === m && text.charCodeAt(startAt + 10) === 84 && text.charCodeAt(startAt + 13) === 58;
+  out.startKey[i] = regular ? start : Number.NaN;
   readDate(endText, endAt);
-  out.endMinute[i] = lastDay * 1440 + clockAt(endText, endAt);
+  const eh = digitAt(endText, endAt + 11) * 10 + digitAt(endText, endAt + 12);
+  const em = digitAt(endText, endAt + 14) * 10 + digitAt(endText, endAt + 15);
+  out.endMinute[i] = lastDay * 1440 + clockAt(endText, endAt, eh, em);
 }
 
 /** Row i's time columns from whole strings of any shape (a dataset's, not yet validated). */
