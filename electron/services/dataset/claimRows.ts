@@ -119,66 +119,57 @@ interface ListNode {
 /** Characters in a code that codeKey can hold: 4 × 7 bits stay a small integer (a V8 Smi). */
 const KEY_CHARS = 4;
 
+/** The node after `node` for the code at text[from, to) (its characters' key, or −1). */
+function nextNode(node: ListNode, key: number, text: string, from: number, to: number, lists: (readonly string[])[]): ListNode {
+  const found = key >= 0 ? node.byKey.get(key) : node.byText?.get(text.slice(from, to));
+  if (found) return found;
+  const code = text.slice(from, to);
+  const next: ListNode = { list: lists.length, byKey: new Map(), byText: null };
+  lists.push(Object.freeze([...(lists[node.list] as readonly string[]), code]));
+  if (key >= 0) node.byKey.set(key, next);
+  else (node.byText ??= new Map()).set(code, next);
+  return next;
+}
+
 /**
- * Walks the items string alongside visits in ascending id order: each visit's items as the number
- * of its list in `lists` (a month's ~100,000 visits have a few thousand distinct lists), found in a
- * tree of the lists by code, so a list costs no string of its own.
+ * Each visit's item list as the number of the list in the lists returned (a month's ~100,000 visits
+ * have a few thousand distinct lists), for the visits of `ids` (ascending), walking the items string
+ * alongside them: found in a tree of the lists by code, so a list costs no string of its own. One
+ * loop with its state in locals: as closures called per item, the same walk took twice as long.
  */
-function itemWalker(all: string | null): { listOf: (id: number) => number; lists: (readonly string[])[] } {
+function itemListsOf(all: string | null, ids: Int32Array, out: Int32Array): (readonly string[])[] {
   const text = all ?? '';
+  const len = text.length;
   const lists: (readonly string[])[] = [NO_ITEMS];
   const root: ListNode = { list: 0, byKey: new Map(), byText: null };
   let at = 0;
-  let itemId = -1;
-  let codeFrom = 0;
-  let codeTo = 0;
-  // the code's characters as one number, or −1 when it cannot be one
-  let codeKey = -1;
-  const read = (): void => {
-    if (at >= text.length) {
-      itemId = Number.POSITIVE_INFINITY;
-      return;
-    }
-    let us = at;
-    while (us < text.length && text.charCodeAt(us) !== ITEM_SEP) us++;
-    const id = idIn(text, at, us);
-    // the walk relies on the order; a different one would lose items, so it is not taken quietly
-    if (id < itemId) throw new Error('visit_items came out of visit order');
-    itemId = id;
-    let rs = us + 1;
-    let key = 0;
-    for (; rs < text.length; rs++) {
-      const ch = text.charCodeAt(rs);
-      if (ch === END_OF_ITEM) break;
-      // every character 1…127, so that codes of different lengths have different keys
-      if (key >= 0) key = ch > 0 && ch < 128 && rs - us <= KEY_CHARS ? key * 128 + ch : -1;
-    }
-    codeFrom = us + 1;
-    codeTo = rs;
-    codeKey = key;
-    at = rs + 1;
-  };
-  read();
-  const step = (node: ListNode): ListNode => {
-    let next = codeKey >= 0 ? node.byKey.get(codeKey) : node.byText?.get(text.slice(codeFrom, codeTo));
-    if (next) return next;
-    const code = text.slice(codeFrom, codeTo);
-    next = { list: lists.length, byKey: new Map(), byText: null };
-    lists.push(Object.freeze([...(lists[node.list] as readonly string[]), code]));
-    if (codeKey >= 0) node.byKey.set(codeKey, next);
-    else (node.byText ??= new Map()).set(code, next);
-    return next;
-  };
-  const listOf = (id: number): number => {
-    while (itemId < id) read();
+  let last = -1;
+  for (let v = 0; v < ids.length; v++) {
+    const id = ids[v] as number;
     let node = root;
-    while (itemId === id) {
-      node = step(node);
-      read();
+    while (at < len) {
+      // the item at `at`: its visit's id up to US, then its code up to RS
+      let us = at;
+      while (us < len && text.charCodeAt(us) !== ITEM_SEP) us++;
+      const itemId = idIn(text, at, us);
+      // the walk relies on the order; a different one would lose items, so it is not taken quietly
+      if (itemId < last) throw new Error('visit_items came out of visit order');
+      last = itemId;
+      if (itemId > id) break;
+      let rs = us + 1;
+      let key = 0;
+      for (; rs < len; rs++) {
+        const ch = text.charCodeAt(rs);
+        if (ch === END_OF_ITEM) break;
+        // every character 1…127, so that codes of different lengths have different keys
+        if (key >= 0) key = ch > 0 && ch < 128 && rs - us <= KEY_CHARS ? key * 128 + ch : -1;
+      }
+      if (itemId === id) node = nextNode(node, key, text, us + 1, rs, lists);
+      at = rs + 1;
     }
-    return node.list;
-  };
-  return { listOf, lists };
+    out[v] = node.list;
+  }
+  return lists;
 }
 
 /** Numbers for the people read (their ids → their place in `refs`, in id order), and one more for an id not among them. */
@@ -206,49 +197,28 @@ function occurrences(text: string, ch: string): number {
 }
 
 /**
- * The visits' rows: one text holding them all (rows end at RS), or one text per row when a ref
- * holds RS (then the count of RS in the joined text is not the count of rows less one).
+ * The visits' rows: one text holding them all (each row ends at RS), or one text per row when a ref
+ * holds RS (then the joined text holds more RS than rows less one, and cannot be split).
  */
 interface Rows {
   count: number;
-  /** the text holding row i */
-  textOf: (i: number) => string;
+  joined: string | null;
+  each: readonly string[];
   /** the first and the last row's id, as written */
   first: string;
   last: string;
-  /** calls `row` on each row in order: its text and where in it the row begins and ends */
-  walk: (row: (text: string, from: number, to: number, i: number) => void) => void;
 }
 
 function readRows(sql: BetterSqlite3.Database, span: boolean, params: Record<string, string | number>): Rows {
   const [count, joined] = sql.prepare(span ? VISITS_OF_SPAN : VISITS_BY_START).raw().get(params) as [number, string | null];
   const text = joined ?? '';
   if (count > 0 && occurrences(text, RS) === count - 1) {
-    return {
-      count,
-      textOf: () => text,
-      first: text.slice(0, text.indexOf(',')),
-      last: text.slice(text.lastIndexOf(RS) + 1, text.indexOf(',', text.lastIndexOf(RS) + 1)),
-      walk: (row) => {
-        let from = 0;
-        for (let i = 0; i < count; i++) {
-          let to = text.indexOf(RS, from);
-          if (to < 0) to = text.length;
-          row(text, from, to, i);
-          from = to + 1;
-        }
-      },
-    };
+    const lastRow = text.lastIndexOf(RS) + 1;
+    return { count, joined: text, each: [], first: text.slice(0, text.indexOf(',')), last: text.slice(lastRow, text.indexOf(',', lastRow)) };
   }
-  const rows = sql.prepare(span ? ROWS_OF_SPAN : ROWS_BY_START).pluck().all(params) as string[];
-  const id = (r: string | undefined) => (r ?? '').slice(0, (r ?? '').indexOf(','));
-  return {
-    count: rows.length,
-    textOf: (i) => rows[i] as string,
-    first: id(rows[0]),
-    last: id(rows[rows.length - 1]),
-    walk: (row) => rows.forEach((r, i) => row(r, 0, r.length, i)),
-  };
+  const each = sql.prepare(span ? ROWS_OF_SPAN : ROWS_BY_START).pluck().all(params) as string[];
+  const id = (row: string | undefined) => (row ?? '').slice(0, (row ?? '').indexOf(','));
+  return { count: each.length, joined: null, each, first: id(each[0]), last: id(each[each.length - 1]) };
 }
 
 /**
@@ -271,50 +241,69 @@ export function readEngineVisits(
   const rows = readRows(sql, span, span ? { lo, hi, ...params } : params);
   const m = rows.count;
   if (m === 0) return EMPTY;
-  // the items of exactly the ids read (the span's first days may be left out by `reaching`)
-  const { listOf, lists } = itemWalker(
-    (span ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: Number(rows.first), hi: Number(rows.last) }) : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null,
-  );
   const clients = peopleNumbers(residents);
   const caregivers = peopleNumbers(staff);
+  const nobody = clients.refs.length - 1;
+  const noStaff = caregivers.refs.length - 1;
+  const ref = new Array<string>(m);
+  const confirmed = new Uint8Array(m);
+  const client = new Int32Array(m);
+  const caregiver = new Int32Array(m);
+  const ids = new Int32Array(m);
+  const times = timeColumns(m);
   // where each row's start begins in its text: the times are read as numbers off the text, and
   // made strings only when asked (startOf, endOf)
   const timeAt = new Int32Array(m);
-  const table = {
-    length: m,
-    ref: new Array<string>(m),
-    // visits.ref is UNIQUE
-    refsUnique: true,
-    startOf: (i: number) => rows.textOf(i).slice(timeAt[i], (timeAt[i] as number) + T),
-    endOf: (i: number) => rows.textOf(i).slice((timeAt[i] as number) + T, (timeAt[i] as number) + 2 * T),
-    confirmed: new Uint8Array(m),
-    client: new Int32Array(m),
-    clients: clients.refs,
-    caregiver: new Int32Array(m),
-    caregivers: caregivers.refs,
-    items: new Int32Array(m),
-    itemLists: lists,
-    ...timeColumns(m),
-  };
-  const nobody = clients.refs.length - 1;
-  const noStaff = caregivers.refs.length - 1;
-  let lastId = -1;
-  rows.walk((text, from, to, i) => {
+  const { joined, each } = rows;
+  const textOf = joined !== null ? () => joined : (i: number) => each[i] as string;
+  let from = 0;
+  for (let i = 0; i < m; i++) {
+    let text: string;
+    let to: number;
+    if (joined !== null) {
+      text = joined;
+      to = joined.indexOf(RS, from);
+      if (to < 0) to = joined.length;
+    } else {
+      text = each[i] as string;
+      from = 0;
+      to = text.length;
+    }
     const c0 = text.indexOf(',', from);
     const c1 = text.indexOf(',', c0 + 1);
     const p = text.indexOf(',', c1 + 1);
     const t = p + 2;
     const id = idIn(text, from, c0);
     // the item walk relies on the order of the scan; a different one would lose items
-    if (id <= lastId) throw new Error('visits came out of id order');
-    lastId = id;
+    if (i > 0 && id <= (ids[i - 1] as number)) throw new Error('visits came out of id order');
+    ids[i] = id;
     timeAt[i] = t;
-    table.ref[i] = text.slice(t + 2 * T, to);
-    writeTimes(text, t, text, t + T, i, table);
-    table.confirmed[i] = text.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
-    table.client[i] = clients.number[idIn(text, c0 + 1, c1)] ?? nobody;
-    table.caregiver[i] = caregivers.number[idIn(text, c1 + 1, p)] ?? noStaff;
-    table.items[i] = listOf(id);
-  });
+    ref[i] = text.slice(t + 2 * T, to);
+    writeTimes(text, t, text, t + T, i, times);
+    confirmed[i] = text.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
+    client[i] = clients.number[idIn(text, c0 + 1, c1)] ?? nobody;
+    caregiver[i] = caregivers.number[idIn(text, c1 + 1, p)] ?? noStaff;
+    from = to + 1;
+  }
+  // the items of exactly the ids read (the span's first days may be left out by `reaching`)
+  const itemText = (span ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: Number(rows.first), hi: Number(rows.last) }) : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null;
+  const items = new Int32Array(m);
+  const itemLists = itemListsOf(itemText, ids, items);
+  const table: VisitTable = {
+    length: m,
+    ref,
+    // visits.ref is UNIQUE
+    refsUnique: true,
+    startOf: (i) => textOf(i).slice(timeAt[i], (timeAt[i] as number) + T),
+    endOf: (i) => textOf(i).slice((timeAt[i] as number) + T, (timeAt[i] as number) + 2 * T),
+    confirmed,
+    client,
+    clients: clients.refs,
+    caregiver,
+    caregivers: caregivers.refs,
+    items,
+    itemLists,
+    ...times,
+  };
   return table;
 }
