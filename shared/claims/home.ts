@@ -127,6 +127,20 @@ function ascending(refs: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * weekStart, remembered: a per-visit month asks it for every valid visit, of a few dozen dates
+ * (bounded, for a long-running process).
+ */
+const weeks = new Map<string, string>();
+function weekOf(date: string): string {
+  let week = weeks.get(date);
+  if (week === undefined) {
+    if (weeks.size >= 1000) weeks.clear();
+    weeks.set(date, (week = weekStart(date)));
+  }
+  return week;
+}
+
 /** Written out, not spread: a spread of the split took V8's slow path on every client (`npm run bench`). */
 function paidOf(split: Split, coveredMinutes: number, counted: number[], overQuota: number[], level: Level): Paid {
   return { feeFen: split.feeFen, fundFen: split.fundFen, personalFen: split.personalFen, coveredMinutes, counted, overQuota, level };
@@ -179,7 +193,7 @@ function payHome(
   for (let i = judged.from; i < judged.to; i++) {
     const date = judged.date[i] as string;
     if (verdicts.valid[i] !== 1 || date < firstMonday) continue;
-    const week = weekStart(date);
+    const week = weekOf(date);
     const held = verdicts.level[i] as number;
     const weekLimit = forLevel(model.visitsPerWeek, held < 0 ? level : (held as Level)) ?? 0;
     const dayCount = perDay.get(date) ?? 0;
@@ -190,7 +204,8 @@ function payHome(
         overQuota.push(i);
         const ref = judged.table.ref[i] as string;
         const why = dayCount >= model.visitsPerDay ? `每天${model.visitsPerDay}次的限额` : `每周${weekLimit}次的限额（${week}起的一周）`;
-        issues.push(makeIssue('OVER_QUOTA', messages.overQuotaVisit(name, ref, why), { ...about, visit: ref, date }));
+        // written out, not spread (see paidOf): a per-visit month can have thousands of these
+        issues.push(makeIssue('OVER_QUOTA', messages.overQuotaVisit(name, ref, why), { idNumber: about.idNumber, resident: about.resident, visit: ref, date }));
       }
       continue;
     }
