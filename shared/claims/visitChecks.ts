@@ -2,6 +2,10 @@
  * Visit validity (DOMAIN.md section 7). A visit counts only if every rule holds; otherwise it is
  * excluded and each broken rule becomes an issue on that visit. Every rule is checked (not only the
  * first that fails), so the administrator sees all there is to fix at once.
+ *
+ * The rules are written once, over a row of a visit table (judgeRow, visitTable.ts): the claim
+ * judges its month's table row by row, and the visits screen one visit as a table of one row
+ * (judgeVisit), so both decide the same way.
  */
 import { dateOf } from '../domain/dates';
 import type { Certificate, CertificateType, Level, LocalDate, Staff, Visit } from '../domain/model';
