@@ -70,11 +70,12 @@ export class VisitsPage {
   }
 
   /**
-   * A person picked in a searching select shows by name in its box, as a user checks. On a loaded
-   * machine the click can land while the list is being replaced; the user then picks again, and so
-   * does this, once: a second miss fails the test.
+   * A person (or a service item) picked in a searching select shows by name in its box, as a user
+   * checks. On a loaded machine the click can land while the list is being replaced or closing; the
+   * user then picks again, and so does this, once: a second miss fails the test. (CI on 2026-12-02:
+   * the item's click was lost once, and the visit could not be saved without items.)
    */
-  private async pickPerson(label: string, name: string): Promise<void> {
+  private async pickShown(label: string, name: string): Promise<void> {
     const box = this.field(label).locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
     await pickOption(this.page, this.field(label), name);
     try {
@@ -87,11 +88,11 @@ export class VisitsPage {
   }
 
   async fill(v: VisitData): Promise<void> {
-    await this.pickPerson('服务对象', v.resident);
-    await this.pickPerson('护理人员', v.staff);
+    await this.pickShown('服务对象', v.resident);
+    await this.pickShown('护理人员', v.staff);
     await this.setTime('开始时间', v.start);
     await this.setTime('结束时间', v.end);
-    for (const item of v.items) await pickOption(this.page, this.field('服务项目'), item);
+    for (const item of v.items) await this.pickShown('服务项目', item);
     await this.page.keyboard.press('Escape');
     if (v.confirmed) await this.field('签字确认').click();
   }
