@@ -116,11 +116,11 @@ interface Judged {
 function judgeVisits(table: VisitTable, month: Month, rules: VisitRules, from: string, first: string, to: string): Judged {
   // Overlaps on the table as read: a caregiver's visits at the very same times keep their order.
   const overlapping = new Uint8Array(table.length);
-  const overlaps = overlapsIn(table, { start: table.startMinute, end: table.endMinute }, overlapping);
+  const overlaps = overlapsIn(table, overlapping);
   const { dates, inMonth: ofMonth, group, staffInMonth } = datesAndClients(table, month, rules.residents, from, first, to);
   const { order, offsets } = clientOrder(table, group);
   const sorted = permute(table, order);
-  const on = rowRules(rules, sorted, { start: sorted.startMinute, end: sorted.endMinute }, permuteNumbers(overlapping, new Uint8Array(order.length), order), overlaps);
+  const on = rowRules(rules, sorted, permuteNumbers(overlapping, new Uint8Array(order.length), order), overlaps);
   const date = permuteColumn(dates, order);
   const inMonth = permuteNumbers(ofMonth, new Uint8Array(order.length), order);
   const verdicts = rowVerdicts(sorted.length);
@@ -174,19 +174,19 @@ function clientOrder(table: VisitTable, group: Int32Array): Groups {
 function judgeAll(on: RowRules, dates: readonly string[], verdicts: RowVerdicts): (ClaimIssue[] | undefined)[] {
   const { table, rules } = on;
   const facts = table.clients.map((ref) => rules.residents.get(ref));
-  const byDay: (ResidentDays | null)[] = new Array(facts.length).fill(null);
   const issuesOf: (ClaimIssue[] | undefined)[] = new Array(table.length);
   let sink: ClaimIssue[] = [];
   let client = -1;
+  let byDay: ResidentDays | null = null;
   for (let i = 0; i < table.length; i++) {
     const c = table.client[i] as number;
     const f = facts[c];
-    // each client's dates as day numbers, made on the client's first visit (rows are by client)
+    // the client's dates as day numbers, made at the client's first row (the rows are by client)
     if (c !== client) {
       client = c;
-      byDay[c] = f ? residentDays(f) : null;
+      byDay = f ? residentDays(f) : null;
     }
-    judgeRow(on, i, dates[i] as string, table.day[i] as number, f, byDay[c] ?? null, verdicts, sink);
+    judgeRow(on, i, dates[i] as string, table.day[i] as number, f, byDay, verdicts, sink);
     if (sink.length > 0) {
       issuesOf[i] = sink;
       sink = [];
@@ -211,29 +211,30 @@ function datesAndClients(
   const n = table.length;
   const dates: string[] = new Array(n);
   const ofMonth = new Uint8Array(n);
-  let dated = false;
   const group = new Int32Array(n);
   const onFile = table.clients.map((ref) => residents.has(ref));
   const working = new Uint8Array(table.caregivers.length);
   let date = '';
   let dayOfDate = Number.NaN;
-  let inWindow = false;
-  let inMonth = false;
+  // of the date: judged (in [from, to]), worked in the month (in [first, to]), of the month (starts with it)
+  let judged = false;
+  let worked = false;
+  let dated = false;
   for (let i = 0; i < n; i++) {
     const day = table.day[i] as number;
     // a valid date is one day number; a date that is not one is taken from its string each time
     if (day !== dayOfDate || day !== day) {
       date = dateOf(table.startOf(i));
       dayOfDate = day;
-      inWindow = date >= from && date <= to;
-      inMonth = date >= first && date <= to;
+      judged = date >= from && date <= to;
+      worked = date >= first && date <= to;
       dated = date.startsWith(month);
     }
     dates[i] = date;
     ofMonth[i] = dated ? 1 : 0;
     const c = table.client[i] as number;
-    group[i] = inWindow && onFile[c] ? c : -1;
-    if (inMonth) working[table.caregiver[i] as number] = 1;
+    group[i] = judged && onFile[c] ? c : -1;
+    if (worked) working[table.caregiver[i] as number] = 1;
   }
   const staffInMonth = new Set<string>();
   for (let c = 0; c < working.length; c++) if (working[c]) staffInMonth.add(table.caregivers[c] as string);

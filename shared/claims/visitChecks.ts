@@ -20,7 +20,7 @@ import { certificateDays, certifiedOn, periodOn, residentDays, segmentOn, type C
 import { statusOn } from './stayTimeline';
 import { groupIndices, sortRun } from './visitOrder';
 import type { ClaimIssue } from './types';
-import { tableOf, timeColumns, timesOf, type VisitTable } from './visitTable';
+import { numbering, tableOf, timeColumns, timesOf, type VisitTable } from './visitTable';
 
 export interface VisitVerdict {
   visit: Visit;
@@ -66,60 +66,43 @@ export function itemDemand(items: readonly string[], rules: Pick<VisitRules, 'pa
 
 const NO_ISSUES: readonly ClaimIssue[] = Object.freeze([]);
 
-/** Start and end of each visit in minute numbers (minuteNumber), computed once per claim. */
-export interface VisitMinutes {
-  start: Float64Array;
-  end: Float64Array;
-}
-
-/** Each visit's start and end as minute numbers (visitTable.ts timesOf). */
-export function visitMinutes(visits: readonly Pick<Visit, 'start' | 'end'>[]): VisitMinutes {
-  const times = timeColumns(visits.length);
-  for (let i = 0; i < visits.length; i++) timesOf((visits[i] as Visit).start, (visits[i] as Visit).end, i, times);
-  return { start: times.startMinute, end: times.endMinute };
-}
-
-/** What the overlap sweep reads of a table: refs and each visit's caregiver as a number. */
-export type Shifts = Pick<VisitTable, 'length' | 'ref' | 'caregiver' | 'caregivers'>;
+/** What the overlap sweep reads of a table: refs, each visit's caregiver as a number, and its times. */
+export type Shifts = Pick<VisitTable, 'length' | 'ref' | 'caregiver' | 'caregivers' | 'startMinute' | 'endMinute'>;
 
 /** Refs of visits that overlap another visit of the same caregiver (touching end to start is fine). */
 export function overlappingVisits(visits: readonly Pick<Visit, 'ref' | 'staff' | 'start' | 'end'>[]): Map<string, string[]> {
-  const number = new Map<string, number>();
-  const caregivers: string[] = [];
+  const caregivers = numbering();
   const caregiver = new Int32Array(visits.length);
-  for (let i = 0; i < visits.length; i++) {
-    const staff = (visits[i] as Pick<Visit, 'staff'>).staff;
-    let g = number.get(staff);
-    if (g === undefined) {
-      number.set(staff, (g = caregivers.length));
-      caregivers.push(staff);
-    }
-    caregiver[i] = g;
-  }
-  return overlapsIn({ length: visits.length, ref: visits.map((v) => v.ref), caregiver, caregivers }, visitMinutes(visits), new Uint8Array(visits.length));
+  const times = timeColumns(visits.length);
+  visits.forEach((v, i) => {
+    caregiver[i] = caregivers.of(v.staff);
+    timesOf(v.start, v.end, i, times);
+  });
+  const shifts: Shifts = { length: visits.length, ref: visits.map((v) => v.ref), caregiver, caregivers: caregivers.keys, ...times };
+  return overlapsIn(shifts, new Uint8Array(visits.length));
 }
 
 /**
- * overlappingVisits over a table whose minutes are known; sets flags[i] to 1 for every visit that
- * overlaps another. Each caregiver's visits are taken in input order, sorted by start, end, input
- * order, and swept. Each step is a function of its own: this runs once per claim, and V8 optimizes
- * small functions that loop far sooner than one long one (whose later loops had no type feedback
- * yet and deoptimized it, `npm run bench`).
+ * overlappingVisits over a table; sets flags[i] to 1 for every visit that overlaps another. Each
+ * caregiver's visits are taken in input order, sorted by start, end, input order, and swept. Each
+ * step is a function of its own: this runs once per claim, and V8 optimizes small functions that
+ * loop far sooner than one long one (whose later loops had no type feedback yet and deoptimized
+ * it, `npm run bench`).
  */
-export function overlapsIn(shifts: Shifts, minutes: VisitMinutes, flags: Uint8Array): Map<string, string[]> {
+export function overlapsIn(shifts: Shifts, flags: Uint8Array): Map<string, string[]> {
   const count = shifts.caregivers.length;
   const { order, offsets } = groupIndices(shifts.caregiver, count);
   const out = new Map<string, string[]>();
   const active = new Int32Array(shifts.length);
-  const byTime = timeOrder(minutes);
+  const byTime = timeOrder(shifts);
   for (let g = 0; g < count; g++) {
     sortRun(order, offsets[g] as number, offsets[g + 1] as number, byTime);
-    sweep(order, offsets[g] as number, offsets[g + 1] as number, minutes, shifts.ref, out, flags, active);
+    sweep(order, offsets[g] as number, offsets[g + 1] as number, shifts, out, flags, active);
   }
   return out;
 }
 
-function timeOrder({ start: s, end: e }: VisitMinutes): (a: number, b: number) => number {
+function timeOrder({ startMinute: s, endMinute: e }: Shifts): (a: number, b: number) => number {
   return (a, b) => (s[a] as number) - (s[b] as number) || (e[a] as number) - (e[b] as number) || a - b;
 }
 
@@ -138,8 +121,7 @@ function sweep(
   order: Int32Array,
   from: number,
   to: number,
-  { start: s, end: e }: VisitMinutes,
-  refs: readonly string[],
+  { startMinute: s, endMinute: e, ref: refs }: Shifts,
   out: Map<string, string[]>,
   flags: Uint8Array,
   active: Int32Array,
@@ -171,14 +153,13 @@ function sweep(
 
 /**
  * What judging a table's rows needs, made once per table (per claim, or per visit on the visits
- * screen): the table, its minutes and overlaps, what each item list asks (by list number) and each
+ * screen): the table and its overlaps, what each item list asks (by list number) and each
  * caregiver (by caregiver number) with the certificates as day numbers (null: one is not a valid
  * date, compare the strings).
  */
 export interface RowRules {
   rules: VisitRules;
   table: VisitTable;
-  minutes: VisitMinutes;
   /** 1 where the visit overlaps another (then `overlaps` holds the others' refs) */
   overlapping: Uint8Array;
   overlaps: ReadonlyMap<string, readonly string[]>;
@@ -187,12 +168,11 @@ export interface RowRules {
   certificates: readonly (CertificateDays | null)[];
 }
 
-export function rowRules(rules: VisitRules, table: VisitTable, minutes: VisitMinutes, overlapping: Uint8Array, overlaps: ReadonlyMap<string, readonly string[]>): RowRules {
+export function rowRules(rules: VisitRules, table: VisitTable, overlapping: Uint8Array, overlaps: ReadonlyMap<string, readonly string[]>): RowRules {
   const staff = table.caregivers.map((ref) => rules.staff.get(ref));
   return {
     rules,
     table,
-    minutes,
     overlapping,
     overlaps,
     demand: table.itemLists.map((items) => itemDemand(items, rules)),
@@ -217,7 +197,7 @@ export function rowVerdicts(length: number): RowVerdicts {
 /** One visit judged on its own (the visits screen): as a row of a one-row table. */
 export function judgeVisit(visit: Visit, rules: VisitRules, overlaps: ReadonlyMap<string, string[]>): VisitVerdict {
   const table = tableOf([visit]);
-  const on = rowRules(rules, table, { start: table.startMinute, end: table.endMinute }, Uint8Array.of(1), overlaps);
+  const on = rowRules(rules, table, Uint8Array.of(1), overlaps);
   const date = dateOf(visit.start);
   const facts = rules.residents.get(visit.resident);
   const out = rowVerdicts(1);
@@ -259,7 +239,7 @@ function certifiedFor(certDays: CertificateDays | null, day: number, certs: read
 export function judgeRow(on: RowRules, i: number, date: LocalDate, day: number, facts: ResidentFacts | undefined, byDay: ResidentDays | null, out: RowVerdicts, issues: ClaimIssue[]): void {
   const { table, rules } = on;
   const ref = table.ref[i] as string;
-  const minutes = Math.max(0, (on.minutes.end[i] as number) - (on.minutes.start[i] as number));
+  const minutes = Math.max(0, (table.endMinute[i] as number) - (table.startMinute[i] as number));
   const confirmed = table.confirmed[i] === 1;
   const first = issues.length;
   const name = facts?.resident.name ?? (table.clients[table.client[i] as number] as string);

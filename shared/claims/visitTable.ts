@@ -117,8 +117,8 @@ export function isVisitTable(visits: readonly Visit[] | VisitTable): visits is V
   return !Array.isArray(visits);
 }
 
-/** A numbering of strings in order of first appearance. */
-function numbering(): { of: (key: string) => number; keys: string[] } {
+/** A numbering of strings in order of first appearance: `of` gives a string's number, `keys` the strings by number. */
+export function numbering(): { of: (key: string) => number; keys: string[] } {
   const index = new Map<string, number>();
   const keys: string[] = [];
   return {

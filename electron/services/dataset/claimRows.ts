@@ -88,9 +88,15 @@ const ITEMS_BY_START = `SELECT group_concat(visit_id || char(31) || code, char(3
     WHERE v.start_at >= @from AND v.start_at < @to AND (v.start_at >= @cut OR v.end_at > @cut)
     ORDER BY i.visit_id, i.position)`;
 
-/** Item codes never contain these ASCII separators, so they can join them inside SQL. */
-const ITEM_SEP = 31;
+/**
+ * The separators of the joined strings. RS ends a visit's row and an item; a ref that holds RS is
+ * noticed by the count of RS (then the rows come one by one). Item codes hold neither RS nor US:
+ * they are the catalogue's (imports and the visit form refuse any other), which readRecords and
+ * visitRows rely on as well.
+ */
+const RS = '\u001e';
 const END_OF_ITEM = 30;
+const ITEM_SEP = 31;
 
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
@@ -186,8 +192,6 @@ function peopleNumbers(people: Map<number, string>): { number: number[]; refs: s
 }
 
 const EMPTY: VisitTable = tableOf([]);
-
-const RS = '\u001e';
 
 /** How many times `ch` occurs in text. */
 function occurrences(text: string, ch: string): number {
