@@ -11,12 +11,10 @@ export interface VisitData {
 }
 
 /** antd renders a select's options in a popup outside the field; pick by visible text. */
-async function pickOption(page: Page, field: Locator, text: string, opts: { type?: boolean } = {}): Promise<void> {
+async function pickOption(page: Page, field: Locator, text: string): Promise<void> {
   // Off any sortable column header, whose tooltip (点击升序) can cover the field (see ResidentWidgets).
   await page.mouse.move(0, 0);
   await field.click();
-  // Searchable selects narrow the options as one types (the services search clients and staff).
-  if (opts.type !== false) await field.fill(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
@@ -41,7 +39,7 @@ export class VisitsPage {
   }
 
   async filterStatus(label: string): Promise<void> {
-    await pickOption(this.page, this.statusFilter(), label, { type: false });
+    await pickOption(this.page, this.statusFilter(), label);
   }
 
   // --- the drawer -----------------------------------------------------------------------------
@@ -70,20 +68,31 @@ export class VisitsPage {
   }
 
   /**
-   * A person (or a service item) picked in a searching select shows by name in its box, as a user
-   * checks. On a loaded machine the click can land while the list is being replaced or closing; the
-   * user then picks again, and so does this, once: a second miss fails the test. (CI on 2026-12-02:
-   * the item's click was lost once, and the visit could not be saved without items.)
+   * A person (or a service item) is picked as a keyboard user does: type, wait until the list answers
+   * for what was typed and highlights it, press Enter, and see it by name in the box.
+   *
+   * Not by clicking the option: CI lost such clicks twice (2026-12-01 an item, 2026-12-02 a client,
+   * both attempts of a retry) while the list was re-rendered under the pointer; locally, even at 20x
+   * CPU throttling, they never were. Enter acts on the highlighted option, whatever moves. If the box
+   * still does not show it, the user picks again, as does this (three tries, then the test fails).
    */
   private async pickShown(label: string, name: string): Promise<void> {
-    const box = this.field(label).locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-    await pickOption(this.page, this.field(label), name);
-    try {
-      await expect(box).toContainText(name, { timeout: 3_000 });
-    } catch {
-      await this.page.keyboard.press('Escape');
-      await pickOption(this.page, this.field(label), name);
-      await expect(box).toContainText(name);
+    const field = this.field(label);
+    const box = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+    const highlighted = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: name });
+    for (let attempt = 1; ; attempt += 1) {
+      // Off any sortable column header, whose tooltip (点击升序) can cover the field (see ResidentWidgets).
+      await this.page.mouse.move(0, 0);
+      await field.click();
+      await field.fill(name);
+      await expect(highlighted).toBeVisible();
+      await field.press('Enter');
+      try {
+        await expect(box).toContainText(name, { timeout: 3_000 });
+        return;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
     }
   }
 
