@@ -3,7 +3,9 @@
 // a year of stays and visits, ~90,000 visits in the measured month) through the real services:
 //   phase 1 (tests/bench/import.run.ts)  generate it and import it into a fresh database;
 //   phase 2 (tests/bench/measure.run.ts) the month's claim next to a bare-SQL floor, the full claim
-//                                        package (PDF workers) next to bare pdfkit drawing the same tables.
+//                                        package (PDF workers) next to bare pdfkit drawing the same tables,
+//                                        then 申报 as the window runs it (claim worker), with the longest
+//                                        stall of the serving thread's event loop (the app is built first).
 // Each phase is one `vitest run` (vitest runs the TypeScript sources as the unit tests do) in its
 // own process, so its peak memory is its own. Everything the phases print goes to stderr; stdout
 // gets a short summary and, as its LAST line, one JSON object with every number.
@@ -33,7 +35,8 @@ const dir = mkdtempSync(join(tmpdir(), 'ltc-bench-'));
 const db = given ?? join(dir, 'bench.db');
 
 /** Targets of issue 4 on the 2-core build machines. */
-const TARGETS = { claimVsFloor: 3, claimMs: 2000, packageSeconds: 60 };
+// "the UI responsive throughout": the thread serving the windows never stalls long enough to be seen.
+const TARGETS = { claimVsFloor: 3, claimMs: 2000, packageSeconds: 60, submitStallMs: 100 };
 
 function phase(name) {
   const out = join(dir, `${name}.json`);
@@ -61,8 +64,18 @@ function phase(name) {
   });
 }
 
+/** `npm run build`: the submit measure runs the built claim worker, as the app does. */
+function build() {
+  return new Promise((resolveBuild, rejectBuild) => {
+    const child = spawn('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
+    child.on('error', rejectBuild);
+    child.on('close', (code) => (code === 0 ? resolveBuild() : rejectBuild(new Error(`npm run build failed (exit code ${code})`))));
+  });
+}
+
 try {
   const started = Date.now();
+  if (!claimOnly) await build();
   const imported = given ? {} : await phase('import');
   const measured = await phase('measure');
   const { peakRssMb: measurePeak, ...rest } = measured;
@@ -75,6 +88,7 @@ try {
     claimWithinFloorTarget: measured.claimMs <= TARGETS.claimVsFloor * measured.claimFloorMs,
     claimUnder2s: measured.claimMs < TARGETS.claimMs,
     packageUnder60s: claimOnly ? undefined : measured.packageSeconds < TARGETS.packageSeconds,
+    submitResponsive: typeof measured.submitMaxStallMs === 'number' ? measured.submitMaxStallMs < TARGETS.submitStallMs : undefined,
     benchSeconds: Math.round((Date.now() - started) / 1000),
   };
   const yes = (ok) => (ok ? 'met' : 'MISSED');
@@ -89,6 +103,13 @@ try {
     `package     ${result.pages} pages in ${result.packageSeconds} s = ${result.pdfPagesPerSec} pages/s on ${result.pdfWorkers} workers ` +
       `(under 60 s: ${yes(result.packageUnder60s)}); bare pdfkit ${result.pdfkitPagesPerSec} pages/s on one core`,
   );
+  if (!claimOnly) {
+    console.log(
+      typeof result.submitMaxStallMs === 'number'
+        ? `submit      ${result.submitSeconds} s in the claim worker; the serving thread's longest stall ${result.submitMaxStallMs} ms (under 100 ms: ${yes(result.submitResponsive)})`
+        : 'submit      (not measured: the app is not built)',
+    );
+  }
   console.log(`peak memory ${result.peakRssMb} MB (${given ? '' : `import ${result.importPeakRssMb} MB, `}claim${claimOnly ? '' : ' and package'} ${result.measurePeakRssMb} MB)`);
   console.log(JSON.stringify(result));
 } catch (e) {

@@ -1,6 +1,7 @@
 /**
  * Phase 2 of `npm run bench`, on the database phase 1 built: the month's claim against the bare-SQL
- * floor, then the full package (real PDF workers) against bare pdfkit drawing the same tables.
+ * floor, then the full package (real PDF workers) against bare pdfkit drawing the same tables, then
+ * 申报 as the window runs it, with the longest stall of this thread measured (submitStall.ts).
  */
 import { it } from 'vitest';
 import { computeMonthClaim } from '../../electron/services/claims/monthClaim';
@@ -8,6 +9,7 @@ import { readInstitution } from '../../electron/services/dataset/institutionRows
 import { judgesWeekBefore } from '../../shared/claims/computeClaim';
 import { findPolicyPack } from '../../shared/policy/registry';
 import { loadavg } from 'node:os';
+import { dirname } from 'node:path';
 import { loadClaimFacts, loadClaimInput } from '../../electron/services/dataset/loadMonth';
 import { openDatabase } from '../../electron/services/db/database';
 import { buildClaimPackage } from '../../electron/services/documents/buildPackage';
@@ -17,6 +19,7 @@ import { defaultWorkerCount } from '../../electron/services/documents/renderPool
 import { benchEnv, bestOf, GENERATED_ON, MONTH, peakRssMb, round, writeResult } from './common';
 import { pdfkitFloor } from './pdfkitFloor';
 import { floorQueries } from './sqlFloor';
+import { measureSubmitStall } from './submitStall';
 
 const RUNS = 5;
 
@@ -98,6 +101,11 @@ it('measures the claim and the package', async () => {
       pdfkitPagesPerSec: round(floorPdf.pages / floorPdf.seconds),
       packagePeakRssMb,
     });
+    console.log(result);
+
+    const submit = await measureSubmitStall(file, dirname(out));
+    if (!submit) console.log('submit: not measured, the app is not built (npm run build)');
+    Object.assign(result, { submitMaxStallMs: submit?.maxStallMs ?? null, submitSeconds: submit ? round(submit.seconds, 2) : null });
     result.peakRssMb = peakRssMb();
     writeResult(out, result);
   } finally {

@@ -1,16 +1,21 @@
 /**
- * computeMonthClaim in the claim worker (claimWorker.ts) when the app runs from its build (Electron,
- * the browser-preview host), so the thread serving the window stays free; in the same thread when it
- * runs from the TypeScript sources (unit tests), where no built worker exists. Both give the same claim.
+ * The month's claim, and a submission's preparation, in the claim worker (claimWorker.ts) when the
+ * app runs from its build (Electron, the browser-preview host), so the thread serving the window stays
+ * free; in the same thread when it runs from the TypeScript sources (unit tests), where no built worker
+ * exists. Both give the same claim and the same files.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Claim } from '../../../shared/claims/types';
 import type { LtcDatabase } from '../db/database';
-import { InputError } from '../errors';
-import type { ClaimReply } from './claimWorker';
+import { findPdfFonts } from '../documents/fonts';
+import { InputError, ServiceError } from '../errors';
+import type { ClaimReply, ClaimRequest, WorkerError } from './claimWorker';
+import { preparerWith, type PreparedSubmission, type SubmissionPreparer } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
+import { buildPackage } from './package';
+import type { PackageProgress } from './packageTypes';
 
 /** The built worker beside this bundle (out/main, or out/main/chunks when this code sits in a chunk). */
 export function builtClaimWorker(dir: string = typeof __dirname === 'string' ? __dirname : ''): string | null {
@@ -20,7 +25,20 @@ export function builtClaimWorker(dir: string = typeof __dirname === 'string' ? _
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (c: Claim) => void; reject: (e: Error) => void }>();
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: PackageProgress) => void;
+}
+const pending = new Map<number, Pending>();
+
+/** The worker's error as the class it was thrown as, so the job and the IPC layer report it alike. */
+function rethrown(e: WorkerError): Error {
+  if (e.kind === 'input') return new InputError(e.message, e.problems);
+  if (e.kind === 'service' && e.code) return new ServiceError(e.code, e.message, e.problems);
+  return new Error(e.message);
+}
 
 function startWorker(file: string): Worker {
   const w = new Worker(file);
@@ -29,9 +47,14 @@ function startWorker(file: string): Worker {
   w.on('message', (r: ClaimReply) => {
     const p = pending.get(r.id);
     if (!p) return;
+    if ('progress' in r) {
+      p.onProgress?.(r.progress);
+      return;
+    }
     pending.delete(r.id);
-    if ('claim' in r) p.resolve(r.claim as Claim);
-    else p.reject(r.error.input ? new InputError(r.error.message, r.error.problems) : new Error(r.error.message));
+    if ('claim' in r) p.resolve(r.claim);
+    else if ('prepared' in r) p.resolve(r.prepared);
+    else p.reject(rethrown(r.error));
   });
   const fail = (e: Error) => {
     for (const p of pending.values()) p.reject(e);
@@ -43,13 +66,29 @@ function startWorker(file: string): Worker {
   return w;
 }
 
-export function computeMonthClaimOffThread(db: LtcDatabase, month: string, workerFile: string | null = builtClaimWorker()): Promise<Claim> {
-  if (!workerFile) return Promise.resolve().then(() => computeMonthClaim(db, month));
+// Omit over each member of the union (Omit of a union keeps only the keys they share).
+type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+function ask<T>(workerFile: string, request: Unnumbered<ClaimRequest>, onProgress?: (p: PackageProgress) => void): Promise<T> {
   worker ??= startWorker(workerFile);
   const w = worker;
   const id = nextId++;
-  return new Promise<Claim>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.postMessage({ id, file: db.file, month });
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+    w.postMessage({ ...request, id });
   });
+}
+
+export function computeMonthClaimOffThread(db: LtcDatabase, month: string, workerFile: string | null = builtClaimWorker()): Promise<Claim> {
+  if (!workerFile) return Promise.resolve().then(() => computeMonthClaim(db, month));
+  return ask<Claim>(workerFile, { file: db.file, month });
+}
+
+/**
+ * The preparer that submitting from a window uses (lifecycle.ts): the claim worker reads, checks and
+ * builds the package; this thread only writes what it sends back.
+ */
+export function offThreadPreparer(workerFile: string | null = builtClaimWorker()): SubmissionPreparer {
+  if (!workerFile) return preparerWith(buildPackage);
+  return (db, prepare, onProgress) => ask<PreparedSubmission>(workerFile, { file: db.file, prepare, fonts: findPdfFonts() }, onProgress);
 }

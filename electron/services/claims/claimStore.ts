@@ -17,28 +17,32 @@ interface ClaimRow {
   policy_version: string;
   computed_at: string;
   claim_json: string;
-  records_json: string | null;
+  has_records: 0 | 1;
   generated_on: string | null;
   submitted_at: string | null;
   submitted_by: string | null;
   settled_at: string | null;
 }
 
+export type ClaimRecordsJson = Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'>;
+
 export interface StoredClaim {
   summary: ClaimSummary;
   claim: Claim;
-  /** the records the claim was computed from (kept once submitted) */
-  records: Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'> | null;
+  /** whether the records the claim was computed from are kept (once submitted): readClaimRecords */
+  hasRecords: boolean;
 }
 
-const COLUMNS = 'id, month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, records_json, generated_on, submitted_at, submitted_by, settled_at';
+// Not the records: a big month's are ~25 MB of JSON, and lists and month views never need them (a
+// year of submitted months parsed for every list froze the window for seconds). readClaimRecords.
+const COLUMNS = 'id, month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, records_json IS NOT NULL AS has_records, generated_on, submitted_at, submitted_by, settled_at';
 
 function toStored(r: ClaimRow): StoredClaim {
   const claim = JSON.parse(r.claim_json) as Claim;
   const count = (s: string) => claim.issues.filter((i) => i.severity === s).length;
   return {
     claim,
-    records: r.records_json ? (JSON.parse(r.records_json) as StoredClaim['records']) : null,
+    hasRecords: r.has_records === 1,
     summary: {
       id: r.id,
       month: r.month,
@@ -63,6 +67,12 @@ export function getClaim(db: LtcDatabase, id: number): StoredClaim | null {
 }
 
 /** The month's claims: the regular one (seq 0) first, then the supplementary ones in order. */
+/** The records a submitted claim was computed from, as frozen; null for a draft. */
+export function readClaimRecords(db: LtcDatabase, id: number): ClaimRecordsJson | null {
+  const json = db.raw.prepare('SELECT records_json FROM claims WHERE id = ?').pluck().get(id) as string | null | undefined;
+  return json ? (JSON.parse(json) as ClaimRecordsJson) : null;
+}
+
 export function claimsOfMonth(db: LtcDatabase, month: string): StoredClaim[] {
   return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq`).all(month) as ClaimRow[]).map(toStored);
 }
@@ -76,7 +86,8 @@ export interface NewClaimRow {
   seq: number;
   status: ClaimStatus;
   computedAt: string;
-  records?: StoredClaim['records'];
+  /** the records the claim was computed from, as JSON (made where the claim was, off this thread) */
+  recordsJson?: string;
   generatedOn?: string;
   submittedAt?: string;
   submittedBy?: string;
@@ -95,7 +106,7 @@ export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
     policy_version: c.policy.version,
     computed_at: row.computedAt,
     claim_json: JSON.stringify(c),
-    records_json: row.records ? JSON.stringify(row.records) : null,
+    records_json: row.recordsJson ?? null,
     generated_on: row.generatedOn ?? null,
     submitted_at: row.submittedAt ?? null,
     submitted_by: row.submittedBy ?? null,

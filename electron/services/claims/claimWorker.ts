@@ -1,26 +1,45 @@
 /**
- * The worker thread that computes a month's claim off the thread serving the window (in Electron
- * that thread is the main process: a 1–2 s computation there would freeze every window). It reads
- * through its own read-only connection, one per database file, kept open between requests; WAL lets
- * it read the last commit while the owner keeps writing. It never writes.
+ * The worker thread for the month-end work that would otherwise run on the thread serving the window
+ * (in Electron that thread is the main process: seconds there freeze every window):
+ * - the month's claim (1–2 s for a big month);
+ * - a submission's preparation: the claim and its records in one read transaction, the checks, and the
+ *   package (claim.json, the workbook, the PDFs in their own worker threads). Only the writing is left
+ *   to the connection's owner, which gets the records as one JSON string and the files' bytes.
+ * It reads through its own read-only connection, one per database file, kept open between requests;
+ * WAL lets it read the last commit while the owner keeps writing. It never writes.
  *
- * Protocol: `{ id, file, month }` in; `{ id, claim }` or `{ id, error: { input, message, problems } }` out.
+ * Protocol (ClaimRequest in, ClaimReply out, by id):
+ * - `{ id, file, month }` → `{ id, claim }`;
+ * - `{ id, file, prepare, fonts }` → any number of `{ id, progress }`, then `{ id, prepared }`;
+ * - either → `{ id, error: { kind, code?, message, problems } }`, rethrown as the same error class.
  */
 import { parentPort } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
-import { InputError } from '../errors';
+import { buildClaimPackage } from '../documents/buildPackage';
+import type { PdfFonts } from '../documents/fonts';
+import { InputError, ServiceError } from '../errors';
+import { preparerWith, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
+import type { PackageProgress } from './packageTypes';
 
-export interface ClaimRequest {
-  id: number;
-  file: string;
-  month: string;
+export type ClaimRequest =
+  | { id: number; file: string; month: string }
+  // The fonts as the owner found them: only the owner's process knows the packaged app's resources.
+  | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts };
+
+export interface WorkerError {
+  kind: 'input' | 'service' | 'internal';
+  code?: ServiceError['code'];
+  message: string;
+  problems: { path: string; message: string }[];
 }
 
 export type ClaimReply =
   | { id: number; claim: unknown }
-  | { id: number; error: { input: boolean; message: string; problems: { path: string; message: string }[] } };
+  | { id: number; progress: PackageProgress }
+  | { id: number; prepared: PreparedSubmission }
+  | { id: number; error: WorkerError };
 
 const readers = new Map<string, LtcDatabase>();
 
@@ -35,21 +54,29 @@ function reader(file: string): LtcDatabase {
   return db;
 }
 
+function errorOf(e: unknown): WorkerError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof InputError) return { kind: 'input', message, problems: [...e.problems] };
+  if (e instanceof ServiceError) return { kind: 'service', code: e.code, message, problems: [...e.problems] };
+  return { kind: 'internal', message, problems: [] };
+}
+
+const post = (r: ClaimReply) => parentPort?.postMessage(r);
+
 parentPort?.on('message', (m: ClaimRequest) => {
-  let reply: ClaimReply;
   try {
     const db = reader(m.file);
+    if ('prepare' in m) {
+      const prepare = preparerWith((input) => buildClaimPackage(input, { fonts: m.fonts }));
+      prepare(db, m.prepare, (progress) => post({ id: m.id, progress })).then(
+        (prepared) => post({ id: m.id, prepared }),
+        (e: unknown) => post({ id: m.id, error: errorOf(e) }),
+      );
+      return;
+    }
     // One read transaction: the claim sees one committed state of every table.
-    reply = { id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) };
+    post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });
   } catch (e) {
-    reply = {
-      id: m.id,
-      error: {
-        input: e instanceof InputError,
-        message: e instanceof Error ? e.message : String(e),
-        problems: e instanceof InputError ? [...e.problems] : [],
-      },
-    };
+    post({ id: m.id, error: errorOf(e) });
   }
-  parentPort?.postMessage(reply);
 });

@@ -1,6 +1,7 @@
 /**
- * 月度结算 calls. Submitting and 补报 run as jobs (compute, build the package in worker threads,
- * freeze), so the window stays responsive and shows progress.
+ * 月度结算 calls. Submitting and 补报 run as jobs: the claim worker computes the claim, checks it and
+ * builds the package (its PDFs in worker threads of their own); this thread only stores the result.
+ * So the window stays responsive and shows progress.
  */
 import type { claimsApi, MonthView, SupplementaryView } from '../../../shared/api/claims';
 import type { HandlersOf } from '../api/handlers';
@@ -10,7 +11,7 @@ import { InputError, ServiceError } from '../errors';
 import { startJob } from '../jobs/jobs';
 import { claimsOfMonth, getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
 import { submitMonth, submitSupplementary, verifyRegeneration } from './lifecycle';
-import { computeMonthClaimOffThread } from './claimOffThread';
+import { computeMonthClaimOffThread, offThreadPreparer } from './claimOffThread';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
 import { applyResult, readResultFile, resultTemplate } from './results';
@@ -52,13 +53,13 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.month': (i, ctx) => monthView(ctx.db, i.month),
   'claims.submit': (i, ctx) => ({
     jobId: startJob('submit', async (report) => {
-      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, onProgress: report });
+      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
       return monthView(ctx.db, i.month);
     }),
   }),
   'claims.supplement': (i, ctx) => ({
     jobId: startJob('supplement', async (report) => {
-      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, onProgress: report });
+      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
       return stored(ctx.db, s.claimId).summary;
     }),
   }),

@@ -10,19 +10,44 @@ import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { loadClaimInput } from '../dataset/loadMonth';
 import { InputError, ServiceError } from '../errors';
-import { claimsOfMonth, readClaimFiles, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
+import { claimsOfMonth, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
 import { computeMonthClaim } from './monthClaim';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
+
+/** What is being submitted: the month's regular claim or its next 补报. */
+export interface SubmissionRequest {
+  month: string;
+  kind: 'regular' | 'supplementary';
+  /** error issues exclude records from the claim; submitting anyway must be a deliberate choice */
+  acceptErrors: boolean;
+  /** the date printed on the documents (the submission day, local) */
+  generatedOn: string;
+}
+
+/** A submission made and checked, not yet stored: the claim, its sequence number, its records (as JSON) and its files. */
+export interface PreparedSubmission {
+  claim: Claim;
+  seq: number;
+  recordsJson: string;
+  files: PackageFile[];
+}
+
+/**
+ * Makes a submission: every read and the package, no write. It runs where the caller likes: in this
+ * thread (the command line, tests), or in the claim worker on its own read connection
+ * (claimOffThread.ts), so that the seconds a big month takes never stall the window.
+ */
+export type SubmissionPreparer = (db: LtcDatabase, request: SubmissionRequest, onProgress?: (p: PackageProgress) => void) => Promise<PreparedSubmission>;
 
 export interface SubmitOptions {
   month: string;
   actor: string;
-  /** the date printed on the documents (the submission day, local) */
   generatedOn: string;
-  /** error issues exclude records from the claim; submitting anyway must be a deliberate choice */
   acceptErrors: boolean;
   build: PackageBuilder;
   onProgress?: (p: PackageProgress) => void;
+  /** by default in this thread, with `build` */
+  prepare?: SubmissionPreparer;
 }
 
 export interface Submitted {
@@ -43,57 +68,88 @@ function refuseErrors(claim: Claim, acceptErrors: boolean): void {
   }
 }
 
-async function freeze(db: LtcDatabase, claim: Claim, records: ClaimRecords, seq: number, o: SubmitOptions): Promise<Submitted> {
-  const files = await o.build({ claim, records, generatedOn: o.generatedOn, onProgress: o.onProgress });
-  const claimId = db.transaction(() => {
+function refuseResubmission(db: LtcDatabase, month: string): void {
+  const regular = claimsOfMonth(db, month).find((c) => c.summary.kind === 'regular');
+  if (regular && regular.summary.status !== 'draft') {
+    throw new ServiceError('LOCKED', `${month} 已于 ${(regular.summary.submittedAt ?? '').slice(0, 16).replace('T', ' ')} 申报，不能重复申报；申报后发现的记录请做补报。`);
+  }
+}
+
+const nextSupplementarySeq = (db: LtcDatabase, month: string): number =>
+  Math.max(0, ...claimsOfMonth(db, month).filter((c) => c.summary.kind === 'supplementary').map((c) => c.summary.seq)) + 1;
+
+/** The claim to submit and its sequence number: the month's claim (申报), or what the records now add to everything already claimed (补报). */
+function claimToSubmit(db: LtcDatabase, r: SubmissionRequest): { claim: Claim; records: ClaimRecords; seq: number } {
+  if (r.kind === 'regular') {
+    refuseResubmission(db, r.month);
+    const { claim, records } = snapshot(db, r.month);
+    refuseErrors(claim, r.acceptErrors);
+    return { claim, records, seq: 0 };
+  }
+  const sent = claimsOfMonth(db, r.month).filter((c) => c.summary.status !== 'draft');
+  if (!sent.some((c) => c.summary.kind === 'regular')) throw new ServiceError('CONFLICT', `${r.month} 尚未申报，请直接申报本月结算，不需要补报。`);
+  const { claim: current, records } = snapshot(db, r.month);
+  const extra = supplementaryClaim(current, sent.map((c) => c.claim));
+  if (extra.lines.length === 0) throw new InputError(`${r.month} 没有可补报的内容：现有记录没有超出已申报的床日或服务。`);
+  refuseErrors(extra, r.acceptErrors);
+  return { claim: extra, records, seq: nextSupplementarySeq(db, r.month) };
+}
+
+/** The preparer over any connection: reads, checks and builds the package with `build`. */
+export function preparerWith(build: PackageBuilder): SubmissionPreparer {
+  return async (db, r, onProgress) => {
+    const { claim, records, seq } = claimToSubmit(db, r);
+    const files = await build({ claim, records, generatedOn: r.generatedOn, onProgress });
+    return { claim, seq, recordsJson: JSON.stringify(records), files };
+  };
+}
+
+/**
+ * Stores a prepared submission in one transaction. The checks are made again inside it: another
+ * window (or the command line) may have submitted the month while this package was being built.
+ */
+function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): number {
+  return db.transaction(() => {
+    if (p.claim.kind === 'regular') refuseResubmission(db, o.month);
+    else if (nextSupplementarySeq(db, o.month) !== p.seq) {
+      throw new ServiceError('CONFLICT', `${o.month} 的补报 ${p.seq} 已由他人在此期间提交，请刷新后重新补报。`);
+    }
     const now = localTimestamp();
-    const id = writeClaim(db, { claim, seq, status: 'submitted', computedAt: now, records, generatedOn: o.generatedOn, submittedAt: now, submittedBy: o.actor });
-    writeClaimFiles(db, id, files);
+    const id = writeClaim(db, { claim: p.claim, seq: p.seq, status: 'submitted', computedAt: now, recordsJson: p.recordsJson, generatedOn: o.generatedOn, submittedAt: now, submittedBy: o.actor });
+    writeClaimFiles(db, id, p.files);
     recordAudit(db, {
       actor: o.actor,
       action: 'submit',
       entity: 'claim',
       entityId: id,
-      after: { month: claim.month, kind: claim.kind, seq, totals: claim.totals, files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+      after: { month: p.claim.month, kind: p.claim.kind, seq: p.seq, totals: p.claim.totals, files: p.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
     });
     return id;
   });
-  return { claimId, claim, files };
+}
+
+async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: SubmitOptions): Promise<Submitted> {
+  const prepare = o.prepare ?? preparerWith(o.build);
+  const p = await prepare(db, { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn }, o.onProgress);
+  return { claimId: commit(db, p, o), claim: p.claim, files: p.files };
 }
 
 /** 申报: freezes the month's regular claim and stores its package. */
-export async function submitMonth(db: LtcDatabase, o: SubmitOptions): Promise<Submitted> {
-  const regular = claimsOfMonth(db, o.month).find((c) => c.summary.kind === 'regular');
-  if (regular && regular.summary.status !== 'draft') {
-    throw new ServiceError('LOCKED', `${o.month} 已于 ${(regular.summary.submittedAt ?? '').slice(0, 16).replace('T', ' ')} 申报，不能重复申报；申报后发现的记录请做补报。`);
-  }
-  const { claim, records } = snapshot(db, o.month);
-  refuseErrors(claim, o.acceptErrors);
-  return freeze(db, claim, records, 0, o);
-}
+export const submitMonth = (db: LtcDatabase, o: SubmitOptions): Promise<Submitted> => submit(db, 'regular', o);
 
-/** 补报: what the month's records now add to everything already claimed for the month. */
-export async function submitSupplementary(db: LtcDatabase, o: SubmitOptions): Promise<Submitted> {
-  const month = claimsOfMonth(db, o.month);
-  const sent = month.filter((c) => c.summary.status !== 'draft');
-  if (!sent.some((c) => c.summary.kind === 'regular')) throw new ServiceError('CONFLICT', `${o.month} 尚未申报，请直接申报本月结算，不需要补报。`);
-  const { claim: current, records } = snapshot(db, o.month);
-  const extra = supplementaryClaim(current, sent.map((c) => c.claim));
-  if (extra.lines.length === 0) throw new InputError(`${o.month} 没有可补报的内容：现有记录没有超出已申报的床日或服务。`);
-  refuseErrors(extra, o.acceptErrors);
-  const seq = Math.max(0, ...month.filter((c) => c.summary.kind === 'supplementary').map((c) => c.summary.seq)) + 1;
-  return freeze(db, extra, records, seq, o);
-}
+/** 补报: what the month's records now add to everything already claimed for the month, as its own numbered claim. */
+export const submitSupplementary = (db: LtcDatabase, o: SubmitOptions): Promise<Submitted> => submit(db, 'supplementary', o);
 
 /** Builds a submitted claim's package again from its frozen claim and records. */
-export async function regenerate(stored: StoredClaim, build: PackageBuilder): Promise<PackageFile[]> {
-  if (!stored.records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
-  return build({ claim: stored.claim, records: stored.records, generatedOn: stored.summary.generatedOn });
+export async function regenerate(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder): Promise<PackageFile[]> {
+  const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
+  if (!records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
+  return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn });
 }
 
 /** True when regenerating gives exactly the stored bytes (compared by SHA-256, file by file). */
 export async function verifyRegeneration(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder): Promise<{ identical: boolean; differing: string[] }> {
-  const again = new Map((await regenerate(stored, build)).map((f) => [f.name, f.sha256]));
+  const again = new Map((await regenerate(db, stored, build)).map((f) => [f.name, f.sha256]));
   const kept = readClaimFiles(db, stored.summary.id);
   const differing = kept.filter((f) => again.get(f.name) !== f.sha256).map((f) => f.name);
   for (const name of again.keys()) if (!kept.some((f) => f.name === name)) differing.push(name);

@@ -1,16 +1,21 @@
 /**
  * The month's claim computed in the built claim worker (out/main/claimWorker.js, as the app and the
- * browser-preview host run it) is the claim computed in the same thread, and sees every commit.
+ * browser-preview host run it) is the claim computed in the same thread, and sees every commit. A
+ * submission prepared there (the claim, its checks, the package) is stored exactly as one made in the
+ * same thread, and its refusals come back as the same errors.
  * Needs `npm run build` first (npm test does it).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtClaimWorker, computeMonthClaimOffThread } from '../../../electron/services/claims/claimOffThread';
+import { builtClaimWorker, computeMonthClaimOffThread, offThreadPreparer } from '../../../electron/services/claims/claimOffThread';
+import { claimsOfMonth, getClaim, readClaimFiles, readClaimRecords } from '../../../electron/services/claims/claimStore';
+import { submitMonth, verifyRegeneration } from '../../../electron/services/claims/lifecycle';
+import { buildPackage } from '../../../electron/services/claims/package';
 import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase } from '../../../electron/services/db/database';
-import { InputError } from '../../../electron/services/errors';
+import { InputError, ServiceError } from '../../../electron/services/errors';
 import expected from '../../fixtures/sample-ningbo.expected-2026-10.json';
 import { sample, tempDir, track } from '../services/helpers';
 
@@ -42,6 +47,44 @@ describe('the claim worker', () => {
     const e = await computeMonthClaimOffThread(db, '2026-13', workerFile).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).message).toContain('YYYY-MM');
+  });
+
+  const submitOptions = { month: '2026-10', actor: '张会计', generatedOn: '2026-11-05', acceptErrors: true, build: buildPackage };
+  const sampleDb = () => {
+    const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+    importDataset(db, sample(), { actor: 'seed' });
+    return db;
+  };
+
+  it('prepares a submission whose stored claim, records and files are those of one made in this thread', async () => {
+    const [off, here] = [sampleDb(), sampleDb()];
+    const phases: string[] = [];
+    const a = await submitMonth(off, { ...submitOptions, prepare: offThreadPreparer(workerFile), onProgress: (p) => phases.push(p.phase) });
+    const b = await submitMonth(here, submitOptions);
+    // the worker reports the package's progress as it goes, ending with the manifest
+    expect(phases).toContain('生成文件清单');
+    expect(a.claim.totals).toMatchObject(expected.totals);
+    expect(getClaim(off, a.claimId)!.summary).toMatchObject({ status: 'submitted', submittedBy: '张会计', totals: expected.totals });
+    expect(readClaimFiles(off, a.claimId).map((f) => [f.name, f.sha256])).toEqual(readClaimFiles(here, b.claimId).map((f) => [f.name, f.sha256]));
+    expect(readClaimRecords(off, a.claimId)).toEqual(readClaimRecords(here, b.claimId));
+    await expect(verifyRegeneration(off, getClaim(off, a.claimId)!, buildPackage)).resolves.toEqual({ identical: true, differing: [] });
+  });
+
+  it('brings the refusals of a submission back as the same errors, and stores nothing for them', async () => {
+    const db = sampleDb();
+    const prepare = offThreadPreparer(workerFile);
+    // the sample's October has errors (a short visit, a medical item by a carer without a licence)
+    const refused = await submitMonth(db, { ...submitOptions, acceptErrors: false, prepare }).catch((x: unknown) => x);
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as InputError).message).toContain('确认带错误申报');
+    expect((refused as InputError).problems.length).toBeGreaterThan(0);
+    expect(claimsOfMonth(db, '2026-10')).toEqual([]);
+
+    await submitMonth(db, { ...submitOptions, prepare });
+    const twice = await submitMonth(db, { ...submitOptions, prepare }).catch((x: unknown) => x);
+    expect(twice).toBeInstanceOf(ServiceError);
+    expect((twice as ServiceError).code).toBe('LOCKED');
+    expect(claimsOfMonth(db, '2026-10')).toHaveLength(1);
   });
 
   it('runs in the same thread where no built worker exists (the sources under test)', () => {
