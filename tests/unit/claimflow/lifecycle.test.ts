@@ -51,6 +51,19 @@ describe('submitting a month', () => {
     expect(kept.map((f) => f.name)).toEqual(expect.arrayContaining(['claim.json', 'claim.xlsx', 'manifest.json', '结算申报汇总表.pdf']));
   });
 
+  it('stores one of two submissions of the month made at once, and refuses the other as already submitted', async () => {
+    const db = sampleDb();
+    // both are checked and build their packages before either is stored (two windows, or a window and ltc)
+    const [a, b] = await Promise.allSettled([submitMonth(db, submitOptions), submitMonth(db, submitOptions)]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status).toBe('rejected');
+    const refused = (b as PromiseRejectedResult).reason as ServiceError;
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect(refused.code).toBe('LOCKED');
+    expect(refused.message).toContain('不能重复申报');
+    expect(claimsOfMonth(db, '2026-10').map((c) => c.summary.status)).toEqual(['submitted']);
+  });
+
   it('makes the month read-only: a change needs a correction reason', async () => {
     const db = sampleDb();
     await submitMonth(db, submitOptions);
