@@ -1,8 +1,8 @@
 /**
- * The month's claim, and a submission's preparation, in the claim worker (claimWorker.ts) when the
+ * The month's claim, a submission's preparation and a package's verification, in the claim worker (claimWorker.ts) when the
  * app runs from its build (Electron, the browser-preview host), so the thread serving the window stays
  * free; in the same thread when it runs from the TypeScript sources (unit tests), where no built worker
- * exists. Both give the same claim and the same files.
+ * exists. Both give the same claim, the same files and the same verdict.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import type { Claim } from '../../../shared/claims/types';
 import type { LtcDatabase } from '../db/database';
 import { findPdfFonts } from '../documents/fonts';
 import { InputError, ServiceError } from '../errors';
-import type { ClaimReply, ClaimRequest, WorkerError } from './claimWorker';
-import { preparerWith, type PreparedSubmission, type SubmissionPreparer } from './lifecycle';
+import { getClaim } from './claimStore';
+import type { ClaimReply, ClaimRequest, Verified, WorkerError } from './claimWorker';
+import { preparerWith, verifyRegeneration, type PreparedSubmission, type SubmissionPreparer } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
 import { buildPackage } from './package';
 import type { PackageProgress } from './packageTypes';
@@ -54,6 +55,7 @@ function startWorker(file: string): Worker {
     pending.delete(r.id);
     if ('claim' in r) p.resolve(r.claim);
     else if ('prepared' in r) p.resolve(r.prepared);
+    else if ('verified' in r) p.resolve(r.verified);
     else p.reject(rethrown(r.error));
   });
   const fail = (e: Error) => {
@@ -91,4 +93,12 @@ export function computeMonthClaimOffThread(db: LtcDatabase, month: string, worke
 export function offThreadPreparer(workerFile: string | null = builtClaimWorker()): SubmissionPreparer {
   if (!workerFile) return preparerWith(buildPackage);
   return (db, prepare, onProgress) => ask<PreparedSubmission>(workerFile, { file: db.file, prepare, fonts: findPdfFonts() }, onProgress);
+}
+
+/** Whether a submitted claim's files regenerate byte for byte (lifecycle.ts), made in the claim worker. */
+export function verifyRegenerationOffThread(db: LtcDatabase, claimId: number, workerFile: string | null = builtClaimWorker()): Promise<Verified> {
+  if (workerFile) return ask<Verified>(workerFile, { file: db.file, verify: claimId, fonts: findPdfFonts() });
+  const stored = getClaim(db, claimId);
+  if (!stored) return Promise.reject(new ServiceError('NOT_FOUND', `找不到结算申报 ${claimId}`));
+  return verifyRegeneration(db, stored, buildPackage);
 }

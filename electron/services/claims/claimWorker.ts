@@ -4,13 +4,15 @@
  * - the month's claim (1–2 s for a big month);
  * - a submission's preparation: the claim and its records in one read transaction, the checks, and the
  *   package (claim.json, the workbook, the PDFs in their own worker threads). Only the writing is left
- *   to the connection's owner, which gets the records as one JSON string and the files' bytes.
+ *   to the connection's owner, which gets the records as one JSON string and the files' bytes;
+ * - a submitted claim's package made again from its frozen records and compared with the stored files.
  * It reads through its own read-only connection, one per database file, kept open between requests;
  * WAL lets it read the last commit while the owner keeps writing. It never writes.
  *
  * Protocol (ClaimRequest in, ClaimReply out, by id):
  * - `{ id, file, month }` → `{ id, claim }`;
  * - `{ id, file, prepare, fonts }` → any number of `{ id, progress }`, then `{ id, prepared }`;
+ * - `{ id, file, verify, fonts }` (a claim id) → `{ id, verified }`;
  * - either → `{ id, error: { kind, code?, message, problems } }`, rethrown as the same error class.
  */
 import { parentPort } from 'node:worker_threads';
@@ -19,14 +21,21 @@ import type { LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
 import type { PdfFonts } from '../documents/fonts';
 import { InputError, ServiceError } from '../errors';
-import { preparerWith, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
+import { getClaim } from './claimStore';
+import { preparerWith, verifyRegeneration, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
 import type { PackageProgress } from './packageTypes';
 
 export type ClaimRequest =
   | { id: number; file: string; month: string }
   // The fonts as the owner found them: only the owner's process knows the packaged app's resources.
-  | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts };
+  | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts }
+  | { id: number; file: string; verify: number; fonts: PdfFonts };
+
+export interface Verified {
+  identical: boolean;
+  differing: string[];
+}
 
 export interface WorkerError {
   kind: 'input' | 'service' | 'internal';
@@ -39,6 +48,7 @@ export type ClaimReply =
   | { id: number; claim: unknown }
   | { id: number; progress: PackageProgress }
   | { id: number; prepared: PreparedSubmission }
+  | { id: number; verified: Verified }
   | { id: number; error: WorkerError };
 
 const readers = new Map<string, LtcDatabase>();
@@ -66,12 +76,16 @@ const post = (r: ClaimReply) => parentPort?.postMessage(r);
 parentPort?.on('message', (m: ClaimRequest) => {
   try {
     const db = reader(m.file);
+    const failed = (e: unknown) => post({ id: m.id, error: errorOf(e) });
     if ('prepare' in m) {
       const prepare = preparerWith((input) => buildClaimPackage(input, { fonts: m.fonts }));
-      prepare(db, m.prepare, (progress) => post({ id: m.id, progress })).then(
-        (prepared) => post({ id: m.id, prepared }),
-        (e: unknown) => post({ id: m.id, error: errorOf(e) }),
-      );
+      prepare(db, m.prepare, (progress) => post({ id: m.id, progress })).then((prepared) => post({ id: m.id, prepared }), failed);
+      return;
+    }
+    if ('verify' in m) {
+      const stored = getClaim(db, m.verify);
+      if (!stored) throw new ServiceError('NOT_FOUND', `找不到结算申报 ${m.verify}`);
+      verifyRegeneration(db, stored, (input) => buildClaimPackage(input, { fonts: m.fonts })).then((verified) => post({ id: m.id, verified }), failed);
       return;
     }
     // One read transaction: the claim sees one committed state of every table.

@@ -10,8 +10,8 @@ import { localTimestamp } from '../db/clock';
 import { InputError, ServiceError } from '../errors';
 import { startJob } from '../jobs/jobs';
 import { claimsOfMonth, getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
-import { submitMonth, submitSupplementary, verifyRegeneration } from './lifecycle';
-import { computeMonthClaimOffThread, offThreadPreparer } from './claimOffThread';
+import { submitMonth, submitSupplementary } from './lifecycle';
+import { computeMonthClaimOffThread, offThreadPreparer, verifyRegenerationOffThread } from './claimOffThread';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
 import { applyResult, readResultFile, resultTemplate } from './results';
@@ -87,7 +87,7 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     const files = savePackageVerified(dir, readClaimFiles(ctx.db, i.claimId));
     return { folder: dir, files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) };
   },
-  'claims.verify': (i, ctx) => verifyRegeneration(ctx.db, stored(ctx.db, i.claimId), buildPackage),
+  'claims.verify': (i, ctx) => verifyRegenerationOffThread(ctx.db, i.claimId),
   'claims.resultTemplate': async (i, ctx) => {
     const c = stored(ctx.db, i.claimId);
     const bytes = await resultTemplate(c.claim.lines, c.summary.month);

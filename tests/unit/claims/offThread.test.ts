@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtClaimWorker, computeMonthClaimOffThread, offThreadPreparer } from '../../../electron/services/claims/claimOffThread';
+import { builtClaimWorker, computeMonthClaimOffThread, offThreadPreparer, verifyRegenerationOffThread } from '../../../electron/services/claims/claimOffThread';
 import { claimsOfMonth, getClaim, readClaimFiles, readClaimRecords } from '../../../electron/services/claims/claimStore';
 import { submitMonth, verifyRegeneration } from '../../../electron/services/claims/lifecycle';
 import { buildPackage } from '../../../electron/services/claims/package';
@@ -68,6 +68,18 @@ describe('the claim worker', () => {
     expect(readClaimFiles(off, a.claimId).map((f) => [f.name, f.sha256])).toEqual(readClaimFiles(here, b.claimId).map((f) => [f.name, f.sha256]));
     expect(readClaimRecords(off, a.claimId)).toEqual(readClaimRecords(here, b.claimId));
     await expect(verifyRegeneration(off, getClaim(off, a.claimId)!, buildPackage)).resolves.toEqual({ identical: true, differing: [] });
+  });
+
+  it('verifies a submitted package in the worker: identical, or the files that differ; an unknown claim is not found', async () => {
+    const db = sampleDb();
+    const { claimId } = await submitMonth(db, submitOptions);
+    await expect(verifyRegenerationOffThread(db, claimId, workerFile)).resolves.toEqual({ identical: true, differing: [] });
+    // a stored file whose recorded SHA-256 no longer matches what the frozen records give
+    db.raw.prepare("UPDATE claim_files SET sha256 = ? WHERE claim_id = ? AND name = 'claim.xlsx'").run('0'.repeat(64), claimId);
+    await expect(verifyRegenerationOffThread(db, claimId, workerFile)).resolves.toEqual({ identical: false, differing: ['claim.xlsx'] });
+    const missing = await verifyRegenerationOffThread(db, 999, workerFile).catch((x: unknown) => x);
+    expect(missing).toBeInstanceOf(ServiceError);
+    expect((missing as ServiceError).code).toBe('NOT_FOUND');
   });
 
   it('brings the refusals of a submission back as the same errors, and stores nothing for them', async () => {
