@@ -230,6 +230,10 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
     expect(sha256(b), f.name).toBe(f.sha256);
     expect(b.length, f.name).toBe(f.bytes);
   }
+  // 校验申报文件: the package is made again from the frozen records (in the services' claim worker)
+  // and matches what was submitted, byte for byte.
+  await page.getByRole('button', { name: '校验申报文件' }).click();
+  await expect(page.getByText('重新生成的文件与申报时逐字节一致')).toBeVisible({ timeout: 30_000 });
 
   // The agency's result: the template filled in — one line deducted (amount and reason), one rejected.
   await claims.tab('审核结果与对账');
