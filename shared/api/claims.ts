@@ -62,6 +62,13 @@ const submitInput = z.object({
   by: z.string().trim().min(1, '请填写申报人').max(40).optional(),
 });
 
+/** The verdict of claims.verify's job. */
+export interface VerifyResult {
+  identical: boolean;
+  /** the files whose bytes differ from the stored ones (or that only one side has) */
+  differing: string[];
+}
+
 export const claimsApi = {
   'claims.list': method(noInput).returns<ClaimSummary[]>(),
   /** The month as it stands: the draft recomputed from the records, or the frozen claim once submitted. */
@@ -77,8 +84,11 @@ export const claimsApi = {
   'claims.openFile': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<{ opened: boolean }>(),
   /** Saves the package to a folder the user picks (desktop), verifying every file after writing. */
   'claims.saveToFolder': method(claimRef).returns<{ folder: string; files: { name: string; sha256: string; bytes: number }[] } | { cancelled: true }>(),
-  /** Regenerates the submitted package and compares it byte for byte with the stored files. */
-  'claims.verify': method(claimRef).returns<{ identical: boolean; differing: string[] }>(),
+  /**
+   * Starts regenerating the submitted package and comparing it byte for byte with the stored files (a
+   * job: a big month's package takes seconds); its result is a VerifyResult.
+   */
+  'claims.verify': method(claimRef).returns<{ jobId: string }>(),
   'claims.resultTemplate': method(claimRef).returns<FileDownload>(),
   'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile })).returns<ClaimSummary>(),
   'claims.reconciliation': method(z.object({ month: monthString.optional() })).returns<ReconciliationView>(),

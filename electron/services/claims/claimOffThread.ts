@@ -7,12 +7,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { VerifyResult } from '../../../shared/api/claims';
 import type { Claim } from '../../../shared/claims/types';
 import type { LtcDatabase } from '../db/database';
 import { findPdfFonts } from '../documents/fonts';
 import { InputError, ServiceError } from '../errors';
 import { getClaim } from './claimStore';
-import type { ClaimReply, ClaimRequest, Verified, WorkerError } from './claimWorker';
+import type { ClaimReply, ClaimRequest, WorkerError } from './claimWorker';
 import { preparerWith, verifyRegeneration, type PreparedSubmission, type SubmissionPreparer } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
 import { buildPackage } from './package';
@@ -96,9 +97,14 @@ export function offThreadPreparer(workerFile: string | null = builtClaimWorker()
 }
 
 /** Whether a submitted claim's files regenerate byte for byte (lifecycle.ts), made in the claim worker. */
-export function verifyRegenerationOffThread(db: LtcDatabase, claimId: number, workerFile: string | null = builtClaimWorker()): Promise<Verified> {
-  if (workerFile) return ask<Verified>(workerFile, { file: db.file, verify: claimId, fonts: findPdfFonts() });
+export function verifyRegenerationOffThread(
+  db: LtcDatabase,
+  claimId: number,
+  onProgress?: (p: PackageProgress) => void,
+  workerFile: string | null = builtClaimWorker(),
+): Promise<VerifyResult> {
+  if (workerFile) return ask<VerifyResult>(workerFile, { file: db.file, verify: claimId, fonts: findPdfFonts() }, onProgress);
   const stored = getClaim(db, claimId);
   if (!stored) return Promise.reject(new ServiceError('NOT_FOUND', `找不到结算申报 ${claimId}`));
-  return verifyRegeneration(db, stored, buildPackage);
+  return verifyRegeneration(db, stored, buildPackage, onProgress);
 }

@@ -12,10 +12,11 @@
  * Protocol (ClaimRequest in, ClaimReply out, by id):
  * - `{ id, file, month }` → `{ id, claim }`;
  * - `{ id, file, prepare, fonts }` → any number of `{ id, progress }`, then `{ id, prepared }`;
- * - `{ id, file, verify, fonts }` (a claim id) → `{ id, verified }`;
+ * - `{ id, file, verify, fonts }` (a claim id) → any number of `{ id, progress }`, then `{ id, verified }`;
  * - either → `{ id, error: { kind, code?, message, problems } }`, rethrown as the same error class.
  */
 import { parentPort } from 'node:worker_threads';
+import type { VerifyResult } from '../../../shared/api/claims';
 import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
@@ -32,10 +33,6 @@ export type ClaimRequest =
   | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts }
   | { id: number; file: string; verify: number; fonts: PdfFonts };
 
-export interface Verified {
-  identical: boolean;
-  differing: string[];
-}
 
 export interface WorkerError {
   kind: 'input' | 'service' | 'internal';
@@ -48,7 +45,7 @@ export type ClaimReply =
   | { id: number; claim: unknown }
   | { id: number; progress: PackageProgress }
   | { id: number; prepared: PreparedSubmission }
-  | { id: number; verified: Verified }
+  | { id: number; verified: VerifyResult }
   | { id: number; error: WorkerError };
 
 const readers = new Map<string, LtcDatabase>();
@@ -85,7 +82,7 @@ parentPort?.on('message', (m: ClaimRequest) => {
     if ('verify' in m) {
       const stored = getClaim(db, m.verify);
       if (!stored) throw new ServiceError('NOT_FOUND', `找不到结算申报 ${m.verify}`);
-      verifyRegeneration(db, stored, (input) => buildClaimPackage(input, { fonts: m.fonts })).then((verified) => post({ id: m.id, verified }), failed);
+      verifyRegeneration(db, stored, (input) => buildClaimPackage(input, { fonts: m.fonts }), (progress) => post({ id: m.id, progress })).then((verified) => post({ id: m.id, verified }), failed);
       return;
     }
     // One read transaction: the claim sees one committed state of every table.

@@ -87,7 +87,10 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     const files = savePackageVerified(dir, readClaimFiles(ctx.db, i.claimId));
     return { folder: dir, files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) };
   },
-  'claims.verify': (i, ctx) => verifyRegenerationOffThread(ctx.db, i.claimId),
+  'claims.verify': (i, ctx) => {
+    stored(ctx.db, i.claimId);
+    return { jobId: startJob('verify', (report) => verifyRegenerationOffThread(ctx.db, i.claimId, report)) };
+  },
   'claims.resultTemplate': async (i, ctx) => {
     const c = stored(ctx.db, i.claimId);
     const bytes = await resultTemplate(c.claim.lines, c.summary.month);

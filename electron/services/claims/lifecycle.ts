@@ -3,6 +3,7 @@
  * SHA-256, who and when; the month's records become read-only) → settled (the agency's result).
  * Records found after submission go into a numbered supplementary claim (补报).
  */
+import type { VerifyResult } from '../../../shared/api/claims';
 import type { Claim } from '../../../shared/claims/types';
 import { supplementaryClaim } from '../../../shared/claims/supplementary';
 import { recordAudit } from '../audit/auditLog';
@@ -141,15 +142,15 @@ export const submitMonth = (db: LtcDatabase, o: SubmitOptions): Promise<Submitte
 export const submitSupplementary = (db: LtcDatabase, o: SubmitOptions): Promise<Submitted> => submit(db, 'supplementary', o);
 
 /** Builds a submitted claim's package again from its frozen claim and records. */
-export async function regenerate(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder): Promise<PackageFile[]> {
+export async function regenerate(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder, onProgress?: (p: PackageProgress) => void): Promise<PackageFile[]> {
   const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
   if (!records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
-  return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn });
+  return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn, onProgress });
 }
 
 /** True when regenerating gives exactly the stored bytes (compared by SHA-256, file by file). */
-export async function verifyRegeneration(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder): Promise<{ identical: boolean; differing: string[] }> {
-  const again = new Map((await regenerate(db, stored, build)).map((f) => [f.name, f.sha256]));
+export async function verifyRegeneration(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder, onProgress?: (p: PackageProgress) => void): Promise<VerifyResult> {
+  const again = new Map((await regenerate(db, stored, build, onProgress)).map((f) => [f.name, f.sha256]));
   const kept = readClaimFiles(db, stored.summary.id);
   const differing = kept.filter((f) => again.get(f.name) !== f.sha256).map((f) => f.name);
   for (const name of again.keys()) if (!kept.some((f) => f.name === name)) differing.push(name);

@@ -73,11 +73,14 @@ describe('the claim worker', () => {
   it('verifies a submitted package in the worker: identical, or the files that differ; an unknown claim is not found', async () => {
     const db = sampleDb();
     const { claimId } = await submitMonth(db, submitOptions);
-    await expect(verifyRegenerationOffThread(db, claimId, workerFile)).resolves.toEqual({ identical: true, differing: [] });
+    const phases: string[] = [];
+    await expect(verifyRegenerationOffThread(db, claimId, (p) => phases.push(p.phase), workerFile)).resolves.toEqual({ identical: true, differing: [] });
+    // the package is made again with its progress reported, as the 校验 job shows it
+    expect(phases).toContain('生成文件清单');
     // a stored file whose recorded SHA-256 no longer matches what the frozen records give
     db.raw.prepare("UPDATE claim_files SET sha256 = ? WHERE claim_id = ? AND name = 'claim.xlsx'").run('0'.repeat(64), claimId);
-    await expect(verifyRegenerationOffThread(db, claimId, workerFile)).resolves.toEqual({ identical: false, differing: ['claim.xlsx'] });
-    const missing = await verifyRegenerationOffThread(db, 999, workerFile).catch((x: unknown) => x);
+    await expect(verifyRegenerationOffThread(db, claimId, undefined, workerFile)).resolves.toEqual({ identical: false, differing: ['claim.xlsx'] });
+    const missing = await verifyRegenerationOffThread(db, 999, undefined, workerFile).catch((x: unknown) => x);
     expect(missing).toBeInstanceOf(ServiceError);
     expect((missing as ServiceError).code).toBe('NOT_FOUND');
   });

@@ -3,11 +3,10 @@
  * recompute after fixes, submit (a job with a progress bar), save and print the package, 补报, and
  * the agency's result with reconciliation.
  */
-import { Alert, App, Button, DatePicker, Flex, Progress, Skeleton, Spin, Tabs, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Skeleton, Spin, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { JobStatus } from '../../../../shared/api/jobs';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useJob } from '../../api/useJob';
@@ -16,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { currentMonth } from '../../ui/dates';
 import { FilesPanel } from './FilesPanel';
 import { IssuesPanel } from './IssuesPanel';
+import { JobProgress } from './JobProgress';
 import { LinesTable } from './LinesTable';
 import { PrintSummary } from './PrintSummary';
 import { ResultPanel } from './ResultPanel';
@@ -27,11 +27,6 @@ import { useSlow } from './useSlow';
 /** Month-end work is usually for the month just ended. */
 const defaultMonth = () => dayjs(`${currentMonth()}-01`).subtract(1, 'month').format('YYYY-MM');
 const STATUS_COLOR: Record<string, string> = { none: 'default', draft: 'blue', submitted: 'green', settled: 'purple' };
-
-function JobProgress({ status }: { status: JobStatus | null }) {
-  const p = status?.progress ?? { done: 0, total: 1, phase: S.jobStarting };
-  return <Progress data-testid="claim-job-progress" percent={Math.floor((100 * p.done) / Math.max(1, p.total))} status="active" format={(n) => `${p.phase} ${n ?? 0}%`} />;
-}
 
 export function ClaimsPage() {
   const { message } = App.useApp();

@@ -3,11 +3,14 @@
  * and reads every file back; the browser preview cannot write folders, so it offers each file as a download.
  */
 import { Alert, App, Button, Space, Table, Typography } from 'antd';
-import type { PackageFileInfo } from '../../../../shared/api/claims';
+import { useState } from 'react';
+import type { PackageFileInfo, VerifyResult } from '../../../../shared/api/claims';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useJob } from '../../api/useJob';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { offerDownload, openInNewTab } from '../../ui/download';
+import { JobProgress } from './JobProgress';
 import { S } from './strings';
 
 const P = S.pkg;
@@ -17,7 +20,26 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
   const { message, modal } = App.useApp();
   const info = useApiQuery('app.info', undefined);
   const save = useApiMutation('claims.saveToFolder');
-  const verify = useApiMutation('claims.verify');
+  // 校验 makes the whole package again (seconds for a big month): a job, with its progress shown.
+  const verifyJob = useJob();
+  const [verifying, setVerifying] = useState(false);
+  const [verifyError, setVerifyError] = useState<unknown>(null);
+  const verify = async () => {
+    setVerifyError(null);
+    verifyJob.reset();
+    setVerifying(true);
+    try {
+      const s = await verifyJob.track((await call('claims.verify', { claimId })).jobId);
+      const r = s.result as VerifyResult | undefined;
+      if (s.state !== 'done' || !r) setVerifyError(Object.assign(new Error(s.error?.message ?? S.jobFailed), { problems: s.error?.problems ?? [] }));
+      else if (r.identical) void message.success(P.identical);
+      else void message.error(P.differing(r.differing));
+    } catch (e) {
+      setVerifyError(e);
+    } finally {
+      setVerifying(false);
+    }
+  };
   const desktop = info.data?.shell === 'desktop';
   const download = async (name: string) => offerDownload(await call('claims.file', { claimId, name }));
   // The printed documents: the desktop hands them to the system's PDF viewer; a browser opens its own.
@@ -62,11 +84,12 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
         <Button type={desktop ? 'default' : 'primary'} onClick={() => void downloadAll().catch((e: Error) => void message.error(e.message))}>
           {P.downloadAll}
         </Button>
-        <Button loading={verify.isPending} onClick={() => verify.mutate({ claimId }, { onSuccess: (r) => void (r.identical ? message.success(P.identical) : message.error(P.differing(r.differing))) })}>
+        <Button loading={verifying} onClick={() => void verify()}>
           {P.verify}
         </Button>
       </Space>
-      <ErrorAlert error={save.error ?? verify.error} />
+      {verifying && <JobProgress status={verifyJob.status} testId="verify-job-progress" />}
+      <ErrorAlert error={save.error ?? verifyError} />
       <Table<PackageFileInfo>
         size="small"
         rowKey="name"
