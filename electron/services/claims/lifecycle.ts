@@ -13,6 +13,7 @@ import { loadClaimInput } from '../dataset/loadMonth';
 import { InputError, ServiceError } from '../errors';
 import { claimsOfMonth, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
 import { computeMonthClaim } from './monthClaim';
+import { whileSubmitting } from './monthLock';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
 
 /** What is being submitted: the month's regular claim or its next 补报. */
@@ -131,8 +132,11 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): numbe
 
 async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: SubmitOptions): Promise<Submitted> {
   const prepare = o.prepare ?? preparerWith(o.build);
-  const p = await prepare(db, { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn }, o.onProgress);
-  return { claimId: commit(db, p, o), claim: p.claim, files: p.files };
+  // The month's records are held from before the claim is read until it is stored (monthLock.ts).
+  return whileSubmitting(db, o.month, async () => {
+    const p = await prepare(db, { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn }, o.onProgress);
+    return { claimId: commit(db, p, o), claim: p.claim, files: p.files };
+  });
 }
 
 /** 申报: freezes the month's regular claim and stores its package. */

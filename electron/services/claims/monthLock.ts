@@ -2,9 +2,35 @@
  * Once a month's regular claim is submitted its records are read-only (DOMAIN.md section 8): a
  * change needs a correction with a reason, which goes to the audit log. Write services call
  * `assertMonthWritable` with the month their change touches.
+ *
+ * While a month's submission is being prepared (its claim read, its package built: seconds for a big
+ * month) its records are held as well, correction or not: a change committed then would be missing
+ * from the claim being frozen. The hold is per database file and lives in this process, which owns
+ * the connection every window writes through.
  */
 import type { LtcDatabase } from '../db/database';
 import { ServiceError } from '../errors';
+
+const submitting = new Map<string, Set<string>>();
+
+/** The months of this database whose submission is being prepared now. */
+export function submittingMonths(db: LtcDatabase): string[] {
+  return [...(submitting.get(db.file) ?? [])].sort();
+}
+
+/** Runs a submission's preparation and storing with its month held; a second one for the month is refused meanwhile. */
+export async function whileSubmitting<T>(db: LtcDatabase, month: string, work: () => Promise<T>): Promise<T> {
+  const months = submitting.get(db.file) ?? new Set<string>();
+  if (months.has(month)) throw new ServiceError('CONFLICT', `${month} 正在申报（生成申报包），请等它完成后再看结果，不要重复申报。`);
+  months.add(month);
+  submitting.set(db.file, months);
+  try {
+    return await work();
+  } finally {
+    months.delete(month);
+    if (months.size === 0) submitting.delete(db.file);
+  }
+}
 
 export function isMonthLocked(db: LtcDatabase, month: string): boolean {
   const r = db.raw.prepare("SELECT 1 FROM claims WHERE month = ? AND kind = 'regular' AND status IN ('submitted', 'settled')").get(month);
@@ -16,6 +42,8 @@ export function isMonthLocked(db: LtcDatabase, month: string): boolean {
  * (to be written in the audit entry) or null for an ordinary change.
  */
 export function assertMonthWritable(db: LtcDatabase, months: readonly string[], correctionReason?: string | null): string | null {
+  const held = submittingMonths(db).filter((m) => months.includes(m));
+  if (held.length > 0) throw new ServiceError('LOCKED', `${held.join('、')} 正在申报（生成申报包），完成前该月记录不能修改。请稍候再保存，已填写的内容不会丢失。`);
   const locked = [...new Set(months)].filter((m) => isMonthLocked(db, m));
   if (locked.length === 0) return null;
   const reason = correctionReason?.trim();

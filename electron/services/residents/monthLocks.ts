@@ -9,7 +9,7 @@ import { buildTimeline, statusOn } from '../../../shared/claims/stayTimeline';
 import { datesOfMonth } from '../../../shared/domain/dates';
 import type { Assessment, Month, StayEvent } from '../../../shared/domain/model';
 import type { PolicyPack } from '../../../shared/policy/pack';
-import { assertMonthWritable } from '../claims/monthLock';
+import { assertMonthWritable, submittingMonths } from '../claims/monthLock';
 import type { LtcDatabase } from '../db/database';
 
 interface Records {
@@ -17,11 +17,13 @@ interface Records {
   events: readonly StayEvent[];
 }
 
+/** Submitted months from `from` on, and months being submitted now (assertMonthWritable refuses those outright). */
 function lockedMonthsFrom(db: LtcDatabase, from: Month): Month[] {
-  return db.raw
+  const submitted = db.raw
     .prepare("SELECT DISTINCT month FROM claims WHERE kind = 'regular' AND status IN ('submitted', 'settled') AND month >= ? ORDER BY month")
     .pluck()
     .all(from) as Month[];
+  return [...new Set([...submitted, ...submittingMonths(db).filter((m) => m >= from)])].sort();
 }
 
 function dayKeys(r: Records, pack: PolicyPack): (date: string) => string {

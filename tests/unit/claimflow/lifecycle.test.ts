@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimsOfMonth, getClaim, readClaimFiles } from '../../../electron/services/claims/claimStore';
-import { submitMonth, submitSupplementary, verifyRegeneration } from '../../../electron/services/claims/lifecycle';
+import { claimsOfMonth, getClaim, readClaimFiles, writeClaim } from '../../../electron/services/claims/claimStore';
+import { preparerWith, submitMonth, submitSupplementary, verifyRegeneration, type SubmissionPreparer } from '../../../electron/services/claims/lifecycle';
 import { buildPackage } from '../../../electron/services/claims/package';
 import { sha256Hex } from '../../../electron/services/claims/savePackage';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
@@ -15,6 +15,7 @@ import { openDatabase, type LtcDatabase } from '../../../electron/services/db/da
 import { ServiceError } from '../../../electron/services/errors';
 import expected from '../../fixtures/sample-ningbo.expected-2026-10.json';
 import { sample, tempDir, track } from '../services/helpers';
+import { api as residentsApi } from '../residents/support';
 import { idOf, visits } from '../visits/support';
 
 const submitOptions = { month: '2026-10', actor: '张会计', generatedOn: '2026-11-05', acceptErrors: true, build: buildPackage };
@@ -51,17 +52,55 @@ describe('submitting a month', () => {
     expect(kept.map((f) => f.name)).toEqual(expect.arrayContaining(['claim.json', 'claim.xlsx', 'manifest.json', '结算申报汇总表.pdf']));
   });
 
-  it('stores one of two submissions of the month made at once, and refuses the other as already submitted', async () => {
+  it('refuses a second submission of the month while the first is being prepared, and stores one', async () => {
     const db = sampleDb();
-    // both are checked and build their packages before either is stored (two windows, or a window and ltc)
-    // whichever package is built first is stored
-    const both = await Promise.allSettled([submitMonth(db, submitOptions), submitMonth(db, submitOptions)]);
-    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const refused = (both.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as ServiceError;
+    const [a, b] = await Promise.allSettled([submitMonth(db, submitOptions), submitMonth(db, submitOptions)]);
+    expect(a.status).toBe('fulfilled');
+    const refused = (b as PromiseRejectedResult).reason as ServiceError;
     expect(refused).toBeInstanceOf(ServiceError);
-    expect(refused.code).toBe('LOCKED');
-    expect(refused.message).toContain('不能重复申报');
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('正在申报');
     expect(claimsOfMonth(db, '2026-10').map((c) => c.summary.status)).toEqual(['submitted']);
+  });
+
+  it('refuses to store a submission when another process stored the month meanwhile (ltc beside the app)', async () => {
+    const file = path.join(tempDir(), 'ltc.db');
+    const db = sampleDb(file);
+    const other = track(openDatabase(file));
+    const prepare: SubmissionPreparer = async (d, r, onProgress) => {
+      const p = await preparerWith(buildPackage)(d, r, onProgress);
+      // another process (its own connection, outside this one's hold) stores October while this package is built
+      const at = '2026-11-05T10:00:00';
+      other.transaction(() => writeClaim(other, { claim: p.claim, seq: 0, status: 'submitted', computedAt: at, recordsJson: p.recordsJson, generatedOn: '2026-11-05', submittedAt: at, submittedBy: '李会计' }));
+      return p;
+    };
+    const refused = await submitMonth(db, { ...submitOptions, prepare }).catch((x: unknown) => x);
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect((refused as ServiceError).code).toBe('LOCKED');
+    expect((refused as ServiceError).message).toContain('不能重复申报');
+    expect(claimsOfMonth(db, '2026-10').map((c) => c.summary.submittedBy)).toEqual(['李会计']);
+  });
+
+  it('holds the month\'s records while its submission is being prepared, even with a correction reason', async () => {
+    const db = sampleDb();
+    const submitting = submitMonth(db, submitOptions);
+    for (const reason of [undefined, '家属补签']) {
+      const held = (await confirmV6(db, reason).catch((e: unknown) => e)) as ServiceError;
+      expect(held).toBeInstanceOf(ServiceError);
+      expect(held.code).toBe('LOCKED');
+      expect(held.message).toContain('2026-10 正在申报');
+    }
+    // a stay event that changes October's days is held too; one in December is not
+    const call = residentsApi(db);
+    const held = (await call('residents.addEvent', { residentId: idOf(db, 'residents', 'r2'), type: 'hospital', date: '2026-10-20' }).catch((e: unknown) => e)) as ServiceError;
+    expect(held.code).toBe('LOCKED');
+    expect(held.message).toContain('正在申报');
+    await call('residents.addEvent', { residentId: idOf(db, 'residents', 'r2'), type: 'leave', date: '2026-12-01' });
+
+    await submitting;
+    // stored: now an ordinary submitted month, changed only with a correction reason
+    await expect(confirmV6(db)).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining('已申报') as unknown });
+    await expect(confirmV6(db, '家属补签')).resolves.toMatchObject({ confirmed: true });
   });
 
   it('makes the month read-only: a change needs a correction reason', async () => {
