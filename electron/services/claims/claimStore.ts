@@ -7,7 +7,8 @@ import type { Claim } from '../../../shared/claims/types';
 import type { Dataset } from '../../../shared/domain/model';
 import type { LtcDatabase } from '../db/database';
 
-interface ClaimRow {
+/** A row as lists read it: everything but the claim and its records. */
+interface SummaryRow {
   id: number;
   month: string;
   kind: 'regular' | 'supplementary';
@@ -16,12 +17,17 @@ interface ClaimRow {
   policy_id: string;
   policy_version: string;
   computed_at: string;
-  claim_json: string;
-  has_records: 0 | 1;
+  /** `{ totals, issueCounts }`, written with the claim (migration 006) */
+  summary_json: string;
   generated_on: string | null;
   submitted_at: string | null;
   submitted_by: string | null;
   settled_at: string | null;
+}
+
+interface ClaimRow extends SummaryRow {
+  claim_json: string;
+  has_records: 0 | 1;
 }
 
 export type ClaimRecordsJson = Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'>;
@@ -33,32 +39,43 @@ export interface StoredClaim {
   hasRecords: boolean;
 }
 
+// A row written without its summary (by hand, or by a tool of its own) still lists: SQLite derives it
+// from the claim, as migration 006 did for the claims stored before it.
+const severityCount = (severity: string) => `(SELECT count(*) FROM json_each(claim_json, '$.issues') WHERE json_extract(value, '$.severity') = '${severity}')`;
+const DERIVED_SUMMARY = `json_object('totals', json(json_extract(claim_json, '$.totals')), 'issueCounts', json_object('error', ${severityCount('error')}, 'warning', ${severityCount('warning')}, 'info', ${severityCount('info')}))`;
+const SUMMARY_COLUMNS = `id, month, kind, seq, status, policy_id, policy_version, computed_at, coalesce(summary_json, ${DERIVED_SUMMARY}) AS summary_json, generated_on, submitted_at, submitted_by, settled_at`;
 // Not the records: a big month's are ~25 MB of JSON, and lists and month views never need them (a
 // year of submitted months parsed for every list froze the window for seconds). readClaimRecords.
-const COLUMNS = 'id, month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, records_json IS NOT NULL AS has_records, generated_on, submitted_at, submitted_by, settled_at';
+const COLUMNS = `${SUMMARY_COLUMNS}, claim_json, records_json IS NOT NULL AS has_records`;
+
+type SummaryFields = Pick<ClaimSummary, 'totals' | 'issueCounts'>;
+
+function summaryFields(claim: Claim): SummaryFields {
+  const count = (s: string) => claim.issues.filter((i) => i.severity === s).length;
+  return { totals: claim.totals, issueCounts: { error: count('error'), warning: count('warning'), info: count('info') } };
+}
+
+function toSummary(r: SummaryRow): ClaimSummary {
+  const { totals, issueCounts } = JSON.parse(r.summary_json) as SummaryFields;
+  return {
+    id: r.id,
+    month: r.month,
+    kind: r.kind,
+    seq: r.seq,
+    status: r.status,
+    policy: { id: r.policy_id, version: r.policy_version },
+    computedAt: r.computed_at,
+    generatedOn: r.generated_on,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by,
+    settledAt: r.settled_at,
+    totals,
+    issueCounts,
+  };
+}
 
 function toStored(r: ClaimRow): StoredClaim {
-  const claim = JSON.parse(r.claim_json) as Claim;
-  const count = (s: string) => claim.issues.filter((i) => i.severity === s).length;
-  return {
-    claim,
-    hasRecords: r.has_records === 1,
-    summary: {
-      id: r.id,
-      month: r.month,
-      kind: r.kind,
-      seq: r.seq,
-      status: r.status,
-      policy: { id: r.policy_id, version: r.policy_version },
-      computedAt: r.computed_at,
-      generatedOn: r.generated_on,
-      submittedAt: r.submitted_at,
-      submittedBy: r.submitted_by,
-      settledAt: r.settled_at,
-      totals: claim.totals,
-      issueCounts: { error: count('error'), warning: count('warning'), info: count('info') },
-    },
-  };
+  return { claim: JSON.parse(r.claim_json) as Claim, hasRecords: r.has_records === 1, summary: toSummary(r) };
 }
 
 export function getClaim(db: LtcDatabase, id: number): StoredClaim | null {
@@ -66,19 +83,19 @@ export function getClaim(db: LtcDatabase, id: number): StoredClaim | null {
   return r ? toStored(r) : null;
 }
 
-/** The month's claims: the regular one (seq 0) first, then the supplementary ones in order. */
 /** The records a submitted claim was computed from, as frozen; null for a draft. */
 export function readClaimRecords(db: LtcDatabase, id: number): ClaimRecordsJson | null {
   const json = db.raw.prepare('SELECT records_json FROM claims WHERE id = ?').pluck().get(id) as string | null | undefined;
   return json ? (JSON.parse(json) as ClaimRecordsJson) : null;
 }
 
+/** The month's claims: the regular one (seq 0) first, then the supplementary ones in order. */
 export function claimsOfMonth(db: LtcDatabase, month: string): StoredClaim[] {
   return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq`).all(month) as ClaimRow[]).map(toStored);
 }
 
 export function listClaims(db: LtcDatabase): ClaimSummary[] {
-  return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims ORDER BY month DESC, kind = 'supplementary', seq`).all() as ClaimRow[]).map((r) => toStored(r).summary);
+  return (db.raw.prepare(`SELECT ${SUMMARY_COLUMNS} FROM claims ORDER BY month DESC, kind = 'supplementary', seq`).all() as SummaryRow[]).map(toSummary);
 }
 
 export interface NewClaimRow {
@@ -106,6 +123,7 @@ export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
     policy_version: c.policy.version,
     computed_at: row.computedAt,
     claim_json: JSON.stringify(c),
+    summary_json: JSON.stringify(summaryFields(c)),
     records_json: row.recordsJson ?? null,
     generated_on: row.generatedOn ?? null,
     submitted_at: row.submittedAt ?? null,
@@ -115,7 +133,7 @@ export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
     if (existing.status !== 'draft') throw new Error(`claim ${existing.id} is ${existing.status}; it cannot be rewritten`);
     db.raw
       .prepare(
-        `UPDATE claims SET status = @status, policy_id = @policy_id, policy_version = @policy_version, computed_at = @computed_at, claim_json = @claim_json,
+        `UPDATE claims SET status = @status, policy_id = @policy_id, policy_version = @policy_version, computed_at = @computed_at, claim_json = @claim_json, summary_json = @summary_json,
          records_json = @records_json, generated_on = @generated_on, submitted_at = @submitted_at, submitted_by = @submitted_by WHERE id = @id`,
       )
       .run({ ...values, id: existing.id });
@@ -123,8 +141,8 @@ export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
   }
   const info = db.raw
     .prepare(
-      `INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, records_json, generated_on, submitted_at, submitted_by)
-       VALUES (@month, @kind, @seq, @status, @policy_id, @policy_version, @computed_at, @claim_json, @records_json, @generated_on, @submitted_at, @submitted_by)`,
+      `INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, summary_json, records_json, generated_on, submitted_at, submitted_by)
+       VALUES (@month, @kind, @seq, @status, @policy_id, @policy_version, @computed_at, @claim_json, @summary_json, @records_json, @generated_on, @submitted_at, @submitted_by)`,
     )
     .run(values);
   return Number(info.lastInsertRowid);

@@ -7,6 +7,7 @@ import { migration002 } from './002_beds';
 import { migration003 } from './003_staff_lists';
 import { migration004 } from './004_visit_import';
 import { migration005 } from './005_claim_lifecycle';
+import { migration006 } from './006_claim_summaries';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {
