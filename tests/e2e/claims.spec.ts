@@ -234,6 +234,7 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
   // and matches what was submitted, byte for byte.
   await page.getByRole('button', { name: '校验申报文件' }).click();
   await expect(page.getByText('重新生成的文件与申报时逐字节一致')).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, '42b-claims-verified');
 
   // The agency's result: the template filled in — one line deducted (amount and reason), one rejected.
   await claims.tab('审核结果与对账');

@@ -1,8 +1,8 @@
 /**
- * The month's claim, a submission's preparation and a package's verification, in the claim worker (claimWorker.ts) when the
- * app runs from its build (Electron, the browser-preview host), so the thread serving the window stays
- * free; in the same thread when it runs from the TypeScript sources (unit tests), where no built worker
- * exists. Both give the same claim, the same files and the same verdict.
+ * The month's claim, a submission's preparation and a package's verification, in the claim worker
+ * (claimWorker.ts) when the app runs from its build (Electron, the browser-preview host), so the thread
+ * serving the window stays free; in the same thread when it runs from the TypeScript sources (unit
+ * tests), where no built worker exists. Both give the same claim, the same files and the same verdict.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +12,8 @@ import type { Claim } from '../../../shared/claims/types';
 import type { LtcDatabase } from '../db/database';
 import { findPdfFonts } from '../documents/fonts';
 import { InputError, ServiceError } from '../errors';
-import { getClaim } from './claimStore';
 import type { ClaimReply, ClaimRequest, WorkerError } from './claimWorker';
-import { preparerWith, verifyRegeneration, type PreparedSubmission, type SubmissionPreparer } from './lifecycle';
+import { preparerWith, verifySubmitted, type PreparedSubmission, type SubmissionPreparer } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
 import { buildPackage } from './package';
 import type { PackageProgress } from './packageTypes';
@@ -103,8 +102,6 @@ export function verifyRegenerationOffThread(
   onProgress?: (p: PackageProgress) => void,
   workerFile: string | null = builtClaimWorker(),
 ): Promise<VerifyResult> {
-  if (workerFile) return ask<VerifyResult>(workerFile, { file: db.file, verify: claimId, fonts: findPdfFonts() }, onProgress);
-  const stored = getClaim(db, claimId);
-  if (!stored) return Promise.reject(new ServiceError('NOT_FOUND', `找不到结算申报 ${claimId}`));
-  return verifyRegeneration(db, stored, buildPackage, onProgress);
+  if (!workerFile) return verifySubmitted(db, claimId, buildPackage, onProgress);
+  return ask<VerifyResult>(workerFile, { file: db.file, verify: claimId, fonts: findPdfFonts() }, onProgress);
 }

@@ -22,17 +22,15 @@ import type { LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
 import type { PdfFonts } from '../documents/fonts';
 import { InputError, ServiceError } from '../errors';
-import { getClaim } from './claimStore';
-import { preparerWith, verifyRegeneration, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
+import { preparerWith, verifySubmitted, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
-import type { PackageProgress } from './packageTypes';
+import type { PackageBuilder, PackageProgress } from './packageTypes';
 
 export type ClaimRequest =
   | { id: number; file: string; month: string }
   // The fonts as the owner found them: only the owner's process knows the packaged app's resources.
   | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts }
   | { id: number; file: string; verify: number; fonts: PdfFonts };
-
 
 export interface WorkerError {
   kind: 'input' | 'service' | 'internal';
@@ -73,20 +71,16 @@ const post = (r: ClaimReply) => parentPort?.postMessage(r);
 parentPort?.on('message', (m: ClaimRequest) => {
   try {
     const db = reader(m.file);
+    if ('month' in m) {
+      // One read transaction: the claim sees one committed state of every table.
+      post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });
+      return;
+    }
+    const build: PackageBuilder = (input) => buildClaimPackage(input, { fonts: m.fonts });
+    const progress = (p: PackageProgress) => post({ id: m.id, progress: p });
     const failed = (e: unknown) => post({ id: m.id, error: errorOf(e) });
-    if ('prepare' in m) {
-      const prepare = preparerWith((input) => buildClaimPackage(input, { fonts: m.fonts }));
-      prepare(db, m.prepare, (progress) => post({ id: m.id, progress })).then((prepared) => post({ id: m.id, prepared }), failed);
-      return;
-    }
-    if ('verify' in m) {
-      const stored = getClaim(db, m.verify);
-      if (!stored) throw new ServiceError('NOT_FOUND', `找不到结算申报 ${m.verify}`);
-      verifyRegeneration(db, stored, (input) => buildClaimPackage(input, { fonts: m.fonts }), (progress) => post({ id: m.id, progress })).then((verified) => post({ id: m.id, verified }), failed);
-      return;
-    }
-    // One read transaction: the claim sees one committed state of every table.
-    post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });
+    if ('prepare' in m) preparerWith(build)(db, m.prepare, progress).then((prepared) => post({ id: m.id, prepared }), failed);
+    else verifySubmitted(db, m.verify, build, progress).then((verified) => post({ id: m.id, verified }), failed);
   } catch (e) {
     post({ id: m.id, error: errorOf(e) });
   }

@@ -88,6 +88,7 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     return { folder: dir, files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) };
   },
   'claims.verify': (i, ctx) => {
+    // An unknown claim is refused at once, as a typed error, rather than as a job that fails.
     stored(ctx.db, i.claimId);
     return { jobId: startJob('verify', (report) => verifyRegenerationOffThread(ctx.db, i.claimId, report)) };
   },

@@ -11,7 +11,7 @@ import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { loadClaimInput } from '../dataset/loadMonth';
 import { InputError, ServiceError } from '../errors';
-import { claimsOfMonth, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
+import { claimsOfMonth, getClaim, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
 import { computeMonthClaim } from './monthClaim';
 import { whileSubmitting } from './monthLock';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
@@ -150,6 +150,13 @@ export async function regenerate(db: LtcDatabase, stored: StoredClaim, build: Pa
   const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
   if (!records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
   return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn, onProgress });
+}
+
+/** Verifies the submitted claim `claimId` (verifyRegeneration); NOT_FOUND for a claim that does not exist. */
+export function verifySubmitted(db: LtcDatabase, claimId: number, build: PackageBuilder, onProgress?: (p: PackageProgress) => void): Promise<VerifyResult> {
+  const stored = getClaim(db, claimId);
+  if (!stored) return Promise.reject(new ServiceError('NOT_FOUND', `找不到结算申报 ${claimId}`));
+  return verifyRegeneration(db, stored, build, onProgress);
 }
 
 /** True when regenerating gives exactly the stored bytes (compared by SHA-256, file by file). */

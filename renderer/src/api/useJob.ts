@@ -3,6 +3,10 @@
  * packages, imports) that runs off the UI thread. One poll at a time (the next is scheduled when
  * the last answered), so a slow answer never stacks requests; a poll that fails is retried a few
  * times before the job is reported as failed, with a message that says what to do.
+ *
+ * `run(start)` is what a screen calls: it starts the job, keeps `running` true until it ends, and
+ * keeps what went wrong (failing to start, or the job failing, with its problems) in `error` for the
+ * screen's ErrorAlert. It resolves to the finished job, or null when it failed.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -55,5 +59,27 @@ export function useJob() {
     },
     [client],
   );
-  return { status, track, reset: () => setStatus(null) };
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(
+    async (start: () => Promise<{ jobId: string }>): Promise<JobStatus | null> => {
+      setError(null);
+      setStatus(null);
+      // The bar shows from the click on, before the first progress report arrives.
+      setRunning(true);
+      try {
+        const s = await track((await start()).jobId);
+        if (s.state === 'done') return s;
+        setError(Object.assign(new Error(s.error?.message ?? '处理失败，数据未改动。请重试。'), { problems: s.error?.problems ?? [] }));
+        return null;
+      } catch (e) {
+        setError(e);
+        return null;
+      } finally {
+        setRunning(false);
+      }
+    },
+    [track],
+  );
+  return { status, running, error, run };
 }

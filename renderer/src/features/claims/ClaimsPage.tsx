@@ -36,30 +36,17 @@ export function ClaimsPage() {
   const supp = useApiQuery('claims.supplementary', { month });
   const job = useJob();
   const [confirm, setConfirm] = useState<null | 'submit' | 'supplement'>(null);
-  const [busy, setBusy] = useState(false);
   const [printing, setPrinting] = useState(false);
-  const [jobError, setJobError] = useState<unknown>(null);
 
+  const busy = job.running;
   const computing = useSlow(view.isFetching && !busy);
   const v = view.data;
   const errors = v?.claim.issues.filter((i) => i.severity === 'error').length ?? 0;
 
   const start = async (kind: 'submit' | 'supplement', acceptErrors: boolean, by: string | undefined) => {
     setConfirm(null);
-    setJobError(null);
-    job.reset();
-    // The bar shows from the click on, before the first progress report arrives.
-    setBusy(true);
-    try {
-      const { jobId } = await call(kind === 'submit' ? 'claims.submit' : 'claims.supplement', { month, acceptErrors, by });
-      const s = await job.track(jobId);
-      if (s.state === 'done') void message.success(kind === 'submit' ? S.submitted(month) : S.supplemented(month));
-      else setJobError(Object.assign(new Error(s.error?.message ?? S.jobFailed), { problems: s.error?.problems ?? [] }));
-    } catch (e) {
-      setJobError(e);
-    } finally {
-      setBusy(false);
-    }
+    const done = await job.run(() => call(kind === 'submit' ? 'claims.submit' : 'claims.supplement', { month, acceptErrors, by }));
+    if (done) void message.success(kind === 'submit' ? S.submitted(month) : S.supplemented(month));
   };
 
   const status = v?.regular?.status ?? 'none';
@@ -87,7 +74,7 @@ export function ClaimsPage() {
       {computing && (
         <Alert data-testid="claim-computing" type="info" showIcon icon={<Spin size="small" />} title={S.computing(month)} style={{ marginBottom: 12 }} />
       )}
-      <ErrorAlert error={jobError ?? view.error} />
+      <ErrorAlert error={job.error ?? view.error} />
       {v?.locked && <Alert type="info" showIcon title={S.locked} style={{ marginBottom: 12 }} />}
       {view.isLoading || !v ? (
         <Skeleton active />

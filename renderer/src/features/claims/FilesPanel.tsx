@@ -3,7 +3,6 @@
  * and reads every file back; the browser preview cannot write folders, so it offers each file as a download.
  */
 import { Alert, App, Button, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
 import type { PackageFileInfo, VerifyResult } from '../../../../shared/api/claims';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -22,23 +21,12 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
   const save = useApiMutation('claims.saveToFolder');
   // 校验 makes the whole package again (seconds for a big month): a job, with its progress shown.
   const verifyJob = useJob();
-  const [verifying, setVerifying] = useState(false);
-  const [verifyError, setVerifyError] = useState<unknown>(null);
   const verify = async () => {
-    setVerifyError(null);
-    verifyJob.reset();
-    setVerifying(true);
-    try {
-      const s = await verifyJob.track((await call('claims.verify', { claimId })).jobId);
-      const r = s.result as VerifyResult | undefined;
-      if (s.state !== 'done' || !r) setVerifyError(Object.assign(new Error(s.error?.message ?? S.jobFailed), { problems: s.error?.problems ?? [] }));
-      else if (r.identical) void message.success(P.identical);
-      else void message.error(P.differing(r.differing));
-    } catch (e) {
-      setVerifyError(e);
-    } finally {
-      setVerifying(false);
-    }
+    const done = await verifyJob.run(() => call('claims.verify', { claimId }));
+    const r = done?.result as VerifyResult | undefined;
+    if (!r) return;
+    if (r.identical) void message.success(P.identical);
+    else void message.error(P.differing(r.differing));
   };
   const desktop = info.data?.shell === 'desktop';
   const download = async (name: string) => offerDownload(await call('claims.file', { claimId, name }));
@@ -84,12 +72,12 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
         <Button type={desktop ? 'default' : 'primary'} onClick={() => void downloadAll().catch((e: Error) => void message.error(e.message))}>
           {P.downloadAll}
         </Button>
-        <Button loading={verifying} onClick={() => void verify()}>
+        <Button loading={verifyJob.running} onClick={() => void verify()}>
           {P.verify}
         </Button>
       </Space>
-      {verifying && <JobProgress status={verifyJob.status} testId="verify-job-progress" />}
-      <ErrorAlert error={save.error ?? verifyError} />
+      {verifyJob.running && <JobProgress status={verifyJob.status} testId="verify-job-progress" />}
+      <ErrorAlert error={save.error ?? verifyJob.error} />
       <Table<PackageFileInfo>
         size="small"
         rowKey="name"

@@ -14,7 +14,6 @@ export const S = {
   errorsBlock: (n: number) => `本月还有 ${n} 个错误：有错误的床日和服务不会被结算。请先处理，或勾选下面的确认后再申报。`,
   submitted: (m: string) => `${m} 已申报，申报包已生成`,
   supplemented: (m: string) => `${m} 补报已生成`,
-  jobFailed: '失败',
   jobStarting: '准备',
   status: { none: '未申报', draft: '草稿', submitted: '已申报', settled: '已结算' } as Record<string, string>,
   locked: '本月已申报，记录只读；申报后发现的记录请做补报。',
