@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { METHOD_NAMES } from '../../shared/api/contract';
+import { METHOD_NAMES } from '../../shared/api/methodNames';
 
 export const CLIENT_SCRIPT_PATH = '/__ltc/api.js';
 

@@ -12,6 +12,7 @@ import { bedsApi } from './beds';
 import { claimsApi } from './claims';
 import { dashboardApi } from './dashboard';
 import type { MethodDef } from './define';
+import type { MethodNameListed } from './methodNames';
 import { institutionApi } from './institution';
 import { jobsApi } from './jobs';
 import { reportsApi } from './reports';
@@ -38,7 +39,14 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export { API_CHANNEL, METHOD_NAMES } from './methodNames';
+
+// The preload's zod-free list of names (methodNames.ts) and the contract must name the same calls: a call
+// missing from either side is a compile error here (and tests/unit/shell/preload.test.ts checks the order
+// and duplicates at run time).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: Same<MethodNameListed, MethodName> = true;
+void namesMatchContract;
 
 type Def<M extends MethodName> = Contract[M] extends MethodDef<infer I, infer O> ? { input: I; output: O } : never;
 /** What the renderer passes (defaults may be left out). */
@@ -49,6 +57,3 @@ export type OutputOf<M extends MethodName> = Def<M>['output'];
 
 /** `window.api`: one async function per call, resolving to a result value (errors as values). */
 export type DesktopApi = { [M in MethodName]: (input: InputOf<M>) => Promise<import('./errors').ApiResult<OutputOf<M>>> };
-
-/** The IPC channel all calls travel on in Electron (the method name is the first argument). */
-export const API_CHANNEL = 'ltc:api';

@@ -69,6 +69,26 @@ describe('import boundaries', () => {
     ]);
   });
 
+  it('the sandboxed preload may import electron and the zod-free names only', async () => {
+    const errors = await lint(
+      'electron/preload/x.ts',
+      [
+        "import { contextBridge } from 'electron';",
+        "import { METHOD_NAMES } from '../../shared/api/methodNames';",
+        "import { contract } from '../../shared/api/contract';",
+        "import { z } from 'zod';",
+        "import { join } from 'node:path';",
+        'export const x = [contextBridge, METHOD_NAMES, contract, z, join];',
+        '',
+      ].join('\n'),
+    );
+    expect(errors.map((e) => [e.line, e.ruleId])).toEqual([
+      [3, 'no-restricted-imports'],
+      [4, 'no-restricted-imports'],
+      [5, 'no-restricted-imports'],
+    ]);
+  });
+
   it('clean code passes: renderer importing shared/, shared importing shared/ and data', async () => {
     expect(
       await lint(
