@@ -3,10 +3,11 @@
  * built renderer with the contract at http://127.0.0.1:PORT (loopback only).
  */
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { appPaths } from '../services/app/appPaths';
 import { openDatabase } from '../services/db/database';
 import { startHost } from './server';
 
@@ -25,7 +26,7 @@ const dispatch = createDispatcher(handlers, {
   openFolder: () => false,
 });
 
-void startHost({ dispatch, rendererDir: join(__dirname, '../renderer'), port: Number(values.port) }).then((host) => {
+void startHost({ dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port) }).then((host) => {
   process.stdout.write(`长护助手浏览器预览：${host.url}  (数据库 ${db.file})\n`);
   const stop = (): void => {
     void host.close().then(() => {

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { API_CHANNEL } from '../../shared/api/contract';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
 import { openDatabase, type LtcDatabase } from '../services/db/database';
 import { buildMenuTemplate } from './menu';
@@ -17,7 +18,8 @@ import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './secur
 // electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev` only. A packaged app ignores it, so
 // nobody can point the installed app (and its preload) at another page through the environment.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-const rendererHtml = join(__dirname, '../renderer/index.html');
+const paths = appPaths();
+const rendererHtml = join(paths.rendererDir, 'index.html');
 const appUrl = devServerUrl ?? pathToFileURL(rendererHtml).href;
 
 let mainWindow: BrowserWindow | null = null;
@@ -30,7 +32,7 @@ function createMainWindow(): BrowserWindow {
     minHeight: 600,
     title: '长护助手',
     show: false,
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+    webPreferences: secureWebPreferences(paths.preloadFile),
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VerifyResult } from '../../../shared/api/claims';
 import type { Claim } from '../../../shared/claims/types';
+import { appPaths } from '../app/appPaths';
 import type { LtcDatabase } from '../db/database';
 import { findPdfFonts } from '../documents/fonts';
 import { InputError, ServiceError } from '../errors';
@@ -18,10 +19,13 @@ import { computeMonthClaim } from './monthClaim';
 import { buildPackage } from './package';
 import type { PackageProgress } from './packageTypes';
 
-/** The built worker beside this bundle (out/main, or out/main/chunks when this code sits in a chunk). */
-export function builtClaimWorker(dir: string = typeof __dirname === 'string' ? __dirname : ''): string | null {
-  for (const f of [join(dir, 'claimWorker.js'), join(dir, '..', 'claimWorker.js')]) if (dir && existsSync(f)) return f;
-  return null;
+/**
+ * The built worker: in `dir` when given (tests, the bench), else where the app's layout puts it
+ * (appPaths.ts: out/main, or inside the installed app's archive); null from the sources.
+ */
+export function builtClaimWorker(dir?: string): string | null {
+  const file = dir === undefined ? appPaths().worker('claimWorker') : join(dir, 'claimWorker.js');
+  return file && existsSync(file) ? file : null;
 }
 
 let worker: Worker | null = null;

@@ -7,8 +7,8 @@
  * The same font file must be used every time a package is regenerated: the PDFs' bytes depend on it.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { appPaths } from '../app/appPaths';
 import { ServiceError } from '../errors';
 
 export interface FontFace {
@@ -33,31 +33,11 @@ const SYSTEM_COLLECTION = {
 };
 
 /**
- * Where resources/fonts may be: the packaged app's resources folder (electron-builder
- * extraResources), and every `resources/fonts` above this module (the repository when run from
- * sources or tests, the app folder when run from out/main).
+ * Where resources/fonts is for the running app's layout (appPaths.ts): the installed app's resources
+ * folder (electron-builder extraResources), else the repository's resources/fonts.
  */
 export function defaultFontDirs(): string[] {
-  const dirs: string[] = [];
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) dirs.push(join(resourcesPath, 'fonts'));
-  let dir = moduleDir();
-  for (let i = 0; i < 6; i++) {
-    dirs.push(join(dir, 'resources', 'fonts'));
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return dirs;
-}
-
-function moduleDir(): string {
-  // import.meta.url in sources and tests; the bundler rewrites it to this file's URL in out/main.
-  try {
-    return dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return resolve('.');
-  }
+  return appPaths().fontDirs;
 }
 
 /** The bundled fonts when present, else the system collection; a Chinese error when neither is. */

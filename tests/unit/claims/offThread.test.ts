@@ -103,6 +103,7 @@ describe('the claim worker', () => {
   });
 
   it('runs in the same thread where no built worker exists (the sources under test)', () => {
+    expect(builtClaimWorker()).toBeNull();
     expect(builtClaimWorker(path.resolve(__dirname))).toBeNull();
   });
 });
