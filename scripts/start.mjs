@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: build once if out/ is missing, then open the desktop app in Electron.
-// Electron's binary is fetched lazily by `require('electron')` and cannot be fetched or run on every
-// machine (it never runs on the CI machines). Then this says so in one line and serves the browser
+// Electron's binary is fetched lazily by `require('electron')` and cannot be fetched on every machine
+// (never on the CI machines). When it is missing, this says so in one line and serves the browser
 // preview instead (electron/host: the same renderer and services on 127.0.0.1), on the same database
-// file the desktop app would use.
+// file the desktop app would use. When it exists but fails, its error is shown and the exit is non-zero.
+// ELECTRON_OVERRIDE_DIST_PATH (the electron package's own variable) points at another Electron folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const UNAVAILABLE = '无法启动 Electron（本机没有 Electron 可执行文件），改用浏览器预览 / Electron binary not available on this machine: serving the browser preview instead';
+const CANNOT_RUN = '桌面程序未能运行（原因见上方 Electron 的输出）。需要时可先用浏览器预览：npm run web -- --db 数据库文件';
 const PORT = process.env['LTC_PORT'] ?? '5180';
 
 /** Electron's app.getPath('userData') for this app (appData + productName), so both faces share one file. */
@@ -55,24 +57,24 @@ if (!electronPath || !existsSync(electronPath)) {
   launchElectron(electronPath);
 }
 
+/**
+ * Electron exists: run it, and let its own output reach the terminal. If it cannot start or dies (a
+ * missing shared library, no display, a crash in the main process), say so and exit with its failure:
+ * falling back to the browser preview then would hide the one error a user on a real machine needs
+ * to see. Only a missing binary (above) switches to the preview.
+ */
 function launchElectron(electronPath) {
-  const started = Date.now();
   const child = spawn(electronPath, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-  let fellBack = false;
   child.on('error', (error) => {
-    if (process.env['LTC_DEBUG']) console.error(error);
-    fellBack = true;
-    browserPreview();
+    console.error(`无法启动 Electron（${electronPath}）：${error.message}`);
+    console.error(CANNOT_RUN);
+    process.exit(1);
   });
   child.on('close', (code, signal) => {
-    if (fellBack) return;
-    // A binary that exists but dies at once (missing shared libraries, no display) is "not available" too.
-    if (code !== 0 && Date.now() - started < 3000) {
-      fellBack = true;
-      browserPreview();
-      return;
-    }
-    process.exit(code ?? (signal ? 1 : 0));
+    if (code === 0) process.exit(0);
+    console.error(`Electron 异常退出（${signal ? `信号 ${signal}` : `退出码 ${code}`}），错误信息见上方。`);
+    console.error(CANNOT_RUN);
+    process.exit(code || 1);
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
