@@ -3,7 +3,10 @@
 // and prints one JSON line of what happened. tests/unit/shell/mainProcess.test.ts runs it in a child
 // process (the bundle registers process-wide handlers and opens a database: nothing leaks into vitest).
 //
-//   node tests/support/electronStandIn.cjs OUT_MAIN_INDEX USER_DATA_DIR
+//   node tests/support/electronStandIn.cjs OUT_MAIN_INDEX USER_DATA_DIR [RESOURCES_PATH]
+//
+// With RESOURCES_PATH, it plays an installed app: app.isPackaged is true and process.resourcesPath is set,
+// as Electron sets them.
 //
 // The stand-in implements only what the main process calls; anything else it calls is a TypeError,
 // which is what a broken main bundle should be here.
@@ -12,7 +15,8 @@ const Module = require('node:module');
 const { pathToFileURL } = require('node:url');
 const { join } = require('node:path');
 
-const [bundle, userData] = process.argv.slice(2);
+const [bundle, userData, resourcesPath] = process.argv.slice(2);
+if (resourcesPath) process.resourcesPath = resourcesPath;
 const record = {
   singleInstanceLock: 0,
   appEvents: [],
@@ -62,7 +66,7 @@ class BrowserWindow {
 
 const electron = {
   app: {
-    isPackaged: false,
+    isPackaged: Boolean(resourcesPath),
     requestSingleInstanceLock: () => {
       record.singleInstanceLock += 1;
       return true;
