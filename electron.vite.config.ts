@@ -28,6 +28,8 @@ export default defineConfig({
           host: resolve(__dirname, 'electron/host/index.ts'),
           // a worker thread's entry: the month's claim off the thread that serves the window
           claimWorker: resolve(__dirname, 'electron/services/claims/claimWorker.ts'),
+          // the window's big imports (visits, roster) off the same thread
+          importWorker: resolve(__dirname, 'electron/services/importWorker/importWorker.ts'),
         },
       },
     },

@@ -5,7 +5,10 @@
 //   phase 2 (tests/bench/measure.run.ts) the month's claim next to a bare-SQL floor, the full claim
 //                                        package (PDF workers) next to bare pdfkit drawing the same tables,
 //                                        then 申报 as the window runs it (claim worker), with the longest
-//                                        stall of the serving thread's event loop (the app is built first).
+//                                        stall of the serving thread's event loop (the app is built first);
+//   phase 3 (tests/bench/stalls.run.ts)  the window's biggest imports (a 50,000-row visit export, a
+//                                        4,000-row roster) served as the app serves them, with the longest
+//                                        stall of the serving thread (importMaxStallMs, rosterMaxStallMs).
 // Each phase is one `vitest run` (vitest runs the TypeScript sources as the unit tests do) in its
 // own process, so its peak memory is its own. Everything the phases print goes to stderr; stdout
 // gets a short summary and, as its LAST line, one JSON object with every number.
@@ -64,7 +67,7 @@ function phase(name) {
   });
 }
 
-/** `npm run build`: the submit measure runs the built claim worker, as the app does. */
+/** `npm run build`: the submit and import measures run the built workers, as the app does. */
 function build() {
   return new Promise((resolveBuild, rejectBuild) => {
     const child = spawn('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
@@ -79,9 +82,11 @@ try {
   const imported = given ? {} : await phase('import');
   const measured = await phase('measure');
   const { peakRssMb: measurePeak, ...rest } = measured;
+  const stalls = claimOnly ? {} : await phase('stalls');
   const result = {
     ...imported,
     ...rest,
+    ...stalls,
     measurePeakRssMb: measurePeak,
     peakRssMb: Math.max(imported.importPeakRssMb ?? 0, measurePeak),
     claimFloorRatio: Number((measured.claimMs / measured.claimFloorMs).toFixed(1)),
@@ -89,6 +94,8 @@ try {
     claimUnder2s: measured.claimMs < TARGETS.claimMs,
     packageUnder60s: claimOnly ? undefined : measured.packageSeconds < TARGETS.packageSeconds,
     submitResponsive: typeof measured.submitMaxStallMs === 'number' ? measured.submitMaxStallMs < TARGETS.submitStallMs : undefined,
+    importResponsive: typeof stalls.importMaxStallMs === 'number' ? stalls.importMaxStallMs < TARGETS.submitStallMs : undefined,
+    rosterResponsive: typeof stalls.rosterMaxStallMs === 'number' ? stalls.rosterMaxStallMs < TARGETS.submitStallMs : undefined,
     benchSeconds: Math.round((Date.now() - started) / 1000),
   };
   const yes = (ok) => (ok ? 'met' : 'MISSED');
@@ -108,6 +115,13 @@ try {
       typeof result.submitMaxStallMs === 'number'
         ? `submit      ${result.submitSeconds} s in the claim worker; the serving thread's longest stall ${result.submitMaxStallMs} ms (under 100 ms: ${yes(result.submitResponsive)})`
         : 'submit      (not measured: the app is not built)',
+    );
+  }
+  if (!claimOnly) {
+    console.log(
+      `imports     50,000 visits (preview + import) in ${result.importWindowSeconds} s: longest stall ${result.importMaxStallMs} ms ` +
+        `(under 100 ms: ${yes(result.importResponsive)}); 4,000-row roster in ${result.rosterSeconds} s: longest stall ${result.rosterMaxStallMs} ms ` +
+        `(under 100 ms: ${yes(result.rosterResponsive)})`,
     );
   }
   console.log(`peak memory ${result.peakRssMb} MB (${given ? '' : `import ${result.importPeakRssMb} MB, `}claim${claimOnly ? '' : ' and package'} ${result.measurePeakRssMb} MB)`);

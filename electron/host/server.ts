@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../services/api/dispatch';
+import { encodeResult } from '../services/api/wire';
 import { CLIENT_SCRIPT_PATH, clientScript, readStatic } from './staticFiles';
 
 const MAX_BODY = 100 * 1024 * 1024;
@@ -68,7 +69,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请求不是有效的 JSON' } }));
       }
       const result = await opts.dispatch(decodeURIComponent(url.slice('/rpc/'.length)), input);
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+      const body = encodeResult(result);
+      return send(res, 200, 'application/json; charset=utf-8', Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     if (url === CLIENT_SCRIPT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', clientScript());

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { API_CHANNEL } from '../../shared/api/contract';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { encodeResult } from '../services/api/wire';
 import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
 import { openDatabase, type LtcDatabase } from '../services/db/database';
@@ -100,9 +101,10 @@ function registerIpc(db: LtcDatabase): void {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   });
-  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
+  // The answer goes as UTF-8 JSON, the bytes HTTP carries (services/api/wire.ts); the preload parses it.
+  ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
     assertTrustedSender(event);
-    return dispatch(String(method), input);
+    return encodeResult(await dispatch(String(method), input));
   });
   app.on('will-quit', () => db.close());
 }

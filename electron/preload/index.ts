@@ -8,6 +8,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_CHANNEL, METHOD_NAMES } from '../../shared/api/methodNames';
 
-const api = Object.freeze(Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => ipcRenderer.invoke(API_CHANNEL, m, input)])));
+// The main process answers with UTF-8 JSON, the same bytes the browser preview gets over HTTP
+// (electron/services/api/wire.ts): decoded here, in the window's process, not on the thread serving it.
+const utf8 = new TextDecoder();
+const call = (m: string) => (input: unknown) =>
+  ipcRenderer.invoke(API_CHANNEL, m, input).then((bytes: Uint8Array) => JSON.parse(utf8.decode(bytes)) as unknown);
+
+const api = Object.freeze(Object.fromEntries(METHOD_NAMES.map((m) => [m, call(m)])));
 
 contextBridge.exposeInMainWorld('api', api);

@@ -136,7 +136,8 @@ async function main() {
   const handler = handlers.get(record.ipcChannels[0]);
   const call = async (url, method, input) => {
     try {
-      return { value: await handler({ senderFrame: { url } }, method, input) };
+      // the answer is UTF-8 JSON, which the preload parses
+      return { value: JSON.parse(new TextDecoder().decode(await handler({ senderFrame: { url } }, method, input))) };
     } catch (e) {
       return { thrown: String(e && e.message) };
     }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { contract, type MethodName } from '../../../shared/api/contract';
 import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
 import { DatabaseError } from '../db/errors';
+import { writingElsewhere } from '../db/writeGate';
 import { InputError, ServiceError } from '../errors';
 import type { ServiceContext } from './context';
 import type { Handler, Handlers } from './handlers';
@@ -31,15 +32,22 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (
       const value: unknown = await handler(parsed.data as never, ctx);
       return { ok: true, value };
     } catch (e) {
-      return { ok: false, error: toApiError(e, log) };
+      return { ok: false, error: toApiError(e, log, ctx) };
     }
   };
 }
 
-function toApiError(e: unknown, log: (e: unknown) => void) {
+function toApiError(e: unknown, log: (e: unknown) => void, ctx: ServiceContext) {
   if (e instanceof InputError) return { code: 'BAD_INPUT' as const, message: e.message, problems: [...e.problems] };
   if (e instanceof ServiceError) return { code: e.code, message: e.message, problems: [...e.problems] };
   if (e instanceof DatabaseError) return { code: e.code === 'DB_TOO_NEW' ? ('DB_TOO_NEW' as const) : ('INTERNAL' as const), message: e.message };
+  // The write lock is held elsewhere: an import writing through a worker's connection (the owner then
+  // does not wait, db/writeGate.ts), or another program on the same file after SQLite's busy timeout.
+  if (e instanceof Error && /^SQLITE_BUSY/.test((e as { code?: string }).code ?? '')) {
+    const busy = writingElsewhere(ctx.db);
+    const why = busy ? `正在${busy}` : '数据库正被另一个程序（如 ltc 命令）写入';
+    return { code: 'CONFLICT' as const, message: `${why}，暂时不能保存。请稍候几秒再保存，已填写的内容不会丢失。` };
+  }
   // SQLite constraint failures are refusals of bad data that slipped past the checks: say so plainly.
   if (e instanceof Error && /SQLITE_CONSTRAINT/.test((e as { code?: string }).code ?? '')) {
     log(e);

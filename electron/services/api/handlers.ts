@@ -4,8 +4,11 @@
  */
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/api/contract';
 import type { ServiceContext } from './context';
+import type { EncodedValue } from './wire';
 
-export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: ServiceContext) => OutputOf<M> | Promise<OutputOf<M>>;
+/** A handler's answer: the value, or the value already encoded as JSON by a worker thread (wire.ts). */
+type Answer<M extends MethodName> = OutputOf<M> | EncodedValue<OutputOf<M>>;
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: ServiceContext) => Answer<M> | Promise<Answer<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 /** The handlers of one feature's calls. */
 export type HandlersOf<Api> = { [M in keyof Api & MethodName]: Handler<M> };

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 export type AppLayout = 'sources' | 'built' | 'packaged';
 
 /** The entries built beside out/main/index.js that run in worker threads. */
-export type WorkerName = 'claimWorker' | 'pdfWorker';
+export type WorkerName = 'claimWorker' | 'pdfWorker' | 'importWorker';
 
 export interface AppPaths {
   layout: AppLayout;
@@ -108,9 +108,20 @@ export function resolveAppPaths(probe: LayoutProbe = {}): AppPaths {
 }
 
 let cached: AppPaths | null = null;
+let workersFrom: string | null = null;
 
 /** The running app's paths (resolved once: the installation does not move while the app runs). */
 export function appPaths(): AppPaths {
   cached ??= resolveAppPaths();
-  return cached;
+  if (!workersFrom) return cached;
+  const dir = workersFrom;
+  return { ...cached, worker: (name) => join(dir, `${name}.js`) };
+}
+
+/**
+ * For tests and the benchmark, which run the TypeScript sources: use the built workers in `mainDir`
+ * (out/main) as the built app does, instead of running their work in the calling thread; null undoes it.
+ */
+export function useBuiltWorkers(mainDir: string | null): void {
+  workersFrom = mainDir;
 }

@@ -17,11 +17,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { VerifyResult } from '../../../shared/api/claims';
-import BetterSqlite3 from 'better-sqlite3';
-import type { LtcDatabase } from '../db/database';
+import { openWorkerConnection, type LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
 import type { PdfFonts } from '../documents/fonts';
-import { InputError, ServiceError } from '../errors';
+import { workerError, type WorkerError } from '../workerErrors';
 import { preparerWith, verifySubmitted, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
 import type { PackageBuilder, PackageProgress } from './packageTypes';
@@ -32,12 +31,6 @@ export type ClaimRequest =
   | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts }
   | { id: number; file: string; verify: number; fonts: PdfFonts };
 
-export interface WorkerError {
-  kind: 'input' | 'service' | 'internal';
-  code?: ServiceError['code'];
-  message: string;
-  problems: { path: string; message: string }[];
-}
 
 export type ClaimReply =
   | { id: number; claim: unknown }
@@ -51,20 +44,12 @@ const readers = new Map<string, LtcDatabase>();
 function reader(file: string): LtcDatabase {
   let db = readers.get(file);
   if (!db) {
-    const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    raw.pragma('busy_timeout = 5000');
-    db = { file, raw, preMigrationBackup: null, appliedMigrations: [], transaction: <T>(fn: () => T): T => raw.transaction(fn)(), close: () => raw.close() };
+    db = openWorkerConnection(file, { readonly: true });
     readers.set(file, db);
   }
   return db;
 }
 
-function errorOf(e: unknown): WorkerError {
-  const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof InputError) return { kind: 'input', message, problems: [...e.problems] };
-  if (e instanceof ServiceError) return { kind: 'service', code: e.code, message, problems: [...e.problems] };
-  return { kind: 'internal', message, problems: [] };
-}
 
 const post = (r: ClaimReply) => parentPort?.postMessage(r);
 
@@ -78,10 +63,10 @@ parentPort?.on('message', (m: ClaimRequest) => {
     }
     const build: PackageBuilder = (input) => buildClaimPackage(input, { fonts: m.fonts });
     const progress = (p: PackageProgress) => post({ id: m.id, progress: p });
-    const failed = (e: unknown) => post({ id: m.id, error: errorOf(e) });
+    const failed = (e: unknown) => post({ id: m.id, error: workerError(e) });
     if ('prepare' in m) preparerWith(build)(db, m.prepare, progress).then((prepared) => post({ id: m.id, prepared }), failed);
     else verifySubmitted(db, m.verify, build, progress).then((verified) => post({ id: m.id, verified }), failed);
   } catch (e) {
-    post({ id: m.id, error: errorOf(e) });
+    post({ id: m.id, error: workerError(e) });
   }
 });

@@ -9,6 +9,7 @@
  * the connection every window writes through.
  */
 import type { LtcDatabase } from '../db/database';
+import { writingElsewhere } from '../db/writeGate';
 import { ServiceError } from '../errors';
 
 const submitting = new Map<string, Set<string>>();
@@ -20,6 +21,10 @@ export function submittingMonths(db: LtcDatabase): string[] {
 
 /** Runs a submission's preparation and storing with its month held; a second one for the month is refused meanwhile. */
 export async function whileSubmitting<T>(db: LtcDatabase, month: string, work: () => Promise<T>): Promise<T> {
+  // An import writing through a worker's connection (db/writeGate.ts) would not see this hold: the
+  // submission waits for it instead.
+  const importing = writingElsewhere(db);
+  if (importing) throw new ServiceError('CONFLICT', `正在${importing}，请等导入完成后再申报，申报才包含这些记录。`);
   const months = submitting.get(db.file) ?? new Set<string>();
   if (months.has(month)) throw new ServiceError('CONFLICT', `${month} 正在申报（生成申报包），请等它完成后再看结果，不要重复申报。`);
   months.add(month);
@@ -29,6 +34,21 @@ export async function whileSubmitting<T>(db: LtcDatabase, month: string, work: (
   } finally {
     months.delete(month);
     if (months.size === 0) submitting.delete(db.file);
+  }
+}
+
+/**
+ * In a worker thread that writes through its own connection: the months its owner holds, for the
+ * duration of one piece of work (the hold lives in the owner thread's memory, not in the database).
+ * No new hold can start meanwhile: whileSubmitting refuses while a worker writes.
+ */
+export async function withMonthsHeld<T>(file: string, months: readonly string[], work: () => Promise<T>): Promise<T> {
+  if (months.length === 0) return work();
+  submitting.set(file, new Set(months));
+  try {
+    return await work();
+  } finally {
+    submitting.delete(file);
   }
 }
 

@@ -21,6 +21,9 @@ export interface LtcDatabase {
   close(): void;
 }
 
+/** How long a connection waits for a lock another connection holds (pragma busy_timeout below). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 export interface OpenOptions {
   /** recorded with each migration applied, to tell later which program version upgraded the file */
   appVersion?: string;
@@ -55,6 +58,33 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
   }
 }
 
+/**
+ * A second connection to a database file its owner has already opened (and migrated), for a worker
+ * thread: the same pragmas, no migration. A writing worker's transactions start IMMEDIATE: they take the
+ * write lock before their first read, so a commit by the owner in between cannot make the worker's
+ * first write fail with SQLITE_BUSY (a deferred transaction cannot wait for a newer snapshot).
+ */
+export function openWorkerConnection(file: string, opts: { readonly: boolean }): LtcDatabase {
+  const raw = new BetterSqlite3(file, { readonly: opts.readonly, fileMustExist: true });
+  try {
+    if (opts.readonly) raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    else applyPragmas(raw);
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+  return {
+    file,
+    raw,
+    preMigrationBackup: null,
+    appliedMigrations: [],
+    transaction: opts.readonly ? <T>(fn: () => T): T => raw.transaction(fn)() : <T>(fn: () => T): T => raw.transaction(fn).immediate(),
+    close: () => {
+      if (raw.open) raw.close();
+    },
+  };
+}
+
 function applyPragmas(raw: BetterSqlite3.Database): void {
   // WAL: readers (a report, a backup) keep seeing the last commit while a write is in progress, and
   // a commit is one append to the log instead of rewriting pages. https://sqlite.org/wal.html
@@ -71,7 +101,7 @@ function applyPragmas(raw: BetterSqlite3.Database): void {
   raw.pragma('synchronous = FULL');
   // Wait up to 5 s for a lock held by another connection (CLI, backup) instead of failing at once
   // with SQLITE_BUSY. https://sqlite.org/pragma.html#pragma_busy_timeout
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // 64 MiB page cache (default 2 MiB): a month's claim reads ~100,000 visits, and re-reading their
   // pages from the OS on every run measured 1.5–2x slower. Memory is only taken as pages are read.
   // https://sqlite.org/pragma.html#pragma_cache_size

@@ -1,6 +1,6 @@
 import type { visitsApi } from '../../../shared/api/visits';
 import type { HandlersOf } from '../api/handlers';
-import { commitImport, previewImport } from './import/importVisits';
+import { runImport } from '../importWorker/importOffThread';
 import { importTemplate } from './import/template';
 import { findPeople, visitCatalogue } from './lookup';
 import { checkVisit } from './visitCheck';
@@ -15,7 +15,8 @@ export const visitsHandlers: HandlersOf<typeof visitsApi> = {
   'visits.check': (input, ctx) => checkVisit(ctx.db, input),
   'visits.people': (input, ctx) => findPeople(ctx.db, input.kind, input.search, input.ids),
   'visits.catalogue': (_input, ctx) => visitCatalogue(ctx.db),
-  'visits.importPreview': (input, ctx) => previewImport(ctx.db, input.file),
-  'visits.importCommit': (input, ctx) => commitImport(ctx.db, input, ctx.actor),
+  // off the serving thread in the built app (importWorker/importOffThread.ts)
+  'visits.importPreview': (input, ctx) => runImport(ctx.db, 'visits.importPreview', input, ctx.actor),
+  'visits.importCommit': (input, ctx) => runImport(ctx.db, 'visits.importCommit', input, ctx.actor),
   'visits.importTemplate': (_input, ctx) => importTemplate(ctx.db),
 };

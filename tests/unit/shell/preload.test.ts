@@ -34,9 +34,10 @@ function loadSandboxedPreload(): Loaded {
       },
     },
     ipcRenderer: {
+      // the main process answers with UTF-8 JSON (electron/services/api/wire.ts)
       invoke: (...args: unknown[]) => {
         invoked.push(args);
-        return Promise.resolve({ ok: true, value: null });
+        return Promise.resolve(new TextEncoder().encode(JSON.stringify({ ok: true, value: { method: args[1] } })));
       },
     },
   };
@@ -46,8 +47,8 @@ function loadSandboxedPreload(): Loaded {
     throw new Error(`Error: module not found: ${id}`);
   };
   // Electron wraps a sandboxed preload in a function of these arguments and runs it in the renderer's
-  // isolated world: a context of its own, without Node's globals.
-  const context = vm.createContext({});
+  // isolated world: a context of its own, with the page's web APIs (TextDecoder) and none of Node's.
+  const context = vm.createContext({ TextDecoder });
   const wrapper = vm.runInContext(`(function (exports, require, module, __filename, __dirname) {${readFileSync(BUILT_PRELOAD, 'utf8')}\n})`, context, {
     filename: BUILT_PRELOAD,
   }) as (exports: object, require: (id: string) => unknown, module: { exports: object }, filename: string, dirname: string) => void;
@@ -71,10 +72,10 @@ describe('the sandboxed preload', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it('sends a call on the one channel, with the method name and the input', async () => {
+  it('sends a call on the one channel, with the method name and the input, and parses the answer', async () => {
     const { exposed, invoked } = loadSandboxedPreload();
     const api = exposed.get('api') as Record<string, (input: unknown) => Promise<unknown>>;
-    await api['claims.month']?.({ month: '2026-10' });
+    expect(await api['claims.month']?.({ month: '2026-10' })).toEqual({ ok: true, value: { method: 'claims.month' } });
     await api['app.info']?.(undefined);
     expect(invoked).toEqual([
       [API_CHANNEL, 'claims.month', { month: '2026-10' }],

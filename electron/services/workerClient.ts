@@ -1,0 +1,74 @@
+/**
+ * The owner's side of a long-lived worker thread (the claim worker, the import worker): one worker per
+ * entry file, started on first use and kept (its connection and warmed-up code make the next request
+ * fast), requests numbered, replies matched by number. A reply `{ id, progress }` goes to the request's
+ * progress callback, `{ id, error }` rejects with the error rebuilt as its class (workerErrors.ts), any
+ * other reply resolves the request. If the worker dies, every pending request fails and the next one
+ * starts a new worker.
+ */
+import { Worker } from 'node:worker_threads';
+import { rethrown, type WorkerError } from './workerErrors';
+
+interface Pending {
+  resolve: (reply: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (progress: never) => void;
+}
+
+type Reply = { id: number; progress?: unknown; error?: WorkerError };
+
+class WorkerClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly file: string) {}
+
+  private start(): Worker {
+    const w = new Worker(this.file);
+    // Never keeps a command-line or test process alive on its own.
+    w.unref();
+    w.on('message', (r: Reply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      if ('progress' in r) {
+        p.onProgress?.(r.progress as never);
+        return;
+      }
+      this.pending.delete(r.id);
+      if (r.error) p.reject(rethrown(r.error));
+      else p.resolve(r);
+    });
+    const fail = (e: Error) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+      this.worker = null;
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`worker ${this.file} exited (${code})`)));
+    return w;
+  }
+
+  /** Posts `request` with a fresh id; resolves to the worker's whole reply. */
+  ask<R, P = never>(request: object, onProgress?: (progress: P) => void): Promise<R> {
+    this.worker ??= this.start();
+    const w = this.worker;
+    const id = this.nextId++;
+    return new Promise<R>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, onProgress: onProgress as ((p: never) => void) | undefined });
+      w.postMessage({ ...request, id });
+    });
+  }
+}
+
+const clients = new Map<string, WorkerClient>();
+
+/** The client of the worker built from `file` (one worker per file, for the whole process). */
+export function workerClient(file: string): WorkerClient {
+  let c = clients.get(file);
+  if (!c) {
+    c = new WorkerClient(file);
+    clients.set(file, c);
+  }
+  return c;
+}

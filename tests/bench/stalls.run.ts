@@ -1,0 +1,27 @@
+/**
+ * Phase 3 of `npm run bench`, on the database phase 1 built: the window's two biggest imports (a
+ * 50,000-row visit export, a 4,000-row roster) served as the app serves them, with the longest stall
+ * of the serving thread measured (windowStalls.ts).
+ */
+import { dirname } from 'node:path';
+import { it } from 'vitest';
+import { benchEnv, peakRssMb, writeResult } from './common';
+import { measureWindowStalls } from './windowStalls';
+
+it('measures the serving thread during the big imports', async () => {
+  const { db, out } = benchEnv();
+  const s = await measureWindowStalls(db, dirname(out));
+  const result = {
+    importMaxStallMs: s.import.maxStallMs,
+    importWindowSeconds: s.import.seconds,
+    importWindowRows: s.import.rows,
+    importWindowAdded: s.import.added,
+    rosterMaxStallMs: s.roster.maxStallMs,
+    rosterSeconds: s.roster.seconds,
+    rosterRows: s.roster.rows,
+    rosterAdded: s.roster.added,
+    stallsPeakRssMb: peakRssMb(),
+  };
+  console.log(result);
+  writeResult(out, result);
+}, 600_000);
