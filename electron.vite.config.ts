@@ -26,8 +26,9 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           host: resolve(__dirname, 'electron/host/index.ts'),
-          // a worker thread's entry: the month's claim off the thread that serves the window
+          // worker threads' entries: the month's claim, and the PDFs, off the thread that serves the window
           claimWorker: resolve(__dirname, 'electron/services/claims/claimWorker.ts'),
+          pdfWorker: resolve(__dirname, 'electron/services/documents/pdfWorker.ts'),
         },
       },
     },

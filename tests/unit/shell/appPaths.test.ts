@@ -26,7 +26,7 @@ function requireBuild(): void {
 function expectComplete(paths: AppPaths): void {
   expect(existsSync(path.join(paths.rendererDir, 'index.html')), 'renderer').toBe(true);
   expect(existsSync(paths.preloadFile), 'preload').toBe(true);
-  for (const w of ['claimWorker'] as const) {
+  for (const w of ['claimWorker', 'pdfWorker'] as const) {
     const file = paths.worker(w);
     expect(file, w).not.toBeNull();
     expect(existsSync(file ?? ''), `${w}: ${file}`).toBe(true);
@@ -42,6 +42,7 @@ describe('the app finds its own files', () => {
     expect(paths.appRoot).toBe(ROOT);
     expect(paths.mainDir).toBeNull();
     expect(paths.worker('claimWorker')).toBeNull();
+    expect(paths.worker('pdfWorker')).toBeNull();
     expect(paths.fontDirs).toEqual([path.join(ROOT, 'resources', 'fonts')]);
   });
 
@@ -52,6 +53,8 @@ describe('the app finds its own files', () => {
       expect(paths.layout).toBe('built');
       expect(paths.appRoot).toBe(ROOT);
       expect(paths.worker('claimWorker')).toBe(path.join(OUT, 'main', 'claimWorker.js'));
+      // the claim worker starts the PDF workers from its own thread: the same bundles find them beside it
+      expect(paths.worker('pdfWorker')).toBe(path.join(OUT, 'main', 'pdfWorker.js'));
       expectComplete(paths);
     }
   });
