@@ -26,9 +26,9 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           host: resolve(__dirname, 'electron/host/index.ts'),
-          // a worker thread's entry: the month's claim off the thread that serves the window
+          // worker threads' entries: the month's claim, the PDFs and the big imports, off the thread that serves the window
           claimWorker: resolve(__dirname, 'electron/services/claims/claimWorker.ts'),
-          // the window's big imports (visits, roster) off the same thread
+          pdfWorker: resolve(__dirname, 'electron/services/documents/pdfWorker.ts'),
           importWorker: resolve(__dirname, 'electron/services/importWorker/importWorker.ts'),
         },
       },

@@ -9,13 +9,13 @@ import { readInstitution } from '../../electron/services/dataset/institutionRows
 import { judgesWeekBefore } from '../../shared/claims/computeClaim';
 import { findPolicyPack } from '../../shared/policy/registry';
 import { loadavg } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadClaimFacts, loadClaimInput } from '../../electron/services/dataset/loadMonth';
 import { openDatabase } from '../../electron/services/db/database';
 import { buildClaimPackage } from '../../electron/services/documents/buildPackage';
 import { findPdfFonts } from '../../electron/services/documents/fonts';
 import { packageData } from '../../electron/services/documents/packageData';
-import { defaultWorkerCount } from '../../electron/services/documents/renderPool';
+import { builtPdfWorker, defaultWorkerCount } from '../../electron/services/documents/renderPool';
 import { benchEnv, bestOf, GENERATED_ON, MONTH, peakRssMb, round, writeResult } from './common';
 import { pdfkitFloor } from './pdfkitFloor';
 import { floorQueries } from './sqlFloor';
@@ -72,14 +72,17 @@ it('measures the claim and the package', async () => {
       return;
     }
 
-    // The package, as month-end builds it: the month's records, real PDF workers.
+    // The package, as month-end builds it: the month's records, real PDF workers (the built ones: from
+    // the sources the PDFs would render in this thread). The bench builds the app first.
     const records = l.result;
     const fonts = findPdfFonts();
+    const pdfWorker = builtPdfWorker(resolve(__dirname, '../../out/main'));
+    if (!pdfWorker) throw new Error('out/main/pdfWorker.js is missing: run `npm run build` first');
     const pdfs: { name: string; pages: number; bytes: number; at: number }[] = [];
     t0 = performance.now();
     const files = await buildClaimPackage(
       { claim, records, generatedOn: GENERATED_ON },
-      { fonts, onPdf: (p) => pdfs.push({ ...p, at: (performance.now() - t0) / 1000 }) },
+      { fonts, pdfWorker, onPdf: (p) => pdfs.push({ ...p, at: (performance.now() - t0) / 1000 }) },
     );
     const packageSeconds = (performance.now() - t0) / 1000;
     const pages = pdfs.reduce((n, p) => n + p.pages, 0);

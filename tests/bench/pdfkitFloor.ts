@@ -16,7 +16,7 @@ import { dayRanges, levelLabel, modeLabel, shortDate, timeOf } from '../../elect
 import { homeEvidence, institutionalEvidence, type PackageData } from '../../electron/services/documents/packageData';
 import { visitClients } from '../../electron/services/documents/visitsPdf';
 
-/** The little of pdfkit's API used here (pdfkit ships no types; pdfmake depends on it). */
+/** The little of pdfkit's API used here, as it is called here (file paths, no options objects). */
 interface PdfKitDoc {
   registerFont(name: string, file: string, family?: string): this;
   font(name: string): this;
@@ -36,10 +36,9 @@ interface PdfKitDoc {
 }
 type PdfKitCtor = new (options: Record<string, unknown>) => PdfKitDoc;
 
-/** pdfkit as pdfmake resolves it: it is pdfmake's dependency, not the project's. */
+/** pdfkit, required as the app requires it (electron/services/documents/pdfkitInternals.ts). */
 function loadPdfKit(): PdfKitCtor {
-  const own = createRequire(import.meta.url);
-  return createRequire(own.resolve('pdfmake'))('pdfkit') as PdfKitCtor;
+  return createRequire(import.meta.url)('pdfkit') as PdfKitCtor;
 }
 
 type Row = { cells: string[]; header?: boolean; bold?: boolean };

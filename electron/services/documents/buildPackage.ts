@@ -1,9 +1,10 @@
 /**
  * The monthly claim package (申报包, DOMAIN.md 8): claim.json, claim.xlsx, the PDFs and manifest.json.
  * Deterministic: the same claim, records and `generatedOn` give byte-identical files (with the same
- * font file and the same version of this code), which is how a submitted package is verified.
- * PDFs render in worker threads; per-person documents are split into parts so that no single
- * document grows beyond what one worker lays out comfortably.
+ * font file, the same pinned versions of pdfkit, fontkit, pdfmake and exceljs, and the same version of
+ * this code), which is how a submitted package is verified (tests/unit/documents/packageBytes.test.ts).
+ * PDFs render in worker threads (pdfWorker.ts; in this thread from the sources); per-person documents
+ * are split into parts so that no single document grows beyond what one worker lays out comfortably.
  */
 import type { Claim } from '../../../shared/claims/types';
 import { isValidDate } from '../../../shared/domain/dates';
@@ -59,6 +60,8 @@ export interface PackageOptions {
   fonts?: PdfFonts;
   /** PDF worker threads (default two) */
   workers?: number;
+  /** the built PDF worker (default: the app's, renderPool.ts builtPdfWorker); null renders in this thread */
+  pdfWorker?: string | null;
   /** service item names by code; by default the catalogue of the claim's pack */
   itemNames?: ReadonlyMap<string, string>;
   /** where per-person documents are cut into parts (tests use small budgets) */
@@ -124,6 +127,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const pdfs = await renderPdfs(jobs, {
     fonts,
     workers: options.workers,
+    workerFile: options.pdfWorker,
     onRendered: (pdf) => {
       done++;
       options.onPdf?.({ name: pdf.name, pages: pdf.pages, bytes: pdf.bytes.length });

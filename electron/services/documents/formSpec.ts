@@ -1,6 +1,6 @@
 /**
  * Form documents: the big per-person PDFs (个人结算明细, 床日统计表, 上门服务记录明细) as plain data that
- * the PDF worker lays out and draws with pdfkit directly (formWorkerSource.ts), without pdfmake's
+ * the PDF worker lays out and draws with pdfkit directly (formLayout.ts, formDraw.ts), without pdfmake's
  * generic document model. pdfmake spent most of its time resolving styles and measuring nested
  * nodes for what are, here, fixed-width grids of short strings: ~23 pages/s a core against ~150 for
  * bare pdfkit. What stays the same: A4, the embedded Noto Sans SC subset, the title block, tables
@@ -97,7 +97,7 @@ export type FormBlock = ParagraphBlock | TableBlock | FixedBlock;
 /**
  * A table as posted to the worker: its plain rows as one string (rows apart by U+001E, cells by
  * U+001F), copied at the cost of one string where an array of strings costs one copy each; the
- * other rows by position. The worker unpacks it (formWorkerSource.ts).
+ * other rows by position. The worker unpacks it (unpackRows).
  */
 export interface PackedTableBlock extends Omit<TableBlock, 'rows'> {
   count: number;
@@ -119,6 +119,14 @@ export function packTable(t: TableBlock): PackedTableBlock {
     return '';
   });
   return { ...rest, count: rows.length, plain: lines.join(ROW_SEP), special };
+}
+
+/** A packed table's rows again (formLayout.ts): plain rows as arrays of strings, the others as given. */
+export function unpackRows(b: PackedTableBlock): (FormRow | PlainRow)[] {
+  if (b.count === 0) return [];
+  const rows: (FormRow | PlainRow | string)[] = b.plain.split(ROW_SEP);
+  for (const [i, row] of b.special) rows[i] = row;
+  return rows.map((row) => (typeof row === 'string' ? row.split(CELL_SEP) : row));
 }
 
 export interface FormInfo {

@@ -1,7 +1,7 @@
 /**
  * What every PDF of the package shares: A4, the embedded CJK font, the title block, metadata dated
  * from the claim (never the clock, so regenerating gives the same bytes) and the page footer.
- * Table layouts are referred to by name; the worker registers them (pdfWorkerSource.ts).
+ * Table layouts are referred to by name (tableLayouts.ts).
  */
 import type { Content, ContentText, PageOrientation, StyleDictionary, TableCell, TableCellProperties, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LocalDate, Month } from '../../../shared/domain/model';
@@ -13,7 +13,6 @@ export const PDF_FONT = 'NotoSansSC';
 export const GAP = '\u3000';
 export const GAP2 = GAP + GAP;
 export const PDF_CREATOR = '长护助手';
-export const TABLE = { grid: 'ltcGrid', form: 'ltcForm', boxes: 'ltcBoxes', calendar: 'ltcCalendar' } as const;
 
 export type TextCell = ContentText & TableCellProperties;
 

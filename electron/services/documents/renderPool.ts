@@ -1,16 +1,23 @@
 /**
- * Renders PDFs in worker threads, off the thread that serves the window: a big package is
- * thousands of pages (~200 pages/s per core for the form documents, far less for pdfmake's). Document definitions are built here lazily, one job
- * at a time as a worker comes free, so only the parts being rendered are held in memory.
- * Results come back in job order whatever order the workers finish in, so the package is the same.
+ * Renders PDFs in worker threads (pdfWorker.ts, built as out/main/pdfWorker.js), off the thread that
+ * serves the window: a big package is thousands of pages (~200 pages/s per core for the form documents,
+ * far less for pdfmake's). Document definitions are built here lazily, one job at a time as a worker
+ * comes free, so only the parts being rendered are held in memory. Results come back in job order
+ * whatever order the workers finish in, so the package is the same.
+ *
+ * From the TypeScript sources (vitest) there is no built worker: the same code (pdfRender.ts) renders
+ * each job in the calling thread, one after the other, with the same bytes.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { appPaths } from '../app/appPaths';
 import type { PdfFonts } from './fonts';
 import type { FormSpec } from './formSpec';
-import { PDF_WORKER_SOURCE } from './pdfWorkerSource';
+import { pdfRequest, renderRequest } from './pdfRender';
+import type { PdfWorkerData, PdfWorkerReply, PdfWorkerRequest } from './pdfWorker';
 
 /** The page footer, as data (functions cannot cross to a worker); `{page}`, `{pages}` are filled in. */
 export interface FooterSpec {
@@ -44,26 +51,43 @@ export interface RenderOptions {
   /** default: two, or one on a single core; each worker holds ~300 MB while rendering a big part */
   workers?: number;
   onRendered?: (pdf: RenderedPdf) => void;
+  /** the built PDF worker (default: builtPdfWorker()); null renders in the calling thread */
+  workerFile?: string | null;
+}
+
+/**
+ * The built worker: in `dir` when given (tests, the bench), else where the app's layout puts it
+ * (appPaths.ts: out/main, or inside the installed app's archive, from any thread, the claim worker's
+ * too); null from the sources.
+ */
+export function builtPdfWorker(dir?: string): string | null {
+  const file = dir === undefined ? appPaths().worker('pdfWorker') : join(dir, 'pdfWorker.js');
+  return file && existsSync(file) ? file : null;
 }
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-interface Reply {
-  id: number;
-  bytes?: Uint8Array;
-  pages?: number;
-  error?: string;
-}
-
-/** A file of the app, for the worker to resolve `pdfmake` from (sources or out/main alike). */
-function appFile(): string {
-  return fileURLToPath(import.meta.url);
+/** Each job in turn, in this thread, through the same request a worker would get. */
+async function renderHere(jobs: readonly PdfJob[], opts: RenderOptions): Promise<RenderedPdf[]> {
+  const results: RenderedPdf[] = [];
+  for (const job of jobs) {
+    const request = pdfRequest(job.build());
+    const r = await renderRequest(request, opts.fonts).catch((e: unknown) => {
+      throw new Error(`PDF ${job.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    });
+    const pdf = { name: job.name, bytes: r.bytes, pages: r.pages };
+    results.push(pdf);
+    opts.onRendered?.(pdf);
+  }
+  return results;
 }
 
 export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): Promise<RenderedPdf[]> {
   if (jobs.length === 0) return [];
+  const workerFile = opts.workerFile === undefined ? builtPdfWorker() : opts.workerFile;
+  if (!workerFile) return renderHere(jobs, opts);
   const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), jobs.length));
   const results: (RenderedPdf | undefined)[] = new Array(jobs.length);
   const workers: Worker[] = [];
@@ -95,21 +119,21 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
           return;
         }
         running++;
-        // A form goes as one JSON string: posting copies the message, and a string copies at once
-        // where a structured clone of a table's many small objects costs more than drawing it.
-        w.postMessage('form' in spec ? { id, form: JSON.stringify(spec.form) } : { id, dd: spec.dd, footer: spec.footer });
+        const request: PdfWorkerRequest = { ...pdfRequest(spec), id };
+        w.postMessage(request);
       };
       for (let i = 0; i < count; i++) {
-        const w = new Worker(PDF_WORKER_SOURCE, { eval: true, workerData: { base: appFile(), fonts: opts.fonts } });
+        const data: PdfWorkerData = { fonts: opts.fonts };
+        const w = new Worker(workerFile, { workerData: data });
         workers.push(w);
-        w.on('message', (r: Reply) => {
+        w.on('message', (r: PdfWorkerReply) => {
           running--;
           const job = jobs[r.id];
-          if (r.error !== undefined || !r.bytes || !job) {
-            fail(new Error(`PDF ${job?.name ?? r.id}: ${r.error ?? 'no output'}`));
+          if ('error' in r || !job) {
+            fail(new Error(`PDF ${job?.name ?? r.id}: ${'error' in r ? r.error : 'no job'}`));
             return;
           }
-          const pdf = { name: job.name, bytes: r.bytes, pages: r.pages ?? 0 };
+          const pdf = { name: job.name, bytes: r.bytes, pages: r.pages };
           results[r.id] = pdf;
           opts.onRendered?.(pdf);
           feed(w);

@@ -10,8 +10,9 @@ import { formatYuan } from '../../../shared/domain/money';
 import type { CareMode } from '../../../shared/domain/model';
 import { dateLabel, modeLabel, monthLabel } from './format';
 import { issueSummary, type PackageData } from './packageData';
-import { cell, kindLabel, pdfDocument, spanned, TABLE, titleBlock, type DocMeta } from './pdfBase';
+import { cell, kindLabel, pdfDocument, spanned, titleBlock, type DocMeta } from './pdfBase';
 import type { PdfSpec } from './renderPool';
+import { TABLE } from './tableLayouts';
 import { yuanInWords } from './yuanWords';
 
 export const SUMMARY_TITLE = '结算申报汇总表';

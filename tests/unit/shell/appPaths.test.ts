@@ -24,6 +24,7 @@ describe('the app finds its own files', () => {
     expect(paths.appRoot).toBe(ROOT);
     expect(paths.mainDir).toBeNull();
     expect(paths.worker('claimWorker')).toBeNull();
+    expect(paths.worker('pdfWorker')).toBeNull();
     expect(paths.fontDirs).toEqual([path.join(ROOT, 'resources', 'fonts')]);
   });
 
@@ -34,6 +35,8 @@ describe('the app finds its own files', () => {
       expect(paths.layout).toBe('built');
       expect(paths.appRoot).toBe(ROOT);
       expect(paths.worker('claimWorker')).toBe(path.join(OUT, 'main', 'claimWorker.js'));
+      // the claim worker starts the PDF workers from its own thread: the same bundles find them beside it
+      expect(paths.worker('pdfWorker')).toBe(path.join(OUT, 'main', 'pdfWorker.js'));
       expectComplete(paths);
     }
   });
