@@ -53,8 +53,30 @@ const electronPath = probe.status === 0 ? probe.stdout.trim() : '';
 if (!electronPath || !existsSync(electronPath)) {
   if (process.env['LTC_DEBUG']) process.stderr.write(probe.stderr ?? '');
   browserPreview();
-} else {
+} else if (nativeAddonFits(electronPath)) {
   launchElectron(electronPath);
+}
+
+/**
+ * better-sqlite3 is compiled for Node by `npm install` (the tests run in Node); Electron needs it
+ * compiled for its own ABI. Asked of Electron running as Node, before the window would fail with a
+ * stack trace: a mismatch is explained, with the command that fixes it, and the exit is non-zero.
+ */
+function nativeAddonFits(electronPath) {
+  const probe = spawnSync(electronPath, ['-e', "require('better-sqlite3')"], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  if (!/NODE_MODULE_VERSION/.test(probe.stderr ?? '')) return true;
+  console.error(
+    'better-sqlite3 是为 Node 编译的，Electron 不能加载。请先运行：npx electron-builder install-app-deps（需要联网下载 Electron 头文件）；' +
+      '之后要运行 npm test 时再运行 npm rebuild better-sqlite3。\n' +
+      'better-sqlite3 is built for Node, not for Electron: run `npx electron-builder install-app-deps` (needs Electron\'s headers from the internet), ' +
+      'and `npm rebuild better-sqlite3` before `npm test` again.',
+  );
+  process.exitCode = 1;
+  return false;
 }
 
 /**

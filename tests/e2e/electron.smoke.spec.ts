@@ -1,15 +1,22 @@
 /**
  * The desktop app itself, through Playwright's Electron driver. Runs wherever an Electron binary is
- * installed; on machines where it cannot be downloaded (our CI) it is skipped, with the reason.
+ * installed; on machines where it cannot be downloaded (our CI) it is skipped, with the reason. What
+ * only Electron loads is also tested without it: the sandboxed preload (tests/unit/shell/preload.test.ts),
+ * the main bundle (mainProcess.test.ts) and the installed layout (packaging.test.ts).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { ClaimsPage } from './pages/ClaimsPage';
+import { importDataset } from './support/dataset';
 import { ROOT } from './support/host';
 import { electronBinary } from './support/electronBinary';
 
 const binary = electronBinary();
+const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-ningbo.expected-2026-10.json'), 'utf8')) as { totals: { fundFen: number } };
+/** Yuan as the app shows money: thousands separators, two decimals. */
+const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 test('the desktop window opens with the Chinese navigation and a secure renderer', async () => {
   test.skip(!binary, 'no Electron binary on this machine (its download is not possible here); the same renderer is tested in Chromium through the HTTP host');
@@ -22,6 +29,22 @@ test('the desktop window opens with the Chinese navigation and a secure renderer
     // contextIsolation + sandbox: the page has the contract, and no Node.
     expect(await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(await win.evaluate(() => typeof (globalThis as unknown as { api?: Record<string, unknown> }).api?.['app.info'])).toBe('function');
+  } finally {
+    await app.close();
+  }
+});
+
+test('the desktop window computes the sample institution\'s October through its services', async () => {
+  test.skip(!binary, 'no Electron binary on this machine (its download is not possible here); the same renderer is tested in Chromium through the HTTP host');
+  const userData = mkdtempSync(join(tmpdir(), 'ltc-electron-'));
+  // the file the desktop app opens: <userData>/ltc-desk.db (electron/main/index.ts)
+  expect(importDataset(join(userData, 'ltc-desk.db'), 'tests/fixtures/sample-ningbo.json').code).toBe(0);
+  const app = await electron.launch({ executablePath: binary ?? undefined, args: [ROOT, `--user-data-dir=${userData}`], cwd: ROOT });
+  try {
+    const win = await app.firstWindow();
+    const claims = new ClaimsPage(win);
+    await claims.open('2026-10');
+    await expect(claims.total('fund')).toHaveText(yuan(expected.totals.fundFen));
   } finally {
     await app.close();
   }

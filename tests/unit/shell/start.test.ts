@@ -33,6 +33,22 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     expect(run.status).toBe(127);
   });
 
+  it('explains a native addon built for Node instead of Electron, and how to rebuild it', () => {
+    const dist = tempDir();
+    const fake = path.join(dist, 'electron');
+    // Electron running as Node (the probe) fails to load better-sqlite3 the way it does for real
+    writeFileSync(
+      fake,
+      '#!/bin/sh\nif [ "$ELECTRON_RUN_AS_NODE" = "1" ]; then echo "better_sqlite3.node was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 140." >&2; exit 1; fi\necho "window opened"\n',
+    );
+    chmodSync(fake, 0o755);
+    const run = spawnSync(process.execPath, [START], { cwd: ROOT, env: env(dist), encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toContain('npx electron-builder install-app-deps');
+    expect(run.stdout).not.toContain('window opened');
+    expect(run.stderr).not.toMatch(PREVIEW);
+    expect(run.status).toBe(1);
+  });
+
   it('says so when the Electron file cannot be started, and exits non-zero', () => {
     const dist = tempDir();
     writeFileSync(path.join(dist, 'electron'), 'not a program');
