@@ -1,5 +1,6 @@
 import type { visitsApi } from '../../../shared/api/visits';
 import type { HandlersOf } from '../api/handlers';
+import { whileHolding } from '../jobs/jobs';
 import { commitImport, previewImport } from './import/importVisits';
 import { importTemplate } from './import/template';
 import { findPeople, visitCatalogue } from './lookup';
@@ -16,6 +17,7 @@ export const visitsHandlers: HandlersOf<typeof visitsApi> = {
   'visits.people': (input, ctx) => findPeople(ctx.db, input.kind, input.search, input.ids),
   'visits.catalogue': (_input, ctx) => visitCatalogue(ctx.db),
   'visits.importPreview': (input, ctx) => previewImport(ctx.db, input.file),
-  'visits.importCommit': (input, ctx) => commitImport(ctx.db, input, ctx.actor),
+  // held as an import: a restart for an update waits until it has ended
+  'visits.importCommit': (input, ctx) => whileHolding('import', () => commitImport(ctx.db, input, ctx.actor)),
   'visits.importTemplate': (_input, ctx) => importTemplate(ctx.db),
 };
