@@ -74,6 +74,8 @@ export class UpdaterService implements UpdaterControl {
   }
 
   setFeed(url: string): void {
+    // The same address saved again: the offer and the last check stand.
+    if (url === this.feedUrl && this.phase !== 'off') return;
     this.feedUrl = url;
     this.feedGeneration += 1;
     // A version being downloaded or already downloaded stays: it came from a feed the user trusted then.

@@ -31,6 +31,9 @@ describe('the updater against an update server', () => {
     // asked our server (not app-update.yml's placeholder), and only for the version file
     expect(feed.requests).toEqual(['/ltc/latest.yml']);
     expect(filesUnder(app.cacheDir)).toEqual([]);
+    // the same address saved again keeps the offer
+    service.setFeed(feed.url);
+    expect(service.snapshot().offered?.version).toBe('0.2.0');
   });
 
   it('does not offer the version it runs, nor an older one', async () => {
