@@ -1,6 +1,8 @@
 /**
  * `npm run web -- --db FILE --port PORT`: the browser preview. Opens (or creates) FILE and serves the
- * built renderer with the contract at http://127.0.0.1:PORT (loopback only).
+ * built renderer with the contract at http://127.0.0.1:PORT (loopback only). The preview cannot update
+ * the program; for the e2e tests of the update card, `--update-stub STATUS.json` gives it a stubbed
+ * updater (electron/services/updates/stubUpdater.ts).
  */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -9,9 +11,10 @@ import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
 import { appPaths } from '../services/app/appPaths';
 import { openDatabase } from '../services/db/database';
+import { stubUpdater } from '../services/updates/stubUpdater';
 import { startHost } from './server';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '5180' }, 'update-stub': { type: 'string' } } });
 if (!values.db) {
   process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口]\n');
   process.exit(1);
@@ -24,6 +27,7 @@ const dispatch = createDispatcher(handlers, {
   shell: 'browser',
   appVersion: __APP_VERSION__,
   openFolder: () => false,
+  updater: values['update-stub'] ? stubUpdater(resolve(values['update-stub'])) : undefined,
 });
 
 void startHost({ dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port) }).then((host) => {

@@ -15,6 +15,7 @@ import { ensureDailyBackup } from '../services/backups/backupFolder';
 import { openDatabase, type LtcDatabase } from '../services/db/database';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
+import { startUpdater } from './updater';
 
 // electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev` only. A packaged app ignores it, so
 // nobody can point the installed app (and its preload) at another page through the environment.
@@ -100,6 +101,7 @@ function registerIpc(db: LtcDatabase): void {
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    updater: startUpdater(db),
   });
   // The answer goes as UTF-8 JSON, the bytes HTTP carries (services/api/wire.ts); the preload parses it.
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {

@@ -8,8 +8,10 @@ export interface BackupInfo {
   bytes: number;
   /** local time the backup was made, `YYYY-MM-DDTHH:mm:ss` */
   at: string;
-  /** manual: 立即备份; daily: the automatic one on start-up */
-  kind: 'manual' | 'daily';
+  /** manual: 立即备份; daily: the automatic one on start-up; upgrade: before the first start of a new version */
+  kind: 'manual' | 'daily' | 'upgrade';
+  /** the versions of an upgrade backup: the program that last opened the database, and the new one */
+  upgrade?: { from: string; to: string };
 }
 
 export interface BackupList {
@@ -19,7 +21,15 @@ export interface BackupList {
   keepDaily: number;
 }
 
-const backupName = z.string().regex(/^ltc-desk-(manual|daily)-\d{8}-\d{6}\.db$/, '不是长护助手的备份文件名');
+/**
+ * A backup's file name: `ltc-desk-manual-20261202-101010.db`, `ltc-desk-daily-…`, and before the first start
+ * of a new version `ltc-desk-升级前-v0.1.0-到-v0.2.0-20261202-101010.db`. A version holds no path separator
+ * (letters, digits, `.`, `+`, `-`), so a name never leaves the backups folder. Groups: kind, from, to, the
+ * date and time parts.
+ */
+export const BACKUP_FILE_NAME = /^ltc-desk-(manual|daily|升级前-v([0-9A-Za-z.+-]+?)-到-v([0-9A-Za-z.+-]+?))-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/;
+
+const backupName = z.string().max(200).regex(BACKUP_FILE_NAME, '不是长护助手的备份文件名');
 
 export const backupsApi = {
   'backups.list': method(noInput).returns<BackupList>(),

@@ -19,6 +19,7 @@ import { reportsApi } from './reports';
 import { residentsApi } from './residents';
 import { rosterApi } from './roster';
 import { staffApi } from './staff';
+import { updatesApi } from './updates';
 import { visitsApi } from './visits';
 
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...jobsApi,
   ...reportsApi,
   ...backupsApi,
+  ...updatesApi,
 };
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'jobs.status',
   'reports.ledger', 'reports.ledgerWorkbook',
   'backups.list', 'backups.create', 'backups.saveToFolder', 'backups.download', 'backups.openFolder',
+  'updates.status', 'updates.setFeed', 'updates.check', 'updates.download', 'updates.install',
 ] as const;
 
 export type MethodNameListed = (typeof METHOD_NAMES)[number];

@@ -3,6 +3,7 @@
  * and the few things only the shell can do. The Electron main process and the HTTP host each build one.
  */
 import type { LtcDatabase } from '../db/database';
+import type { UpdaterControl } from '../updates/control';
 
 export interface ServiceContext {
   db: LtcDatabase;
@@ -16,4 +17,6 @@ export interface ServiceContext {
   openFile?: (path: string) => Promise<boolean>;
   /** asks the user for a folder to save into (a USB stick); null if cancelled; undefined where the shell cannot ask */
   chooseFolder?: (title: string) => Promise<string | null>;
+  /** the program's updater (the desktop app's, or an e2e stub); undefined in the browser preview, which cannot update */
+  updater?: UpdaterControl;
 }

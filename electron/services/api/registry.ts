@@ -10,6 +10,7 @@ import { reportsHandlers } from '../reports/reportsHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
+import { updatesHandlers } from '../updates/updatesHandlers';
 import { visitsHandlers } from '../visits/visitsHandlers';
 import type { Handlers } from './handlers';
 
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...reportsHandlers,
   ...backupsHandlers,
+  ...updatesHandlers,
 };

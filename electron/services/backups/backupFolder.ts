@@ -1,27 +1,26 @@
 /**
- * The backups folder beside the database (`backups/`): verified copies named by kind and time, so
- * the list needs no index file that could disagree with what is on disk. Daily backups rotate;
- * manual ones stay until the user deletes them.
+ * The backups folder beside the database (`backups/`): verified copies named by kind and time (see
+ * backupNames.ts), so the list needs no index file that could disagree with what is on disk. Daily
+ * backups rotate; manual ones, and those taken before the first start of a new version, stay until the
+ * user deletes them.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { BackupInfo, BackupList } from '../../../shared/api/backups';
 import { sha256Hex } from '../claims/savePackage';
 import { backupDatabase } from '../db/backup';
 import { fileStamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { ServiceError } from '../errors';
+import { backupsFolderOf, freeBackupName, namedBackup, parseBackupName } from './backupNames';
 
 export const KEEP_DAILY = 14;
-const NAME = /^ltc-desk-(manual|daily)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/;
 
-export const backupsFolder = (db: LtcDatabase): string => join(dirname(db.file), 'backups');
+export const backupsFolder = (db: LtcDatabase): string => backupsFolderOf(db.file);
 
 function info(folder: string, name: string): BackupInfo | null {
-  const m = NAME.exec(name);
-  if (!m) return null;
-  const [, kind, y, mo, d, h, mi, s] = m;
-  return { name, bytes: statSync(join(folder, name)).size, at: `${y}-${mo}-${d}T${h}:${mi}:${s}`, kind: kind as BackupInfo['kind'] };
+  const parsed = parseBackupName(name);
+  return parsed ? { name, bytes: statSync(join(folder, name)).size, ...parsed } : null;
 }
 
 export function listBackups(db: LtcDatabase): BackupList {
@@ -32,12 +31,11 @@ export function listBackups(db: LtcDatabase): BackupList {
   return { folder, backups, keepDaily: KEEP_DAILY };
 }
 
-export async function createBackup(db: LtcDatabase, kind: BackupInfo['kind'], now = new Date()): Promise<BackupInfo> {
+export async function createBackup(db: LtcDatabase, kind: 'manual' | 'daily', now = new Date()): Promise<BackupInfo> {
   const folder = backupsFolder(db);
   mkdirSync(folder, { recursive: true });
-  let name = `ltc-desk-${kind}-${fileStamp(now)}.db`;
-  // Two backups in the same second: the later one waits for the next free name rather than overwrite.
-  for (let t = now.getTime() + 1000; existsSync(join(folder, name)); t += 1000) name = `ltc-desk-${kind}-${fileStamp(new Date(t))}.db`;
+  // Two backups in the same second: the later one takes the next free name rather than overwrite.
+  const name = freeBackupName(folder, namedBackup(kind), now);
   await backupDatabase(db, join(folder, name));
   const made = info(folder, name);
   if (!made) throw new Error(`unexpected backup name ${name}`);
@@ -46,7 +44,7 @@ export async function createBackup(db: LtcDatabase, kind: BackupInfo['kind'], no
 }
 
 function rotateDaily(folder: string): void {
-  const daily = readdirSync(folder).filter((n) => NAME.exec(n)?.[1] === 'daily').sort().reverse();
+  const daily = readdirSync(folder).filter((n) => parseBackupName(n)?.kind === 'daily').sort().reverse();
   for (const old of daily.slice(KEEP_DAILY)) rmSync(join(folder, old), { force: true });
 }
 
@@ -61,7 +59,7 @@ export async function ensureDailyBackup(db: LtcDatabase, now = new Date()): Prom
 export function backupPath(db: LtcDatabase, name: string): string {
   const folder = backupsFolder(db);
   const file = join(folder, name);
-  if (!NAME.test(name) || !existsSync(file)) throw new ServiceError('NOT_FOUND', `找不到备份文件 ${name}，可能已被删除。请刷新列表。`);
+  if (!parseBackupName(name) || !existsSync(file)) throw new ServiceError('NOT_FOUND', `找不到备份文件 ${name}，可能已被删除。请刷新列表。`);
   return file;
 }
 

@@ -4,15 +4,20 @@
  * only and never crosses to the renderer (there is no "run SQL" channel, by design).
  */
 import BetterSqlite3 from 'better-sqlite3';
+import { recordAppVersion, upgradeOf } from './appVersion';
 import { DatabaseError } from './errors';
-import { inspectDatabaseFile, runMigrations, takePreMigrationBackup } from './migrate';
+import { inspectDatabaseFile, runMigrations, takePreMigrationBackup, takeUpgradeBackup } from './migrate';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 
 export interface LtcDatabase {
   readonly file: string;
   /** For service modules only (electron/services/**). */
   readonly raw: BetterSqlite3.Database;
-  /** the copy taken before migrating this file at open, if one was needed */
+  /**
+   * the verified copy taken at open before anything was written, if one was needed: before the first start
+   * of a newer program version (in the backups folder, named with both versions; it also serves as the
+   * copy before that version's migrations), or before migrations of a file whose last version is unknown
+   */
   readonly preMigrationBackup: string | null;
   /** migrations applied while opening (empty when the file was current) */
   readonly appliedMigrations: readonly number[];
@@ -25,7 +30,10 @@ export interface LtcDatabase {
 export const BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenOptions {
-  /** recorded with each migration applied, to tell later which program version upgraded the file */
+  /**
+   * recorded with each migration applied and as the last version to open the file; a file last opened by
+   * an older version is backed up first (a test or the CLI may leave it out: then neither happens)
+   */
   appVersion?: string;
   /** for tests of the migration machinery; the program always uses the shipped list */
   migrations?: readonly Migration[];
@@ -36,12 +44,18 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
   // Before any write (even a pragma): a file from a newer program is refused untouched.
   const before = inspectDatabaseFile(file, migrations);
   const latest = latestVersion(migrations);
-  const backup = before.hasContent && before.version < latest ? takePreMigrationBackup(file, before.version + 1) : null;
+  const upgrade = before.hasContent ? upgradeOf(before.lastAppVersion, opts.appVersion) : null;
+  const backup = upgrade
+    ? takeUpgradeBackup(file, upgrade.from, upgrade.to)
+    : before.hasContent && before.version < latest
+      ? takePreMigrationBackup(file, before.version + 1)
+      : null;
 
   const raw = new BetterSqlite3(file);
   try {
     applyPragmas(raw);
     const applied = runMigrations(raw, { appVersion: opts.appVersion, migrations });
+    if (opts.appVersion) recordAppVersion(raw, opts.appVersion);
     return {
       file,
       raw,

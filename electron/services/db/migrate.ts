@@ -1,12 +1,16 @@
 /**
  * Brings a database file to the newest schema. Order matters and is why this is one module:
  * 1. look at the file read-only (a file from a newer program must stay byte-identical);
- * 2. if a non-empty file needs migrating, take a copy first and prove it is sound;
+ * 2. if a non-empty file needs migrating, or is opened for the first time by a newer program version, take
+ *    a copy first and prove it is sound;
  * 3. run each pending migration in its own transaction, recording it and `user_version` inside that
  *    transaction, so a failure leaves the file at the last complete step.
  */
 import fs from 'node:fs';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { backupsFolderOf, freeBackupName, upgradeBackup } from '../backups/backupNames';
+import { readLastAppVersion } from './appVersion';
 import { fileStamp, localTimestamp } from './clock';
 import { DatabaseError, DatabaseTooNewError } from './errors';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
@@ -16,11 +20,13 @@ export interface Inspection {
   version: number;
   /** the file holds any schema object (tables of an older or foreign program count) */
   hasContent: boolean;
+  /** the program version that last opened the file, where one was recorded */
+  lastAppVersion: string | null;
 }
 
 /** Reads the version without writing anything; refuses a file from a newer program. */
 export function inspectDatabaseFile(file: string, migrations: readonly Migration[] = MIGRATIONS): Inspection {
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { version: 0, hasContent: false };
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { version: 0, hasContent: false, lastAppVersion: null };
   const latest = latestVersion(migrations);
   let probe: BetterSqlite3.Database | undefined;
   try {
@@ -28,7 +34,7 @@ export function inspectDatabaseFile(file: string, migrations: readonly Migration
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > latest) throw new DatabaseTooNewError(version, latest);
     const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
-    return { version, hasContent: objects > 0 };
+    return { version, hasContent: objects > 0, lastAppVersion: readLastAppVersion(probe) };
   } catch (err) {
     if (err instanceof DatabaseError) throw err;
     throw new DatabaseError('DB_NOT_A_DATABASE', `无法打开数据库文件“${file}”：文件不是长护助手数据库或已损坏（${String(err)}）。`, {
@@ -39,18 +45,33 @@ export function inspectDatabaseFile(file: string, migrations: readonly Migration
   }
 }
 
-/**
- * A consistent copy next to the file, verified by `integrity_check`. VACUUM INTO is used here, not
- * `.backup()`, because opening a database is synchronous and `.backup()` is not; both give a
- * transaction-consistent copy (never copy the live file: its -wal may hold committed pages).
- */
+/** Before migrating: a verified copy next to the file. */
 export function takePreMigrationBackup(file: string, firstPending: number): string {
-  const dest = `${file}.pre-migration-${firstPending}-${fileStamp()}.bak`;
+  return takeVerifiedCopy(file, `${file}.pre-migration-${firstPending}-${fileStamp()}.bak`, '升级数据库前');
+}
+
+/**
+ * Before the first start of a newer program version: a verified copy in the backups folder, named with
+ * both versions, so it is listed in 设置 › 数据备份 beside the others and kept like a manual backup.
+ */
+export function takeUpgradeBackup(file: string, from: string, to: string, now = new Date()): string {
+  const folder = backupsFolderOf(file);
+  fs.mkdirSync(folder, { recursive: true });
+  return takeVerifiedCopy(file, join(folder, freeBackupName(folder, upgradeBackup(from, to), now)), `升级到 ${to} 版前`);
+}
+
+/**
+ * A consistent copy, verified by `integrity_check`. VACUUM INTO is used here, not `.backup()`, because
+ * opening a database is synchronous and `.backup()` is not; both give a transaction-consistent copy
+ * (never copy the live file: its -wal may hold committed pages), and the copy is one self-contained file
+ * (rollback journal, not WAL).
+ */
+function takeVerifiedCopy(file: string, dest: string, when: string): string {
   const src = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
     src.prepare('VACUUM INTO ?').run(dest);
   } catch (err) {
-    throw new DatabaseError('DB_BACKUP_FAILED', `升级数据库前备份失败，数据库未改动：${String(err)}`, { cause: err });
+    throw new DatabaseError('DB_BACKUP_FAILED', `${when}备份失败，数据库未改动：${String(err)}`, { cause: err });
   } finally {
     src.close();
   }
@@ -58,7 +79,7 @@ export function takePreMigrationBackup(file: string, firstPending: number): stri
   if (problem) {
     throw new DatabaseError(
       'DB_BACKUP_FAILED',
-      `升级数据库前的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`,
+      `${when}的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`,
     );
   }
   return dest;

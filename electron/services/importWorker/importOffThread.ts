@@ -16,6 +16,7 @@ import { appPaths } from '../app/appPaths';
 import { submittingMonths } from '../claims/monthLock';
 import type { LtcDatabase } from '../db/database';
 import { whileWorkerWrites } from '../db/writeGate';
+import { whileHolding } from '../jobs/jobs';
 import { workerClient } from '../workerClient';
 import { IMPORT_OPS, WRITES, type ImportOp } from './importOps';
 import type { ImportRequest } from './importWorker';
@@ -33,12 +34,14 @@ export async function runImport<M extends ImportOp>(
   actor: string,
   workerFile: string | null = builtImportWorker(),
 ): Promise<OutputOf<M> | EncodedValue<OutputOf<M>>> {
-  if (!workerFile) return IMPORT_OPS[op](db, input, actor);
+  // A commit is held as an import while it runs: a restart for an update waits for it (jobs.ts).
+  const held = <T>(work: () => Promise<T>): Promise<T> => (WRITES[op] ? whileHolding('import', work) : work());
+  if (!workerFile) return held(() => IMPORT_OPS[op](db, input, actor));
   const ask = async () => {
     const request: Omit<ImportRequest, 'id'> = { file: db.file, op, input, actor, heldMonths: submittingMonths(db) };
     const reply = await workerClient(workerFile).ask<{ utf8: Uint8Array }>(request);
     return new EncodedValue<OutputOf<M>>(reply.utf8);
   };
   const label = WRITES[op];
-  return label ? whileWorkerWrites(db, label, ask) : ask();
+  return label ? held(() => whileWorkerWrites(db, label, ask)) : ask();
 }

@@ -10,6 +10,8 @@ import { InputError, ServiceError } from '../errors';
 type Progress = JobStatus['progress'];
 const KEEP_MS = 10 * 60_000;
 const jobs = new Map<string, { status: JobStatus; finishedAt?: number }>();
+/** kind → how many pieces of held work of that kind are running */
+const held = new Map<string, number>();
 
 export function startJob<T>(kind: string, work: (report: (p: Progress) => void) => Promise<T>, log: (e: unknown) => void = console.error): string {
   const now = Date.now();
@@ -33,6 +35,39 @@ export function startJob<T>(kind: string, work: (report: (p: Progress) => void) 
     },
   );
   return id;
+}
+
+/**
+ * Work that is not a job but must not be cut short either (an import's commit): counted while it runs,
+ * so that `runningWorkKinds` sees it. Returns the release; call it once, when the work has ended.
+ */
+export function holdWork(kind: string): () => void {
+  held.set(kind, (held.get(kind) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const n = (held.get(kind) ?? 1) - 1;
+    if (n > 0) held.set(kind, n);
+    else held.delete(kind);
+  };
+}
+
+/** Runs `work` held under `kind` (see holdWork), released however it ends. */
+export async function whileHolding<T>(kind: string, work: () => T | Promise<T>): Promise<T> {
+  const release = holdWork(kind);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+/** The kinds of work running now (jobs and held work), each once: what a restart for an update waits for. */
+export function runningWorkKinds(): string[] {
+  const kinds = new Set<string>(held.keys());
+  for (const j of jobs.values()) if (j.status.state === 'running') kinds.add(j.status.kind);
+  return [...kinds].sort();
 }
 
 export function jobStatus(id: string): JobStatus {

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { ROOT, startHost, type Host } from './host';
 
-export const test = base.extend<{ host: Host }>({
-  // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const host = await startHost();
+export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+  /** more options of the host for the tests of a file: `test.use({ hostArgs: ['--update-stub', file] })` */
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const host = await startHost(undefined, hostArgs);
     await use(host);
     await host.stop();
   },

@@ -8,6 +8,7 @@ import { migration003 } from './003_staff_lists';
 import { migration004 } from './004_visit_import';
 import { migration005 } from './005_claim_lifecycle';
 import { migration006 } from './006_claim_summaries';
+import { migration007 } from './007_app_settings';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

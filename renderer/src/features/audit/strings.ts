@@ -49,11 +49,13 @@ export const ENTITY_NAMES: Record<string, string> = {
   report: '报表',
   catalogue: '服务项目目录',
   database: '数据库',
+  'app-setting': '系统设置',
 };
 
 /** Names of record fields, by the last part of a path (`checkIn.lat` → 签到位置 · 纬度). */
 export const FIELD_NAMES: Record<string, string> = {
   ref: '编号',
+  updateFeedUrl: '更新服务器地址',
   resident: '服务对象',
   staff: '护理人员',
   start: '开始时间',

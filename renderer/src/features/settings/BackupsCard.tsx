@@ -13,6 +13,12 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+function KindTag({ backup }: { backup: BackupInfo }) {
+  if (backup.kind === 'manual') return <Tag color="blue">手动</Tag>;
+  if (backup.kind === 'upgrade') return <Tag color="gold">{`升级前（${backup.upgrade?.from ?? '?'} → ${backup.upgrade?.to ?? '?'}）`}</Tag>;
+  return <Tag>每日自动</Tag>;
+}
+
 export function BackupsCard({ desktop }: { desktop: boolean }) {
   const { message } = App.useApp();
   const list = useApiQuery('backups.list', undefined);
@@ -48,7 +54,7 @@ export function BackupsCard({ desktop }: { desktop: boolean }) {
     >
       <ErrorAlert error={list.error ?? create.error} />
       <Typography.Paragraph type="secondary">
-        备份保存在 <code>{list.data?.folder}</code>。桌面程序每天第一次启动时自动备份，自动备份保留最近 {list.data?.keepDaily ?? 14} 份，手动备份不会自动删除。
+        备份保存在 <code>{list.data?.folder}</code>。桌面程序每天第一次启动时自动备份，自动备份保留最近 {list.data?.keepDaily ?? 14} 份；手动备份和新版本第一次启动前的“升级前”备份不会自动删除。
         建议每月申报后把最新备份另存到U盘。需要从备份恢复时，请先关闭程序，再由管理员运行 <code>ltc restore --db 数据库文件 备份文件</code>（恢复前会自动保留现有数据库的副本），或联系技术支持。
       </Typography.Paragraph>
       <Table<BackupInfo>
@@ -60,7 +66,7 @@ export function BackupsCard({ desktop }: { desktop: boolean }) {
         locale={{ emptyText: '还没有备份' }}
         columns={[
           { title: '备份时间', dataIndex: 'at', key: 'at', render: (at: string) => at.replace('T', ' ') },
-          { title: '方式', dataIndex: 'kind', key: 'kind', render: (k: BackupInfo['kind']) => (k === 'manual' ? <Tag color="blue">手动</Tag> : <Tag>每日自动</Tag>) },
+          { title: '方式', dataIndex: 'kind', key: 'kind', render: (_: BackupInfo['kind'], b) => <KindTag backup={b} /> },
           { title: '大小', dataIndex: 'bytes', key: 'bytes', align: 'right', render: mb },
           { title: '文件', dataIndex: 'name', key: 'name', render: (n: string) => <code>{n}</code> },
           { title: '', key: 'actions', render: (_: unknown, b) => <Button size="small" onClick={() => void copyOut(b)}>{desktop ? '另存到…' : '下载'}</Button> },

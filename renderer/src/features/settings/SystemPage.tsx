@@ -1,9 +1,10 @@
-/** 系统与数据: where the database file is, a way to open its folder, and the backups. */
+/** 系统与数据: where the database file is, a way to open its folder, the backups and the updates. */
 import { App, Button, Descriptions, Skeleton } from 'antd';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupsCard } from './BackupsCard';
+import { UpdatesCard } from './UpdatesCard';
 
 export function SystemPage() {
   const { message } = App.useApp();
@@ -36,6 +37,7 @@ export function SystemPage() {
         </Descriptions>
       )}
       {i && <BackupsCard desktop={i.shell === 'desktop'} />}
+      {i && <UpdatesCard />}
     </>
   );
 }
