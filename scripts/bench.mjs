@@ -96,6 +96,7 @@ try {
     submitResponsive: typeof measured.submitMaxStallMs === 'number' ? measured.submitMaxStallMs < TARGETS.submitStallMs : undefined,
     importResponsive: typeof stalls.importMaxStallMs === 'number' ? stalls.importMaxStallMs < TARGETS.submitStallMs : undefined,
     rosterResponsive: typeof stalls.rosterMaxStallMs === 'number' ? stalls.rosterMaxStallMs < TARGETS.submitStallMs : undefined,
+    backupResponsive: typeof stalls.backupMaxStallMs === 'number' ? stalls.backupMaxStallMs < TARGETS.submitStallMs : undefined,
     benchSeconds: Math.round((Date.now() - started) / 1000),
   };
   const yes = (ok) => (ok ? 'met' : 'MISSED');
@@ -123,6 +124,7 @@ try {
         `(under 100 ms: ${yes(result.importResponsive)}); 4,000-row roster in ${result.rosterSeconds} s: longest stall ${result.rosterMaxStallMs} ms ` +
         `(under 100 ms: ${yes(result.rosterResponsive)})`,
     );
+    console.log(`backup      ${result.backupMb} MB in ${result.backupSeconds} s: longest stall ${result.backupMaxStallMs} ms (under 100 ms: ${yes(result.backupResponsive)})`);
   }
   console.log(`peak memory ${result.peakRssMb} MB (${given ? '' : `import ${result.importPeakRssMb} MB, `}claim${claimOnly ? '' : ' and package'} ${result.measurePeakRssMb} MB)`);
   console.log(JSON.stringify(result));

@@ -20,6 +20,9 @@ it('measures the serving thread during the big imports', async () => {
     rosterSeconds: s.roster.seconds,
     rosterRows: s.roster.rows,
     rosterAdded: s.roster.added,
+    backupMaxStallMs: s.backup.maxStallMs,
+    backupSeconds: s.backup.seconds,
+    backupMb: Math.round(s.backup.added / 1e6),
     stallsPeakRssMb: peakRssMb(),
   };
   console.log(result);

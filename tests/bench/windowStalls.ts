@@ -4,7 +4,8 @@
  * benchmark database, with this thread's event loop watched: its longest stall is how long every other
  * call of every window would have waited (in Electron this thread is the main process).
  * - a caregiver app's export of 50,000 visits (xlsx, the import's maximum): preview, then import;
- * - a 4,000-row roster (2,000 residents, 2,000 staff with a certificate each): preview, then import.
+ * - a 4,000-row roster (2,000 residents, 2,000 staff with a certificate each): preview, then import;
+ * - a backup of the whole database (立即备份): the copy and its integrity check.
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -109,7 +110,7 @@ async function watched(run: () => Promise<{ rows: number; added: number }>): Pro
   }
 }
 
-export async function measureWindowStalls(benchDb: string, dir: string): Promise<{ import: Stall; roster: Stall }> {
+export async function measureWindowStalls(benchDb: string, dir: string): Promise<{ import: Stall; roster: Stall; backup: Stall }> {
   // on a copy: the imports add records, and the benchmark database stays measurable again (--db)
   const bench = openDatabase(benchDb);
   bench.raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -144,10 +145,16 @@ export async function measureWindowStalls(benchDb: string, dir: string): Promise
       const done = (await serve('roster.commit', { file: roster })) as { residents: { added: number }; staff: { added: number } };
       return { rows: preview.rows.length, added: done.residents.added + done.staff.added };
     });
-    return { import: importStall, roster: rosterStall };
+    // 数据备份 › 立即备份 (and the daily backup at start): the copy, then its integrity check, which reads it all
+    const backupStall = await watched(async () => {
+      const made = (await serve('backups.create', undefined)) as { bytes: number };
+      return { rows: 0, added: made.bytes };
+    });
+    return { import: importStall, roster: rosterStall, backup: backupStall };
   } finally {
     useBuiltWorkers(null);
     db.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
   }
 }

@@ -4,14 +4,17 @@
  * backups rotate; manual ones, and those taken before the first start of a new version, stay until the
  * user deletes them.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupInfo, BackupList } from '../../../shared/api/backups';
-import { sha256Hex } from '../claims/savePackage';
+import type { FileDownload } from '../../../shared/api/define';
 import { backupDatabase } from '../db/backup';
 import { fileStamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { ServiceError } from '../errors';
+import { integrityOffThread } from './backupOffThread';
 import { backupsFolderOf, freeBackupName, namedBackup, parseBackupName } from './backupNames';
 
 export const KEEP_DAILY = 14;
@@ -36,7 +39,8 @@ export async function createBackup(db: LtcDatabase, kind: 'manual' | 'daily', no
   mkdirSync(folder, { recursive: true });
   // Two backups in the same second: the later one takes the next free name rather than overwrite.
   const name = freeBackupName(folder, namedBackup(kind), now);
-  await backupDatabase(db, join(folder, name));
+  // the copy's integrity check reads all of it: in the backup worker, off the thread serving the windows
+  await backupDatabase(db, join(folder, name), integrityOffThread);
   const made = info(folder, name);
   if (!made) throw new Error(`unexpected backup name ${name}`);
   if (kind === 'daily') rotateDaily(folder);
@@ -63,12 +67,33 @@ export function backupPath(db: LtcDatabase, name: string): string {
   return file;
 }
 
-/** Copies a backup into `folder`, then reads it back: a USB stick that lies about writes is caught here. */
-export function copyBackupVerified(db: LtcDatabase, name: string, folder: string): string {
+/** A backup file as the window downloads it (in the backup worker in the built app: backupOffThread.ts). */
+export function backupDownload(file: string, name: string): FileDownload {
+  return { name, mime: 'application/vnd.sqlite3', base64: readFileSync(file).toString('base64') };
+}
+
+/** SHA-256 of a file read in chunks: the thread stays free between them, however big the file. */
+function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+/**
+ * Copies a backup into `folder`, then reads it back: a USB stick that lies about writes is caught here.
+ * Asynchronous throughout (a big database is hundreds of MB): the copy and the reads run in the
+ * background, the hashing a chunk at a time.
+ */
+export async function copyBackupVerified(db: LtcDatabase, name: string, folder: string): Promise<string> {
   const src = backupPath(db, name);
   const dest = join(folder, name);
-  copyFileSync(src, dest);
-  if (sha256Hex(readFileSync(dest)) !== sha256Hex(readFileSync(src))) {
+  await copyFile(src, dest);
+  const [copied, original] = await Promise.all([sha256OfFile(dest), sha256OfFile(src)]);
+  if (copied !== original) {
     rmSync(dest, { force: true });
     throw new ServiceError('CONFLICT', `备份写入 ${folder} 后校验不一致，已删除该副本。请换一个U盘或文件夹重试。`);
   }

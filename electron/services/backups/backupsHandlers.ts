@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { backupsApi } from '../../../shared/api/backups';
 import type { HandlersOf } from '../api/handlers';
 import { recordAudit } from '../audit/auditLog';
 import { InputError } from '../errors';
+import { downloadOffThread } from './backupOffThread';
 import { backupPath, backupsFolder, copyBackupVerified, createBackup, listBackups } from './backupFolder';
 
 export const backupsHandlers: HandlersOf<typeof backupsApi> = {
@@ -16,15 +16,16 @@ export const backupsHandlers: HandlersOf<typeof backupsApi> = {
     if (!ctx.chooseFolder) throw new InputError('浏览器预览不能直接写入U盘，请用“下载”保存备份文件。');
     const folder = await ctx.chooseFolder('选择保存备份的文件夹（如U盘）');
     if (!folder) return { cancelled: true as const };
-    const file = copyBackupVerified(ctx.db, i.name, folder);
+    const file = await copyBackupVerified(ctx.db, i.name, folder);
     // A backup holds every ID number: who took a copy out, and where, is audited (PIPL).
     recordAudit(ctx.db, { actor: ctx.actor, action: 'export', entity: 'database', entityId: null, after: { backup: i.name, to: file } });
     return { file };
   },
-  'backups.download': (i, ctx) => {
-    const bytes = readFileSync(backupPath(ctx.db, i.name));
+  'backups.download': async (i, ctx) => {
+    // read and encoded in the backup worker (hundreds of MB for a big institution)
+    const download = await downloadOffThread(backupPath(ctx.db, i.name), i.name);
     recordAudit(ctx.db, { actor: ctx.actor, action: 'export', entity: 'database', entityId: null, after: { backup: i.name, to: 'download' } });
-    return { name: i.name, mime: 'application/vnd.sqlite3', base64: bytes.toString('base64') };
+    return download;
   },
   'backups.openFolder': (_i, ctx) => ({ opened: ctx.openFolder(backupsFolder(ctx.db)) }),
 };

@@ -15,7 +15,15 @@ export interface BackupResult {
   bytes: number;
 }
 
-export async function backupDatabase(db: LtcDatabase, destFile: string): Promise<BackupResult> {
+/**
+ * `check` proves the copy sound (PRAGMA integrity_check reads all of it); the app passes one that runs in
+ * a worker thread (backups/backupOffThread.ts), the command line checks in its own thread.
+ */
+export async function backupDatabase(
+  db: LtcDatabase,
+  destFile: string,
+  check: (file: string) => Promise<string | null> = (file) => Promise.resolve(integrityProblem(file)),
+): Promise<BackupResult> {
   if (path.resolve(destFile) === path.resolve(db.file)) {
     throw new DatabaseError('DB_BACKUP_FAILED', '备份文件不能与正在使用的数据库是同一个文件，请另选位置。');
   }
@@ -33,7 +41,7 @@ export async function backupDatabase(db: LtcDatabase, destFile: string): Promise
     removeQuietly(destFile);
     throw new DatabaseError('DB_BACKUP_FAILED', `备份失败：${String(err)}`, { cause: err });
   }
-  const problem = integrityProblem(destFile);
+  const problem = await check(destFile);
   if (problem) {
     // A copy that fails the check must not be mistaken for a good backup later.
     removeQuietly(destFile);
