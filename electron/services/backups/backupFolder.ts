@@ -10,11 +10,10 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupInfo, BackupList } from '../../../shared/api/backups';
 import type { FileDownload } from '../../../shared/api/define';
-import { backupDatabase } from '../db/backup';
 import { fileStamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { ServiceError } from '../errors';
-import { integrityOffThread } from './backupOffThread';
+import { backupOffThread } from './backupOffThread';
 import { backupsFolderOf, freeBackupName, namedBackup, parseBackupName } from './backupNames';
 
 export const KEEP_DAILY = 14;
@@ -39,8 +38,8 @@ export async function createBackup(db: LtcDatabase, kind: 'manual' | 'daily', no
   mkdirSync(folder, { recursive: true });
   // Two backups in the same second: the later one takes the next free name rather than overwrite.
   const name = freeBackupName(folder, namedBackup(kind), now);
-  // the copy's integrity check reads all of it: in the backup worker, off the thread serving the windows
-  await backupDatabase(db, join(folder, name), integrityOffThread);
+  // the copy and its integrity check read all of it: in the backup worker, off the thread serving the windows
+  await backupOffThread(db, join(folder, name));
   const made = info(folder, name);
   if (!made) throw new Error(`unexpected backup name ${name}`);
   if (kind === 'daily') rotateDaily(folder);

@@ -3,10 +3,12 @@
  * the calling thread from the sources (tests), with the same results.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FileDownload } from '../../../shared/api/define';
 import { EncodedValue } from '../api/wire';
 import { appPaths } from '../app/appPaths';
-import { integrityProblem } from '../db/migrate';
+import { backupDatabase } from '../db/backup';
+import type { LtcDatabase } from '../db/database';
 import { workerClient } from '../workerClient';
 import { backupDownload } from './backupFolder';
 
@@ -15,10 +17,11 @@ function builtBackupWorker(): string | null {
   return file && existsSync(file) ? file : null;
 }
 
-/** null when `PRAGMA integrity_check` of `file` says ok, else what it reported. */
-export async function integrityOffThread(file: string, workerFile = builtBackupWorker()): Promise<string | null> {
-  if (!workerFile) return integrityProblem(file);
-  return (await workerClient(workerFile).ask<{ problem: string | null }>({ integrity: file })).problem;
+/** A verified copy of the database in `dest` (db/backup.ts); its size in bytes. */
+export async function backupOffThread(db: LtcDatabase, dest: string, workerFile = builtBackupWorker()): Promise<number> {
+  if (!workerFile) return (await backupDatabase(db, dest)).bytes;
+  if (resolve(dest) === resolve(db.file)) return (await backupDatabase(db, dest)).bytes; // refused there, with its message
+  return (await workerClient(workerFile).ask<{ bytes: number }>({ backup: { src: db.file, dest } })).bytes;
 }
 
 /** A backup file as the window downloads it, encoded in the worker. */

@@ -15,20 +15,22 @@ export interface BackupResult {
   bytes: number;
 }
 
+/** `pagesPerStep` for a copy made in one step (a worker thread, which may block). */
+export const ALL_PAGES = 0x7fffffff;
+
 /**
- * `check` proves the copy sound (PRAGMA integrity_check reads all of it); the app passes one that runs in
- * a worker thread (backups/backupOffThread.ts), the command line checks in its own thread.
+ * `.backup()` copies `pagesPerStep` pages at a time (better-sqlite3's default: 100), letting the thread
+ * run between steps. The app makes its backups in a worker thread (backups/backupOffThread.ts) in one
+ * step, which also keeps the copy one committed state while other connections write.
  */
-export async function backupDatabase(
-  db: LtcDatabase,
-  destFile: string,
-  check: (file: string) => Promise<string | null> = (file) => Promise.resolve(integrityProblem(file)),
-): Promise<BackupResult> {
+export async function backupDatabase(db: LtcDatabase, destFile: string, opts: { pagesPerStep?: number } = {}): Promise<BackupResult> {
   if (path.resolve(destFile) === path.resolve(db.file)) {
     throw new DatabaseError('DB_BACKUP_FAILED', '备份文件不能与正在使用的数据库是同一个文件，请另选位置。');
   }
   try {
-    await db.raw.backup(destFile);
+    const step = opts.pagesPerStep;
+    if (step) await db.raw.backup(destFile, { progress: () => step });
+    else await db.raw.backup(destFile);
     // The copy inherits WAL mode from the header; switch it to a single self-contained file so a
     // backup moved to a USB stick never depends on a -wal beside it.
     const copy = new BetterSqlite3(destFile, { fileMustExist: true });
@@ -41,7 +43,7 @@ export async function backupDatabase(
     removeQuietly(destFile);
     throw new DatabaseError('DB_BACKUP_FAILED', `备份失败：${String(err)}`, { cause: err });
   }
-  const problem = await check(destFile);
+  const problem = integrityProblem(destFile);
   if (problem) {
     // A copy that fails the check must not be mistaken for a good backup later.
     removeQuietly(destFile);

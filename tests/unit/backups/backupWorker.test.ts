@@ -1,16 +1,16 @@
 /**
  * Backups' whole-file work in the built backup worker (out/main/backupWorker.js), as the app runs it:
- * the copy's integrity check finds a damaged file as the calling thread does, and a download is the
- * same FileDownload, encoded in the worker. The thread serving the windows only waits.
+ * the verified copy, and a download (the same FileDownload, encoded in the worker). The thread serving the windows only waits.
  * Needs `npm run build` first (npm test does it).
  */
-import { copyFileSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EncodedValue, plainValue } from '../../../electron/services/api/wire';
 import { useBuiltWorkers } from '../../../electron/services/app/appPaths';
 import { backupDownload, copyBackupVerified, createBackup } from '../../../electron/services/backups/backupFolder';
-import { downloadOffThread, integrityOffThread } from '../../../electron/services/backups/backupOffThread';
+import { backupOffThread, downloadOffThread } from '../../../electron/services/backups/backupOffThread';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase } from '../../../electron/services/db/database';
 import { integrityProblem } from '../../../electron/services/db/migrate';
@@ -29,25 +29,32 @@ function sampleDb() {
 }
 
 describe('the backup worker', () => {
-  it('checks a sound copy as sound and a damaged one as damaged, as the calling thread does', async () => {
+  it('makes a sound, self-contained copy with every record, including a change committed just before', async () => {
     const db = sampleDb();
+    db.raw.prepare("UPDATE residents SET phone = '13800000000' WHERE ref = (SELECT min(ref) FROM residents)").run();
     useBuiltWorkers(OUT_MAIN);
     try {
       const made = await createBackup(db, 'manual');
       const file = path.join(path.dirname(db.file), 'backups', made.name);
-      expect(await integrityOffThread(file, WORKER)).toBeNull();
-
-      const damaged = path.join(tempDir(), 'damaged.db');
-      copyFileSync(file, damaged);
-      const fd = openSync(damaged, 'r+');
-      writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 2); // a page of the tables overwritten
-      closeSync(fd);
-      const problem = await integrityOffThread(damaged, WORKER);
-      expect(problem).not.toBeNull();
-      expect(problem).toBe(integrityProblem(damaged));
+      expect(integrityProblem(file)).toBeNull();
+      expect(existsSync(`${file}-wal`)).toBe(false);
+      const copy = new BetterSqlite3(file, { readonly: true });
+      try {
+        expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+        expect(copy.prepare('SELECT count(*) FROM residents').pluck().get()).toBe(db.raw.prepare('SELECT count(*) FROM residents').pluck().get());
+        expect(copy.prepare("SELECT count(*) FROM residents WHERE phone = '13800000000'").pluck().get()).toBe(1);
+      } finally {
+        copy.close();
+      }
     } finally {
       useBuiltWorkers(null);
     }
+  });
+
+  it('refuses a copy over the database itself, with its message', async () => {
+    const db = sampleDb();
+    const refused = await backupOffThread(db, db.file, WORKER).catch((e: unknown) => e);
+    expect(String(refused)).toContain('备份文件不能与正在使用的数据库是同一个文件');
   });
 
   it('encodes a download in the worker: the same file, name and type', async () => {
