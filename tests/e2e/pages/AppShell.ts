@@ -1,5 +1,5 @@
 /** Page object: the frame around every screen (side navigation). */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export class AppShell {
   constructor(readonly page: Page) {}
@@ -10,13 +10,24 @@ export class AppShell {
     await this.page.goto(`#${path}`);
   }
 
-  /** Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children). */
+  /**
+   * Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children), and checks
+   * that the entry is then the selected one. CI once lost the click on 系统与数据 while 设置's submenu was
+   * still unfolding (the pointer ended on 审计日志 and nothing was opened): the click is made again, up to
+   * three times, until the menu shows the entry selected; a real user sees the same and clicks again.
+   */
   async go(label: string): Promise<void> {
     const settingsChildren = ['机构设置', '审计日志', '系统与数据'];
-    if (settingsChildren.includes(label)) {
-      const item = this.nav().getByRole('menuitem', { name: label });
-      if (!(await item.isVisible())) await this.nav().getByRole('menuitem', { name: '设置' }).click();
+    const item = this.nav().getByRole('menuitem', { name: label });
+    for (let attempt = 1; ; attempt++) {
+      if (settingsChildren.includes(label) && !(await item.isVisible())) await this.nav().getByRole('menuitem', { name: '设置' }).click();
+      await item.click();
+      try {
+        await expect(item).toHaveClass(/ant-menu-item-selected/, { timeout: 3000 });
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
     }
-    await this.nav().getByRole('menuitem', { name: label }).click();
   }
 }
