@@ -17,7 +17,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { VerifyResult } from '../../../shared/api/claims';
-import { openWorkerConnection, type LtcDatabase } from '../db/database';
+import { keptWorkerConnection, type LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
 import type { PdfFonts } from '../documents/fonts';
 import { workerError, type WorkerError } from '../workerErrors';
@@ -39,16 +39,7 @@ export type ClaimReply =
   | { id: number; verified: VerifyResult }
   | { id: number; error: WorkerError };
 
-const readers = new Map<string, LtcDatabase>();
-
-function reader(file: string): LtcDatabase {
-  let db = readers.get(file);
-  if (!db) {
-    db = openWorkerConnection(file, { readonly: true });
-    readers.set(file, db);
-  }
-  return db;
-}
+const reader = (file: string): LtcDatabase => keptWorkerConnection(file, { readonly: true });
 
 
 const post = (r: ClaimReply) => parentPort?.postMessage(r);

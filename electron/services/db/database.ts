@@ -99,6 +99,19 @@ export function openWorkerConnection(file: string, opts: { readonly: boolean }):
   };
 }
 
+const workerConnections = new Map<string, LtcDatabase>();
+
+/** A worker thread's connection to `file`, opened once and kept for the worker's life (its next request reuses it). */
+export function keptWorkerConnection(file: string, opts: { readonly: boolean }): LtcDatabase {
+  const key = `${opts.readonly ? 'r' : 'w'}:${file}`;
+  let db = workerConnections.get(key);
+  if (!db) {
+    db = openWorkerConnection(file, opts);
+    workerConnections.set(key, db);
+  }
+  return db;
+}
+
 function applyPragmas(raw: BetterSqlite3.Database): void {
   // WAL: readers (a report, a backup) keep seeing the last commit while a write is in progress, and
   // a commit is one append to the log instead of rewriting pages. https://sqlite.org/wal.html

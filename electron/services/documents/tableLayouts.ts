@@ -5,6 +5,17 @@
  */
 import type { CustomTableLayout } from 'pdfmake/interfaces';
 
+/** The rules and padding the two black-ruled layouts share. */
+const BLACK_RULES = {
+  vLineWidth: () => 0.8,
+  hLineColor: () => '#000000',
+  vLineColor: () => '#000000',
+  paddingLeft: () => 5,
+  paddingRight: () => 5,
+  paddingTop: () => 4,
+  paddingBottom: () => 4,
+};
+
 export const TABLE = { grid: 'ltcGrid', form: 'ltcForm', boxes: 'ltcBoxes' } as const;
 
 type TableName = (typeof TABLE)[keyof typeof TABLE];
@@ -25,25 +36,7 @@ export const TABLE_LAYOUTS: Record<TableName, CustomTableLayout> = {
     fillColor: (row, node) => (row < (node.table.headerRows || 0) ? '#eeeeee' : null),
   },
   // the form around the totals: black rules, more room
-  ltcForm: {
-    hLineWidth: () => 0.8,
-    vLineWidth: () => 0.8,
-    hLineColor: () => '#000000',
-    vLineColor: () => '#000000',
-    paddingLeft: () => 5,
-    paddingRight: () => 5,
-    paddingTop: () => 4,
-    paddingBottom: () => 4,
-  },
+  ltcForm: { ...BLACK_RULES, hLineWidth: () => 0.8 },
   // Signature boxes: a label row, blank space, a date row, with no rules between them.
-  ltcBoxes: {
-    hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.8 : 0),
-    vLineWidth: () => 0.8,
-    hLineColor: () => '#000000',
-    vLineColor: () => '#000000',
-    paddingLeft: () => 5,
-    paddingRight: () => 5,
-    paddingTop: () => 4,
-    paddingBottom: () => 4,
-  },
+  ltcBoxes: { ...BLACK_RULES, hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.8 : 0) },
 };

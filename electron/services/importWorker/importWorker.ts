@@ -12,7 +12,7 @@
 import { parentPort } from 'node:worker_threads';
 import { encodeValue } from '../api/wire';
 import { withMonthsHeld } from '../claims/monthLock';
-import { openWorkerConnection, type LtcDatabase } from '../db/database';
+import { keptWorkerConnection, type LtcDatabase } from '../db/database';
 import { workerError, type WorkerError } from '../workerErrors';
 import { IMPORT_OPS, type ImportOp } from './importOps';
 
@@ -28,19 +28,8 @@ export interface ImportRequest {
 
 export type ImportReply = { id: number; utf8: Uint8Array } | { id: number; error: WorkerError };
 
-const connections = new Map<string, LtcDatabase>();
-
-function connection(file: string): LtcDatabase {
-  let db = connections.get(file);
-  if (!db) {
-    db = openWorkerConnection(file, { readonly: false });
-    connections.set(file, db);
-  }
-  return db;
-}
-
 async function run(m: ImportRequest): Promise<Uint8Array> {
-  const db = connection(m.file);
+  const db = keptWorkerConnection(m.file, { readonly: false });
   const op = IMPORT_OPS[m.op] as (db: LtcDatabase, input: unknown, actor: string) => Promise<unknown>;
   const result = await withMonthsHeld(m.file, m.heldMonths, () => op(db, m.input, m.actor));
   return encodeValue(result).utf8;
