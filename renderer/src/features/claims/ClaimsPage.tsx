@@ -33,17 +33,20 @@ const STATUS_COLOR: Record<string, string> = { none: 'default', draft: 'blue', s
 
 function NoInstitution() {
   return (
-    <Result
-      status="info"
-      title={S.noInstitution.title}
-      subTitle={S.noInstitution.detail}
-      extra={
-        // a link (the app's routes are hash routes), shown as the page's one button
-        <Button type="primary" href="#/settings/institution">
-          {S.noInstitution.go}
-        </Button>
-      }
-    />
+    <>
+      <PageHeader title={S.title} subtitle={S.subtitle} />
+      <Result
+        status="info"
+        title={S.noInstitution.title}
+        subTitle={S.noInstitution.detail}
+        extra={
+          // a link (the app's routes are hash routes), shown as the page's one button
+          <Button type="primary" href="#/settings/institution">
+            {S.noInstitution.go}
+          </Button>
+        }
+      />
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 /** 报表 screen texts (zh-CN). */
 export const S = {
   title: '报表',
-  subtitle: '结算台账：各月申报、经办机构实付与扣款；申报文件在“月度结算”中打印和保存',
+  subtitle: '结算台账：各月申报、经办机构实付、扣款与拒付；申报文件在“月度结算”中打印和保存',
   year: '年份',
   allYears: '全部年份',
   status: '状态',
