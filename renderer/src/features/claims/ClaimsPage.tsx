@@ -120,7 +120,7 @@ export function ClaimsPage() {
       {v?.locked && <Alert type="info" showIcon title={S.locked} style={{ marginBottom: 12 }} />}
       {!v ? (
         // A failed computation says why above; the skeleton stands only while it is being computed.
-        view.isError ? null : <Skeleton active />
+        view.isError || institution.isError ? null : <Skeleton active />
       ) : (
         <>
           <TotalsBar totals={v.claim.totals} />
