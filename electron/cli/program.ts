@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { DatabaseError } from '../services/db/errors';
 import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
-import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand } from './commands/claimFlowCommands';
+import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
 import { problemLines } from './report';
 
@@ -58,6 +58,16 @@ function buildProgram(io: Io): Command {
     .option('--accept-errors', '有错误时仍然补报')
     .option('--by <NAME>', '申报人')
     .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) => submitCommand({ ...o, supplementary: true }, io.out, io.err));
+
+  program
+    .command('withdraw')
+    .description('撤回已申报、尚未导入审核结果的结算（申报文件保留为历史记录；撤回本月申报后记录恢复可修改，可重新申报）')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--month <YYYY-MM>', '结算月份')
+    .requiredOption('--reason <TEXT>', '撤回原因（记入申报记录和审计日志）')
+    .option('--seq <N>', '补报序号（默认 0：本月申报）')
+    .option('--by <NAME>', '撤回人（记入审计日志），默认当前系统用户')
+    .action((o: { db: string; month: string; reason: string; seq?: string; by?: string }) => withdrawCommand(o, io.err));
 
   program
     .command('result-template')

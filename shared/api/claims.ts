@@ -1,9 +1,14 @@
 /** 月度结算: compute, submit, supplement (补报), the agency's result, reconciliation. */
 import { z } from 'zod';
 import type { Claim, ClaimTotals } from '../claims/types';
+import type { CareMode } from '../domain/model';
 import { method, monthString, noInput, recordId, uploadedFile, type FileDownload } from './define';
 
-export type ClaimStatus = 'draft' | 'submitted' | 'settled';
+/**
+ * draft → submitted (frozen) → settled (the agency's result imported); a submitted claim may instead be
+ * withdrawn (撤回) before its result: kept with its files as history, no longer claimed.
+ */
+export type ClaimStatus = 'draft' | 'submitted' | 'settled' | 'withdrawn';
 
 /** A stored claim, without its lines. */
 export interface ClaimSummary {
@@ -19,6 +24,10 @@ export interface ClaimSummary {
   submittedAt: string | null;
   submittedBy: string | null;
   settledAt: string | null;
+  /** 撤回: when, by whom and why (all null unless withdrawn) */
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
   totals: ClaimTotals;
   issueCounts: { error: number; warning: number; info: number };
 }
@@ -29,27 +38,79 @@ export interface PackageFileInfo {
   sha256: string;
 }
 
+/** The last 校验 of a submitted package (kept in the audit log): when, by whom, and what it found. */
+export interface VerificationRecord {
+  at: string;
+  by: string;
+  identical: boolean;
+  /** the files that differed (or that only one side had); every other stored file matched */
+  differing: string[];
+}
+
+/** A stored claim with its package: a 补报, or a withdrawn claim kept as history. */
+export interface StoredClaimView extends ClaimSummary {
+  files: PackageFileInfo[];
+  verification: VerificationRecord | null;
+}
+
 export interface MonthView {
   month: string;
-  /** the month's regular claim as stored, if any */
+  /** the services' today (LTC_TODAY in tests), by which the month has ended or not */
+  today: string;
+  /** the month's regular claim as stored, if any (not a withdrawn one: those are in `withdrawn`) */
   regular: ClaimSummary | null;
   supplementary: ClaimSummary[];
+  /** claims of the month withdrawn (撤回), with their files, as history */
+  withdrawn: StoredClaimView[];
   /** the claim as the records stand now (draft), or the frozen one once submitted */
   claim: Claim;
   /** true once the regular claim is submitted: the month's records are read-only */
   locked: boolean;
   files: PackageFileInfo[];
+  /** the last 校验 of the regular claim's package */
+  verification: VerificationRecord | null;
+  /** why 申报 is not possible now (the month has not ended), in Chinese; null when it is */
+  submitBlocked: string | null;
+  /** why the submitted regular claim cannot be withdrawn (settled, a 补报 stands…); null when it can or there is none */
+  withdrawBlocked: string | null;
   /** record ids behind the refs the issues name, so each issue links to the record that fixes it */
   links: { residents: Record<string, number>; staff: Record<string, number> };
 }
 
-export interface SupplementaryView extends ClaimSummary {
-  files: PackageFileInfo[];
+export interface SupplementaryView extends StoredClaimView {
+  /** why this 补报 cannot be withdrawn; null when it can */
+  withdrawBlocked: string | null;
+}
+
+/** What a 补报 made now would hold, so its dialog can say so (and why not) before anything is built. */
+export interface SupplementPreview {
+  month: string;
+  /** why no 补报 can be made now (not yet submitted, month not ended, nothing added); null when it can */
+  blocked: string | null;
+  totals: ClaimTotals;
+  lines: number;
+  /** error issues of the records as they stand: a 补报 with errors must be accepted explicitly, as 申报 */
+  errors: number;
+}
+
+export type LineResult = 'accepted' | 'deducted' | 'rejected';
+
+/** An agency result read and checked against its claim, not yet imported: what importing it would record. */
+export interface ResultPreview {
+  claimId: number;
+  month: string;
+  kind: 'regular' | 'supplementary';
+  seq: number;
+  lines: { idNumber: string; name: string; mode: CareMode; result: LineResult; claimedFundFen: number; deductedFen: number; paidFundFen: number; reason: string | null }[];
+  /** per result: lines, and the fund share they are paid (通过) or lose (扣款, 拒付) */
+  counts: Record<LineResult, { lines: number; fen: number }>;
+  claimedFundFen: number;
+  paidFundFen: number;
 }
 
 export interface ReconciliationView {
   months: { month: string; claims: number; settled: number; claimedFundFen: number; paidFundFen: number; deductedFen: number }[];
-  persons: { month: string; claimId: number; idNumber: string; name: string; mode: string; claimedFundFen: number; result: 'accepted' | 'deducted' | 'rejected' | null; paidFundFen: number | null; deductedFen: number; reason: string | null }[];
+  persons: { month: string; claimId: number; idNumber: string; name: string; mode: string; claimedFundFen: number; result: LineResult | null; paidFundFen: number | null; deductedFen: number; reason: string | null }[];
   reasons: { reason: string; count: number; deductedFen: number }[];
 }
 
@@ -60,6 +121,13 @@ const submitInput = z.object({
   acceptErrors: z.boolean().default(false),
   /** 申报人 as printed and audited; by default the user signed in to the computer */
   by: z.string().trim().min(1, '请填写申报人').max(40).optional(),
+});
+
+const withdrawInput = z.object({
+  claimId: recordId,
+  reason: z.string().trim().min(1, '请填写撤回原因').max(200, '撤回原因最多200个字'),
+  /** who withdraws it, as audited; by default the user signed in to the computer */
+  by: z.string().trim().min(1).max(40).optional(),
 });
 
 /** The verdict of claims.verify's job. */
@@ -77,19 +145,30 @@ export const claimsApi = {
   'claims.submit': method(submitInput).returns<{ jobId: string }>(),
   /** Starts 补报 for a submitted month (a job). */
   'claims.supplement': method(submitInput).returns<{ jobId: string }>(),
+  /** The month's 补报 that stand (withdrawn ones are in claims.month's `withdrawn`). */
   'claims.supplementary': method(z.object({ month: monthString })).returns<SupplementaryView[]>(),
-  /** One stored file of a submitted claim, for print preview or saving. */
-  'claims.file': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<FileDownload>(),
+  /** What a 补报 made now would add, its errors, or why none can be made: for the 补报 dialog. */
+  'claims.supplementPreview': method(z.object({ month: monthString })).returns<SupplementPreview>(),
+  /**
+   * 撤回 a submitted claim before the agency's result is imported: kept with its files as history,
+   * no longer claimed; the month's records become writable and it can be submitted again. Audited.
+   */
+  'claims.withdraw': method(withdrawInput).returns<ClaimSummary>(),
+  /** One stored file of a submitted claim, for print preview or saving; audited as an export. */
+  'claims.file': method(z.object({ claimId: recordId, name: z.string().min(1).max(200), purpose: z.enum(['download', 'preview']).default('download') })).returns<FileDownload>(),
   /** Opens one stored file with the system's viewer, to read or print it (desktop only). */
   'claims.openFile': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<{ opened: boolean }>(),
   /** Saves the package to a folder the user picks (desktop), verifying every file after writing. */
   'claims.saveToFolder': method(claimRef).returns<{ folder: string; files: { name: string; sha256: string; bytes: number }[] } | { cancelled: true }>(),
   /**
    * Starts regenerating the submitted package and comparing it byte for byte with the stored files (a
-   * job: a big month's package takes seconds); its result is a VerifyResult.
+   * job: a big month's package takes seconds); its result is a VerifyResult, also kept (the audit log)
+   * and shown with the files as their VerificationRecord.
    */
   'claims.verify': method(claimRef).returns<{ jobId: string }>(),
   'claims.resultTemplate': method(claimRef).returns<FileDownload>(),
+  /** Reads an agency result and checks it against the claim without importing it: lines and totals to confirm. */
+  'claims.previewResult': method(z.object({ claimId: recordId, file: uploadedFile })).returns<ResultPreview>(),
   'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile })).returns<ClaimSummary>(),
   'claims.reconciliation': method(z.object({ month: monthString.optional() })).returns<ReconciliationView>(),
 };

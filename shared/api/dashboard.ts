@@ -1,5 +1,6 @@
 /** 首页: what needs attention this month. */
 import { z } from 'zod';
+import type { ClaimToDate } from '../claims/toDate';
 import type { ClaimTotals } from '../claims/types';
 import { localDate, method, monthString } from './define';
 
@@ -31,7 +32,16 @@ export interface Dashboard {
   unconfirmedVisits: number;
   counts: { residents: number; inStay: number; staff: number; visitsThisMonth: number };
   /** the month's claim as it stands now (recomputed), with its stored status if any */
-  claim: { status: 'none' | 'draft' | 'submitted' | 'settled'; totals: ClaimTotals; errors: number; warnings: number; infos: number } | null;
+  claim: {
+    status: 'none' | 'draft' | 'submitted' | 'settled';
+    totals: ClaimTotals;
+    errors: number;
+    warnings: number;
+    infos: number;
+    /** the month has not ended: `totals` are 预计 (stays projected to month-end), `toDate` what has happened (截至今日) */
+    projected: boolean;
+    toDate: ClaimToDate | null;
+  } | null;
 }
 
 export const dashboardApi = {

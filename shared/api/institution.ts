@@ -4,7 +4,17 @@ import type { Institution } from '../domain/model';
 import type { PolicyPack } from '../policy/pack';
 import { method, noInput } from './define';
 
-const fen = z.number().int().min(0).max(100_000_000);
+/**
+ * A price in fen, refused with the field's name when it is not one: a negative price used to be saved
+ * as 0 and November was billed 1,800 minutes at ¥0.00 without a word.
+ */
+const fen = (label: string) =>
+  z
+    .number({ error: `${label}应为金额（数字）` })
+    .int(`${label}应精确到分（元最多两位小数）`)
+    .min(0, `${label}不能为负数`)
+    .max(100_000_000, `${label}不能超过 1,000,000.00 元`);
+const LEVEL_FIELDS = ['0', '1', '2', '3', '4', '5'] as const;
 
 export const institutionInput = z.object({
   name: z.string().trim().min(1, '请填写机构名称').max(100),
@@ -14,9 +24,12 @@ export const institutionInput = z.object({
   policy: z.string().min(1, '请选择政策包'),
   beds: z.number().int().min(0).max(100_000).optional(),
   prices: z.object({
-    dailyFeeFen: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5']), fen).optional(),
-    hourlyFeeFen: fen.optional(),
-    visitFeeFen: fen.optional(),
+    dailyFeeFen: z
+      .object(Object.fromEntries(LEVEL_FIELDS.map((l) => [l, fen(`${l}级日护理费`).optional()])) as Record<(typeof LEVEL_FIELDS)[number], z.ZodOptional<ReturnType<typeof fen>>>)
+      .strict()
+      .optional(),
+    hourlyFeeFen: fen('居家护理每小时收费').optional(),
+    visitFeeFen: fen('居家上门每次收费').optional(),
   }),
 });
 export type InstitutionInput = z.input<typeof institutionInput>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ClaimStatus } from './claims';
 import { method, type FileDownload } from './define';
 
-/** One submitted or settled claim (a month's regular claim or one of its 补报), with what was paid. */
+/** One submitted or settled claim (a month's regular claim or one of its 补报), with what was paid; withdrawn claims are not listed. */
 export interface LedgerRow {
   claimId: number;
   month: string;
@@ -18,7 +18,10 @@ export interface LedgerRow {
   personalFen: number;
   /** null until the agency's result is imported */
   paidFundFen: number | null;
+  /** 扣款: taken off lines the agency paid in part */
   deductedFen: number;
+  /** 拒付: the fund share of lines the agency refused whole (apart from 扣款: a different conversation with the agency) */
+  rejectedFen: number;
   submittedAt: string | null;
   submittedBy: string | null;
 }
@@ -27,7 +30,7 @@ export interface Ledger {
   year: string | null;
   rows: LedgerRow[];
   /** sums over the rows; paid counts settled claims only */
-  totals: { claims: number; settled: number; feeFen: number; fundFen: number; personalFen: number; paidFundFen: number; deductedFen: number; outstandingFundFen: number };
+  totals: { claims: number; settled: number; feeFen: number; fundFen: number; personalFen: number; paidFundFen: number; deductedFen: number; rejectedFen: number; outstandingFundFen: number };
   /** the years that have claims, newest first, for the year picker */
   years: string[];
 }

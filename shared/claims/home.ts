@@ -164,6 +164,10 @@ function payHome(
       issues.push(makeIssue('PRICE_MISSING', messages.priceMissing(name, level, '居家护理小时收费'), about));
       return null;
     }
+    if (prices.hourlyFeeFen === 0) {
+      issues.push(makeIssue('PRICE_ZERO', messages.priceZero(name, level, '居家护理小时收费', `${validMinutes}分钟上门服务`), about));
+      return null;
+    }
     const quotaHours = forLevel(model.quotaHours, level) ?? 0;
     const split = splitHourlyQuota(validMinutes, quotaHours * 60, prices.hourlyFeeFen, model.fundRatio);
     if (validMinutes > quotaHours * 60) {
@@ -174,6 +178,10 @@ function payHome(
   if (model.model === 'monthly-cap') {
     if (prices.hourlyFeeFen === undefined) {
       issues.push(makeIssue('PRICE_MISSING', messages.priceMissing(name, level, '居家护理小时收费'), about));
+      return null;
+    }
+    if (prices.hourlyFeeFen === 0) {
+      issues.push(makeIssue('PRICE_ZERO', messages.priceZero(name, level, '居家护理小时收费', `${validMinutes}分钟上门服务`), about));
       return null;
     }
     return paidOf(splitMonthlyCap(validMinutes, prices.hourlyFeeFen, model.capFen, model.fundRatio), validMinutes, valid, [], level);
@@ -212,6 +220,10 @@ function payHome(
     perDay.set(date, dayCount + 1);
     perWeek.set(week, weekCount + 1);
     if (inThisMonth) counted.push(i);
+  }
+  if (visitFeeFen === 0 && counted.length > 0) {
+    issues.push(makeIssue('PRICE_ZERO', messages.priceZero(name, level, '居家上门每次收费', `${counted.length}次上门服务`), about));
+    return null;
   }
   const split = splitPerVisit(counted.length, visitFeeFen, model);
   return paidOf(split, minutesOf(verdicts, counted), counted, overQuota, level);

@@ -78,6 +78,10 @@ export function institutionalMonth(facts: ResidentFacts, month: Month, pack: Pol
       runs.add(`PRICE_MISSING:${held.level}`, date);
       continue;
     }
+    if (fee === 0) {
+      runs.add(`PRICE_ZERO:${held.level}`, date);
+      continue;
+    }
     const day = splitBedDay(fee, forLevel(model.dayCapFen, held.level), model);
     sum.feeFen += day.feeFen;
     sum.fundFen += day.fundFen;
@@ -99,6 +103,7 @@ export function institutionalMonth(facts: ResidentFacts, month: Month, pack: Pol
       : code === 'LEAVE_DAY' ? messages.leaveDays(n, run.from, run.to, run.days, model?.leaveDaysBillablePerMonth ?? 0)
       : code === 'NO_ASSESSMENT' ? messages.noAssessment(n, run.from, run.to, run.days)
       : code === 'LEVEL_NOT_ELIGIBLE' ? messages.levelNotEligible(n, Number(lvl) as Level, pack.eligibleLevels, run.from, run.to, run.days)
+      : code === 'PRICE_ZERO' ? messages.priceZero(n, Number(lvl), '机构护理日护理费', `${run.days}个床日`)
       : messages.priceMissing(n, Number(lvl), '机构护理日护理费');
     issues.push(makeIssue(code, text, about(run.from, run.to)));
   }

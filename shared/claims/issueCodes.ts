@@ -26,6 +26,12 @@ export const ISSUE_SEVERITY = {
   PRICE_MISSING: 'error',
   /** product extension: after submission the month's records now justify less than was claimed */
   CLAIM_REDUCED: 'warning',
+  /**
+   * product extension: the price list sets 0 for a fee that billable days, minutes or visits need.
+   * Apart from PRICE_MISSING (no price entered): a 0 was typed, or a negative one became 0 before the
+   * screens refused it; either way those units would be claimed at ¥0.00, so they are not claimed.
+   */
+  PRICE_ZERO: 'error',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
@@ -52,6 +58,7 @@ export const ISSUE_TITLES: Record<IssueCode, string> = {
   MODE_NOT_COVERED: '政策不支付该护理方式',
   PRICE_MISSING: '价格表缺少该等级收费',
   CLAIM_REDUCED: '更正后应结算金额减少',
+  PRICE_ZERO: '收费标准为0',
 };
 
 export const SEVERITY_TITLES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -51,6 +51,8 @@ export const messages = {
     `员工 ${name} 的身份证号 ${maskIdNumber(id)} 校验不通过（${reason}）。请对照身份证件更正号码。`,
   modeNotCovered: (name: string, mode: CareMode, packTitle: string) =>
     `政策“${packTitle}”不支付${CARE_MODE_NAMES[mode]}，${name} 本月的${mode === 'home' ? '上门服务' : '床日'}不生成结算明细。如机构所选政策有误，请在机构设置中更正。`,
+  priceZero: (name: string, level: number, what: string, units: string) =>
+    `机构价格表中的${what}（${level}级）为0元，${name} 本月的${units}将按0元结算，因此不予结算。请在机构设置的价格表中填写实际收费标准后重新计算。`,
   priceMissing: (name: string, level: number, what: string) =>
     `机构价格表中没有${what}（${level}级），${name} 的费用无法计算。请在机构设置的价格表中填写。`,
 };

@@ -1,19 +1,20 @@
 /**
- * `ltc submit`, `ltc supplement`, `ltc result`, `ltc result-template`, `ltc reconcile`: month-end
- * headless, the same services as the 月度结算 screen.
+ * `ltc submit`, `ltc supplement`, `ltc withdraw`, `ltc result`, `ltc result-template`, `ltc reconcile`:
+ * month-end headless, the same services as the 月度结算 screen.
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { formatYuan } from '../../../shared/domain/money';
-import { claimsOfMonth } from '../../services/claims/claimStore';
+import { claimsOfMonth, isSent } from '../../services/claims/claimStore';
 import { submitMonth, submitSupplementary } from '../../services/claims/lifecycle';
 import { buildPackage } from '../../services/claims/package';
 import { reconciliation } from '../../services/claims/reconciliation';
 import { applyResult, readResultFile, resultTemplate } from '../../services/claims/results';
 import { savePackageVerified } from '../../services/claims/savePackage';
-import { localTimestamp } from '../../services/db/clock';
 import { openDatabase } from '../../services/db/database';
 import { InputError } from '../../services/errors';
+import { serviceToday } from '../../services/staff/staffFacts';
+import { withdrawClaim } from '../../services/claims/withdraw';
 import { requireExisting, writeFileAtomic } from '../io';
 import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
@@ -41,7 +42,7 @@ export interface SubmitCliOptions {
 export async function submitCommand(o: SubmitCliOptions & { supplementary?: boolean }, out: (s: string) => void, log: (s: string) => void): Promise<void> {
   await withDb(o.db, async (db) => {
     const run = o.supplementary ? submitSupplementary : submitMonth;
-    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: localTimestamp().slice(0, 10), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progressLogger(log) });
+    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: serviceToday(), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progressLogger(log) });
     log(`${o.supplementary ? '已补报' : '已申报'}：${claimSummary(r.claim)}`);
     if (o.out) {
       const dir = resolve(o.out);
@@ -52,7 +53,7 @@ export async function submitCommand(o: SubmitCliOptions & { supplementary?: bool
 
 export async function resultTemplateCommand(o: { db: string; month: string; seq?: string }, outFile: string, log: (s: string) => void): Promise<void> {
   await withDb(o.db, async (db) => {
-    const c = claimsOfMonth(db, o.month).find((x) => x.summary.seq === Number(o.seq ?? 0) && x.summary.status !== 'draft');
+    const c = claimsOfMonth(db, o.month).find((x) => x.summary.seq === Number(o.seq ?? 0) && isSent(x.summary));
     if (!c) throw new InputError(`${o.month} 没有已申报的结算${o.seq ? `（补报 ${o.seq}）` : ''}`);
     writeFileAtomic(outFile, await resultTemplate(c.claim.lines, o.month));
     log(`已生成审核结果模板：${outFile}`);
@@ -66,11 +67,22 @@ export async function resultCommand(o: { db: string; month?: string; seq?: strin
     // A JSON result names its month; an .xlsx one needs --month.
     const month = o.month ?? (/\.json$/i.test(file) ? (JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { month?: string }).month : undefined);
     if (!month) throw new InputError('请用 --month 指明审核结果所属的结算月份');
-    const c = claimsOfMonth(db, month).find((x) => x.summary.seq === Number(o.seq ?? 0) && x.summary.status !== 'draft');
+    const c = claimsOfMonth(db, month).find((x) => x.summary.seq === Number(o.seq ?? 0) && isSent(x.summary));
     if (!c) throw new InputError(`${month} 没有已申报的结算`);
     applyResult(db, c.summary.id, lines, cliActor());
     const m = reconciliation(db, { month }).months[0];
     log(`已导入审核结果，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`);
+  });
+}
+
+/** `ltc withdraw`: 撤回 the month's claim (or 补报 --seq N) before the agency's result is imported. */
+export async function withdrawCommand(o: { db: string; month: string; seq?: string; reason: string; by?: string }, log: (s: string) => void): Promise<void> {
+  await withDb(o.db, async (db) => {
+    const seq = Number(o.seq ?? 0);
+    const c = claimsOfMonth(db, o.month).find((x) => x.summary.seq === seq && x.summary.kind === (seq === 0 ? 'regular' : 'supplementary') && isSent(x.summary));
+    if (!c) throw new InputError(`${o.month} 没有可撤回的${seq ? `补报 ${seq}` : '申报'}`);
+    const s = withdrawClaim(db, { claimId: c.summary.id, reason: o.reason, actor: o.by ?? cliActor() });
+    log(`已撤回 ${s.month} ${seq ? `补报 ${seq}` : '申报'}（原因：${s.withdrawReason ?? ''}）；申报文件保留为历史记录${seq ? '' : '，本月记录恢复可修改，可重新申报'}。`);
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Stored claims: the claims table ↔ plain objects. A submitted claim's JSON and records are frozen
- * here; nothing in this module changes a submitted row except settling it.
+ * here; nothing changes a submitted row except settling it (results.ts) or withdrawing it (withdraw.ts),
+ * and a withdrawn row stays as history (migration 008).
  */
 import type { ClaimStatus, ClaimSummary } from '../../../shared/api/claims';
 import type { Claim } from '../../../shared/claims/types';
@@ -23,6 +24,9 @@ interface SummaryRow {
   submitted_at: string | null;
   submitted_by: string | null;
   settled_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
 }
 
 interface ClaimRow extends SummaryRow {
@@ -43,7 +47,7 @@ export interface StoredClaim {
 // from the claim, as migration 006 did for the claims stored before it.
 const severityCount = (severity: string) => `(SELECT count(*) FROM json_each(claim_json, '$.issues') WHERE json_extract(value, '$.severity') = '${severity}')`;
 const DERIVED_SUMMARY = `json_object('totals', json(json_extract(claim_json, '$.totals')), 'issueCounts', json_object('error', ${severityCount('error')}, 'warning', ${severityCount('warning')}, 'info', ${severityCount('info')}))`;
-const SUMMARY_COLUMNS = `id, month, kind, seq, status, policy_id, policy_version, computed_at, coalesce(summary_json, ${DERIVED_SUMMARY}) AS summary_json, generated_on, submitted_at, submitted_by, settled_at`;
+const SUMMARY_COLUMNS = `id, month, kind, seq, status, policy_id, policy_version, computed_at, coalesce(summary_json, ${DERIVED_SUMMARY}) AS summary_json, generated_on, submitted_at, submitted_by, settled_at, withdrawn_at, withdrawn_by, withdraw_reason`;
 // Not the records: a big month's are ~25 MB of JSON, and lists and month views never need them (a
 // year of submitted months parsed for every list froze the window for seconds). readClaimRecords.
 const COLUMNS = `${SUMMARY_COLUMNS}, claim_json, records_json IS NOT NULL AS has_records`;
@@ -69,6 +73,9 @@ function toSummary(r: SummaryRow): ClaimSummary {
     submittedAt: r.submitted_at,
     submittedBy: r.submitted_by,
     settledAt: r.settled_at,
+    withdrawnAt: r.withdrawn_at,
+    withdrawnBy: r.withdrawn_by,
+    withdrawReason: r.withdraw_reason,
     totals,
     issueCounts,
   };
@@ -89,9 +96,15 @@ export function readClaimRecords(db: LtcDatabase, id: number): ClaimRecordsJson 
   return json ? (JSON.parse(json) as ClaimRecordsJson) : null;
 }
 
-/** The month's claims: the regular one (seq 0) first, then the supplementary ones in order. */
+/** Claims that stand: submitted or settled (not drafts, not withdrawn). What the month has claimed. */
+export const isSent = (s: ClaimSummary): boolean => s.status === 'submitted' || s.status === 'settled';
+
+/**
+ * The month's claims: the regular one (seq 0) first, then the supplementary ones in order; withdrawn
+ * ones (history) are included, each before the live claim of the same kind and number.
+ */
 export function claimsOfMonth(db: LtcDatabase, month: string): StoredClaim[] {
-  return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq`).all(month) as ClaimRow[]).map(toStored);
+  return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq, status <> 'withdrawn', id`).all(month) as ClaimRow[]).map(toStored);
 }
 
 export function listClaims(db: LtcDatabase): ClaimSummary[] {
@@ -110,10 +123,10 @@ export interface NewClaimRow {
   submittedBy?: string;
 }
 
-/** Inserts, or replaces the draft of the same month/kind/seq. Returns the row id. */
+/** Inserts, or replaces the draft of the same month/kind/seq (withdrawn claims are history, never replaced). Returns the row id. */
 export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
   const c = row.claim;
-  const existing = db.raw.prepare('SELECT id, status FROM claims WHERE month = ? AND kind = ? AND seq = ?').get(c.month, c.kind, row.seq) as { id: number; status: ClaimStatus } | undefined;
+  const existing = db.raw.prepare("SELECT id, status FROM claims WHERE month = ? AND kind = ? AND seq = ? AND status <> 'withdrawn'").get(c.month, c.kind, row.seq) as { id: number; status: ClaimStatus } | undefined;
   const values = {
     month: c.month,
     kind: c.kind,
@@ -165,4 +178,9 @@ export function readClaimFiles(db: LtcDatabase, claimId: number): StoredFile[] {
     sha256: r.sha256,
     bytes: new Uint8Array(r.bytes),
   }));
+}
+
+/** A claim's files without their bytes (a big month's PDFs are megabytes: lists never need them). */
+export function listClaimFiles(db: LtcDatabase, claimId: number): { name: string; sha256: string; bytes: number }[] {
+  return db.raw.prepare('SELECT name, sha256, length(bytes) AS bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as { name: string; sha256: string; bytes: number }[];
 }

@@ -1,25 +1,29 @@
 /**
  * 月度结算 calls. Submitting and 补报 run as jobs: the claim worker computes the claim, checks it and
  * builds the package (its PDFs in worker threads of their own); this thread only stores the result.
- * So the window stays responsive and shows progress.
+ * So the window stays responsive and shows progress. Every file that leaves the program (a download,
+ * a preview, a print copy, a saved package, the result template with its whole ID numbers) is audited
+ * as an export (DOMAIN.md 9), and so is each 校验 of a package.
  */
-import type { claimsApi, MonthView, SupplementaryView } from '../../../shared/api/claims';
+import type { claimsApi, ClaimSummary } from '../../../shared/api/claims';
 import type { HandlersOf } from '../api/handlers';
+import type { ServiceContext } from '../api/context';
+import { recordAudit } from '../audit/auditLog';
 import type { LtcDatabase } from '../db/database';
-import { localTimestamp } from '../db/clock';
 import { InputError, ServiceError } from '../errors';
 import { startJob } from '../jobs/jobs';
-import { claimsOfMonth, getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
+import { serviceToday } from '../staff/staffFacts';
+import { getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
 import { submitMonth, submitSupplementary } from './lifecycle';
-import { computeMonthClaimOffThread, offThreadPreparer, verifyRegenerationOffThread } from './claimOffThread';
+import { offThreadPreparer, verifyRegenerationOffThread } from './claimOffThread';
+import { monthView, supplementaryViews, supplementPreview } from './monthView';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
-import { applyResult, readResultFile, resultTemplate } from './results';
+import { applyResult, previewResult, readResultFile, resultTemplate } from './results';
 import { writePrintCopy } from './printCopy';
 import { savePackageVerified } from './savePackage';
-
-const today = (): string => localTimestamp().slice(0, 10);
-const fileInfos = (db: LtcDatabase, id: number) => readClaimFiles(db, id).map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes.length }));
+import { recordVerification } from './verification';
+import { withdrawClaim } from './withdraw';
 
 function stored(db: LtcDatabase, id: number): StoredClaim {
   const c = getClaim(db, id);
@@ -27,55 +31,46 @@ function stored(db: LtcDatabase, id: number): StoredClaim {
   return c;
 }
 
-export async function monthView(db: LtcDatabase, month: string): Promise<MonthView> {
-  const all = claimsOfMonth(db, month);
-  const regular = all.find((c) => c.summary.kind === 'regular') ?? null;
-  const frozen = regular && regular.summary.status !== 'draft';
-  return {
-    month,
-    regular: regular?.summary ?? null,
-    supplementary: all.filter((c) => c.summary.kind === 'supplementary').map((c) => c.summary),
-    claim: frozen ? regular.claim : await computeMonthClaimOffThread(db, month),
-    locked: !!frozen,
-    files: frozen ? fileInfos(db, regular.summary.id) : [],
-    links: recordLinks(db),
-  };
+function storedFile(db: LtcDatabase, claimId: number, name: string) {
+  const f = readClaimFiles(db, claimId).find((x) => x.name === name);
+  if (!f) throw new ServiceError('NOT_FOUND', `申报文件 ${name} 不存在`);
+  return f;
 }
 
-/** ref → id of residents, staff and visits: issues name refs; screens address records by id. */
-function recordLinks(db: LtcDatabase): MonthView['links'] {
-  const map = (sql: string) => Object.fromEntries((db.raw.prepare(sql).all() as { ref: string; id: number }[]).map((r) => [r.ref, r.id]));
-  return { residents: map('SELECT ref, id FROM residents'), staff: map('SELECT ref, id FROM staff') };
+/** One export of a claim's files: which claim, which files, how they left the program. */
+function auditExport(ctx: ServiceContext, s: ClaimSummary, files: string[], via: string): void {
+  recordAudit(ctx.db, { actor: ctx.actor, action: 'export', entity: 'claim', entityId: s.id, after: { month: s.month, kind: s.kind, seq: s.seq, files, via } });
 }
 
 export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.list': (_i, ctx) => listClaims(ctx.db),
-  'claims.month': (i, ctx) => monthView(ctx.db, i.month),
+  'claims.month': (i, ctx) => monthView(ctx.db, i.month, serviceToday()),
   'claims.submit': (i, ctx) => ({
     jobId: startJob('submit', async (report) => {
-      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
-      return monthView(ctx.db, i.month);
+      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: serviceToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
+      return monthView(ctx.db, i.month, serviceToday());
     }),
   }),
   'claims.supplement': (i, ctx) => ({
     jobId: startJob('supplement', async (report) => {
-      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
+      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: serviceToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
       return stored(ctx.db, s.claimId).summary;
     }),
   }),
-  'claims.supplementary': (i, ctx): SupplementaryView[] =>
-    claimsOfMonth(ctx.db, i.month)
-      .filter((c) => c.summary.kind === 'supplementary')
-      .map((c) => ({ ...c.summary, files: fileInfos(ctx.db, c.summary.id) })),
+  'claims.supplementary': (i, ctx) => supplementaryViews(ctx.db, i.month),
+  'claims.supplementPreview': (i, ctx) => supplementPreview(ctx.db, i.month, serviceToday()),
+  'claims.withdraw': (i, ctx) => withdrawClaim(ctx.db, { claimId: i.claimId, reason: i.reason, actor: i.by ?? ctx.actor }),
   'claims.file': (i, ctx) => {
-    const f = readClaimFiles(ctx.db, i.claimId).find((x) => x.name === i.name);
-    if (!f) throw new ServiceError('NOT_FOUND', `申报文件 ${i.name} 不存在`);
+    const c = stored(ctx.db, i.claimId);
+    const f = storedFile(ctx.db, i.claimId, i.name);
+    auditExport(ctx, c.summary, [f.name], i.purpose === 'preview' ? '预览' : '下载');
     return { name: f.name, mime: PACKAGE_MIME(f.name), base64: Buffer.from(f.bytes).toString('base64') };
   },
   'claims.openFile': async (i, ctx) => {
     if (!ctx.openFile) throw new InputError('浏览器预览不能调用本机的PDF阅读器，请用“预览”或下载后打开打印。');
-    const f = readClaimFiles(ctx.db, i.claimId).find((x) => x.name === i.name);
-    if (!f) throw new ServiceError('NOT_FOUND', `申报文件 ${i.name} 不存在`);
+    const c = stored(ctx.db, i.claimId);
+    const f = storedFile(ctx.db, i.claimId, i.name);
+    auditExport(ctx, c.summary, [f.name], '打开打印');
     return { opened: await ctx.openFile(writePrintCopy(i.claimId, f)) };
   },
   'claims.saveToFolder': async (i, ctx) => {
@@ -85,18 +80,28 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     if (!folder) return { cancelled: true as const };
     const dir = `${folder}/${c.summary.month}${c.summary.kind === 'supplementary' ? `-补报${c.summary.seq}` : ''}-长护险结算申报`;
     const files = savePackageVerified(dir, readClaimFiles(ctx.db, i.claimId));
+    auditExport(ctx, c.summary, files.map((f) => f.name), `保存到 ${dir}`);
     return { folder: dir, files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) };
   },
   'claims.verify': (i, ctx) => {
     // An unknown claim is refused at once, as a typed error, rather than as a job that fails.
     stored(ctx.db, i.claimId);
-    return { jobId: startJob('verify', (report) => verifyRegenerationOffThread(ctx.db, i.claimId, report)) };
+    return {
+      jobId: startJob('verify', async (report) => {
+        const result = await verifyRegenerationOffThread(ctx.db, i.claimId, report);
+        recordVerification(ctx.db, i.claimId, result, ctx.actor);
+        return result;
+      }),
+    };
   },
   'claims.resultTemplate': async (i, ctx) => {
     const c = stored(ctx.db, i.claimId);
     const bytes = await resultTemplate(c.claim.lines, c.summary.month);
-    return { name: `${c.summary.month}-审核结果模板.xlsx`, mime: PACKAGE_MIME('x.xlsx'), base64: Buffer.from(bytes).toString('base64') };
+    const name = `${c.summary.month}-审核结果模板.xlsx`;
+    auditExport(ctx, c.summary, [name], '下载');
+    return { name, mime: PACKAGE_MIME('x.xlsx'), base64: Buffer.from(bytes).toString('base64') };
   },
+  'claims.previewResult': async (i, ctx) => previewResult(ctx.db, i.claimId, await readResultFile(i.file.name, Buffer.from(i.file.base64, 'base64'))),
   'claims.importResult': async (i, ctx) => {
     const lines = await readResultFile(i.file.name, Buffer.from(i.file.base64, 'base64'));
     applyResult(ctx.db, i.claimId, lines, ctx.actor);

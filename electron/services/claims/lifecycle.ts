@@ -1,17 +1,23 @@
 /**
  * The claim's lifecycle (DOMAIN.md section 8): draft → submitted (frozen: the exact files, their
  * SHA-256, who and when; the month's records become read-only) → settled (the agency's result).
- * Records found after submission go into a numbered supplementary claim (补报).
+ * Records found after submission go into a numbered supplementary claim (补报). A month is submitted
+ * only once it has ended (claimWindow.ts); a claim submitted by mistake may be withdrawn before its
+ * result is imported (withdraw.ts).
  */
 import type { VerifyResult } from '../../../shared/api/claims';
+import { monthNotEndedReason } from '../../../shared/claims/claimWindow';
 import type { Claim } from '../../../shared/claims/types';
 import { supplementaryClaim } from '../../../shared/claims/supplementary';
+import { isValidMonth } from '../../../shared/domain/dates';
+import type { LocalDate } from '../../../shared/domain/model';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { loadClaimInput } from '../dataset/loadMonth';
 import { InputError, ServiceError } from '../errors';
-import { claimsOfMonth, getClaim, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
+import { serviceToday } from '../staff/staffFacts';
+import { claimsOfMonth, getClaim, isSent, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
 import { computeMonthClaim } from './monthClaim';
 import { whileSubmitting } from './monthLock';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
@@ -50,6 +56,8 @@ export interface SubmitOptions {
   onProgress?: (p: PackageProgress) => void;
   /** by default in this thread, with `build` */
   prepare?: SubmissionPreparer;
+  /** the day the month must have ended before; serviceToday() unless a test pins it */
+  today?: LocalDate;
 }
 
 export interface Submitted {
@@ -71,14 +79,18 @@ function refuseErrors(claim: Claim, acceptErrors: boolean): void {
 }
 
 function refuseResubmission(db: LtcDatabase, month: string): void {
-  const regular = claimsOfMonth(db, month).find((c) => c.summary.kind === 'regular');
-  if (regular && regular.summary.status !== 'draft') {
+  const regular = claimsOfMonth(db, month).find((c) => c.summary.kind === 'regular' && isSent(c.summary));
+  if (regular) {
     throw new ServiceError('LOCKED', `${month} 已于 ${(regular.summary.submittedAt ?? '').slice(0, 16).replace('T', ' ')} 申报，不能重复申报；申报后发现的记录请做补报。`);
   }
 }
 
+// Withdrawn 补报 keep their numbers: the next one never reuses a number the agency may have seen.
 const nextSupplementarySeq = (db: LtcDatabase, month: string): number =>
   Math.max(0, ...claimsOfMonth(db, month).filter((c) => c.summary.kind === 'supplementary').map((c) => c.summary.seq)) + 1;
+
+export const notYetSubmitted = (month: string): string => `${month} 尚未申报，请直接申报本月结算，不需要补报。`;
+export const nothingToSupplement = (month: string): string => `${month} 没有可补报的内容：现有记录没有超出已申报的床日或服务。`;
 
 /** The claim to submit and its sequence number: the month's claim (申报), or what the records now add to everything already claimed (补报). */
 function claimToSubmit(db: LtcDatabase, r: SubmissionRequest): { claim: Claim; records: ClaimRecords; seq: number } {
@@ -88,11 +100,11 @@ function claimToSubmit(db: LtcDatabase, r: SubmissionRequest): { claim: Claim; r
     refuseErrors(claim, r.acceptErrors);
     return { claim, records, seq: 0 };
   }
-  const sent = claimsOfMonth(db, r.month).filter((c) => c.summary.status !== 'draft');
-  if (!sent.some((c) => c.summary.kind === 'regular')) throw new ServiceError('CONFLICT', `${r.month} 尚未申报，请直接申报本月结算，不需要补报。`);
+  const sent = claimsOfMonth(db, r.month).filter((c) => isSent(c.summary));
+  if (!sent.some((c) => c.summary.kind === 'regular')) throw new ServiceError('CONFLICT', notYetSubmitted(r.month));
   const { claim: current, records } = snapshot(db, r.month);
   const extra = supplementaryClaim(current, sent.map((c) => c.claim));
-  if (extra.lines.length === 0) throw new InputError(`${r.month} 没有可补报的内容：现有记录没有超出已申报的床日或服务。`);
+  if (extra.lines.length === 0) throw new InputError(nothingToSupplement(r.month));
   refuseErrors(extra, r.acceptErrors);
   return { claim: extra, records, seq: nextSupplementarySeq(db, r.month) };
 }
@@ -131,6 +143,9 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): numbe
 }
 
 async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: SubmitOptions): Promise<Submitted> {
+  if (!isValidMonth(o.month)) throw new InputError(`月份“${o.month}”格式不对，请写成 YYYY-MM，例如 2026-10`, [{ path: 'month', message: '应为 YYYY-MM' }]);
+  const notEnded = monthNotEndedReason(o.month, o.today ?? serviceToday(), kind === 'regular' ? '申报' : '补报');
+  if (notEnded) throw new ServiceError('CONFLICT', notEnded);
   const prepare = o.prepare ?? preparerWith(o.build);
   // The month's records are held from before the claim is read until it is stored (monthLock.ts).
   return whileSubmitting(db, o.month, async () => {

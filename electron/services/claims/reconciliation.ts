@@ -1,6 +1,7 @@
 /**
  * 对账: claimed vs paid per month and per person, and the agency's deduction reasons by frequency.
  * Claimed counts every submitted claim of a month (regular and 补报); paid counts settled lines only.
+ * A withdrawn claim (撤回) was never claimed: it counts nowhere.
  */
 import type { Claim } from '../../../shared/claims/types';
 import type { LtcDatabase } from '../db/database';
@@ -35,13 +36,13 @@ export interface Reconciliation {
 
 export function reconciliation(db: LtcDatabase, filter: { month?: string } = {}): Reconciliation {
   const claims = db.raw
-    .prepare("SELECT id, month, status, claim_json FROM claims WHERE status <> 'draft' AND (@month IS NULL OR month = @month) ORDER BY month DESC, id")
+    .prepare("SELECT id, month, status, claim_json FROM claims WHERE status IN ('submitted', 'settled') AND (@month IS NULL OR month = @month) ORDER BY month DESC, id")
     .all({ month: filter.month ?? null }) as { id: number; month: string; status: string; claim_json: string }[];
   // Only the results of the claims asked about: a month's view counts its own deductions.
   const results = db.raw
     .prepare(
       `SELECT r.claim_id, r.id_number, r.mode, r.result, r.paid_fund_fen, r.deducted_fen, r.reason FROM claim_results r
-       JOIN claims c ON c.id = r.claim_id WHERE c.status <> 'draft' AND (@month IS NULL OR c.month = @month)`,
+       JOIN claims c ON c.id = r.claim_id WHERE c.status IN ('submitted', 'settled') AND (@month IS NULL OR c.month = @month)`,
     )
     .all({ month: filter.month ?? null }) as { claim_id: number; id_number: string; mode: string; result: PersonReconciliation['result']; paid_fund_fen: number; deducted_fen: number; reason: string | null }[];
   const byLine = new Map(results.map((r) => [`${r.claim_id}/${r.id_number}/${r.mode}`, r]));

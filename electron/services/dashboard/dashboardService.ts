@@ -5,10 +5,12 @@
 import type { Dashboard } from '../../../shared/api/dashboard';
 import { daysBetween, monthEnd, monthStart } from '../../../shared/domain/dates';
 import { assessmentReminders, certificateExpiring } from '../../../shared/domain/reminders';
+import { monthHasEnded } from '../../../shared/claims/claimWindow';
 import { buildTimeline, statusOn } from '../../../shared/claims/stayTimeline';
+import { claimToDate } from '../../../shared/claims/toDate';
 import { findPolicyPack } from '../../../shared/policy/registry';
 import { computeMonthClaimOffThread } from '../claims/claimOffThread';
-import { claimsOfMonth } from '../claims/claimStore';
+import { claimsOfMonth, isSent } from '../claims/claimStore';
 import type { LtcDatabase } from '../db/database';
 import { readInstitution } from '../dataset/institutionRows';
 import { readResidents, readStaff } from '../dataset/readRecords';
@@ -46,11 +48,20 @@ export async function dashboard(db: LtcDatabase, month: string, today: string): 
 
   let claim: Dashboard['claim'] = null;
   if (institution) {
-    const stored = claimsOfMonth(db, month).find((x) => x.summary.kind === 'regular');
+    const stored = claimsOfMonth(db, month).find((x) => x.summary.kind === 'regular' && isSent(x.summary));
     // A submitted month shows what was submitted; an open one, the claim as the records stand now.
-    const c = stored && stored.summary.status !== 'draft' ? stored.claim : await computeMonthClaimOffThread(db, month);
+    const c = stored ? stored.claim : await computeMonthClaimOffThread(db, month);
     const count = (s: string) => c.issues.filter((i) => i.severity === s).length;
-    claim = { status: stored?.summary.status ?? 'none', totals: c.totals, errors: count('error'), warnings: count('warning'), infos: count('info') };
+    const projected = !stored && !monthHasEnded(month, today);
+    claim = {
+      status: stored?.summary.status === 'settled' ? 'settled' : stored ? 'submitted' : 'none',
+      totals: c.totals,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      projected,
+      toDate: projected ? claimToDate(c, today) : null,
+    };
   }
 
   return {

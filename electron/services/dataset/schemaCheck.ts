@@ -40,9 +40,16 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
+/** Money fields (integer fen): the price list's and any other `…Fen`. */
+const isMoney = (pointer: string) => /Fen(\/[^/]+)?$/.test(pointer);
+
 function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
   const path = pointerToPath(e.instancePath, root);
   const shown = describeValue(e.data);
+  if (isMoney(e.instancePath) && (e.keyword === 'minimum' || e.keyword === 'type')) {
+    // ajv's "应当为 >= 0" says nothing about money; a negative price silently billed ¥0.00 before.
+    return { path, message: e.keyword === 'minimum' ? `金额不能为负数（现为${shown}分）` : `金额应为以分为单位的整数，例如 6000 表示 60.00 元（现为${shown}）` };
+  }
   switch (e.keyword) {
     case 'required': {
       const prop = String(e.params.missingProperty);

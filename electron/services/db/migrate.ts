@@ -121,11 +121,18 @@ export function runMigrations(
   if (pending.length === 0) return [];
 
   for (const m of pending) {
+    // PRAGMA foreign_keys is a no-op inside a transaction: it is switched before the step opens one.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
         // Inside the step's transaction, so a first migration that fails leaves no trace at all.
         db.exec(SCHEMA_MIGRATIONS);
         m.up(db);
+        if (m.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as { table: string }[];
+          if (broken.length > 0) throw new Error(`重建后有 ${broken.length} 条记录的外键失效（${[...new Set(broken.map((b) => b.table))].join('、')}）`);
+        }
         db.prepare('INSERT INTO schema_migrations (number, name, applied_at, app_version) VALUES (?, ?, ?, ?)').run(
           m.number,
           m.name,
@@ -141,6 +148,8 @@ export function runMigrations(
         `数据库升级到版本 ${m.number}（${m.name}）失败，此步已回滚，数据库停在版本 ${db.pragma('user_version', { simple: true })}：${String(err)}`,
         { cause: err },
       );
+    } finally {
+      if (m.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }
   }
   return pending.map((m) => m.number);

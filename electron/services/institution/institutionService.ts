@@ -5,6 +5,7 @@
 import type { InstitutionView } from '../../../shared/api/institution';
 import { usccProblem } from '../../../shared/domain/ids';
 import type { Institution } from '../../../shared/domain/model';
+import { priceProblems } from '../../../shared/domain/prices';
 import { findPolicyPack } from '../../../shared/policy/registry';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
@@ -27,6 +28,7 @@ export function saveInstitution(db: LtcDatabase, next: Institution, actor: strin
   const uscc = usccProblem(next.uscc);
   if (uscc?.kind === 'format') problems.push({ path: 'uscc', message: uscc.message });
   if (!findPolicyPack(next.policy)) problems.push({ path: 'policy', message: `政策包“${next.policy}”不存在，请从列表中选择` });
+  problems.push(...priceProblems(next.prices));
   if (problems.length > 0) throw new InputError(problems.map((p) => p.message).join('；'), problems);
   return db.transaction(() => {
     const before = readInstitution(db.raw) ?? null;

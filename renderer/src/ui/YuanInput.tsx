@@ -1,26 +1,56 @@
-/** Money typed in yuan with two decimals, kept in integer fen (DOMAIN.md section 5). */
-import { InputNumber } from 'antd';
+/**
+ * Money typed in yuan (at most two decimals), kept in integer fen (DOMAIN.md section 5). What is typed
+ * that is not an amount (a negative, a word, a third decimal) stays as typed, as text in the form, so
+ * yuanRule says what is wrong: the number box this replaces clamped "-50" to 0.00 on blur and the
+ * price list was saved at ¥0.00 without a word.
+ */
+import { Input } from 'antd';
+import { useState } from 'react';
+import { parseYuan } from '../../../shared/domain/money';
+import { MAX_FEN } from './yuanRules';
+
+/** fen once it is an amount, the text as typed until then, null when empty */
+export type YuanValue = number | string | null;
 
 export interface YuanInputProps {
-  value?: number | null;
-  onChange?: (fen: number | null) => void;
+  value?: YuanValue | undefined;
+  onChange?: (value: YuanValue) => void;
   id?: string;
   placeholder?: string;
   'aria-label'?: string;
 }
 
+const shown = (v: YuanValue | undefined): string => (typeof v === 'number' ? (v / 100).toFixed(2) : (v ?? ''));
+
+function valueOf(text: string): YuanValue {
+  if (text.trim() === '') return null;
+  const fen = parseYuan(text.replace(/元\s*$/, ''));
+  return fen !== null && fen >= 0 && fen <= MAX_FEN ? fen : text;
+}
+
 export function YuanInput({ value, onChange, ...rest }: YuanInputProps) {
+  const [text, setText] = useState(() => shown(value));
+  // The form may set the value itself (loading the saved prices, a reset): then the text follows it.
+  const [held, setHeld] = useState<YuanValue | undefined>(value);
+  if (value !== held) {
+    setHeld(value);
+    setText(shown(value));
+  }
   return (
-    <InputNumber<number>
+    <Input
       {...rest}
-      min={0}
-      max={1_000_000}
-      precision={2}
-      step={1}
+      inputMode="decimal"
       suffix="元"
       style={{ width: 180 }}
-      value={value == null ? null : value / 100}
-      onChange={(yuan) => onChange?.(yuan == null ? null : Math.round(yuan * 100))}
+      value={text}
+      onChange={(e) => {
+        const v = valueOf(e.target.value);
+        setText(e.target.value);
+        setHeld(v);
+        onChange?.(v);
+      }}
+      // 60 → 60.00 once typed: the amount as it will be saved
+      onBlur={() => typeof held === 'number' && setText(shown(held))}
     />
   );
 }

@@ -1,5 +1,6 @@
-/** Page object: 月度结算 (totals, issues, lines, submit, print preview, package files, agency result, reconciliation). */
+/** Page object: 月度结算 (totals, issues, lines, submit, 撤回, print preview, package files, agency result, reconciliation). */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { ISSUE_TITLES, type IssueCode } from '../../../shared/claims/issueCodes';
 import { buttonName } from './ResidentWidgets';
 
 export type TotalKey = 'persons' | 'billableDays' | 'hours' | 'visits' | 'fee' | 'fund' | 'personal';
@@ -19,7 +20,7 @@ export class ClaimsPage {
     await this.page.getByRole('heading', { name: '月度结算' }).waitFor();
   }
 
-  async tab(name: '问题' | '结算明细' | '申报文件' | '审核结果与对账'): Promise<void> {
+  async tab(name: '问题' | '结算明细' | '申报文件' | '审核结果与对账' | '已撤回' | `补报 ${number}`): Promise<void> {
     await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   }
 
@@ -42,7 +43,8 @@ export class ClaimsPage {
 
   async filterIssues(f: { severity?: string; code?: string; search?: string }): Promise<void> {
     if (f.severity) await this.pick(this.page.getByLabel('严重程度', { exact: true }), f.severity);
-    if (f.code) await this.pick(this.page.getByLabel('问题类型', { exact: true }), f.code);
+    // the kinds are listed by their Chinese titles; tests name them by their stable codes
+    if (f.code) await this.pick(this.page.getByLabel('问题类型', { exact: true }), ISSUE_TITLES[f.code as IssueCode] ?? f.code);
     if (f.search !== undefined) await this.page.getByRole('searchbox', { name: '搜索问题' }).fill(f.search);
   }
 
@@ -75,7 +77,34 @@ export class ClaimsPage {
 
   // --- submit ---------------------------------------------------------------------------------
 
+  readonly submitButton = () => this.page.getByRole('button', { name: buttonName('申报') });
+  /** why 申报 is disabled (the month has not ended) */
+  readonly submitBlocked = () => this.page.getByTestId('submit-blocked');
   readonly submitDialog = () => this.page.getByRole('dialog', { name: /^申报 / });
+  readonly supplementDialog = () => this.page.getByRole('dialog', { name: /^补报 / });
+  readonly supplementOk = () => this.supplementDialog().getByRole('button', { name: buttonName('确定') });
+
+  async openSupplement(): Promise<void> {
+    await this.page.getByRole('button', { name: buttonName('补报') }).click();
+    await this.supplementDialog().waitFor();
+  }
+
+  // --- 撤回 -----------------------------------------------------------------------------------
+
+  readonly withdrawDialog = () => this.page.getByRole('dialog', { name: /^撤回 / });
+  readonly withdrawOk = () => this.withdrawDialog().getByRole('button', { name: buttonName('确定撤回') });
+  readonly withdrawnClaims = () => this.page.getByTestId('withdrawn-claim');
+
+  async openWithdraw(button = '撤回申报'): Promise<void> {
+    await this.page.getByRole('button', { name: buttonName(button) }).click();
+    await this.withdrawDialog().waitFor();
+  }
+
+  async withdraw(reason: string): Promise<void> {
+    await this.withdrawDialog().getByLabel('撤回原因').fill(reason);
+    await this.withdrawOk().click();
+    await this.withdrawDialog().waitFor({ state: 'hidden' });
+  }
   readonly submitOk = () => this.submitDialog().getByRole('button', { name: buttonName('确定') });
 
   async openSubmit(): Promise<void> {
@@ -113,6 +142,9 @@ export class ClaimsPage {
   }
 
   // --- package files --------------------------------------------------------------------------
+
+  /** the last 校验 of the open tab's package */
+  readonly verification = () => this.panel().getByTestId('verification');
 
   readonly fileRows = () => this.lineRows();
   readonly saveToFolderButton = () => this.page.getByRole('button', { name: /保存申报包到文件夹/ });
@@ -159,11 +191,26 @@ export class ClaimsPage {
     return wait;
   }
 
-  async importResult(file: string): Promise<void> {
+  /** the preview of a chosen result file: counts, amounts and lines, before anything is imported */
+  readonly resultPreview = () => this.page.getByRole('dialog', { name: /^审核结果预览/ });
+  readonly resultCount = (r: 'accepted' | 'deducted' | 'rejected') => this.resultPreview().getByTestId(`result-count-${r}`).locator('.ant-statistic-content');
+
+  /** Chooses a result file: the services read and check it, and the preview opens (nothing imported yet). */
+  async chooseResultFile(file: string): Promise<void> {
     await this.panel().locator('input[type=file]').first().setInputFiles(file);
-    const dialog = this.page.getByRole('dialog').filter({ hasText: '导入审核结果' });
-    await dialog.getByRole('button', { name: buttonName('确定') }).click();
   }
+
+  /** Imports a result: choose the file, read the preview, confirm. */
+  async importResult(file: string): Promise<void> {
+    await this.chooseResultFile(file);
+    await this.resultPreview().getByRole('button', { name: buttonName('确认导入') }).click();
+    await this.resultPreview().waitFor({ state: 'hidden' });
+  }
+
+  async filterPersons(result: '全部' | '扣款' | '拒付' | '通过' | '待审核'): Promise<void> {
+    await this.page.getByTestId('reconciliation-persons').getByText(new RegExp(`^${result}（\\d+）$`)).click();
+  }
+  readonly personRows = () => this.page.getByTestId('reconciliation-persons').locator('tr.ant-table-row');
 
   readonly reconciliation = () => this.page.getByTestId('reconciliation');
   readonly monthRow = (month: string) => this.page.getByTestId('reconciliation-months').locator('tr.ant-table-row', { hasText: month });

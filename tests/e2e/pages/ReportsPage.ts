@@ -1,5 +1,5 @@
 /** Page object: 报表 (the claims ledger: filters, rows, totals, export). */
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 
 export class ReportsPage {
   constructor(readonly page: Page) {}
@@ -7,6 +7,11 @@ export class ReportsPage {
   readonly rows = () => this.page.locator('.ant-table-tbody tr.ant-table-row');
   readonly totals = () => this.page.getByTestId('ledger-totals');
   readonly empty = () => this.page.locator('.ant-table-tbody .ant-empty');
+
+  /** A row's cell under the column titled `title` (found by the header, so the columns' order may change). */
+  cell(row: Locator, title: string): Locator {
+    return row.locator(`xpath=./td[count(ancestor::table[1]/thead/tr/th[normalize-space(.)='${title}']/preceding-sibling::th) + 1]`);
+  }
 
   async filterStatus(option: '全部状态' | '已申报' | '已结算'): Promise<void> {
     await this.page.mouse.move(0, 0);

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { ROOT, startHost, type Host } from './host';
 
-export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Record<string, string> }>({
   /** more options of the host for the tests of a file: `test.use({ hostArgs: ['--update-stub', file] })` */
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHost(undefined, hostArgs);
+  /** more environment of the host: `test.use({ hostEnv: { LTC_TODAY: '2026-10-20' } })` pins the services' today */
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostArgs, hostEnv }, use) => {
+    const host = await startHost(undefined, hostArgs, hostEnv);
     await use(host);
     await host.stop();
   },
@@ -25,7 +27,13 @@ export { expect };
 
 /** Runs `ltc` against the test's database (to seed data the way an administrator would). */
 export function ltc(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return ltcOn(undefined, ...args);
+}
+
+/** `ltc` on a given day (LTC_TODAY), as the host of a test pinned to that day sees it. */
+export function ltcOn(today: string | undefined, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const env = today ? { ...process.env, LTC_TODAY: today } : process.env;
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

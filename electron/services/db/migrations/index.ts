@@ -9,6 +9,7 @@ import { migration004 } from './004_visit_import';
 import { migration005 } from './005_claim_lifecycle';
 import { migration006 } from './006_claim_summaries';
 import { migration007 } from './007_app_settings';
+import { migration008 } from './008_claim_withdrawal';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

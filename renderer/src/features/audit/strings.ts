@@ -28,6 +28,8 @@ export const ACTION_NAMES: Record<string, string> = {
   supplement: '补报',
   correct: '更正',
   settle: '结算',
+  withdraw: '撤回申报',
+  verify: '校验申报文件',
   'import-result': '导入审核结果',
   backup: '备份',
   restore: '恢复',
@@ -112,6 +114,14 @@ export const FIELD_NAMES: Record<string, string> = {
   month: '月份',
   visits: '上门服务',
   residents: '服务对象',
+  reason: '原因',
+  files: '文件',
+  via: '方式',
+  identical: '逐字节一致',
+  checked: '校验文件数',
+  differing: '不一致的文件',
+  withdrawnAt: '撤回时间',
+  submittedAt: '申报时间',
 };
 
 /** `certificates[0].expiresOn` → `证书 1 · 有效期至`; unknown parts stay as written. */

@@ -1,9 +1,10 @@
 /**
  * 申报文件: the frozen package of a submitted claim. The desktop app saves it to a folder (a USB stick)
- * and reads every file back; the browser preview cannot write folders, so it offers each file as a download.
+ * and reads every file back; the browser preview cannot write folders, so it offers each file as a
+ * download. The last 校验 stays on the panel (when, by whom, each file's result), not only as a toast.
  */
-import { Alert, App, Button, Space, Table, Typography } from 'antd';
-import type { PackageFileInfo, VerifyResult } from '../../../../shared/api/claims';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import type { PackageFileInfo, VerificationRecord, VerifyResult } from '../../../../shared/api/claims';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useJob } from '../../api/useJob';
@@ -15,7 +16,15 @@ import { S } from './strings';
 const P = S.pkg;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function FilesPanel({ claimId, files }: { claimId: number; files: PackageFileInfo[] }) {
+const when = (at: string) => at.slice(0, 19).replace('T', ' ');
+
+function VerificationNote({ v, files }: { v: VerificationRecord | null; files: number }) {
+  if (!v) return <Typography.Paragraph type="secondary" data-testid="verification">{P.neverVerified}</Typography.Paragraph>;
+  const title = `${P.lastVerified(when(v.at), v.by)}：${v.identical ? P.verifiedOk(files) : P.verifiedBad(v.differing.length)}`;
+  return <Alert data-testid="verification" type={v.identical ? 'success' : 'error'} showIcon title={title} description={v.identical ? undefined : P.differing(v.differing)} style={{ marginBottom: 12 }} />;
+}
+
+export function FilesPanel({ claimId, files, verification }: { claimId: number; files: PackageFileInfo[]; verification: VerificationRecord | null }) {
   const { message, modal } = App.useApp();
   const info = useApiQuery('app.info', undefined);
   const save = useApiMutation('claims.saveToFolder');
@@ -29,14 +38,14 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
     else void message.error(P.differing(r.differing));
   };
   const desktop = info.data?.shell === 'desktop';
-  const download = async (name: string) => offerDownload(await call('claims.file', { claimId, name }));
+  const download = async (name: string) => offerDownload(await call('claims.file', { claimId, name, purpose: 'download' }));
   // The printed documents: the desktop hands them to the system's PDF viewer; a browser opens its own.
   const openPdf = async (name: string) => {
     if (desktop) {
       const r = await call('claims.openFile', { claimId, name });
       if (!r.opened) void message.warning(P.openFailed);
     } else {
-      openInNewTab(await call('claims.file', { claimId, name }));
+      openInNewTab(await call('claims.file', { claimId, name, purpose: 'preview' }));
     }
   };
   const fail = (e: Error) => void message.error(e.message);
@@ -78,14 +87,20 @@ export function FilesPanel({ claimId, files }: { claimId: number; files: Package
       </Space>
       {verifyJob.running && <JobProgress status={verifyJob.status} testId="verify-job-progress" />}
       <ErrorAlert error={save.error ?? verifyJob.error} />
+      <VerificationNote v={verification} files={files.length} />
       <Table<PackageFileInfo>
         size="small"
         rowKey="name"
         pagination={false}
         dataSource={files}
         columns={[
-          { title: '文件', dataIndex: 'name' },
-          { title: '大小', dataIndex: 'bytes', align: 'right', render: (b: number) => `${(b / 1024).toFixed(1)} KB` },
+          { title: P.col.name, dataIndex: 'name' },
+          { title: P.col.size, dataIndex: 'bytes', align: 'right', render: (b: number) => `${(b / 1024).toFixed(1)} KB` },
+          {
+            title: P.col.check,
+            key: 'check',
+            render: (_v, f) => (verification ? verification.differing.includes(f.name) ? <Tag color="red">{P.differs}</Tag> : <Tag color="green">{P.same}</Tag> : '—'),
+          },
           { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <Typography.Text code copyable={{ text: h }}>{h.slice(0, 16)}…</Typography.Text> },
           {
             title: '',

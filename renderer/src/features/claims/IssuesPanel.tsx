@@ -1,5 +1,9 @@
-/** The month's issues grouped by severity, filterable by code, severity and text, each linking to the record that fixes it. */
-import { Button, Collapse, Empty, Flex, Input, List, Select, Tag, Typography } from 'antd';
+/**
+ * The month's issues grouped by severity, filterable by kind, severity and text, each linking to the
+ * record that fixes it. Each kind shows its Chinese title; the stable code (NO_ASSESSMENT…) that
+ * exports and support use is in the title's tooltip, not in the administrator's way.
+ */
+import { Button, Collapse, Empty, Flex, Input, List, Select, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MonthView } from '../../../../shared/api/claims';
 import { ISSUE_TITLES, SEVERITY_TITLES, type IssueCode, type Severity } from '../../../../shared/claims/issueCodes';
@@ -29,7 +33,7 @@ export function IssuesPanel({ issues, links }: { issues: ClaimIssue[]; links: Mo
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label="筛选问题">
         <Select<Severity> allowClear placeholder={F.severity} aria-label={F.severity} style={{ width: 140 }} value={severity} onChange={setSeverity} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_TITLES[s] }))} />
-        <Select<IssueCode> allowClear placeholder={F.code} aria-label={F.code} style={{ width: 240 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: `${ISSUE_TITLES[c] ?? c}（${c}）` }))} />
+        <Select<IssueCode> allowClear placeholder={F.code} aria-label={F.code} style={{ width: 240 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: ISSUE_TITLES[c] ?? c, title: c }))} />
         <Input.Search allowClear placeholder={F.search} aria-label={F.searchLabel} style={{ width: 320 }} value={q} onChange={(e) => setQ(e.target.value)} />
         {(code || severity || q) && (
           <Button
@@ -67,11 +71,14 @@ export function IssuesPanel({ issues, links }: { issues: ClaimIssue[]; links: Mo
                     <List.Item.Meta
                       title={
                         <>
-                          <Tag color={COLORS[i.severity]}>{ISSUE_TITLES[i.code] ?? i.code}</Tag>
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {i.code}
-                            {i.date ? ` · ${i.date}${i.dateTo ? ` 至 ${i.dateTo}` : ''}` : ''}
-                          </Typography.Text>
+                          <Tooltip title={`${F.codeTip}${i.code}`}>
+                            <Tag color={COLORS[i.severity]} data-testid="issue-title">{ISSUE_TITLES[i.code] ?? i.code}</Tag>
+                          </Tooltip>
+                          {i.date && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {`${i.date}${i.dateTo ? ` 至 ${i.dateTo}` : ''}`}
+                            </Typography.Text>
+                          )}
                         </>
                       }
                       description={i.message}

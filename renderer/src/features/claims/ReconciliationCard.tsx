@@ -1,5 +1,9 @@
-/** 对账: claimed vs paid per month and per person, and the agency's deduction reasons by frequency. */
-import { Card, Table, Tag } from 'antd';
+/**
+ * 对账: claimed vs paid per month and per person (filterable by the agency's answer: the 扣款 and
+ * 拒付 lines are what an administrator follows up), and the deduction reasons by frequency.
+ */
+import { Card, Segmented, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { ReconciliationView } from '../../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../../shared/domain/ids';
@@ -11,8 +15,19 @@ const yuan = (f: number) => formatYuan(f);
 type Month = ReconciliationView['months'][number];
 type Person = ReconciliationView['persons'][number];
 type Reason = ReconciliationView['reasons'][number];
+type PersonFilter = 'all' | 'accepted' | 'deducted' | 'rejected' | 'pending';
+const FILTERS: { value: PersonFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'deducted', label: '扣款' },
+  { value: 'rejected', label: '拒付' },
+  { value: 'accepted', label: '通过' },
+  { value: 'pending', label: '待审核' },
+];
+const matches = (p: Person, f: PersonFilter) => f === 'all' || (f === 'pending' ? p.result === null : p.result === f);
 
 export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; months: Month[] }) {
+  const [filter, setFilter] = useState<PersonFilter>('all');
+  const persons = rec.persons.filter((p) => matches(p, filter));
   return (
     <Card title="对账" style={{ marginTop: 12 }} data-testid="reconciliation">
       <Table<Month>
@@ -50,9 +65,20 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
         size="small"
         style={{ marginTop: 12 }}
         data-testid="reconciliation-persons"
-        title={() => '按人：申报与实付'}
+        title={() => (
+          <>
+            按人：申报与实付{' '}
+            <Segmented<PersonFilter>
+              size="small"
+              aria-label="按审核结果筛选"
+              options={FILTERS.map((f) => ({ value: f.value, label: `${f.label}（${rec.persons.filter((p) => matches(p, f.value)).length}）` }))}
+              value={filter}
+              onChange={setFilter}
+            />
+          </>
+        )}
         rowKey={(p) => `${p.claimId}/${p.idNumber}/${p.mode}`}
-        dataSource={rec.persons}
+        dataSource={persons}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: '姓名', dataIndex: 'name' },

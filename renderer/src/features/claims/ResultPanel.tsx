@@ -1,34 +1,62 @@
-/** 审核结果: the agency's answer per line (template, import after a confirmation) and the reconciliation. */
+/**
+ * 审核结果: the agency's answer per line (template; import after a preview of what it records) and the
+ * reconciliation.
+ */
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Upload } from 'antd';
-import type { ClaimSummary } from '../../../../shared/api/claims';
+import { App, Button, Card, Space, Spin, Upload } from 'antd';
+import { useState } from 'react';
+import type { ClaimSummary, ResultPreview } from '../../../../shared/api/claims';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { offerDownload, readUpload } from '../../ui/download';
 import { ReconciliationCard } from './ReconciliationCard';
-import { S } from './strings';
+import { ResultPreviewModal } from './ResultPreview';
+import { claimLabel, S } from './strings';
 
 const R = S.result_;
 
+interface Pending {
+  claimId: number;
+  file: { name: string; base64: string };
+  preview: ResultPreview;
+}
+
 export function ResultPanel({ month, claims }: { month: string; claims: ClaimSummary[] }) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const imp = useApiMutation('claims.importResult');
   const rec = useApiQuery('claims.reconciliation', { month });
   // Per month over every month, so this month's deductions stand next to the months before.
   const all = useApiQuery('claims.reconciliation', {});
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
 
-  const importFile = (c: ClaimSummary, file: File) =>
-    modal.confirm({
-      title: R.confirmTitle(file.name),
-      content: R.confirm,
-      okText: S.ok,
-      cancelText: S.cancel,
-      onOk: async () => {
-        const f = await readUpload(file);
-        imp.mutate({ claimId: c.id, file: f }, { onSuccess: () => void message.success(R.imported) });
+  // Read and check the file first (nothing is written); the preview then asks for the confirmation.
+  const check = async (c: ClaimSummary, f: File) => {
+    setChecking(true);
+    setCheckError(null);
+    imp.reset();
+    try {
+      const file = await readUpload(f);
+      setPending({ claimId: c.id, file, preview: await call('claims.previewResult', { claimId: c.id, file }) });
+    } catch (e) {
+      setCheckError(e);
+    } finally {
+      setChecking(false);
+    }
+  };
+  const confirm = (p: Pending) =>
+    imp.mutate(
+      { claimId: p.claimId, file: p.file },
+      {
+        onSuccess: () => {
+          setPending(null);
+          void message.success(R.imported);
+        },
+        onError: () => setPending(null),
       },
-    });
+    );
 
   return (
     <>
@@ -41,11 +69,11 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
                 accept=".xlsx,.json"
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  importFile(c, file);
+                  void check(c, file);
                   return false;
                 }}
               >
-                <Button type="primary" icon={<UploadOutlined />} loading={imp.isPending}>
+                <Button type="primary" icon={<UploadOutlined />} loading={checking || imp.isPending} aria-label={`${R.import}：${claimLabel(c)}`}>
                   {R.import}
                 </Button>
               </Upload>
@@ -53,7 +81,9 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
           </Space>
         </Card>
       ))}
-      <ErrorAlert error={imp.error} />
+      {checking && <Spin size="small" description={R.checking} />}
+      <ErrorAlert error={checkError ?? imp.error} />
+      <ResultPreviewModal preview={pending?.preview ?? null} fileName={pending?.file.name ?? ''} importing={imp.isPending} onOk={() => pending && confirm(pending)} onCancel={() => setPending(null)} />
       {rec.data && rec.data.months.length > 0 && <ReconciliationCard rec={rec.data} months={all.data?.months ?? rec.data.months} />}
       <ErrorAlert error={rec.error ?? all.error} />
     </>

@@ -2,8 +2,12 @@ import { Card, Col, Row, Statistic } from 'antd';
 import type { ClaimTotals } from '../../../../shared/claims/types';
 import { formatYuan } from '../../../../shared/domain/money';
 
-/** The month's totals in the administrator's units: persons, bed-days, hours, yuan (two decimals). */
-export function TotalsBar({ totals }: { totals: ClaimTotals }) {
+/**
+ * The month's totals in the administrator's units: persons, bed-days, hours, yuan (two decimals).
+ * `testId` names the bar and its values: the month's own bar is `total-…`; a 补报's or a withdrawn
+ * claim's bar (in its tab) has its own, so each is found on its own.
+ */
+export function TotalsBar({ totals, testId = 'total' }: { totals: ClaimTotals; testId?: string }) {
   const items: [key: string, title: string, value: string | number][] = [
     ['persons', '结算人数', totals.persons],
     ['billableDays', '床日', totals.billableDays],
@@ -14,10 +18,10 @@ export function TotalsBar({ totals }: { totals: ClaimTotals }) {
     ['personal', '个人负担（元）', formatYuan(totals.personalFen)],
   ];
   return (
-    <Card data-testid="claim-totals">
+    <Card data-testid={testId === 'total' ? 'claim-totals' : `${testId}s`} size={testId === 'total' ? 'default' : 'small'}>
       <Row gutter={16}>
         {items.map(([key, title, value]) => (
-          <Col key={key} flex="1 1 120px" data-testid={`total-${key}`}>
+          <Col key={key} flex="1 1 120px" data-testid={`${testId}-${key}`}>
             <Statistic title={title} value={value} />
           </Col>
         ))}

@@ -15,6 +15,6 @@ export function IssueLink({ issue: i, links }: { issue: ClaimIssue; links: Month
   if (i.visit) out.push(<Link key="v" to={`/visits?q=${encodeURIComponent(i.visit)}`}>{S.fix.visit(i.visit)}</Link>);
   if (i.staff && links.staff[i.staff] && (!i.visit || STAFF_FIX.has(i.code))) out.push(<Link key="s" to={`/staff/${links.staff[i.staff]}`}>{S.fix.staff}</Link>);
   if (i.resident && links.residents[i.resident] && !i.visit) out.push(<Link key="r" to={`/residents/${links.residents[i.resident]}`}>{S.fix.resident}</Link>);
-  if (i.code === 'PRICE_MISSING' || i.code === 'MODE_NOT_COVERED') out.push(<Link key="i" to="/settings/institution">{S.fix.institution}</Link>);
+  if (i.code === 'PRICE_MISSING' || i.code === 'PRICE_ZERO' || i.code === 'MODE_NOT_COVERED') out.push(<Link key="i" to="/settings/institution">{S.fix.institution}</Link>);
   return out.length > 0 ? <Space size="middle">{out}</Space> : null;
 }

@@ -1,3 +1,9 @@
+/** 月度结算 screen texts (zh-CN). */
+import type { ClaimSummary } from '../../../../shared/api/claims';
+
+/** How a stored claim is named on screen: 2026-10 申报, 2026-10 补报 1. */
+export const claimLabel = (c: Pick<ClaimSummary, 'month' | 'kind' | 'seq'>): string => (c.kind === 'regular' ? `${c.month} 申报` : `${c.month} 补报 ${c.seq}`);
+
 export const S = {
   submittedBy: '申报人',
   submittedByHint: '经办人姓名（记入申报记录和审计日志；不填则为本机登录用户）',
@@ -15,7 +21,34 @@ export const S = {
   submitted: (m: string) => `${m} 已申报，申报包已生成`,
   supplemented: (m: string) => `${m} 补报已生成`,
   jobStarting: '准备',
-  status: { none: '未申报', draft: '草稿', submitted: '已申报', settled: '已结算' } as Record<string, string>,
+  status: { none: '未申报', draft: '草稿', submitted: '已申报', settled: '已结算', withdrawn: '已撤回' } as Record<string, string>,
+  noInstitution: {
+    title: '请先完成机构设置',
+    detail: '月度结算需要机构名称、定点机构编码、所适用的政策包和价格表。填写后即可在这里计算和申报。',
+    go: '去机构设置',
+  },
+  projected: '下面是按现有记录预计到月末的结算（未出院的服务对象按住到月末计算）。',
+  withdraw: {
+    button: '撤回申报',
+    buttonSupp: (seq: number) => `撤回补报 ${seq}`,
+    title: (what: string) => `撤回 ${what}`,
+    explain:
+      '撤回用于申报错误（如申报了错误的月份）且经办机构尚未审核的情况：本次申报标记为“已撤回”，申报文件保留为历史记录，不再计入台账和对账；撤回本月申报后该月记录恢复可修改，可以重新申报。已导入审核结果的申报不能撤回。',
+    reason: '撤回原因',
+    reasonHint: '例如：误申报了未结束的月份；入住记录有误，更正后重新申报（必填，记入审计日志）',
+    by: '撤回人',
+    ok: '确定撤回',
+    done: (what: string) => `${what}已撤回，申报文件保留为历史记录`,
+    history: '已撤回',
+    historyItem: (what: string) => `${what}（已撤回）`,
+    withdrawnAt: (at: string, by: string | null) => `撤回于 ${at}（${by ?? ''}）`,
+    reasonLabel: '撤回原因：',
+  },
+  supp: {
+    previewing: '正在计算可补报的内容……',
+    adds: (n: number, fee: string, fund: string) => `补报将包含 ${n} 条明细：费用 ${fee} 元，基金支付 ${fund} 元。`,
+    errors: (n: number) => `本月记录还有 ${n} 个错误：有错误的床日和服务不会补报。请先处理，或勾选下面的确认后再补报。`,
+  },
   locked: '本月已申报，记录只读；申报后发现的记录请做补报。',
   lines: '结算明细',
   issues: '问题',
@@ -33,6 +66,8 @@ export const S = {
     noMatch: '没有符合筛选条件的问题',
     clear: '清除筛选',
     count: (n: number) => `${n} 条`,
+    /** the tooltip of an issue's title: its stable code, for technical support */
+    codeTip: '问题代码（供技术支持）：',
   },
   fix: { visit: (ref: string) => `查看上门服务 ${ref}`, resident: '查看服务对象', staff: '查看员工', institution: '机构设置' },
   linesSearch: '姓名或身份证号',
@@ -52,13 +87,26 @@ export const S = {
     verify: '校验申报文件',
     identical: '重新生成的文件与申报时逐字节一致',
     differing: (names: string[]) => `以下文件与申报时不一致：${names.join('、')}`,
+    lastVerified: (at: string, by: string) => `上次校验：${at}（${by}）`,
+    neverVerified: '尚未校验：点击“校验申报文件”按冻结的记录重新生成申报文件，并与申报时的文件逐字节比对。',
+    verifiedOk: (n: number) => `全部 ${n} 个文件与申报时逐字节一致`,
+    verifiedBad: (n: number) => `${n} 个文件与申报时不一致`,
+    col: { name: '文件', size: '大小', check: '校验结果' },
+    same: '一致',
+    differs: '不一致',
   },
   result_: {
     template: '下载审核结果模板',
     import: '导入审核结果（.xlsx / .json）',
     imported: '审核结果已导入，结算已完成',
     confirmTitle: (name: string) => `导入审核结果 ${name}`,
-    confirm: '导入后该申报变为“已结算”，各明细的通过、扣款、拒付按文件记录，不能再次导入。确定导入吗？',
+    confirm: '导入后该申报变为“已结算”，各明细的通过、扣款、拒付按上表记录，不能再次导入，也不能再撤回申报。确定导入吗？',
+    checking: '正在读取并核对审核结果……',
+    previewTitle: (name: string) => `审核结果预览：${name}`,
+    ok: '确认导入',
+    count: (what: string, n: number, fen: string) => `${what} ${n} 条 · ${fen} 元`,
+    claimed: '申报基金',
+    paid: '实付基金',
     settled: '已导入审核结果',
     waiting: '等待审核结果',
   },

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { PageHeader } from '../../ui/PageHeader';
+import { formatCount, formatHours } from '../../ui/format';
 import { currentMonth, todayLocal } from '../../ui/dates';
 
 const STATUS: Record<string, { text: string; color: string }> = {
@@ -16,6 +17,17 @@ const STATUS: Record<string, { text: string; color: string }> = {
   submitted: { text: '已申报', color: 'green' },
   settled: { text: '已结算', color: 'purple' },
 };
+
+/** A month not yet over: its bed-days and amounts are projected to month-end (a stay runs on), so say so. */
+const projectedTitle = (title: string, projected: boolean) => (projected ? `${title} · 预计` : title);
+
+function SoFar({ value, testId }: { value: string; testId: string }) {
+  return (
+    <Typography.Text type="secondary" data-testid={testId}>
+      截至今日 {value}
+    </Typography.Text>
+  );
+}
 
 export function HomePage() {
   const month = currentMonth();
@@ -67,14 +79,33 @@ export function HomePage() {
         </Col>
       </Row>
 
-      <Card title={<>本月结算 <Tag color={status.color}>{status.text}</Tag></>} style={{ marginTop: 16 }} extra={<Link to="/claims">去结算</Link>} data-testid="home-claim">
+      <Card
+        title={
+          <>
+            本月结算 <Tag color={status.color}>{status.text}</Tag>
+            {d.claim?.projected && <Tag color="gold" data-testid="home-claim-projected">预计：按现有记录推算到月末</Tag>}
+          </>
+        }
+        style={{ marginTop: 16 }}
+        extra={<Link to="/claims">去结算</Link>}
+        data-testid="home-claim"
+      >
         {d.claim && (
           <Row gutter={16}>
             <Col span={4}><Statistic title="结算人数" value={d.claim.totals.persons} /></Col>
-            <Col span={4}><Statistic title="床日" value={d.claim.totals.billableDays} /></Col>
-            <Col span={4}><Statistic title="服务时长（小时）" value={(d.claim.totals.coveredMinutes / 60).toFixed(1)} /></Col>
-            <Col span={4}><Statistic title="费用合计（元）" value={formatYuan(d.claim.totals.feeFen)} /></Col>
-            <Col span={4}><Statistic title="基金支付（元）" value={formatYuan(d.claim.totals.fundFen)} /></Col>
+            <Col span={4}>
+              <Statistic title={projectedTitle('床日', d.claim.projected)} value={d.claim.totals.billableDays} />
+              {d.claim.toDate && <SoFar testId="home-claim-today-days" value={formatCount(d.claim.toDate.billableDays)} />}
+            </Col>
+            <Col span={4}><Statistic title="服务时长（小时）" value={formatHours(d.claim.totals.coveredMinutes)} /></Col>
+            <Col span={4}>
+              <Statistic title={projectedTitle('费用合计（元）', d.claim.projected)} value={formatYuan(d.claim.totals.feeFen)} />
+              {d.claim.toDate && <SoFar testId="home-claim-today-fee" value={formatYuan(d.claim.toDate.feeFen)} />}
+            </Col>
+            <Col span={4}>
+              <Statistic title={projectedTitle('基金支付（元）', d.claim.projected)} value={formatYuan(d.claim.totals.fundFen)} />
+              {d.claim.toDate && <SoFar testId="home-claim-today-fund" value={formatYuan(d.claim.toDate.fundFen)} />}
+            </Col>
             <Col span={4}>
               <Statistic title="待处理问题" value={d.claim.errors} suffix={`错误 / ${d.claim.warnings} 警告`} valueStyle={{ color: d.claim.errors > 0 ? '#cf1322' : '#389e0d' }} />
             </Col>

@@ -6,7 +6,8 @@ import { usccProblem } from '../../../../shared/domain/ids';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
-import { YuanInput } from '../../ui/YuanInput';
+import { YuanInput, type YuanValue } from '../../ui/YuanInput';
+import { yuanRule } from '../../ui/yuanRules';
 import { PackNumbers } from './PackNumbers';
 
 interface FormValues {
@@ -16,9 +17,10 @@ interface FormValues {
   region: string;
   policy: string;
   beds?: number | null;
-  daily: Record<string, number | null | undefined>;
-  hourlyFeeFen?: number | null;
-  visitFeeFen?: number | null;
+  /** fen; text only while it is not an amount, and then the form's rules refuse it (yuanRule) */
+  daily: Record<string, YuanValue | undefined>;
+  hourlyFeeFen?: YuanValue;
+  visitFeeFen?: YuanValue;
 }
 
 const LEVELS = ['1', '2', '3', '4', '5'];
@@ -62,7 +64,8 @@ export function InstitutionPage() {
   const pack = packs.data?.find((p) => p.id === policy);
 
   const onFinish = (v: FormValues) => {
-    const daily = Object.fromEntries(Object.entries(v.daily ?? {}).filter(([, f]) => f != null)) as Record<string, number>;
+    const fen = (f: YuanValue | undefined): f is number => typeof f === 'number';
+    const daily = Object.fromEntries(Object.entries(v.daily ?? {}).filter(([, f]) => fen(f))) as Record<string, number>;
     const input: InstitutionInput = {
       name: v.name,
       uscc: v.uscc,
@@ -72,8 +75,8 @@ export function InstitutionPage() {
       ...(v.beds != null ? { beds: v.beds } : {}),
       prices: {
         ...(Object.keys(daily).length > 0 ? { dailyFeeFen: daily } : {}),
-        ...(v.hourlyFeeFen != null ? { hourlyFeeFen: v.hourlyFeeFen } : {}),
-        ...(v.visitFeeFen != null ? { visitFeeFen: v.visitFeeFen } : {}),
+        ...(fen(v.hourlyFeeFen) ? { hourlyFeeFen: v.hourlyFeeFen } : {}),
+        ...(fen(v.visitFeeFen) ? { visitFeeFen: v.visitFeeFen } : {}),
       },
     };
     save.mutate(input, { onSuccess: () => void message.success('机构设置已保存') });
@@ -122,16 +125,16 @@ export function InstitutionPage() {
             <Card title="价格表（元）" style={{ marginTop: 16 }}>
               <Space wrap size="large">
                 {LEVELS.map((l) => (
-                  <Form.Item key={l} label={`${l}级日护理费`} name={['daily', l]}>
+                  <Form.Item key={l} label={`${l}级日护理费`} name={['daily', l]} rules={[yuanRule(`${l}级日护理费`)]}>
                     <YuanInput aria-label={`${l}级日护理费`} />
                   </Form.Item>
                 ))}
               </Space>
               <Space wrap size="large">
-                <Form.Item label="居家护理每小时收费" name="hourlyFeeFen">
+                <Form.Item label="居家护理每小时收费" name="hourlyFeeFen" rules={[yuanRule('居家护理每小时收费')]}>
                   <YuanInput aria-label="居家护理每小时收费" />
                 </Form.Item>
-                <Form.Item label="居家上门每次收费" name="visitFeeFen">
+                <Form.Item label="居家上门每次收费" name="visitFeeFen" rules={[yuanRule('居家上门每次收费')]}>
                   <YuanInput aria-label="居家上门每次收费" />
                 </Form.Item>
               </Space>

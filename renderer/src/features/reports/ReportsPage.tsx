@@ -1,7 +1,8 @@
 /**
- * 报表: the claims ledger (结算台账) by year: what each month claimed, what the agency paid and
- * deducted, and what is still outstanding; exported to Excel as institutions keep it. A row opens
- * the month in 月度结算, where its documents are printed and saved.
+ * 报表: the claims ledger (结算台账) by year: what each month claimed, what the agency paid, deducted
+ * (扣款) and rejected (拒付), and what is still outstanding; exported to Excel as institutions keep it.
+ * Figures are formatted as the claim screen formats them. A row opens the month in 月度结算, where its
+ * documents are printed and saved.
  */
 import { Button, Card, Col, Empty, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
@@ -13,12 +14,13 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { offerDownload } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatCount, formatHours } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { S } from './strings';
 
 type Status = 'submitted' | 'settled';
 
-const hours = (minutes: number) => (minutes / 60).toFixed(1);
+const red = (fen: number) => (fen > 0 ? <span style={{ color: '#cf1322' }}>{formatYuan(fen)}</span> : formatYuan(0));
 const byNumber = (f: (r: LedgerRow) => number) => (a: LedgerRow, b: LedgerRow) => f(a) - f(b);
 
 export function ReportsPage() {
@@ -46,14 +48,15 @@ export function ReportsPage() {
     { title: S.col.month, dataIndex: 'month', key: 'month', width: 110, sorter: (a, b) => a.month.localeCompare(b.month), defaultSortOrder: 'descend', render: (m: string) => <Link to={`/claims?month=${m}`}>{m}</Link> },
     { title: S.col.kind, key: 'kind', width: 100, render: (_: unknown, r) => S.kind(r.kind, r.seq) },
     { title: S.col.status, dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <Tag color={S.statusColors[s]}>{S.statusNames[s] ?? s}</Tag> },
-    { title: S.col.persons, dataIndex: 'persons', key: 'persons', width: 70, align: 'right', sorter: byNumber((r) => r.persons) },
-    { title: S.col.days, dataIndex: 'billableDays', key: 'days', width: 80, align: 'right', sorter: byNumber((r) => r.billableDays) },
-    { title: S.col.hours, key: 'hours', width: 110, align: 'right', sorter: byNumber((r) => r.coveredMinutes), render: (_: unknown, r) => hours(r.coveredMinutes) },
+    { title: S.col.persons, dataIndex: 'persons', key: 'persons', width: 70, align: 'right', sorter: byNumber((r) => r.persons), render: formatCount },
+    { title: S.col.days, dataIndex: 'billableDays', key: 'days', width: 80, align: 'right', sorter: byNumber((r) => r.billableDays), render: formatCount },
+    { title: S.col.hours, key: 'hours', width: 110, align: 'right', sorter: byNumber((r) => r.coveredMinutes), render: (_: unknown, r) => formatHours(r.coveredMinutes) },
     { title: S.col.fee, key: 'fee', align: 'right', sorter: byNumber((r) => r.feeFen), render: (_: unknown, r) => formatYuan(r.feeFen) },
     { title: S.col.fund, key: 'fund', align: 'right', sorter: byNumber((r) => r.fundFen), render: (_: unknown, r) => formatYuan(r.fundFen) },
     { title: S.col.personal, key: 'personal', align: 'right', render: (_: unknown, r) => formatYuan(r.personalFen) },
     { title: S.col.paid, key: 'paid', align: 'right', render: (_: unknown, r) => (r.paidFundFen === null ? <Tag>{S.notPaid}</Tag> : formatYuan(r.paidFundFen)) },
-    { title: S.col.deducted, key: 'deducted', align: 'right', sorter: byNumber((r) => r.deductedFen), render: (_: unknown, r) => (r.deductedFen > 0 ? <span style={{ color: '#cf1322' }}>{formatYuan(r.deductedFen)}</span> : formatYuan(0)) },
+    { title: S.col.deducted, key: 'deducted', align: 'right', sorter: byNumber((r) => r.deductedFen), render: (_: unknown, r) => red(r.deductedFen) },
+    { title: S.col.rejected, key: 'rejected', align: 'right', sorter: byNumber((r) => r.rejectedFen), render: (_: unknown, r) => red(r.rejectedFen) },
     { title: S.col.submitted, key: 'submitted', width: 140, render: (_: unknown, r) => (r.submittedAt ? `${r.submittedAt.slice(0, 16).replace('T', ' ')}` : '') },
   ];
 
@@ -89,11 +92,12 @@ export function ReportsPage() {
       <ErrorAlert error={ledger.error ?? exportError} />
       {t && (
         <Row gutter={16} style={{ marginBottom: 16 }} data-testid="ledger-totals">
-          <Col span={4}><Card size="small"><Statistic title={S.stat.claims} value={t.claims} suffix={`/ 已结算 ${t.settled}`} /></Card></Col>
-          <Col span={5}><Card size="small"><Statistic title={S.stat.fund} value={formatYuan(t.fundFen)} /></Card></Col>
-          <Col span={5}><Card size="small"><Statistic title={S.stat.paid} value={formatYuan(t.paidFundFen)} /></Card></Col>
-          <Col span={5}><Card size="small"><Statistic title={S.stat.deducted} value={formatYuan(t.deductedFen)} valueStyle={{ color: t.deductedFen > 0 ? '#cf1322' : undefined }} /></Card></Col>
-          <Col span={5}><Card size="small"><Statistic title={S.stat.outstanding} value={formatYuan(t.outstandingFundFen)} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.claims} value={t.claims} suffix={`/ 已结算 ${t.settled}`} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.fund} value={formatYuan(t.fundFen)} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.paid} value={formatYuan(t.paidFundFen)} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.deducted} value={formatYuan(t.deductedFen)} valueStyle={{ color: t.deductedFen > 0 ? '#cf1322' : undefined }} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.rejected} value={formatYuan(t.rejectedFen)} valueStyle={{ color: t.rejectedFen > 0 ? '#cf1322' : undefined }} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.outstanding} value={formatYuan(t.outstandingFundFen)} /></Card></Col>
         </Row>
       )}
       <Table<LedgerRow>
@@ -104,7 +108,7 @@ export function ReportsPage() {
         dataSource={rows}
         pagination={{ pageSize: 24, showSizeChanger: true, showTotal: (n) => `共 ${n} 笔` }}
         locale={{ emptyText: <Empty description={S.empty} /> }}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1250 }}
       />
     </>
   );

@@ -1,7 +1,7 @@
 /** 报表 screen texts (zh-CN). */
 export const S = {
   title: '报表',
-  subtitle: '结算台账：各月申报、经办机构实付与扣款；申报文件在“月度结算”中打印和保存',
+  subtitle: '结算台账：各月申报、经办机构实付、扣款与拒付；申报文件在“月度结算”中打印和保存',
   year: '年份',
   allYears: '全部年份',
   status: '状态',
@@ -26,12 +26,14 @@ export const S = {
     personal: '个人（元）',
     paid: '实付（元）',
     deducted: '扣款（元）',
+    rejected: '拒付（元）',
     submitted: '申报时间',
   },
   stat: {
     fund: '申报基金（元）',
     paid: '实付基金（元）',
     deducted: '扣款（元）',
+    rejected: '拒付（元）',
     outstanding: '待结算基金（元）',
     claims: '申报笔数',
   },
