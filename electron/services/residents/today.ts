@@ -1,9 +1,10 @@
 /** The institution's own calendar on the services' side (DOMAIN.md 5: local dates, never UTC). */
 import type { LocalDate } from '../../../shared/domain/model';
-import { localTimestamp } from '../db/clock';
+import { serviceToday } from '../db/clock';
 
+/** Today on the institution's calendar (db/clock.ts: the one source of today). */
 export function localToday(): LocalDate {
-  return localTimestamp().slice(0, 10);
+  return serviceToday();
 }
 
 /** Whole years from birth to the date (the birthday itself counts). */

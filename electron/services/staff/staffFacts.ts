@@ -8,13 +8,11 @@ import { daysBetween } from '../../../shared/domain/dates';
 import type { CertificateType, LocalDate } from '../../../shared/domain/model';
 import { expiryBand } from '../../../shared/domain/reminders';
 import { DEFAULT_POLICY_ID, findPolicyPack } from '../../../shared/policy/registry';
-import { localTimestamp } from '../db/clock';
+import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 
-/** The local calendar date (localTimestamp is local wall-clock time, never UTC). */
-export function serviceToday(): LocalDate {
-  return localTimestamp().slice(0, 10);
-}
+/** Today on the institution's calendar (db/clock.ts: the one source of today). */
+export { serviceToday };
 
 /** The institution's pack's reminder leads; the default pack's before the institution is set up. */
 export function reminderLeadDays(db: LtcDatabase): number[] {
