@@ -17,9 +17,13 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-/** `extraArgs`: more options of the host (e.g. `--update-stub FILE`). */
-export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'), extraArgs: string[] = []): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `extraArgs`: more options of the host (e.g. `--update-stub FILE`); `today`: the day the services
+ * judge by (LTC_TODAY, electron/services/db/clock.ts), for a test that must control it.
+ */
+export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'), extraArgs: string[] = [], today: string | null = null): Promise<Host> {
+  const env = today ? { ...process.env, LTC_TODAY: today } : process.env;
+  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((done, fail) => {

@@ -98,11 +98,10 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
       <Form.Item
         label={S.form.phone}
         name="phone"
-        extra={S.form.phoneHint}
         validateTrigger="onBlur"
         rules={[{ validator: (_r, v: string | undefined) => (v?.trim() && phoneProblem(v.trim()) ? Promise.reject(new Error(phoneProblem(v.trim())!)) : Promise.resolve()) }]}
       >
-        <Input maxLength={30} style={{ width: 240 }} />
+        <Input maxLength={30} placeholder={S.form.phoneHint} style={{ width: 300 }} />
       </Form.Item>
       <Form.Item label={S.form.address} name="address">
         <Input maxLength={200} />

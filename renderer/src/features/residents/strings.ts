@@ -80,7 +80,7 @@ export const S = {
     insurance: { employee: '职工医保', resident: '城乡居民医保' },
     insuranceNone: '未填写',
     phone: '联系电话',
-    phoneHint: '手机号或带区号的固定电话，如 13800000000、0574-87654321',
+    phoneHint: '如 13800000000 或 0574-87654321',
     address: '住址',
     save: '保存',
     saved: '服务对象已保存',
