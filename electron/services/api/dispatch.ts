@@ -59,7 +59,7 @@ function toApiError(e: unknown, log: (e: unknown) => void, ctx: ServiceContext) 
   // SQLite constraint failures are refusals of bad data that slipped past the checks: say so plainly.
   if (e instanceof Error && /SQLITE_CONSTRAINT/.test((e as { code?: string }).code ?? '')) {
     log(e);
-    return { code: 'CONFLICT' as const, message: constraintText(e.message) };
+    return { code: 'CONFLICT' as const, message: constraintText(e.message, (e as { code?: string }).code) };
   }
   log(e);
   return { code: 'INTERNAL' as const, message: '操作失败（内部错误），数据未改动。请重试；如果反复出现，请联系技术支持。' };

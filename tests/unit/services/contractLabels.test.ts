@@ -108,5 +108,7 @@ describe('the contract’s refusals speak Chinese', () => {
     expect(constraintText('UNIQUE constraint failed: beds.code')).toBe('数据不符合要求，未保存：床位号与已有记录重复。请核对后重试；如反复出现，请联系技术支持。');
     expect(constraintText('NOT NULL constraint failed: visits.some_new_column')).not.toMatch(/visits|some_new_column/);
     expect(constraintText('CHECK constraint failed: minutes = CAST(round(…))')).not.toMatch(/minutes|CAST/);
+    // a trigger's own words (the audit log's, in Chinese) are shown as written
+    expect(constraintText('审计日志只能追加，不能修改', 'SQLITE_CONSTRAINT_TRIGGER')).toContain('审计日志只能追加，不能修改');
   });
 });
