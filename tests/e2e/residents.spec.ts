@@ -162,7 +162,7 @@ test.describe('on 2026-12-06', () => {
     await detail.tab('入住记录');
     await detail.addEvent({ type: '住院', date: '2027-01-05' });
     await expect(detail.dialogError('日期')).toHaveText('住院日期 2027-01-05 晚于今天（2026-12-06）：入住记录只登记已经发生的住院，请核对日期，到当天再登记');
-    await screenshot(page, '45-resident-event-future');
+    await screenshot(page, '47-resident-event-future');
     await detail.cancelDialog();
     await expect(detail.eventRows()).toHaveCount(1);
 
@@ -196,7 +196,7 @@ test.describe('on 2026-12-06', () => {
     await expect(detail.idFacts()).toHaveCount(0);
     await expect(page.getByText(/-\d+岁/)).toHaveCount(0);
     await detail.savePersonal();
-    await screenshot(page, '46-resident-id-future');
+    await screenshot(page, '48-resident-id-future');
     await expect(page.getByText('服务对象已保存')).toHaveCount(0);
 
     await detail.personalField('身份证号').fill('11010519491231002X');
@@ -213,7 +213,7 @@ test.describe('on 2026-12-06', () => {
     await expect(detail.personalField('联系电话')).toHaveValue('地址');
     await page.keyboard.press('Tab');
     await expect(detail.personalError('联系电话')).toContainText('联系电话“地址”不是电话号码');
-    await screenshot(page, '47-resident-phone');
+    await screenshot(page, '49-resident-phone');
     await detail.personalField('联系电话').fill('0574-87654321');
     await detail.savePersonal();
     await expect(page.getByText('服务对象已保存')).toBeVisible();

@@ -118,7 +118,7 @@ test('a visit ending before it starts says so once and cannot be saved', async (
   await expect(visits.check()).not.toContainText('不会被结算');
   await expect(visits.saveButton()).toHaveText('保存记录');
   await expect(visits.saveButton()).toBeDisabled();
-  await screenshot(page, '33-visit-form-end-before-start');
+  await screenshot(page, '34-visit-form-end-before-start');
   await visits.setTime('结束时间', '2026-10-20 11:00');
   await expect(visits.check()).toContainText('时长 60 分钟');
   await expect(visits.saveButton()).toBeEnabled();
@@ -145,7 +145,7 @@ test.describe('on 2026-12-06', () => {
     await expect(visits.check()).toContainText('开始时间 2026-12-15 09:00 晚于今天（2026-12-06）：不能录入尚未发生的服务');
     await expect(visits.check()).not.toContainText('符合结算规则');
     await expect(visits.saveButton()).toBeDisabled();
-    await screenshot(page, '34-visit-form-future');
+    await screenshot(page, '35-visit-form-future');
     // today is fine
     await visits.setTime('开始时间', '2026-12-06 09:00');
     await visits.setTime('结束时间', '2026-12-06 10:00');
@@ -180,7 +180,7 @@ test.describe('a 5级 client with 30 hours a month, on 2026-11-30', () => {
     await expect(visits.check()).toContainText('超出限额');
     await expect(visits.check()).toContainText('本条120分钟中有120分钟不予结算');
     await expect(visits.check()).not.toContainText('符合结算规则');
-    await screenshot(page, '35-visit-form-over-quota');
+    await screenshot(page, '36-visit-form-over-quota');
     await page.keyboard.press('Escape');
 
     await page.goto('#/residents');
@@ -190,6 +190,6 @@ test.describe('a 5级 client with 30 hours a month, on 2026-11-30', () => {
     const detail = new ResidentDetailPage(page);
     await expect(detail.quota()).toContainText('2026-11 服务时长额度（5级）：已用 32.0 / 30 小时');
     await expect(detail.quota()).toContainText('本月已超出额度 2.0 小时');
-    await screenshot(page, '36-resident-quota');
+    await screenshot(page, '37-resident-quota');
   });
 });

@@ -11,7 +11,7 @@ import { assessmentOn, assessmentPeriods } from '../../../shared/claims/assessme
 import { makeIssue } from '../../../shared/claims/issue';
 import { messages } from '../../../shared/claims/messages';
 import type { ClaimIssue, HomeEvidence } from '../../../shared/claims/types';
-import { addDays, addMonthsToMonth, dateOf, minutesBetween, monthOf, monthStart, weekStart } from '../../../shared/domain/dates';
+import { addDays, addMonthsToMonth, dateOf, minutesBetween, monthEnd, monthOf, monthStart, weekStart } from '../../../shared/domain/dates';
 import type { Level, LocalDate, Month, Visit } from '../../../shared/domain/model';
 import { forLevel } from '../../../shared/policy/pack';
 import { clientMonth, type ClientMonth } from './clientMonth';
@@ -29,7 +29,8 @@ export function homeQuota(sql: BetterSqlite3.Database, policy: Policy, residentI
   if (!model) return null;
   const { month, draft } = opts;
   const cm = clientMonth(sql, policy, residentId, month, draft);
-  if (!cm) return null;
+  // Only a client in home care by then has a home quota (an institutional resident's is noise).
+  if (!cm || !cm.resident.events.some((e) => e.type === 'admit' && e.mode === 'home' && e.date <= monthEnd(month))) return null;
   const line = cm.claim.lines.find((l) => l.mode === 'home' && l.resident === cm.resident.ref);
   const evidence = line?.evidence as HomeEvidence | undefined;
   const day = draft ? dateOf(draft.start) : (opts.weekOf ?? monthStart(month));

@@ -121,9 +121,12 @@ describe('the monthly quota at entry, as the claim counts it', () => {
     const ctx: ServiceContext = { db, actor: 't', shell: 'browser', appVersion: 'test', openFolder: () => false };
     const detail = (await residentsHandlers['residents.get']({ id: base.residentId, today: '2026-11-30' }, ctx)) as ResidentDetail;
     expect(detail.homeQuota).toEqual({ model: 'hourly-quota', month: '2026-11', level: 5, quotaMinutes: 1800, usedMinutes: 1200 });
-    // an institutional resident has none
+    // an institutional resident has none, on the page or in the form (MODE_CONFLICT says why the visit fails)
     const r2 = (await residentsHandlers['residents.get']({ id: idOf(db, 'residents', 'r2'), today: '2026-11-30' }, ctx)) as ResidentDetail;
     expect(r2.homeQuota).toBeNull();
+    const atR2 = await call('visits.check', { ...base, residentId: r2.id, ...twoHours(20) });
+    expect(atR2.verdict?.issues.map((i) => i.code)).toEqual(['MODE_CONFLICT']);
+    expect(atR2.quota).toBeNull();
   });
 
   it('per-visit packs: one a day and n a week in time order, a week straddling the month counting the earlier month’s', async () => {
