@@ -15,8 +15,11 @@ export type ApiErrorCode =
   | 'INTERNAL';
 
 export interface ApiProblem {
+  /** the field's key (forms put the message under that field), or a place such as a roster row */
   path: string;
   message: string;
+  /** the field's Chinese label (shared/api/labels.ts), what the user is shown instead of the key */
+  label?: string;
 }
 
 export interface ApiError {

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import type { DayStatus } from '../claims/stayTimeline';
 import type { IssueCode } from '../claims/issueCodes';
 import type { CareMode, Fen, InsuranceType, Level, LocalDate, Month, StayEventType } from '../domain/model';
+import { phoneProblem } from '../domain/phone';
 import { listQuery, method, monthString, recordId, type Page } from './define';
 import { realDate } from './staff';
+import type { HomeQuotaUse } from './visits';
 
 /**
  * Where a person stands on a day: in a stay (present, in hospital, on leave), discharged (出院),
@@ -52,7 +54,10 @@ export const residentInput = z.object({
   // Longer than 18 is let through so the services can say exactly what is wrong with it.
   idNumber: z.string().trim().toUpperCase().min(1, '请填写身份证号').max(30, '身份证号应为18位'),
   insuranceType: z.enum(INSURANCE_TYPES).optional(),
-  phone: optionalText(30, '电话最多30位'),
+  phone: optionalText(30, '联系电话最多30个字符').superRefine((v, ctx) => {
+    const problem = v ? phoneProblem(v) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   address: optionalText(200, '地址最多200个字'),
 });
 export type ResidentInput = z.input<typeof residentInput>;
@@ -167,6 +172,8 @@ export interface ResidentDetail extends Omit<ResidentRow, 'idNumberMasked'> {
   /** why this person cannot be deleted (visits, a submitted claim); null when they can */
   deleteBlocker: string | null;
   policy: ResidentPolicyView;
+  /** a home-care client's use of this month's limits (hours, visits a week, the fee cap), as the claim counts it */
+  homeQuota: HomeQuotaUse | null;
   today: LocalDate;
 }
 

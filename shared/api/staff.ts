@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { addDays, addMonths, isValidDate } from '../domain/dates';
-import { idNumberProblem } from '../domain/ids';
+import { idBornAfter, idNumberProblem } from '../domain/ids';
 import type { CertificateType, LocalDate, StaffRole } from '../domain/model';
 import type { ExpiryBand } from '../domain/reminders';
 import { listQuery, localDate, method, recordId, type Page } from './define';
@@ -164,14 +164,16 @@ export const staffApi = {
 
 /**
  * How an ID number typed for a person is weighed: one that is not 18 characters of digits (and a
- * final X) cannot be anybody's and is refused; a birth date or check character that fails is only
- * a warning, because the number may be right on the card and wrong in our check of it, and the
- * record must be storable either way (DOMAIN.md section 8: BAD_ID_NUMBER keeps all records).
+ * final X) cannot be anybody's and is refused, and so is one born after today (DOMAIN.md 9: nobody
+ * on the roll is not born yet; it is a typing error, e.g. 2099 for 1949). A birth date that is not a
+ * date or a check character that fails is only a warning, because the number may be right on the
+ * card and wrong in our check of it, and the record must be storable either way (DOMAIN.md section
+ * 8: BAD_ID_NUMBER keeps all records).
  */
 export function weighIdNumber(id: string, today?: LocalDate): { error: string | null; warning: string | null } {
   const problem = idNumberProblem(id, today);
   if (!problem) return { error: null, warning: null };
-  return /^\d{17}[\dX]$/.test(id) ? { error: null, warning: problem } : { error: problem, warning: null };
+  return /^\d{17}[\dX]$/.test(id) && !idBornAfter(id, today) ? { error: null, warning: problem } : { error: problem, warning: null };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { IssueCode, Severity } from '../claims/issueCodes';
+import type { Fen, Level, LocalDate, Month } from '../domain/model';
 import type { ItemClass } from '../policy/catalogue';
 import type { ApiProblem } from './errors';
 import { listQuery, localDate, localDateTime, method, noInput, recordId, uploadedFile, type FileDownload, type Page } from './define';
@@ -114,15 +115,63 @@ export interface VisitDetail extends VisitRow {
   locked: boolean;
 }
 
+/**
+ * A home-care client's month against the pack's limits (DOMAIN.md 7), as the month's claim counts it:
+ * the claim engine run over the client's visits of the month entered so far (with the visit being
+ * typed, when there is one). Unused quota never carries over, so it is always one month.
+ */
+interface QuotaUseBase {
+  month: Month;
+  /** the level the limits are read for (the claim line's, or the one held that day) */
+  level: Level;
+}
+
+/** 每月服务时长额度 (Ningbo): valid minutes of the month against the level's quota. */
+export interface HourlyQuotaUse extends QuotaUseBase {
+  model: 'hourly-quota';
+  quotaMinutes: number;
+  /** minutes of the month's valid visits (those the claim pays, up to the quota, and those beyond) */
+  usedMinutes: number;
+}
+
+/** 按次 (Shanghai, Nantong): counted visits of one calendar week (Monday–Sunday) against the limit. */
+export interface PerVisitQuotaUse extends QuotaUseBase {
+  model: 'per-visit';
+  visitsPerDay: number;
+  visitsPerWeek: number;
+  /** Monday of the week shown (the visit's week; on the client's page, this week) */
+  week: LocalDate;
+  /** counted visits of that week, the days of it in the month before included (a straddling week) */
+  weekCounted: number;
+  /** counted visits of the month, and valid ones beyond a limit */
+  monthCounted: number;
+  monthOver: number;
+}
+
+/** 月度费用封顶 (Tianjin): the month's fee against the cap on what the fund shares. */
+export interface MonthlyCapUse extends QuotaUseBase {
+  model: 'monthly-cap';
+  capFen: Fen;
+  feeFen: Fen;
+}
+
+export type HomeQuotaUse = HourlyQuotaUse | PerVisitQuotaUse | MonthlyCapUse;
+
 export interface VisitCheckResult {
-  /** end − start, when both are real times */
+  /** end − start, when both are real times and end is not before start */
   minutes: number | null;
   /** the shortest valid length for these items under the pack */
   minimumMinutes: number | null;
   /** what stops saving (a time that is not a time, end before start, an unknown item) */
   problems: ApiProblem[];
-  /** the claim's verdict; null until client, caregiver and both times are filled in */
+  /**
+   * the claim's verdict; null until client, caregiver and both times are filled in, and while a
+   * problem stops saving. A visit beyond the month's quota or a weekly limit (taken in time order, as
+   * the claim does) carries OVER_QUOTA and is not valid.
+   */
   verdict: VisitVerdictView | null;
+  /** the client's month with this visit, against the pack's limits; null where no limit applies */
+  quota: HomeQuotaUse | null;
   /** the visit's month is submitted: saving needs a correction reason */
   locked: boolean;
 }

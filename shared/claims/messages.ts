@@ -43,6 +43,9 @@ export const messages = {
     `上门服务 ${visit}（${date}）尚未由 ${name} 或家属签字确认，确认前不计入结算。请补充签字确认后重新计算。`,
   overQuotaMinutes: (name: string, valid: number, quotaHours: number, over: number) =>
     `${name} 本月有效服务${valid}分钟，超出每月限额${quotaHours}小时，超出的${over}分钟不予结算（限额不结转到下月）。`,
+  /** the visit being entered, taken in time order after the month's other valid visits (the form's check) */
+  overQuotaThisVisit: (name: string, minutes: number, over: number, quotaHours: number, monthSoFar: number) =>
+    `${name} 本月有效服务连同本条共${monthSoFar}分钟，超出每月限额${quotaHours}小时：本条${minutes}分钟中有${over}分钟不予结算（限额不结转到下月）。`,
   overQuotaVisit: (name: string, visit: string, why: string) =>
     `${name} 的上门服务 ${visit} 超出${why}，不予结算（限额不结转到下月）。`,
   badIdNumberResident: (name: string, id: string, reason: string) =>

@@ -27,10 +27,16 @@ export function idNumberProblem(id: string, today?: LocalDate): string | null {
   }
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isValidDate(birth)) return `身份证号中的出生日期${birth}不是有效日期`;
-  if (today && birth > today) return `身份证号中的出生日期${birth}晚于今天`;
+  if (today && birth > today) return `身份证号中的出生日期${birth}晚于今天（${today}），号码有误，请对照身份证件核对`;
   const expected = idNumberCheckChar(id.slice(0, 17));
   if (id[17] !== expected) return `身份证号校验码不符（最后一位应为${expected}），请核对号码是否录错`;
   return null;
+}
+
+/** The number carries a real birth date after `today` (no `today`: never). */
+export function idBornAfter(id: string, today?: LocalDate): boolean {
+  const birth = idNumberFacts(id)?.birthDate;
+  return !!today && !!birth && birth > today;
 }
 
 export function isValidIdNumber(id: string, today?: LocalDate): boolean {

@@ -4,7 +4,8 @@ import { AppShell } from './pages/AppShell';
 import { BedsPage } from './pages/BedsPage';
 import { ResidentDetailPage } from './pages/ResidentDetailPage';
 import { ResidentsPage } from './pages/ResidentsPage';
-import { buttonName } from './pages/ResidentWidgets';
+import { buttonName, typeDate } from './pages/ResidentWidgets';
+import { idNumber } from '../support/builders';
 import { expect, screenshot, test } from './support/fixtures';
 import { OUT_DIR, ROOT } from './support/host';
 
@@ -148,4 +149,88 @@ test('a failing check character is a warning that still saves; delete asks first
   await expect(page.getByText('已删除')).toBeVisible();
   await expect(list.rows()).toHaveCount(4);
   await expect(list.row('钱某')).toHaveCount(0);
+});
+
+test.describe('on 2026-12-06', () => {
+  test.use({ today: '2026-12-06' });
+
+  test('what has not happened yet is refused at entry; dates typed as 2026/11/10, 20261120 or 2026-11-3 are read', async ({ page }) => {
+    const list = new ResidentsPage(page);
+    await list.open();
+    await list.openResident('赵德胜');
+    const detail = new ResidentDetailPage(page);
+    await detail.tab('入住记录');
+    await detail.addEvent({ type: '住院', date: '2027-01-05' });
+    await expect(detail.dialogError('日期')).toHaveText('住院日期 2027-01-05 晚于今天（2026-12-06）：入住记录只登记已经发生的住院，请核对日期，到当天再登记');
+    await screenshot(page, '47-resident-event-future');
+    await detail.cancelDialog();
+    await expect(detail.eventRows()).toHaveCount(1);
+
+    await detail.addEvent({ type: '住院', date: '2026-11-3' });
+    await detail.addEvent({ type: '返院', date: '2026/11/10' });
+    await detail.addEvent({ type: '请假外出', date: '20261120' });
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(detail.eventRows()).toHaveCount(4);
+    for (const d of ['2026-11-03', '2026-11-10', '2026-11-20']) await expect(page.getByRole('table', { name: '入住记录列表' })).toContainText(d);
+
+    await detail.tab('评估结论');
+    await page.getByRole('button', { name: '录入评估结论' }).click();
+    const form = page.getByRole('form', { name: '评估结论表单' });
+    await typeDate(form.getByLabel('结论日期', { exact: true }), '2027-03-10');
+    await page.getByRole('dialog').getByRole('button', { name: buttonName('保存') }).click();
+    await expect(detail.dialogError('结论日期')).toContainText('评估结论日期 2027-03-10 晚于今天（2026-12-06）');
+    // a date that is no date is said, not dropped
+    await typeDate(form.getByLabel('结论日期', { exact: true }), '2026-13-45');
+    await expect(page.getByRole('dialog')).toContainText('“2026-13-45”不是有效的日期');
+    await detail.cancelDialog();
+  });
+
+  test('an ID number born after today is refused, a phone must be a phone, and Enter on 参保类型 keeps the next field', async ({ page }) => {
+    const list = new ResidentsPage(page);
+    await list.open();
+    await list.add();
+    const detail = new ResidentDetailPage(page);
+    await detail.personalField('姓名').fill('周桂兰');
+    await detail.personalField('身份证号').fill(idNumber('2099-12-31', 3));
+    await expect(detail.personalError('身份证号')).toContainText('身份证号中的出生日期2099-12-31晚于今天（2026-12-06）');
+    await expect(detail.idFacts()).toHaveCount(0);
+    await expect(page.getByText(/-\d+岁/)).toHaveCount(0);
+    await detail.savePersonal();
+    await screenshot(page, '48-resident-id-future');
+    await expect(page.getByText('服务对象已保存')).toHaveCount(0);
+
+    await detail.personalField('身份证号').fill('11010519491231002X');
+    await expect(detail.idFacts()).toContainText('出生日期 1949-12-31 · 女 · 76岁');
+    // 参保类型 from the keyboard: open, choose with Enter, Tab to 联系电话 and type
+    await detail.personalField('身份证号').press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.ant-select-dropdown:visible').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(detail.personalForm().locator('.ant-select').first()).toContainText('职工医保');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('地址');
+    await expect(detail.personalField('联系电话')).toHaveValue('地址');
+    await page.keyboard.press('Tab');
+    await expect(detail.personalError('联系电话')).toContainText('联系电话“地址”不是电话号码');
+    await screenshot(page, '49-resident-phone');
+    await detail.personalField('联系电话').fill('0574-87654321');
+    await detail.savePersonal();
+    await expect(page.getByText('服务对象已保存')).toBeVisible();
+    await detail.tab('基本信息');
+    await expect(detail.personalField('联系电话')).toHaveValue('0574-87654321');
+    await expect(detail.personalForm().locator('.ant-select').first()).toContainText('职工医保');
+  });
+});
+
+test('a refusal names the field in Chinese, never by its key (a bed number twice)', async ({ page }) => {
+  const beds = new BedsPage(page);
+  await beds.open();
+  await beds.manage();
+  await beds.addBed({ code: '2-203-1' });
+  await page.getByRole('button', { name: '新增床位' }).click();
+  await beds.field('床位号').fill('2-203-1');
+  await page.getByRole('dialog').getByRole('button', { name: buttonName('保存') }).click();
+  await expect(page.getByRole('dialog')).toContainText('床位号 2-203-1 已存在');
+  await expect(page.getByRole('dialog')).not.toContainText('code');
 });

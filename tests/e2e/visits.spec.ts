@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppShell } from './pages/AppShell';
 import { VisitImportPage } from './pages/VisitImportPage';
+import { ResidentDetailPage } from './pages/ResidentDetailPage';
+import { ResidentsPage } from './pages/ResidentsPage';
 import { VisitsPage } from './pages/VisitsPage';
-import { expect, ltc, screenshot, test } from './support/fixtures';
+import { expect, ltc, ltcOn, screenshot, test } from './support/fixtures';
 
 test.beforeEach(({ host }) => {
   const r = ltc('import', '--db', host.dbFile, 'tests/fixtures/sample-ningbo.json');
@@ -102,4 +104,92 @@ test('a CSV with one bad row: the row error is shown, the row excluded, the rest
   const visits = new VisitsPage(page);
   await expect(visits.rows()).toHaveCount(8);
   await expect(visits.row('2026-10-21 15:00')).toContainText('服务时长不足');
+});
+
+test('a visit ending before it starts says so once and cannot be saved', async ({ page }) => {
+  const visits = new VisitsPage(page);
+  await visits.open();
+  await visits.add();
+  await visits.fill({ resident: '陈淑芬', staff: '施银萍', start: '2026-10-20 10:00', end: '2026-10-20 09:00', items: ['洗发'], confirmed: true });
+  await expect(visits.check()).toContainText('不能保存，请先改正：结束时间早于开始时间');
+  // one message: no length, no "可以保存", no verdict
+  await expect(visits.check()).not.toContainText('时长');
+  await expect(visits.check()).not.toContainText('可以保存');
+  await expect(visits.check()).not.toContainText('不会被结算');
+  await expect(visits.saveButton()).toHaveText('保存记录');
+  await expect(visits.saveButton()).toBeDisabled();
+  await screenshot(page, '34-visit-form-end-before-start');
+  await visits.setTime('结束时间', '2026-10-20 11:00');
+  await expect(visits.check()).toContainText('时长 60 分钟');
+  await expect(visits.saveButton()).toBeEnabled();
+});
+
+test('times typed as 2026/10/20 9:00 are read, and shown as 2026-10-20 09:00', async ({ page }) => {
+  const visits = new VisitsPage(page);
+  await visits.open();
+  await visits.add();
+  await visits.setTime('开始时间', '2026/10/20 9:00');
+  await expect(visits.field('开始时间')).toHaveValue('2026-10-20 09:00');
+  await visits.setTime('结束时间', '20261020 1000');
+  await expect(visits.field('结束时间')).toHaveValue('2026-10-20 10:00');
+});
+
+test.describe('on 2026-12-06', () => {
+  test.use({ today: '2026-12-06' });
+
+  test('a visit dated after today is refused at entry', async ({ page }) => {
+    const visits = new VisitsPage(page);
+    await visits.open();
+    await visits.add();
+    await visits.fill({ resident: '陈淑芬', staff: '施银萍', start: '2026-12-15 09:00', end: '2026-12-15 10:00', items: ['洗发'], confirmed: true });
+    await expect(visits.check()).toContainText('开始时间 2026-12-15 09:00 晚于今天（2026-12-06）：不能录入尚未发生的服务');
+    await expect(visits.check()).not.toContainText('符合结算规则');
+    await expect(visits.saveButton()).toBeDisabled();
+    await screenshot(page, '35-visit-form-future');
+    // today is fine
+    await visits.setTime('开始时间', '2026-12-06 09:00');
+    await visits.setTime('结束时间', '2026-12-06 10:00');
+    await expect(visits.check()).toContainText('符合结算规则');
+  });
+});
+
+test.describe('a 5级 client with 30 hours a month, on 2026-11-30', () => {
+  test.use({ today: '2026-11-30' });
+
+  test.beforeEach(({ host }, info) => {
+    // The sample (already imported) and 孙桂英, 5级 at home since 10-01, with 16 two-hour visits in November.
+    const sample = JSON.parse(readFileSync('tests/fixtures/sample-ningbo.json', 'utf8')) as { residents: unknown[]; visits: unknown[] };
+    sample.residents.push({ ref: 'r5', name: '孙桂英', idNumber: '330205193803020148', assessments: [{ level: 5, concludedOn: '2026-09-20' }], events: [{ type: 'admit', date: '2026-10-01', mode: 'home' }] });
+    for (let day = 2; day <= 17; day++) {
+      const date = `2026-11-${String(day).padStart(2, '0')}`;
+      sample.visits.push({ ref: `n${day}`, resident: 'r5', staff: 's1', start: `${date}T09:00`, end: `${date}T11:00`, items: ['LC01'], confirmed: true });
+    }
+    mkdirSync(info.outputDir, { recursive: true });
+    const file = join(info.outputDir, 'quota.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const r = ltcOn('2026-11-30', 'import', '--db', host.dbFile, file);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  test('the 17th two-hour visit is beyond the quota at entry, and the client’s page shows the month’s use', async ({ page }) => {
+    const visits = new VisitsPage(page);
+    await visits.open();
+    await visits.add();
+    await visits.fill({ resident: '孙桂英', staff: '施银萍', start: '2026-11-18 09:00', end: '2026-11-18 11:00', items: ['洗发'], confirmed: true });
+    await expect(visits.quota()).toContainText('已用 34.0 / 30 小时（含本条）');
+    await expect(visits.check()).toContainText('超出限额');
+    await expect(visits.check()).toContainText('本条120分钟中有120分钟不予结算');
+    await expect(visits.check()).not.toContainText('符合结算规则');
+    await screenshot(page, '36-visit-form-over-quota');
+    await page.keyboard.press('Escape');
+
+    await page.goto('#/residents');
+    const list = new ResidentsPage(page);
+    await list.search('孙桂英');
+    await list.openResident('孙桂英');
+    const detail = new ResidentDetailPage(page);
+    await expect(detail.quota()).toContainText('2026-11 服务时长额度（5级）：已用 32.0 / 30 小时');
+    await expect(detail.quota()).toContainText('本月已超出额度 2.0 小时');
+    await screenshot(page, '37-resident-quota');
+  });
 });

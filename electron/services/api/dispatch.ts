@@ -6,14 +6,18 @@
 import { z } from 'zod';
 import { contract, type MethodName } from '../../../shared/api/contract';
 import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
+import { labelOf, labelsFor, problemText } from '../../../shared/api/labels';
+import { constraintText } from '../db/constraintText';
 import { DatabaseError } from '../db/errors';
 import { writingElsewhere } from '../db/writeGate';
 import { InputError, ServiceError } from '../errors';
 import type { ServiceContext } from './context';
 import type { Handler, Handlers } from './handlers';
+import { chineseIssueMessage } from './zodMessages';
 
-// Validation messages reach the user: in Chinese.
+// Validation messages reach the user: in Chinese, naming fields by their labels, never by their keys.
 z.config(z.locales.zhCN());
+z.config({ customError: chineseIssueMessage });
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -24,8 +28,12 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
-      const problems: ApiProblem[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map((p) => (p.path ? `${p.path}：${p.message}` : p.message)).join('；')}`, problems } };
+      const labels = labelsFor(method);
+      const problems: ApiProblem[] = parsed.error.issues.map((i) => {
+        const label = labelOf(labels, i.path);
+        return { path: i.path.map(String).join('.'), message: i.message, ...(label ? { label } : {}) };
+      });
+      return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map(problemText).join('；')}`, problems } };
     }
     try {
       const handler = handlers[method] as Handler<MethodName>;
@@ -51,7 +59,7 @@ function toApiError(e: unknown, log: (e: unknown) => void, ctx: ServiceContext) 
   // SQLite constraint failures are refusals of bad data that slipped past the checks: say so plainly.
   if (e instanceof Error && /SQLITE_CONSTRAINT/.test((e as { code?: string }).code ?? '')) {
     log(e);
-    return { code: 'CONFLICT' as const, message: `数据不符合约束，未保存：${e.message}` };
+    return { code: 'CONFLICT' as const, message: constraintText(e.message, (e as { code?: string }).code) };
   }
   log(e);
   return { code: 'INTERNAL' as const, message: '操作失败（内部错误），数据未改动。请重试；如果反复出现，请联系技术支持。' };

@@ -3,14 +3,19 @@
  * impossible to store faithfully are refused here; what the monthly claim judges (ID checksums,
  * short, overlapping or unconfirmed visits, missing certificates, ineligible levels) is kept, so the
  * claim can show it with its own issue code (DOMAIN.md section 8: nothing is dropped on import).
+ * What has not happened yet is refused, as in the screens (shared/domain/notYet.ts): a visit, a stay
+ * event or an assessment conclusion dated after `today`, and an ID number born after it; each such
+ * message names the record (ref and name), so the file can be fixed without counting array indices.
  */
 import { isValidDate, isValidDateTime } from '../../../shared/domain/dates';
-import type { Dataset } from '../../../shared/domain/model';
+import { idBornAfter, idNumberProblem } from '../../../shared/domain/ids';
+import type { Dataset, LocalDate } from '../../../shared/domain/model';
+import { assessmentNotYet, stayEventNotYet, visitNotYet } from '../../../shared/domain/notYet';
 import { findCatalogue, findPolicyPack, listPolicyPacks } from '../../../shared/policy/registry';
 import type { DatasetProblem } from './problems';
 import { stayTimelineProblems } from '../../../shared/domain/stayRules';
 
-export function semanticProblems(d: Dataset): DatasetProblem[] {
+export function semanticProblems(d: Dataset, today: LocalDate): DatasetProblem[] {
   const out: DatasetProblem[] = [];
   const add = (path: string, message: string): void => {
     out.push({ path, message });
@@ -43,7 +48,16 @@ export function semanticProblems(d: Dataset): DatasetProblem[] {
   const residentAt = uniqueRefs(d.residents, 'residents', '服务对象', add);
   d.residents.forEach((r, i) => {
     const base = `residents[${i}]`;
-    r.assessments.forEach((a, j) => date(`${base}.assessments[${j}].concludedOn`, a.concludedOn));
+    const who = `服务对象 ${r.ref}（${r.name}）`;
+    if (idBornAfter(r.idNumber, today)) add(`${base}.idNumber`, `${who}：${idNumberProblem(r.idNumber, today)}`);
+    r.assessments.forEach((a, j) => {
+      const notYet = date(`${base}.assessments[${j}].concludedOn`, a.concludedOn) ? assessmentNotYet(a.concludedOn, today) : null;
+      if (notYet) add(`${base}.assessments[${j}].concludedOn`, `${who}：${notYet}`);
+    });
+    r.events.forEach((e, j) => {
+      const notYet = isValidDate(e.date) ? stayEventNotYet(e.type, e.date, today) : null;
+      if (notYet) add(`${base}.events[${j}].date`, `${who}：${notYet}`);
+    });
     const dated = r.events.map((e, j) => ({ e, j })).filter(({ e, j }) => date(`${base}.events[${j}].date`, e.date));
     for (const p of stayTimelineProblems(dated.map((x) => x.e))) {
       const j = dated[p.index]?.j ?? p.index;
@@ -55,6 +69,7 @@ export function semanticProblems(d: Dataset): DatasetProblem[] {
   const staffAt = uniqueRefs(d.staff, 'staff', '工作人员', add);
   d.staff.forEach((s, i) => {
     const base = `staff[${i}]`;
+    if (idBornAfter(s.idNumber, today)) add(`${base}.idNumber`, `工作人员 ${s.ref}（${s.name}）：${idNumberProblem(s.idNumber, today)}`);
     const from = date(`${base}.employedFrom`, s.employedFrom);
     const to = date(`${base}.employedTo`, s.employedTo);
     if (from && to && s.employedTo! < s.employedFrom!) {
@@ -72,12 +87,15 @@ export function semanticProblems(d: Dataset): DatasetProblem[] {
 
   // Visits: unique refs, known people, real times in order, codes of the catalogue.
   uniqueRefs(d.visits, 'visits', '服务记录', add);
+  const names = new Map(d.residents.map((r) => [r.ref, r.name]));
   d.visits.forEach((v, i) => {
     const base = `visits[${i}]`;
     if (!residentAt.has(v.resident)) add(`${base}.resident`, `找不到编号为“${v.resident}”的服务对象，请核对编号，或在 residents 中补上此人`);
     if (!staffAt.has(v.staff)) add(`${base}.staff`, `找不到编号为“${v.staff}”的工作人员，请核对编号，或在 staff 中补上此人`);
     const startOk = time(`${base}.start`, v.start, add);
     const endOk = time(`${base}.end`, v.end, add);
+    const notYet = startOk ? visitNotYet(v.start, today) : null;
+    if (notYet) add(`${base}.start`, `服务记录 ${v.ref}（${names.get(v.resident) ?? v.resident}）：${notYet}`);
     // end == start is kept: the claim reports it as too short (VISIT_TOO_SHORT).
     if (startOk && endOk && v.end < v.start) {
       add(`${base}.end`, `结束时间早于开始时间，请核对（开始 ${v.start}，结束 ${v.end}）`);

@@ -3,7 +3,8 @@
  * only if the shape is right, what the schema cannot express. All problems are collected, so the
  * user fixes a file in one round instead of one error per attempt.
  */
-import type { Dataset } from '../../../shared/domain/model';
+import type { Dataset, LocalDate } from '../../../shared/domain/model';
+import { serviceToday } from '../db/clock';
 import type { DatasetProblem } from './problems';
 import { schemaProblems } from './schemaCheck';
 import { semanticProblems } from './semanticChecks';
@@ -12,11 +13,12 @@ export { formatProblems, type DatasetProblem } from './problems';
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
 
-export function validateDataset(json: unknown): ValidationResult {
+/** `today`: what "not yet happened" is judged against (the services' today unless a test pins it). */
+export function validateDataset(json: unknown, today: LocalDate = serviceToday()): ValidationResult {
   const shape = schemaProblems(json);
   if (shape.length > 0) return { ok: false, problems: shape };
   // The schema has proved the shape of Dataset; the cast only tells TypeScript so.
   const dataset = json as Dataset;
-  const problems = semanticProblems(dataset);
+  const problems = semanticProblems(dataset, today);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset };
 }

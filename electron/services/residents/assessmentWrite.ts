@@ -1,7 +1,8 @@
 /**
  * Recording and deleting assessment conclusions (评估结论). The institution records what the agency
  * concluded, never computes it, so any level 0–5 is kept; whether the pack pays it is the claim's
- * question. The same conclusion twice is refused (it would look like a re-assessment).
+ * question. The same conclusion twice is refused (it would look like a re-assessment), and so is a
+ * conclusion dated after today (shared/domain/notYet.ts; a benefit start after today is fine).
  */
 import type { z } from 'zod';
 import type { ResidentDetail, assessmentInput } from '../../../shared/api/residents';
@@ -9,9 +10,11 @@ import { benefitStart } from '../../../shared/claims/assessments';
 import { monthOf } from '../../../shared/domain/dates';
 import { LEVEL_NAMES } from '../../../shared/domain/glossary';
 import type { Assessment, Level } from '../../../shared/domain/model';
+import { assessmentNotYet } from '../../../shared/domain/notYet';
 import { recordAudit } from '../audit/auditLog';
+import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
-import { ServiceError } from '../errors';
+import { InputError, ServiceError } from '../errors';
 import { assertChangeWritable } from './monthLocks';
 import { getResident } from './residentDetail';
 import { loadResidentPolicy } from './residentPolicy';
@@ -19,7 +22,9 @@ import { requireResident, toAssessment, toEvent } from './residentRecord';
 
 type Input = z.output<typeof assessmentInput>;
 
-export function addAssessment(db: LtcDatabase, input: Input, actor: string): ResidentDetail {
+export function addAssessment(db: LtcDatabase, input: Input, actor: string, today = serviceToday()): ResidentDetail {
+  const notYet = assessmentNotYet(input.concludedOn, today);
+  if (notYet) throw new InputError(`评估结论未保存：${notYet}`, [{ path: 'concludedOn', message: notYet }]);
   db.transaction(() => {
     const r = requireResident(db, input.residentId);
     const a: Assessment = {

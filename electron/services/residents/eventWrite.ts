@@ -4,15 +4,18 @@
  * no hospital stay or leave, anything after death, a second admission while in a stay). Problems the
  * stored timeline already had (imported data) do not block an unrelated change.
  * An institutional admission may name a bed: a registered one, free on the admission day.
+ * An event dated after today is refused (shared/domain/notYet.ts): the timeline records what happened.
  */
 import type { z } from 'zod';
 import type { ResidentDetail, stayEventInput } from '../../../shared/api/residents';
 import { monthOf } from '../../../shared/domain/dates';
 import { STAY_EVENT_NAMES } from '../../../shared/domain/glossary';
 import type { StayEvent } from '../../../shared/domain/model';
+import { stayEventNotYet } from '../../../shared/domain/notYet';
 import { stayTimelineProblems } from '../../../shared/domain/stayRules';
 import { recordAudit } from '../audit/auditLog';
 import { occupancyOn } from '../beds/occupancy';
+import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { InputError, ServiceError, type Problem } from '../errors';
 import { assertChangeWritable } from './monthLocks';
@@ -22,16 +25,27 @@ import { requireResident, toAssessment, toEvent, type StoredResident } from './r
 
 type Input = z.output<typeof stayEventInput>;
 
-/** Problems of `after` on events that had none in `before` (events keyed by id; the new one by 'new'). */
-function introducedProblems(before: StayEvent[], beforeKeys: unknown[], after: StayEvent[], afterKeys: unknown[]): string[] {
+/**
+ * Problems of `after` on events that had none in `before` (events keyed by id; the new one by 'new').
+ * The rules walk the events in date order, so a problem may land on a stored event that the change
+ * made impossible (a real admission on 10-08 before a wrong one already stored for 01-05): that
+ * event is then named, so the user sees which record stands in the way.
+ */
+function introducedProblems(before: StayEvent[], beforeKeys: unknown[], after: StayEvent[], afterKeys: unknown[], added?: unknown): string[] {
   const hadProblem = new Set(stayTimelineProblems(before).map((p) => beforeKeys[p.index]));
   return stayTimelineProblems(after)
     .filter((p) => !hadProblem.has(afterKeys[p.index]))
-    .map((p) => p.message);
+    .map((p) => {
+      const e = after[p.index];
+      if (added === undefined || afterKeys[p.index] === added || !e) return p.message;
+      return `与已登记的${STAY_EVENT_NAMES[e.type]}（${e.date}）冲突：${p.message}。如那条${STAY_EVENT_NAMES[e.type]}记录有误，请先删除它`;
+    });
 }
 
-function eventProblems(db: LtcDatabase, input: Input, r: StoredResident): Problem[] {
+function eventProblems(db: LtcDatabase, input: Input, r: StoredResident, today: string): Problem[] {
   const problems: Problem[] = [];
+  const notYet = stayEventNotYet(input.type, input.date, today);
+  if (notYet) problems.push({ path: 'date', message: notYet });
   if (input.type === 'admit' && !input.mode) problems.push({ path: 'mode', message: '入住须选择护理方式：机构护理或居家护理' });
   if (input.type !== 'admit' && (input.mode || input.bed)) {
     problems.push({ path: input.bed ? 'bed' : 'mode', message: `${STAY_EVENT_NAMES[input.type]}不填写护理方式和床位，只有入住才填写` });
@@ -48,10 +62,10 @@ function eventProblems(db: LtcDatabase, input: Input, r: StoredResident): Proble
   return problems;
 }
 
-export function addEvent(db: LtcDatabase, input: Input, actor: string): ResidentDetail {
+export function addEvent(db: LtcDatabase, input: Input, actor: string, today = serviceToday()): ResidentDetail {
   db.transaction(() => {
     const r = requireResident(db, input.residentId);
-    const problems = eventProblems(db, input, r);
+    const problems = eventProblems(db, input, r, today);
     if (problems.length > 0) throw new InputError(`入住记录有误，未保存：${problems.map((p) => p.message).join('；')}`, problems);
     const event: StayEvent = {
       type: input.type,
@@ -62,8 +76,8 @@ export function addEvent(db: LtcDatabase, input: Input, actor: string): Resident
     };
     const before = r.events.map(toEvent);
     const after = [...before, event];
-    const refused = introducedProblems(before, r.events.map((e) => e.id), after, [...r.events.map((e) => e.id), 'new']);
-    if (refused.length > 0) throw new ServiceError('CONFLICT', `不能添加${STAY_EVENT_NAMES[input.type]}：${refused.join('；')}`);
+    const refused = introducedProblems(before, r.events.map((e) => e.id), after, [...r.events.map((e) => e.id), 'new'], 'new');
+    if (refused.length > 0) throw new ServiceError('CONFLICT', `不能添加${STAY_EVENT_NAMES[input.type]}（${input.date}）：${refused.join('；')}`);
 
     const { pack } = loadResidentPolicy(db);
     const assessments = r.assessments.map(toAssessment);

@@ -1,15 +1,19 @@
 /**
  * One person's page: personal data with the whole ID number, where they stand today, each
- * assessment with its validity as the claim engine computes it, and the stay events in date order.
+ * assessment with its validity as the claim engine computes it, the stay events in date order, and
+ * for a home-care client this month's use of the pack's limits (visits/quota.ts, the claim's count).
  */
 import type { AssessmentState, AssessmentView, ResidentDetail, StayEventView } from '../../../shared/api/residents';
 import { assessmentOn, assessmentPeriods } from '../../../shared/claims/assessments';
 import { sortEvents } from '../../../shared/claims/stayTimeline';
-import { daysBetween } from '../../../shared/domain/dates';
+import type { HomeQuotaUse } from '../../../shared/api/visits';
+import { daysBetween, monthOf } from '../../../shared/domain/dates';
 import { idNumberFacts, idNumberProblem } from '../../../shared/domain/ids';
 import type { LocalDate } from '../../../shared/domain/model';
 import { stayTimelineProblems } from '../../../shared/domain/stayRules';
 import type { LtcDatabase } from '../db/database';
+import { loadPolicy } from '../visits/judge';
+import { homeQuota } from '../visits/quota';
 import { loadResidentPolicy } from './residentPolicy';
 import { requireResident, type StoredAssessment, type StoredEvent } from './residentRecord';
 import { standingOn } from './standing';
@@ -24,6 +28,17 @@ export function submittedClaimMonths(db: LtcDatabase, ref: string): string[] {
     )
     .pluck()
     .all(ref) as string[];
+}
+
+const IN_STAY = new Set(['present', 'hospital', 'leave']);
+
+/** This month's limits for a client in home care today, or with visits this month; null otherwise. */
+function monthQuota(db: LtcDatabase, id: number, homeToday: boolean, today: LocalDate): HomeQuotaUse | null {
+  const month = monthOf(today);
+  const visits = db.raw.prepare('SELECT count(*) FROM visits WHERE resident_id = ? AND start_at >= ? AND start_at < ?').pluck().get(id, `${month}-01`, `${month}-32`) as number;
+  if (!homeToday && visits === 0) return null;
+  const policy = loadPolicy(db.raw);
+  return policy ? (homeQuota(db.raw, policy, id, { month, weekOf: today })?.use ?? null) : null;
 }
 
 export function getResident(db: LtcDatabase, id: number, today: LocalDate = localToday()): ResidentDetail {
@@ -72,7 +87,8 @@ export function getResident(db: LtcDatabase, id: number, today: LocalDate = loca
     idWarning: idNumberProblem(r.idNumber, today),
     birthDate: facts?.birthDate ?? null,
     sex: facts?.sex ?? null,
-    age: facts ? ageOn(facts.birthDate, today) : null,
+    // a birth date after today (a mistyped number stored before it was refused) has no age
+    age: facts && facts.birthDate <= today ? ageOn(facts.birthDate, today) : null,
     insuranceType: r.insuranceType,
     phone: r.phone,
     address: r.address,
@@ -89,6 +105,7 @@ export function getResident(db: LtcDatabase, id: number, today: LocalDate = loca
     visitCount,
     deleteBlocker,
     policy: policy.view,
+    homeQuota: monthQuota(db, r.id, standing.mode === 'home' && IN_STAY.has(standing.status), today),
     today,
   };
 }

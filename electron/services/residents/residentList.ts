@@ -101,7 +101,8 @@ function toRow(r: Row, today: LocalDate): ResidentRow {
     idNumberMasked: maskIdNumber(r.id_number),
     idWarning: idNumberProblem(r.id_number, today),
     sex: facts?.sex ?? null,
-    age: facts ? ageOn(facts.birthDate, today) : null,
+    // a birth date after today (a number stored before such were refused) has no age
+    age: facts && facts.birthDate <= today ? ageOn(facts.birthDate, today) : null,
     level: r.level,
     assessmentEndsOn: r.latest_end,
     assessmentDaysLeft: r.latest_end ? daysBetween(today, r.latest_end) : null,

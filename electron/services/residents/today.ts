@@ -1,8 +1,8 @@
 /** The institution's own calendar on the services' side (DOMAIN.md 5: local dates, never UTC). */
 import type { LocalDate } from '../../../shared/domain/model';
-import { serviceToday } from '../staff/staffFacts';
+import { serviceToday } from '../db/clock';
 
-/** serviceToday(): one source of "today" for every service (LTC_TODAY pins it in tests). */
+/** Today on the institution's calendar (db/clock.ts: the one source of today). */
 export function localToday(): LocalDate {
   return serviceToday();
 }

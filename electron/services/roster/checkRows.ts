@@ -7,6 +7,8 @@ import type { RosterIssue } from '../../../shared/api/roster';
 import { nurseLicenceDefaultExpiry, weighIdNumber } from '../../../shared/api/staff';
 import { CERTIFICATE_NAMES, LEVEL_NAMES, STAFF_ROLE_NAMES } from '../../../shared/domain/glossary';
 import { LEVELS, STAFF_ROLES, type Assessment, type CareMode, type Certificate, type CertificateType, type InsuranceType, type LocalDate, type StaffRole, type StayEvent } from '../../../shared/domain/model';
+import { assessmentNotYet, stayEventNotYet } from '../../../shared/domain/notYet';
+import { phoneProblem } from '../../../shared/domain/phone';
 import { choice, date, idNumber, spellings, text, type Parsed } from './cells';
 import { INSURANCE_NAMES, LEVEL_OPTIONS, MODE_OPTIONS, RESIDENT_COLUMNS, STAFF_COLUMNS, type ResidentHeader, type StaffHeader } from './columns';
 import type { Cell, SheetRow } from './readRoster';
@@ -86,6 +88,14 @@ function person<H extends string>(x: ReturnType<typeof reader<H | '姓名' | '�
   return { name, idNumber: id };
 }
 
+/** 电话: checked as the form checks it; a number that is not one blocks the row until fixed. */
+function phoneOf(x: ReturnType<typeof reader<ResidentHeader>>, max: number): string | null {
+  const phone = x.text('电话', max);
+  const problem = phone ? phoneProblem(phone) : null;
+  if (problem) x.error('电话', problem);
+  return phone;
+}
+
 const maxOf = (cols: readonly { header: string; maxLength?: number }[], h: string): number => cols.find((c) => c.header === h)?.maxLength ?? 100;
 
 export function checkResidentRow(r: SheetRow, today: LocalDate): ResidentLine {
@@ -98,7 +108,7 @@ export function checkResidentRow(r: SheetRow, today: LocalDate): ResidentLine {
     row: r.row,
     ...who,
     insuranceType: x.choice('参保类型', INSURANCE, Object.values(INSURANCE_NAMES)),
-    phone: x.text('电话', len('电话')),
+    phone: phoneOf(x, len('电话')),
     address: x.text('地址', len('地址')),
     assessment: null,
     admit: null,
@@ -112,7 +122,8 @@ export function checkResidentRow(r: SheetRow, today: LocalDate): ResidentLine {
   if (x.has('评估等级') || x.has('评估结论日期') || number || assessor) {
     if (!x.has('评估等级')) x.error('评估等级', '填写了评估结论，请同时选择评估等级（0–5级）');
     if (!x.has('评估结论日期')) x.error('评估结论日期', '填写了评估结论，请同时填写评估结论日期');
-    if (concludedOn && concludedOn > today) x.error('评估结论日期', `${concludedOn} 晚于今天，评估结论日期不能在将来，请核对`);
+    const notYet = concludedOn ? assessmentNotYet(concludedOn, today) : null;
+    if (notYet) x.error('评估结论日期', notYet);
     if (level !== null && concludedOn) line.assessment = { level, concludedOn, ...(number ? { number } : {}), ...(assessor ? { assessor } : {}) };
   }
 
@@ -122,7 +133,9 @@ export function checkResidentRow(r: SheetRow, today: LocalDate): ResidentLine {
   if (x.has('入住日期') || x.has('护理方式') || bed) {
     if (!x.has('入住日期')) x.error('入住日期', '填写了护理方式或床位，请同时填写入住日期');
     if (!x.has('护理方式')) x.error('护理方式', '填写了入住日期，请同时选择护理方式：机构 或 居家');
-    if (admitOn && admitOn > today) x.warn('入住日期', `${admitOn} 晚于今天，将按预约入住登记，请核对`);
+    // An admission is registered on the day it happens, as in the form (shared/domain/notYet.ts).
+    const notYet = admitOn ? stayEventNotYet('admit', admitOn, today) : null;
+    if (notYet) x.error('入住日期', notYet);
     if (mode === 'home' && bed) x.warn('床位', '居家护理不占用床位，本行的床位不会导入');
     if (admitOn && mode) line.admit = { type: 'admit', date: admitOn, mode, ...(mode === 'institutional' && bed ? { bed } : {}) };
   }

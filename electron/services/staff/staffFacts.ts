@@ -4,27 +4,15 @@
  */
 import type { CertificateView } from '../../../shared/api/staff';
 import { certificateValidOn } from '../../../shared/claims/certificates';
-import { daysBetween, isValidDate } from '../../../shared/domain/dates';
+import { daysBetween } from '../../../shared/domain/dates';
 import type { CertificateType, LocalDate } from '../../../shared/domain/model';
 import { expiryBand } from '../../../shared/domain/reminders';
 import { DEFAULT_POLICY_ID, findPolicyPack } from '../../../shared/policy/registry';
-import { localTimestamp } from '../db/clock';
+import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 
-/**
- * The local calendar date (localTimestamp is local wall-clock time, never UTC): the one "today" every
- * service judges by (certificates, ages, whether a month has ended and may be submitted).
- * `LTC_TODAY=YYYY-MM-DD` in the environment pins it, so tests (unit, `ltc`, the e2e host) see the
- * same day whatever the machine's clock says; it is never set in an installed app.
- */
-export function serviceToday(): LocalDate {
-  const pinned = process.env['LTC_TODAY'];
-  if (pinned !== undefined && pinned !== '') {
-    if (!isValidDate(pinned)) throw new Error(`LTC_TODAY 应为 YYYY-MM-DD 格式的日期（现为“${pinned}”）`);
-    return pinned;
-  }
-  return localTimestamp().slice(0, 10);
-}
+/** Today on the institution's calendar (db/clock.ts: the one source of today). */
+export { serviceToday };
 
 /** The institution's pack's reminder leads; the default pack's before the institution is set up. */
 export function reminderLeadDays(db: LtcDatabase): number[] {

@@ -1,13 +1,16 @@
 /**
  * Saving and deleting visits. Each write is one transaction with its audit row (before/after), and
  * a month whose claim is submitted only changes with a correction reason (monthLock.ts). A visit the
- * claim will not pay is still saved: records are kept, the claim excludes it and says why.
+ * claim will not pay is still saved: records are kept, the claim excludes it and says why. A visit
+ * that starts after today has not happened and is refused (shared/domain/notYet.ts).
  */
 import type { z } from 'zod';
 import type { VisitDetail, visitInput } from '../../../shared/api/visits';
 import { isValidDateTime, minutesBetween, monthOf } from '../../../shared/domain/dates';
+import { visitNotYet } from '../../../shared/domain/notYet';
 import { recordAudit } from '../audit/auditLog';
 import { assertMonthWritable, isMonthLocked } from '../claims/monthLock';
+import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { InputError, ServiceError, type Problem } from '../errors';
 import { loadPolicy, type Policy } from './judge';
@@ -34,11 +37,13 @@ export function auditShape(r: StoredRow): Record<string, unknown> {
   };
 }
 
-/** Refuses what the schema cannot: impossible times, end before start, unknown people or items. */
-export function visitProblems(db: LtcDatabase, input: Input, policy: Policy, kept: readonly string[] = []): Problem[] {
+/** Refuses what the schema cannot: impossible or future times, end before start, unknown people or items. */
+export function visitProblems(db: LtcDatabase, input: Input, policy: Policy, kept: readonly string[] = [], today = serviceToday()): Problem[] {
   const problems: Problem[] = [];
   const startOk = isValidDateTime(input.start);
   if (!startOk) problems.push({ path: 'start', message: `开始时间“${input.start}”不存在（日期须真实存在，时为00–23，分为00–59）` });
+  const notYet = startOk ? visitNotYet(input.start, today) : null;
+  if (notYet) problems.push({ path: 'start', message: notYet });
   const endOk = isValidDateTime(input.end);
   if (!endOk) problems.push({ path: 'end', message: `结束时间“${input.end}”不存在（日期须真实存在，时为00–23，分为00–59）` });
   // end = start is kept (the claim calls it too short); end before start is no visit at all.
@@ -61,13 +66,13 @@ function withReason(after: Record<string, unknown>, reason: string | null): Reco
   return reason ? { ...after, correctionReason: reason } : after;
 }
 
-export function saveVisit(db: LtcDatabase, input: Input, actor: string): VisitDetail {
+export function saveVisit(db: LtcDatabase, input: Input, actor: string, today = serviceToday()): VisitDetail {
   const policy = requirePolicy(db);
   const items = [...new Set(input.items)];
   return db.transaction(() => {
     const before = input.id === undefined ? undefined : readStoredRow(db.raw, input.id);
     if (input.id !== undefined && !before) throw new ServiceError('NOT_FOUND', '这条上门服务记录已不存在（可能已被删除），请刷新列表');
-    const problems = visitProblems(db, { ...input, items }, policy, before ? splitItems(before.items) : []);
+    const problems = visitProblems(db, { ...input, items }, policy, before ? splitItems(before.items) : [], today);
     if (problems.length > 0) throw new InputError(`服务记录有误，未保存：${problems.map((p) => p.message).join('；')}`, problems);
     const months = [monthOf(input.start), ...(before ? [monthOf(before.start_at)] : [])];
     const reason = assertMonthWritable(db, months, input.correctionReason);

@@ -1,5 +1,9 @@
-/** Shows a failed call the way the services worded it: the message, and each problem with its field. */
+/**
+ * Shows a failed call the way the services worded it: the message, and each problem with its field's
+ * Chinese label (problemText: a bare key such as `code` is never shown).
+ */
 import { Alert } from 'antd';
+import { problemText } from '../../../shared/api/labels';
 import { ApiCallError } from '../api/client';
 
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
@@ -18,7 +22,7 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
             {problems.length > 0 && (
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {problems.slice(0, 50).map((p, i) => (
-                  <li key={i}>{p.path ? `${p.path}：${p.message}` : p.message}</li>
+                  <li key={i}>{problemText(p)}</li>
                 ))}
               </ul>
             )}

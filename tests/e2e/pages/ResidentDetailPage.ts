@@ -25,6 +25,10 @@ export class ResidentDetailPage {
   readonly personalField = (label: string) => this.personalForm().getByLabel(label, { exact: true });
   readonly idFacts = () => this.page.getByTestId('id-facts');
   readonly summary = () => this.page.getByTestId('resident-summary');
+  /** a home-care client's use of this month's quota */
+  readonly quota = () => this.page.getByTestId('quota-use');
+  /** the message under a field of the personal form */
+  readonly personalError = (label: string) => this.personalForm().locator('.ant-form-item').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
 
   async fillPersonal(d: PersonalData): Promise<void> {
     await this.personalField('姓名').fill(d.name);
@@ -55,16 +59,22 @@ export class ResidentDetailPage {
     await this.saveDialog();
   }
 
-  /** Saves the open dialog and waits for its outcome: closed (saved) or showing why it was refused. */
+  /**
+   * Saves the open dialog and waits for its outcome: closed (saved) or showing why it was refused,
+   * by the services (an alert) or by the form at once (a message under a field).
+   */
   private async saveDialog(): Promise<void> {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('button', { name: buttonName('保存') }).click();
-    await Promise.race([dialog.waitFor({ state: 'hidden' }), dialog.getByRole('alert').first().waitFor()]);
+    await Promise.race([dialog.waitFor({ state: 'hidden' }), dialog.getByRole('alert').first().waitFor(), dialog.locator('.ant-form-item-explain-error').first().waitFor()]);
   }
 
   // --- stay events ---------------------------------------------------------------------------
   readonly eventRows = () => this.page.getByRole('table', { name: '入住记录列表' }).locator('.ant-table-tbody tr.ant-table-row');
   readonly eventForm = () => this.page.getByRole('form', { name: '入住记录表单' });
+
+  /** the message under a field of the open dialog's form */
+  readonly dialogError = (label: string) => this.page.getByRole('dialog').locator('.ant-form-item').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
 
   /** Fills the event form and saves; the dialog stays open when the services refuse the event. */
   async addEvent(e: EventData): Promise<void> {

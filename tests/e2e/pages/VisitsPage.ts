@@ -47,6 +47,8 @@ export class VisitsPage {
   readonly form = () => this.page.getByRole('form', { name: '上门服务记录表单' });
   readonly field = (label: string) => this.form().getByLabel(label, { exact: true });
   readonly check = () => this.page.getByTestId('visit-check');
+  /** the client's month against the pack's limits, in the check panel */
+  readonly quota = () => this.check().getByTestId('quota-use');
   readonly drawer = () => this.page.getByRole('dialog');
   readonly saveButton = () => this.drawer().getByRole('button', { name: /^保存记录/ });
 

@@ -4,6 +4,7 @@ import { openDatabase, type LtcDatabase } from '../../../electron/services/db/da
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { claimVisitWindow, loadClaimInput } from '../../../electron/services/dataset/loadMonth';
 import type { Visit } from '../../../shared/domain/model';
+import { pinToday } from '../../support/today';
 import { sample, tempDir, track } from './helpers';
 
 function fresh(): LtcDatabase {
@@ -19,6 +20,8 @@ describe('loadClaimInput', () => {
   });
 
   it('returns only the visits whose start lies in the window, with everyone else whole', () => {
+    // 'far-later' is dated 2026-12-15: a day after which it has happened.
+    pinToday('2026-12-31');
     const db = fresh();
     const d = sample();
     d.visits.push(

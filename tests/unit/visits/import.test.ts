@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../electron/services/audit/auditLog';
 import { InputError, ServiceError } from '../../../electron/services/errors';
 import { COLUMNS } from '../../../electron/services/visits/import/columns';
+import { pinToday } from '../../support/today';
 import { gbk } from './gbk';
 import { sampleDb, upload, visits } from './support';
 
@@ -150,6 +151,8 @@ describe('visits import', () => {
 
 describe('visits import at scale', () => {
   it('checks and stores a 10,000-row export in one transaction', async () => {
+    // 500 days of visits from 2026-06-01: a today after the last of them.
+    pinToday('2027-12-31');
     const db = sampleDb();
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i++) {

@@ -2,12 +2,14 @@
  * Each data row of an import checked on its own: who (by ID number, or by name when it is unique),
  * when, which items, and whether its 外部编号 is already stored. What makes a row impossible to store
  * is an error; what the claim would exclude (too short, overlap, unconfirmed, certificate) is left to
- * the claim's rules later and only warned about: records are kept, as in the form.
+ * the claim's rules later and only warned about: records are kept, as in the form. A visit that starts
+ * after today has not happened: an error, as in the form (shared/domain/notYet.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ImportRowProblem } from '../../../../shared/api/visits';
 import { maskIdNumber } from '../../../../shared/domain/ids';
-import type { GeoPoint } from '../../../../shared/domain/model';
+import type { GeoPoint, LocalDate } from '../../../../shared/domain/model';
+import { visitNotYet } from '../../../../shared/domain/notYet';
 import type { Policy } from '../judge';
 import { parseConfirmed, parseCoordinate, parseIdNumber, parseItems, parseText, parseTime, shown } from './cells';
 import { headerOf, type ColumnMap, type Field } from './columns';
@@ -56,7 +58,7 @@ function directory(sql: BetterSqlite3.Database, table: 'residents' | 'staff'): D
 const NOUN = { residents: '服务对象', staff: '护理人员' } as const;
 const PLACE = { residents: '“服务对象”', staff: '“员工与证书”' } as const;
 
-export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[], map: ColumnMap, policy: Policy): Candidate[] {
+export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[], map: ColumnMap, policy: Policy, today: LocalDate): Candidate[] {
   const people = { residents: directory(sql, 'residents'), staff: directory(sql, 'staff') };
   const storedRef = sql.prepare('SELECT 1 FROM visits WHERE external_ref = ?').pluck();
   const firstRowOfRef = new Map<string, number>();
@@ -104,6 +106,8 @@ export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[]
     const end = cell('end') === null ? (fail('end', '未填写'), null) : take('end', parseTime(cell('end'), 'end'), null);
     // end = start is kept (the claim calls it too short); end before start is no visit at all.
     if (start && end && end < start) fail('end', `${shown(cell('end'))} 早于开始时间 ${shown(cell('start'))}，请核对签到、签退时间`);
+    const notYet = start ? visitNotYet(start, today) : null;
+    if (notYet) fail('start', notYet);
     const items = parseItems(cell('items'));
     if (items.length === 0) fail('items', '未填写，请填写服务项目目录中的编码，例如 LC01');
     const unknown = items.filter((c) => !policy.items.has(c));

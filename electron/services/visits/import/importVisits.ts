@@ -13,6 +13,7 @@ import type { LtcDatabase } from '../../db/database';
 import { InputError } from '../../errors';
 import { judgeTargets, loadPolicy, type Policy } from '../judge';
 import { insertVisit, newVisitRefs } from '../visitStore';
+import { serviceToday } from '../../db/clock';
 import { checkRows, type Candidate } from './checkRows';
 import { COLUMNS, mapColumns } from './columns';
 import { readTable, type Table } from './readTable';
@@ -55,7 +56,7 @@ function judgeRows(db: LtcDatabase, policy: Policy, candidates: readonly Candida
 
 export async function previewImport(db: LtcDatabase, file: UploadedFile): Promise<ImportPreview> {
   const { table, policy, map } = await analyse(db, file);
-  const candidates = checkRows(db.raw, table.rows, map, policy);
+  const candidates = checkRows(db.raw, table.rows, map, policy, serviceToday());
   const warnings = judgeRows(db, policy, candidates);
   const lockCache = new Map<string, boolean>();
   const locked = (month: string): boolean => lockCache.get(month) ?? lockCache.set(month, isMonthLocked(db, month)).get(month)!;
@@ -103,7 +104,7 @@ export async function commitImport(
   const excluded = new Set(input.exclude);
   return db.transaction(() => {
     // Checked again inside the transaction: the records may have changed since the preview.
-    const candidates = checkRows(db.raw, table.rows, map, policy);
+    const candidates = checkRows(db.raw, table.rows, map, policy, serviceToday());
     const blocking = candidates.filter((c) => c.errors.length > 0 && !c.duplicate && !excluded.has(c.row));
     if (blocking.length > 0) {
       const problems = blocking.flatMap((c) => c.errors.map((e) => ({ path: `第${c.row}行 ${e.column}`, message: e.message })));

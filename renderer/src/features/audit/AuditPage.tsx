@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { AuditEntryView, AuditListQuery } from '../../../../shared/api/audit';
 import { useApiQuery } from '../../api/hooks';
+import { RANGE_FORMATS } from '../../ui/DateInput';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { AuditChanges } from './AuditChanges';
@@ -50,7 +51,7 @@ export function AuditPage() {
         <DatePicker.RangePicker
           aria-label="日期"
           placeholder={S.filterDates}
-          format="YYYY-MM-DD"
+          format={RANGE_FORMATS}
           allowEmpty={[true, true]}
           value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
           onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}

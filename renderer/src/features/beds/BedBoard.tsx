@@ -2,11 +2,11 @@
  * 占用看板: for a chosen day, every bed grouped by floor with who holds it. A bed is held from the
  * admission to the discharge or death (算入不算出), also while its occupant is in hospital or on leave.
  */
-import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { BoardBed, Occupant } from '../../../../shared/api/beds';
 import { useApiQuery } from '../../api/hooks';
+import { DateInput } from '../../ui/DateInput';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { OCCUPANT_COLORS, OCCUPANT_STATUS, S } from './strings';
 
@@ -54,7 +54,7 @@ export function BedBoardView({ date, onDate }: { date: string; onDate: (d: strin
     <>
       <Space wrap style={{ marginBottom: 16 }}>
         <label htmlFor="board-date">{S.date}</label>
-        <DatePicker id="board-date" format="YYYY-MM-DD" allowClear={false} value={dayjs(date)} onChange={(d) => d && onDate(d.format('YYYY-MM-DD'))} />
+        <DateInput id="board-date" allowClear={false} value={date} onChange={(d) => d && onDate(d)} />
       </Space>
       <ErrorAlert error={board.error} />
       {!b ? (

@@ -2,22 +2,23 @@
  * 评估结论: what the agency concluded, as recorded, with the validity the pack gives each conclusion
  * (benefits from the 1st of the next month, 24 months by default) and which one is in force today.
  */
-import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AssessmentView, ResidentDetail } from '../../../../shared/api/residents';
 import { LEVELS, type Level } from '../../../../shared/domain/model';
+import { assessmentNotYet } from '../../../../shared/domain/notYet';
 import { useApiMutation } from '../../api/hooks';
+import { DateInput } from '../../ui/DateInput';
+import { todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { A, ASSESSMENT_STATE_COLORS, ASSESSMENT_STATE_NAMES, levelName, S } from './strings';
 import { isLocked, useCorrection } from './useCorrection';
 
-
 interface FormValues {
   level: Level;
-  concludedOn: Dayjs;
+  concludedOn: string;
   number?: string;
   assessor?: string;
 }
@@ -32,7 +33,7 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
   const onFinish = (v: FormValues) =>
     void send(
       add.mutateAsync,
-      { residentId: resident.id, level: v.level, concludedOn: v.concludedOn.format('YYYY-MM-DD'), ...(v.number ? { number: v.number } : {}), ...(v.assessor ? { assessor: v.assessor } : {}) },
+      { residentId: resident.id, level: v.level, concludedOn: v.concludedOn, ...(v.number ? { number: v.number } : {}), ...(v.assessor ? { assessor: v.assessor } : {}) },
       () => {
         onMessage(A.saved);
         setOpen(false);
@@ -94,8 +95,16 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
           <Form.Item label={A.level} name="level" rules={[{ required: true, message: `请选择${A.level}` }]}>
             <Select options={LEVELS.map((l) => ({ value: l, label: levelName(l) }))} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item label={A.concludedOn} name="concludedOn" rules={[{ required: true, message: `请选择${A.concludedOn}` }]}>
-            <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
+          <Form.Item
+            label={A.concludedOn}
+            name="concludedOn"
+            rules={[
+              { required: true, message: `请选择${A.concludedOn}` },
+              // the services refuse it too; said here at once, in their words
+              { validator: (_r, v: string | null) => (v && assessmentNotYet(v, todayLocal()) ? Promise.reject(new Error(assessmentNotYet(v, todayLocal())!)) : Promise.resolve()) },
+            ]}
+          >
+            <DateInput />
           </Form.Item>
           <Form.Item label={A.number} name="number">
             <Input maxLength={60} />

@@ -1,15 +1,16 @@
 /**
- * One person: where they stand today, then tabs for personal data, assessments, stay events and the
- * day-status calendar. The tab and the calendar's month live in the address, so a link can open
+ * One person: where they stand today (a home-care client: this month's use of the quota, as the claim
+ * counts it), then tabs for personal data, assessments, stay events and the day-status calendar. The tab and the calendar's month live in the address, so a link can open
  * `#/residents/12?tab=calendar&month=2026-10` directly (the claim's issues link here).
  */
-import { App, Button, Descriptions, Popconfirm, Result, Skeleton, Tabs, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Tabs, Tag } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentMonth, todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { PageHeader } from '../../ui/PageHeader';
+import { QuotaUse } from '../../ui/QuotaUse';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { CalendarPanel } from './CalendarPanel';
 import { ResidentForm } from './ResidentForm';
@@ -97,6 +98,11 @@ export function ResidentDetailPage() {
           {r.assessmentEndsOn ?? '—'} {r.assessmentDaysLeft !== null && <ExpiryTag daysLeft={r.assessmentDaysLeft} />}
         </Descriptions.Item>
       </Descriptions>
+      {r.homeQuota && (
+        <Card size="small" title={S.summary.quota} style={{ marginBottom: 16, maxWidth: 640 }}>
+          <QuotaUse quota={r.homeQuota} />
+        </Card>
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParam('tab', k)}

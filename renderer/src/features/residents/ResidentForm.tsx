@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import type { ResidentDetail, ResidentInput } from '../../../../shared/api/residents';
 import { weighIdNumber } from '../../../../shared/api/staff';
 import { idNumberFacts } from '../../../../shared/domain/ids';
+import { phoneProblem } from '../../../../shared/domain/phone';
 import type { InsuranceType } from '../../../../shared/domain/model';
 import { useApiMutation } from '../../api/hooks';
 import { todayLocal } from '../../ui/dates';
@@ -18,7 +19,8 @@ import { S } from './strings';
 interface FormValues {
   name: string;
   idNumber: string;
-  insuranceType?: InsuranceType | null;
+  /** '' = 未填写 */
+  insuranceType?: InsuranceType | '';
   phone?: string;
   address?: string;
 }
@@ -40,7 +42,7 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
 
   useEffect(() => {
     if (!resident) return;
-    form.setFieldsValue({ name: resident.name, idNumber: resident.idNumber, insuranceType: resident.insuranceType, phone: resident.phone ?? '', address: resident.address ?? '' });
+    form.setFieldsValue({ name: resident.name, idNumber: resident.idNumber, insuranceType: resident.insuranceType ?? '', phone: resident.phone ?? '', address: resident.address ?? '' });
   }, [resident, form]);
 
   const onFinish = (v: FormValues) => {
@@ -85,15 +87,21 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
       >
         <Input maxLength={18} placeholder={S.form.idPlaceholder} autoComplete="off" style={{ fontFamily: 'monospace' }} />
       </Form.Item>
-      <Form.Item label={S.form.insuranceType} name="insuranceType">
-        <Select
-          allowClear
-          options={(['employee', 'resident'] as const).map((t) => ({ value: t, label: S.form.insurance[t] }))}
-          style={{ width: 200 }}
-        />
+      {/*
+        No allowClear: antd puts its clear button in the tab order right after the select, so the Tab
+        after choosing with Enter landed on it and the next typed text was lost (issue 14). 未填写 is
+        an option instead, chosen like the others.
+      */}
+      <Form.Item label={S.form.insuranceType} name="insuranceType" initialValue="">
+        <Select options={[{ value: '', label: S.form.insuranceNone }, ...(['employee', 'resident'] as const).map((t) => ({ value: t, label: S.form.insurance[t] }))]} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label={S.form.phone} name="phone">
-        <Input maxLength={30} style={{ width: 240 }} />
+      <Form.Item
+        label={S.form.phone}
+        name="phone"
+        validateTrigger="onBlur"
+        rules={[{ validator: (_r, v: string | undefined) => (v?.trim() && phoneProblem(v.trim()) ? Promise.reject(new Error(phoneProblem(v.trim())!)) : Promise.resolve()) }]}
+      >
+        <Input maxLength={30} placeholder={S.form.phoneHint} style={{ width: 300 }} />
       </Form.Item>
       <Form.Item label={S.form.address} name="address">
         <Input maxLength={200} />

@@ -3,21 +3,23 @@
  * the stay rules; a refused one shows the rule's Chinese reason and nothing is saved. An institutional
  * admission picks its bed from the beds free on that day (occupancy is derived, never typed).
  */
-import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ResidentDetail, StayEventView } from '../../../../shared/api/residents';
 import { STAY_EVENT_NAMES } from '../../../../shared/domain/glossary';
 import { STAY_EVENT_TYPES, type CareMode, type StayEventType } from '../../../../shared/domain/model';
+import { stayEventNotYet } from '../../../../shared/domain/notYet';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { DateInput } from '../../ui/DateInput';
+import { todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { E, modeName, S } from './strings';
 import { isLocked, useCorrection } from './useCorrection';
 
 interface FormValues {
   type: StayEventType;
-  date: Dayjs;
+  date: string;
   mode?: CareMode;
   bed?: string;
   note?: string;
@@ -59,7 +61,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
       {
         residentId: resident.id,
         type: v.type,
-        date: v.date.format('YYYY-MM-DD'),
+        date: v.date,
         ...(admit && v.mode ? { mode: v.mode } : {}),
         ...(admit && v.mode === 'institutional' && v.bed ? { bed: v.bed } : {}),
         ...(v.note?.trim() ? { note: v.note } : {}),
@@ -128,8 +130,22 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
           <Form.Item label={E.type} name="type" rules={[{ required: true, message: `请选择${E.type}` }]}>
             <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item label={E.date} name="date" rules={[{ required: true, message: `请选择${E.date}` }]}>
-            <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
+          <Form.Item
+            label={E.date}
+            name="date"
+            dependencies={['type']}
+            rules={[
+              { required: true, message: `请选择${E.date}` },
+              // the services refuse it too; said here at once, in their words
+              ({ getFieldValue }) => ({
+                validator: (_r, v: string | null) => {
+                  const notYet = v ? stayEventNotYet((getFieldValue('type') as StayEventType | undefined) ?? 'admit', v, todayLocal()) : null;
+                  return notYet ? Promise.reject(new Error(notYet)) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DateInput />
           </Form.Item>
           {type === 'admit' && (
             <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: `请选择${E.mode}` }]}>
@@ -143,7 +159,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
           )}
           {type === 'admit' && mode === 'institutional' && (
             <Form.Item label={E.bed} name="bed">
-              <BedSelect date={date ? date.format('YYYY-MM-DD') : null} />
+              <BedSelect date={date ?? null} />
             </Form.Item>
           )}
           <Form.Item label={E.note} name="note">

@@ -78,7 +78,9 @@ export const S = {
     idWarningHint: '结算申报会提示“身份证号校验不通过”，并在更正前不生成此人的结算明细。请对照身份证件核对。',
     insuranceType: '参保类型',
     insurance: { employee: '职工医保', resident: '城乡居民医保' },
+    insuranceNone: '未填写',
     phone: '联系电话',
+    phoneHint: '如 13800000000 或 0574-87654321',
     address: '住址',
     save: '保存',
     saved: '服务对象已保存',
@@ -90,7 +92,7 @@ export const S = {
   cancel: '取消',
   deleted: '已删除',
   cannotDelete: '不能删除',
-  summary: { status: '当前状态', mode: '护理方式', bed: '床位', level: '当前等级', ends: '评估有效至', ref: '编号' },
+  summary: { status: '当前状态', mode: '护理方式', bed: '床位', level: '当前等级', ends: '评估有效至', ref: '编号', quota: '本月居家服务额度（按月度结算规则计）' },
   correction: {
     title: '该月结算已申报',
     label: '更正原因',

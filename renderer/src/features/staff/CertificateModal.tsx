@@ -10,7 +10,7 @@ import { CERTIFICATE_NAMES } from '../../../../shared/domain/glossary';
 import { CERTIFICATE_TYPES, type CertificateType } from '../../../../shared/domain/model';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { DateField } from './DateField';
+import { DateInput } from '../../ui/DateInput';
 import { S } from './strings';
 
 interface Values {
@@ -94,7 +94,7 @@ export function CertificateModal({ staffId, editing, open, onClose }: { staffId:
           <AutoComplete options={(LEVELS[type ?? 'nurse-licence'] ?? []).map((l) => ({ value: l }))} maxLength={30} />
         </Form.Item>
         <Form.Item label={S.issuedOn} name="issuedOn" rules={[{ required: true, message: S.required(S.issuedOn) }]}>
-          <DateField />
+          <DateInput />
         </Form.Item>
         <Form.Item
           label={S.expiresOn}
@@ -110,7 +110,7 @@ export function CertificateModal({ staffId, editing, open, onClose }: { staffId:
             }),
           ]}
         >
-          <DateField />
+          <DateInput />
         </Form.Item>
       </Form>
       <ErrorAlert error={save.error} />

@@ -15,7 +15,7 @@ import { todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { PageHeader } from '../../ui/PageHeader';
-import { DateField } from './DateField';
+import { DateInput } from '../../ui/DateInput';
 import { StaffFiltersBar } from './StaffFiltersBar';
 import { S } from './strings';
 import { useStaffFilters } from './useStaffFilters';
@@ -81,7 +81,7 @@ export function MatrixPage() {
       <PageHeader title={S.matrixTitle} subtitle={S.matrixSubtitle} extra={<Button onClick={() => void navigate('/staff')}>{S.back}</Button>} />
       <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
         <label htmlFor="matrix-date">{S.matrixDate}</label>
-        <DateField id="matrix-date" value={date} allowClear={false} onChange={(d) => change({ date: d ?? undefined })} />
+        <DateInput id="matrix-date" value={date} allowClear={false} onChange={(d) => change({ date: d ?? undefined })} />
         <Select<'all' | CertificateType>
           aria-label={S.filterType}
           value={filters.type ?? 'all'}

@@ -10,13 +10,14 @@ import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/model';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { todayLocal } from '../../ui/dates';
-import { DateField } from './DateField';
+import { DateInput } from '../../ui/DateInput';
 import { S } from './strings';
 
 interface Values {
   name: string;
   idNumber: string;
-  role?: StaffRole | null;
+  /** '' = 未填写 */
+  role?: StaffRole | '';
   employedFrom?: string | null;
   employedTo?: string | null;
 }
@@ -28,7 +29,7 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
   const warning = idNumber.length === 18 ? weighIdNumber(idNumber, todayLocal()).warning : null;
 
   useEffect(() => {
-    if (staff) form.setFieldsValue({ name: staff.name, idNumber: staff.idNumber, role: staff.role, employedFrom: staff.employedFrom, employedTo: staff.employedTo });
+    if (staff) form.setFieldsValue({ name: staff.name, idNumber: staff.idNumber, role: staff.role ?? '', employedFrom: staff.employedFrom, employedTo: staff.employedTo });
   }, [staff, form]);
 
   const onFinish = (v: Values): void => {
@@ -54,17 +55,18 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
         normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
         rules={[
           { required: true, message: S.required(S.idNumber) },
-          { validator: (_r, v: string) => (v && weighIdNumber(v).error ? Promise.reject(new Error(weighIdNumber(v).error!)) : Promise.resolve()) },
+          { validator: (_r, v: string) => (v && weighIdNumber(v, todayLocal()).error ? Promise.reject(new Error(weighIdNumber(v, todayLocal()).error!)) : Promise.resolve()) },
         ]}
         extra={warning && <Alert type="warning" showIcon title={`${warning}（仍可保存）`} />}
       >
         <Input maxLength={18} placeholder="18位，末位X大写" />
       </Form.Item>
-      <Form.Item label={S.role} name="role">
-        <Select allowClear options={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }))} />
+      {/* No allowClear: its clear button sits in the tab order after the select (see ResidentForm). */}
+      <Form.Item label={S.role} name="role" initialValue="">
+        <Select options={[{ value: '', label: '未填写' }, ...STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }))]} />
       </Form.Item>
       <Form.Item label={S.employedFrom} name="employedFrom">
-        <DateField />
+        <DateInput />
       </Form.Item>
       <Form.Item
         label={S.employedTo}
@@ -80,7 +82,7 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
           }),
         ]}
       >
-        <DateField />
+        <DateInput />
       </Form.Item>
       <ErrorAlert error={save.error} />
       <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 8 }}>

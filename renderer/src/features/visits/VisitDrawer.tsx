@@ -1,15 +1,18 @@
 /**
  * 新增/编辑上门服务记录: a drawer beside the list. The claim's verdict is shown while the visit is typed
  * (visits.check, debounced); a visit with errors may still be saved, and the save button says it will
- * not be paid. Every field has a label tied to its input, so the form works from the keyboard alone.
+ * not be paid. A visit that cannot be saved at all (end before start, a start after today) says so
+ * once, in the check panel, and the save button waits until it is fixed. Every field has a label
+ * tied to its input, so the form works from the keyboard alone.
  */
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import type { VisitCatalogue, VisitDraft, VisitInput } from '../../../../shared/api/visits';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { DISPLAY_TIME, fromWire, toWire } from './dateTime';
+import { DateTimeInput } from '../../ui/DateInput';
+import { fromWire, toWire } from './dateTime';
 import { ItemSelect } from './ItemSelect';
 import { PersonSelect } from './PersonSelect';
 import { S } from './strings';
@@ -95,8 +98,12 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
   const result = check.data;
   const locked = !!result?.locked || !!detail.data?.locked;
   const hasErrors = !!result?.verdict?.issues.some((i) => i.severity === 'error');
+  // What the check says stops saving, for the draft as it is now (not a check still on its way).
+  const blocked = settledKey === draftKey && !check.isFetching && (result?.problems.length ?? 0) > 0;
 
   const onFinish = (v: FormValues) => {
+    // Saved before the check answered: the services refuse it anyway; the panel says why.
+    if (v.start && v.end && v.end.isBefore(v.start)) return;
     const input: VisitInput = {
       ...(visitId !== null ? { id: visitId } : {}),
       residentId: v.residentId!,
@@ -145,7 +152,7 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
       footer={
         <Flex justify="space-between">
           <Space>
-            <Button type="primary" danger={hasErrors} onClick={() => form.submit()} loading={save.isPending}>
+            <Button type="primary" danger={hasErrors} disabled={blocked} onClick={() => form.submit()} loading={save.isPending}>
               {hasErrors ? S.form.saveAnyway : S.form.save}
             </Button>
             <Button onClick={onClose}>{S.form.cancel}</Button>
@@ -172,10 +179,10 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
           </Form.Item>
           <Space size="large" wrap>
             <Form.Item label={S.form.start} name="start" rules={[{ required: true, message: S.form.timeRequired(S.form.start) }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DISPLAY_TIME} needConfirm={false} placeholder="YYYY-MM-DD HH:mm" style={{ width: 200 }} />
+              <DateTimeInput />
             </Form.Item>
             <Form.Item label={S.form.end} name="end" rules={[{ required: true, message: S.form.timeRequired(S.form.end) }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DISPLAY_TIME} needConfirm={false} placeholder="YYYY-MM-DD HH:mm" style={{ width: 200 }} />
+              <DateTimeInput />
             </Form.Item>
           </Space>
           <Form.Item label={S.form.items} name="items" rules={[{ required: true, type: 'array', min: 1, message: S.form.itemsRequired }]}>

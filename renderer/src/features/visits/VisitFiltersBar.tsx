@@ -1,6 +1,7 @@
 /** The list's filter bar: client, caregiver, date range (本月/上月 presets), status, search. */
 import { DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
+import { RANGE_FORMATS } from '../../ui/DateInput';
 import { PersonSelect } from './PersonSelect';
 import { DISPLAY_DATE } from './dateTime';
 import { S, STATUS_OPTIONS } from './strings';
@@ -15,7 +16,7 @@ export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; 
       <DatePicker.RangePicker
         aria-label="服务日期"
         placeholder={S.filterDates}
-        format={DISPLAY_DATE}
+        format={RANGE_FORMATS}
         value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
         allowEmpty={[true, true]}
         presets={[

@@ -77,7 +77,7 @@ export const S = {
     notPaid: '这条记录不会被结算',
     notPaidHint: '可以保存（记录会保留），但在改正以下问题前，月度结算不计入这条服务：',
     unconfirmed: '签字确认前不计入结算',
-    cannotSave: '不能保存',
+    cannotSave: '不能保存，请先改正：',
   },
 };
 

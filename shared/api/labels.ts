@@ -1,0 +1,133 @@
+/**
+ * The Chinese label of each field of the contract's inputs, so a refusal names the field the way the
+ * screen does (`姓名：最多50个字`), never by its key (`name：…`). One table per feature, by the first
+ * part of its calls' names (`residents.save` → `residents`), in the screens' words; the fields every
+ * feature shares (lists, ids, uploads, correction reasons) are in COMMON_LABELS. A path is written
+ * with `*` for an array index or a record key (`items.*`, `prices.dailyFeeFen.*`); a path without a
+ * label of its own takes its parent's. tests/unit/services/contractLabels.test.ts checks that every
+ * field of the contract has one: a new field gets its label here.
+ */
+
+export type FieldLabels = Readonly<Record<string, string>>;
+
+export const COMMON_LABELS: FieldLabels = {
+  search: '搜索',
+  page: '页码',
+  pageSize: '每页条数',
+  sortField: '排序列',
+  sortOrder: '排序方向',
+  id: '记录',
+  today: '今天的日期',
+  date: '日期',
+  month: '月份',
+  note: '备注',
+  correctionReason: '更正原因',
+  file: '文件',
+  'file.name': '文件名',
+  'file.base64': '文件内容',
+};
+
+export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
+  institution: {
+    name: '机构名称',
+    uscc: '统一社会信用代码',
+    agencyCode: '定点机构编码',
+    region: '统筹区编码',
+    policy: '政策包',
+    beds: '床位数',
+    prices: '价格',
+    'prices.dailyFeeFen': '机构护理日收费',
+    'prices.dailyFeeFen.*': '机构护理日收费',
+    'prices.hourlyFeeFen': '居家护理每小时收费',
+    'prices.visitFeeFen': '居家上门每次收费',
+  },
+  dashboard: {},
+  residents: {
+    mode: '护理方式',
+    status: '状态',
+    level: '失能等级',
+    name: '姓名',
+    idNumber: '身份证号',
+    insuranceType: '参保类型',
+    phone: '联系电话',
+    address: '住址',
+    residentId: '服务对象',
+    concludedOn: '结论日期',
+    number: '结论书编号',
+    assessor: '评估机构',
+    type: '事件',
+    bed: '床位',
+  },
+  beds: { floor: '楼层', code: '床位号', room: '房间' },
+  staff: {
+    role: '岗位',
+    employment: '在职状态',
+    certStatus: '证书状态',
+    name: '姓名',
+    idNumber: '身份证号',
+    employedFrom: '入职日期',
+    employedTo: '离职日期',
+    staffId: '员工',
+    type: '证书类型',
+    number: '证书编号',
+    level: '证书等级',
+    issuedOn: '发证日期',
+    expiresOn: '有效期至',
+    status: '证书状态',
+  },
+  roster: { excludeRows: '排除的行', 'excludeRows.*.sheet': '工作表', 'excludeRows.*.row': '行号' },
+  visits: {
+    residentId: '服务对象',
+    staffId: '护理人员',
+    from: '开始日期',
+    to: '结束日期',
+    status: '状态',
+    start: '开始时间',
+    end: '结束时间',
+    items: '服务项目',
+    confirmed: '签字确认',
+    checkIn: '签到位置',
+    'checkIn.lat': '签到纬度',
+    'checkIn.lng': '签到经度',
+    checkOut: '签退位置',
+    'checkOut.lat': '签退纬度',
+    'checkOut.lng': '签退经度',
+    kind: '查找类别',
+    ids: '已选人员',
+    exclude: '排除的行',
+  },
+  audit: { from: '开始日期', to: '结束日期', actor: '操作人', action: '操作', entity: '对象类别' },
+  claims: { acceptErrors: '确认带错误申报', by: '申报人', claimId: '申报', name: '文件名' },
+  jobs: { id: '任务' },
+  reports: { year: '年份', status: '状态' },
+  backups: { name: '备份文件' },
+  updates: { url: '更新服务器地址' },
+};
+
+/** The labels of a call's fields (its feature's, then the common ones). */
+export function labelsFor(method: string): FieldLabels {
+  const feature = method.split('.')[0] ?? '';
+  // policy.list belongs to the institution screen
+  return FIELD_LABELS[feature === 'policy' ? 'institution' : feature] ?? {};
+}
+
+/** The label of a field at `path` (an issue's path), or null where none is known. */
+export function labelOf(labels: FieldLabels, path: readonly PropertyKey[]): string | null {
+  const parts = path.map((p) => (typeof p === 'number' || /^\d+$/.test(String(p)) ? '*' : String(p)));
+  for (let n = parts.length; n > 0; n--) {
+    const key = parts.slice(0, n).join('.');
+    const found = labels[key] ?? COMMON_LABELS[key];
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * How a problem reads to the user: `label：message`, or the message alone when it names the field
+ * already or no label is known. A place that is not a field key (a roster row, `服务对象第3行「电话」`)
+ * is shown as given; a bare key (`code`, `idNumber`) never is.
+ */
+export function problemText(p: { path?: string; label?: string; message: string }): string {
+  const place = p.label ?? (p.path && /[^\x20-\x7e]/.test(p.path) ? p.path : null);
+  return place && !p.message.includes(place) ? `${place}：${p.message}` : p.message;
+}
