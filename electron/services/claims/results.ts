@@ -137,12 +137,27 @@ export function applyResult(db: LtcDatabase, claimId: number, lines: readonly Re
     const insert = db.raw.prepare(
       'INSERT INTO claim_results (claim_id, id_number, mode, result, claimed_fund_fen, deducted_fen, paid_fund_fen, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const count = { accepted: 0, deducted: 0, rejected: 0 };
+    const deductions: Record<string, unknown>[] = [];
+    let deductedFen = 0;
     for (const [k, line] of claimed) {
       const r = given.get(k) as ResultLine;
       const deducted = r.result === 'accepted' ? 0 : r.result === 'rejected' ? line.fundFen : (r.deductedFen ?? 0);
       insert.run(claimId, line.idNumber, line.mode, r.result, line.fundFen, deducted, line.fundFen - deducted, r.reason ?? null, now);
+      count[r.result]++;
+      deductedFen += deducted;
+      if (r.result !== 'accepted') deductions.push({ ref: line.resident, name: line.name, mode: line.mode, result: r.result, deductedFen: deducted, reason: r.reason ?? null });
     }
     db.raw.prepare("UPDATE claims SET status = 'settled', settled_at = ? WHERE id = ?").run(now, claimId);
-    recordAudit(db, { actor, action: 'settle', entity: 'claim', entityId: claimId, after: { lines: lines.length } });
+    // What the agency decided, so the trail answers "what was deducted and why" without the claim at hand.
+    const claimedFundFen = stored.claim.totals.fundFen;
+    const { month, kind } = stored.claim;
+    recordAudit(db, {
+      actor,
+      action: 'settle',
+      entity: 'claim',
+      entityId: claimId,
+      after: { month, kind, ...(kind === 'supplementary' ? { seq: stored.summary.seq } : {}), lines: lines.length, ...count, claimedFundFen, deductedFen, paidFundFen: claimedFundFen - deductedFen, deductions },
+    });
   });
 }

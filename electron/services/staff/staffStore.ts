@@ -120,7 +120,13 @@ export function deleteStaff(db: LtcDatabase, id: number, actor: string): { id: n
       // Visits are the claim's evidence and name their caregiver; the person stays, marked as left.
       throw new ServiceError('CONFLICT', `${row.name}有 ${visits} 条上门服务记录，不能删除（服务记录须保留护理人员）。如已离职，请填写离职日期。`);
     }
-    const certificates = db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY id`).all(id);
+    const certificates = (db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY id`).all(id) as CertificateRow[]).map((c) => ({
+      type: c.type,
+      number: c.number,
+      level: c.level,
+      issuedOn: c.issued_on,
+      expiresOn: c.expires_on,
+    }));
     db.raw.prepare('DELETE FROM staff WHERE id = ?').run(id);
     recordAudit(db, { actor, action: 'delete', entity: 'staff', entityId: id, before: { ...recordOf(row), certificates }, after: null });
     return { id };
