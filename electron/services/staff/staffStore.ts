@@ -10,8 +10,8 @@ import type { LocalDate, StaffRole } from '../../../shared/domain/model';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
+import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError } from '../errors';
-import { refMaker } from './refs';
 import { CERTIFICATE_COLUMNS, certificateView, reminderLeadDays, serviceToday, type CertificateRow } from './staffFacts';
 import { NO_EXPIRY, standing } from './staffQuery';
 
@@ -96,7 +96,7 @@ export function saveStaff(db: LtcDatabase, input: ParsedStaff, actor: string): S
     const now = localTimestamp();
     const values = [input.name, input.idNumber, input.role ?? null, input.employedFrom ?? null, input.employedTo ?? null];
     if (input.id === undefined) {
-      const ref = refMaker(db, 'staff')();
+      const ref = allocateRef(db.raw, 'staff');
       const id = Number(
         db.raw
           .prepare('INSERT INTO staff (ref, name, id_number, role, employed_from, employed_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
