@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { AuditChanges } from './AuditChanges';
 import { actionName, entityName, fieldLabel } from '../../../../shared/audit/auditWords';
 import { S } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 type Filters = Pick<AuditListQuery, 'from' | 'to' | 'actor' | 'action' | 'entity' | 'search'>;
 
@@ -69,7 +70,7 @@ export function AuditPage() {
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}
         expandable={{ expandedRowRender: (r) => <AuditChanges entry={r} />, rowExpandable: () => true }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
+        pagination={{ ...PAGER, current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const sortOrder = s?.order ?? undefined;

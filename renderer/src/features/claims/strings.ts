@@ -36,6 +36,10 @@ export const S = {
   },
   fix: { visit: (ref: string) => `查看上门服务 ${ref}`, resident: '查看服务对象', staff: '查看员工', institution: '机构设置' },
   linesSearch: '姓名或身份证号',
+  linesEmpty: '本月没有可结算的明细',
+  linesEmptyHint: '结算按服务对象的评估结论、入住记录和上门服务记录计算：先登记它们，再重新计算',
+  linesGoResidents: '去服务对象',
+  linesGoVisits: '去上门服务',
   linesSearchLabel: '搜索结算明细',
   pkg: {
     save: '保存申报包到文件夹（U盘）',
