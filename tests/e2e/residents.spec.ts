@@ -149,3 +149,16 @@ test('a failing check character is a warning that still saves; delete asks first
   await expect(list.rows()).toHaveCount(4);
   await expect(list.row('钱某')).toHaveCount(0);
 });
+
+test('a home-care client’s calendar counts her 居家服务期, never 在院 days', async ({ page }) => {
+  const detail = new ResidentDetailPage(page);
+  // 陈淑芬 (r3, the sample's third resident) is served at home all October.
+  await detail.open(3, 'tab=calendar&month=2026-10');
+  await detail.calendar('2026-10').waitFor();
+  await expect(detail.calendarSummary()).toContainText('居家服务期31 天');
+  await expect(detail.calendarSummary()).toContainText('居家服务天数31');
+  await expect(detail.calendarSummary()).not.toContainText('在院');
+  await expect(detail.calendarSummary()).not.toContainText('床日');
+  await expect(detail.calendarSummary()).toContainText('按上门服务记录结算');
+  await screenshot(page, '44b-home-client-calendar');
+});

@@ -150,6 +150,10 @@ export const C = {
   notBillable: '不计费',
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   counts: { present: '在院天数', hospital: '住院天数', leave: '请假天数', billable: '计费床日' },
+  /** a home client is never 在院: her days are the 居家服务期, paid by visit */
+  homeCounts: { period: '居家服务期', present: '居家服务天数', hospital: '服务期内住院天数', leave: '服务期内请假天数' },
+  days: (n: number) => `${n} 天`,
+  homeNoLine: '居家护理按上门服务记录结算，见“上门服务”和“月度结算”',
   fee: '护理费',
   fund: '基金支付',
   personal: '个人负担',
