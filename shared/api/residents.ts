@@ -193,7 +193,14 @@ export interface CalendarDay {
 export interface ResidentCalendar {
   month: Month;
   days: CalendarDay[];
-  counts: { present: number; hospital: number; leave: number; billable: number };
+  /**
+   * The month's days by care mode: an institutional resident is 在院 (present) and billed per bed-day; a
+   * home client's days are the 居家服务期 (present: served at home), paid by visit, never 在院.
+   */
+  counts: {
+    institutional: { present: number; hospital: number; leave: number; billable: number };
+    home: { present: number; hospital: number; leave: number };
+  };
   /** the month's institutional claim line, as the claim computes it; null when nothing is billed */
   line: { level: Level; billableDays: number; feeFen: Fen; fundFen: Fen; personalFen: Fen } | null;
   /** month-wide reasons (a failing ID number, a mode the pack does not pay, home care paid by visit) */

@@ -1,7 +1,7 @@
 /**
  * The domain's words in Chinese, once, so screens, PDFs, messages and code say the same thing.
  */
-import type { CareMode, CertificateType, Level, StaffRole, StayEventType } from './model';
+import type { CareMode, CertificateType, InsuranceType, Level, StaffRole, StayEventType } from './model';
 
 /** 失能等级名称 (《长期护理失能等级评估标准（试行）》2021) */
 export const LEVEL_NAMES: Record<Level, string> = {
@@ -38,3 +38,14 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
   manager: '负责人',
   other: '其他',
 };
+
+/** 参保类型 */
+export const INSURANCE_TYPE_NAMES: Record<InsuranceType, string> = { employee: '职工医保', resident: '城乡居民医保' };
+
+/** A month's claim: the regular one (申报) or a numbered supplementary one (补报, DOMAIN.md 8). */
+export const CLAIM_KIND_NAMES: Record<'regular' | 'supplementary', string> = { regular: '月度申报', supplementary: '补报' };
+
+export const CLAIM_STATUS_NAMES: Record<'draft' | 'submitted' | 'settled', string> = { draft: '草稿', submitted: '已申报', settled: '已结算' };
+
+/** The agency's answer for one claim line (审核结果). */
+export const LINE_RESULT_NAMES: Record<'accepted' | 'deducted' | 'rejected', string> = { accepted: '通过', deducted: '扣款', rejected: '拒付' };

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { AppShell } from './pages/AppShell';
 import { AuditPage } from './pages/AuditPage';
 import { VisitsPage } from './pages/VisitsPage';
@@ -31,4 +32,36 @@ test('the audit log shows a change to a visit, field by field, newest first', as
   await audit.filter('操作', '导入');
   await expect(audit.rows()).toHaveCount(1);
   await expect(audit.rows().first()).toContainText('数据文件');
+});
+
+test('the audit log reads in Chinese: the agency result with its deductions in 元, the claim named by month', async ({ page, host }, info) => {
+  expect(ltc('import', '--db', host.dbFile, 'tests/fixtures/sample-ningbo.json').code).toBe(0);
+  expect(ltc('submit', '--db', host.dbFile, '--month', '2026-10', '--accept-errors', '--by', '李会计').code).toBe(0);
+  const result = info.outputPath('result.json');
+  const lines = [
+    { idNumber: '330205193804120028', mode: 'institutional', result: 'accepted' },
+    { idNumber: '330205194501010037', mode: 'institutional', result: 'deducted', deductedFen: 12000, reason: '护理记录不完整' },
+    { idNumber: '33020519410923006X', mode: 'home', result: 'rejected', reason: '未签字确认' },
+  ];
+  writeFileSync(result, JSON.stringify({ format: 'ltc-claim-result', version: 1, month: '2026-10', lines }));
+  expect(ltc('result', '--db', host.dbFile, result).code).toBe(0);
+
+  await new AppShell(page).open('/settings/audit');
+  const audit = new AuditPage(page);
+  await expect(audit.rows()).toHaveCount(3);
+  await expect(audit.rows().first()).toContainText('导入审核结果');
+  await expect(audit.rows().first()).toContainText('2026-10 月度申报');
+  await expect(audit.rows().nth(1)).toContainText('申报');
+  await audit.expand(0);
+  const changes = audit.changes();
+  await expect(changes.getByRole('row', { name: /^扣款 / })).toContainText('1');
+  await expect(changes.getByRole('row', { name: /^拒付 / })).toContainText('1');
+  await expect(changes.getByRole('row', { name: /扣款和拒付明细 1 · 扣款金额/ })).toContainText('120.00 元');
+  await expect(changes.getByRole('row', { name: /扣款和拒付明细 2 · 审核结果/ })).toContainText('拒付');
+  await expect(changes.getByRole('row', { name: /实付基金/ })).toContainText('元');
+  await screenshot(page, '33b-audit-result');
+  // No English key is left in the field column of any entry.
+  await audit.expand(1);
+  for (const label of await audit.fieldLabels()) expect(label.replace(/SHA-256|App/g, '')).not.toMatch(/[A-Za-z]/);
+  await expect(audit.changes().nth(1).getByRole('row', { name: /合计 · 费用/ })).toContainText('元');
 });

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ClaimsPage, type Severity } from './pages/ClaimsPage';
+import { ResidentDetailPage } from './pages/ResidentDetailPage';
 import { VisitsPage } from './pages/VisitsPage';
 import { importDataset } from './support/dataset';
 import { expect, screenshot, test } from './support/fixtures';
@@ -106,15 +107,22 @@ test('October at a glance: computing, totals, issues by severity with filters an
   );
 
   // An issue links to the record that fixes it: the resident's page…
+  // (an assessment issue opens the 评估结论 tab, a stay issue the 入住记录 tab)…
   await claims.followIssueLink(claims.issuesOf('LEVEL_NOT_ELIGIBLE').first(), '查看服务对象');
   await expect(page).toHaveURL(/#\/residents\/\d+/);
   await expect(page.getByRole('heading', { name: /赵德胜/ })).toBeVisible();
+  await expect(new ResidentDetailPage(page).activeTab()).toHaveText(/^评估结论/);
   await page.goBack();
   await claims.clearIssueFilters();
-  // …the caregiver's page (a medical item needs a nurse's licence)…
+  await claims.followIssueLink(claims.issuesOf('HOSPITAL_DAY').first(), '查看服务对象的入住记录');
+  await expect(new ResidentDetailPage(page).activeTab()).toHaveText(/^入住记录/);
+  await page.goBack();
+  // …the caregiver's certificates (a medical item needs a nurse's licence)…
   await claims.followIssueLink(claims.issuesOf('NURSE_REQUIRED').first(), '查看员工');
-  await expect(page).toHaveURL(/#\/staff\/\d+/);
+  await expect(page).toHaveURL(/#\/staff\/\d+\?focus=certificates/);
   await expect(page.getByRole('heading', { name: '施银萍' })).toBeVisible();
+  await expect(page.getByTestId('staff-certificates')).toBeFocused();
+  await expect(page.getByTestId('staff-certificates')).toBeInViewport();
   await page.goBack();
   // …and the visit itself.
   await claims.followIssueLink(claims.issuesOf('VISIT_TOO_SHORT').first(), '查看上门服务 v4');

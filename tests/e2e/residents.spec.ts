@@ -234,3 +234,16 @@ test('a refusal names the field in Chinese, never by its key (a bed number twice
   await expect(page.getByRole('dialog')).toContainText('床位号 2-203-1 已存在');
   await expect(page.getByRole('dialog')).not.toContainText('code');
 });
+
+test('a home-care client’s calendar counts her 居家服务期, never 在院 days', async ({ page }) => {
+  const detail = new ResidentDetailPage(page);
+  // 陈淑芬 (r3, the sample's third resident) is served at home all October.
+  await detail.open(3, 'tab=calendar&month=2026-10');
+  await detail.calendar('2026-10').waitFor();
+  await expect(detail.calendarSummary()).toContainText('居家服务期31 天');
+  await expect(detail.calendarSummary()).toContainText('居家服务天数31');
+  await expect(detail.calendarSummary()).not.toContainText('在院');
+  await expect(detail.calendarSummary()).not.toContainText('床日');
+  await expect(detail.calendarSummary()).toContainText('按上门服务记录结算');
+  await screenshot(page, '44b-home-client-calendar');
+});

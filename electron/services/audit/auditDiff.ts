@@ -1,10 +1,13 @@
 /**
  * Before/after of an audit row as a list of changed fields a person can read: nested records are
  * flattened to paths (`checkIn.lat`, `certificates[0].expiresOn`), lists of plain values are joined,
- * yes/no and times are written as the screens write them, and ID numbers are masked (PIPL) wherever
- * they appear. The stored JSON stays whole; this is only how it is shown.
+ * values are written as the screens write them (money in 元, enums in Chinese, yes/no, times:
+ * shared/audit/auditValues.ts), and ID numbers are masked (PIPL) wherever they appear. The stored JSON
+ * stays whole; this is only how it is shown.
  */
 import type { AuditChange } from '../../../shared/api/audit';
+import { auditValueText } from '../../../shared/audit/auditValues';
+import { lastKey } from '../../../shared/audit/auditWords';
 import { maskIdNumber } from '../../../shared/domain/ids';
 
 /** Stop listing after this many fields: a dataset import's summary is long enough to read, not more. */
@@ -12,18 +15,19 @@ const MAX_CHANGES = 200;
 const MAX_VALUE = 500;
 const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const ID_FIELD = /id_?number$/i;
-const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
 function showText(s: string): string {
-  const time = LOCAL_TIME.exec(s);
-  const text = time ? `${time[1]} ${time[2]}` : s.replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id.toUpperCase()));
+  const text = s.replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id.toUpperCase()));
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (typeof v === 'string') return showText(v);
-  if (typeof v === 'number') return String(v);
+/** `key`: the field the value belongs to, which says how to write it (a fee, a care mode…). */
+function show(v: unknown, key: string): string {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+    const words = auditValueText(key, v);
+    if (words !== undefined) return words;
+    return typeof v === 'string' ? showText(v) : String(v);
+  }
   return showText(JSON.stringify(v));
 }
 
@@ -33,7 +37,7 @@ function flatten(v: unknown, path: string, out: Map<string, string | null>): voi
   if (v === null || v === undefined) {
     out.set(path, null);
   } else if (Array.isArray(v)) {
-    if (v.every(isPlain)) out.set(path, v.length === 0 ? '（无）' : v.map((x) => (x === null ? '' : show(x))).join('、'));
+    if (v.every(isPlain)) out.set(path, v.length === 0 ? '（无）' : v.map((x) => (x === null ? '' : show(x, lastKey(path)))).join('、'));
     else v.forEach((x, i) => flatten(x, `${path}[${i}]`, out));
   } else if (typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>);
@@ -41,7 +45,7 @@ function flatten(v: unknown, path: string, out: Map<string, string | null>): voi
     for (const [k, x] of entries) flatten(x, path ? `${path}.${k}` : k, out);
   } else {
     // A mistyped ID number fails the pattern above but is no less personal: mask it by its field name.
-    out.set(path, ID_FIELD.test(path) && typeof v === 'string' ? maskIdNumber(v) : show(v));
+    out.set(path, ID_FIELD.test(path) && typeof v === 'string' ? maskIdNumber(v) : show(v, lastKey(path)));
   }
 }
 

@@ -133,7 +133,8 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): numbe
     writeClaimFiles(db, id, p.files);
     recordAudit(db, {
       actor: o.actor,
-      action: 'submit',
+      // 补报 is its own action in the trail, not a second 申报 of the month.
+      action: p.claim.kind === 'supplementary' ? 'supplement' : 'submit',
       entity: 'claim',
       entityId: id,
       after: { month: p.claim.month, kind: p.claim.kind, seq: p.seq, totals: p.claim.totals, files: p.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },

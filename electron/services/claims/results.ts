@@ -81,13 +81,32 @@ export function previewResult(db: LtcDatabase, claimId: number, lines: readonly 
 export function applyResult(db: LtcDatabase, claimId: number, lines: readonly ResultLine[], actor: string): void {
   db.transaction(() => {
     // Checked inside the write: another window may have imported it, or withdrawn the claim, meanwhile.
-    const plan = planResult(submittedClaim(db, claimId), lines);
+    const stored = submittedClaim(db, claimId);
+    const plan = planResult(stored, lines);
     const now = localTimestamp();
     const insert = db.raw.prepare(
       'INSERT INTO claim_results (claim_id, id_number, mode, result, claimed_fund_fen, deducted_fen, paid_fund_fen, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const l of plan.lines) insert.run(claimId, l.idNumber, l.mode, l.result, l.claimedFundFen, l.deductedFen, l.paidFundFen, l.reason, now);
+    const count = { accepted: 0, deducted: 0, rejected: 0 };
+    const deductions: Record<string, unknown>[] = [];
+    let deductedFen = 0;
+    const refOf = new Map(stored.claim.lines.map((l) => [`${l.idNumber}|${l.mode}`, l.resident]));
+    for (const l of plan.lines) {
+      insert.run(claimId, l.idNumber, l.mode, l.result, l.claimedFundFen, l.deductedFen, l.paidFundFen, l.reason, now);
+      count[l.result]++;
+      deductedFen += l.deductedFen;
+      if (l.result !== 'accepted') deductions.push({ ref: refOf.get(`${l.idNumber}|${l.mode}`), name: l.name, mode: l.mode, result: l.result, deductedFen: l.deductedFen, reason: l.reason });
+    }
     db.raw.prepare("UPDATE claims SET status = 'settled', settled_at = ? WHERE id = ?").run(now, claimId);
-    recordAudit(db, { actor, action: 'settle', entity: 'claim', entityId: claimId, after: { lines: lines.length } });
+    // What the agency decided, so the trail answers "what was deducted and why" without the claim at hand.
+    const claimedFundFen = stored.claim.totals.fundFen;
+    const { month, kind } = stored.claim;
+    recordAudit(db, {
+      actor,
+      action: 'settle',
+      entity: 'claim',
+      entityId: claimId,
+      after: { month, kind, ...(kind === 'supplementary' ? { seq: stored.summary.seq } : {}), lines: lines.length, ...count, claimedFundFen, deductedFen, paidFundFen: claimedFundFen - deductedFen, deductions },
+    });
   });
 }

@@ -5,6 +5,7 @@
  */
 import { addMonthsToMonth, dayNumber, isValidMonth, monthEnd, monthStart } from '../../../shared/domain/dates';
 import type { Dataset, Institution, Month, Staff, Visit } from '../../../shared/domain/model';
+import { formatRef } from '../../../shared/domain/refs';
 import { institutionUscc } from './identity';
 import { injectProblems } from './problems';
 import { Rng } from './prng';
@@ -53,7 +54,7 @@ export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
     .map((b, i) => ({ b, i }))
     .sort((x, y) => (x.b.admit < y.b.admit ? -1 : x.b.admit > y.b.admit ? 1 : x.i - y.i))
     .map((x) => x.b);
-  residents.forEach((b, i) => (b.resident.ref = `r${pad(i + 1, residents.length, 4)}`));
+  residents.forEach((b, i) => (b.resident.ref = formatRef('resident', i + 1)));
   numberAssessments(rng.fork('assessment-numbers'), residents.map((b) => b.resident));
 
   const load: StaffLoad = {
@@ -62,7 +63,7 @@ export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
     institutional,
   };
   const team = buildStaff(rng.fork('staff'), win, opts.staff === undefined ? staffNeeded(load) : Math.max(1, Math.trunc(opts.staff)), load, reg);
-  team.forEach((t, i) => (t.staff.ref = `s${pad(i + 1, team.length, 3)}`));
+  team.forEach((t, i) => (t.staff.ref = formatRef('staff', i + 1)));
   const carers = team.filter((t) => t.visits === 'care').map((t) => t.staff.ref);
   const nurses = team.filter((t) => t.visits === 'nurse').map((t) => t.staff.ref);
   const licensed = new Set(team.filter((t) => t.staff.certificates.some((c) => c.type === 'nurse-licence')).map((t) => t.staff.ref));
@@ -75,7 +76,8 @@ export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
     nurseShare: NURSE_SHARE,
   });
   injectProblems(rng.fork('problems'), visits, firstVisitOn(visits, monthStart(endMonth)), licensed, Math.max(1, Math.round(home / 50)));
-  visits.forEach((v, i) => (v.ref = `v${pad(i + 1, visits.length, 6)}`));
+  // The program's own style (shared/domain/refs.ts): the demo looks like records made in the app.
+  visits.forEach((v, i) => (v.ref = formatRef('visit', i + 1)));
 
   return {
     format: 'ltc-dataset',
@@ -121,9 +123,4 @@ function firstVisitOn(visits: readonly Visit[], date: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Zero-padded serial, at least `min` digits, wider when the list needs it (r0001, s001, v000001). */
-function pad(n: number, count: number, min: number): string {
-  return String(n).padStart(Math.max(min, String(count).length), '0');
 }

@@ -38,23 +38,22 @@ export function residentCalendar(db: LtcDatabase, id: number, month: Month): Res
     return issue ? { code: issue.code as IssueCode, message: issue.message } : null;
   };
 
-  const counts = { present: 0, hospital: 0, leave: 0, billable: 0 };
-  let homeDays = 0;
+  const counts: ResidentCalendar['counts'] = { institutional: { present: 0, hospital: 0, leave: 0, billable: 0 }, home: { present: 0, hospital: 0, leave: 0 } };
   const days: CalendarDay[] = datesOfMonth(month).map((date) => {
     const seg = statusOn(facts.timeline, date);
     const level = assessmentOn(facts.periods, date)?.level ?? null;
     if (!seg) return { date, status: null, mode: null, level, billable: null, reason: null };
-    counts[seg.status]++;
+    counts[seg.mode][seg.status]++;
     if (seg.mode === 'home') {
-      homeDays++;
       return { date, status: seg.status, mode: 'home', level, billable: null, reason: null };
     }
     const paid = billable.has(date) && !idProblem;
-    if (paid) counts.billable++;
+    if (paid) counts.institutional.billable++;
     return { date, status: seg.status, mode: 'institutional', level, billable: paid, reason: paid ? null : dayReason(date) };
   });
   const whole = inst.issues.find((i) => !i.date);
   if (whole) notes.push(whole.message);
+  const homeDays = counts.home.present + counts.home.hospital + counts.home.leave;
   if (homeDays > 0) notes.push(`居家护理期间按上门服务记录结算，不按床日计费（本月居家服务期 ${homeDays} 天）。`);
 
   const l = idProblem ? null : inst.line;

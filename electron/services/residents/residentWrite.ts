@@ -10,22 +10,13 @@ import { weighIdNumber } from '../../../shared/api/staff';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
+import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError } from '../errors';
 import { getResident } from './residentDetail';
 import { personalAudit, readResident, requireResident } from './residentRecord';
 import { localToday } from './today';
 
 type Input = z.output<typeof residentInput>;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `R20261123-093000`: readable, sortable, and never one an import already used. */
-function newRef(db: LtcDatabase, now = new Date()): string {
-  const base = `R${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const taken = db.raw.prepare('SELECT 1 FROM residents WHERE ref = ?').pluck();
-  if (!taken.get(base)) return base;
-  for (let n = 2; ; n++) if (!taken.get(`${base}-${n}`)) return `${base}-${n}`;
-}
 
 export function saveResident(db: LtcDatabase, input: Input, actor: string, today = localToday()): ResidentDetail {
   const { error } = weighIdNumber(input.idNumber, today);
@@ -50,7 +41,7 @@ export function saveResident(db: LtcDatabase, input: Input, actor: string, today
         .prepare('UPDATE residents SET name = @name, id_number = @id_number, insurance_type = @insurance_type, phone = @phone, address = @address, updated_at = @now WHERE id = @id')
         .run({ ...fields, now, id });
     } else {
-      ref = newRef(db);
+      ref = allocateRef(db.raw, 'resident');
       id = Number(
         db.raw
           .prepare('INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at) VALUES (@ref, @name, @id_number, @insurance_type, @phone, @address, @now, @now)')

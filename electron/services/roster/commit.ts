@@ -7,8 +7,8 @@ import type { RosterSummary } from '../../../shared/api/roster';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
+import { allocateRefs } from '../db/recordRefs';
 import { InputError } from '../errors';
-import { refMaker } from '../staff/refs';
 import type { RosterPlan } from './plan';
 
 export interface CommitFacts {
@@ -42,7 +42,7 @@ export function carryOut(db: LtcDatabase, plan: RosterPlan, facts: CommitFacts):
   };
   const added: { residents: { id: number; ref: string; name: string }[]; staff: { id: number; ref: string; name: string }[] } = { residents: [], staff: [] };
 
-  const residentRef = refMaker(db, 'residents');
+  const residentRefs = allocateRefs(sql, 'resident', plan.residents.filter((p) => p.existingId === null).length);
   const insertResident = sql.prepare(`INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAssessment = sql.prepare('INSERT INTO assessments (resident_id, level, concluded_on, number, assessor) VALUES (?, ?, ?, ?, ?)');
   const nextSeq = sql.prepare('SELECT coalesce(max(seq) + 1, 0) FROM stay_events WHERE resident_id = ?').pluck();
@@ -51,7 +51,7 @@ export function carryOut(db: LtcDatabase, plan: RosterPlan, facts: CommitFacts):
     let id = p.existingId;
     if (id === null) {
       const f = p.first;
-      const ref = residentRef();
+      const ref = residentRefs.shift()!;
       id = Number(insertResident.run(ref, f.name, f.idNumber, f.insuranceType, f.phone, f.address, now, now).lastInsertRowid);
       added.residents.push({ id, ref, name: f.name });
       summary.residents.added++;
@@ -66,14 +66,14 @@ export function carryOut(db: LtcDatabase, plan: RosterPlan, facts: CommitFacts):
     summary.admissions.skipped += p.skipped.admits;
   }
 
-  const staffRef = refMaker(db, 'staff');
+  const staffRefs = allocateRefs(sql, 'staff', plan.staff.filter((p) => p.existingId === null).length);
   const insertStaff = sql.prepare('INSERT INTO staff (ref, name, id_number, role, employed_from, employed_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)');
   const insertCertificate = sql.prepare('INSERT INTO certificates (staff_id, type, number, level, issued_on, expires_on) VALUES (?, ?, ?, ?, ?, ?)');
   for (const p of plan.staff) {
     let id = p.existingId;
     if (id === null) {
       const f = p.first;
-      const ref = staffRef();
+      const ref = staffRefs.shift()!;
       id = Number(insertStaff.run(ref, f.name, f.idNumber, f.role, f.employedFrom, now, now).lastInsertRowid);
       added.staff.push({ id, ref, name: f.name });
       summary.staff.added++;

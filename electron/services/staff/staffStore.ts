@@ -10,8 +10,8 @@ import type { LocalDate, StaffRole } from '../../../shared/domain/model';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
+import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError } from '../errors';
-import { refMaker } from './refs';
 import { CERTIFICATE_COLUMNS, certificateView, reminderLeadDays, serviceToday, type CertificateRow } from './staffFacts';
 import { NO_EXPIRY, standing } from './staffQuery';
 
@@ -96,7 +96,7 @@ export function saveStaff(db: LtcDatabase, input: ParsedStaff, actor: string): S
     const now = localTimestamp();
     const values = [input.name, input.idNumber, input.role ?? null, input.employedFrom ?? null, input.employedTo ?? null];
     if (input.id === undefined) {
-      const ref = refMaker(db, 'staff')();
+      const ref = allocateRef(db.raw, 'staff');
       const id = Number(
         db.raw
           .prepare('INSERT INTO staff (ref, name, id_number, role, employed_from, employed_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -120,7 +120,13 @@ export function deleteStaff(db: LtcDatabase, id: number, actor: string): { id: n
       // Visits are the claim's evidence and name their caregiver; the person stays, marked as left.
       throw new ServiceError('CONFLICT', `${row.name}有 ${visits} 条上门服务记录，不能删除（服务记录须保留护理人员）。如已离职，请填写离职日期。`);
     }
-    const certificates = db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY id`).all(id);
+    const certificates = (db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY id`).all(id) as CertificateRow[]).map((c) => ({
+      type: c.type,
+      number: c.number,
+      level: c.level,
+      issuedOn: c.issued_on,
+      expiresOn: c.expires_on,
+    }));
     db.raw.prepare('DELETE FROM staff WHERE id = ?').run(id);
     recordAudit(db, { actor, action: 'delete', entity: 'staff', entityId: id, before: { ...recordOf(row), certificates }, after: null });
     return { id };

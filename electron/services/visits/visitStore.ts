@@ -1,4 +1,4 @@
-/** The visit rows' writes shared by the form and the import, with the refs new visits get. */
+/** The visit rows' writes shared by the form and the import (their refs: db/recordRefs.ts). */
 import type BetterSqlite3 from 'better-sqlite3';
 
 export interface VisitFields {
@@ -31,23 +31,4 @@ export function replaceItems(sql: BetterSqlite3.Database, visitId: number, items
   sql.prepare('DELETE FROM visit_items WHERE visit_id = ?').run(visitId);
   const insert = sql.prepare('INSERT INTO visit_items (visit_id, position, code) VALUES (?, ?, ?)');
   items.forEach((code, position) => insert.run(visitId, position, code));
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/**
- * Refs for new visits: `V` + the local time to the second (readable, sorts by entry time), with a
- * `-n` suffix when several are made in the same second. Checked against the stored refs, so a ref
- * is never reused even when the clock goes back.
- */
-export function newVisitRefs(sql: BetterSqlite3.Database, count: number, now: Date = new Date()): string[] {
-  const base = `V${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const taken = sql.prepare('SELECT 1 FROM visits WHERE ref = ?').pluck();
-  const out: string[] = [];
-  if (count === 1 && !taken.get(base)) return [base];
-  for (let n = 1; out.length < count; n++) {
-    const ref = `${base}-${n}`;
-    if (!taken.get(ref)) out.push(ref);
-  }
-  return out;
 }

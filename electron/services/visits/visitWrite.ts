@@ -12,10 +12,11 @@ import { recordAudit } from '../audit/auditLog';
 import { assertMonthWritable, isMonthLocked } from '../claims/monthLock';
 import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
+import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError, type Problem } from '../errors';
 import { loadPolicy, type Policy } from './judge';
 import { readStoredRow, splitItems, toVisitDetail, type StoredRow } from './visitRows';
-import { insertVisit, newVisitRefs, replaceItems } from './visitStore';
+import { insertVisit, replaceItems } from './visitStore';
 
 type Input = z.output<typeof visitInput>;
 
@@ -99,7 +100,7 @@ export function saveVisit(db: LtcDatabase, input: Input, actor: string, today = 
         .run({ ...fields, id });
       replaceItems(db.raw, id, items);
     } else {
-      id = insertVisit(db.raw, { ...fields, ref: newVisitRefs(db.raw, 1)[0]!, external_ref: null }, items);
+      id = insertVisit(db.raw, { ...fields, ref: allocateRef(db.raw, 'visit'), external_ref: null }, items);
     }
     const after = readStoredRow(db.raw, id)!;
     recordAudit(db, { actor, action: before ? 'update' : 'create', entity: 'visit', entityId: id, before: before ? auditShape(before) : null, after: withReason(auditShape(after), reason) });

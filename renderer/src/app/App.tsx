@@ -1,4 +1,5 @@
 /** Providers: Ant Design in Chinese, React Query, and a hash router (works from file:// in Electron). */
+import { SearchOutlined } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -15,9 +16,12 @@ const queryClient = new QueryClient({
 });
 const router = createHashRouter(routes);
 
+// A search box's button shows only an icon, which would name it "search": name it in Chinese.
+const inputSearch = { searchIcon: <SearchOutlined aria-label="搜索" /> };
+
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", system-ui, sans-serif' } }}>
+    <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", system-ui, sans-serif' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

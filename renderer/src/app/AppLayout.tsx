@@ -13,33 +13,38 @@ import {
 import { Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { navKeyOf } from '../ui/nav';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  // The icons are decoration: each entry is named by its label alone (not "home 首页").
   const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    { key: '/residents', icon: <TeamOutlined />, label: t('nav.residents') },
-    { key: '/beds', icon: <InsertRowBelowOutlined />, label: t('nav.beds') },
-    { key: '/visits', icon: <CarOutlined />, label: t('nav.visits') },
-    { key: '/staff', icon: <IdcardOutlined />, label: t('nav.staff') },
-    { key: '/claims', icon: <CalculatorOutlined />, label: t('nav.claims') },
-    { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+    { key: '/', icon: <HomeOutlined aria-hidden />, label: t('nav.home') },
+    { key: '/residents', icon: <TeamOutlined aria-hidden />, label: t('nav.residents') },
+    { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: t('nav.beds') },
+    { key: '/visits', icon: <CarOutlined aria-hidden />, label: t('nav.visits') },
+    { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: t('nav.staff') },
+    { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: t('nav.claims') },
+    { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
     {
       key: 'settings',
-      icon: <SettingOutlined />,
+      icon: <SettingOutlined aria-hidden />,
       label: t('nav.settings'),
       children: [
         { key: '/settings/institution', label: t('nav.institution') },
-        { key: '/settings/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+        { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
         { key: '/settings/system', label: t('nav.system') },
       ],
     },
   ];
-  const allKeys = ['/settings/institution', '/settings/audit', '/settings/system', '/residents', '/beds', '/visits', '/staff', '/claims', '/reports'];
-  const selected = allKeys.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/';
+  // Each route names its entry (ui/nav.ts): a screen reached from another still shows where it belongs.
+  const selected = navKeyOf(useMatches().map((m) => m.handle), useLocation().search);
+  // 设置 stays open on its own screens, however they were reached (a link, the address bar).
+  const [opened, setOpened] = useState<string[]>([]);
+  const openKeys = selected.startsWith('/settings/') && !opened.includes('settings') ? [...opened, 'settings'] : opened;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -48,13 +53,12 @@ export function AppLayout() {
           {t('appName')}
         </Typography.Title>
         <nav aria-label="主导航">
-          <Menu mode="inline" items={items} selectedKeys={[selected]} defaultOpenKeys={selected.startsWith('/settings') ? ['settings'] : []} onClick={(e) => void navigate(e.key)} />
+          <Menu mode="inline" items={items} selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpened} onClick={(e) => void navigate(e.key)} />
         </nav>
       </Layout.Sider>
+      {/* Layout.Content is the page's one <main> landmark: a <main> inside it would be a second. */}
       <Layout.Content style={{ padding: 24, background: '#fff' }}>
-        <main>
-          <Outlet />
-        </main>
+        <Outlet />
       </Layout.Content>
     </Layout>
   );

@@ -10,6 +10,26 @@ export class AppShell {
     await this.page.goto(`#${path}`);
   }
 
+  /** the highlighted side-navigation entry */
+  readonly selectedNav = () => this.nav().locator('.ant-menu-item-selected');
+
+  /**
+   * Controls a screen reader cannot name, or names only after an icon in English ("search", "left"),
+   * from the page's accessibility tree: `button "left"`, or a bare `button` with no name.
+   */
+  async poorlyNamedControls(): Promise<string[]> {
+    const tree = await this.page.locator('body').ariaSnapshot();
+    const ICON_NAMES = /^(search|left|right|double-left|double-right|ellipsis|close|home|team|setting)$/;
+    const out: string[] = [];
+    for (const line of tree.split('\n')) {
+      const m = /^\s*- (button|link|tab|menuitem)(?![\w-])(?: "((?:[^"\\]|\\.)*)")?/.exec(line);
+      if (!m) continue;
+      const name = (m[2] ?? '').trim();
+      if (name === '' || ICON_NAMES.test(name) || /^(home|team|setting|car|idcard|calculator|bar-chart|insert-row-below|audit) /.test(name)) out.push(line.trim());
+    }
+    return out;
+  }
+
   /**
    * Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children), and checks
    * that the entry is then the selected one. CI once lost the click on 系统与数据 while 设置's submenu was

@@ -27,7 +27,8 @@ export class BedsPage {
   }
 
   async addBed(b: { code: string; note?: string }): Promise<void> {
-    await this.page.getByRole('button', { name: '新增床位' }).click();
+    // the toolbar's button, above the list (an empty list repeats it)
+    await this.page.getByRole('button', { name: '新增床位' }).first().click();
     await this.field('床位号').fill(b.code);
     if (b.note) await this.field('备注').fill(b.note);
     await this.page.getByRole('dialog').getByRole('button', { name: buttonName('保存') }).click();

@@ -20,6 +20,14 @@ export interface EventData {
 export class ResidentDetailPage {
   constructor(readonly page: Page) {}
 
+  /** `#/residents/3?tab=calendar&month=2026-10`, as the claim's links open it */
+  async open(id: number, query = ''): Promise<void> {
+    await this.page.goto(`#/residents/${id}${query ? `?${query}` : ''}`);
+  }
+
+  /** the tab shown */
+  readonly activeTab = () => this.page.getByRole('tab', { selected: true });
+
   // --- personal data -------------------------------------------------------------------------
   readonly personalForm = () => this.page.getByRole('form', { name: '服务对象信息表单' });
   readonly personalField = (label: string) => this.personalForm().getByLabel(label, { exact: true });

@@ -30,7 +30,8 @@ export class ResidentsPage {
   }
 
   async add(): Promise<void> {
-    await this.page.getByRole('button', { name: '新增服务对象' }).click();
+    // the header's button (an empty list repeats it below)
+    await this.page.getByRole('button', { name: '新增服务对象' }).first().click();
     await this.page.getByRole('heading', { name: '新增服务对象' }).waitFor();
   }
 }

@@ -26,6 +26,7 @@ export class StaffListPage {
   }
 
   async add(): Promise<void> {
-    await this.page.getByRole('button', { name: '新增员工' }).click();
+    // the header's button (an empty list repeats it below)
+    await this.page.getByRole('button', { name: '新增员工' }).first().click();
   }
 }

@@ -53,7 +53,8 @@ export class VisitsPage {
   readonly saveButton = () => this.drawer().getByRole('button', { name: /^保存记录/ });
 
   async add(): Promise<void> {
-    await this.page.getByRole('button', { name: '新增服务记录' }).click();
+    // the header's button (an empty list repeats it below)
+    await this.page.getByRole('button', { name: '新增服务记录' }).first().click();
     await this.form().waitFor();
   }
 

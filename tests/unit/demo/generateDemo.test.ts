@@ -92,9 +92,9 @@ describe('the demo dataset (default options)', () => {
     expect(demo.residents).toHaveLength(100);
     expect(homeClients(demo)).toHaveLength(60);
     expect(demo.staff).toHaveLength(25);
-    expect(demo.residents[0]!.ref).toBe('r0001');
-    expect(demo.staff[0]!.ref).toBe('s001');
-    expect(demo.visits[0]!.ref).toBe('v000001');
+    expect(demo.residents[0]!.ref).toBe('R00001');
+    expect(demo.staff[0]!.ref).toBe('S0001');
+    expect(demo.visits[0]!.ref).toBe('V0000001');
     for (const list of [demo.residents, demo.staff, demo.visits]) expect(new Set(list.map((x) => x.ref)).size).toBe(list.length);
   });
 

@@ -14,7 +14,7 @@ describe('residents.calendar', () => {
     expect(day(18)).toMatchObject({ status: 'present', billable: true });
     // the discharge day does not count (算入不算出)
     expect(day(25)).toMatchObject({ status: null, billable: null });
-    expect(cal.counts).toEqual({ present: 12, hospital: 3, leave: 0, billable: 12 });
+    expect(cal.counts).toEqual({ institutional: { present: 12, hospital: 3, leave: 0, billable: 12 }, home: { present: 0, hospital: 0, leave: 0 } });
     expect(cal.line).toEqual({ level: 4, billableDays: 12, feeFen: 108_000, fundFen: 60_000, personalFen: 48_000 });
   });
 
@@ -40,6 +40,19 @@ describe('residents.calendar', () => {
     const chen = await call('residents.calendar', { id: idOf(db, 'r3'), month: '2026-10' });
     expect(chen.days[0]).toMatchObject({ status: 'present', mode: 'home', billable: null });
     expect(chen.notes.join()).toContain('按上门服务记录结算');
+    // A home client is in her service period, never 在院: no institutional day is counted.
+    expect(chen.counts).toEqual({ institutional: { present: 0, hospital: 0, leave: 0, billable: 0 }, home: { present: 31, hospital: 0, leave: 0 } });
+
+    // Moving from the home to home care in one month: each part counted under its own mode.
+    const { id: zhou } = await call('residents.save', { name: '周桂兰', idNumber: '11010519491231002X' });
+    await call('residents.addEvent', { residentId: zhou, type: 'admit', date: '2026-10-01', mode: 'institutional' });
+    await call('residents.addEvent', { residentId: zhou, type: 'discharge', date: '2026-10-11' });
+    await call('residents.addEvent', { residentId: zhou, type: 'admit', date: '2026-10-12', mode: 'home' });
+    await call('residents.addEvent', { residentId: zhou, type: 'hospital', date: '2026-10-20' });
+    await call('residents.addEvent', { residentId: zhou, type: 'return', date: '2026-10-22' });
+    const both = await call('residents.calendar', { id: zhou, month: '2026-10' });
+    expect(both.counts).toEqual({ institutional: { present: 10, hospital: 0, leave: 0, billable: 0 }, home: { present: 18, hospital: 2, leave: 0 } });
+    expect(both.notes.join()).toContain('本月居家服务期 20 天');
 
     const li = idOf(db, 'r2');
     await call('residents.save', { id: li, name: '李建国', idNumber: '330205194501010038' });

@@ -141,7 +141,7 @@ describe('the roster import', () => {
     const preview = await call('roster.preview', { file: again });
     expect(preview.errorRows).toBe(0);
     expect(preview.rows.map((r) => r.match)).toEqual(['existing', 'existing', 'existing', 'repeat', 'existing', 'repeat']);
-    expect(preview.rows[0]!.matchNote).toMatch(/^已存在：王秀英（r\d+）$/);
+    expect(preview.rows[0]!.matchNote).toMatch(/^已存在：王秀英（R\d{5}）$/);
     expect(preview.rows[1]!.effects).toEqual(['已存在：不改动其基本信息，只补充本行新的评估与入住', '已有 2026-08-05 的3级评估结论，不重复添加', '已有 2026-10-01 的入住记录，不重复添加']);
     const summary = await call('roster.commit', { file: again });
     expect(summary).toEqual({
@@ -165,7 +165,7 @@ describe('the roster import', () => {
     const file = upload(await filledTemplate(db, { 服务对象: [residents[0]!, { ...residents[0]!, 姓名: '王秀兰' }], 员工: [{ 姓名: '陈淑华', 身份证号: CHEN }] }));
     const preview = await call('roster.preview', { file });
     expect(preview.rows[1]!.issues).toEqual([{ severity: 'error', column: '姓名', message: '与第 3 行的身份证号相同，但姓名不同（第 3 行为“王秀英”）：同一身份证号只能是同一人，请核对' }]);
-    expect(preview.rows[2]!.issues[0]!.message).toMatch(/^身份证号已登记为员工“陈淑霞”（s\d+），与本行姓名“陈淑华”不同：请核对身份证号或姓名$/);
+    expect(preview.rows[2]!.issues[0]!.message).toMatch(/^身份证号已登记为员工“陈淑霞”（S\d{4}），与本行姓名“陈淑华”不同：请核对身份证号或姓名$/);
   });
 
   it('refuses an admission that contradicts the stay already stored', async () => {

@@ -56,9 +56,9 @@ describe('visits import', () => {
     expect(storedCount(db)).toBe(before + 3);
     const stored = db.raw.prepare("SELECT ref, external_ref, confirmed, check_in_lat, note FROM visits WHERE external_ref LIKE 'APP-%' ORDER BY external_ref").all();
     expect(stored).toEqual([
-      { ref: expect.stringMatching(/^V\d{14}-1$/), external_ref: 'APP-001', confirmed: 1, check_in_lat: 29.8891, note: null },
-      { ref: expect.stringMatching(/^V\d{14}-2$/), external_ref: 'APP-002', confirmed: 0, check_in_lat: null, note: '时长不足且未签字' },
-      { ref: expect.stringMatching(/^V\d{14}-3$/), external_ref: 'APP-005', confirmed: 1, check_in_lat: null, note: null },
+      { ref: 'V0000007', external_ref: 'APP-001', confirmed: 1, check_in_lat: 29.8891, note: null },
+      { ref: 'V0000008', external_ref: 'APP-002', confirmed: 0, check_in_lat: null, note: '时长不足且未签字' },
+      { ref: 'V0000009', external_ref: 'APP-005', confirmed: 1, check_in_lat: null, note: null },
     ]);
     const audit = listAudit(db, { entity: 'visit' });
     expect(audit).toHaveLength(1);

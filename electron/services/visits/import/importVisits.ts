@@ -10,9 +10,10 @@ import { minutesBetween, monthOf } from '../../../../shared/domain/dates';
 import { recordAudit } from '../../audit/auditLog';
 import { assertMonthWritable, isMonthLocked } from '../../claims/monthLock';
 import type { LtcDatabase } from '../../db/database';
+import { allocateRefs } from '../../db/recordRefs';
 import { InputError } from '../../errors';
 import { judgeTargets, loadPolicy, type Policy } from '../judge';
-import { insertVisit, newVisitRefs } from '../visitStore';
+import { insertVisit } from '../visitStore';
 import { serviceToday } from '../../db/clock';
 import { checkRows, type Candidate } from './checkRows';
 import { COLUMNS, mapColumns } from './columns';
@@ -115,7 +116,7 @@ export async function commitImport(
     if (chosen.length === 0) throw new InputError(duplicates > 0 ? '文件中的记录都已导入过（外部编号相同），没有新的记录' : '没有可导入的记录：所有行都被排除了');
     const reason = assertMonthWritable(db, chosen.map((c) => monthOf(c.start!)), input.correctionReason);
 
-    const refs = newVisitRefs(db.raw, chosen.length);
+    const refs = allocateRefs(db.raw, 'visit', chosen.length);
     chosen.forEach((c, i) => {
       insertVisit(
         db.raw,

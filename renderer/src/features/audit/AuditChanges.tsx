@@ -1,7 +1,8 @@
 /** One audit entry opened: each field with its value before and after, as a small table. */
 import { Table, Typography } from 'antd';
 import type { AuditChange, AuditEntryView } from '../../../../shared/api/audit';
-import { fieldLabel, S } from './strings';
+import { fieldLabel } from '../../../../shared/audit/auditWords';
+import { S } from './strings';
 
 export function AuditChanges({ entry }: { entry: AuditEntryView }) {
   if (entry.changes.length === 0) return <Typography.Text type="secondary">{S.noChanges}</Typography.Text>;
@@ -15,7 +16,7 @@ export function AuditChanges({ entry }: { entry: AuditEntryView }) {
         aria-label={`审计记录 ${entry.id} 的改动`}
         dataSource={entry.changes}
         columns={[
-          { title: S.field, dataIndex: 'path', key: 'path', width: 220, render: (p: string) => <span title={p}>{fieldLabel(p)}</span> },
+          { title: S.field, dataIndex: 'path', key: 'path', width: 220, render: (p: string) => <span title={p}>{fieldLabel(p, entry.entity)}</span> },
           { title: S.before, dataIndex: 'before', key: 'before', render: value },
           { title: S.after, dataIndex: 'after', key: 'after', render: value },
         ]}

@@ -10,12 +10,13 @@ import { RANGE_FORMATS } from '../../ui/DateInput';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { AuditChanges } from './AuditChanges';
-import { ACTION_NAMES, ENTITY_NAMES, fieldLabel, S } from './strings';
+import { actionName, entityName, fieldLabel } from '../../../../shared/audit/auditWords';
+import { S } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 type Filters = Pick<AuditListQuery, 'from' | 'to' | 'actor' | 'action' | 'entity' | 'search'>;
 
-const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', import: 'purple', export: 'gold', submit: 'cyan' };
-const named = (names: Record<string, string>, v: string) => names[v] ?? v;
+const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', import: 'purple', export: 'gold', submit: 'cyan', supplement: 'cyan', settle: 'geekblue', withdraw: 'volcano' };
 
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
@@ -26,19 +27,19 @@ export function AuditPage() {
     setFilters((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
   };
-  const opts = (values: string[] | undefined, names?: Record<string, string>) => (values ?? []).map((v) => ({ value: v, label: names ? named(names, v) : v }));
+  const opts = (values: string[] | undefined, name?: (v: string) => string) => (values ?? []).map((v) => ({ value: v, label: name ? name(v) : v }));
 
   const columns: TableProps<AuditEntryView>['columns'] = [
     { title: S.col.at, dataIndex: 'at', key: 'at', width: 180, sorter: true, sortOrder: paging.sortOrder ?? 'descend', sortDirections: ['descend', 'ascend'], render: (at: string) => at.slice(0, 19).replace('T', ' ') },
     { title: S.col.actor, dataIndex: 'actor', key: 'actor', width: 160 },
-    { title: S.col.action, dataIndex: 'action', key: 'action', width: 110, render: (a: string) => <Tag color={ACTION_COLORS[a]}>{named(ACTION_NAMES, a)}</Tag> },
-    { title: S.col.entity, dataIndex: 'entity', key: 'entity', width: 120, render: (e: string) => named(ENTITY_NAMES, e) },
+    { title: S.col.action, dataIndex: 'action', key: 'action', width: 110, render: (a: string) => <Tag color={ACTION_COLORS[a]}>{actionName(a)}</Tag> },
+    { title: S.col.entity, dataIndex: 'entity', key: 'entity', width: 120, render: (e: string) => entityName(e) },
     { title: S.col.subject, key: 'subject', width: 200, render: (_: unknown, r) => r.subject ?? (r.entityId ? `#${r.entityId}` : '') },
     {
       title: S.col.changes,
       key: 'changes',
       render: (_: unknown, r) => {
-        const labels = r.changes.map((c) => fieldLabel(c.path.split(/[.[]/)[0]!)).filter((p, i, all) => all.indexOf(p) === i);
+        const labels = r.changes.map((c) => fieldLabel(c.path.split(/[.[]/)[0]!, r.entity)).filter((p, i, all) => all.indexOf(p) === i);
         return `${S.changesCount(r.changes.length)}${labels.length ? `：${labels.slice(0, 4).join('、')}${labels.length > 4 ? '…' : ''}` : ''}`;
       },
     },
@@ -57,8 +58,8 @@ export function AuditPage() {
           onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         />
         <Select aria-label={S.actor} placeholder={S.actor} allowClear showSearch value={filters.actor} options={opts(facets.data?.actors)} onChange={(actor) => update({ actor })} style={{ width: 160 }} />
-        <Select aria-label={S.action} placeholder={S.action} allowClear value={filters.action} options={opts(facets.data?.actions, ACTION_NAMES)} onChange={(action) => update({ action })} style={{ width: 130 }} />
-        <Select aria-label={S.entity} placeholder={S.entity} allowClear value={filters.entity} options={opts(facets.data?.entities, ENTITY_NAMES)} onChange={(entity) => update({ entity })} style={{ width: 140 }} />
+        <Select aria-label={S.action} placeholder={S.action} allowClear value={filters.action} options={opts(facets.data?.actions, actionName)} onChange={(action) => update({ action })} style={{ width: 130 }} />
+        <Select aria-label={S.entity} placeholder={S.entity} allowClear value={filters.entity} options={opts(facets.data?.entities, entityName)} onChange={(entity) => update({ entity })} style={{ width: 140 }} />
         <Input.Search aria-label="搜索审计日志" placeholder={S.search} allowClear onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 240 }} />
       </Flex>
       <ErrorAlert error={list.error ?? facets.error} />
@@ -70,7 +71,7 @@ export function AuditPage() {
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}
         expandable={{ expandedRowRender: (r) => <AuditChanges entry={r} />, rowExpandable: () => true }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
+        pagination={{ ...PAGER, current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const sortOrder = s?.order ?? undefined;

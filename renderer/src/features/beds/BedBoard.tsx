@@ -2,11 +2,12 @@
  * 占用看板: for a chosen day, every bed grouped by floor with who holds it. A bed is held from the
  * admission to the discharge or death (算入不算出), also while its occupant is in hospital or on leave.
  */
-import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { BoardBed, Occupant } from '../../../../shared/api/beds';
 import { useApiQuery } from '../../api/hooks';
 import { DateInput } from '../../ui/DateInput';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { OCCUPANT_COLORS, OCCUPANT_STATUS, S } from './strings';
 
@@ -44,7 +45,7 @@ function BedCard({ bed }: { bed: BoardBed }) {
   );
 }
 
-export function BedBoardView({ date, onDate }: { date: string; onDate: (d: string) => void }) {
+export function BedBoardView({ date, onDate, onManage }: { date: string; onDate: (d: string) => void; onManage: () => void }) {
   const board = useApiQuery('beds.board', { date });
   const b = board.data;
   const floors = new Map<string, BoardBed[]>();
@@ -79,7 +80,7 @@ export function BedBoardView({ date, onDate }: { date: string; onDate: (d: strin
           {b.unassigned.length > 0 && (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={S.unassigned} description={<Space wrap>{b.unassigned.map((o) => <Link key={o.residentId} to={`/residents/${o.residentId}?tab=events`}>{o.name}</Link>)}</Space>} />
           )}
-          {b.beds.length === 0 && <Empty description={S.noBeds} />}
+          {b.beds.length === 0 && <EmptyState title={S.noBeds} hint={S.noBedsHint} actions={[{ label: S.goManage, primary: true, onClick: onManage }]} />}
           {[...floors].map(([floor, beds]) => (
             <section key={floor} aria-label={S.floor(floor || null)} style={{ marginBottom: 16 }}>
               <Typography.Title level={5}>{S.floor(floor || null)}</Typography.Title>

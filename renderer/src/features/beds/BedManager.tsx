@@ -5,8 +5,10 @@ import type { TableProps } from 'antd';
 import { useState } from 'react';
 import type { BedInput, BedRow } from '../../../../shared/api/beds';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { S } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 type SortField = 'code' | 'room' | 'floor';
 
@@ -52,6 +54,23 @@ export function BedManager() {
     });
   };
 
+  const [searchText, setSearchText] = useState('');
+  const empty = (
+    <EmptyState
+      title={S.emptyTitle}
+      hint={S.noBedsHint}
+      filtered={
+        !!search && {
+          onClear: () => {
+            setSearch(undefined);
+            setSearchText('');
+          },
+        }
+      }
+      actions={[{ label: S.add, primary: true, onClick: () => open('new') }]}
+    />
+  );
+
   const sorted = (f: SortField) => (table.sortField === f ? (table.sortOrder ?? null) : null);
   const columns: TableProps<BedRow>['columns'] = [
     { title: S.col.code, dataIndex: 'code', key: 'code', sorter: true, sortOrder: sorted('code') },
@@ -81,7 +100,7 @@ export function BedManager() {
   return (
     <>
       <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear onSearch={(q) => {
+        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)} onSearch={(q) => {
             setSearch(q.trim() || undefined);
             setTable((t) => ({ ...t, page: 1 }));
           }} style={{ width: 280 }} />
@@ -97,7 +116,8 @@ export function BedManager() {
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}
         aria-label="床位列表"
-        pagination={{ current: table.page, pageSize: table.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
+        locale={{ emptyText: list.data ? empty : ' ' }}
+        pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           setTable({ page: p.current ?? 1, pageSize: p.pageSize ?? 20, sortField: s?.order ? (s.columnKey as SortField) : undefined, sortOrder: s?.order ?? undefined });

@@ -23,7 +23,7 @@ export function BedsPage() {
         activeKey={tab}
         onChange={(k) => set('tab', k)}
         items={[
-          { key: 'board', label: S.tabs.board, children: <BedBoardView date={date} onDate={(d) => set('date', d)} /> },
+          { key: 'board', label: S.tabs.board, children: <BedBoardView date={date} onDate={(d) => set('date', d)} onManage={() => set('tab', 'manage')} /> },
           { key: 'manage', label: S.tabs.manage, children: <BedManager /> },
         ]}
       />

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import type { MonthView } from '../../../../shared/api/claims';
 import { ISSUE_TITLES, SEVERITY_TITLES, type IssueCode, type Severity } from '../../../../shared/claims/issueCodes';
 import type { ClaimIssue } from '../../../../shared/claims/types';
+import { PAGER } from '../../ui/pagination';
 import { IssueLink } from './issueLink';
 import { S } from './strings';
 
@@ -64,7 +65,7 @@ export function IssuesPanel({ issues, links }: { issues: ClaimIssue[]; links: Mo
               <List
                 size="small"
                 data-testid={`issue-list-${g.s}`}
-                pagination={g.items.length > 20 ? { pageSize: 20, size: 'small' } : false}
+                pagination={g.items.length > 20 ? { ...PAGER, pageSize: 20, size: 'small' } : false}
                 dataSource={g.items}
                 renderItem={(i) => (
                   <List.Item extra={<IssueLink issue={i} links={links} />} data-code={i.code} data-testid="issue">

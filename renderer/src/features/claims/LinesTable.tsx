@@ -1,13 +1,17 @@
 import { Input, Table } from 'antd';
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { ClaimLine } from '../../../../shared/claims/types';
 import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../../shared/domain/ids';
 import { formatYuan } from '../../../../shared/domain/money';
+import { EmptyState } from '../../ui/EmptyState';
+import { PAGER } from '../../ui/pagination';
 import { S } from './strings';
 
 /** 结算明细: one row per person and mode, searchable, sortable, paged. */
 export function LinesTable({ lines }: { lines: ClaimLine[] }) {
+  const navigate = useNavigate();
   const [q, setQ] = useState('');
   const rows = useMemo(() => {
     // ID numbers are stored with an upper-case X; people type either.
@@ -17,12 +21,29 @@ export function LinesTable({ lines }: { lines: ClaimLine[] }) {
   const yuan = (f: number) => formatYuan(f);
   return (
     <>
-      <Input.Search placeholder={S.linesSearch} allowClear style={{ width: 260, marginBottom: 12 }} onChange={(e) => setQ(e.target.value)} aria-label={S.linesSearchLabel} />
+      <Input.Search placeholder={S.linesSearch} allowClear style={{ width: 260, marginBottom: 12 }} value={q} onChange={(e) => setQ(e.target.value)} aria-label={S.linesSearchLabel} />
       <Table<ClaimLine>
         size="small"
         rowKey={(l) => `${l.idNumber}/${l.mode}`}
         dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
+        locale={{
+          emptyText: (
+            <EmptyState
+              title={S.linesEmpty}
+              hint={S.linesEmptyHint}
+              filtered={
+                lines.length > 0 && {
+                  onClear: () => setQ(''),
+                }
+              }
+              actions={[
+                { label: S.linesGoResidents, onClick: () => void navigate('/residents') },
+                { label: S.linesGoVisits, onClick: () => void navigate('/visits') },
+              ]}
+            />
+          ),
+        }}
+        pagination={{ ...PAGER, pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
         columns={[
           { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
           { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },

@@ -9,6 +9,7 @@ import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../../shared/domain/ids';
 import { formatYuan } from '../../../../shared/domain/money';
 import type { CareMode } from '../../../../shared/domain/model';
+import { PAGER } from '../../ui/pagination';
 
 const RESULT: Record<string, [string, string]> = { accepted: ['通过', 'green'], deducted: ['扣款', 'orange'], rejected: ['拒付', 'red'] };
 const yuan = (f: number) => formatYuan(f);
@@ -79,7 +80,7 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
         )}
         rowKey={(p) => `${p.claimId}/${p.idNumber}/${p.mode}`}
         dataSource={persons}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={{ ...PAGER, pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: '姓名', dataIndex: 'name' },
           { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },

@@ -69,8 +69,19 @@ export const S = {
     /** the tooltip of an issue's title: its stable code, for technical support */
     codeTip: '问题代码（供技术支持）：',
   },
-  fix: { visit: (ref: string) => `查看上门服务 ${ref}`, resident: '查看服务对象', staff: '查看员工', institution: '机构设置' },
+  fix: {
+    visit: (ref: string) => `查看上门服务 ${ref}`,
+    // “查看服务对象的…”: what to open on the person's page
+    resident: { personal: '查看服务对象的基本信息', assessments: '查看服务对象的评估结论', events: '查看服务对象的入住记录', calendar: '查看服务对象的床日日历' },
+    staff: { basics: '查看员工信息', certificates: '查看员工的证书', visits: '查看该护理员当日的服务' },
+    clientVisits: '查看该服务对象本月的服务',
+    institution: '机构设置',
+  },
   linesSearch: '姓名或身份证号',
+  linesEmpty: '本月没有可结算的明细',
+  linesEmptyHint: '结算按服务对象的评估结论、入住记录和上门服务记录计算：先登记它们，再重新计算',
+  linesGoResidents: '去服务对象',
+  linesGoVisits: '去上门服务',
   linesSearchLabel: '搜索结算明细',
   pkg: {
     save: '保存申报包到文件夹（U盘）',

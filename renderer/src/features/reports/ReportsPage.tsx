@@ -4,19 +4,21 @@
  * Figures are formatted as the claim screen formats them. A row opens the month in 月度结算, where its
  * documents are printed and saved.
  */
-import { Button, Card, Col, Empty, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { LedgerRow } from '../../../../shared/api/reports';
 import { formatYuan } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { offerDownload } from '../../ui/download';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatCount, formatHours } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { S } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 type Status = 'submitted' | 'settled';
 
@@ -24,6 +26,7 @@ const red = (fen: number) => (fen > 0 ? <span style={{ color: '#cf1322' }}>{form
 const byNumber = (f: (r: LedgerRow) => number) => (a: LedgerRow, b: LedgerRow) => f(a) - f(b);
 
 export function ReportsPage() {
+  const navigate = useNavigate();
   const [year, setYear] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [search, setSearch] = useState('');
@@ -106,8 +109,27 @@ export function ReportsPage() {
         loading={ledger.isLoading}
         columns={columns}
         dataSource={rows}
-        pagination={{ pageSize: 24, showSizeChanger: true, showTotal: (n) => `共 ${n} 笔` }}
-        locale={{ emptyText: <Empty description={S.empty} /> }}
+        pagination={{ ...PAGER, pageSize: 24, showSizeChanger: true, showTotal: (n) => `共 ${n} 笔` }}
+        locale={{
+          emptyText: ledger.data ? (
+            <EmptyState
+              title={S.empty}
+              hint={S.emptyHint}
+              filtered={
+                !!(year || status || search.trim()) && {
+                  onClear: () => {
+                    setYear(undefined);
+                    setStatus(undefined);
+                    setSearch('');
+                  },
+                }
+              }
+              actions={[{ label: S.goClaims, primary: true, onClick: () => void navigate('/claims') }]}
+            />
+          ) : (
+            ' '
+          ),
+        }}
         scroll={{ x: 1250 }}
       />
     </>

@@ -1,11 +1,12 @@
 /**
  * 床日日历: a month of days as the claim sees them, Monday first. Colour says where the person was
  * (在院 / 住院 / 请假 / 居家服务期 / 不在服务期); each institutional day says 计费 or 不计费, and why,
- * in the claim's own words (hover or focus a day for the whole message).
+ * in the claim's own words (hover or focus a day for the whole message). The month's counts are
+ * given per care mode: a home client is in her 居家服务期, never 在院.
  */
 import { Alert, DatePicker, Descriptions, Flex, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CalendarDay } from '../../../../shared/api/residents';
+import type { CalendarDay, ResidentCalendar } from '../../../../shared/api/residents';
 import { ISSUE_TITLES } from '../../../../shared/claims/issueCodes';
 import { isoWeekday } from '../../../../shared/domain/dates';
 import { formatYuan } from '../../../../shared/domain/money';
@@ -87,27 +88,51 @@ export function CalendarPanel({ residentId, month, onMonth }: { residentId: numb
               <DayCell key={day.date} d={day} />
             ))}
           </div>
-          <Descriptions size="small" bordered column={4} style={{ marginTop: 16 }} data-testid="calendar-summary">
-            <Descriptions.Item label={C.counts.present}>{d.counts.present}</Descriptions.Item>
-            <Descriptions.Item label={C.counts.hospital}>{d.counts.hospital}</Descriptions.Item>
-            <Descriptions.Item label={C.counts.leave}>{d.counts.leave}</Descriptions.Item>
-            <Descriptions.Item label={C.counts.billable}>{d.counts.billable}</Descriptions.Item>
-            {d.line ? (
-              <>
-                <Descriptions.Item label={C.fee}>{C.yuan(formatYuan(d.line.feeFen))}</Descriptions.Item>
-                <Descriptions.Item label={C.fund}>{C.yuan(formatYuan(d.line.fundFen))}</Descriptions.Item>
-                <Descriptions.Item label={C.personal} span={2}>
-                  {C.yuan(formatYuan(d.line.personalFen))}
-                </Descriptions.Item>
-              </>
-            ) : (
-              <Descriptions.Item label={C.fee} span={4}>
-                {C.noLine}
-              </Descriptions.Item>
-            )}
-          </Descriptions>
+          <CalendarSummary cal={d} />
         </>
       )}
     </>
+  );
+}
+
+/** The month's counts under the care mode they belong to: 在院 and 床日 for the home, 居家服务期 for home care. */
+function CalendarSummary({ cal: d }: { cal: ResidentCalendar }) {
+  const { institutional: inst, home } = d.counts;
+  const homeDays = home.present + home.hospital + home.leave;
+  const instDays = inst.present + inst.hospital + inst.leave;
+  // A month with no stay at all still shows the bed-day counts (all 0): the usual case of a new record.
+  const showInst = instDays > 0 || homeDays === 0;
+  return (
+    <Descriptions size="small" bordered column={4} style={{ marginTop: 16 }} data-testid="calendar-summary">
+      {homeDays > 0 && (
+        <>
+          <Descriptions.Item label={C.homeCounts.period}>{C.days(homeDays)}</Descriptions.Item>
+          <Descriptions.Item label={C.homeCounts.present}>{home.present}</Descriptions.Item>
+          <Descriptions.Item label={C.homeCounts.hospital}>{home.hospital}</Descriptions.Item>
+          <Descriptions.Item label={C.homeCounts.leave}>{home.leave}</Descriptions.Item>
+        </>
+      )}
+      {showInst && (
+        <>
+          <Descriptions.Item label={C.counts.present}>{inst.present}</Descriptions.Item>
+          <Descriptions.Item label={C.counts.hospital}>{inst.hospital}</Descriptions.Item>
+          <Descriptions.Item label={C.counts.leave}>{inst.leave}</Descriptions.Item>
+          <Descriptions.Item label={C.counts.billable}>{inst.billable}</Descriptions.Item>
+        </>
+      )}
+      {d.line ? (
+        <>
+          <Descriptions.Item label={C.fee}>{C.yuan(formatYuan(d.line.feeFen))}</Descriptions.Item>
+          <Descriptions.Item label={C.fund}>{C.yuan(formatYuan(d.line.fundFen))}</Descriptions.Item>
+          <Descriptions.Item label={C.personal} span={2}>
+            {C.yuan(formatYuan(d.line.personalFen))}
+          </Descriptions.Item>
+        </>
+      ) : (
+        <Descriptions.Item label={C.fee} span={4}>
+          {showInst ? C.noLine : C.homeNoLine}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
   );
 }

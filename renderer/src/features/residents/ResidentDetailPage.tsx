@@ -5,6 +5,7 @@
  */
 import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Tabs, Tag } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ResidentTab } from '../../../../shared/claims/issueFixes';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { currentMonth, todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -17,7 +18,8 @@ import { ResidentForm } from './ResidentForm';
 import { StayEventsPanel } from './StayEventsPanel';
 import { levelName, modeName, S, STATUS_COLORS, statusName } from './strings';
 
-const TABS = ['personal', 'assessments', 'events', 'calendar'] as const;
+// The claim's issues link to these tabs by name (shared/claims/issueFixes.ts).
+const TABS = ['personal', 'assessments', 'events', 'calendar'] as const satisfies readonly ResidentTab[];
 type Tab = (typeof TABS)[number];
 
 export function ResidentDetailPage() {

@@ -1,10 +1,12 @@
 /** The residents, one page at a time from the services (search, filters, sort and paging are server-side). */
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ResidentRow, ResidentSortField } from '../../../../shared/api/residents';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { levelName, modeName, S, STATUS_COLORS, statusName } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 export interface TableState {
   page: number;
@@ -19,9 +21,11 @@ interface Props {
   loading: boolean;
   state: TableState;
   onState: (s: TableState) => void;
+  /** what an empty page shows (EmptyState) */
+  empty: ReactNode;
 }
 
-export function ResidentTable({ rows, total, loading, state, onState }: Props) {
+export function ResidentTable({ rows, total, loading, state, onState, empty }: Props) {
   const sorted = (field: ResidentSortField) => (state.sortField === field ? (state.sortOrder ?? null) : null);
   const sortable = (field: ResidentSortField) => ({ key: field, sorter: true, sortOrder: sorted(field) });
   const columns: TableProps<ResidentRow>['columns'] = [
@@ -87,7 +91,8 @@ export function ResidentTable({ rows, total, loading, state, onState }: Props) {
       dataSource={rows}
       loading={loading}
       aria-label="服务对象列表"
-      pagination={{ current: state.page, pageSize: state.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
+      locale={{ emptyText: empty }}
+      pagination={{ ...PAGER, current: state.page, pageSize: state.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
       onChange={(p, _filters, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const field = s?.order ? (s.columnKey as ResidentSortField) : undefined;

@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import { LEVELS } from '../../../../shared/domain/model';
 import { useApiQuery } from '../../api/hooks';
 import { todayLocal } from '../../ui/dates';
+import { useSyncedText } from '../../ui/useSyncedText';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { ResidentTable, type TableState } from './ResidentTable';
@@ -41,6 +43,24 @@ export function ResidentsPage() {
     setFilters(patch);
     setTable((t) => ({ ...t, page: 1 }));
   };
+  const [searchText, setSearchText] = useSyncedText(filters.search);
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const toRoster = () => void navigate('/import/roster?from=residents');
+  const empty = (
+    <EmptyState
+      title={S.emptyTitle}
+      hint={S.emptyHint}
+      filtered={
+        filtered && {
+          onClear: () => update({ search: undefined, mode: undefined, status: undefined, level: undefined }),
+        }
+      }
+      actions={[
+        { label: S.add, primary: true, onClick: () => void navigate('/residents/new') },
+        { label: S.importRoster, onClick: toRoster },
+      ]}
+    />
+  );
 
   return (
     <>
@@ -48,19 +68,22 @@ export function ResidentsPage() {
         title={S.title}
         subtitle={S.subtitle}
         extra={
-          <Button type="primary" onClick={() => void navigate('/residents/new')}>
-            {S.add}
-          </Button>
+          <>
+            <Button onClick={toRoster}>{S.importRoster}</Button>
+            <Button type="primary" onClick={() => void navigate('/residents/new')}>
+              {S.add}
+            </Button>
+          </>
         }
       />
       <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选服务对象">
-        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear defaultValue={filters.search} onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 280 }} />
+        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)} onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 280 }} />
         <Select aria-label={S.filterMode} placeholder={`${S.filterMode}：${S.all}`} allowClear value={filters.mode} options={MODE_OPTIONS} onChange={(mode) => update({ mode })} style={{ width: 150 }} />
         <Select aria-label={S.filterStatus} placeholder={`${S.filterStatus}：${S.all}`} allowClear value={filters.status} options={STATUS_OPTIONS} onChange={(status) => update({ status })} style={{ width: 180 }} />
         <Select aria-label={S.filterLevel} placeholder={`${S.filterLevel}：${S.all}`} allowClear value={filters.level} options={LEVEL_OPTIONS} onChange={(level) => update({ level })} style={{ width: 180 }} />
       </Flex>
       <ErrorAlert error={list.error} />
-      <ResidentTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} />
+      <ResidentTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} empty={list.data ? empty : ' '} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { RosterRow } from '../../../../shared/api/roster';
 import { R } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 const MATCH_COLOR = { new: 'blue', existing: 'purple', repeat: 'cyan' } as const;
 export const keyOf = (r: Pick<RosterRow, 'sheet' | 'row'>): string => `${r.sheet}:${r.row}`;
@@ -73,7 +74,7 @@ export function RosterPreviewTable({ rows, excluded }: { rows: RosterRow[]; excl
       aria-label="花名册预览"
       columns={columns}
       dataSource={rows}
-      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+      pagination={{ ...PAGER, pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
       onRow={(r) => ({ style: excluded.has(keyOf(r)) ? { opacity: 0.5 } : r.issues.some((i) => i.severity === 'error') ? { background: '#fff2f0' } : {} })}
     />
   );

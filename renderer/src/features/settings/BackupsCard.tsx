@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { offerDownload } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PAGER } from '../../ui/pagination';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -62,7 +63,7 @@ export function BackupsCard({ desktop }: { desktop: boolean }) {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.backups ?? []}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        pagination={{ ...PAGER, pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: '还没有备份' }}
         columns={[
           { title: '备份时间', dataIndex: 'at', key: 'at', render: (at: string) => at.replace('T', ' ') },

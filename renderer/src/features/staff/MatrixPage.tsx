@@ -12,6 +12,7 @@ import { CERTIFICATE_NAMES, STAFF_ROLE_NAMES } from '../../../../shared/domain/g
 import { CERTIFICATE_TYPES, type CertificateType } from '../../../../shared/domain/model';
 import { useApiQuery } from '../../api/hooks';
 import { todayLocal } from '../../ui/dates';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { PageHeader } from '../../ui/PageHeader';
@@ -19,6 +20,7 @@ import { DateInput } from '../../ui/DateInput';
 import { StaffFiltersBar } from './StaffFiltersBar';
 import { S } from './strings';
 import { useStaffFilters } from './useStaffFilters';
+import { PAGER } from '../../ui/pagination';
 
 function Cell({ cell }: { cell: MatrixCell }) {
   if (cell.status === 'none') return <Typography.Text type="secondary">{S.cellNone}</Typography.Text>;
@@ -70,6 +72,23 @@ export function MatrixPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
 
+  const filtered = !!(filters.search || filters.role || filters.employment || filters.type || filters.certStatus);
+  const empty = (
+    <EmptyState
+      title={S.emptyTitle}
+      hint={S.emptyHint}
+      filtered={
+        filtered && {
+          onClear: () => change({ search: undefined, role: undefined, employment: undefined, type: undefined, certStatus: undefined }),
+        }
+      }
+      actions={[
+        { label: S.add, primary: true, onClick: () => void navigate('/staff/new') },
+        { label: S.emptyImport, onClick: () => void navigate('/import/roster') },
+      ]}
+    />
+  );
+
   const columns: TableProps<MatrixRow>['columns'] = [
     { title: S.col.name, dataIndex: 'name', key: 'name', fixed: 'left', render: (_v, r) => <Link to={`/staff/${r.id}`}>{r.name}</Link> },
     { title: S.col.role, dataIndex: 'role', key: 'role', render: (v: MatrixRow['role']) => (v ? STAFF_ROLE_NAMES[v] : '—') },
@@ -120,10 +139,11 @@ export function MatrixPage() {
         rowKey="id"
         size="middle"
         aria-label="证书矩阵"
+        locale={{ emptyText: matrix.data ? empty : ' ' }}
         columns={columns}
         dataSource={matrix.data?.rows ?? []}
         loading={matrix.isFetching}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: matrix.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
+        pagination={{ ...PAGER, current: paging.page, pageSize: paging.pageSize, total: matrix.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
       />
     </>

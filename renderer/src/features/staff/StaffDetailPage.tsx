@@ -1,6 +1,10 @@
-/** One staff member (/staff/:id) or a new one (/staff/new): personal data, then certificates. */
+/**
+ * One staff member (/staff/:id) or a new one (/staff/new): personal data, then certificates.
+ * `?focus=certificates` (the claim's certificate issues link so) brings the certificates into view.
+ */
 import { Alert, App, Button, Card, Col, Result, Row, Skeleton, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
@@ -16,6 +20,13 @@ export function StaffDetailPage() {
   const detail = useApiQuery('staff.get', { id: id ?? 0 }, { enabled: id !== null });
   const remove = useApiMutation('staff.delete');
   const staff = id === null ? null : (detail.data ?? null);
+  const focus = useSearchParams()[0].get('focus');
+  const certificates = useRef<HTMLElement>(null);
+  const loadedId = staff?.id;
+  useEffect(() => {
+    // Once, when the record has loaded: focusing scrolls the section into view for keyboard and eye alike.
+    if (focus === 'certificates' && loadedId !== undefined) certificates.current?.focus();
+  }, [focus, loadedId]);
 
   if (id !== null && detail.isLoading) return <Skeleton active />;
   if (id !== null && detail.error) {
@@ -74,7 +85,9 @@ export function StaffDetailPage() {
         </Col>
         <Col xs={24} xl={16}>
           {staff ? (
-            <CertificatesCard staff={staff} />
+            <section ref={certificates} tabIndex={-1} aria-label={S.certificates} data-testid="staff-certificates" style={{ outline: 'none' }}>
+              <CertificatesCard staff={staff} />
+            </section>
           ) : (
             <Card title={S.certificates}>
               <Typography.Text type="secondary">{S.saveFirst}</Typography.Text>

@@ -1,15 +1,16 @@
 /** Search and filters shared by the staff list and the certificate matrix. */
 import { Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { CERT_STATUSES, EMPLOYMENT_FILTERS, type CertStatus, type EmploymentFilter } from '../../../../shared/api/staff';
 import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
 import { STAFF_ROLES } from '../../../../shared/domain/model';
 import { S } from './strings';
 import { useDebounced } from '../../ui/useDebounced';
+import { useSyncedText } from '../../ui/useSyncedText';
 import type { StaffFilters } from './useStaffFilters';
 
 export function StaffFiltersBar({ filters, onChange, certStatus = true }: { filters: StaffFilters; onChange: (patch: Partial<StaffFilters>) => void; certStatus?: boolean }) {
-  const [text, setText] = useState(filters.search ?? '');
+  const [text, setText] = useSyncedText(filters.search);
   const settled = useDebounced(text, 300);
   useEffect(() => {
     if (settled !== (filters.search ?? '')) onChange({ search: settled });

@@ -8,12 +8,14 @@ import { Link, useNavigate } from 'react-router';
 import type { StaffListRow } from '../../../../shared/api/staff';
 import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
 import { useApiQuery } from '../../api/hooks';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { CertificateTags } from './CertificateTags';
 import { StaffFiltersBar } from './StaffFiltersBar';
 import { S } from './strings';
 import { useStaffFilters } from './useStaffFilters';
+import { PAGER } from '../../ui/pagination';
 
 interface TableState {
   page: number;
@@ -38,6 +40,23 @@ export function StaffListPage() {
       ...(table.sortField && table.sortOrder ? { sortField: table.sortField, sortOrder: table.sortOrder } : {}),
     },
     { placeholderData: keepPreviousData },
+  );
+
+  const filtered = !!(filters.search || filters.role || filters.employment || filters.certStatus);
+  const empty = (
+    <EmptyState
+      title={S.emptyTitle}
+      hint={S.emptyHint}
+      filtered={
+        filtered && {
+          onClear: () => setFilters({ search: undefined, role: undefined, employment: undefined, certStatus: undefined }),
+        }
+      }
+      actions={[
+        { label: S.add, primary: true, onClick: () => void navigate('/staff/new') },
+        { label: S.emptyImport, onClick: () => void navigate('/import/roster') },
+      ]}
+    />
   );
 
   const sorted = (field: TableState['sortField']) => (table.sortField === field ? (table.sortOrder ?? null) : null);
@@ -103,10 +122,11 @@ export function StaffListPage() {
         rowKey="id"
         size="middle"
         aria-label="员工列表"
+        locale={{ emptyText: list.data ? empty : ' ' }}
         columns={columns}
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}
-        pagination={{ current: table.page, pageSize: table.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
+        pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           setTable({

@@ -5,6 +5,7 @@ import type { ImportPreviewRow, ImportRowStatus } from '../../../../shared/api/v
 import { showTime } from './dateTime';
 import { IssueTags } from './IssueTags';
 import { IMPORT, S } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 export const STATUS_COLORS: Record<ImportRowStatus, string> = { ok: 'green', warning: 'orange', error: 'red', duplicate: 'default' };
 
@@ -59,7 +60,7 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
       columns={columns}
       dataSource={rows}
       aria-label="导入预览"
-      pagination={{ pageSize: 50, showSizeChanger: false, showTotal: S.total }}
+      pagination={{ ...PAGER, pageSize: 50, showSizeChanger: false, showTotal: S.total }}
       onRow={(r) => ({ style: excluded.has(r.row) ? { opacity: 0.45 } : undefined, 'data-row': r.row }) as React.HTMLAttributes<HTMLElement>}
       scroll={{ x: 1500 }}
     />

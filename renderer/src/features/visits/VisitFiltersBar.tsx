@@ -2,6 +2,7 @@
 import { DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { RANGE_FORMATS } from '../../ui/DateInput';
+import { useSyncedText } from '../../ui/useSyncedText';
 import { PersonSelect } from './PersonSelect';
 import { DISPLAY_DATE } from './dateTime';
 import { S, STATUS_OPTIONS } from './strings';
@@ -9,6 +10,7 @@ import type { VisitFilters } from './useVisitFilters';
 
 export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; onChange: (patch: Partial<VisitFilters>) => void }) {
   const month = dayjs().startOf('month');
+  const [text, setText] = useSyncedText(filters.search);
   return (
     <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选上门服务">
       <PersonSelect kind="resident" aria-label={S.filterResident} placeholder={S.filterResident} allowClear value={filters.residentId ?? null} onChange={(id) => onChange({ residentId: id })} style={{ width: 190 }} />
@@ -34,7 +36,7 @@ export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; 
         options={STATUS_OPTIONS}
         style={{ width: 130 }}
       />
-      <Input.Search aria-label="搜索上门服务" placeholder={S.search} allowClear defaultValue={filters.search} onSearch={(q) => onChange({ search: q.trim() || undefined })} style={{ width: 280 }} />
+      <Input.Search aria-label="搜索上门服务" placeholder={S.search} allowClear value={text} onChange={(e) => setText(e.target.value)} onSearch={(q) => onChange({ search: q.trim() || undefined })} style={{ width: 280 }} />
     </Flex>
   );
 }

@@ -1,10 +1,12 @@
 /** The visits, one page at a time from the services (paging and sorting are server-side). */
 import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import type { ReactNode } from 'react';
 import type { VisitRow } from '../../../../shared/api/visits';
 import { showTime } from './dateTime';
 import { IssueTags } from './IssueTags';
 import { S } from './strings';
+import { PAGER } from '../../ui/pagination';
 
 export interface TableState {
   page: number;
@@ -20,9 +22,11 @@ interface Props {
   state: TableState;
   onState: (s: TableState) => void;
   onEdit: (id: number) => void;
+  /** what an empty page shows (EmptyState) */
+  empty: ReactNode;
 }
 
-export function VisitTable({ rows, total, loading, state, onState, onEdit }: Props) {
+export function VisitTable({ rows, total, loading, state, onState, onEdit, empty }: Props) {
   const sorted = (field: TableState['sortField']) => (state.sortField === field ? (state.sortOrder ?? null) : null);
   const columns: TableProps<VisitRow>['columns'] = [
     {
@@ -88,7 +92,8 @@ export function VisitTable({ rows, total, loading, state, onState, onEdit }: Pro
       dataSource={rows}
       loading={loading}
       aria-label="上门服务列表"
-      pagination={{ current: state.page, pageSize: state.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
+      locale={{ emptyText: empty }}
+      pagination={{ ...PAGER, current: state.page, pageSize: state.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
       onChange={(p, _filters, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const field = s?.order ? (s.columnKey as TableState['sortField']) : undefined;

@@ -4,6 +4,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
+import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { S } from './strings';
@@ -29,6 +30,22 @@ export function VisitsPage() {
     { placeholderData: keepPreviousData },
   );
   const noInstitution = catalogue.isSuccess && catalogue.data === null;
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const empty = (
+    <EmptyState
+      title={S.emptyTitle}
+      hint={noInstitution ? S.noInstitution : S.emptyHint}
+      filtered={
+        filtered && {
+          onClear: () => setFilters({ residentId: undefined, staffId: undefined, from: undefined, to: undefined, status: undefined, search: undefined }),
+        }
+      }
+      actions={[
+        { label: S.add, primary: true, disabled: noInstitution, onClick: () => setDrawer({ open: true, id: null }) },
+        { label: S.emptyImport, disabled: noInstitution, onClick: () => void navigate('/visits/import') },
+      ]}
+    />
+  );
 
   return (
     <>
@@ -55,7 +72,7 @@ export function VisitsPage() {
         }}
       />
       <ErrorAlert error={list.error} />
-      <VisitTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} onEdit={(id) => setDrawer({ open: true, id })} />
+      <VisitTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} onEdit={(id) => setDrawer({ open: true, id })} empty={list.data ? empty : ' '} />
       <VisitDrawer open={drawer.open} visitId={drawer.id} catalogue={catalogue.data} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
     </>
   );

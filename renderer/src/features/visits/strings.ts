@@ -6,6 +6,9 @@ export const S = {
   subtitle: '居家护理上门服务记录；“问题”一栏按月度结算的同一套规则判断',
   add: '新增服务记录',
   import: '导入服务记录',
+  emptyTitle: '还没有上门服务记录',
+  emptyHint: '逐条录入，或导入护理 App 导出的服务记录（CSV 或 Excel）',
+  emptyImport: '从护理 App 导入',
   noInstitution: '还没有完成机构设置：上门服务按机构所选政策包的服务项目目录和结算规则判断，请先设置机构。',
   goInstitution: '去设置机构',
 
