@@ -11,7 +11,7 @@ import { buildPackage } from '../../services/claims/package';
 import { reconciliation } from '../../services/claims/reconciliation';
 import { applyResult, readResultFile, resultTemplate } from '../../services/claims/results';
 import { savePackageVerified } from '../../services/claims/savePackage';
-import { localTimestamp } from '../../services/db/clock';
+import { localToday } from '../../services/db/clock';
 import { openDatabase } from '../../services/db/database';
 import { InputError } from '../../services/errors';
 import { requireExisting, writeFileAtomic } from '../io';
@@ -41,7 +41,7 @@ export interface SubmitCliOptions {
 export async function submitCommand(o: SubmitCliOptions & { supplementary?: boolean }, out: (s: string) => void, log: (s: string) => void): Promise<void> {
   await withDb(o.db, async (db) => {
     const run = o.supplementary ? submitSupplementary : submitMonth;
-    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: localTimestamp().slice(0, 10), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progressLogger(log) });
+    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: localToday(), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progressLogger(log) });
     log(`${o.supplementary ? '已补报' : '已申报'}：${claimSummary(r.claim)}`);
     if (o.out) {
       const dir = resolve(o.out);

@@ -6,7 +6,7 @@
 import type { claimsApi, MonthView, SupplementaryView } from '../../../shared/api/claims';
 import type { HandlersOf } from '../api/handlers';
 import type { LtcDatabase } from '../db/database';
-import { localTimestamp } from '../db/clock';
+import { localToday } from '../db/clock';
 import { InputError, ServiceError } from '../errors';
 import { startJob } from '../jobs/jobs';
 import { claimsOfMonth, getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
@@ -18,7 +18,6 @@ import { applyResult, readResultFile, resultTemplate } from './results';
 import { writePrintCopy } from './printCopy';
 import { savePackageVerified } from './savePackage';
 
-const today = (): string => localTimestamp().slice(0, 10);
 const fileInfos = (db: LtcDatabase, id: number) => readClaimFiles(db, id).map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes.length }));
 
 function stored(db: LtcDatabase, id: number): StoredClaim {
@@ -53,13 +52,13 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.month': (i, ctx) => monthView(ctx.db, i.month),
   'claims.submit': (i, ctx) => ({
     jobId: startJob('submit', async (report) => {
-      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
+      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: localToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
       return monthView(ctx.db, i.month);
     }),
   }),
   'claims.supplement': (i, ctx) => ({
     jobId: startJob('supplement', async (report) => {
-      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: today(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
+      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: localToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
       return stored(ctx.db, s.claimId).summary;
     }),
   }),

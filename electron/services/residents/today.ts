@@ -1,10 +1,8 @@
 /** The institution's own calendar on the services' side (DOMAIN.md 5: local dates, never UTC). */
 import type { LocalDate } from '../../../shared/domain/model';
-import { localTimestamp } from '../db/clock';
 
-export function localToday(): LocalDate {
-  return localTimestamp().slice(0, 10);
-}
+// db/clock's today (LTC_TODAY in tests), kept under the name the residents' services import.
+export { localToday } from '../db/clock';
 
 /** Whole years from birth to the date (the birthday itself counts). */
 export function ageOn(birthDate: LocalDate, date: LocalDate): number {

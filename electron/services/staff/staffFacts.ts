@@ -8,12 +8,12 @@ import { daysBetween } from '../../../shared/domain/dates';
 import type { CertificateType, LocalDate } from '../../../shared/domain/model';
 import { expiryBand } from '../../../shared/domain/reminders';
 import { DEFAULT_POLICY_ID, findPolicyPack } from '../../../shared/policy/registry';
-import { localTimestamp } from '../db/clock';
+import { localToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 
-/** The local calendar date (localTimestamp is local wall-clock time, never UTC). */
+/** The local calendar date (db/clock: never UTC; LTC_TODAY in tests). */
 export function serviceToday(): LocalDate {
-  return localTimestamp().slice(0, 10);
+  return localToday();
 }
 
 /** The institution's pack's reminder leads; the default pack's before the institution is set up. */
