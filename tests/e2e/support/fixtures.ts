@@ -1,6 +1,7 @@
 /**
  * The test fixture every e2e spec uses: `host` (a fresh database behind the real services) and a
  * `page` already pointed at it. Screenshots of screens go to test-results/screens/ as artefacts.
+ * `test.use({ today: 'YYYY-MM-DD' })` puts the services (LTC_TODAY) and the page's clock on that day.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -8,13 +9,20 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { ROOT, startHost, type Host } from './host';
 
-export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+export const test = base.extend<{ host: Host; hostArgs: string[]; today: string | undefined }>({
   /** more options of the host for the tests of a file: `test.use({ hostArgs: ['--update-stub', file] })` */
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHost(undefined, hostArgs);
+  /** the day the services and the page believe it is (default: the machine's) */
+  today: [undefined, { option: true }],
+  host: async ({ hostArgs, today }, use) => {
+    const host = await startHost(undefined, hostArgs, today ? { LTC_TODAY: today } : {});
     await use(host);
     await host.stop();
+  },
+  page: async ({ page, today }, use) => {
+    // Fixed, not faked: Date says that day (10:00 in the page's time zone), while timers run as ever.
+    if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00+08:00`));
+    await use(page);
   },
   baseURL: async ({ host }, use) => {
     await use(host.url);
@@ -26,6 +34,12 @@ export { expect };
 /** Runs `ltc` against the test's database (to seed data the way an administrator would). */
 export function ltc(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `ltc` as of a day (LTC_TODAY), e.g. the `today` the test's host runs on. */
+export function ltcOn(today: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LTC_TODAY: today } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

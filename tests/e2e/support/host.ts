@@ -17,9 +17,13 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-/** `extraArgs`: more options of the host (e.g. `--update-stub FILE`). */
-export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'), extraArgs: string[] = []): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `extraArgs`: more options of the host (e.g. `--update-stub FILE`); `env`: more environment (LTC_TODAY). */
+export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'), extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Host> {
+  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((done, fail) => {

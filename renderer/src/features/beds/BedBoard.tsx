@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { BoardBed, Occupant } from '../../../../shared/api/beds';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SectionTitle } from '../../ui/headings';
 import { OCCUPANT_COLORS, OCCUPANT_STATUS, S } from './strings';
 
 function OccupantLine({ o }: { o: Occupant }) {
@@ -82,7 +83,7 @@ export function BedBoardView({ date, onDate }: { date: string; onDate: (d: strin
           {b.beds.length === 0 && <Empty description={S.noBeds} />}
           {[...floors].map(([floor, beds]) => (
             <section key={floor} aria-label={S.floor(floor || null)} style={{ marginBottom: 16 }}>
-              <Typography.Title level={5}>{S.floor(floor || null)}</Typography.Title>
+              <SectionTitle>{S.floor(floor || null)}</SectionTitle>
               <Row gutter={[12, 12]}>
                 {beds.map((bed) => (
                   <Col key={bed.code} xs={12} md={8} lg={6} xl={4}>
