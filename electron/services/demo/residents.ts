@@ -94,7 +94,12 @@ function buildGroup(rng: Rng, win: DemoWindow, mode: CareMode, n: number, beds: 
   if (inst) mark('ineligible', atLeast(n, n * 0.075, 1));
   mark('expiring', atLeast(n, n * 0.03, 1));
   mark('levelChange', atLeast(n, n * 0.01 * m, 1));
-  if (win.today) mark('renewing', atLeast(n, n * 0.02, 1));
+  if (win.today) {
+    // Renewed in the focus month by someone who stays all the window: a conclusion after a death
+    // or a discharge would make no sense.
+    const stayers = settled.slice(k).filter((i) => stories[i] === 'stay');
+    for (const i of stayers.slice(0, atLeast(n, n * 0.02, 1))) kinds[i] = 'renewing';
+  }
 
   const out: BuiltResident[] = [];
   for (let i = 0; i < n; i++) out.push(buildOne(rng, win, mode, stories[i] ?? 'stay', inLastMonth[i] ?? false, kinds[i] ?? 'normal', beds, reg));
@@ -139,6 +144,10 @@ function buildOne(rng: Rng, win: DemoWindow, mode: CareMode, story: Story, lastM
     const note = story === 'death' ? (mode === 'home' ? '居家病故' : '在院病故') : rng.pick(DISCHARGE_NOTES[mode]);
     events.push({ type: story, date: end, note });
   }
+  // Nobody is reassessed after leaving (the one before still covers the stay: renewals come before
+  // expiry). Only in a window ending today: a fixed window stays exactly as the benchmark knows it.
+  const gone = end;
+  const kept = win.today && gone ? assessments.filter((a) => a.concludedOn < gone) : assessments;
 
   const resident: Resident = {
     ref: '',
@@ -147,7 +156,7 @@ function buildOne(rng: Rng, win: DemoWindow, mode: CareMode, story: Story, lastM
     insuranceType: rng.chance(0.6) ? 'employee' : 'resident',
     phone: mobileNumber(rng),
     address: homeAddress(rng),
-    assessments,
+    assessments: kept,
     events,
   };
   return { resident, mode, admit, level, end, hospital, ...(mode === 'home' ? { home: homeLocation(rng) } : {}) };

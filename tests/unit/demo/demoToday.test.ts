@@ -90,6 +90,13 @@ describe('the demo as of a today', () => {
     }
   });
 
+  it('records no assessment after the person’s stay ended', () => {
+    for (const r of demo.residents) {
+      const end = r.events.find((e) => e.type === 'discharge' || e.type === 'death')?.date;
+      if (end) expect(r.assessments.filter((a) => a.concludedOn >= end), r.ref).toEqual([]);
+    }
+  });
+
   it('gives the reminders of today something to say: an assessment and a nurse licence ending within 30 days', () => {
     const ends = demo.residents.map((r) => validUntil(r.assessments.at(-1)!.concludedOn));
     expect(ends.filter((e) => e >= TODAY && e <= addDays(TODAY, 30)).length).toBeGreaterThanOrEqual(1);
