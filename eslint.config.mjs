@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -75,7 +76,14 @@ export default defineConfig(
   {
     files: ['renderer/**/*.{ts,tsx,js,jsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      // The two classic hook rules, as errors: a hook called conditionally, or an effect that misses a
+      // value it reads, breaks at run time in ways tests catch only by luck (a stale closure, a reset
+      // at the wrong moment). An intentionally omitted dependency takes a one-line disable with its reason.
+      // (The plugin's React Compiler rules are not enabled: this app does not use the compiler.)
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
         { patterns: [NO_ELECTRON_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE] },

@@ -131,7 +131,7 @@ function buildProgram(io: Io): Command {
 
   program
     .command('demo')
-    .description('创建演示机构数据库（约100名服务对象、员工、几个月的上门服务）')
+    .description('创建演示机构数据库（截至今天：约100名服务对象、床位、员工，最近三个整月和本月至今的上门服务）')
     .requiredOption('--db <FILE>', '新的数据库文件')
     .action((o: { db: string }) => demoCommand(o.db, io.err));
 

@@ -62,6 +62,24 @@ test('a visit typed in the form shows its problem while typing, is saved, and fo
   await expect(saved).toContainText('未签字');
 });
 
+test('an edit is saved, said so and the drawer closed, even when the list is slow to refresh', async ({ page }) => {
+  // Issue 14: the drawer once reset its save whenever the refetched visit arrived before the rest of the
+  // refresh after saving, which dropped the save's 已保存 and closing (claims.spec.ts met it by chance).
+  // A slow list makes that order certain.
+  const visits = new VisitsPage(page);
+  await visits.open();
+  await visits.edit('v6');
+  await page.route('**/rpc/visits.list', async (route) => {
+    await new Promise((done) => setTimeout(done, 1_500));
+    await route.continue();
+  });
+  await visits.field('签字确认').click();
+  await visits.save();
+  await expect(page.getByText('服务记录已保存')).toBeVisible();
+  await expect(visits.drawer()).toBeHidden();
+  await expect(visits.row('2026-10-30 09:00')).toContainText('已签字');
+});
+
 test('deleting a visit asks first', async ({ page }) => {
   const visits = new VisitsPage(page);
   await visits.open();

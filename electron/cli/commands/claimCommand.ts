@@ -13,7 +13,7 @@ import type { ClaimRecords } from '../../services/claims/packageTypes';
 import { savePackageVerified } from '../../services/claims/savePackage';
 import { importDataset } from '../../services/dataset/importDataset';
 import { loadClaimInput } from '../../services/dataset/loadMonth';
-import { localTimestamp } from '../../services/db/clock';
+import { serviceToday } from '../../services/db/clock';
 import type { LtcDatabase } from '../../services/db/database';
 import { InputError } from '../../services/errors';
 import { requireExisting, writeJsonAtomic } from '../io';
@@ -73,6 +73,6 @@ export async function claimCommand(opts: ClaimOptions, out: (s: string) => void,
     return;
   }
   // A draft package is dated today; a submitted one keeps the date it was submitted with.
-  const files = await buildPackage({ claim, records, generatedOn: localTimestamp().slice(0, 10), onProgress: progressLogger(log) });
+  const files = await buildPackage({ claim, records, generatedOn: serviceToday(), onProgress: progressLogger(log) });
   for (const f of savePackageVerified(dir, files)) out(f.path);
 }

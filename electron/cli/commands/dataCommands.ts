@@ -10,7 +10,9 @@ import { openDatabase, type LtcDatabase } from '../../services/db/database';
 import { exportDataset } from '../../services/dataset/exportDataset';
 import { importDataset } from '../../services/dataset/importDataset';
 import { validateDataset } from '../../services/dataset/validateDataset';
-import { generateDemoDataset } from '../../services/demo/generateDemo';
+import { saveBed } from '../../services/beds/bedStore';
+import { serviceToday } from '../../services/db/clock';
+import { demoBeds, generateDemoDataset } from '../../services/demo/generateDemo';
 import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
@@ -81,12 +83,21 @@ export function restoreCommand(dbFile: string, backupFile: string, log: (s: stri
   log(`已从备份恢复：${resolve(dbFile)}（数据库结构版本 ${r.schemaVersion}）`);
 }
 
+/** The demo institution as of today (the services' today: LTC_TODAY in tests), with its bed register. */
 export function demoCommand(dbFile: string, log: (s: string) => void): void {
-  const dataset = generateDemoDataset();
+  const today = serviceToday();
+  const dataset = generateDemoDataset({ today });
+  const beds = demoBeds(dataset);
   withDatabase(dbFile, (db) => {
     const has = db.raw.prepare('SELECT COUNT(*) AS n FROM residents').get() as { n: number };
     if (has.n > 0) throw new InputError(`数据库 ${dbFile} 已有服务对象数据；演示数据只能写入新的数据库文件，请换一个文件名`);
-    importDataset(db, dataset, { actor: cliActor() });
+    db.transaction(() => {
+      importDataset(db, dataset, { actor: cliActor() });
+      for (const bed of beds) saveBed(db, bed, cliActor());
+    });
   });
-  log(`已创建演示机构“${dataset.institution.name}”：${dataset.residents.length} 名服务对象、${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${dbFile}`);
+  log(
+    `已创建演示机构“${dataset.institution.name}”（截至 ${today}）：${dataset.residents.length} 名服务对象、${beds.length} 张床位、` +
+      `${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${dbFile}`,
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * Timestamps of record-keeping (audit rows, migrations, backups): the local wall-clock time with its
  * offset, so a reader in the institution sees its own clock and the instant stays unambiguous.
- * Calendar dates of the domain never go through here (DOMAIN.md section 5).
+ * Calendar dates of the domain never go through here (DOMAIN.md section 5), except today's (serviceToday).
  */
 import { isValidDate } from '../../../shared/domain/dates';
 import type { LocalDate } from '../../../shared/domain/model';
@@ -15,13 +15,13 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
  * today; a value that is not a date is an error (a typo must not leave a test on the real day). It is
  * never set in an installed app. The audit's timestamps keep the real clock.
  */
-export function serviceToday(): LocalDate {
+export function serviceToday(d: Date = new Date()): LocalDate {
   const pinned = process.env['LTC_TODAY'];
   if (pinned !== undefined && pinned !== '') {
     if (!isValidDate(pinned)) throw new Error(`LTC_TODAY 应为 YYYY-MM-DD 格式的日期（现为“${pinned}”）`);
     return pinned;
   }
-  return localTimestamp().slice(0, 10);
+  return localTimestamp(d).slice(0, 10);
 }
 
 /** `2026-10-02T09:00:00.123+08:00` */

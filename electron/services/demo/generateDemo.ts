@@ -2,22 +2,30 @@
  * The demo institution (宁波市海曙区康宁护理院): what a new user sees before importing their own
  * records, and, at large sizes, the benchmark institution. Pure: no I/O, no clock, no Math.random;
  * the same options always give a deep-equal dataset (tests, screenshots and benchmarks rely on it).
+ * `ltc demo` passes the services' today; the benchmark a fixed `endMonth`.
  */
-import { addMonthsToMonth, dayNumber, isValidMonth, monthEnd, monthStart } from '../../../shared/domain/dates';
-import type { Dataset, Institution, Month, Staff, Visit } from '../../../shared/domain/model';
+import { addDays, dayNumber, monthStart } from '../../../shared/domain/dates';
+import type { Dataset, Institution, LocalDate, Month, Staff, Visit } from '../../../shared/domain/model';
 import { formatRef } from '../../../shared/domain/refs';
+import { bedLabels, bedPlan, type DemoBed } from './beds';
 import { institutionUscc } from './identity';
 import { injectProblems } from './problems';
 import { Rng } from './prng';
-import { bedLabels, buildResidents, numberAssessments, type BuiltResident, type DemoWindow, type Registry } from './residents';
+import { buildResidents, numberAssessments, type BuiltResident, type Registry } from './residents';
 import { buildStaff, staffNeeded, type StaffLoad } from './staff';
 import { scheduleVisits, type HomeClient } from './visits';
+import { demoWindow } from './window';
 
 export interface DemoOptions {
   seed?: number;
-  /** the last month of the demo, `YYYY-MM` (default 2026-10) */
+  /**
+   * the demo's today: `months` full months before its month, then its month up to this day, nothing
+   * later (not with `endMonth`)
+   */
+  today?: LocalDate;
+  /** without `today`: the last month of the demo, `YYYY-MM`, a whole month (default 2026-10) */
   endMonth?: Month;
-  /** months of records, ending with `endMonth` (default 3, at most 36) */
+  /** full months of records (default 3, at most 36) */
   months?: number;
   /** residents in institutional care (default 40) */
   institutionalResidents?: number;
@@ -35,13 +43,11 @@ const NURSE_SHARE = 0.3;
 const MAX_MONTHS = 36;
 
 export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
-  const endMonth = opts.endMonth ?? '2026-10';
-  if (!isValidMonth(endMonth)) throw new RangeError(`endMonth must be a month YYYY-MM, got “${endMonth}”`);
   const months = Math.min(MAX_MONTHS, Math.max(1, Math.trunc(opts.months ?? 3)));
   const institutional = Math.max(0, Math.trunc(opts.institutionalResidents ?? 40));
   const home = Math.max(0, Math.trunc(opts.homeClients ?? 60));
   const visitsPerClientPerMonth = Math.max(0, opts.visitsPerClientPerMonth ?? 11);
-  const win: DemoWindow = { first: monthStart(addMonthsToMonth(endMonth, -(months - 1))), last: monthEnd(endMonth), endMonth, months };
+  const win = demoWindow({ today: opts.today, endMonth: opts.endMonth, months });
 
   const rng = new Rng(opts.seed ?? 1);
   const reg: Registry = { names: new Set(), ids: new Set() };
@@ -75,7 +81,8 @@ export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
     visitsPerClientPerMonth,
     nurseShare: NURSE_SHARE,
   });
-  injectProblems(rng.fork('problems'), visits, firstVisitOn(visits, monthStart(endMonth)), licensed, Math.max(1, Math.round(home / 50)));
+  const focus = { from: firstVisitOn(visits, monthStart(win.focus)), to: firstVisitOn(visits, addDays(win.focusLast, 1)) };
+  injectProblems(rng.fork('problems'), visits, focus, licensed, Math.max(1, Math.round(home / 50)));
   // The program's own style (shared/domain/refs.ts): the demo looks like records made in the app.
   visits.forEach((v, i) => (v.ref = formatRef('visit', i + 1)));
 
@@ -87,6 +94,11 @@ export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
     staff: team.map((t): Staff => t.staff),
     visits,
   };
+}
+
+/** The bed register of a demo dataset: its home's whole bed plan, which the admissions took beds from. */
+export function demoBeds(dataset: Dataset): DemoBed[] {
+  return bedPlan(dataset.institution.beds ?? 0);
 }
 
 function demoInstitution(beds: number): Institution {

@@ -1,9 +1,10 @@
 /**
- * The few faults a real month of service logs has, put into the demo's last month on purpose so the
- * claim screen shows what it does with them: a visit cut short (VISIT_TOO_SHORT), two visits of one
- * caregiver overlapping (VISIT_OVERLAP, the "moved visit" pattern inspectors look for), a medical
- * item logged by a caregiver without a nurse licence (NURSE_REQUIRED), and unconfirmed visits
- * (VISIT_UNCONFIRMED; most come from the scheduler, this makes sure there are some).
+ * The few faults a real month of service logs has, put into the demo's focus month (its last full
+ * one) on purpose so the claim screen shows what it does with them: a visit cut short
+ * (VISIT_TOO_SHORT), two visits of one caregiver overlapping (VISIT_OVERLAP, the "moved visit"
+ * pattern inspectors look for), a medical item logged by a caregiver without a nurse licence
+ * (NURSE_REQUIRED), and unconfirmed visits (VISIT_UNCONFIRMED; most come from the scheduler, this
+ * makes sure there are some).
  */
 import { minuteNumber } from '../../../shared/domain/dates';
 import type { Visit } from '../../../shared/domain/model';
@@ -17,12 +18,13 @@ export interface InjectedProblems {
 }
 
 /**
- * `visits` are in day order; `from` is the index of the first visit of the last month. `count`
- * of each fault (a handful for a demo, more for a big benchmark institution).
+ * `visits` are in day order; the faults go into `visits[from]` … `visits[to - 1]`, the visits of the
+ * demo's focus month. `count` of each fault (a handful for a demo, more for a big benchmark institution).
  */
-export function injectProblems(rng: Rng, visits: Visit[], from: number, licensed: ReadonlySet<string>, count: number): InjectedProblems {
+export function injectProblems(rng: Rng, visits: Visit[], month: { from: number; to: number }, licensed: ReadonlySet<string>, count: number): InjectedProblems {
   const out: InjectedProblems = { tooShort: [], overlapping: [], medicalByCaregiver: [] };
-  const n = visits.length - from;
+  const { from, to } = month;
+  const n = to - from;
   if (n <= 0 || count <= 0) return out;
   const touched = new Set<number>();
   const minute = (t: string): number => Number(t.slice(11, 13)) * 60 + Number(t.slice(14, 16));
@@ -30,7 +32,7 @@ export function injectProblems(rng: Rng, visits: Visit[], from: number, licensed
   // Pairs of one caregiver's consecutive visits on one day (one pass: visits are in day order).
   const pairs: Array<readonly [number, number]> = [];
   const lastOf = new Map<string, number>();
-  for (let i = from; i < visits.length; i++) {
+  for (let i = from; i < to; i++) {
     const v = visits[i] as Visit;
     if (licensed.has(v.staff)) continue;
     const prev = lastOf.get(v.staff);
@@ -82,7 +84,7 @@ export function injectProblems(rng: Rng, visits: Visit[], from: number, licensed
   }
 
   let unconfirmed = 0;
-  for (let i = from; i < visits.length; i++) if (!(visits[i] as Visit).confirmed) unconfirmed++;
+  for (let i = from; i < to; i++) if (!(visits[i] as Visit).confirmed) unconfirmed++;
   for (let k = unconfirmed; k < 3 * count; k++) {
     const v = caregiverVisit();
     if (!v) break;

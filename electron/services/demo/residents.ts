@@ -9,14 +9,7 @@ import type { Assessment, CareMode, GeoPoint, Level, LocalDate, Month, Resident,
 import { birthDate, dateBetween, homeAddress, homeLocation, makeIdNumber, mobileNumber } from './identity';
 import { makeName } from './names';
 import { Weighted, type Rng } from './prng';
-
-/** The months the demo covers: `first` is the 1st of the first month, `last` the end of `endMonth`. */
-export interface DemoWindow {
-  first: LocalDate;
-  last: LocalDate;
-  endMonth: Month;
-  months: number;
-}
+import type { DemoWindow } from './window';
 
 /** Names and ID numbers already given, shared by residents and staff so nobody repeats. */
 export interface Registry {
@@ -37,7 +30,8 @@ export interface BuiltResident {
   home?: GeoPoint;
 }
 
-type Kind = 'normal' | 'ineligible' | 'expiring' | 'levelChange';
+/** `renewing`: only in a window ending today (see longStay) */
+type Kind = 'normal' | 'ineligible' | 'expiring' | 'renewing' | 'levelChange';
 type Story = 'stay' | 'new' | 'hospital' | 'leave' | 'discharge' | 'death';
 
 const ELIGIBLE_LEVELS: Record<CareMode, Weighted<Level>> = {
@@ -68,8 +62,8 @@ function buildGroup(rng: Rng, win: DemoWindow, mode: CareMode, n: number, beds: 
   const inst = mode === 'institutional';
   // Who has what story this window: distinct people, counts growing with size and months.
   const stories: Story[] = new Array<Story>(n).fill('stay');
-  // The first person of each story has it in the last month: the claim a new user opens first
-  // then shows a hospital stay, a leave, a discharge and a death, whatever the window.
+  // The first person of each story has it in the focus month (the last full one): the claim a new
+  // user opens first then shows a hospital stay, a leave, a discharge and a death, whatever the window.
   const inLastMonth: boolean[] = new Array<boolean>(n).fill(false);
   const order = rng.shuffle([...Array(n).keys()]);
   let at = 0;
@@ -100,6 +94,12 @@ function buildGroup(rng: Rng, win: DemoWindow, mode: CareMode, n: number, beds: 
   if (inst) mark('ineligible', atLeast(n, n * 0.075, 1));
   mark('expiring', atLeast(n, n * 0.03, 1));
   mark('levelChange', atLeast(n, n * 0.01 * m, 1));
+  if (win.today) {
+    // Renewed in the focus month by someone who stays all the window: a conclusion after a death
+    // or a discharge would make no sense.
+    const stayers = settled.slice(k).filter((i) => stories[i] === 'stay');
+    for (const i of stayers.slice(0, atLeast(n, n * 0.02, 1))) kinds[i] = 'renewing';
+  }
 
   const out: BuiltResident[] = [];
   for (let i = 0; i < n; i++) out.push(buildOne(rng, win, mode, stories[i] ?? 'stay', inLastMonth[i] ?? false, kinds[i] ?? 'normal', beds, reg));
@@ -129,18 +129,25 @@ function buildOne(rng: Rng, win: DemoWindow, mode: CareMode, story: Story, lastM
     away('hospital', dateBetween(rng, addDays(admit, 14), addDays(win.first, -35)), rng.int(4, 20), hospitalNote());
   }
 
-  const from = lastMonth ? monthStart(win.endMonth) : win.first;
+  const from = lastMonth ? monthStart(win.focus) : win.first;
   const lo = admit >= from ? addDays(admit, 1) : from;
+  // Back (or gone) by the window's last day: a story starts in the focus month when it is to show there.
+  const latest = lastMonth ? win.focusLast : win.last;
   let end: LocalDate | undefined;
   if (story === 'hospital' || story === 'leave') {
     const days = story === 'hospital' ? rng.int(3, 16) : rng.int(2, 6);
-    const hi = addDays(win.last, -days - 1);
+    const back = addDays(win.last, -days - 1);
+    const hi = back < latest ? back : latest;
     if (hi >= lo) away(story, dateBetween(rng, lo, hi), days, story === 'hospital' ? hospitalNote() : rng.pick(LEAVE_NOTES));
   } else if (story === 'discharge' || story === 'death') {
-    end = dateBetween(rng, lo, win.last);
+    end = dateBetween(rng, lo, latest);
     const note = story === 'death' ? (mode === 'home' ? '居家病故' : '在院病故') : rng.pick(DISCHARGE_NOTES[mode]);
     events.push({ type: story, date: end, note });
   }
+  // Nobody is reassessed after leaving (the one before still covers the stay: renewals come before
+  // expiry). Only in a window ending today: a fixed window stays exactly as the benchmark knows it.
+  const gone = end;
+  const kept = win.today && gone ? assessments.filter((a) => a.concludedOn < gone) : assessments;
 
   const resident: Resident = {
     ref: '',
@@ -149,7 +156,7 @@ function buildOne(rng: Rng, win: DemoWindow, mode: CareMode, story: Story, lastM
     insuranceType: rng.chance(0.6) ? 'employee' : 'resident',
     phone: mobileNumber(rng),
     address: homeAddress(rng),
-    assessments,
+    assessments: kept,
     events,
   };
   return { resident, mode, admit, level, end, hospital, ...(mode === 'home' ? { home: homeLocation(rng) } : {}) };
@@ -157,7 +164,9 @@ function buildOne(rng: Rng, win: DemoWindow, mode: CareMode, story: Story, lastM
 
 /** Admitted in the window, assessed in the month or so before, so benefits run from the first day. */
 function newcomer(rng: Rng, win: DemoWindow, level: Level, lastMonth: boolean): { assessments: Assessment[]; admit: LocalDate } {
-  const admit = dateBetween(rng, lastMonth ? monthStart(win.endMonth) : win.first, addDays(win.last, -8));
+  const settled = addDays(win.last, -8);
+  const hi = lastMonth && win.focusLast < settled ? win.focusLast : settled;
+  const admit = dateBetween(rng, lastMonth ? monthStart(win.focus) : win.first, hi);
   const concluded = addDays(monthStart(monthOf(admit)), -rng.int(1, 45));
   return { assessments: [conclusion(rng, level, concluded)], admit };
 }
@@ -172,16 +181,23 @@ function longStay(rng: Rng, win: DemoWindow, kind: Kind, level: Level): { assess
   const wanted = addDays(win.first, -rng.int(30, 1500));
   let lastMonth: Month;
   // Validity ends on the last day of (conclusion month + 24): −24 expires at the end of endMonth,
-  // −23 a month later, so the claim and the reminders both have something to warn about.
+  // −23 a month later, so the claim and the reminders both have something to warn about. In a
+  // window ending today, endMonth is the current month: the reminders (60/30/7 days) see them.
   if (kind === 'expiring') lastMonth = addMonthsToMonth(win.endMonth, rng.chance(0.5) ? -24 : -23);
   // A reassessment with a higher level inside the window: the new level starts the next month.
   else if (kind === 'levelChange') lastMonth = addMonthsToMonth(win.endMonth, -rng.int(1, win.months));
+  // Expiring at the end of the focus month, already renewed in it (see below).
+  else if (kind === 'renewing') lastMonth = addMonthsToMonth(win.focus, -24);
   else lastMonth = addMonthsToMonth(win.endMonth, -rng.int(1, 22));
 
   const dates: LocalDate[] = [dayIn(rng, lastMonth)];
   while ((dates[0] as LocalDate) >= wanted) {
     dates.unshift(dayIn(rng, addMonthsToMonth(monthOf(dates[0] as LocalDate), -rng.int(20, 23))));
   }
+  // The focus month's claim warns of the assessment ending with it (ASSESSMENT_EXPIRING), while the
+  // person stays covered: the renewal concluded that month takes over on the 1st of the next. A
+  // window ending today needs this, as its other expiries fall after the focus month's warning range.
+  if (kind === 'renewing') dates.push(dayIn(rng, win.focus));
   const firstConcluded = dates[0] as LocalDate;
   const admitAfterFirst = addDays(firstConcluded, rng.int(7, 60));
   const admit = admitAfterFirst < wanted ? admitAfterFirst : wanted;
@@ -229,17 +245,4 @@ export function numberAssessments(rng: Rng, residents: readonly Resident[]): voi
       seq += rng.int(1, maxGap);
     }
   }
-}
-
-/** Bed labels floor-room-bed (2-201-1): floor 1 is reception and canteen, three beds a room. */
-export function bedLabels(rng: Rng, beds: number): string[] {
-  const roomsPerFloor = beds <= 300 ? 10 : 20;
-  const out: string[] = [];
-  for (let i = 0; out.length < beds; i++) {
-    const floor = 2 + Math.floor(i / (roomsPerFloor * 3));
-    const room = 1 + (Math.floor(i / 3) % roomsPerFloor);
-    out.push(`${floor}-${floor}${String(room).padStart(2, '0')}-${(i % 3) + 1}`);
-  }
-  // Popped from the end as people are admitted: occupancy spreads over floors as in a real home.
-  return rng.shuffle(out);
 }

@@ -9,7 +9,8 @@ import type { Certificate, LocalDate, Staff, StaffRole } from '../../../shared/d
 import { birthDate, dateBetween, makeIdNumber } from './identity';
 import { makeName, type Sex } from './names';
 import { Weighted, type Rng } from './prng';
-import type { DemoWindow, Registry } from './residents';
+import type { Registry } from './residents';
+import type { DemoWindow } from './window';
 
 /** The work the staff must cover, per day, to size the team when no head count is given. */
 export interface StaffLoad {

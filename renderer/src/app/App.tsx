@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
 import '../i18n';
 import { routes } from './routes';
+import { theme } from './theme';
 
 dayjs.locale('zh-cn');
 
@@ -21,7 +22,9 @@ const inputSearch = { searchIcon: <SearchOutlined aria-label="搜索" /> };
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", system-ui, sans-serif' } }}>
+    // No space inserted between a two-character button's characters (保 存): the visible text then
+    // matches the accessible name a screen reader announces and a button's aria-label starts with.
+    <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -31,16 +31,20 @@ export class AppShell {
   }
 
   /**
-   * Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children), and checks
-   * that the entry is then the selected one. CI once lost the click on 系统与数据 while 设置's submenu was
-   * still unfolding (the pointer ended on 审计日志 and nothing was opened): the click is made again, up to
-   * three times, until the menu shows the entry selected; a real user sees the same and clicks again.
+   * Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children, and waiting
+   * until they have slid open), and checks that the entry is then the selected one. CI once lost the
+   * click on 系统与数据 while 设置's submenu was still unfolding (the pointer ended on 审计日志 and nothing
+   * was opened): should a click still be lost, it is made again, up to three times, until the menu shows
+   * the entry selected; a real user sees the same and clicks again.
    */
   async go(label: string): Promise<void> {
     const settingsChildren = ['机构设置', '审计日志', '系统与数据'];
     const item = this.nav().getByRole('menuitem', { name: label });
     for (let attempt = 1; ; attempt++) {
-      if (settingsChildren.includes(label) && !(await item.isVisible())) await this.nav().getByRole('menuitem', { name: '设置' }).click();
+      if (settingsChildren.includes(label) && !(await item.isVisible())) {
+        await this.nav().getByRole('menuitem', { name: '设置' }).click();
+        await this.submenuOpened();
+      }
       await item.click();
       try {
         await expect(item).toHaveClass(/ant-menu-item-selected/, { timeout: 3000 });
@@ -49,5 +53,19 @@ export class AppShell {
         if (attempt >= 3) throw e;
       }
     }
+  }
+
+  /**
+   * Waits until 设置's items have slid fully open. While the list grows, its items are laid out where
+   * they will end but clipped by it, so a click can pass Playwright's checks and still land on nothing:
+   * on 2026-12-06 a click on 系统与数据 was made mid-slide and no page followed. antd marks the list
+   * with its motion classes until the slide ends.
+   */
+  private async submenuOpened(): Promise<void> {
+    const list = this.nav().locator('ul.ant-menu-sub');
+    await expect(list).toBeVisible();
+    await expect
+      .poll(() => list.evaluate((ul) => !/\bant-motion/.test(ul.className) && ul.getAnimations().length === 0 && ul.clientHeight > 0 && ul.clientHeight >= ul.scrollHeight))
+      .toBe(true);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The test fixture every e2e spec uses: `host` (a fresh database behind the real services) and a
  * `page` already pointed at it. Screenshots of screens go to test-results/screens/ as artefacts.
+ * `test.use({ today: 'YYYY-MM-DD' })` puts the services (LTC_TODAY) and the page's clock on that day.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -24,6 +25,7 @@ export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Recor
     await host.stop();
   },
   page: async ({ page, today }, use) => {
+    // Fixed, not faked: Date says that day (10:00 in the page's time zone), while timers run as ever.
     if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00+08:00`));
     await use(page);
   },

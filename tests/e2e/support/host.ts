@@ -22,7 +22,11 @@ export interface Host {
  * `LTC_TODAY`, the services' today, for a test of what depends on the date).
  */
 export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'), extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((done, fail) => {

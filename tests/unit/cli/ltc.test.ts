@@ -16,7 +16,13 @@ const root = resolve(__dirname, '../../..');
 const SAMPLE = join(root, 'tests/fixtures/sample-ningbo.json');
 
 function ltc(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return ltcOn(undefined, ...args);
+}
+
+/** `ltc` with the services' today set (LTC_TODAY), as a test puts them on a known day. */
+function ltcOn(today: string | undefined, ...args: string[]) {
+  const env = today ? { ...process.env, LTC_TODAY: today } : process.env;
+  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -109,14 +115,28 @@ describe('ltc import / export / claim --db / backup / check', () => {
 });
 
 describe('ltc demo', () => {
-  it('creates a realistic demo institution whose month can be claimed', () => {
+  it('creates a realistic demo institution as of today, with its beds, whose last full month can be claimed', () => {
     const db = join(dir, 'demo.db');
-    const r = ltc('demo', '--db', db);
-    expect(r.code).toBe(0);
-    const claim = JSON.parse(ltc('claim', '--db', db, '--month', '2026-10').stdout) as { lines: { mode: string }[]; issues: unknown[] };
+    const r = ltcOn('2027-03-09', 'demo', '--db', db);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('截至 2027-03-09');
+    const claim = JSON.parse(ltcOn('2027-03-09', 'claim', '--db', db, '--month', '2027-02').stdout) as { lines: { mode: string }[]; issues: unknown[] };
     expect(claim.lines.filter((l) => l.mode === 'institutional').length).toBeGreaterThan(10);
     expect(claim.lines.filter((l) => l.mode === 'home').length).toBeGreaterThan(10);
     expect(claim.issues.length).toBeGreaterThan(0);
+
+    const sql = new Database(db, { readonly: true });
+    try {
+      const span = sql.prepare("SELECT min(substr(start_at, 1, 10)) AS first, max(substr(start_at, 1, 10)) AS last FROM visits").get();
+      expect(span).toEqual({ first: '2026-12-01', last: '2027-03-09' });
+      expect(sql.prepare("SELECT max(date) FROM stay_events").pluck().get()! <= '2027-03-09').toBe(true);
+      // every admission names a registered bed, and some beds are left free
+      const unregistered = sql.prepare("SELECT count(*) FROM stay_events e WHERE e.type = 'admit' AND e.mode = 'institutional' AND e.bed NOT IN (SELECT code FROM beds)").pluck().get();
+      expect(unregistered).toBe(0);
+      expect(sql.prepare('SELECT count(*) FROM beds').pluck().get()).toBe(120);
+    } finally {
+      sql.close();
+    }
     expect(ltc('demo', '--db', db).code).toBe(1);
   });
 });

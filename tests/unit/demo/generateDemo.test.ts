@@ -1,15 +1,16 @@
+import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import catalogue from '../../../resources/catalogues/interim-42.json';
 import datasetSchema from '../../../resources/schemas/dataset.schema.json';
 import { generateDemoDataset, type DemoOptions } from '../../../electron/services/demo/generateDemo';
 import { ELDER_FEMALE_NAMES, ELDER_MALE_NAMES, STAFF_FEMALE_NAMES, STAFF_MALE_NAMES } from '../../../electron/services/demo/names';
 import { addDays, addMonths, dayNumber, firstOfNextMonth, minutesBetween, monthEnd, monthStart, addMonthsToMonth } from '../../../shared/domain/dates';
 import { idNumberFacts, idNumberProblem, usccProblem } from '../../../shared/domain/ids';
-import type { Dataset, Resident, Visit } from '../../../shared/domain/model';
 import { claimFor } from '../../support/claimFor';
+import { INSTITUTION } from '../../bench/common';
+import { admitOf, homeClients, inService, isShort, itemClass, medicalByNonNurse, orderProblem, overlaps, validUntil } from './demoChecks';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
@@ -19,62 +20,6 @@ const demo = generateDemoDataset();
 const END = '2026-10';
 const FIRST = '2026-08-01';
 const LAST = '2026-10-31';
-const itemClass = new Map(catalogue.items.map((i) => [i.code, i.class]));
-
-const admitOf = (r: Resident) => r.events[0]!;
-const homeClients = (d: Dataset) => d.residents.filter((r) => admitOf(r).mode === 'home');
-const nurseRefs = (d: Dataset) => new Set(d.staff.filter((s) => s.certificates.some((c) => c.type === 'nurse-licence')).map((s) => s.ref));
-const validUntil = (concludedOn: string) => addDays(addMonths(firstOfNextMonth(concludedOn), 24), -1);
-
-/** The brief's grammar: admit → [hospital|leave → return]* → discharge|death, dates increasing. */
-function orderProblem(r: Resident): string | null {
-  const [first, ...rest] = r.events;
-  if (first?.type !== 'admit' || !first.mode) return 'does not start with an admission with a mode';
-  let state: 'present' | 'away' | 'ended' = 'present';
-  let prev = first.date;
-  for (const e of rest) {
-    if (e.date <= prev) return `${e.type} ${e.date} not after ${prev}`;
-    prev = e.date;
-    if (e.mode || e.bed) return `${e.type} carries mode or bed`;
-    if (state === 'ended') return `${e.type} after the end of the stay`;
-    if (state === 'away') {
-      if (e.type !== 'return') return `${e.type} while away`;
-      state = 'present';
-    } else if (e.type === 'hospital' || e.type === 'leave') state = 'away';
-    else if (e.type === 'discharge' || e.type === 'death') state = 'ended';
-    else return `${e.type} while present`;
-  }
-  return state === 'away' ? 'away at the end of the window' : null;
-}
-
-/** Whether a home client is served on a date: admitted, not yet gone, not in hospital. */
-function inService(r: Resident, date: string): boolean {
-  let served = false;
-  for (const e of r.events) {
-    if (e.date > date) break;
-    served = e.type === 'admit' || e.type === 'return';
-  }
-  return served;
-}
-
-/** Pairs of one staff member's visits overlapping in time. */
-function overlaps(visits: readonly Visit[]): Array<[Visit, Visit]> {
-  const byStaff = new Map<string, Visit[]>();
-  for (const v of visits) {
-    const list = byStaff.get(v.staff);
-    if (list) list.push(v);
-    else byStaff.set(v.staff, [v]);
-  }
-  const out: Array<[Visit, Visit]> = [];
-  for (const list of byStaff.values()) {
-    list.sort((a, b) => (a.start < b.start ? -1 : 1));
-    for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.end) out.push([list[i - 1]!, list[i]!]);
-  }
-  return out;
-}
-
-const isShort = (v: Visit) => minutesBetween(v.start, v.end) < 30;
-const medicalByNonNurse = (d: Dataset) => d.visits.filter((v) => !nurseRefs(d).has(v.staff) && v.items.some((c) => itemClass.get(c) === 'medical'));
 
 describe('the demo dataset (default options)', () => {
   it('validates against the ltc-dataset v1 schema', () => {
@@ -291,6 +236,16 @@ describe('generateDemoDataset options', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('keeps a window of whole months exactly as the benchmark has always measured it', () => {
+    // The benchmark (tests/bench/common.ts: endMonth 2026-10) compares its numbers across sessions, so a
+    // change to the generator must leave a fixed window's dataset as it was, byte for byte. If a change
+    // is meant to alter it, the benchmark's history in README.md starts again: say so there.
+    const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
+    expect(sha(demo)).toBe('93f1467cd30bfb36a0510a09155848a25db3e7a15a7a9dee89e5d4d586e74924');
+    const smallBench = generateDemoDataset({ ...INSTITUTION, institutionalResidents: 50, homeClients: 300 });
+    expect(sha(smallBench)).toBe('58009b9b3bc305e14388fe7bbfdd9db4584f7b90ccf66e080623f4fedf697fda');
   });
 
   it('builds a benchmark institution (500 + 3,000 clients) with ≥ 80,000 visits in a month', () => {

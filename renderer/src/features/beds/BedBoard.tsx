@@ -9,6 +9,7 @@ import { useApiQuery } from '../../api/hooks';
 import { DateInput } from '../../ui/DateInput';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SectionTitle } from '../../ui/headings';
 import { OCCUPANT_COLORS, OCCUPANT_STATUS, S } from './strings';
 
 function OccupantLine({ o }: { o: Occupant }) {
@@ -83,7 +84,7 @@ export function BedBoardView({ date, onDate, onManage }: { date: string; onDate:
           {b.beds.length === 0 && <EmptyState title={S.noBeds} hint={S.noBedsHint} actions={[{ label: S.goManage, primary: true, onClick: onManage }]} />}
           {[...floors].map(([floor, beds]) => (
             <section key={floor} aria-label={S.floor(floor || null)} style={{ marginBottom: 16 }}>
-              <Typography.Title level={5}>{S.floor(floor || null)}</Typography.Title>
+              <SectionTitle>{S.floor(floor || null)}</SectionTitle>
               <Row gutter={[12, 12]}>
                 {beds.map((bed) => (
                   <Col key={bed.code} xs={12} md={8} lg={6} xl={4}>

@@ -7,6 +7,7 @@ import type { CertificateType, Level } from '../../../../shared/domain/model';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExpiryTag } from '../../ui/ExpiryTag';
+import { PageTitle } from '../../ui/headings';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatCount, formatHours } from '../../ui/format';
 import { currentMonth, todayLocal } from '../../ui/dates';
@@ -41,7 +42,7 @@ export function HomePage() {
     return (
       <Result
         status="info"
-        title="欢迎使用长护助手"
+        title={<PageTitle style={{ margin: 0 }}>欢迎使用长护助手</PageTitle>}
         subTitle="第一步：填写本机构的名称、统一社会信用代码、定点机构编码和所适用的政策包。"
         extra={
           <Button type="primary" onClick={() => void navigate('/settings/institution')}>

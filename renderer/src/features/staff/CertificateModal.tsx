@@ -31,13 +31,15 @@ const LEVELS: Record<CertificateType, string[]> = {
 export function CertificateModal({ staffId, editing, open, onClose }: { staffId: number; editing: CertificateView | null; open: boolean; onClose: (saved: boolean) => void }) {
   const [form] = Form.useForm<Values>();
   const save = useApiMutation('staff.saveCertificate');
+  // The mutation's reset keeps its identity for the dialog's life (the save object itself does not).
+  const { reset: resetSave } = save;
   const type = Form.useWatch('type', form);
   // The expiry we filled in ourselves; once the user types another, it is theirs.
   const autoExpiry = useRef<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
-    save.reset();
+    resetSave();
     autoExpiry.current = null;
     form.resetFields();
     form.setFieldsValue(
@@ -45,8 +47,9 @@ export function CertificateModal({ staffId, editing, open, onClose }: { staffId:
         ? { type: editing.type, number: editing.number, level: editing.level ?? '', issuedOn: editing.issuedOn, expiresOn: editing.expiresOn }
         : { type: 'nurse-licence', number: '', level: '', issuedOn: null, expiresOn: null },
     );
-    // Only a newly opened dialog is filled (save.reset is left out: stable in meaning, not identity).
-  }, [open, editing, form]);
+    // Filled when the dialog opens or is given another certificate: `editing` is the dialog's state, not
+    // query data, so a save's refetch does not run this again mid-save.
+  }, [open, editing, form, resetSave]);
 
   const onValues = (changed: Partial<Values>, all: Values): void => {
     if (!('issuedOn' in changed || 'type' in changed)) return;

@@ -1,6 +1,6 @@
 /** Search and filters shared by the staff list and the certificate matrix. */
 import { Flex, Input, Select } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { CERT_STATUSES, EMPLOYMENT_FILTERS, type CertStatus, type EmploymentFilter } from '../../../../shared/api/staff';
 import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
 import { STAFF_ROLES } from '../../../../shared/domain/model';
@@ -12,9 +12,13 @@ import type { StaffFilters } from './useStaffFilters';
 export function StaffFiltersBar({ filters, onChange, certStatus = true }: { filters: StaffFilters; onChange: (patch: Partial<StaffFilters>) => void; certStatus?: boolean }) {
   const [text, setText] = useSyncedText(filters.search);
   const settled = useDebounced(text, 300);
+  // Only a settled change of the typed text is a new search; the filters' own changes (a 搜索 press,
+  // the back button) are not, so the filters are read when the text settles, not reacted to.
+  const search = useEffectEvent((typed: string) => {
+    if (typed !== (filters.search ?? '')) onChange({ search: typed });
+  });
   useEffect(() => {
-    if (settled !== (filters.search ?? '')) onChange({ search: settled });
-    // Only a settled change of the typed text is a new search; the filters' own changes are not.
+    search(settled);
   }, [settled]);
 
   return (

@@ -10,6 +10,7 @@ import type { VisitCheckResult } from '../../../../shared/api/visits';
 import { ISSUE_TITLES } from '../../../../shared/claims/issueCodes';
 import { QuotaUse } from '../../ui/QuotaUse';
 import { IssueTag } from './IssueTags';
+import { SectionTitle } from '../../ui/headings';
 import { S } from './strings';
 
 export function VisitCheckPanel({ result, pending }: { result: VisitCheckResult | undefined; pending: boolean }) {
@@ -62,10 +63,10 @@ export function VisitCheckPanel({ result, pending }: { result: VisitCheckResult 
   })();
   return (
     <section aria-label={S.check.title} aria-live="polite" data-testid="visit-check" aria-busy={pending} style={{ marginBottom: 16 }}>
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
+      <SectionTitle style={{ marginTop: 0 }}>
         {S.check.title}
         {pending && <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8, fontWeight: 'normal' }}>{S.check.checking}</Typography.Text>}
-      </Typography.Title>
+      </SectionTitle>
       {body}
     </section>
   );

@@ -4,18 +4,24 @@
  * not be paid. A visit that cannot be saved at all (end before start, a start after today) says so
  * once, in the check panel, and the save button waits until it is fixed. Every field has a label
  * tied to its input, so the form works from the keyboard alone.
+ *
+ * One drawer instance is one opening: the list mounts it with a new key each time (VisitsPage), so the
+ * form and the save/delete state start fresh without an effect resetting them. Such an effect once ran
+ * again when a save's refetch brought the visit back, reset the save in flight and so dropped its
+ * onSuccess: the edit was saved, but no 已保存 and the drawer stayed open.
  */
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
-import type { VisitCatalogue, VisitDraft, VisitInput } from '../../../../shared/api/visits';
+import { useMemo } from 'react';
+import type { VisitCatalogue, VisitDetail, VisitDraft, VisitInput } from '../../../../shared/api/visits';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DateTimeInput } from '../../ui/DateInput';
 import { fromWire, toWire } from './dateTime';
 import { ItemSelect } from './ItemSelect';
 import { PersonSelect } from './PersonSelect';
 import { S } from './strings';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDebounced } from '../../ui/useDebounced';
 import { VisitCheckPanel } from './VisitCheckPanel';
 
@@ -45,6 +51,25 @@ const FIELDS = new Set(['residentId', 'staffId', 'start', 'end', 'items', 'corre
 
 const point = (lat: number | null | undefined, lng: number | null | undefined) => (lat != null && lng != null ? { lat, lng } : null);
 
+const NEW_VISIT: FormValues = { confirmed: false, items: [] };
+
+function valuesOf(v: VisitDetail): FormValues {
+  return {
+    residentId: v.residentId,
+    staffId: v.staffId,
+    start: fromWire(v.start) ?? null,
+    end: fromWire(v.end) ?? null,
+    items: v.items.map((i) => i.code),
+    confirmed: v.confirmed,
+    inLat: v.checkIn?.lat ?? null,
+    inLng: v.checkIn?.lng ?? null,
+    outLat: v.checkOut?.lat ?? null,
+    outLng: v.checkOut?.lng ?? null,
+    note: v.note ?? '',
+    correctionReason: '',
+  };
+}
+
 export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boolean; visitId: number | null; catalogue: VisitCatalogue | null | undefined; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -52,33 +77,10 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
   const save = useApiMutation('visits.save');
   const remove = useApiMutation('visits.delete');
 
-  useEffect(() => {
-    if (!open) return;
-    save.reset();
-    remove.reset();
-    if (visitId === null) {
-      form.resetFields();
-      form.setFieldsValue({ confirmed: false, items: [] });
-      return;
-    }
-    const v = detail.data;
-    if (!v || v.id !== visitId) return;
-    form.setFieldsValue({
-      residentId: v.residentId,
-      staffId: v.staffId,
-      start: fromWire(v.start) ?? null,
-      end: fromWire(v.end) ?? null,
-      items: v.items.map((i) => i.code),
-      confirmed: v.confirmed,
-      inLat: v.checkIn?.lat ?? null,
-      inLng: v.checkIn?.lng ?? null,
-      outLat: v.checkOut?.lat ?? null,
-      outLng: v.checkOut?.lng ?? null,
-      note: v.note ?? '',
-      correctionReason: '',
-    });
-    // Not listing save/remove: their identity changes with every call, which would reset them mid-use.
-  }, [open, visitId, detail.data, form]);
+  // The form starts from the stored visit once it has arrived; a later refetch (a save's) leaves what
+  // is typed alone, as Form reads initialValues only when it mounts.
+  const loaded = visitId !== null && detail.data?.id === visitId ? detail.data : undefined;
+  const initial = useMemo(() => (visitId === null ? NEW_VISIT : loaded && valuesOf(loaded)), [visitId, loaded]);
 
   const watched = Form.useWatch([], form) as FormValues | undefined;
   const draft: VisitDraft = {
@@ -167,10 +169,10 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
         </Flex>
       }
     >
-      {visitId !== null && detail.isLoading ? (
-        <Skeleton active />
+      {!initial ? (
+        detail.error ? <ErrorAlert error={detail.error} /> : <Skeleton active />
       ) : (
-        <Form form={form} layout="vertical" onFinish={onFinish} aria-label="上门服务记录表单" requiredMark>
+        <Form form={form} initialValues={initial} layout="vertical" onFinish={onFinish} aria-label="上门服务记录表单" requiredMark>
           <Form.Item label={S.form.resident} name="residentId" rules={[{ required: true, message: S.form.required(S.form.resident) }]}>
             <PersonSelect kind="resident" placeholder={S.form.pickResident} />
           </Form.Item>

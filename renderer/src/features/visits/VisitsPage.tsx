@@ -17,7 +17,9 @@ export function VisitsPage() {
   const navigate = useNavigate();
   const [filters, setFilters] = useVisitFilters();
   const [table, setTable] = useState<TableState>({ page: 1, pageSize: 20 });
-  const [drawer, setDrawer] = useState<{ open: boolean; id: number | null }>({ open: false, id: null });
+  // `opened` counts the drawer's openings: each one mounts a fresh drawer (see VisitDrawer).
+  const [drawer, setDrawer] = useState<{ open: boolean; id: number | null; opened: number }>({ open: false, id: null, opened: 0 });
+  const openDrawer = (id: number | null) => setDrawer((d) => ({ open: true, id, opened: d.opened + 1 }));
   const catalogue = useApiQuery('visits.catalogue', undefined);
   const list = useApiQuery(
     'visits.list',
@@ -41,7 +43,7 @@ export function VisitsPage() {
         }
       }
       actions={[
-        { label: S.add, primary: true, disabled: noInstitution, onClick: () => setDrawer({ open: true, id: null }) },
+        { label: S.add, primary: true, disabled: noInstitution, onClick: () => openDrawer(null) },
         { label: S.emptyImport, disabled: noInstitution, onClick: () => void navigate('/visits/import') },
       ]}
     />
@@ -57,7 +59,7 @@ export function VisitsPage() {
             <Button onClick={() => void navigate('/visits/import')} disabled={noInstitution}>
               {S.import}
             </Button>
-            <Button type="primary" onClick={() => setDrawer({ open: true, id: null })} disabled={noInstitution}>
+            <Button type="primary" onClick={() => openDrawer(null)} disabled={noInstitution}>
               {S.add}
             </Button>
           </>
@@ -72,8 +74,8 @@ export function VisitsPage() {
         }}
       />
       <ErrorAlert error={list.error} />
-      <VisitTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} onEdit={(id) => setDrawer({ open: true, id })} empty={list.data ? empty : ' '} />
-      <VisitDrawer open={drawer.open} visitId={drawer.id} catalogue={catalogue.data} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
+      <VisitTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} onEdit={openDrawer} empty={list.data ? empty : ' '} />
+      <VisitDrawer key={drawer.opened} open={drawer.open} visitId={drawer.id} catalogue={catalogue.data} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
     </>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * The accessibility check of a screen: axe-core (all its rules but the experimental ones) on what the
+ * page shows now, failing on any serious or critical violation. Every finding, the moderate and minor
+ * ones too, is kept as a report in test-results/axe/<name>.json (artefacts, like the screenshots), so
+ * nothing found is dropped unseen.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { ROOT } from './host';
+
+type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+/**
+ * Waits until no finite animation runs (a drawer sliding in, a dialog zooming, a tab's ink bar): axe
+ * measures colours as drawn, and a half-faded dialog's text is a contrast failure that is not there.
+ * Endless ones (spinners, a skeleton's shimmer) are left running.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
+function describe(results: Results): string[] {
+  return results.violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}\n    ${n.failureSummary?.replaceAll('\n', '\n    ') ?? ''}`));
+}
+
+/** Checks the page as shown now; `name` names its report (test-results/axe/<name>.json). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // The screen at rest: no control under the pointer in its hover colours (the button just clicked).
+  await page.mouse.move(0, 0);
+  await settled(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  const dir = join(ROOT, 'test-results', 'axe');
+  mkdirSync(dir, { recursive: true });
+  const found = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ url: results.url, violations: found }, null, 2)}\n`);
+  expect(describe(results), `serious or critical accessibility violations on ${name}`).toEqual([]);
+}
