@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'node',
     // better-sqlite3 is a native addon: forks keep each test file in its own process.
     pool: 'forks',
+    // Two at a time even on two cores: many files wait on a child process (ltc, the host, workers).
+    maxWorkers: 2,
     testTimeout: 30_000,
   },
 });
