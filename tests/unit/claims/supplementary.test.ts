@@ -60,4 +60,17 @@ describe('supplementary claim (补报)', () => {
     expect(extra.lines).toEqual([]);
     expect(extra.issues.filter((i) => i.code === 'CLAIM_REDUCED').map((i) => i.idNumber)).toEqual(['33020519410923006X']);
   });
+
+  it('reports CLAIM_REDUCED when a correction removes a person’s line altogether', () => {
+    // every October visit of 陈淑芬 (r3) deleted after submission: she has no line any more
+    const none = base();
+    none.visits = none.visits.filter((v) => v.resident !== 'r3');
+    const now = claimFor(none, '2026-10');
+    expect(now.lines.some((l) => l.idNumber === '33020519410923006X')).toBe(false);
+    const extra = supplementaryClaim(now, [submitted]);
+    expect(extra.lines).toEqual([]);
+    const reduced = extra.issues.filter((i) => i.code === 'CLAIM_REDUCED');
+    expect(reduced.map((i) => [i.idNumber, i.severity])).toEqual([['33020519410923006X', 'warning']]);
+    expect(reduced[0]?.message).toContain('本月已不再有可结算的上门服务');
+  });
 });
