@@ -13,17 +13,9 @@ import type { LtcDatabase } from '../db/database';
 import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError } from '../errors';
 import { CERTIFICATE_COLUMNS, certificateView, reminderLeadDays, serviceToday, type CertificateRow } from './staffFacts';
-import { NO_EXPIRY, standing } from './staffQuery';
+import { NO_EXPIRY, standing, type StaffDbRow } from './staffQuery';
 
-interface StaffRow {
-  id: number;
-  ref: string;
-  name: string;
-  id_number: string;
-  role: StaffRole | null;
-  employed_from: string | null;
-  employed_to: string | null;
-}
+type StaffRow = StaffDbRow;
 
 /** What the audit trail keeps of a person (the certificates have their own entries). */
 export interface StaffRecord {
