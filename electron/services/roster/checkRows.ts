@@ -9,7 +9,7 @@ import { CERTIFICATE_NAMES, LEVEL_NAMES, STAFF_ROLE_NAMES } from '../../../share
 import { LEVELS, STAFF_ROLES, type Assessment, type CareMode, type Certificate, type CertificateType, type InsuranceType, type LocalDate, type StaffRole, type StayEvent } from '../../../shared/domain/model';
 import { assessmentNotYet, stayEventNotYet } from '../../../shared/domain/notYet';
 import { phoneProblem } from '../../../shared/domain/phone';
-import { choice, date, idNumber, spellings, text, type Parsed } from './cells';
+import { choice, date, idNumber, spellings, text, type Parsed } from '../spreadsheet/cells';
 import { INSURANCE_NAMES, LEVEL_OPTIONS, MODE_OPTIONS, RESIDENT_COLUMNS, STAFF_COLUMNS, type ResidentHeader, type StaffHeader } from './columns';
 import type { Cell, SheetRow } from './readRoster';
 
