@@ -9,6 +9,7 @@ import type { LineResult } from '../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import type { CareMode } from '../../../shared/domain/model';
 import type { ClaimLine } from '../../../shared/claims/types';
+import { CARE_MODE } from '../../../shared/fields/choices';
 import { InputError, type Problem } from '../errors';
 import { cellValue, type Cell } from '../spreadsheet/cellValue';
 import { choice, idNumber, shown, spellings, text, yuan } from '../spreadsheet/cells';
@@ -45,10 +46,7 @@ const RESULT_WORDS = spellings<LineResult>([
   ['deducted', ['扣款', 'deducted']],
   ['rejected', ['拒付', 'rejected']],
 ]);
-const MODE_WORDS = spellings<CareMode>([
-  ['institutional', ['机构护理', '机构', 'institutional']],
-  ['home', ['居家护理', '居家', 'home']],
-]);
+const MODE_WORDS = CARE_MODE.spellings;
 export const RESULT_SHEET = '审核结果';
 const HEADERS = ['身份证号', '姓名', '护理方式', '申报基金支付（元）', '审核结果（通过/扣款/拒付）', '扣款金额（元）', '原因'];
 
@@ -108,7 +106,7 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
     const where = `第${n}行`;
     const id = idNumber(cell(1));
     if (!id.ok) problems.push({ path: where, message: `身份证号${id.message}` });
-    const mode = choice(cell(3), MODE_WORDS, ['机构护理', '居家护理']);
+    const mode = choice(cell(3), MODE_WORDS, CARE_MODE.shown);
     const result = choice(cell(5), RESULT_WORDS, ['通过', '扣款', '拒付']);
     const m = mode.ok ? mode.value : null;
     const r = result.ok ? result.value : null;

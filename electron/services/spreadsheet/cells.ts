@@ -6,7 +6,14 @@
  */
 import { isValidDate, isValidDateTime } from '../../../shared/domain/dates';
 import type { LocalDate } from '../../../shared/domain/model';
+import { spellings } from '../../../shared/fields/choices';
+import { DATE_HINT, dateShape, readDate } from '../../../shared/fields/date';
+import { normalizeIdNumber } from '../../../shared/fields/idNumber';
+import { readYuan, yuanNumberToFen } from '../../../shared/fields/money';
+import { halfWidth, spellingKey } from '../../../shared/fields/typed';
 import type { Cell } from './cellValue';
+
+export { spellings };
 
 export type { Cell } from './cellValue';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -14,10 +21,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(message: string): Parsed<T> => ({ ok: false, message });
 const pad = (n: number | string): string => String(n).padStart(2, '0');
-
-/** Full-width digits, letters and punctuation of dates and numbers (typed with a Chinese IME) as ASCII. */
-export const halfWidth = (s: string): string =>
-  s.replace(/[０-９Ａ-Ｚａ-ｚ．－／：，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
 /** The text a user sees in the cell (for messages): a date cell as YYYY-MM-DD, with its time if it has one. */
 export function shown(c: Cell): string {
@@ -41,9 +44,8 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const EXCEL_EPOCH_DAY = EXCEL_EPOCH_MS / 86_400_000;
 /** The serial number of 1950-01-01. */
 const EXCEL_1950 = Date.UTC(1950, 0, 1) / 86_400_000 - EXCEL_EPOCH_DAY;
-// 2026-10-02, 2026/10/2, 2026.10.2, 2026年10月2日, and a time after it (a date cell typed with one).
-const DATE_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s]+\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?$/;
-const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+// A date typed with a time after it (a date cell typed with one): the date is what counts here.
+const TRAILING_TIME = /(?:[T\s]+\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)$/;
 
 /**
  * A calendar date from a date cell, an Excel serial number, or text. exceljs reads a date cell as
@@ -53,18 +55,19 @@ export function date(c: Cell): Parsed<LocalDate | null> {
   if (c === null) return ok(null);
   let y: number, m: number, d: number;
   if (c instanceof Date) {
-    if (Number.isNaN(c.getTime())) return bad('不是有效的日期，请写成 YYYY-MM-DD，例如 2026-10-02');
+    if (Number.isNaN(c.getTime())) return bad(`不是有效的日期，请写成 ${DATE_HINT}`);
     [y, m, d] = [c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate()];
   } else if (typeof c === 'number' && c >= 1 && c < 2_958_466) {
     // A small number in a date column is a typed year or a count, not a day of 1900–1949.
-    if (c < EXCEL_1950) return bad(`“${c}”不是日期，请写成 YYYY-MM-DD，例如 2026-10-02`);
+    if (c < EXCEL_1950) return bad(`“${c}”不是日期，请写成 ${DATE_HINT}`);
     const day = new Date((EXCEL_EPOCH_DAY + Math.floor(c)) * 86_400_000);
     [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
   } else {
-    const t = halfWidth(String(c)).trim();
-    const match = DATE_RE.exec(t) ?? COMPACT_RE.exec(t);
-    if (!match) return bad(`“${shown(c)}”不是日期，请写成 YYYY-MM-DD，例如 2026-10-02`);
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const t = halfWidth(String(c)).trim().replace(TRAILING_TIME, '');
+    const value = readDate(t);
+    if (value) return ok(value);
+    const shape = dateShape(t);
+    return bad(shape ? `“${shown(c)}”不是存在的日期（${shape}），请核对年月日` : `“${shown(c)}”不是日期，请写成 ${DATE_HINT}`);
   }
   const value = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
   if (!isValidDate(value)) return bad(`“${shown(c)}”不是存在的日期（${value}），请核对年月日`);
@@ -109,7 +112,7 @@ export function idNumber(c: Cell): Parsed<string | null> {
   if (typeof c === 'number') {
     return bad(`被 Excel 存成了数字（${c}），后几位已丢失：请把本列设为“文本”格式后重新输入完整的18位号码`);
   }
-  return ok(halfWidth(shown(c)).replace(/\s/g, '').toUpperCase());
+  return ok(normalizeIdNumber(shown(c)));
 }
 
 /** One of a list, by any of its accepted spellings; the message lists what may be written. */
@@ -120,14 +123,6 @@ export function choice<T>(c: Cell, table: ReadonlyMap<string, T>, shownOptions: 
   return ok(value);
 }
 
-const spellingKey = (s: string): string => halfWidth(s).replace(/\s/g, '').toLowerCase();
-
-/** A spelling table: each value under its names, compared without spaces and case. */
-export function spellings<T>(entries: [T, string[]][]): Map<string, T> {
-  const out = new Map<string, T>();
-  for (const [value, names] of entries) for (const n of names) out.set(spellingKey(n), value);
-  return out;
-}
 
 const YES_NO = spellings<boolean>([
   [true, ['是', '已签', '已签字', '已确认', '确认', 'y', 'yes', 'true', '1', '√', '✓', '✔', '有']],
@@ -159,23 +154,8 @@ export function coordinate(c: Cell, kind: 'lat' | 'lng'): Parsed<number | null> 
   return ok(n);
 }
 
-/**
- * An amount in yuan as typed (`1,234.50`, `120元`, a number cell) → fen. A number cell that is a whole
- * number of fen up to binary noise (a formula's 10.549999999999999) is taken as that many fen; a third
- * decimal is refused, never rounded. `label` names the amount in the message (扣款金额, 单价…).
- */
+/** An amount in yuan (a number cell, or text as shared/fields/money.ts reads it) → fen. `label` names it in the message. */
 export function yuan(c: Cell, label: string): Parsed<number | null> {
   if (c === null) return ok(null);
-  if (typeof c === 'number') {
-    const fen = Math.round(c * 100);
-    if (Math.abs(c * 100 - fen) > 1e-6) return bad(`${label} ${c} 最多两位小数（元，精确到分）`);
-    return ok(fen);
-  }
-  const t = halfWidth(shown(c)).replace(/[,，\s]/g, '').replace(/元$/, '');
-  if (t === '') return ok(null);
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return bad(`${label}“${shown(c)}”不是数字，请填写金额（元），例如 120.50`);
-  if (/\.\d{3,}$/.test(t)) return bad(`${label} ${t} 最多两位小数（元，精确到分）`);
-  const [whole = '0', frac = ''] = t.replace('-', '').split('.');
-  const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return ok(t.startsWith('-') ? -fen : fen);
+  return typeof c === 'number' ? yuanNumberToFen(c, label) : readYuan(shown(c), label);
 }

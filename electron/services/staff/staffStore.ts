@@ -3,7 +3,8 @@
  * (before and after), so a refused change leaves neither the record nor the trail touched.
  */
 import type { z } from 'zod';
-import { weighIdNumber, type StaffDetail, type staffInput } from '../../../shared/api/staff';
+import type { StaffDetail, staffInput } from '../../../shared/api/staff';
+import { weighIdNumber } from '../../../shared/fields/idNumber';
 import { addDays } from '../../../shared/domain/dates';
 import { idNumberProblem } from '../../../shared/domain/ids';
 import type { LocalDate, StaffRole } from '../../../shared/domain/model';
