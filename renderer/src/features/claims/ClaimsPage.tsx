@@ -103,7 +103,7 @@ export function ClaimsPage() {
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <span>{month}</span>
         <Tag color={STATUS_COLOR[status]} data-testid="claim-status">{S.status[status]}</Tag>
-        {v?.regular?.submittedAt && <span>申报于 {v.regular.submittedAt.slice(0, 16).replace('T', ' ')}（{v.regular.submittedBy}）</span>}
+        {v?.regular?.submittedAt && <span>{S.submittedAt(v.regular.submittedAt.slice(0, 16).replace('T', ' '), v.regular.submittedBy)}</span>}
         {regular?.status === 'submitted' && (
           <Button size="small" danger disabled={busy || v?.withdrawBlocked !== null} onClick={() => setWithdrawing(regular)}>
             {S.withdraw.button}
@@ -127,12 +127,12 @@ export function ClaimsPage() {
           <Tabs
             style={{ marginTop: 12 }}
             items={[
-              { key: 'issues', label: `${S.issues}（错误 ${errors}）`, children: <IssuesPanel issues={v.claim.issues} links={v.links} /> },
+              { key: 'issues', label: S.issuesTab(errors), children: <IssuesPanel issues={v.claim.issues} links={v.links} /> },
               { key: 'lines', label: `${S.lines}（${v.claim.lines.length}）`, children: <LinesTable lines={v.claim.lines} /> },
               ...(v.regular && v.locked
                 ? [
                     { key: 'files', label: S.files, children: <FilesPanel claimId={v.regular.id} files={v.files} verification={v.verification} /> },
-                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: `补报 ${s.seq}`, children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
+                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: S.suppName(s.seq), children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
                     { key: 'result', label: S.result, children: <ResultPanel month={month} claims={[v.regular, ...(supp.data ?? [])]} /> },
                   ]
                 : []),

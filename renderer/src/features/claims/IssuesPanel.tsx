@@ -32,7 +32,7 @@ export function IssuesPanel({ issues, links }: { issues: ClaimIssue[]; links: Mo
   const groups = SEVERITIES.map((s) => ({ s, items: shown.filter((i) => i.severity === s) })).filter((g) => g.items.length > 0);
   return (
     <>
-      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label="筛选问题">
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={S.issuesFilterLabel}>
         <Select<Severity> allowClear placeholder={F.severity} aria-label={F.severity} style={{ width: 140 }} value={severity} onChange={setSeverity} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_TITLES[s] }))} />
         <Select<IssueCode> allowClear placeholder={F.code} aria-label={F.code} style={{ width: 240 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: ISSUE_TITLES[c] ?? c, title: c }))} />
         <Input.Search allowClear placeholder={F.search} aria-label={F.searchLabel} style={{ width: 320 }} value={q} onChange={(e) => setQ(e.target.value)} />
@@ -77,7 +77,7 @@ export function IssuesPanel({ issues, links }: { issues: ClaimIssue[]; links: Mo
                           </Tooltip>
                           {i.date && (
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {`${i.date}${i.dateTo ? ` 至 ${i.dateTo}` : ''}`}
+                              {S.issueDates(i.date, i.dateTo)}
                             </Typography.Text>
                           )}
                         </>

@@ -43,18 +43,18 @@ export function LinesTable({ lines }: { lines: ClaimLine[] }) {
             />
           ),
         }}
-        pagination={{ ...PAGER, pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{ ...PAGER, pageSize: 20, showSizeChanger: true, showTotal: (t) => S.linesTotal(t) }}
         columns={[
-          { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-          { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
-          { title: '护理方式', dataIndex: 'mode', render: (m: ClaimLine['mode']) => CARE_MODE_NAMES[m], filters: [{ text: '机构护理', value: 'institutional' }, { text: '居家护理', value: 'home' }], onFilter: (v, l) => l.mode === v },
-          { title: '等级', dataIndex: 'level', sorter: (a, b) => a.level - b.level },
-          { title: '床日', dataIndex: 'billableDays', align: 'right', sorter: (a, b) => a.billableDays - b.billableDays },
-          { title: '服务分钟', dataIndex: 'coveredMinutes', align: 'right', sorter: (a, b) => a.coveredMinutes - b.coveredMinutes },
-          { title: '次数', dataIndex: 'visits', align: 'right', sorter: (a, b) => (a.visits ?? 0) - (b.visits ?? 0) },
-          { title: '费用（元）', dataIndex: 'feeFen', align: 'right', render: yuan, sorter: (a, b) => a.feeFen - b.feeFen },
-          { title: '基金支付（元）', dataIndex: 'fundFen', align: 'right', render: yuan, sorter: (a, b) => a.fundFen - b.fundFen },
-          { title: '个人负担（元）', dataIndex: 'personalFen', align: 'right', render: yuan, sorter: (a, b) => a.personalFen - b.personalFen },
+          { title: S.col.name, dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+          { title: S.col.idNumber, dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
+          { title: S.col.mode, dataIndex: 'mode', render: (m: ClaimLine['mode']) => CARE_MODE_NAMES[m], filters: [{ text: CARE_MODE_NAMES.institutional, value: 'institutional' }, { text: CARE_MODE_NAMES.home, value: 'home' }], onFilter: (v, l) => l.mode === v },
+          { title: S.col.level, dataIndex: 'level', sorter: (a, b) => a.level - b.level },
+          { title: S.col.billableDays, dataIndex: 'billableDays', align: 'right', sorter: (a, b) => a.billableDays - b.billableDays },
+          { title: S.col.minutes, dataIndex: 'coveredMinutes', align: 'right', sorter: (a, b) => a.coveredMinutes - b.coveredMinutes },
+          { title: S.col.visits, dataIndex: 'visits', align: 'right', sorter: (a, b) => (a.visits ?? 0) - (b.visits ?? 0) },
+          { title: S.col.fee, dataIndex: 'feeFen', align: 'right', render: yuan, sorter: (a, b) => a.feeFen - b.feeFen },
+          { title: S.col.fund, dataIndex: 'fundFen', align: 'right', render: yuan, sorter: (a, b) => a.fundFen - b.fundFen },
+          { title: S.col.personal, dataIndex: 'personalFen', align: 'right', render: yuan, sorter: (a, b) => a.personalFen - b.personalFen },
         ]}
       />
     </>
