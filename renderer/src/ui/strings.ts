@@ -14,8 +14,12 @@ export const S = {
   // DateInput: text that is no date
   badDate: (text: string, example: string) => `“${text}”不是有效的日期，请写成 ${example}（也可写 ${example.replace(/-/g, '/')}）`,
 
-  // YuanInput
+  // YuanInput and its form rule (yuanRules.ts): why a typed amount is not one
   yuan: '元',
+  yuanNegative: (label: string) => `${label}不能为负数`,
+  yuanDecimals: (label: string) => `${label}最多两位小数（精确到分）`,
+  yuanTooLarge: (label: string) => `${label}不能超过 1,000,000.00 元`,
+  yuanNotAmount: (label: string) => `${label}应为金额（单位元，数字），例如 60 或 60.50`,
 
   // QuotaUse: a home-care client's monthly limit
   quota: {
