@@ -51,7 +51,7 @@ export function AppLayout() {
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
           {S.appName}
         </Typography.Title>
-        <nav aria-label="主导航">
+        <nav aria-label={S.navLabel}>
           <Menu mode="inline" items={items} selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpened} onClick={(e) => void navigate(e.key)} />
         </nav>
       </Layout.Sider>

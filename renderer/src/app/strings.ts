@@ -14,4 +14,8 @@ export const S = {
     audit: '审计日志',
     system: '系统与数据',
   },
+  // App: a search box's icon-only button
+  search: '搜索',
+  // AppLayout
+  navLabel: '主导航',
 } as const;

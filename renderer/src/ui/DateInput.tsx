@@ -11,6 +11,7 @@ import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { readDate as normalizeDateText, readDateTime as normalizeDateTimeText } from '../../../shared/fields/date';
+import { S } from './strings';
 
 const DATE = 'YYYY-MM-DD';
 /**
@@ -66,7 +67,7 @@ function useTyped(read: (text: string) => string | null, shown: (value: string) 
 function Unread({ text, example }: { text: string; example: string }) {
   return (
     <div role="alert" className="ant-form-item-explain-error" style={{ fontSize: 12 }}>
-      “{text}”不是有效的日期，请写成 {example}（也可写 {example.replace(/-/g, '/')}）
+      {S.badDate(text, example)}
     </div>
   );
 }

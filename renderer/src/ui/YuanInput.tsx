@@ -8,6 +8,7 @@ import { Input } from 'antd';
 import { useState } from 'react';
 import { readYuan } from '../../../shared/fields/money';
 import { MAX_FEN } from './yuanRules';
+import { S } from './strings';
 
 /** fen once it is an amount, the text as typed until then, null when empty */
 export type YuanValue = number | string | null;
@@ -41,7 +42,7 @@ export function YuanInput({ value, onChange, ...rest }: YuanInputProps) {
     <Input
       {...rest}
       inputMode="decimal"
-      suffix="元"
+      suffix={S.yuan}
       style={{ width: 180 }}
       value={text}
       onChange={(e) => {

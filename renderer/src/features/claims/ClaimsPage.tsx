@@ -110,7 +110,7 @@ export function ClaimsPage() {
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <span>{month}</span>
         <Tag color={STATUS_COLOR[status]} data-testid="claim-status">{S.status[status]}</Tag>
-        {v?.regular?.submittedAt && <span>申报于 {v.regular.submittedAt.slice(0, 16).replace('T', ' ')}（{v.regular.submittedBy}）</span>}
+        {v?.regular?.submittedAt && <span>{S.submittedAt(v.regular.submittedAt.slice(0, 16).replace('T', ' '), v.regular.submittedBy)}</span>}
         {regular?.status === 'submitted' && (
           <Button size="small" danger disabled={busy || v?.withdrawBlocked !== null} onClick={() => setWithdrawing(regular)}>
             {S.withdraw.button}
@@ -134,12 +134,12 @@ export function ClaimsPage() {
           <Tabs
             style={{ marginTop: 12 }}
             items={[
-              { key: 'issues', label: `${S.issues}（错误 ${errors}）`, children: <IssuesPanel month={month} counts={v.counts} /> },
+              { key: 'issues', label: S.issuesTab(errors), children: <IssuesPanel month={month} counts={v.counts} /> },
               { key: 'lines', label: `${S.lines}（${v.counts.lines}）`, children: <LinesTable month={month} count={v.counts.lines} /> },
               ...(v.regular && v.locked
                 ? [
                     { key: 'files', label: S.files, children: <FilesPanel claimId={v.regular.id} files={v.files} verification={v.verification} /> },
-                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: `补报 ${s.seq}`, children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
+                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: S.suppName(s.seq), children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
                     { key: 'result', label: S.result, children: <ResultPanel month={month} claims={[v.regular, ...(supp.data ?? [])]} /> },
                   ]
                 : []),

@@ -57,7 +57,7 @@ export function IssuesPanel({ month, counts }: { month: string; counts: MonthCou
   const settled = SEVERITIES.every((s) => !on(s) || groups[s].data !== undefined);
   return (
     <>
-      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label="筛选问题">
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={S.issuesFilterLabel}>
         <Select<Severity> allowClear placeholder={F.severity} aria-label={F.severity} style={{ width: 140 }} value={severity} onChange={(v) => refilter(() => setSeverity(v))} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_TITLES[s] }))} />
         <Select<IssueCode> allowClear placeholder={F.code} aria-label={F.code} style={{ width: 240 }} value={code} onChange={(v) => refilter(() => setCode(v))} options={counts.codes.map((c) => ({ value: c.code, label: ISSUE_TITLES[c.code] ?? c.code, title: c.code }))} />
         <Input.Search allowClear placeholder={F.search} aria-label={F.searchLabel} style={{ width: 320 }} value={q} onChange={(e) => refilter(() => setQ(e.target.value))} />
@@ -107,7 +107,7 @@ export function IssuesPanel({ month, counts }: { month: string; counts: MonthCou
                             </Tooltip>
                             {i.date && (
                               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                                {`${i.date}${i.dateTo ? ` 至 ${i.dateTo}` : ''}`}
+                                {S.issueDates(i.date, i.dateTo)}
                               </Typography.Text>
                             )}
                           </>

@@ -72,7 +72,7 @@ export function LinesTable({ month, count }: { month: string; count: number }) {
             />
           ),
         }}
-        pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: lines.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: lines.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => S.linesTotal(t) }}
         onChange={(p, filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const mode = (filters['mode']?.[0] as CareMode | undefined) ?? undefined;
@@ -84,27 +84,27 @@ export function LinesTable({ month, count }: { month: string; count: number }) {
           });
         }}
         columns={[
-          { title: '姓名', dataIndex: 'name', ...sortable('name') },
-          { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
+          { title: S.col.name, dataIndex: 'name', ...sortable('name') },
+          { title: S.col.idNumber, dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
           {
-            title: '护理方式',
+            title: S.col.mode,
             key: 'mode',
             dataIndex: 'mode',
             render: (m: CareMode) => CARE_MODE_NAMES[m],
             filters: [
-              { text: '机构护理', value: 'institutional' },
-              { text: '居家护理', value: 'home' },
+              { text: CARE_MODE_NAMES.institutional, value: 'institutional' },
+              { text: CARE_MODE_NAMES.home, value: 'home' },
             ],
             filterMultiple: false,
             filteredValue: table.mode ? [table.mode] : null,
           },
-          { title: '等级', dataIndex: 'level', ...sortable('level') },
-          { title: '床日', dataIndex: 'billableDays', align: 'right', ...sortable('billableDays') },
-          { title: '服务分钟', dataIndex: 'coveredMinutes', align: 'right', ...sortable('coveredMinutes') },
-          { title: '次数', dataIndex: 'visits', align: 'right', ...sortable('visits') },
-          { title: '费用（元）', dataIndex: 'feeFen', align: 'right', render: yuan, ...sortable('feeFen') },
-          { title: '基金支付（元）', dataIndex: 'fundFen', align: 'right', render: yuan, ...sortable('fundFen') },
-          { title: '个人负担（元）', dataIndex: 'personalFen', align: 'right', render: yuan, ...sortable('personalFen') },
+          { title: S.col.level, dataIndex: 'level', ...sortable('level') },
+          { title: S.col.billableDays, dataIndex: 'billableDays', align: 'right', ...sortable('billableDays') },
+          { title: S.col.minutes, dataIndex: 'coveredMinutes', align: 'right', ...sortable('coveredMinutes') },
+          { title: S.col.visits, dataIndex: 'visits', align: 'right', ...sortable('visits') },
+          { title: S.col.fee, dataIndex: 'feeFen', align: 'right', render: yuan, ...sortable('feeFen') },
+          { title: S.col.fund, dataIndex: 'fundFen', align: 'right', render: yuan, ...sortable('fundFen') },
+          { title: S.col.personal, dataIndex: 'personalFen', align: 'right', render: yuan, ...sortable('personalFen') },
         ]}
       />
     </>

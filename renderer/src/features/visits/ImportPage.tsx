@@ -84,7 +84,7 @@ export function ImportPage() {
     >
       {(d) => (
         <>
-          <Radio.Group value={shown} onChange={(e) => setShown(e.target.value as Shown)} optionType="button" aria-label="按状态显示">
+          <Radio.Group value={shown} onChange={(e) => setShown(e.target.value as Shown)} optionType="button" aria-label={IMPORT.shownLabel}>
             <Radio.Button value="all">{`${IMPORT.filterAll} ${d.counts.total}`}</Radio.Button>
             {(['ok', 'warning', 'error', 'duplicate'] as const).map((s) => (
               <Radio.Button key={s} value={s}>{`${IMPORT.status[s]} ${d.counts[s]}`}</Radio.Button>
@@ -109,7 +109,7 @@ export function ImportPage() {
               type="warning"
               showIcon
               title={IMPORT.lockedNote(lockedIncluded)}
-              description={<Input aria-label="更正原因" placeholder="更正原因（必填）" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} style={{ maxWidth: 480 }} />}
+              description={<Input aria-label={IMPORT.reasonLabel} placeholder={IMPORT.reasonPlaceholder} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} style={{ maxWidth: 480 }} />}
             />
           )}
           <ImportPreviewTable
