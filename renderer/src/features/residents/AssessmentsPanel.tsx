@@ -2,7 +2,7 @@
  * 评估结论: what the agency concluded, as recorded, with the validity the pack gives each conclusion
  * (benefits from the 1st of the next month, 24 months by default) and which one is in force today.
  */
-import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Select, Space, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import type { AssessmentView, ResidentDetail } from '../../../../shared/api/residents';
@@ -12,6 +12,7 @@ import { useApiMutation } from '../../api/hooks';
 import { DateInput } from '../../ui/DateInput';
 import { todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { deleteColumn, RecordsPanel } from './RecordsPanel';
 import { ExpiryTag } from '../../ui/ExpiryTag';
 import { A, ASSESSMENT_STATE_COLORS, ASSESSMENT_STATE_NAMES, levelName, S } from './strings';
 import { isLocked, useCorrection } from './useCorrection';
@@ -66,57 +67,56 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
     },
     { title: A.number, dataIndex: 'number', key: 'number', render: (v: string | null) => v ?? '—' },
     { title: A.assessor, dataIndex: 'assessor', key: 'assessor', render: (v: string | null) => v ?? '—' },
-    {
+    deleteColumn<AssessmentView>({
       title: A.actions,
-      key: 'actions',
-      width: 80,
-      render: (_: unknown, a) => (
-        <Popconfirm title={A.deleteConfirm(a)} okText={S.deleteOk} okButtonProps={{ danger: true }} cancelText={S.cancel} onConfirm={() => void send(remove.mutateAsync, { id: a.id }, () => onMessage(A.deleted))}>
-          <Button type="link" danger size="small" aria-label={A.deleteLabel(a.concludedOn)}>
-            {S.delete}
-          </Button>
-        </Popconfirm>
-      ),
-    },
+      confirm: (a) => A.deleteConfirm(a),
+      label: (a) => A.deleteLabel(a.concludedOn),
+      onDelete: (a) => void send(remove.mutateAsync, { id: a.id }, () => onMessage(A.deleted)),
+    }),
   ];
 
   return (
-    <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Button type="primary" onClick={() => setOpen(true)}>
-          {A.add}
-        </Button>
-        <Typography.Text type="secondary">{A.rule(resident.policy)}</Typography.Text>
-      </Space>
-      {!isLocked(remove.error) && <ErrorAlert error={remove.error} />}
-      <Table<AssessmentView> rowKey="id" size="middle" columns={columns} dataSource={resident.assessments} pagination={false} aria-label={A.listLabel} locale={{ emptyText: A.empty }} />
-      <Modal open={open} title={A.title} okText={A.save} cancelText={S.cancel} onOk={() => form.submit()} confirmLoading={add.isPending} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={onFinish} aria-label={A.formLabel} requiredMark>
-          <Form.Item label={A.level} name="level" rules={[{ required: true, message: S.pick(A.level) }]}>
-            <Select options={LEVELS.map((l) => ({ value: l, label: levelName(l) }))} style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item
-            label={A.concludedOn}
-            name="concludedOn"
-            rules={[
-              { required: true, message: S.pick(A.concludedOn) },
-              // the services refuse it too; said here at once, in their words
-              { validator: (_r, v: string | null) => (v && assessmentNotYet(v, todayLocal()) ? Promise.reject(new Error(assessmentNotYet(v, todayLocal())!)) : Promise.resolve()) },
-            ]}
-          >
-            <DateInput />
-          </Form.Item>
-          <Form.Item label={A.number} name="number">
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item label={A.assessor} name="assessor">
-            <Input maxLength={100} />
-          </Form.Item>
-          {!isLocked(add.error) && <ErrorAlert error={add.error} />}
-          {resident.policy.fallback && <Alert type="info" showIcon title={A.noInstitution} />}
-        </Form>
-      </Modal>
-      {modal}
-    </>
+    <RecordsPanel<AssessmentView>
+      addLabel={A.add}
+      onAdd={() => setOpen(true)}
+      rule={A.rule(resident.policy)}
+      removeError={remove.error}
+      list={{ label: A.listLabel, empty: A.empty, columns, rows: resident.assessments }}
+      correction={modal}
+      dialog={{
+        open,
+        title: A.title,
+        okText: A.save,
+        saving: add.isPending,
+        onOk: () => form.submit(),
+        onCancel: () => setOpen(false),
+        form: (
+          <Form form={form} layout="vertical" onFinish={onFinish} aria-label={A.formLabel} requiredMark>
+            <Form.Item label={A.level} name="level" rules={[{ required: true, message: S.pick(A.level) }]}>
+              <Select options={LEVELS.map((l) => ({ value: l, label: levelName(l) }))} style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item
+              label={A.concludedOn}
+              name="concludedOn"
+              rules={[
+                { required: true, message: S.pick(A.concludedOn) },
+                // the services refuse it too; said here at once, in their words
+                { validator: (_r, v: string | null) => (v && assessmentNotYet(v, todayLocal()) ? Promise.reject(new Error(assessmentNotYet(v, todayLocal())!)) : Promise.resolve()) },
+              ]}
+            >
+              <DateInput />
+            </Form.Item>
+            <Form.Item label={A.number} name="number">
+              <Input maxLength={60} />
+            </Form.Item>
+            <Form.Item label={A.assessor} name="assessor">
+              <Input maxLength={100} />
+            </Form.Item>
+            {!isLocked(add.error) && <ErrorAlert error={add.error} />}
+            {resident.policy.fallback && <Alert type="info" showIcon title={A.noInstitution} />}
+          </Form>
+        ),
+      }}
+    />
   );
 }

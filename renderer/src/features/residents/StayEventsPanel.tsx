@@ -3,7 +3,7 @@
  * the stay rules; a refused one shows the rule's Chinese reason and nothing is saved. An institutional
  * admission picks its bed from the beds free on that day (occupancy is derived, never typed).
  */
-import { Alert, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, Form, Input, Radio, Select } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import type { ResidentDetail, StayEventView } from '../../../../shared/api/residents';
@@ -14,6 +14,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DateInput } from '../../ui/DateInput';
 import { todayLocal } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { deleteColumn, RecordsPanel } from './RecordsPanel';
 import { E, modeName, S } from './strings';
 import { isLocked, useCorrection } from './useCorrection';
 
@@ -80,95 +81,81 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
     { title: E.mode, dataIndex: 'mode', key: 'mode', render: (m: CareMode | null) => (m ? modeName(m) : '') },
     { title: E.bed, dataIndex: 'bed', key: 'bed', render: (b: string | null) => b ?? '' },
     { title: E.note, dataIndex: 'note', key: 'note', render: (n: string | null) => n ?? '' },
-    {
+    deleteColumn<StayEventView>({
       title: E.actions,
-      key: 'actions',
-      width: 80,
-      render: (_: unknown, e) => (
-        <Popconfirm
-          title={E.deleteConfirm(STAY_EVENT_NAMES[e.type], e.date)}
-          okText={S.deleteOk}
-          okButtonProps={{ danger: true }}
-          cancelText={S.cancel}
-          onConfirm={() => void send(remove.mutateAsync, { id: e.id }, () => onMessage(E.deleted))}
-        >
-          <Button type="link" danger size="small" aria-label={E.deleteLabel(e.date, STAY_EVENT_NAMES[e.type])}>
-            {S.delete}
-          </Button>
-        </Popconfirm>
-      ),
-    },
+      confirm: (e) => E.deleteConfirm(STAY_EVENT_NAMES[e.type], e.date),
+      label: (e) => E.deleteLabel(e.date, STAY_EVENT_NAMES[e.type]),
+      onDelete: (e) => void send(remove.mutateAsync, { id: e.id }, () => onMessage(E.deleted)),
+    }),
   ];
 
   return (
-    <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Button type="primary" onClick={() => setOpen(true)}>
-          {E.add}
-        </Button>
-        <Typography.Text type="secondary">{E.rule}</Typography.Text>
-      </Space>
-      {resident.timelineProblems.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={E.problems} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{resident.timelineProblems.map((p) => <li key={p}>{p}</li>)}</ul>} />
-      )}
-      {!isLocked(remove.error) && <ErrorAlert error={remove.error} />}
-      <Table<StayEventView> rowKey="id" size="middle" columns={columns} dataSource={resident.events} pagination={false} aria-label={E.listLabel} locale={{ emptyText: E.empty }} />
-      <Modal
-        open={open}
-        title={E.title}
-        okText={E.save}
-        cancelText={S.cancel}
-        onOk={() => form.submit()}
-        confirmLoading={add.isPending}
-        onCancel={() => {
+    <RecordsPanel<StayEventView>
+      addLabel={E.add}
+      onAdd={() => setOpen(true)}
+      rule={E.rule}
+      notes={
+        resident.timelineProblems.length > 0 && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={E.problems} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{resident.timelineProblems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+        )
+      }
+      removeError={remove.error}
+      list={{ label: E.listLabel, empty: E.empty, columns, rows: resident.events }}
+      correction={modal}
+      dialog={{
+        open,
+        title: E.title,
+        okText: E.save,
+        saving: add.isPending,
+        onOk: () => form.submit(),
+        onCancel: () => {
           setOpen(false);
           add.reset();
-        }}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={onFinish} aria-label={E.formLabel} requiredMark initialValues={{ mode: 'institutional' }}>
-          <Form.Item label={E.type} name="type" rules={[{ required: true, message: S.pick(E.type) }]}>
-            <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item
-            label={E.date}
-            name="date"
-            dependencies={['type']}
-            rules={[
-              { required: true, message: S.pick(E.date) },
-              // the services refuse it too; said here at once, in their words
-              ({ getFieldValue }) => ({
-                validator: (_r, v: string | null) => {
-                  const notYet = v ? stayEventNotYet((getFieldValue('type') as StayEventType | undefined) ?? 'admit', v, todayLocal()) : null;
-                  return notYet ? Promise.reject(new Error(notYet)) : Promise.resolve();
-                },
-              }),
-            ]}
-          >
-            <DateInput />
-          </Form.Item>
-          {type === 'admit' && (
-            <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: S.pick(E.mode) }]}>
-              <Radio.Group
-                options={[
-                  { value: 'institutional', label: modeName('institutional') },
-                  { value: 'home', label: modeName('home') },
+        },
+        form: (
+            <Form form={form} layout="vertical" onFinish={onFinish} aria-label={E.formLabel} requiredMark initialValues={{ mode: 'institutional' }}>
+              <Form.Item label={E.type} name="type" rules={[{ required: true, message: S.pick(E.type) }]}>
+                <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item
+                label={E.date}
+                name="date"
+                dependencies={['type']}
+                rules={[
+                  { required: true, message: S.pick(E.date) },
+                  // the services refuse it too; said here at once, in their words
+                  ({ getFieldValue }) => ({
+                    validator: (_r, v: string | null) => {
+                      const notYet = v ? stayEventNotYet((getFieldValue('type') as StayEventType | undefined) ?? 'admit', v, todayLocal()) : null;
+                      return notYet ? Promise.reject(new Error(notYet)) : Promise.resolve();
+                    },
+                  }),
                 ]}
-              />
-            </Form.Item>
-          )}
-          {type === 'admit' && mode === 'institutional' && (
-            <Form.Item label={E.bed} name="bed">
-              <BedSelect date={date ?? null} />
-            </Form.Item>
-          )}
-          <Form.Item label={E.note} name="note">
-            <Input maxLength={200} />
-          </Form.Item>
-          {!isLocked(add.error) && <ErrorAlert error={add.error} />}
-        </Form>
-      </Modal>
-      {modal}
-    </>
+              >
+                <DateInput />
+              </Form.Item>
+              {type === 'admit' && (
+                <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: S.pick(E.mode) }]}>
+                  <Radio.Group
+                    options={[
+                      { value: 'institutional', label: modeName('institutional') },
+                      { value: 'home', label: modeName('home') },
+                    ]}
+                  />
+                </Form.Item>
+              )}
+              {type === 'admit' && mode === 'institutional' && (
+                <Form.Item label={E.bed} name="bed">
+                  <BedSelect date={date ?? null} />
+                </Form.Item>
+              )}
+              <Form.Item label={E.note} name="note">
+                <Input maxLength={200} />
+              </Form.Item>
+              {!isLocked(add.error) && <ErrorAlert error={add.error} />}
+            </Form>
+        ),
+      }}
+    />
   );
 }
