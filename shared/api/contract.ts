@@ -18,6 +18,7 @@ import { jobsApi } from './jobs';
 import { reportsApi } from './reports';
 import { residentsApi } from './residents';
 import { rosterApi } from './roster';
+import { rotaApi } from './rota';
 import { staffApi } from './staff';
 import { updatesApi } from './updates';
 import { visitsApi } from './visits';
@@ -30,6 +31,7 @@ export const contract = {
   ...bedsApi,
   ...staffApi,
   ...rosterApi,
+  ...rotaApi,
   ...visitsApi,
   ...auditApi,
   ...claimsApi,

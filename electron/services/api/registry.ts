@@ -9,6 +9,7 @@ import { jobsHandlers } from '../jobs/jobsHandlers';
 import { reportsHandlers } from '../reports/reportsHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
+import { rotaHandlers } from '../rota/rotaHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
 import { updatesHandlers } from '../updates/updatesHandlers';
 import { visitsHandlers } from '../visits/visitsHandlers';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...bedsHandlers,
   ...staffHandlers,
   ...rosterHandlers,
+  ...rotaHandlers,
   ...visitsHandlers,
   ...auditHandlers,
   ...claimsHandlers,
