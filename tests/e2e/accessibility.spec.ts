@@ -200,6 +200,30 @@ test.describe('the demo institution', () => {
     await expectAccessible(page, 'reports');
   });
 
+  test('排班 and 设置 › 班次: the grid with its checks, the suggestion and pattern dialogs, the shift types', async ({ page }) => {
+    // axe reads every one of the grid's ~2,000 cells, on each of its runs
+    test.setTimeout(240_000);
+    await visit(page, '/rota?month=2026-12', '排班');
+    await expect(page.getByRole('grid', { name: '排班表' })).toBeVisible();
+    await screenshot(page, '72-demo-rota');
+    await expectAccessible(page, 'rota');
+    await visit(page, '/rota?month=2026-12&view=week', '排班');
+    await expectAccessible(page, 'rota-week');
+    await page.getByRole('button', { name: '排班建议', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: '排班建议' })).toBeVisible();
+    await expectAccessible(page, 'dialog-rota-suggest');
+    await dismiss(page);
+    await page.getByRole('button', { name: '轮班规律', exact: true }).click();
+    await expectAccessible(page, 'dialog-rota-pattern');
+    await dismiss(page);
+    await visit(page, '/settings/shifts', '班次');
+    await expectAccessible(page, 'settings-shifts');
+    await page.getByRole('button', { name: '新增班次' }).click();
+    await expect(page.getByRole('form', { name: '班次表单' })).toBeVisible();
+    await expectAccessible(page, 'dialog-shift-type');
+    await dismiss(page);
+  });
+
   test('设置: 机构设置, 审计日志 with a row opened, 系统与数据', async ({ page }) => {
     await visit(page, '/settings/institution', '机构设置');
     await expectAccessible(page, 'settings-institution');

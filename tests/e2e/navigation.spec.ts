@@ -20,9 +20,12 @@ const SCREENS: [string, string][] = [
   ['/staff/new', '员工与证书'],
   ['/staff/1', '员工与证书'],
   ['/import/roster', '员工与证书'],
+  ['/rota?month=2026-10', '排班'],
+  ['/rota?month=2026-10&view=week', '排班'],
   ['/claims?month=2026-10', '月度结算'],
   ['/reports', '报表'],
   ['/settings/institution', '机构设置'],
+  ['/settings/shifts', '班次'],
   ['/settings/audit', '审计日志'],
   ['/settings/system', '系统与数据'],
 ];

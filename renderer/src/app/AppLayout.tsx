@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalculatorOutlined,
   CarOutlined,
+  CalendarOutlined,
   HomeOutlined,
   IdcardOutlined,
   InsertRowBelowOutlined,
@@ -27,6 +28,7 @@ export function AppLayout() {
     { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: t('nav.beds') },
     { key: '/visits', icon: <CarOutlined aria-hidden />, label: t('nav.visits') },
     { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: t('nav.staff') },
+    { key: '/rota', icon: <CalendarOutlined aria-hidden />, label: t('nav.rota') },
     { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: t('nav.claims') },
     { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
     {
@@ -35,6 +37,7 @@ export function AppLayout() {
       label: t('nav.settings'),
       children: [
         { key: '/settings/institution', label: t('nav.institution') },
+        { key: '/settings/shifts', label: t('nav.shifts') },
         { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
         { key: '/settings/system', label: t('nav.system') },
       ],

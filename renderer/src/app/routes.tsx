@@ -8,6 +8,7 @@ import { institutionRoutes } from '../features/institution';
 import { reportsRoutes } from '../features/reports';
 import { residentsRoutes } from '../features/residents';
 import { rosterRoutes } from '../features/roster';
+import { rotaRoutes } from '../features/rota';
 import { settingsRoutes } from '../features/settings';
 import { staffRoutes } from '../features/staff';
 import { visitsRoutes } from '../features/visits';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       ...visitsRoutes,
       ...staffRoutes,
       ...rosterRoutes,
+      ...rotaRoutes,
       ...claimsRoutes,
       ...reportsRoutes,
       ...institutionRoutes,
