@@ -19,6 +19,7 @@ import { reportsApi } from './reports';
 import { residentsApi } from './residents';
 import { rosterApi } from './roster';
 import { rotaApi } from './rota';
+import { plansApi } from './plans';
 import { staffApi } from './staff';
 import { updatesApi } from './updates';
 import { visitsApi } from './visits';
@@ -32,6 +33,7 @@ export const contract = {
   ...staffApi,
   ...rosterApi,
   ...rotaApi,
+  ...plansApi,
   ...visitsApi,
   ...auditApi,
   ...claimsApi,

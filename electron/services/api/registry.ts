@@ -10,6 +10,7 @@ import { reportsHandlers } from '../reports/reportsHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
 import { rotaHandlers } from '../rota/rotaHandlers';
+import { plansHandlers } from '../carePlans/plansHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
 import { updatesHandlers } from '../updates/updatesHandlers';
 import { visitsHandlers } from '../visits/visitsHandlers';
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...staffHandlers,
   ...rosterHandlers,
   ...rotaHandlers,
+  ...plansHandlers,
   ...visitsHandlers,
   ...auditHandlers,
   ...claimsHandlers,

@@ -8,26 +8,9 @@
 import type { RotaSuggestion } from '../../../../shared/api/rota';
 import { isoWeekday } from '../../../../shared/domain/dates';
 import type { RotaCell } from '../../../../shared/rota/types';
+import { loadHighs } from '../../solver/highs';
 import { windowModel, type Decided } from './model';
 import type { SuggestProblem } from './problem';
-
-interface HighsColumn {
-  Primal: number;
-}
-interface HighsSolution {
-  Status: string;
-  Columns: Record<string, HighsColumn>;
-}
-interface Highs {
-  solve(lp: string, options?: Record<string, unknown>): HighsSolution;
-}
-
-let highs: Promise<Highs> | null = null;
-function loadHighs(): Promise<Highs> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  highs ??= (require('highs') as (opts?: object) => Promise<Highs>)();
-  return highs;
-}
 
 export type Progress = (p: { done: number; total: number; phase: string }) => void;
 
