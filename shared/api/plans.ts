@@ -75,6 +75,8 @@ export interface ScheduleView {
 
 export interface ScheduleSuggestion {
   month: Month;
+  /** the first day suggested (today, in the current month): accepting replaces the days from it on */
+  from: LocalDate;
   visits: Omit<PlannedVisit, 'id'>[];
   /** visits the plans ask for in the month, and how many got a caregiver */
   demand: number;

@@ -3,7 +3,7 @@
  * has (NO_CAREGIVER); a caregiver's two visits overlapping (OVERLAP) or too close for the trip between
  * them (TRAVEL: shared/plans/area.ts); more visits or hours in a day than the rules allow (DAY_LIMIT); a
  * caregiver not employed that day or without the certificate the items need (CERT_INVALID, the claim's
- * rule, DOMAIN.md 3); a caregiver the plan excludes (EXCLUDED).
+ * rule, docs/rules.md §3); a caregiver the plan excludes (EXCLUDED).
  */
 import type { ScheduleConflict } from '../api/plans';
 import { certificateValidOn } from '../claims/certificates';

@@ -1,5 +1,5 @@
 /**
- * A care plan judged against the client's policy pack when it is saved (DOMAIN.md 7, 11): a plan that
+ * A care plan judged against the client's policy pack when it is saved (docs/rules.md §7, §11): a plan that
  * would go over the month's limit is refused with the rule and the numbers, so it is never scheduled.
  * - 按小时限额 (hourly quota): the most minutes any month can hold, against quotaHours[level] × 60;
  * - 按次 (per visit): visits a week against visitsPerWeek[level]; more than 7 a week would need two
@@ -7,7 +7,7 @@
  * - 月度封顶 (monthly cap): the month's fee at the institution's hourly price against capFen;
  * - every visit at least the pack's minimum, and the items' own minimums (the catalogue);
  * - medical items (医疗护理类) need a nurse: a preferred caregiver without a nurse licence valid today
- *   is refused (DOMAIN.md 3).
+ *   is refused (docs/rules.md §3).
  * The month judged is the longest: 31 days hold three weekdays five times, so a plan of v visits on
  * v fixed weekdays can hold min(v, 3) × 5 + max(v − 3, 0) × 4 visits in one month.
  */

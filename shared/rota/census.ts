@@ -1,6 +1,6 @@
 /**
  * 应配's input: who is in the institution on each day, by level group, from the same rules as the claim
- * (DOMAIN.md 6 and 2): a day counts when the resident's stay status that day is `present` in an
+ * (docs/rules.md §6 and §2): a day counts when the resident's stay status that day is `present` in an
  * institutional stay (a hospital or leave day does not: the person is not there); the level is the
  * assessment in force that day (shared/claims/assessments.ts), levels 3–5 being 重度失能.
  */

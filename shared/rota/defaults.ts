@@ -13,7 +13,7 @@ export const DEFAULT_RULES: RotaRules = {
   // 劳动法 第三十六条: no more than 44 hours a week on average. (国务院令第174号 (1995) sets 40 for the
   // standard working-time system; an institution on 综合计算工时 averages over a longer period.)
   maxWeeklyHours: 44,
-  // DOMAIN.md 3, the claim's own rule: medical care needs a nurse licence valid that day; daily-life care
+  // docs/rules.md §3, the claim's own rule: medical care needs a nurse licence valid that day; daily-life care
   // a caregiver certificate of either kind, or a nurse licence.
   postCertificates: {
     nurse: ['nurse-licence'],

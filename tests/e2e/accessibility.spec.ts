@@ -224,6 +224,27 @@ test.describe('the demo institution', () => {
     await dismiss(page);
   });
 
+  test('服务计划: the plans, a plan’s form, 派单 with its suggestion dialog, 计划与实际', async ({ page }) => {
+    await visit(page, '/plans', '服务计划');
+    await expect(page.getByTestId('plans-table')).toBeVisible();
+    await expectAccessible(page, 'plans');
+    await page.getByRole('button', { name: /^(编辑计划|制定计划)：/ }).first().click();
+    await expect(page.getByRole('dialog', { name: /的服务计划$/ })).toBeVisible();
+    await expectAccessible(page, 'dialog-plan');
+    await dismiss(page);
+    await visit(page, '/plans?tab=schedule', '服务计划');
+    await expect(page.getByTestId('plan-visits')).toBeVisible();
+    await screenshot(page, '74-demo-plans-schedule');
+    await expectAccessible(page, 'plans-schedule');
+    await page.getByRole('button', { name: '派单建议', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: /派单建议/ })).toBeVisible();
+    await expectAccessible(page, 'dialog-plan-suggest');
+    await dismiss(page);
+    await visit(page, '/plans?tab=compare', '服务计划');
+    await expect(page.getByTestId('plan-missed')).toBeVisible();
+    await expectAccessible(page, 'plans-compare');
+  });
+
   test('设置: 机构设置, 审计日志 with a row opened, 系统与数据', async ({ page }) => {
     await visit(page, '/settings/institution', '机构设置');
     await expectAccessible(page, 'settings-institution');

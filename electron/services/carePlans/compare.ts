@@ -5,15 +5,14 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PlanVsDone } from '../../../shared/api/plans';
-import { addDays, monthEnd, monthStart } from '../../../shared/domain/dates';
+import { addDays, monthEnd, monthStart, weekStart } from '../../../shared/domain/dates';
 import type { LocalDate, Month } from '../../../shared/domain/model';
 import { matchVisits, type Done } from '../../../shared/plans/matchVisits';
 import { serviceToday } from '../db/clock';
 import { readPlanRules } from './planFacts';
 import { readPlanned } from './scheduleStore';
 
-export function planVsDone(sql: BetterSqlite3.Database, from: LocalDate, to: LocalDate, month: Month = from.slice(0, 7)): PlanVsDone {
-  const today = serviceToday();
+export function planVsDone(sql: BetterSqlite3.Database, from: LocalDate, to: LocalDate, month: Month = from.slice(0, 7), today: LocalDate = serviceToday()): PlanVsDone {
   const last = to < today ? to : addDays(today, -1);
   const planned = readPlanned(sql, from, last);
   const planClients = new Set((sql.prepare('SELECT resident_id FROM care_plans').pluck().all() as number[]).concat(planned.map((p) => p.residentId)));
@@ -45,6 +44,17 @@ export function planVsDone(sql: BetterSqlite3.Database, from: LocalDate, to: Loc
     byStaff: [...tally((x) => x.staffId)].filter(([k]) => k !== null).map(([k, t]) => ({ staffId: k as number, name: staffNames.get(k as number) ?? '', ...t })),
     byClient: [...tally((x) => x.residentId)].map(([k, t]) => ({ residentId: k, name: names.get(k) ?? '', ...t })),
   };
+}
+
+/** This week so far (Monday to yesterday), for 首页; null when nothing was planned for it. */
+export function weekPlanVsDone(sql: BetterSqlite3.Database, today: LocalDate): { from: LocalDate; to: LocalDate; planned: number; matched: number; missed: number; unplanned: number } | null {
+  const from = weekStart(today);
+  const to = addDays(from, 6);
+  const planned = sql.prepare('SELECT count(*) FROM planned_visits WHERE date BETWEEN ? AND ?').pluck().get(from, to) as number;
+  if (planned === 0) return null;
+  const r = planVsDone(sql, from, to, from.slice(0, 7), today);
+  const count = (k: 'planned' | 'matched' | 'missed' | 'unplanned') => r.byClient.reduce((n, c) => n + c[k], 0);
+  return { from, to, planned: count('planned'), matched: r.matched, missed: r.missed.length, unplanned: count('unplanned') };
 }
 
 export const monthPlanVsDone = (sql: BetterSqlite3.Database, month: Month): PlanVsDone => planVsDone(sql, monthStart(month), monthEnd(month), month);

@@ -1,6 +1,6 @@
 /**
  * What the plans are judged and scheduled with: the institution's pack and catalogue, the home clients
- * (in a home service period on a day, DOMAIN.md 7) with the level in force, the caregivers with their
+ * (in a home service period on a day, docs/rules.md §7) with the level in force, the caregivers with their
  * certificates, the stored plans, and the 派单 rules (app_settings `plans.rules`; absent: the defaults).
  */
 import type BetterSqlite3 from 'better-sqlite3';

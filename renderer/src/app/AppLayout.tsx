@@ -5,6 +5,7 @@ import {
   CalculatorOutlined,
   CarOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   IdcardOutlined,
   InsertRowBelowOutlined,
@@ -29,6 +30,7 @@ export function AppLayout() {
     { key: '/visits', icon: <CarOutlined aria-hidden />, label: t('nav.visits') },
     { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: t('nav.staff') },
     { key: '/rota', icon: <CalendarOutlined aria-hidden />, label: t('nav.rota') },
+    { key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: t('nav.plans') },
     { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: t('nav.claims') },
     { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
     {

@@ -5,6 +5,7 @@ import { bedsRoutes } from '../features/beds';
 import { claimsRoutes } from '../features/claims';
 import { homeRoutes } from '../features/home';
 import { institutionRoutes } from '../features/institution';
+import { plansRoutes } from '../features/plans';
 import { reportsRoutes } from '../features/reports';
 import { residentsRoutes } from '../features/residents';
 import { rosterRoutes } from '../features/roster';
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       ...staffRoutes,
       ...rosterRoutes,
       ...rotaRoutes,
+      ...plansRoutes,
       ...claimsRoutes,
       ...reportsRoutes,
       ...institutionRoutes,

@@ -1,4 +1,4 @@
-/** A care plan against its pack, with the numbers worked out by hand from DOMAIN.md 7 and 11. */
+/** A care plan against its pack, with the numbers worked out by hand from docs/rules.md §7 and §11. */
 import { describe, expect, it } from 'vitest';
 import { planProblems, visitsInLongestMonth, type PlanContext } from '../../../shared/plans/planChecks';
 import type { CarePlan } from '../../../shared/plans/types';

@@ -3,7 +3,7 @@
  * with its window, its area, and the few caregivers who may take it, cheapest first: the plan's preferred
  * caregiver, those who served the client before (continuity), then those working in the client's 街道.
  * A caregiver may take a visit only when employed that day, holding a valid certificate (a nurse licence
- * for medical items, DOMAIN.md 3), not excluded by the plan, and not on leave or rest in the rota.
+ * for medical items, docs/rules.md §3), not excluded by the plan, and not on leave or rest in the rota.
  * Plain data, so it crosses to the solver worker as is.
  */
 import type BetterSqlite3 from 'better-sqlite3';

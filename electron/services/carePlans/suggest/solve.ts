@@ -181,5 +181,5 @@ export async function solveSchedule(p: SchedulingProblem, opts: { onProgress?: P
   }
   opts.onProgress?.({ done: all.length, total: all.length, phase: '完成' });
   const met = visits.filter((v) => v.staffId !== null).length;
-  return { month: p.month, visits, demand: p.demands.length, met, unmet, seconds: (performance.now() - started) / 1000, solver: `HiGHS 1.15（WebAssembly）改进 ${solved} / ${all.length} 片，其余为贪心派单` };
+  return { month: p.month, from: p.from, visits, demand: p.demands.length, met, unmet, seconds: (performance.now() - started) / 1000, solver: `HiGHS 1.15（WebAssembly）改进 ${solved} / ${all.length} 片，其余为贪心派单` };
 }
