@@ -3,6 +3,7 @@
  * suggested month schedule gives every visit a caregiver without overlaps or short trips (judged by the
  * conflict rules, not by the solver); a recorded visit matches its planned one and a missing one is missed.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleSuggestion } from '../../../shared/api/plans';
 import { pinToday } from '../../support/today';
@@ -79,5 +80,50 @@ describe('派单建议 and plan against done', () => {
       ['NO_CAREGIVER', '2026-10-06 09:00 对象2：还没有派护理员'],
       ['OVERLAP', '护理员1 2026-10-05：09:00 对象1 与 09:30 对象2 时间重叠'],
     ]);
+  });
+});
+
+describe('派单表 as .xlsx, for the caregivers’ phones', () => {
+  it('a sheet per caregiver that day with start, end, client, address and the items by name; audited as an export', async () => {
+    pinToday('2026-10-01');
+    const db = freshDb();
+    seed(db, { clients: 2, carers: 1 });
+    const { call } = api(db);
+    const [c1, c2, s1] = [idOf(db, 'residents', 'c1'), idOf(db, 'residents', 'c2'), idOf(db, 'staff', 's1')];
+    await call('plans.save', { ...base, residentId: c1, visitsPerWeek: 2, minutes: 60 });
+    await call('plans.saveSchedule', {
+      month: '2026-10',
+      from: '2026-10-05',
+      visits: [
+        { residentId: c2, staffId: s1, date: '2026-10-05', start: '10:30', minutes: 45 },
+        { residentId: c1, staffId: s1, date: '2026-10-05', start: '08:30', minutes: 60 },
+      ],
+    });
+    const file = await call('plans.dayList', { date: '2026-10-05', staffId: s1, format: 'xlsx' });
+    expect(file.name).toBe('派单表-2026-10-05-护理员1.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('护理员1');
+    const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['护理员1 2026-10-05 上门服务单'],
+      ['开始', '结束', '服务对象', '地址', '服务项目'],
+      ['08:30', '09:30', '对象1', '宁波市海曙区甲街道幸福小区1号', '头面部清洁、梳理'],
+      ['10:30', '11:15', '对象2', '宁波市海曙区乙街道幸福小区2号', ''],
+    ]);
+    expect(db.raw.prepare("SELECT action, entity FROM audit_log WHERE entity = 'visit-schedule' ORDER BY id").all()).toEqual([
+      { action: 'update', entity: 'visit-schedule' },
+      { action: 'export', entity: 'visit-schedule' },
+    ]);
+  });
+
+  it('a day with no visits says so', async () => {
+    pinToday('2026-10-01');
+    const db = freshDb();
+    seed(db, { clients: 1, carers: 1 });
+    const { raw } = api(db);
+    const r = await raw('plans.dayList', { date: '2026-10-09', format: 'xlsx' });
+    expect(r.ok || r.error.message).toBe('2026-10-09 没有派单');
   });
 });

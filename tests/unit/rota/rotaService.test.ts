@@ -1,17 +1,13 @@
 /**
  * The rota's services on a real database: the default shift types, cells, 发布 and the audited changes
- * after it, the coverage census, the xlsx round trip through the import, the PDF (one page per week) and
+ * after it, the coverage census, the xlsx round trip through the import (the PDF: tests/unit/documents/planningPdfs.test.ts) and
  * 排班建议 (HiGHS), whose draft is judged by the same checks the screen runs.
  */
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RotaSuggestion } from '../../../shared/api/rota';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { checkRota } from '../../../shared/rota/checks';
 import { pinToday } from '../../support/today';
-import { tempDir } from '../services/helpers';
 import { api, freshDb, seed, staffId } from './support';
 
 describe('shift types and cells', () => {
@@ -95,24 +91,6 @@ describe('排班表: xlsx, import, PDF', () => {
     expect(db.raw.prepare('SELECT count(*) FROM rota_cells').pluck().get()).toBe(2);
   });
 
-  it('the PDF is A4 landscape, one page per calendar week touching the month (October 2026: five)', async () => {
-    pinToday('2026-12-06');
-    const db = freshDb();
-    seed(db, { severe: 20, carers: 2, nurses: 0 });
-    const { call } = api(db);
-    const [, , night] = await call('rota.shiftTypes', undefined);
-    await call('rota.setCells', { month: '2026-10', cells: [{ staffId: staffId(db, 'S1'), date: '2026-10-05', shiftTypeId: night!.id }] });
-    const pdf = await call('rota.pdf', { month: '2026-10' });
-    const file = path.join(tempDir(), 'rota.pdf');
-    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info).toMatch(/Pages:\s+5/);
-    expect(info).toMatch(/Page size:\s+841.89 x 595.28/);
-    const text = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('排班表 2026-10-05 至 2026-10-11');
-    // 20 severe at night 1:10 → 2, one on it
-    expect(text).toMatch(/夜班 应配\/实配\s+2\/1/);
-  });
 });
 
 describe('排班建议', () => {
