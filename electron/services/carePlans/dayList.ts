@@ -15,6 +15,7 @@ import { XLSX_MIME } from '../spreadsheet/mime';
 import { ServiceError } from '../errors';
 import { requirePolicy } from './planFacts';
 import { scheduleView } from './scheduleStore';
+import { CONFLICT_NAMES } from '../../../shared/plans/conflicts';
 
 interface Line {
   start: string;
@@ -87,4 +88,27 @@ export async function dayListFile(db: LtcDatabase, date: LocalDate, staffId: num
     { fonts: findPdfFonts(), workers: 1 },
   );
   return { name: `派单表-${date}${who}.pdf`, mime: 'application/pdf', base64: Buffer.from(pdf!.bytes).toString('base64') };
+}
+
+/**
+ * The month's 派单 as a workbook (for `ltc plan export --month`): every planned visit in date and time
+ * order with its caregiver (未派 when none) and the conflicts it is in; a second sheet lists the conflicts.
+ */
+export async function monthScheduleWorkbook(db: LtcDatabase, month: string): Promise<FileDownload> {
+  const names = new Map(requirePolicy(db.raw).catalogue.items.map((i) => [i.code, i.name]));
+  const view = scheduleView(db, month);
+  const kinds = new Map<number, string[]>();
+  for (const c of view.conflicts) for (const id of c.visitIds) kinds.set(id, [...(kinds.get(id) ?? []), CONFLICT_NAMES[c.kind]]);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '长护助手';
+  const ws = wb.addWorksheet('派单');
+  ws.addRow([`${readInstitution(db.raw)?.name ?? '本机构'} ${month} 派单（${view.visits.length} 次）`]).font = { bold: true, size: 13 };
+  ws.addRow(['日期', '开始', '结束', '服务对象', '地址', '护理员', '服务项目', '冲突']).font = { bold: true };
+  for (const v of view.visits) ws.addRow([v.date, v.start, end(v.start, v.minutes), v.residentName, v.address ?? '', v.staffName ?? '未派', v.items.map((c) => names.get(c) ?? c).join('、'), (kinds.get(v.id) ?? []).join('、')]);
+  [12, 8, 8, 10, 36, 10, 40, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const cs = wb.addWorksheet('冲突');
+  cs.addRow(['类型', '说明']).font = { bold: true };
+  for (const c of view.conflicts) cs.addRow([CONFLICT_NAMES[c.kind], c.message]);
+  [14, 90].forEach((w, i) => (cs.getColumn(i + 1).width = w));
+  return { name: `派单-${month}.xlsx`, mime: XLSX_MIME, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }
