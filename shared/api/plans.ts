@@ -46,6 +46,8 @@ export interface PlanRow {
   /** the pack's limit for the level, in words (每月 25 小时 / 每周最多 5 次 / 每月封顶 2100.00 元) */
   limit: string | null;
   plan: CarePlan | null;
+  /** what the stored plan breaks today (a level changed, a pack's limit, a caregiver's licence): the save's rules */
+  problems: string[];
 }
 
 export interface PlansView {

@@ -1,19 +1,19 @@
 /**
  * What is wrong with a stored schedule, each typed and naming its records (派单 conflicts): a visit nobody
  * has (NO_CAREGIVER); a caregiver's two visits overlapping (OVERLAP) or too close for the trip between
- * them (TRAVEL: shared/plans/area.ts); more visits or hours in a day than the rules allow (DAY_LIMIT); a
+ * them (TRAVEL: shared/plans/area.ts, by the homes' coordinates where known); more visits or hours in a day than the rules allow (DAY_LIMIT); a
  * caregiver not employed that day or without the certificate the items need (CERT_INVALID, the claim's
  * rule, docs/rules.md §3); a caregiver the plan excludes (EXCLUDED).
  */
 import type { ScheduleConflict } from '../api/plans';
 import { certificateValidOn } from '../claims/certificates';
-import type { Certificate, LocalDate } from '../domain/model';
+import type { Certificate, GeoPoint, LocalDate } from '../domain/model';
 import { travelMinutes, type Area } from './area';
 import type { PlannedVisit, PlanRules } from './types';
 
 export interface ConflictFacts {
   rules: PlanRules;
-  residents: Map<number, { name: string; area: Area; excluded: number[]; needsNurse: boolean }>;
+  residents: Map<number, { name: string; area: Area; at?: GeoPoint | null; excluded: number[]; needsNurse: boolean }>;
   staff: Map<number, { name: string; employedFrom: LocalDate | null; employedTo: LocalDate | null; certificates: Certificate[] }>;
 }
 
@@ -55,7 +55,7 @@ export function scheduleConflicts(visits: readonly PlannedVisit[], f: ConflictFa
       const gap = clock(b.start) - (clock(a.start) + a.minutes);
       const ra = f.residents.get(a.residentId);
       const rb = f.residents.get(b.residentId);
-      const trip = ra && rb ? travelMinutes({ area: ra.area }, { area: rb.area }, f.rules) : f.rules.travelDefaultMinutes;
+      const trip = ra && rb ? travelMinutes(ra, rb, f.rules) : f.rules.travelDefaultMinutes;
       if (gap < 0) out.push({ kind: 'OVERLAP', message: `${name} ${a.date}：${a.start} ${ra?.name ?? ''} 与 ${b.start} ${rb?.name ?? ''} 时间重叠`, visitIds: [a.id, b.id] });
       else if (gap < trip) out.push({ kind: 'TRAVEL', message: `${name} ${a.date}：${ra?.name ?? ''} 结束后只有 ${gap} 分钟赶到 ${rb?.name ?? ''}，路程约需 ${trip} 分钟`, visitIds: [a.id, b.id] });
     }

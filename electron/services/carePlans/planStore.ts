@@ -24,9 +24,9 @@ function limitText(policy: Policy, level: Level | null): string | null {
   return `每月封顶 ${(home.capFen / 100).toFixed(2)} 元`;
 }
 
-function row(c: HomeClient, policy: Policy, plan: CarePlan | null, today: string): PlanRow {
+function row(c: HomeClient, policy: Policy, plan: CarePlan | null, today: string, judge?: (plan: CarePlan, level: Level | null) => string[]): PlanRow {
   const level = c.levelOn(today);
-  return { residentId: c.id, ref: c.ref, name: c.name, address: c.address, level, limit: limitText(policy, level), plan };
+  return { residentId: c.id, ref: c.ref, name: c.name, address: c.address, level, limit: limitText(policy, level), plan, problems: plan && judge ? judge(plan, level) : [] };
 }
 
 export function listPlans(db: LtcDatabase): PlansView {
@@ -34,9 +34,14 @@ export function listPlans(db: LtcDatabase): PlansView {
   const today = serviceToday();
   const plans = readPlans(db.raw);
   const clients = homeClients(db.raw, policy).filter((c) => c.inServiceOn(today) || plans.has(c.id));
+  const staff = new Map(caregivers(db.raw).map((s) => [s.id, s]));
+  const fee = hourlyFee(db.raw);
+  // a stored plan judged again today, by the rules of its save
+  const judge = (plan: CarePlan, level: Level | null) =>
+    planProblems(plan, { pack: policy.pack, catalogue: policy.catalogue, level, hourlyFeeFen: fee, preferred: plan.preferredStaffId === null ? undefined : staff.get(plan.preferredStaffId), today }).map((p) => p.message);
   return {
     today,
-    rows: clients.map((c) => row(c, policy, plans.get(c.id) ?? null, today)),
+    rows: clients.map((c) => row(c, policy, plans.get(c.id) ?? null, today, judge)),
     items: policy.catalogue.items.map((i) => ({ code: i.code, name: i.name, medical: i.class === 'medical' })),
     caregivers: caregivers(db.raw)
       .filter((s) => (!s.employedFrom || s.employedFrom <= today) && (!s.employedTo || s.employedTo >= today))

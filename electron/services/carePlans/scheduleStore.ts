@@ -6,7 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ScheduleView } from '../../../shared/api/plans';
 import { monthEnd, monthOf, monthStart } from '../../../shared/domain/dates';
-import type { Month } from '../../../shared/domain/model';
+import type { GeoPoint, Month } from '../../../shared/domain/model';
 import { areaOf } from '../../../shared/plans/area';
 import { scheduleConflicts, type ConflictFacts } from '../../../shared/plans/conflicts';
 import type { PlannedVisit } from '../../../shared/plans/types';
@@ -30,12 +30,15 @@ export function conflictFacts(sql: BetterSqlite3.Database): ConflictFacts & { it
   const policy = requirePolicy(sql);
   const plans = readPlans(sql);
   const medical = new Set(policy.catalogue.items.filter((i) => i.class === 'medical').map((i) => i.code));
-  const residents = new Map<number, { name: string; area: ReturnType<typeof areaOf>; excluded: number[]; needsNurse: boolean }>();
+  const residents = new Map<number, { name: string; area: ReturnType<typeof areaOf>; at: GeoPoint | null; excluded: number[]; needsNurse: boolean }>();
+  // where a client's visits were checked in, the latest point: the home's coordinates for the trip
+  const at = new Map<number, GeoPoint>();
+  for (const v of sql.prepare('SELECT resident_id, check_in_lat AS lat, check_in_lng AS lng FROM visits WHERE check_in_lat IS NOT NULL AND check_in_lng IS NOT NULL ORDER BY start_at').all() as { resident_id: number; lat: number; lng: number }[]) at.set(v.resident_id, { lat: v.lat, lng: v.lng });
   const addresses = new Map<number, string | null>();
   const items = new Map<number, string[]>();
   for (const r of sql.prepare('SELECT id, name, address FROM residents').all() as { id: number; name: string; address: string | null }[]) {
     const plan = plans.get(r.id);
-    residents.set(r.id, { name: r.name, area: areaOf(r.address), excluded: plan?.excludedStaffIds ?? [], needsNurse: !!plan?.items.some((c) => medical.has(c)) });
+    residents.set(r.id, { name: r.name, area: areaOf(r.address), at: at.get(r.id) ?? null, excluded: plan?.excludedStaffIds ?? [], needsNurse: !!plan?.items.some((c) => medical.has(c)) });
     addresses.set(r.id, r.address);
     items.set(r.id, plan?.items ?? []);
   }

@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PAGER } from '../../ui/pagination';
 import { S, WEEKDAYS } from './strings';
 
-type Filter = 'all' | 'with' | 'without';
+type Filter = 'all' | 'with' | 'without' | 'problems';
 
 export const planDays = (days: number[]) => (days.length ? days.map((d) => WEEKDAYS[d - 1]).join('、') : S.anyDay);
 
@@ -32,7 +32,7 @@ export function PlansTab() {
   const staffName = useMemo(() => new Map(view?.caregivers.map((c) => [c.id, c.name]) ?? []), [view]);
   const rows = useMemo(() => {
     const s = search.trim();
-    return (view?.rows ?? []).filter((r) => (filter === 'all' || (filter === 'with') === !!r.plan) && (!s || r.name.includes(s) || r.ref.includes(s) || (r.address ?? '').includes(s)));
+    return (view?.rows ?? []).filter((r) => (filter === 'all' || (filter === 'problems' ? r.problems.length > 0 : (filter === 'with') === !!r.plan)) && (!s || r.name.includes(s) || r.ref.includes(s) || (r.address ?? '').includes(s)));
   }, [view, search, filter]);
 
   const columns: TableProps<PlanRow>['columns'] = [
@@ -44,7 +44,19 @@ export function PlansTab() {
     {
       title: S.col.plan,
       key: 'plan',
-      render: (_v, r) => (r.plan ? S.planText(r.plan.visitsPerWeek, r.plan.minutes, planDays(r.plan.days), r.plan.windowStart, r.plan.windowEnd) : <Typography.Text type="secondary">{S.noPlan}</Typography.Text>),
+      render: (_v, r) =>
+        r.plan ? (
+          <>
+            {S.planText(r.plan.visitsPerWeek, r.plan.minutes, planDays(r.plan.days), r.plan.windowStart, r.plan.windowEnd)}
+            {r.problems.map((p, i) => (
+              <Typography.Text key={i} type="danger" style={{ display: 'block' }}>
+                {p}
+              </Typography.Text>
+            ))}
+          </>
+        ) : (
+          <Typography.Text type="secondary">{S.noPlan}</Typography.Text>
+        ),
     },
     { title: S.col.preferred, key: 'preferred', width: 100, render: (_v, r) => (r.plan?.preferredStaffId ? (staffName.get(r.plan.preferredStaffId) ?? '—') : '—') },
     {
@@ -77,7 +89,7 @@ export function PlansTab() {
         <>
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
             <Input.Search allowClear placeholder={S.search} aria-label={S.search} style={{ width: 260 }} value={search} onChange={(e) => setSearch(e.target.value)} />
-            <Select<Filter> aria-label={S.filterLabel} value={filter} style={{ width: 120 }} onChange={setFilter} options={(['all', 'with', 'without'] as const).map((k) => ({ value: k, label: S.filter[k] }))} />
+            <Select<Filter> aria-label={S.filterLabel} value={filter} style={{ width: 140 }} onChange={setFilter} options={(['all', 'with', 'without', 'problems'] as const).map((k) => ({ value: k, label: S.filter[k] }))} />
             <div style={{ flex: 1 }} />
             <Button onClick={() => setRulesOpen(true)} disabled={!view}>
               {S.rules}

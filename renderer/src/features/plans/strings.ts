@@ -7,7 +7,7 @@ export const S = {
   tabs: { plans: '服务计划', schedule: '派单', compare: '计划与实际' },
   month: '月份',
   search: '搜索姓名、编号或地址',
-  filter: { all: '全部对象', with: '已有计划', without: '尚无计划' },
+  filter: { all: '全部对象', with: '已有计划', without: '尚无计划', problems: '计划有问题' },
   filterLabel: '计划筛选',
   col: { ref: '编号', name: '姓名', address: '地址', level: '等级', limit: '限额', plan: '计划', preferred: '指定护理员', actions: '操作' },
   planText: (v: number, m: number, days: string, from: string, to: string) => `每周 ${v} 次 × ${m} 分钟 · ${days} · ${from}–${to}`,
