@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { RotaSuggestion } from '../../../shared/api/rota';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { checkRota } from '../../../shared/rota/checks';
+import { buildProblem } from '../../../electron/services/rota/suggest/problem';
+import { solveRota } from '../../../electron/services/rota/suggest/solve';
 import { pinToday } from '../../support/today';
 import { api, freshDb, seed, staffId } from './support';
 
@@ -115,5 +117,18 @@ describe('排班建议', () => {
     const judged = checkRota({ ...view, cells: [...view.cells, ...s.cells], from: '2026-10-05', to: '2026-10-11' });
     expect(judged.issues.filter((i) => i.code !== 'UNDERSTAFFED')).toEqual([]);
     expect(judged.issues.map((i) => i.message).filter((m) => !m.includes('护士班'))).toEqual([]);
+  });
+
+  it('without time for the solver, the greedy fill still meets the same demand and breaks no rule', async () => {
+    pinToday('2026-12-06');
+    const db = freshDb();
+    seed(db, { severe: 10, carers: 8, nurses: 1 });
+    const { call } = api(db);
+    const view = await call('rota.month', { month: '2026-10' });
+    // no budget: HiGHS gets the 0.5 s floor a week at most; the greedy week is kept where HiGHS finds less
+    const s = await solveRota(buildProblem(view, '2026-10-05', '2026-10-11'), { seconds: 0 });
+    expect([s.demand, s.met]).toEqual([42, 40]);
+    const judged = checkRota({ ...view, cells: [...view.cells, ...s.cells], from: '2026-10-05', to: '2026-10-11' });
+    expect(judged.issues.filter((i) => i.code !== 'UNDERSTAFFED')).toEqual([]);
   });
 });
