@@ -71,7 +71,7 @@ export interface ScheduleConflict {
 
 export interface ScheduleView {
   month: Month;
-  visits: (PlannedVisit & { residentName: string; staffName: string | null; address: string | null; items: string[] })[];
+  visits: (PlannedVisit & { residentName: string; staffName: string | null; address: string | null; items: string[]; itemNames: string[] })[];
   conflicts: ScheduleConflict[];
 }
 

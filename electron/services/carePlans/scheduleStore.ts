@@ -26,7 +26,7 @@ export function readPlanned(sql: BetterSqlite3.Database, from: string, to: strin
   }));
 }
 
-export function conflictFacts(sql: BetterSqlite3.Database): ConflictFacts & { items: Map<number, string[]>; addresses: Map<number, string | null> } {
+export function conflictFacts(sql: BetterSqlite3.Database): ConflictFacts & { items: Map<number, string[]>; addresses: Map<number, string | null>; itemNames: Map<string, string> } {
   const policy = requirePolicy(sql);
   const plans = readPlans(sql);
   const medical = new Set(policy.catalogue.items.filter((i) => i.class === 'medical').map((i) => i.code));
@@ -43,7 +43,8 @@ export function conflictFacts(sql: BetterSqlite3.Database): ConflictFacts & { it
     items.set(r.id, plan?.items ?? []);
   }
   const staff = new Map(caregivers(sql).map((s) => [s.id, s]));
-  return { rules: readPlanRules(sql), residents, staff, items, addresses };
+  const itemNames = new Map(policy.catalogue.items.map((i) => [i.code, i.name]));
+  return { rules: readPlanRules(sql), residents, staff, items, addresses, itemNames };
 }
 
 export function scheduleView(db: LtcDatabase, month: Month): ScheduleView {
@@ -57,6 +58,7 @@ export function scheduleView(db: LtcDatabase, month: Month): ScheduleView {
       staffName: v.staffId === null ? null : (f.staff.get(v.staffId)?.name ?? null),
       address: f.addresses.get(v.residentId) ?? null,
       items: f.items.get(v.residentId) ?? [],
+      itemNames: (f.items.get(v.residentId) ?? []).map((c) => f.itemNames.get(c) ?? c),
     })),
     conflicts: scheduleConflicts(visits, f),
   };

@@ -54,7 +54,7 @@ export function ScheduleTab({ month }: { month: string }) {
     { title: S.schedule.col.client, dataIndex: 'residentName', key: 'client', width: 100 },
     { title: S.schedule.col.address, dataIndex: 'address', key: 'address', ellipsis: true },
     { title: S.schedule.col.caregiver, key: 'caregiver', width: 100, render: (_v, r) => r.staffName ?? <Tag color="red">{S.schedule.unassigned}</Tag> },
-    { title: S.schedule.col.items, key: 'items', width: 140, render: (_v, r) => r.items.join('、') },
+    { title: S.schedule.col.items, key: 'items', width: 180, render: (_v, r) => r.itemNames.join('、') },
     { title: S.schedule.col.conflict, key: 'conflict', width: 150, render: (_v, r) => (conflictOf.get(r.id) ?? []).map((k, i) => <Tag key={i} color="red">{k}</Tag>) },
   ];
   return (
