@@ -6,7 +6,6 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
-import '../i18n';
 import { routes } from './routes';
 import { theme } from './theme';
 

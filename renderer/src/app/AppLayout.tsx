@@ -14,34 +14,33 @@ import {
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { navKeyOf } from '../ui/nav';
+import { S } from './strings';
 
 export function AppLayout() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
   // The icons are decoration: each entry is named by its label alone (not "home 首页").
   const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined aria-hidden />, label: t('nav.home') },
-    { key: '/residents', icon: <TeamOutlined aria-hidden />, label: t('nav.residents') },
-    { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: t('nav.beds') },
-    { key: '/visits', icon: <CarOutlined aria-hidden />, label: t('nav.visits') },
-    { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: t('nav.staff') },
-    { key: '/rota', icon: <CalendarOutlined aria-hidden />, label: t('nav.rota') },
-    { key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: t('nav.plans') },
-    { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: t('nav.claims') },
-    { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
+    { key: '/', icon: <HomeOutlined aria-hidden />, label: S.nav.home },
+    { key: '/residents', icon: <TeamOutlined aria-hidden />, label: S.nav.residents },
+    { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: S.nav.beds },
+    { key: '/visits', icon: <CarOutlined aria-hidden />, label: S.nav.visits },
+    { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: S.nav.staff },
+    { key: '/rota', icon: <CalendarOutlined aria-hidden />, label: S.nav.rota },
+    { key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: S.nav.plans },
+    { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: S.nav.claims },
+    { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: S.nav.reports },
     {
       key: 'settings',
       icon: <SettingOutlined aria-hidden />,
-      label: t('nav.settings'),
+      label: S.nav.settings,
       children: [
-        { key: '/settings/institution', label: t('nav.institution') },
-        { key: '/settings/shifts', label: t('nav.shifts') },
-        { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
-        { key: '/settings/system', label: t('nav.system') },
+        { key: '/settings/institution', label: S.nav.institution },
+        { key: '/settings/shifts', label: S.nav.shifts },
+        { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: S.nav.audit },
+        { key: '/settings/system', label: S.nav.system },
       ],
     },
   ];
@@ -55,7 +54,7 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
-          {t('appName')}
+          {S.appName}
         </Typography.Title>
         <nav aria-label="主导航">
           <Menu mode="inline" items={items} selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpened} onClick={(e) => void navigate(e.key)} />

@@ -1,12 +1,12 @@
 /** 打印预览: the 结算申报汇总表 as a printable page (the same content as the PDF's first document). */
 import { Button, Modal } from 'antd';
-import type { Claim } from '../../../../shared/claims/types';
+import type { ClaimHead, MonthCounts } from '../../../../shared/api/claims';
 import { formatYuan } from '../../../../shared/domain/money';
 import '../../app/print.css';
 
-export function PrintSummary({ claim, open, onClose }: { claim: Claim; open: boolean; onClose: () => void }) {
+export function PrintSummary({ claim, counts, open, onClose }: { claim: ClaimHead; counts: MonthCounts; open: boolean; onClose: () => void }) {
   const t = claim.totals;
-  const count = (s: string) => claim.issues.filter((i) => i.severity === s).length;
+  const count = (s: keyof MonthCounts['issues']) => counts.issues[s];
   const rows: [string, string][] = [
     ['结算人数', String(t.persons)],
     ['床日', String(t.billableDays)],

@@ -4,7 +4,8 @@
  */
 import { Alert, Button, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
-import { weighIdNumber, type StaffDetail, type StaffInput } from '../../../../shared/api/staff';
+import type { StaffDetail, StaffInput } from '../../../../shared/api/staff';
+import { normalizeIdNumber, weighIdNumber } from '../../../../shared/fields/idNumber';
 import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
 import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/model';
 import { useApiMutation } from '../../api/hooks';
@@ -52,7 +53,7 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
       <Form.Item
         label={S.idNumber}
         name="idNumber"
-        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+        normalize={normalizeIdNumber}
         rules={[
           { required: true, message: S.required(S.idNumber) },
           { validator: (_r, v: string) => (v && weighIdNumber(v, todayLocal()).error ? Promise.reject(new Error(weighIdNumber(v, todayLocal()).error!)) : Promise.resolve()) },
