@@ -31,6 +31,8 @@ export default defineConfig({
           pdfWorker: resolve(__dirname, 'electron/services/documents/pdfWorker.ts'),
           importWorker: resolve(__dirname, 'electron/services/importWorker/importWorker.ts'),
           backupWorker: resolve(__dirname, 'electron/services/backups/backupWorker.ts'),
+          // 排班建议 and 派单建议 (HiGHS), seconds of solver time
+          solverWorker: resolve(__dirname, 'electron/services/solver/solverWorker.ts'),
         },
       },
     },

@@ -10,6 +10,7 @@ import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
 import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
+import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
 import { problemLines } from './report';
 
 export interface Io {
@@ -128,6 +129,26 @@ function buildProgram(io: Io): Command {
     .requiredOption('--db <FILE>', '要恢复的数据库文件')
     .argument('<BACKUP>', '备份文件（ltc backup 或程序内“立即备份”生成）')
     .action((backup: string, o: { db: string }) => restoreCommand(o.db, backup, io.err));
+
+  const rota = program.command('rota').description('排班：导出某月排班表').helpOption('-h, --help', '显示帮助').addHelpCommand(false);
+  rota
+    .command('export')
+    .description('导出某月排班表：.pdf（A4 横向，每周一页，贴公告栏）或 .xlsx')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--month <YYYY-MM>', '月份，例如 2026-10')
+    .requiredOption('--out <FILE>', '输出文件（.pdf 或 .xlsx）')
+    .action((o: { db: string; month: string; out: string }) => rotaExportCommand(o, io.err));
+
+  const plan = program.command('plan').description('服务计划与派单：导出派单').helpOption('-h, --help', '显示帮助').addHelpCommand(false);
+  plan
+    .command('export')
+    .description('导出派单：--month 整月派单（.xlsx，含冲突）；--date 某天的派单表（.pdf 每位护理员一页，或 .xlsx 每人一个工作表）')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .option('--month <YYYY-MM>', '整月派单')
+    .option('--date <YYYY-MM-DD>', '某天的派单表')
+    .option('--staff <REF|NAME>', '与 --date 一起用：只导出这位护理员的（员工编号或姓名）')
+    .requiredOption('--out <FILE>', '输出文件（.xlsx；--date 时也可 .pdf）')
+    .action((o: { db: string; month?: string; date?: string; staff?: string; out: string }) => planExportCommand(o, io.err));
 
   program
     .command('demo')

@@ -18,6 +18,8 @@ import { jobsApi } from './jobs';
 import { reportsApi } from './reports';
 import { residentsApi } from './residents';
 import { rosterApi } from './roster';
+import { rotaApi } from './rota';
+import { plansApi } from './plans';
 import { staffApi } from './staff';
 import { updatesApi } from './updates';
 import { visitsApi } from './visits';
@@ -30,6 +32,8 @@ export const contract = {
   ...bedsApi,
   ...staffApi,
   ...rosterApi,
+  ...rotaApi,
+  ...plansApi,
   ...visitsApi,
   ...auditApi,
   ...claimsApi,

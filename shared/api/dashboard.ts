@@ -31,6 +31,8 @@ export interface Dashboard {
   certificatesExpiring: ExpiringCertificate[];
   unconfirmedVisits: number;
   counts: { residents: number; inStay: number; staff: number; visitsThisMonth: number };
+  /** 服务计划 against done this week (Monday to yesterday); null when nothing was planned for the week */
+  plansThisWeek: { from: string; to: string; planned: number; matched: number; missed: number; unplanned: number } | null;
   /** the month's claim as it stands now (recomputed), with its stored status if any */
   claim: {
     status: 'none' | 'draft' | 'submitted' | 'settled';

@@ -18,6 +18,8 @@ export const METHOD_NAMES = [
   'beds.list', 'beds.save', 'beds.delete', 'beds.board', 'beds.free',
   'staff.list', 'staff.get', 'staff.save', 'staff.delete', 'staff.saveCertificate', 'staff.deleteCertificate', 'staff.matrix',
   'roster.template', 'roster.preview', 'roster.commit',
+  'rota.shiftTypes', 'rota.saveShiftType', 'rota.deleteShiftType', 'rota.rules', 'rota.saveRules', 'rota.month', 'rota.setCells', 'rota.publish', 'rota.pdf', 'rota.workbook', 'rota.importTemplate', 'rota.importPreview', 'rota.importCommit', 'rota.suggest',
+  'plans.list', 'plans.save', 'plans.delete', 'plans.saveRules', 'plans.schedule', 'plans.suggest', 'plans.saveSchedule', 'plans.compare', 'plans.dayList',
   'visits.list', 'visits.get', 'visits.save', 'visits.delete', 'visits.check', 'visits.people', 'visits.catalogue', 'visits.importPreview', 'visits.importCommit', 'visits.importTemplate',
   'audit.list', 'audit.facets',
   'claims.list', 'claims.month', 'claims.monthLines', 'claims.monthIssues', 'claims.submit', 'claims.supplement', 'claims.supplementary', 'claims.supplementPreview', 'claims.withdraw', 'claims.file', 'claims.openFile', 'claims.saveToFolder', 'claims.verify', 'claims.resultTemplate', 'claims.previewResult', 'claims.importResult', 'claims.reconciliation',

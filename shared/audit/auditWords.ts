@@ -26,6 +26,7 @@ export const ACTION_NAMES: Record<string, string> = {
   open: '打开',
   backup: '备份',
   restore: '恢复',
+  publish: '发布',
 };
 
 /** Kinds of record (`audit_log.entity`). */
@@ -50,6 +51,12 @@ export const ENTITY_NAMES: Record<string, string> = {
   catalogue: '服务项目目录',
   database: '数据库',
   'app-setting': '系统设置',
+  rota: '排班',
+  'shift-type': '班次',
+  'rota-rules': '排班规则',
+  'care-plan': '服务计划',
+  'visit-schedule': '派单',
+  'plan-rules': '派单规则',
 };
 
 /** Field names by key (snake_case keys of older rows are read as their camelCase twins). */
@@ -175,6 +182,29 @@ const FIELDS: Record<string, string> = {
   actual: '实际',
   mismatched: '不一致的文件',
   missing: '缺少的文件',
+  // 排班 and 服务计划
+  cells: '排班格',
+  shift: '班次',
+  key: '快捷键',
+  paidMinutes: '计薪时长（分钟）',
+  post: '岗位',
+  color: '颜色',
+  perSevere: '重度失能配比',
+  perOther: '其他对象配比',
+  sort: '排序',
+  minRestHours: '两班间最少休息（小时）',
+  maxConsecutiveDays: '最多连续上班天数',
+  maxWeeklyHours: '每周最多工时',
+  postCertificates: '岗位所需证书',
+  by: '发布人',
+  changed: '修改格数',
+  pages: '页数',
+  visitsPerWeek: '每周次数',
+  preferredStaff: '指定护理员',
+  excludedStaff: '不派护理员',
+  windowStart: '时间窗开始',
+  windowEnd: '时间窗结束',
+  days: '服务日',
 };
 
 /** Labels that depend on the kind of record: `kind:key`. */

@@ -135,12 +135,66 @@ export interface Visit {
   note?: string;
 }
 
-/** An `ltc-dataset` v1 document. */
+/** 班次 in a dataset (version 1.1): the institution's shift types, named by `name`. */
+export interface DatasetShiftType {
+  key: string;
+  name: string;
+  kind: 'work' | 'rest' | 'leave';
+  /** `HH:mm`; absent for rest and leave */
+  start?: string;
+  end?: string;
+  paidMinutes: number;
+  post?: 'nurse' | 'caregiver' | 'other';
+  color: string;
+  perSevere?: number;
+  perOther?: number;
+}
+
+/** 排班 in a dataset (version 1.1): the grid's cells by staff ref and shift name, and the published months. */
+export interface DatasetRota {
+  shiftTypes: DatasetShiftType[];
+  cells: { staff: string; date: LocalDate; shift: string }[];
+  published: { month: Month; at: LocalDateTime; by: string }[];
+}
+
+/** 服务计划 in a dataset (version 1.1): one per home client, by resident ref. */
+export interface DatasetCarePlan {
+  resident: string;
+  items: string[];
+  visitsPerWeek: number;
+  minutes: number;
+  /** ISO weekdays, 1 = Monday; [] any day */
+  days: number[];
+  windowStart: string;
+  windowEnd: string;
+  /** a staff ref */
+  preferredStaff?: string;
+  excludedStaff: string[];
+  note?: string;
+}
+
+/** 派单: one planned home visit (version 1.1); no `staff`: not given to anyone yet. */
+export interface DatasetPlannedVisit {
+  resident: string;
+  staff?: string;
+  date: LocalDate;
+  /** `HH:mm` */
+  start: string;
+  minutes: number;
+}
+
+/**
+ * An `ltc-dataset` document. Version 1.1 adds the optional `rota`, `carePlans` and `plannedVisits`;
+ * a file without them is written as version 1, as before.
+ */
 export interface Dataset {
   format: 'ltc-dataset';
-  version: 1;
+  version: 1 | 1.1;
   institution: Institution;
   residents: Resident[];
   staff: Staff[];
   visits: Visit[];
+  rota?: DatasetRota;
+  carePlans?: DatasetCarePlan[];
+  plannedVisits?: DatasetPlannedVisit[];
 }

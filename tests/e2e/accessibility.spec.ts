@@ -203,6 +203,51 @@ test.describe('the demo institution', () => {
     await expectAccessible(page, 'reports');
   });
 
+  test('排班 and 设置 › 班次: the grid with its checks, the suggestion and pattern dialogs, the shift types', async ({ page }) => {
+    // axe reads every one of the grid's ~2,000 cells, on each of its runs
+    test.setTimeout(240_000);
+    await visit(page, '/rota?month=2026-12', '排班');
+    await expect(page.getByRole('grid', { name: '排班表' })).toBeVisible();
+    await screenshot(page, '72-demo-rota');
+    await expectAccessible(page, 'rota');
+    await visit(page, '/rota?month=2026-12&view=week', '排班');
+    await expectAccessible(page, 'rota-week');
+    await page.getByRole('button', { name: '排班建议', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: '排班建议' })).toBeVisible();
+    await expectAccessible(page, 'dialog-rota-suggest');
+    await dismiss(page);
+    await page.getByRole('button', { name: '轮班规律', exact: true }).click();
+    await expectAccessible(page, 'dialog-rota-pattern');
+    await dismiss(page);
+    await visit(page, '/settings/shifts', '班次');
+    await expectAccessible(page, 'settings-shifts');
+    await page.getByRole('button', { name: '新增班次' }).click();
+    await expect(page.getByRole('form', { name: '班次表单' })).toBeVisible();
+    await expectAccessible(page, 'dialog-shift-type');
+    await dismiss(page);
+  });
+
+  test('服务计划: the plans, a plan’s form, 派单 with its suggestion dialog, 计划与实际', async ({ page }) => {
+    await visit(page, '/plans', '服务计划');
+    await expect(page.getByTestId('plans-table')).toBeVisible();
+    await expectAccessible(page, 'plans');
+    await page.getByRole('button', { name: /^(编辑计划|制定计划)：/ }).first().click();
+    await expect(page.getByRole('dialog', { name: /的服务计划$/ })).toBeVisible();
+    await expectAccessible(page, 'dialog-plan');
+    await dismiss(page);
+    await visit(page, '/plans?tab=schedule', '服务计划');
+    await expect(page.getByTestId('plan-visits')).toBeVisible();
+    await screenshot(page, '74-demo-plans-schedule');
+    await expectAccessible(page, 'plans-schedule');
+    await page.getByRole('button', { name: '派单建议', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: /派单建议/ })).toBeVisible();
+    await expectAccessible(page, 'dialog-plan-suggest');
+    await dismiss(page);
+    await visit(page, '/plans?tab=compare', '服务计划');
+    await expect(page.getByTestId('plan-missed')).toBeVisible();
+    await expectAccessible(page, 'plans-compare');
+  });
+
   test('设置: 机构设置, 审计日志 with a row opened, 系统与数据', async ({ page }) => {
     await visit(page, '/settings/institution', '机构设置');
     await expectAccessible(page, 'settings-institution');

@@ -13,6 +13,7 @@ import { validateDataset } from '../../services/dataset/validateDataset';
 import { saveBed } from '../../services/beds/bedStore';
 import { serviceToday } from '../../services/db/clock';
 import { demoBeds, generateDemoDataset } from '../../services/demo/generateDemo';
+import { demoPlanning } from '../../services/demo/planning';
 import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
@@ -86,7 +87,9 @@ export function restoreCommand(dbFile: string, backupFile: string, log: (s: stri
 /** The demo institution as of today (the services' today: LTC_TODAY in tests), with its bed register. */
 export function demoCommand(dbFile: string, log: (s: string) => void): void {
   const today = serviceToday();
-  const dataset = generateDemoDataset({ today });
+  const records = generateDemoDataset({ today });
+  // the head nurse's rota and plans as of today (dataset 1.1), with a few problems to find
+  const dataset: Dataset = { ...records, version: 1.1, ...demoPlanning(records, today) };
   const beds = demoBeds(dataset);
   withDatabase(dbFile, (db) => {
     const has = db.raw.prepare('SELECT COUNT(*) AS n FROM residents').get() as { n: number };
@@ -98,6 +101,6 @@ export function demoCommand(dbFile: string, log: (s: string) => void): void {
   });
   log(
     `已创建演示机构“${dataset.institution.name}”（截至 ${today}）：${dataset.residents.length} 名服务对象、${beds.length} 张床位、` +
-      `${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${dbFile}`,
+      `${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录、${dataset.rota?.cells.length ?? 0} 个排班格、${dataset.carePlans?.length ?? 0} 份服务计划、${dataset.plannedVisits?.length ?? 0} 次派单 → ${dbFile}`,
   );
 }

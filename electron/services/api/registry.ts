@@ -9,6 +9,8 @@ import { jobsHandlers } from '../jobs/jobsHandlers';
 import { reportsHandlers } from '../reports/reportsHandlers';
 import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
+import { rotaHandlers } from '../rota/rotaHandlers';
+import { plansHandlers } from '../carePlans/plansHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
 import { updatesHandlers } from '../updates/updatesHandlers';
 import { visitsHandlers } from '../visits/visitsHandlers';
@@ -22,6 +24,8 @@ export const handlers: Handlers = {
   ...bedsHandlers,
   ...staffHandlers,
   ...rosterHandlers,
+  ...rotaHandlers,
+  ...plansHandlers,
   ...visitsHandlers,
   ...auditHandlers,
   ...claimsHandlers,

@@ -11,6 +11,7 @@ import { claimToDate } from '../../../shared/claims/toDate';
 import { findPolicyPack } from '../../../shared/policy/registry';
 import { computeMonthClaimOffThread } from '../claims/claimOffThread';
 import { claimsOfMonth, isSent } from '../claims/claimStore';
+import { weekPlanVsDone } from '../carePlans/compare';
 import type { LtcDatabase } from '../db/database';
 import { readInstitution } from '../dataset/institutionRows';
 import { readResidents, readStaff } from '../dataset/readRecords';
@@ -78,6 +79,7 @@ export async function dashboard(db: LtcDatabase, month: string, today: string): 
       staff: staff.list.filter((s) => !s.employedTo || s.employedTo >= today).length,
       visitsThisMonth: visitCount.n,
     },
+    plansThisWeek: weekPlanVsDone(db.raw, today),
     claim,
   };
 }

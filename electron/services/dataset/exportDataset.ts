@@ -1,5 +1,5 @@
 /**
- * The database as an `ltc-dataset` v1 document: the format import reads, in insertion order, with
+ * The database as an `ltc-dataset` document (v1; 1.1 with the rota, care plans and planned visits): the format import reads, in insertion order, with
  * every record's stored ref, so import → export gives the same document back.
  */
 import type { Dataset } from '../../../shared/domain/model';
@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/auditLog';
 import type { LtcDatabase } from '../db/database';
 import { DatasetError } from './errors';
 import { readInstitution } from './institutionRows';
+import { readPlanning } from './planningRows';
 import { readResidents, readStaff, readVisits } from './readRecords';
 
 /**
@@ -21,7 +22,11 @@ export function exportDataset(db: LtcDatabase, opts: { actor?: string } = {}): D
     const residents = readResidents(db.raw);
     const staff = readStaff(db.raw);
     const visits = readVisits(db.raw, residents.refs, staff.refs);
-    const dataset: Dataset = { format: 'ltc-dataset', version: 1, institution, residents: residents.list, staff: staff.list, visits };
+    // version 1 as before, unless the database has a rota, care plans or planned visits (1.1)
+    const planning = readPlanning(db.raw, residents.refs, staff.refs);
+    const dataset: Dataset = Object.keys(planning).length
+      ? { format: 'ltc-dataset', version: 1.1, institution, residents: residents.list, staff: staff.list, visits, ...planning }
+      : { format: 'ltc-dataset', version: 1, institution, residents: residents.list, staff: staff.list, visits };
     if (opts.actor) {
       recordAudit(db, {
         actor: opts.actor,

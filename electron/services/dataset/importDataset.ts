@@ -14,6 +14,7 @@ import { DatasetError } from './errors';
 import { readInstitution, sameInstitution, writeInstitution } from './institutionRows';
 import { STAY_EVENT_NAMES as EVENT_NAMES } from '../../../shared/domain/glossary';
 import { stayTimelineProblems } from '../../../shared/domain/stayRules';
+import { importPlanning, type PlanningCounts } from './planningRows';
 import { validateDataset } from './validateDataset';
 
 export interface ImportCount {
@@ -22,7 +23,7 @@ export interface ImportCount {
   skipped: number;
 }
 
-export interface ImportSummary {
+export interface ImportSummary extends PlanningCounts {
   institution: 'created' | 'updated' | 'unchanged';
   residents: ImportCount;
   assessments: ImportCount;
@@ -113,6 +114,9 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
     v.items.forEach((code, position) => insertItem.run(id, position, code));
     summary.visits.added++;
   }
+
+  // 1.1: the rota, the care plans and the planned visits (present only when the file has them)
+  Object.assign(summary, importPlanning(sql, d, residentIds, staffIds));
 
   recordAudit(db, {
     actor,

@@ -106,6 +106,46 @@ export function semanticProblems(d: Dataset, today: LocalDate): DatasetProblem[]
       });
     }
   });
+
+  // 1.1: the rota, the care plans and the planned visits refer to the file's people and shift types.
+  const noStaff = (path: string, ref: string) => add(path, `找不到编号为“${ref}”的工作人员，请核对编号，或在 staff 中补上此人`);
+  const noResident = (path: string, ref: string) => add(path, `找不到编号为“${ref}”的服务对象，请核对编号，或在 residents 中补上此人`);
+  if ((d.rota || d.carePlans || d.plannedVisits) && d.version !== 1.1) add('version', '含排班、服务计划或派单的文件须为 1.1 版（version: 1.1）');
+  if (d.rota) {
+    const shiftNames = new Set<string>();
+    const keys = new Set<string>();
+    d.rota.shiftTypes.forEach((t, i) => {
+      if (shiftNames.has(t.name)) add(`rota.shiftTypes[${i}].name`, `班次“${t.name}”重复`);
+      if (keys.has(t.key.toUpperCase())) add(`rota.shiftTypes[${i}].key`, `班次快捷键“${t.key}”重复`);
+      shiftNames.add(t.name);
+      keys.add(t.key.toUpperCase());
+      if (t.kind === 'work' && (!t.start || !t.end || !t.post)) add(`rota.shiftTypes[${i}]`, `上班的班次“${t.name}”须有开始、结束时间和岗位`);
+    });
+    const seen = new Set<string>();
+    d.rota.cells.forEach((c, i) => {
+      if (!staffAt.has(c.staff)) noStaff(`rota.cells[${i}].staff`, c.staff);
+      date(`rota.cells[${i}].date`, c.date);
+      if (!shiftNames.has(c.shift)) add(`rota.cells[${i}].shift`, `班次“${c.shift}”不在 rota.shiftTypes 中`);
+      if (seen.has(`${c.staff}|${c.date}`)) add(`rota.cells[${i}]`, `${c.staff} 在 ${c.date} 有两个班`);
+      seen.add(`${c.staff}|${c.date}`);
+    });
+  }
+  const planned = new Set<string>();
+  d.carePlans?.forEach((p, i) => {
+    const base = `carePlans[${i}]`;
+    if (!residentAt.has(p.resident)) noResident(`${base}.resident`, p.resident);
+    if (planned.has(p.resident)) add(`${base}.resident`, `服务对象“${p.resident}”有两份服务计划，每人只能有一份`);
+    planned.add(p.resident);
+    if (p.preferredStaff !== undefined && !staffAt.has(p.preferredStaff)) noStaff(`${base}.preferredStaff`, p.preferredStaff);
+    p.excludedStaff.forEach((ref, j) => staffAt.has(ref) || noStaff(`${base}.excludedStaff[${j}]`, ref));
+    if (p.windowEnd <= p.windowStart) add(`${base}.windowEnd`, `时间窗结束（${p.windowEnd}）应晚于开始（${p.windowStart}）`);
+    if (codes) p.items.forEach((code, j) => codes.has(code) || add(`${base}.items[${j}]`, `服务项目代码“${code}”不在${catalogueTitle}中，请核对代码`));
+  });
+  d.plannedVisits?.forEach((v, i) => {
+    if (!residentAt.has(v.resident)) noResident(`plannedVisits[${i}].resident`, v.resident);
+    if (v.staff !== undefined && !staffAt.has(v.staff)) noStaff(`plannedVisits[${i}].staff`, v.staff);
+    date(`plannedVisits[${i}].date`, v.date);
+  });
   return out;
 }
 

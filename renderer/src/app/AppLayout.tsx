@@ -4,6 +4,8 @@ import {
   BarChartOutlined,
   CalculatorOutlined,
   CarOutlined,
+  CalendarOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   IdcardOutlined,
   InsertRowBelowOutlined,
@@ -26,6 +28,8 @@ export function AppLayout() {
     { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: S.nav.beds },
     { key: '/visits', icon: <CarOutlined aria-hidden />, label: S.nav.visits },
     { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: S.nav.staff },
+    { key: '/rota', icon: <CalendarOutlined aria-hidden />, label: S.nav.rota },
+    { key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: S.nav.plans },
     { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: S.nav.claims },
     { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: S.nav.reports },
     {
@@ -34,6 +38,7 @@ export function AppLayout() {
       label: S.nav.settings,
       children: [
         { key: '/settings/institution', label: S.nav.institution },
+        { key: '/settings/shifts', label: S.nav.shifts },
         { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: S.nav.audit },
         { key: '/settings/system', label: S.nav.system },
       ],

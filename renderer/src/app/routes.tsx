@@ -5,9 +5,11 @@ import { bedsRoutes } from '../features/beds';
 import { claimsRoutes } from '../features/claims';
 import { homeRoutes } from '../features/home';
 import { institutionRoutes } from '../features/institution';
+import { plansRoutes } from '../features/plans';
 import { reportsRoutes } from '../features/reports';
 import { residentsRoutes } from '../features/residents';
 import { rosterRoutes } from '../features/roster';
+import { rotaRoutes } from '../features/rota';
 import { settingsRoutes } from '../features/settings';
 import { staffRoutes } from '../features/staff';
 import { visitsRoutes } from '../features/visits';
@@ -24,6 +26,8 @@ export const routes: RouteObject[] = [
       ...visitsRoutes,
       ...staffRoutes,
       ...rosterRoutes,
+      ...rotaRoutes,
+      ...plansRoutes,
       ...claimsRoutes,
       ...reportsRoutes,
       ...institutionRoutes,

@@ -34,7 +34,9 @@ describe('migration 008 (claim withdrawal)', () => {
     const file = path.join(tempDir(), 'v7.db');
     version7(file);
     const db = track(openDatabase(file));
-    expect(db.appliedMigrations).toEqual([8]);
+    // 008, then every migration since
+    expect(db.appliedMigrations).toEqual(MIGRATIONS.filter((m) => m.number > 7).map((m) => m.number));
+    expect(db.appliedMigrations[0]).toBe(8);
     expect(db.raw.prepare('SELECT id, status, submitted_by, settled_at, withdrawn_at FROM claims ORDER BY id').all()).toEqual([
       { id: 5, status: 'settled', submitted_by: '张会计', settled_at: 't', withdrawn_at: null },
       { id: 6, status: 'submitted', submitted_by: '张会计', settled_at: null, withdrawn_at: null },

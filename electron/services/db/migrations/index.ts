@@ -10,6 +10,8 @@ import { migration005 } from './005_claim_lifecycle';
 import { migration006 } from './006_claim_summaries';
 import { migration007 } from './007_app_settings';
 import { migration008 } from './008_claim_withdrawal';
+import { migration009 } from './009_rota';
+import { migration011 } from './011_care_plans';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +25,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
+  // 010 is the inspection work's (issue 13, another branch)
+  migration011,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -111,6 +111,22 @@ export function HomePage() {
         )}
       </Card>
 
+      {d.plansThisWeek && (
+        <Card
+          title={`本周服务计划执行（${d.plansThisWeek.from} 至 ${d.plansThisWeek.to}，截至昨天）`}
+          style={{ marginTop: 16 }}
+          extra={<Link to={`/plans?tab=compare&month=${d.plansThisWeek.from.slice(0, 7)}`}>查看计划与实际</Link>}
+          data-testid="home-plans-week"
+        >
+          <Row gutter={16}>
+            <Col span={6}><Statistic title="已到期的计划上门" value={d.plansThisWeek.planned} suffix="次" /></Col>
+            <Col span={6} data-testid="home-plans-matched"><Statistic title="按计划完成" value={d.plansThisWeek.matched} suffix="次" /></Col>
+            <Col span={6} data-testid="home-plans-missed"><Statistic title="漏服务" value={d.plansThisWeek.missed} suffix="次" valueStyle={{ color: d.plansThisWeek.missed > 0 ? '#cf1322' : undefined }} /></Col>
+            <Col span={6}><Statistic title="计划外服务" value={d.plansThisWeek.unplanned} suffix="次" valueStyle={{ color: d.plansThisWeek.unplanned > 0 ? '#d46b08' : undefined }} /></Col>
+          </Row>
+        </Card>
+      )}
+
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <Card title={S.assessments(d.reminderLeadDays.join('/'))} data-testid="home-assessments">
