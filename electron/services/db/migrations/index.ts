@@ -10,6 +10,7 @@ import { migration005 } from './005_claim_lifecycle';
 import { migration006 } from './006_claim_summaries';
 import { migration007 } from './007_app_settings';
 import { migration008 } from './008_claim_withdrawal';
+import { migration010 } from './010_inspection';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration010,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -1,0 +1,146 @@
+/**
+ * 检查准备 and 自查 through the real dispatcher, as the window calls them: the board and its score after a
+ * fix, 已核实（正常） marks (audited) that leave only new hits, the settings, the sample and its workbook,
+ * and the evidence pack: deterministic bytes, a table of contents, page numbers and masked ID numbers.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../electron/services/api/context';
+import { createDispatcher } from '../../../electron/services/api/dispatch';
+import { handlers } from '../../../electron/services/api/registry';
+import { plantAuditPatterns } from '../../../electron/services/demo/auditPatterns';
+import { generateDemoDataset } from '../../../electron/services/demo/generateDemo';
+import { importDataset } from '../../../electron/services/dataset/importDataset';
+import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
+import { jobStatus } from '../../../electron/services/jobs/jobs';
+import type { Board } from '../../../shared/api/inspection';
+import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
+import type { FileDownload } from '../../../shared/api/define';
+import { pinToday } from '../../support/today';
+import { tempDir, track } from '../services/helpers';
+
+const MONTH = '2026-10';
+const PERIOD = { from: '2026-10-01', to: '2026-10-31' };
+
+function setup() {
+  pinToday('2026-12-06');
+  const db = track(openDatabase(path.join(tempDir(), 'inspect.db')));
+  const dataset = generateDemoDataset({ institutionalResidents: 12, homeClients: 20 });
+  const planted = plantAuditPatterns(dataset, MONTH);
+  importDataset(db, dataset, { actor: '院长' });
+  const ctx: ServiceContext = { db, actor: '院长', shell: 'browser', appVersion: 'test', openFolder: () => false };
+  const dispatch = createDispatcher(handlers, ctx, () => undefined);
+  const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
+    const r = await dispatch(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as OutputOf<M>;
+  };
+  const job = async <T>(started: { jobId: string }): Promise<T> => {
+    for (;;) {
+      const s = jobStatus(started.jobId);
+      if (s.state === 'done') return s.result as T;
+      if (s.state === 'failed') throw new Error(s.error?.message);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { db, dispatch, call, job, planted };
+}
+
+const auditRows = (db: LtcDatabase, action: string) => db.raw.prepare('SELECT entity, entity_id, after_json FROM audit_log WHERE action = ?').all(action) as { entity: string; entity_id: string; after_json: string | null }[];
+
+describe('the readiness board', () => {
+  it('shows a 不合格 row with its records, and the score rises once the record is fixed', async () => {
+    const { db, call, job } = setup();
+    const before = await job<Board>(await call('inspection.board', { month: MONTH }));
+    const duration = before.checks.find((c) => c.id === 'duration')!;
+    expect(duration).toMatchObject({ status: 'fail', count: 1, title: '服务时长达标' });
+    const short = duration.items[0]!;
+    expect(short.code).toBe('VISIT_TOO_SHORT');
+    expect(before.checks.find((c) => c.id === 'rota')!.status).toBe('nodata');
+    expect(before.history.at(-1)).toMatchObject({ month: MONTH, score: before.score });
+
+    // fix it as the manager would: the visit's real end time
+    const id = db.raw.prepare('SELECT id FROM visits WHERE ref = ?').pluck().get(short.visit) as number;
+    const v = await call('visits.get', { id });
+    const end = `${v.start.slice(0, 11)}${String(Number(v.start.slice(11, 13)) + 1).padStart(2, '0')}${v.start.slice(13)}`;
+    await call('visits.save', { id, residentId: v.residentId, staffId: v.staffId, start: v.start, end, items: v.items.map((i) => i.code), confirmed: v.confirmed, checkIn: v.checkIn, checkOut: v.checkOut });
+    const after = await job<Board>(await call('inspection.board', { month: MONTH }));
+    expect(after.checks.find((c) => c.id === 'duration')).toMatchObject({ status: 'pass', count: 0 });
+    expect(after.score).toBeGreaterThan(before.score);
+  });
+});
+
+describe('the self-audit', () => {
+  it('marks a hit 已核实（正常） with a note (audited), so only the new ones count; the mark can be withdrawn', async () => {
+    const { db, call, planted } = setup();
+    const first = await call('inspection.selfAudit', PERIOD);
+    const rule = first.rules.find((r) => r.rule === 'NO_CHECKIN')!;
+    expect(rule.hits.map((h) => h.visits)).toEqual([planted.noCheckIn]);
+    const hit = rule.hits[0]!;
+    await call('inspection.markHit', { key: hit.key, rule: hit.rule, note: '护理App定位故障，已电话回访家属确认上门', reason: hit.reason });
+    const second = await call('inspection.selfAudit', PERIOD);
+    expect(second.totals).toEqual({ hits: first.totals.hits, newHits: first.totals.newHits - 1, verified: 1 });
+    expect(second.rules.find((r) => r.rule === 'NO_CHECKIN')!.hits[0]!.mark).toMatchObject({ note: '护理App定位故障，已电话回访家属确认上门', by: '院长' });
+    expect(auditRows(db, 'verify-hit')).toEqual([{ entity: 'self-audit-hit', entity_id: hit.key, after_json: JSON.stringify({ rule: 'NO_CHECKIN', note: '护理App定位故障，已电话回访家属确认上门', reason: hit.reason }) }]);
+    await call('inspection.unmarkHit', { key: hit.key });
+    expect((await call('inspection.selfAudit', PERIOD)).totals.verified).toBe(0);
+  });
+
+  it('refuses a mark without a note, naming the field in Chinese', async () => {
+    const { dispatch } = setup();
+    const r = await dispatch('inspection.markHit', { key: 'NO_CHECKIN:V1', rule: 'NO_CHECKIN', note: '  ' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('输入有误：请填写核实说明');
+  });
+
+  it('keeps its parameters as settings: a wider radius finds fewer far check-ins', async () => {
+    const { call } = setup();
+    const { settings, defaults } = await call('inspection.settings', undefined);
+    expect(settings).toEqual(defaults);
+    const near = (await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'CHECKIN_FAR')!.hits.length;
+    await call('inspection.saveSettings', { ...settings, params: { ...settings.params, checkInRadiusM: 20_000 } });
+    const far = (await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'CHECKIN_FAR')!.hits.length;
+    expect(near).toBeGreaterThan(0);
+    expect(far).toBe(0);
+  });
+});
+
+describe('sampling and the evidence pack', () => {
+  it('draws the same sample for the same seed and another for another seed', async () => {
+    const { call } = setup();
+    const input = { ...PERIOD, residents: 4, days: 3, seed: 20261206 };
+    const a = await call('inspection.sample', input);
+    expect(await call('inspection.sample', input)).toEqual(a);
+    expect(a.residents).toHaveLength(4);
+    expect(a.days).toHaveLength(3);
+    expect(a.rows).toHaveLength(12);
+    expect([...a.days].sort()).toEqual(a.days);
+    const b = await call('inspection.sample', { ...input, seed: 7 });
+    expect([b.residents, b.days]).not.toEqual([a.residents, a.days]);
+    for (const r of a.rows) expect(['在院', '住院', '请假', '居家服务期', '居家服务期（住院）', '居家服务期（请假）', '不在服务期']).toContain(r.status);
+  });
+
+  it('makes one deterministic PDF with a table of contents, page numbers and masked ID numbers; the export is audited', async (ctx) => {
+    const { db, call, job } = setup();
+    const input = { ...PERIOD, residents: 3, days: 2, seed: 42 };
+    const a = await job<FileDownload & { sha256: string; pages: number }>(await call('inspection.evidencePack', input));
+    const b = await job<FileDownload & { sha256: string; pages: number }>(await call('inspection.evidencePack', input));
+    expect(b.sha256).toBe(a.sha256);
+    expect(a.name).toBe('检查资料包-2026-10-01至2026-10-31.pdf');
+    expect(auditRows(db, 'export').filter((r) => r.entity === 'inspection')).toHaveLength(2);
+    if (!existsSync('/usr/bin/pdftotext')) return ctx.skip('poppler-utils (pdftotext) not installed');
+    const file = path.join(tempDir(), 'pack.pdf');
+    writeFileSync(file, Buffer.from(a.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    for (const heading of ['目录', '一、机构与协议信息', '二、护理人员名册及证书', '三、结算服务对象及有效评估', '四、抽查日在住与结算对照', '五、抽查服务记录证据', '六、自查发现及处理', '七、审计日志摘录']) {
+      expect(text, heading).toContain(heading);
+    }
+    expect(text).toContain(`第 1 / ${a.pages} 页`);
+    expect(text).toContain('随机种子 42');
+    const ids = db.raw.prepare('SELECT id_number FROM residents UNION SELECT id_number FROM staff').pluck().all() as string[];
+    for (const id of ids) expect(text).not.toContain(id);
+    expect(text).toMatch(/3302\d\d\*{8}\d{3}[\dX]/);
+  });
+});
