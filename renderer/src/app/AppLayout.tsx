@@ -7,6 +7,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InsertRowBelowOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ export function AppLayout() {
     { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: t('nav.staff') },
     { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: t('nav.claims') },
     { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
+    { key: '/inspection', icon: <SafetyCertificateOutlined aria-hidden />, label: t('nav.inspection') },
     {
       key: 'settings',
       icon: <SettingOutlined aria-hidden />,

@@ -4,6 +4,7 @@ import { auditRoutes } from '../features/audit';
 import { bedsRoutes } from '../features/beds';
 import { claimsRoutes } from '../features/claims';
 import { homeRoutes } from '../features/home';
+import { inspectionRoutes } from '../features/inspection';
 import { institutionRoutes } from '../features/institution';
 import { reportsRoutes } from '../features/reports';
 import { residentsRoutes } from '../features/residents';
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       ...rosterRoutes,
       ...claimsRoutes,
       ...reportsRoutes,
+      ...inspectionRoutes,
       ...institutionRoutes,
       ...auditRoutes,
       ...settingsRoutes,

@@ -1,0 +1,136 @@
+/**
+ * 自查: each fraud-pattern rule with what it looks for, its hits (each linked to its records) and what
+ * was done about them. A hit marked 已核实（正常） with a note stays listed as handled; 只看未核实 shows
+ * only what is new since. Rules whose data the product lacks say so (暂无数据) and why.
+ */
+import { Alert, App, Button, Card, Flex, Popconfirm, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { HitView, RuleView } from '../../../../shared/api/inspection';
+import { call } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { offerDownload } from '../../ui/download';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ItemLinks } from './ItemLinks';
+import { S } from './strings';
+import { VerifyDialog } from './VerifyDialog';
+
+const A = S.audit;
+
+function Handling({ hit, onVerify }: { hit: HitView; onVerify: (h: HitView) => void }) {
+  const { message } = App.useApp();
+  const unmark = useApiMutation('inspection.unmarkHit');
+  if (!hit.mark) {
+    return (
+      <Button size="small" onClick={() => onVerify(hit)}>
+        {A.verify}
+      </Button>
+    );
+  }
+  return (
+    <Flex vertical gap={2}>
+      <Tag color="green" style={{ width: 'fit-content' }}>
+        {A.verified}
+      </Tag>
+      <span>{hit.mark.note}</span>
+      <Typography.Text type="secondary">
+        {hit.mark.by} · {hit.mark.at.slice(0, 16).replace('T', ' ')}
+      </Typography.Text>
+      <Popconfirm title={A.unverifyConfirm} okText={A.unverify} cancelText="取消" onConfirm={() => unmark.mutate({ key: hit.key }, { onSuccess: () => void message.success(A.undone) })}>
+        <Button size="small" type="link" style={{ padding: 0, width: 'fit-content' }}>
+          {A.unverify}
+        </Button>
+      </Popconfirm>
+    </Flex>
+  );
+}
+
+function RuleCard({ rule, onlyNew, links, onVerify }: { rule: RuleView; onlyNew: boolean; links: { residents: Record<string, number>; staff: Record<string, number> }; onVerify: (h: HitView) => void }) {
+  const hits = onlyNew ? rule.hits.filter((h) => !h.mark) : rule.hits;
+  const tag = !rule.available ? <Tag>{A.noData}</Tag> : rule.hits.length === 0 ? <Tag color="green">{A.none}</Tag> : <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{`${rule.hits.length} 条（未核实 ${rule.newHits}）`}</Tag>;
+  return (
+    <Card size="small" data-testid={`rule-${rule.rule}`} title={<Flex gap={8} align="center">{rule.title}{tag}</Flex>} style={{ marginBottom: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {rule.description}
+      </Typography.Paragraph>
+      {!rule.available && <Alert type="info" showIcon title={`${A.noData}：${rule.why ?? ''}`} />}
+      {rule.notes.map((n) => (
+        <Typography.Paragraph key={n} type="secondary" style={{ marginBottom: 4 }}>
+          {n}
+        </Typography.Paragraph>
+      ))}
+      {hits.length > 0 && (
+        <Table<HitView>
+          rowKey="key"
+          size="small"
+          aria-label={`${rule.title}的发现`}
+          pagination={hits.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+          dataSource={hits}
+          columns={[
+            { title: A.col.date, dataIndex: 'date', width: 110 },
+            { title: A.col.reason, dataIndex: 'reason' },
+            { title: A.col.records, width: 220, render: (_: unknown, h) => <ItemLinks item={{ text: h.reason, resident: h.resident, staff: h.staff, visits: h.visits }} links={links} /> },
+            { title: A.col.handling, width: 240, render: (_: unknown, h) => <Handling hit={h} onVerify={onVerify} /> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function SelfAuditTab({ from, to }: { from: string; to: string }) {
+  const { message } = App.useApp();
+  const audit = useApiQuery('inspection.selfAudit', { from, to });
+  const [onlyNew, setOnlyNew] = useState(false);
+  const [verifying, setVerifying] = useState<HitView | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const v = audit.data;
+  const exportXlsx = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      offerDownload(await call('inspection.selfAuditWorkbook', { from, to }));
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <>
+      <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
+        {v && <span data-testid="audit-totals">{A.totals(v.totals.hits, v.totals.newHits, v.totals.verified)}</span>}
+        <Flex gap={6} align="center">
+          <Switch checked={onlyNew} onChange={setOnlyNew} aria-label={A.onlyNew} id="only-new" />
+          <label htmlFor="only-new">{A.onlyNew}</label>
+        </Flex>
+        <Button onClick={() => void audit.refetch()} loading={audit.isFetching}>
+          {A.run}
+        </Button>
+        <Button onClick={() => void exportXlsx()} loading={exporting} disabled={!v}>
+          {A.export}
+        </Button>
+      </Flex>
+      <ErrorAlert error={audit.error ?? exportError} />
+      {!v ? (
+        audit.isError ? null : <Skeleton active />
+      ) : (
+        <>
+          {v.totals.hits === 0 && <EmptyState testId="audit-empty" title={A.allClear} hint={A.allClearHint} />}
+          {v.rules.map((r) => (
+            <RuleCard key={r.rule} rule={r} onlyNew={onlyNew} links={v.links} onVerify={setVerifying} />
+          ))}
+        </>
+      )}
+      <VerifyDialog
+        hit={verifying}
+        onClose={() => setVerifying(null)}
+        onSaved={() => {
+          setVerifying(null);
+          void message.success(A.saved);
+        }}
+      />
+    </>
+  );
+}
