@@ -1,4 +1,4 @@
-// Lint rules, and the architecture's import boundaries (STYLE.md "The house"):
+// Lint rules, and the architecture's import boundaries (docs/architecture.md §1 and §7):
 //   renderer → contract ← services → shared rules.
 // renderer/ is a web page: no Node, no Electron, no electron/ code; it reaches the services through
 // window.api only. shared/ is pure: no I/O, no Node, no DOM, no electron/ or renderer/ code.

@@ -10,7 +10,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Each test has its own host process and database file, so files run side by side: two at a time on the
+  // 2-core CI machines (LTC_E2E_WORKERS overrides, e.g. 1 to watch one test alone).
+  workers: Number(process.env['LTC_E2E_WORKERS'] ?? 2),
   retries: 0,
   use: {
     locale: 'zh-CN',

@@ -1,12 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects (`npm test` runs both; each file's project is in its name in the report):
+// - `unit`: the rules and the services in this process, on real SQLite files: no build, no child process,
+//   no external program. The inner loop: `npm run test:unit` (~30 s).
+// - `integration`: what needs the build (the workers, the built preload and main bundle, packaging), runs
+//   `ltc` or another program (pdftotext, LibreOffice, Chromium's host), or is slow by design (scale).
+const INTEGRATION = [
+  'tests/unit/cli/**/*.test.ts',
+  'tests/unit/shell/**/*.test.ts',
+  'tests/unit/importWorker/**/*.test.ts',
+  'tests/unit/**/offThread.test.ts',
+  'tests/unit/**/scale.test.ts',
+  'tests/unit/documents/**/*.test.ts',
+  'tests/unit/backups/backupWorker.test.ts',
+  'tests/unit/roster/template.test.ts',
+  'tests/unit/services/previousRelease.test.ts',
+  'tests/unit/updates/updaterService.test.ts',
+];
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     // better-sqlite3 is a native addon: forks keep each test file in its own process.
     pool: 'forks',
+    // Two at a time even on two cores: many files wait on a child process (ltc, the host, workers).
+    maxWorkers: 2,
     testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: INTEGRATION } },
+      { extends: true, test: { name: 'integration', include: INTEGRATION } },
+    ],
   },
 });

@@ -3,7 +3,7 @@
 //   typecheck → lint → build → unit tests (Vitest) → e2e (Playwright, once playwright.config.ts exists).
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong.
 // The last line is always `tests: N passed, N failed, N skipped`: CI reads a plain "N passed, N failed"
-// line and none of the runners' own summaries (STACK-NOTES.md, "CI output"). A failed typecheck, lint or
+// line and none of the runners' own summaries (docs/architecture.md §8, "CI output"). A failed typecheck, lint or
 // build counts as one failed test; so does a test file that could not even load.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

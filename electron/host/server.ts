@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { Dispatch } from '../services/api/dispatch';
 import { encodeResult } from '../services/api/wire';
 import { CLIENT_SCRIPT_PATH, clientScript, readStatic } from './staticFiles';
@@ -28,8 +29,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    // Same policy as the desktop window (electron/main/security.ts).
-    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    // The desktop window's policy, the one constant (electron/main/security.ts; the page's meta tag repeats it).
+    'content-security-policy': CONTENT_SECURITY_POLICY,
   });
   res.end(body);
 }

@@ -44,7 +44,7 @@ export const residentListQuery = listQuery.extend({
 export type ResidentListQuery = z.input<typeof residentListQuery>;
 
 const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
-/** Needed to change a month whose claim is submitted (DOMAIN.md 8); written to the audit log. */
+/** Needed to change a month whose claim is submitted (docs/rules.md §8.4); written to the audit log. */
 const correctionReason = z.string().trim().max(200, '更正原因最多200个字').optional();
 
 export const residentInput = z.object({
@@ -117,7 +117,7 @@ export interface ResidentListPage extends Page<ResidentRow> {
   today: LocalDate;
 }
 
-/** How one assessment stands today (DOMAIN.md 2: a newer conclusion replaces the older from its start). */
+/** How one assessment stands today (docs/rules.md §2: a newer conclusion replaces the older from its start). */
 export type AssessmentState = 'in-force' | 'pending' | 'replaced' | 'expired';
 
 export interface AssessmentView {

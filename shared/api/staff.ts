@@ -164,11 +164,11 @@ export const staffApi = {
 
 /**
  * How an ID number typed for a person is weighed: one that is not 18 characters of digits (and a
- * final X) cannot be anybody's and is refused, and so is one born after today (DOMAIN.md 9: nobody
+ * final X) cannot be anybody's and is refused, and so is one born after today (docs/rules.md §9: nobody
  * on the roll is not born yet; it is a typing error, e.g. 2099 for 1949). A birth date that is not a
  * date or a check character that fails is only a warning, because the number may be right on the
- * card and wrong in our check of it, and the record must be storable either way (DOMAIN.md section
- * 8: BAD_ID_NUMBER keeps all records).
+ * card and wrong in our check of it, and the record must be storable either way (docs/rules.md
+ * §8.1: BAD_ID_NUMBER keeps all records).
  */
 export function weighIdNumber(id: string, today?: LocalDate): { error: string | null; warning: string | null } {
   const problem = idNumberProblem(id, today);
@@ -177,7 +177,7 @@ export function weighIdNumber(id: string, today?: LocalDate): { error: string | 
 }
 
 /**
- * A nurse licence is registered for 5 years (DOMAIN.md section 3): issued 2022-07-01, it runs to
+ * A nurse licence is registered for 5 years (docs/rules.md §3): issued 2022-07-01, it runs to
  * 2027-06-30 inclusive, as the sample licence does.
  */
 export function nurseLicenceDefaultExpiry(issuedOn: LocalDate): LocalDate {

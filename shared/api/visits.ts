@@ -32,7 +32,7 @@ const geoPoint = z.object({
   lng: z.number().min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
 });
 const itemCode = z.string().trim().min(1).max(20);
-/** Needed to change a month whose claim is submitted (DOMAIN.md 8); written to the audit log. */
+/** Needed to change a month whose claim is submitted (docs/rules.md §8.4); written to the audit log. */
 const correctionReason = z.string().trim().max(200).optional();
 
 export const visitInput = z.object({
@@ -116,7 +116,7 @@ export interface VisitDetail extends VisitRow {
 }
 
 /**
- * A home-care client's month against the pack's limits (DOMAIN.md 7), as the month's claim counts it:
+ * A home-care client's month against the pack's limits (docs/rules.md §7.2), as the month's claim counts it:
  * the claim engine run over the client's visits of the month entered so far (with the visit being
  * typed, when there is one). Unused quota never carries over, so it is always one month.
  */

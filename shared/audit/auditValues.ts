@@ -1,6 +1,6 @@
 /**
  * A logged value as the screens write it, chosen by its field: money in 元 with two decimals (the trail
- * keeps fen, DOMAIN.md 5), the domain's enums in Chinese (the glossary), times as `YYYY-MM-DD HH:mm`,
+ * keeps fen, docs/rules.md §5), the domain's enums in Chinese (the glossary), times as `YYYY-MM-DD HH:mm`,
  * yes/no. A value this module does not know is returned as it is; masking ID numbers is the caller's.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Which assessment holds on a day (DOMAIN.md section 2). Benefits start from the pack's start rule,
+ * Which assessment holds on a day (docs/rules.md §2). Benefits start from the pack's start rule,
  * last `validityMonths`, and a newer conclusion replaces the older one from its own start date, so a
  * level change never takes effect mid-month under the next-month rule.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may do which item (DOMAIN.md section 3): medical items (医疗护理类) need a nurse licence valid
+ * Who may do which item (docs/rules.md §3): medical items (医疗护理类) need a nurse licence valid
  * on the service date; daily-life items (生活照护类) need any valid caregiver certificate or licence.
  */
 import type { Certificate, CertificateType, LocalDate } from '../domain/model';

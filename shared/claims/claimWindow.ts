@@ -1,5 +1,5 @@
 /**
- * When a month may be claimed (DOMAIN.md 8): a claim is for care given, so a month is submitted
+ * When a month may be claimed (docs/rules.md §8.4): a claim is for care given, so a month is submitted
  * (申报, and 补报) only once its last day is over. Submitting December on 12-06 froze 25 days of
  * bed-days that had not happened yet. One rule for the services (every face: window, host, `ltc`)
  * and the screen that explains why 申报 is disabled.

@@ -1,5 +1,5 @@
 /**
- * The month's settlement claim (月度结算申报, DOMAIN.md section 8), computed from plain records.
+ * The month's settlement claim (月度结算申报, docs/rules.md §8), computed from plain records.
  * Pure: the services load the records and store the result; this module only decides.
  */
 import { addDays, dateOf, monthEnd, monthStart, weekStart } from '../domain/dates';

@@ -1,6 +1,6 @@
 /**
  * Groups day issues into runs of consecutive days (10-01 … 10-31 becomes one issue, not 31), which is
- * how an administrator reads them. DOMAIN.md allows issues per day or grouped.
+ * how an administrator reads them (docs/rules.md §6.2, §8.2).
  */
 import { addDays } from '../domain/dates';
 import type { LocalDate } from '../domain/model';

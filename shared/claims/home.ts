@@ -1,5 +1,5 @@
 /**
- * A client's home-care month (居家护理, DOMAIN.md section 7): which valid visits are paid under the
+ * A client's home-care month (居家护理, docs/rules.md §7): which valid visits are paid under the
  * pack's home model (hourly quota, per visit, monthly cap) and the split of the fee.
  */
 import { monthStart, weekStart } from '../domain/dates';

@@ -1,5 +1,5 @@
 /**
- * A resident's institutional month (机构护理床日, DOMAIN.md section 6): every day's status from the
+ * A resident's institutional month (机构护理床日, docs/rules.md §6): every day's status from the
  * stay events, which days are billable, the fee split per day, and the issues for days not billed.
  */
 import { datesOfMonth } from '../domain/dates';

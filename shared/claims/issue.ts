@@ -1,7 +1,7 @@
 import { ISSUE_SEVERITY, type IssueCode } from './issueCodes';
 import type { ClaimIssue } from './types';
 
-/** An issue with the severity its code carries (DOMAIN.md section 8). */
+/** An issue with the severity its code carries (docs/rules.md §8.3). */
 export function makeIssue(code: IssueCode, message: string, about: Omit<ClaimIssue, 'code' | 'severity' | 'message'> = {}): ClaimIssue {
   const out: ClaimIssue = { code, severity: ISSUE_SEVERITY[code], message };
   if (about.idNumber !== undefined) out.idNumber = about.idNumber;

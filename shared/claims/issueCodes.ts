@@ -1,5 +1,5 @@
 /**
- * The claim's issue codes (DOMAIN.md section 8). Stable: exports, tests and administrators' scripts
+ * The claim's issue codes (docs/rules.md §8.3). Stable: exports, tests and administrators' scripts
  * use them. Add new codes; never rename one.
  */
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,5 +1,5 @@
 /**
- * The payment formulas of DOMAIN.md sections 6 and 7, as pure functions of integers. Rounding is
+ * The payment formulas of docs/rules.md §6.3 and §7.2, as pure functions of integers. Rounding is
  * half up to the fen at exactly the step the formulas name, nowhere else.
  */
 import { applyRate, feeForMinutes } from '../domain/money';

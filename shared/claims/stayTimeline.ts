@@ -1,5 +1,5 @@
 /**
- * Day status from stay events (DOMAIN.md section 6), the convention 算入不算出: the day one goes in
+ * Day status from stay events (docs/rules.md §6), the convention 算入不算出: the day one goes in
  * counts, the day one goes out does not. admit A … discharge X covers A … X−1; hospital H … return R
  * makes H … R−1 hospital days and R present again; the same for leave. Nobody types day counts.
  */

@@ -34,6 +34,19 @@ export function supplementaryClaim(current: Claim, previous: readonly Claim[]): 
     delta.evidence = newEvidence(line, before);
     lines.push(delta);
   }
+  // A person claimed before who has no line now at all (every day or visit corrected away): the month
+  // justifies less than was claimed for them, as above.
+  const now = new Set(current.lines.map(key));
+  for (const [k, before] of claimed) {
+    if (now.has(k) || !before.some((b) => PAID.some((p) => (b[p] ?? 0) > 0))) continue;
+    const l = before[0]!;
+    issues.push(
+      makeIssue('CLAIM_REDUCED', `${l.name} 的记录在申报后被更正，本月已不再有可结算的${l.mode === 'home' ? '上门服务' : '床日'}，少于已申报金额，补报不能冲减。请与经办机构联系办理退回或更正。`, {
+        idNumber: l.idNumber,
+        resident: l.resident,
+      }),
+    );
+  }
   return { ...current, kind: 'supplementary', lines, issues, totals: totalsOf(lines) };
 }
 

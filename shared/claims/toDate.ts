@@ -27,7 +27,7 @@ export function claimToDate(claim: Claim, through: LocalDate): ClaimToDate {
     if (days === 0 || l.billableDays === 0) continue;
     t.billableDays += days;
     // A line's billable days are all paid alike (one level a month: a new level starts on the 1st,
-    // DOMAIN.md 2), so its days so far are that share of its amounts; rounding only guards the odd case.
+    // docs/rules.md §2), so its days so far are that share of its amounts; rounding only guards the odd case.
     t.feeFen += Math.round((l.feeFen * days) / l.billableDays);
     t.fundFen += Math.round((l.fundFen * days) / l.billableDays);
   }

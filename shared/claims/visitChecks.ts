@@ -1,5 +1,5 @@
 /**
- * Visit validity (DOMAIN.md section 7). A visit counts only if every rule holds; otherwise it is
+ * Visit validity (docs/rules.md §7). A visit counts only if every rule holds; otherwise it is
  * excluded and each broken rule becomes an issue on that visit. Every rule is checked (not only the
  * first that fails), so the administrator sees all there is to fix at once.
  *
@@ -231,7 +231,7 @@ function certifiedFor(certDays: CertificateDays | null, day: number, certs: read
 }
 
 /**
- * Judges row i of on.table (DOMAIN.md 7): writes its verdict into `out` at i and appends every rule
+ * Judges row i of on.table (docs/rules.md §7): writes its verdict into `out` at i and appends every rule
  * it breaks to `issues`. `date` is the date of its start and `day` that date's day number (NaN when
  * it is not a valid date: then every date rule compares strings); `facts` the client's, and `byDay`
  * the client's dates as day numbers (null: compare strings).

@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic on local date strings. Dates are days, not instants: everything goes through
  * a day number (days since 1970-01-01 in the proleptic Gregorian calendar), computed with Date.UTC
- * so no time zone can shift a day (DOMAIN.md section 5: no UTC conversion of calendar dates, ever).
+ * so no time zone can shift a day (docs/rules.md §5: no UTC conversion of calendar dates, ever).
  */
 import type { LocalDate, LocalDateTime, Month } from './model';
 

@@ -42,7 +42,7 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
 /** 参保类型 */
 export const INSURANCE_TYPE_NAMES: Record<InsuranceType, string> = { employee: '职工医保', resident: '城乡居民医保' };
 
-/** A month's claim: the regular one (申报) or a numbered supplementary one (补报, DOMAIN.md 8). */
+/** A month's claim: the regular one (申报) or a numbered supplementary one (补报, docs/rules.md §8.5). */
 export const CLAIM_KIND_NAMES: Record<'regular' | 'supplementary', string> = { regular: '月度申报', supplementary: '补报' };
 
 export const CLAIM_STATUS_NAMES: Record<'draft' | 'submitted' | 'settled', string> = { draft: '草稿', submitted: '已申报', settled: '已结算' };

@@ -1,5 +1,5 @@
 /**
- * Identifier checks of DOMAIN.md section 9. Each returns a reason (a Chinese sentence saying what
+ * Identifier checks of docs/rules.md §9. Each returns a reason (a Chinese sentence saying what
  * is wrong) or null when the identifier passes, so the UI, import and claim all say the same thing.
  */
 import { isValidDate } from './dates';
@@ -68,7 +68,7 @@ export function usccCheckChar(first17: string): string {
 
 /**
  * 统一社会信用代码 (GB 32100-2015). `format` problems make the code unusable; a `checksum` problem
- * is only a warning, because some early codes fail the check and are still valid (DOMAIN.md 9).
+ * is only a warning, because some early codes fail the check and are still valid (docs/rules.md §9).
  */
 export function usccProblem(code: string): { kind: 'format' | 'checksum'; message: string } | null {
   if (code.length !== 18) return { kind: 'format', message: `统一社会信用代码应为18位，现为${code.length}位` };

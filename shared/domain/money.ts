@@ -1,5 +1,5 @@
 /**
- * Money is integer fen everywhere (DOMAIN.md section 5). Rates are held as integer parts per ten
+ * Money is integer fen everywhere (docs/rules.md §5). Rates are held as integer parts per ten
  * thousand so that rounding is exact integer arithmetic: 9000 × 0.70 must be 6300, not 6299.999….
  */
 import type { Fen } from './model';

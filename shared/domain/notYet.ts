@@ -2,7 +2,7 @@
  * Records of things that have not happened yet are refused (issue 14): a visit, a stay event or an
  * assessment conclusion dated after today. A record ON today is fine (a visit this afternoon, an
  * admission this morning); a benefit start in the future is fine too (it follows from a conclusion
- * already made, DOMAIN.md 2). Every face and every generator judges by these functions, with the
+ * already made, docs/rules.md §2). Every face and every generator judges by these functions, with the
  * services' today (electron/services/db/clock.ts), so the window, the host, `ltc import` and the
  * demo agree on the rule.
  */
@@ -10,7 +10,7 @@ import { dateOf } from './dates';
 import { STAY_EVENT_NAMES } from './glossary';
 import type { LocalDate, LocalDateTime, StayEventType } from './model';
 
-/** A visit belongs to the day it starts (DOMAIN.md 8); one that starts today may end after midnight. */
+/** A visit belongs to the day it starts (docs/rules.md §5.2); one that starts today may end after midnight. */
 export function visitNotYet(start: LocalDateTime, today: LocalDate): string | null {
   const date = dateOf(start);
   return date > today ? `开始时间 ${start.replace('T', ' ')} 晚于今天（${today}）：不能录入尚未发生的服务，请核对日期` : null;

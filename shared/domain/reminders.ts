@@ -1,5 +1,5 @@
 /**
- * Expiry reminders (DOMAIN.md sections 2 and 3): assessments and certificates are flagged 60, 30 and
+ * Expiry reminders (docs/rules.md §2 and §3): assessments and certificates are flagged 60, 30 and
  * 7 days before they end (the pack's `reminderLeadDays`), and stay flagged once expired.
  */
 import { assessmentOn, assessmentPeriods } from '../claims/assessments';

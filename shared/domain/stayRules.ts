@@ -1,5 +1,5 @@
 /**
- * Whether a resident's stay events make a possible history (DOMAIN.md section 6). Used on a file
+ * Whether a resident's stay events make a possible history (docs/rules.md §6). Used on a file
  * before import, on the merged timeline during import, and by the screens that edit a timeline. Claim-side judgements (eligibility, day
  * counting) are not made here: only orders of events that no real stay can have.
  */

@@ -1,5 +1,5 @@
 /**
- * The service-item catalogue (服务项目目录, DOMAIN.md section 4): data of a pack, replaceable by
+ * The service-item catalogue (服务项目目录, docs/rules.md §4): data of a pack, replaceable by
  * importing a file. Past visits keep the codes they were logged with.
  */
 import { z } from 'zod';

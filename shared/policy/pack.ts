@@ -1,5 +1,5 @@
 /**
- * Policy packs (DOMAIN.md section 11): one versioned, effective-dated data file per pooling region.
+ * Policy packs (docs/rules.md §11): one versioned, effective-dated data file per pooling region.
  * Every number that differs between cities lives in a pack file under resources/policies/, never in
  * code. This module is the pack's type and its validation (a pack file is checked when loaded).
  */

@@ -2,7 +2,7 @@
  * 月度结算 end to end: an administrator closes October 2026 for the sample institution — sees the
  * totals and the problems, fixes one, recomputes, submits, prints, downloads the package, imports the
  * agency's result and reads the reconciliation. Expected numbers come from the fixture's expected
- * claim (tests/fixtures/sample-ningbo.expected-2026-10.json) and DOMAIN.md section 8, never from the
+ * claim (tests/fixtures/sample-ningbo.expected-2026-10.json) and docs/rules.md §8, never from the
  * code under test.
  */
 import { createHash } from 'node:crypto';
@@ -36,7 +36,7 @@ const codesOf = (s: Severity) => [...new Set(expected.issues.filter((i) => i.sev
 
 /**
  * The fix the test makes: visit v6 (60 minutes, unconfirmed) gets its confirmation, so it is claimed.
- * DOMAIN.md 8, hourly quota (Ningbo 2022: level 3 gets 20 h, fund 80 %): the client's 190 + 60 minutes
+ * docs/rules.md §8, hourly quota (Ningbo 2022: level 3 gets 20 h, fund 80 %): the client's 190 + 60 minutes
  * stay within the quota; fee = round(minutes × hourlyFee / 60), fund = round(fee × 0.8).
  */
 const v6 = sample.visits.find((v) => v.ref === 'v6') as { start: string; end: string };

@@ -4,7 +4,7 @@
  * and the month submitted again; the 补报 dialog says beforehand why it cannot be confirmed, and a 补报
  * shows its totals; 月度结算 before the institution is set up says what to do. The services' today is
  * pinned (LTC_TODAY) so these read the same on any day. Amounts: the sample's expected October claim
- * (tests/fixtures/sample-ningbo.expected-2026-10.json) and DOMAIN.md 7 (Ningbo hourly: 60 yuan, fund 80 %).
+ * (tests/fixtures/sample-ningbo.expected-2026-10.json) and docs/rules.md §7 (Ningbo hourly: 60 yuan, fund 80 %).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

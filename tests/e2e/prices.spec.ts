@@ -2,7 +2,7 @@
  * Money typed by people (issue 14, major 3): a negative price or a word in 机构设置 is refused with a
  * message naming the field (it used to become 0.00 silently); 首页 labels an open month's figures as
  * projected (预计) and shows what has happened so far (截至今日). The 截至今日 amounts follow from the
- * sample (tests/fixtures/sample-ningbo.json) and DOMAIN.md 6, 7: on 10-12 王秀英 (admitted 10-10, level 4,
+ * sample (tests/fixtures/sample-ningbo.json) and docs/rules.md §6 and §7: on 10-12 王秀英 (admitted 10-10, level 4,
  * fund 50.00 a day) has 3 billable days, 李建国 (level 5, fund 60.00 a day) 12; 陈淑芬's recorded visits
  * count whole (fund 152.00).
  */

@@ -36,15 +36,15 @@ test('an administrator adds a resident with an assessment and a stay, and sees t
   await list.add();
   const detail = new ResidentDetailPage(page);
   await detail.fillPersonal({ name: '周桂兰', idNumber: '11010519491231002X', insurance: '城乡居民医保' });
-  // birth date and sex are read from the number (DOMAIN.md 9: 17th digit even = female)
+  // birth date and sex are read from the number (docs/rules.md §9: 17th digit even = female)
   await expect(detail.idFacts()).toContainText('出生日期 1949-12-31 · 女');
   await detail.savePersonal();
   await expect(page.getByText('服务对象已保存')).toBeVisible();
 
-  // DOMAIN.md 6 worked example: level 4, admitted 10-10, hospital 10-15, return 10-18, discharge 10-25
+  // docs/rules.md §6 worked example: level 4, admitted 10-10, hospital 10-15, return 10-18, discharge 10-25
   await detail.addAssessment({ level: '4级 重度失能Ⅱ级', concludedOn: '2026-08-20', number: 'NB2026-0831', assessor: '宁波市医保中心' });
   await expect(page.getByText('评估结论已保存')).toBeVisible();
-  // benefits from the 1st of the next month, valid 24 months (DOMAIN.md 2)
+  // benefits from the 1st of the next month, valid 24 months (docs/rules.md §2)
   await expect(detail.assessmentRows().first()).toContainText('2026-09-01 至 2028-08-31');
   await expect(detail.assessmentRows().first()).toContainText('有效');
   await expect(page.getByRole('dialog')).toBeHidden();

@@ -5,11 +5,10 @@
  * user deletes them.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupInfo, BackupList } from '../../../shared/api/backups';
-import type { FileDownload } from '../../../shared/api/define';
 import { fileStamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
 import { ServiceError } from '../errors';
@@ -66,10 +65,6 @@ export function backupPath(db: LtcDatabase, name: string): string {
   return file;
 }
 
-/** A backup file as the window downloads it (in the backup worker in the built app: backupOffThread.ts). */
-export function backupDownload(file: string, name: string): FileDownload {
-  return { name, mime: 'application/vnd.sqlite3', base64: readFileSync(file).toString('base64') };
-}
 
 /** SHA-256 of a file read in chunks: the thread stays free between them, however big the file. */
 function sha256OfFile(file: string): Promise<string> {

@@ -10,7 +10,7 @@ import { appPaths } from '../app/appPaths';
 import { backupDatabase } from '../db/backup';
 import type { LtcDatabase } from '../db/database';
 import { workerClient } from '../workerClient';
-import { backupDownload } from './backupFolder';
+import { backupDownload } from './backupDownload';
 
 function builtBackupWorker(): string | null {
   const file = appPaths().worker('backupWorker');

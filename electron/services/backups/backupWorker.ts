@@ -13,7 +13,7 @@ import { encodeValue } from '../api/wire';
 import { ALL_PAGES, backupDatabase } from '../db/backup';
 import { openWorkerConnection } from '../db/database';
 import { workerError } from '../workerErrors';
-import { backupDownload } from './backupFolder';
+import { backupDownload } from './backupDownload';
 
 export type BackupRequest = { id: number; backup: { src: string; dest: string } } | { id: number; download: { file: string; name: string } };
 

@@ -1,5 +1,5 @@
 /**
- * Who holds which bed on a day, derived from the stay events (DOMAIN.md 6: nobody types it): a person
+ * Who holds which bed on a day, derived from the stay events (docs/rules.md §6: nobody types it): a person
  * in an institutional stay that day holds the bed their latest admission names, also while in
  * hospital or on leave (the bed is kept). SQL narrows the people to those who can be in a stay that
  * day; the claim engine's timeline then decides, so the board and the claim never disagree.

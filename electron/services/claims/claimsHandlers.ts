@@ -3,7 +3,7 @@
  * builds the package (its PDFs in worker threads of their own); this thread only stores the result.
  * So the window stays responsive and shows progress. Every file that leaves the program (a download,
  * a preview, a print copy, a saved package, the result template with its whole ID numbers) is audited
- * as an export (DOMAIN.md 9), and so is each 校验 of a package.
+ * as an export (docs/rules.md §9), and so is each 校验 of a package.
  */
 import type { claimsApi, ClaimSummary } from '../../../shared/api/claims';
 import type { HandlersOf } from '../api/handlers';

@@ -1,5 +1,5 @@
 /**
- * The claim's lifecycle (DOMAIN.md section 8): draft → submitted (frozen: the exact files, their
+ * The claim's lifecycle (docs/rules.md §8.4): draft → submitted (frozen: the exact files, their
  * SHA-256, who and when; the month's records become read-only) → settled (the agency's result).
  * Records found after submission go into a numbered supplementary claim (补报). A month is submitted
  * only once it has ended (claimWindow.ts); a claim submitted by mistake may be withdrawn before its

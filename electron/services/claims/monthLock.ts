@@ -1,5 +1,5 @@
 /**
- * Once a month's regular claim is submitted its records are read-only (DOMAIN.md section 8): a
+ * Once a month's regular claim is submitted its records are read-only (docs/rules.md §8.4): a
  * change needs a correction with a reason, which goes to the audit log. Write services call
  * `assertMonthWritable` with the month their change touches.
  *

@@ -34,7 +34,7 @@ function planResult(stored: StoredClaim, lines: readonly ResultLine[]): ResultPr
   const claimed = new Map(stored.claim.lines.map((l) => [key(l.idNumber, l.mode), l]));
   const given = new Map<string, ResultLine>();
   const problems: Problem[] = [];
-  // ID numbers are masked in what the screen shows (DOMAIN.md 9): the name says who it is.
+  // ID numbers are masked in what the screen shows (docs/rules.md §9): the name says who it is.
   for (const r of lines) {
     const k = key(r.idNumber, r.mode);
     const line = claimed.get(k);

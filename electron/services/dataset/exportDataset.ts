@@ -11,7 +11,7 @@ import { readResidents, readStaff, readVisits } from './readRecords';
 
 /**
  * With an `actor`, the export is written to the audit trail (it carries whole ID numbers out of the
- * program: PIPL, DOMAIN.md section 9). Pass one whenever the result leaves the program as a file.
+ * program: PIPL, docs/rules.md §9). Pass one whenever the result leaves the program as a file.
  */
 export function exportDataset(db: LtcDatabase, opts: { actor?: string } = {}): Dataset {
   // One transaction: a consistent snapshot even while another connection writes.

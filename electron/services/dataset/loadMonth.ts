@@ -1,7 +1,7 @@
 /**
  * What the claim engine needs for one month, as a Dataset. People are loaded whole (cheap, and the
  * engine decides who is in range); visits only in a window around the month: the week before, for
- * weekly limits of per-visit packs that straddle the month start (DOMAIN.md 7), and the day after,
+ * weekly limits of per-visit packs that straddle the month start (docs/rules.md §7.2), and the day after,
  * for overlaps with a visit that crosses midnight.
  */
 import { addDays, isValidMonth, monthEnd, monthStart } from '../../../shared/domain/dates';

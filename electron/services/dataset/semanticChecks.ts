@@ -2,7 +2,7 @@
  * Step 2 of dataset validation: what the schema cannot say. Only things that make the file
  * impossible to store faithfully are refused here; what the monthly claim judges (ID checksums,
  * short, overlapping or unconfirmed visits, missing certificates, ineligible levels) is kept, so the
- * claim can show it with its own issue code (DOMAIN.md section 8: nothing is dropped on import).
+ * claim can show it with its own issue code (docs/rules.md §8: nothing is dropped on import).
  * What has not happened yet is refused, as in the screens (shared/domain/notYet.ts): a visit, a stay
  * event or an assessment conclusion dated after `today`, and an ID number born after it; each such
  * message names the record (ref and name), so the file can be fixed without counting array indices.

@@ -1,7 +1,7 @@
 /**
  * Timestamps of record-keeping (audit rows, migrations, backups): the local wall-clock time with its
  * offset, so a reader in the institution sees its own clock and the instant stays unambiguous.
- * Calendar dates of the domain never go through here (DOMAIN.md section 5), except today's (serviceToday).
+ * Calendar dates of the domain never go through here (docs/rules.md §5.2), except today's (serviceToday, §5.3).
  */
 import { isValidDate } from '../../../shared/domain/dates';
 import type { LocalDate } from '../../../shared/domain/model';

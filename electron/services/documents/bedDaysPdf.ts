@@ -1,7 +1,7 @@
 /**
  * 床日统计表: for each institutional line, the month as a calendar, each day marked 在院 / 住院 /
  * 请假 / — (outside the stay) and ✓ where billable, with the counts. Inspectors compare it with the
- * ward's own registers (DOMAIN.md 10). Two calendars side by side; a pair never splits over a page.
+ * ward's own registers (docs/rules.md §10). Two calendars side by side; a pair never splits over a page.
  */
 import { datesOfMonth, isoWeekday } from '../../../shared/domain/dates';
 import { maskIdNumber } from '../../../shared/domain/ids';

@@ -1,5 +1,5 @@
 /**
- * The monthly claim package (申报包, DOMAIN.md 8): claim.json, claim.xlsx, the PDFs and manifest.json.
+ * The monthly claim package (申报包, docs/rules.md §8.6): claim.json, claim.xlsx, the PDFs and manifest.json.
  * Deterministic: the same claim, records and `generatedOn` give byte-identical files (with the same
  * font file, the same pinned versions of pdfkit, fontkit, pdfmake and exceljs, and the same version of
  * this code), which is how a submitted package is verified (tests/unit/documents/packageBytes.test.ts).
@@ -19,7 +19,8 @@ import { manifestFile, packageFile } from './manifest';
 import { packageData, type PackageData, type PackageRecords } from './packageData';
 import type { DocMeta } from './pdfBase';
 import { personalPdf, personalRows, PERSONAL_TITLE } from './personalPdf';
-import { renderPdfs, type PdfJob, type PdfSpec } from './renderPool';
+import type { PdfJob, PdfSpec } from './pdfJob';
+import { renderPdfs } from './renderPool';
 import { partLabel, splitByWeight } from './split';
 import { summaryPdf, SUMMARY_TITLE } from './summaryPdf';
 import { visitClients, visitRows, visitsPdf, VISITS_TITLE } from './visitsPdf';

@@ -12,7 +12,7 @@
 import type { Month } from '../../../shared/domain/model';
 import { documentDate, monthLabel } from './format';
 import { GAP, kindLabel, PAGE_MARGINS, PDF_CREATOR, type DocMeta } from './pdfBase';
-import type { FooterSpec } from './renderPool';
+import type { FooterSpec } from './pdfSpec';
 
 /** A piece of text in one font: regular unless `b`; size `s` and colour `c` default to the block's. */
 export interface Run {

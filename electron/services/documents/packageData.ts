@@ -65,7 +65,7 @@ export function packageData(claim: Claim, records: PackageRecords, opts: DataOpt
   const first = `${claim.month}-01`;
   const afterLast = `${monthEnd(claim.month)}T99`;
   const monthVisits = new Map<string, Visit[]>();
-  // Visits belong to the month of their start (DOMAIN.md 8); the records reach a week either side.
+  // Visits belong to the month of their start (docs/rules.md §5.2); the records reach a week either side.
   for (const v of records.visits) {
     if (v.start < first || v.start > afterLast) continue;
     monthVisits.set(v.resident, [...(monthVisits.get(v.resident) ?? []), v]);

@@ -6,7 +6,7 @@
 import type { Content, ContentText, PageOrientation, StyleDictionary, TableCell, TableCellProperties, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LocalDate, Month } from '../../../shared/domain/model';
 import { documentDate, monthLabel } from './format';
-import type { PdfmakeSpec } from './renderPool';
+import type { PdfmakeSpec } from './pdfSpec';
 
 export const PDF_FONT = 'NotoSansSC';
 /** 全角空格: how Chinese forms set fields apart on one line. */

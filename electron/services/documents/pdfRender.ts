@@ -9,7 +9,8 @@ import type { PdfFonts } from './fonts';
 import { renderForm } from './formDraw';
 import type { FormDoc, FormInfo } from './formSpec';
 import { renderPdfmake } from './pdfmakeRender';
-import type { FooterSpec, PdfSpec } from './renderPool';
+import type { PdfSpec } from './pdfJob';
+import type { FooterSpec } from './pdfSpec';
 
 /**
  * A form goes as one JSON string: posting copies the message, and a string copies at once where a

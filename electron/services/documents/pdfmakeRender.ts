@@ -10,7 +10,7 @@ import type { LoadedFonts } from './fontBytes';
 import type { RenderedBytes } from './formDraw';
 import { PDF_FONT } from './pdfBase';
 import { loadPdfMake, type PdfMakeFonts, type PdfMakeNode } from './pdfkitInternals';
-import type { PdfmakeSpec } from './renderPool';
+import type { PdfmakeSpec } from './pdfSpec';
 import { TABLE_LAYOUTS } from './tableLayouts';
 
 let ready: PdfMakeNode | null = null;

@@ -12,39 +12,14 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { appPaths } from '../app/appPaths';
 import type { PdfFonts } from './fonts';
-import type { FormSpec } from './formSpec';
+import type { PdfJob, PdfSpec, RenderedPdf } from './pdfJob';
 import { pdfRequest, renderRequest } from './pdfRender';
 import type { PdfWorkerData, PdfWorkerReply, PdfWorkerRequest } from './pdfWorker';
 
-/** The page footer, as data (functions cannot cross to a worker); `{page}`, `{pages}` are filled in. */
-export interface FooterSpec {
-  left: string;
-  right: string;
-  margin: [number, number, number, number];
-}
-
-/** A document for pdfmake (the one-page summary, tests). */
-export interface PdfmakeSpec {
-  dd: TDocumentDefinitions;
-  footer: FooterSpec;
-}
-
-/** A pdfmake document, or a form the worker draws with pdfkit directly (formSpec.ts). */
-export type PdfSpec = PdfmakeSpec | FormSpec;
-
-export interface PdfJob {
-  name: string;
-  build: () => PdfSpec;
-}
-
-export interface RenderedPdf {
-  name: string;
-  bytes: Uint8Array;
-  pages: number;
-}
+export type { FooterSpec, PdfmakeSpec } from './pdfSpec';
+export type { PdfJob, PdfSpec, RenderedPdf } from './pdfJob';
 
 export interface RenderOptions {
   fonts: PdfFonts;

@@ -11,7 +11,7 @@ import type { CareMode } from '../../../shared/domain/model';
 import { dateLabel, modeLabel, monthLabel } from './format';
 import { issueSummary, type PackageData } from './packageData';
 import { cell, kindLabel, pdfDocument, spanned, titleBlock, type DocMeta } from './pdfBase';
-import type { PdfSpec } from './renderPool';
+import type { PdfSpec } from './pdfJob';
 import { TABLE } from './tableLayouts';
 import { yuanInWords } from './yuanWords';
 

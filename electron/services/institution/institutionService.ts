@@ -1,6 +1,6 @@
 /**
  * 机构设置: read and save the institution. The USCC's format must be right; a failing check character
- * is only a warning, because some early codes fail it and are still valid (DOMAIN.md section 9).
+ * is only a warning, because some early codes fail it and are still valid (docs/rules.md §9).
  */
 import type { InstitutionView } from '../../../shared/api/institution';
 import { usccProblem } from '../../../shared/domain/ids';

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '../../../shared/api/jobs';
-import { InputError, ServiceError } from '../errors';
+import { toApiError } from '../api/apiError';
+import { ServiceError } from '../errors';
 
 type Progress = JobStatus['progress'];
 const KEEP_MS = 10 * 60_000;
@@ -13,7 +14,13 @@ const jobs = new Map<string, { status: JobStatus; finishedAt?: number }>();
 /** kind → how many pieces of held work of that kind are running */
 const held = new Map<string, number>();
 
-export function startJob<T>(kind: string, work: (report: (p: Progress) => void) => Promise<T>, log: (e: unknown) => void = console.error): string {
+/** `busyWith`: what holds the database's write lock, for a job whose write found it busy (db/writeGate.ts). */
+export function startJob<T>(
+  kind: string,
+  work: (report: (p: Progress) => void) => Promise<T>,
+  log: (e: unknown) => void = console.error,
+  busyWith: () => string | null = () => null,
+): string {
   const now = Date.now();
   for (const [id, j] of jobs) if (j.finishedAt && now - j.finishedAt > KEEP_MS) jobs.delete(id);
   const id = randomUUID();
@@ -25,12 +32,8 @@ export function startJob<T>(kind: string, work: (report: (p: Progress) => void) 
       entry.finishedAt = Date.now();
     },
     (e: unknown) => {
-      const error =
-        e instanceof InputError ? { code: 'BAD_INPUT', message: e.message, problems: [...e.problems] }
-        : e instanceof ServiceError ? { code: e.code, message: e.message }
-        : { code: 'INTERNAL', message: '处理失败（内部错误），数据未改动。请重试；如果反复出现，请联系技术支持。' };
-      if (error.code === 'INTERNAL') log(e);
-      entry.status = { ...entry.status, state: 'failed', error };
+      // told as a call's error is (api/apiError.ts): problems kept, SQLite's refusals in Chinese
+      entry.status = { ...entry.status, state: 'failed', error: toApiError(e, log, busyWith) };
       entry.finishedAt = Date.now();
     },
   );

@@ -1,5 +1,5 @@
 /**
- * A submitted month's records are read-only (DOMAIN.md 8). A change to an assessment or a stay event
+ * A submitted month's records are read-only (docs/rules.md §8.4). A change to an assessment or a stay event
  * can alter days far from its own date (a discharge ends every later day of the stay), so the months
  * it touches are found by comparing, day by day, what the claim engine derives before and after the
  * change: only a locked month whose day statuses or levels actually change needs a correction reason.

@@ -1,7 +1,7 @@
 /**
  * Saving and deleting a resident's personal data. An ID number that cannot be anybody's (not 18
  * characters of digits and a final X) is refused; one whose birth date or check character fails is
- * saved with a warning, because the claim reports BAD_ID_NUMBER and nothing is ever lost (DOMAIN.md 8).
+ * saved with a warning, because the claim reports BAD_ID_NUMBER and nothing is ever lost (docs/rules.md §8.1).
  * The same number twice is refused: it is the same person registered twice (the import treats it so).
  */
 import type { z } from 'zod';

@@ -1,4 +1,4 @@
-/** The institution's own calendar on the services' side (DOMAIN.md 5: local dates, never UTC). */
+/** The institution's own calendar on the services' side (docs/rules.md §5: local dates, never UTC). */
 import type { LocalDate } from '../../../shared/domain/model';
 import { serviceToday } from '../db/clock';
 

@@ -1,6 +1,6 @@
 /**
  * A staff member's certificates: add, change, delete, each audited with before and after. A nurse
- * licence typed without an expiry gets the 5-year registration (DOMAIN.md section 3), so it can never
+ * licence typed without an expiry gets the 5-year registration (docs/rules.md §3), so it can never
  * look valid forever by omission; caregiver certificates usually have no expiry and keep none.
  */
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * What the staff services judge by besides the records: today's date on the institution's clock and
- * the reminder leads of its policy pack (60/30/7 days by default, DOMAIN.md section 3).
+ * the reminder leads of its policy pack (60/30/7 days by default, docs/rules.md §3).
  */
 import type { CertificateView } from '../../../shared/api/staff';
 import { certificateValidOn } from '../../../shared/claims/certificates';

@@ -5,7 +5,7 @@
  * - It never downloads on its own: the user sees 新版本 x.y.z and its notes and chooses 下载.
  * - A downloaded version installs on the next quit, or on 立即重启并安装, which waits while a submission
  *   (申报, 补报) or an import runs: a restart would cut it short. Nothing ever restarts the program on
- *   its own (STYLE.md: no automatic quitAndInstall).
+ *   its own (docs/decisions.md D19: no automatic quitAndInstall).
  */
 import type { UpdatePhase } from '../../../shared/api/updates';
 

@@ -4,7 +4,7 @@
  * match 2026-9-1 halfway through 2026-9-15 and rewrite the text under the cursor); what was typed is
  * read on Enter and on leaving the field (shared/domain/typedDates.ts) and becomes the value, shown
  * as YYYY-MM-DD. Text that is no date is kept visible with a message, never dropped silently.
- * `DateInput` holds a YYYY-MM-DD string (DOMAIN.md 5: calendar dates are strings, never instants);
+ * `DateInput` holds a YYYY-MM-DD string (docs/rules.md §5: calendar dates are strings, never instants);
  * `DateTimeInput` holds a local dayjs time, as the visit form does.
  */
 import { DatePicker } from 'antd';

@@ -1,5 +1,5 @@
 /**
- * Money typed in yuan (at most two decimals), kept in integer fen (DOMAIN.md section 5). What is typed
+ * Money typed in yuan (at most two decimals), kept in integer fen (docs/rules.md §5). What is typed
  * that is not an amount (a negative, a word, a third decimal) stays as typed, as text in the form, so
  * yuanRule says what is wrong: the number box this replaces clamped "-50" to 0.00 on blur and the
  * price list was saved at ¥0.00 without a word.

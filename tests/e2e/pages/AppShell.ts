@@ -31,28 +31,40 @@ export class AppShell {
   }
 
   /**
-   * Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children, and waiting
-   * until they have slid open), and checks that the entry is then the selected one. CI once lost the
-   * click on 系统与数据 while 设置's submenu was still unfolding (the pointer ended on 审计日志 and nothing
-   * was opened): should a click still be lost, it is made again, up to three times, until the menu shows
-   * the entry selected; a real user sees the same and clicks again.
+   * Clicks a side-navigation entry by its Chinese label (opening 设置 first for its children), and checks
+   * that the entry is then the selected one. 设置's list slides open and shut (it closes by itself when
+   * another screen is chosen): it is looked at only once it has stopped moving, and clicked into only
+   * once it has slid fully open. CI once lost a click on 系统与数据 made mid-slide, and a 2-worker run saw
+   * 设置 closing just as its item was judged visible; should a click still be lost, it is made again, up
+   * to three times, until the menu shows the entry selected, as a user would click again.
    */
   async go(label: string): Promise<void> {
     const settingsChildren = ['机构设置', '审计日志', '系统与数据'];
     const item = this.nav().getByRole('menuitem', { name: label });
     for (let attempt = 1; ; attempt++) {
-      if (settingsChildren.includes(label) && !(await item.isVisible())) {
-        await this.nav().getByRole('menuitem', { name: '设置' }).click();
-        await this.submenuOpened();
-      }
-      await item.click();
       try {
+        if (settingsChildren.includes(label)) {
+          await this.submenuSettled();
+          if (!(await item.isVisible())) {
+            await this.nav().getByRole('menuitem', { name: '设置' }).click();
+            await this.submenuOpened();
+          }
+        }
+        await item.click({ timeout: 10_000 });
         await expect(item).toHaveClass(/ant-menu-item-selected/, { timeout: 3000 });
         return;
       } catch (e) {
         if (attempt >= 3) throw e;
       }
     }
+  }
+
+  /** Waits until 设置's list, if there is one, is not sliding (open, or shut). */
+  private async submenuSettled(): Promise<void> {
+    const list = this.nav().locator('ul.ant-menu-sub');
+    await expect
+      .poll(async () => (await list.count()) === 0 || list.evaluate((ul) => !/\bant-motion/.test(ul.className) && ul.getAnimations().length === 0))
+      .toBe(true);
   }
 
   /**

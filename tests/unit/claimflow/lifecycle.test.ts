@@ -1,5 +1,5 @@
 /**
- * The claim's lifecycle with the real package builder on a real SQLite file (DOMAIN.md 8): submit
+ * The claim's lifecycle with the real package builder on a real SQLite file (docs/rules.md §8): submit
  * freezes the claim and its files; the files regenerate byte for byte, even after the records
  * changed and the database was closed and reopened; a record found later goes into a numbered 补报.
  * Amounts: the sample's expected October claim, and the Ningbo hourly model (60 yuan/h, fund 80%).

@@ -2,7 +2,7 @@
  * The agency's result before it is imported (issue 14): the screen first shows what importing would
  * record (lines and 通过/扣款/拒付 counts and amounts), then asks; a deduction of 10.555 is refused as
  * "最多两位小数", not "须填写大于0的扣款金额"; an over-claimed deduction names the person with the ID
- * number masked (DOMAIN.md 9). The sample's October claim: 王秀英 600.00, 李建国 1,860.00, 陈淑芬 152.00 fund.
+ * number masked (docs/rules.md §9). The sample's October claim: 王秀英 600.00, 李建国 1,860.00, 陈淑芬 152.00 fund.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';

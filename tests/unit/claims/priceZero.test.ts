@@ -3,7 +3,7 @@
  * November billed 1,800 minutes at ¥0.00 with no issue. Billable days, covered minutes or counted visits
  * at a zero price now raise the error PRICE_ZERO and are not claimed (as with PRICE_MISSING, which is
  * kept for a price never entered). Prices and rules: tests/support/builders.ts (80/90/100 yuan a day,
- * 60 yuan an hour) and DOMAIN.md 6, 7, 11.
+ * 60 yuan an hour) and docs/rules.md §6, §7 and §11.
  */
 import { describe, expect, it } from 'vitest';
 import { ISSUE_SEVERITY, ISSUE_TITLES } from '../../../shared/claims/issueCodes';

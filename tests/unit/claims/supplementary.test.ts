@@ -25,7 +25,7 @@ describe('supplementary claim (补报)', () => {
     const extra = supplementaryClaim(claimFor(later, '2026-10'), [submitted]);
     expect(extra.kind).toBe('supplementary');
     expect(extra.lines).toHaveLength(1);
-    // 60 minutes at 60 yuan an hour, fund 80% (DOMAIN.md section 7, ningbo)
+    // 60 minutes at 60 yuan an hour, fund 80% (docs/rules.md §7, ningbo)
     expect(extra.lines[0]).toMatchObject({ idNumber: '33020519410923006X', mode: 'home', coveredMinutes: 60, visits: 1, feeFen: 6000, fundFen: 4800, personalFen: 1200 });
     expect((extra.lines[0]?.evidence as HomeEvidence).counted).toEqual(['v7']);
     expect(extra.totals).toMatchObject({ persons: 1, feeFen: 6000, fundFen: 4800 });
@@ -59,5 +59,18 @@ describe('supplementary claim (补报)', () => {
     const extra = supplementaryClaim(claimFor(fewer, '2026-10'), [submitted]);
     expect(extra.lines).toEqual([]);
     expect(extra.issues.filter((i) => i.code === 'CLAIM_REDUCED').map((i) => i.idNumber)).toEqual(['33020519410923006X']);
+  });
+
+  it('reports CLAIM_REDUCED when a correction removes a person’s line altogether', () => {
+    // every October visit of 陈淑芬 (r3) deleted after submission: she has no line any more
+    const none = base();
+    none.visits = none.visits.filter((v) => v.resident !== 'r3');
+    const now = claimFor(none, '2026-10');
+    expect(now.lines.some((l) => l.idNumber === '33020519410923006X')).toBe(false);
+    const extra = supplementaryClaim(now, [submitted]);
+    expect(extra.lines).toEqual([]);
+    const reduced = extra.issues.filter((i) => i.code === 'CLAIM_REDUCED');
+    expect(reduced.map((i) => [i.idNumber, i.severity])).toEqual([['33020519410923006X', 'warning']]);
+    expect(reduced[0]?.message).toContain('本月已不再有可结算的上门服务');
   });
 });

@@ -14,7 +14,7 @@ function octoberWith(visits: ReturnType<typeof visit>[], events?: Parameters<typ
   return claimFor(dataset({ residents: [client(events)], staff: people, visits }), '2026-10');
 }
 
-describe('visit validity (DOMAIN.md section 7)', () => {
+describe('visit validity (docs/rules.md §7)', () => {
   it('counts a confirmed visit by a certified caregiver inside the service period', () => {
     const c = octoberWith([visit('v1', 'c', 's1', '2026-10-02T09:00', '2026-10-02T10:00')]);
     expect(visitCodes(c)).toEqual([]);

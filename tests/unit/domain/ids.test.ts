@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idNumberFacts, idNumberProblem, isValidIdNumber, maskIdNumber, usccProblem } from '../../../shared/domain/ids';
 
 describe('resident ID number (GB 11643-1999)', () => {
-  it('accepts the DOMAIN.md test vector 11010519491231002X', () => {
+  it('accepts the docs/rules.md §9 test vector 11010519491231002X', () => {
     expect(idNumberProblem('11010519491231002X')).toBeNull();
   });
   it('refuses a wrong check character and says which one is expected', () => {
@@ -37,7 +37,7 @@ describe('resident ID number (GB 11643-1999)', () => {
 });
 
 describe('unified social credit code (GB 32100-2015)', () => {
-  it('accepts the DOMAIN.md test vector 91350100M000100Y43', () => {
+  it('accepts the docs/rules.md §9 test vector 91350100M000100Y43', () => {
     expect(usccProblem('91350100M000100Y43')).toBeNull();
   });
   it('reports a wrong check character as a warning-kind problem, not a format error', () => {

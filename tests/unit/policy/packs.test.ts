@@ -3,7 +3,7 @@ import ningbo from '../../../resources/policies/ningbo-2022.json';
 import { parsePolicyPack } from '../../../shared/policy/pack';
 import { findCatalogue, findPolicyPack, listPolicyPacks } from '../../../shared/policy/registry';
 
-describe('shipped policy packs (DOMAIN.md section 11)', () => {
+describe('shipped policy packs (docs/rules.md §11)', () => {
   it('ships the four packs, each with an id and a version, ningbo-2022 among them', () => {
     expect(listPolicyPacks().map((p) => p.id).sort()).toEqual(['nantong', 'ningbo-2022', 'shanghai-home', 'tianjin']);
     for (const p of listPolicyPacks()) expect(p.version).toMatch(/\S/);

@@ -1,4 +1,4 @@
-/** The day-status calendar, held to DOMAIN.md section 6's worked example and the claim's reasons. */
+/** The day-status calendar, held to docs/rules.md §6's worked example and the claim's reasons. */
 import { describe, expect, it } from 'vitest';
 import { api, idOf, sampleDb } from './support';
 

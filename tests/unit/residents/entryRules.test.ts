@@ -1,7 +1,7 @@
 /**
  * What a resident's records refuse at entry (issue 14): stay events and assessment conclusions dated
- * after today (DOMAIN.md 6, 2: the timeline records what happened; a future benefit start is fine), an
- * ID number born after today (DOMAIN.md 9), a phone number that is not one; and a stay-event conflict
+ * after today (docs/rules.md §6 and §2: the timeline records what happened; a future benefit start is fine), an
+ * ID number born after today (docs/rules.md §9), a phone number that is not one; and a stay-event conflict
  * names the event in the way. Today is pinned (LTC_TODAY), as every face reads it.
  */
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describe('dates that have not happened yet', () => {
     expect(count(db, 'SELECT count(*) FROM assessments')).toBe(0);
 
     const kept = await call('residents.addAssessment', { residentId: r.id, level: 4, concludedOn: TODAY });
-    // DOMAIN.md 2: benefits from the 1st of the next month, a date after today: fine.
+    // docs/rules.md §2: benefits from the 1st of the next month, a date after today: fine.
     expect(kept.assessments.map((a) => [a.concludedOn, a.start, a.state])).toEqual([[TODAY, '2027-01-01', 'pending']]);
   });
 

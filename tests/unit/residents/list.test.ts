@@ -9,7 +9,7 @@ describe('residents.list', () => {
     expect(page.total).toBe(4);
     expect(page.today).toBe('2026-10-16');
     const [wang, li, chen, zhao] = page.rows;
-    // 王秀英: admitted 10-10 to bed 2-201-1, in hospital from 10-15 (DOMAIN.md 6 worked example).
+    // 王秀英: admitted 10-10 to bed 2-201-1, in hospital from 10-15 (docs/rules.md §6 worked example).
     expect(wang).toMatchObject({
       name: '王秀英',
       idNumberMasked: '330205********0028',
@@ -20,7 +20,7 @@ describe('residents.list', () => {
       statusSince: '2026-10-15',
       mode: 'institutional',
       bed: '2-201-1',
-      // concluded 2026-08-20: benefits from 2026-09-01 for 24 months, to 2028-08-31 (DOMAIN.md 2)
+      // concluded 2026-08-20: benefits from 2026-09-01 for 24 months, to 2028-08-31 (docs/rules.md §2)
       level: 4,
       assessmentEndsOn: '2028-08-31',
     });

@@ -1,6 +1,6 @@
 /**
- * Assessments and stay events: validity periods by the pack's rules (DOMAIN.md 2), impossible histories
- * refused with the rule's reason and nothing saved (DOMAIN.md 6), submitted months guarded (DOMAIN.md 8).
+ * Assessments and stay events: validity periods by the pack's rules (docs/rules.md §2), impossible histories
+ * refused with the rule's reason and nothing saved (docs/rules.md §6), submitted months guarded (docs/rules.md §8).
  */
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../electron/services/audit/auditLog';

@@ -4,7 +4,7 @@ import { importDataset } from '../../../electron/services/dataset/importDataset'
 import { sample } from '../services/helpers';
 import { ACTOR, api, auditRows, freshDb, idNumber } from './support';
 
-const GOOD_ID = '11010519491231002X'; // DOMAIN.md section 9's valid example
+const GOOD_ID = '11010519491231002X'; // docs/rules.md §9's valid example
 const BAD_CHECK = '110105194912310021'; // the same number with a wrong check character
 
 describe('a staff member', () => {

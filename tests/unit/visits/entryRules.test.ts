@@ -1,8 +1,8 @@
 /**
  * What the visit form, the services and the import say at entry (issue 14), with today pinned:
  * a visit dated after today is refused; one ending before it starts is one clear problem and
- * nothing else; and the month's quota is checked as the claim checks it (DOMAIN.md 7), with how much
- * of it is used. Expected numbers come from DOMAIN.md 7 and 11 (Ningbo 5级: 30 h a month; Shanghai
+ * nothing else; and the month's quota is checked as the claim checks it (docs/rules.md §7), with how much
+ * of it is used. Expected numbers come from docs/rules.md §7 and §11 (Ningbo 5级: 30 h a month; Shanghai
  * home 3级: 3 visits a week, one a day, a week straddling the month counting the earlier month's).
  */
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The first schema. Conventions (DOMAIN.md section 5): money is integer fen, calendar dates are TEXT
+ * The first schema. Conventions (docs/rules.md §5): money is integer fen, calendar dates are TEXT
  * `YYYY-MM-DD`, times are TEXT `YYYY-MM-DDTHH:mm` in the institution's local clock, never converted.
  * The GLOB checks keep those shapes honest, so string comparison orders them correctly.
  * `ref` columns keep the key a record had in the dataset it came from, so export gives it back.
@@ -125,7 +125,7 @@ CREATE TABLE visits (
   CHECK ((check_out_lat IS NULL) = (check_out_lng IS NULL))
 );
 -- A claim month is a range scan on start; resident, staff and minutes in the index let the month's
--- totals and overlap checks run from the index alone (STACK-NOTES: covering beats a plain index).
+-- totals and overlap checks run from the index alone (docs/architecture.md §8: covering beats a plain index).
 CREATE INDEX visits_by_start ON visits (start_at, resident_id, staff_id, minutes);
 CREATE INDEX visits_by_resident ON visits (resident_id, start_at);
 CREATE INDEX visits_by_staff ON visits (staff_id, start_at);

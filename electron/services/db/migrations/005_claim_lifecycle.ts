@@ -1,5 +1,5 @@
 /**
- * The claim's lifecycle (DOMAIN.md section 8): a submitted claim keeps the records it was computed
+ * The claim's lifecycle (docs/rules.md §8.4): a submitted claim keeps the records it was computed
  * from (so its files regenerate byte for byte) and the date it was generated; the agency's result is
  * kept per line (accepted, deducted 扣款, rejected 拒付) for reconciliation.
  */

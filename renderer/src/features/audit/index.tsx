@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { AuditPage } from './AuditPage';
 
-export const auditRoutes: RouteObject[] = [{ path: 'settings/audit', element: <AuditPage />, handle: navOf('/settings/audit') }];
+export const auditRoutes: RouteObject[] = [{ path: 'settings/audit', lazy: lazyPage(() => import('./AuditPage'), (m) => m.AuditPage), handle: navOf('/settings/audit') }];

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { BedsPage } from './BedsPage';
 
-export const bedsRoutes: RouteObject[] = [{ path: 'beds', element: <BedsPage />, handle: navOf('/beds') }];
+export const bedsRoutes: RouteObject[] = [{ path: 'beds', lazy: lazyPage(() => import('./BedsPage'), (m) => m.BedsPage), handle: navOf('/beds') }];

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { ClaimsPage } from './ClaimsPage';
 
-export const claimsRoutes: RouteObject[] = [{ path: 'claims', element: <ClaimsPage />, handle: navOf('/claims') }];
+export const claimsRoutes: RouteObject[] = [{ path: 'claims', lazy: lazyPage(() => import('./ClaimsPage'), (m) => m.ClaimsPage), handle: navOf('/claims') }];

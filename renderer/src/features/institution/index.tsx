@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { InstitutionPage } from './InstitutionPage';
 
-export const institutionRoutes: RouteObject[] = [{ path: 'settings/institution', element: <InstitutionPage />, handle: navOf('/settings/institution') }];
+export const institutionRoutes: RouteObject[] = [{ path: 'settings/institution', lazy: lazyPage(() => import('./InstitutionPage'), (m) => m.InstitutionPage), handle: navOf('/settings/institution') }];

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { ReportsPage } from './ReportsPage';
 
-export const reportsRoutes: RouteObject[] = [{ path: 'reports', element: <ReportsPage />, handle: navOf('/reports') }];
+export const reportsRoutes: RouteObject[] = [{ path: 'reports', lazy: lazyPage(() => import('./ReportsPage'), (m) => m.ReportsPage), handle: navOf('/reports') }];

@@ -1,11 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { NewResidentPage } from './NewResidentPage';
-import { ResidentDetailPage } from './ResidentDetailPage';
-import { ResidentsPage } from './ResidentsPage';
 
 export const residentsRoutes: RouteObject[] = [
-  { path: 'residents', element: <ResidentsPage />, handle: navOf('/residents') },
-  { path: 'residents/new', element: <NewResidentPage />, handle: navOf('/residents') },
-  { path: 'residents/:id', element: <ResidentDetailPage />, handle: navOf('/residents') },
+  { path: 'residents', lazy: lazyPage(() => import('./ResidentsPage'), (m) => m.ResidentsPage), handle: navOf('/residents') },
+  { path: 'residents/new', lazy: lazyPage(() => import('./NewResidentPage'), (m) => m.NewResidentPage), handle: navOf('/residents') },
+  { path: 'residents/:id', lazy: lazyPage(() => import('./ResidentDetailPage'), (m) => m.ResidentDetailPage), handle: navOf('/residents') },
 ];

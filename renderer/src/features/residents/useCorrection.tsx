@@ -1,6 +1,6 @@
 /**
  * A change to a month whose claim is submitted is refused (LOCKED) unless it carries a correction
- * reason (DOMAIN.md 8). Rather than asking for a reason up front on every form, the change is tried
+ * reason (docs/rules.md §8.4). Rather than asking for a reason up front on every form, the change is tried
  * as is; only if the services refuse it for that reason does this ask for one and try again.
  */
 import { Alert, Form, Input, Modal } from 'antd';

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { SystemPage } from './SystemPage';
 
-export const settingsRoutes: RouteObject[] = [{ path: 'settings/system', element: <SystemPage />, handle: navOf('/settings/system') }];
+export const settingsRoutes: RouteObject[] = [{ path: 'settings/system', lazy: lazyPage(() => import('./SystemPage'), (m) => m.SystemPage), handle: navOf('/settings/system') }];

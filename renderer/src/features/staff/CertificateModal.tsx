@@ -1,6 +1,6 @@
 /**
- * Add or change a certificate. A nurse licence's expiry follows its issue date (5 years, DOMAIN.md
- * section 3) until the user types one of their own; an expiry before the issue date is refused here
+ * Add or change a certificate. A nurse licence's expiry follows its issue date (5 years, docs/rules.md
+ * §3) until the user types one of their own; an expiry before the issue date is refused here
  * and again by the services.
  */
 import { AutoComplete, Form, Input, Modal, Select } from 'antd';

@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { ImportPage } from './ImportPage';
-import { VisitsPage } from './VisitsPage';
 
 export const visitsRoutes: RouteObject[] = [
-  { path: 'visits', element: <VisitsPage />, handle: navOf('/visits') },
-  { path: 'visits/import', element: <ImportPage />, handle: navOf('/visits') },
+  { path: 'visits', lazy: lazyPage(() => import('./VisitsPage'), (m) => m.VisitsPage), handle: navOf('/visits') },
+  { path: 'visits/import', lazy: lazyPage(() => import('./ImportPage'), (m) => m.ImportPage), handle: navOf('/visits') },
 ];

@@ -1,0 +1,57 @@
+/**
+ * How long the window takes to show its first screen, as a user opening the app sees it: the built
+ * renderer served by the built host (the same bundle Electron loads from app.asar), Debian's Chromium
+ * with a new profile each time (a cold cache), from the navigation until the home screen is there and
+ * answers (the side navigation and the page's title). `rendererReadyMs` is the median of the runs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '../..');
+
+function startHost(db: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m?.[1]) done({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => fail(new Error(`host exited (${code})`)));
+  });
+}
+
+export async function measureRendererReady(db: string, runs = 5): Promise<{ medianMs: number; runsMs: number[] }> {
+  const host = await startHost(db);
+  const runsMs: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const profile = mkdtempSync(join(tmpdir(), 'ltc-bench-chromium-'));
+      const browser = await chromium.launchPersistentContext(profile, {
+        executablePath: process.env['LTC_CHROMIUM'] ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        viewport: { width: 1366, height: 850 },
+        locale: 'zh-CN',
+      });
+      try {
+        const page = browser.pages()[0] ?? (await browser.newPage());
+        const t0 = performance.now();
+        await page.goto(host.url);
+        await page.getByRole('navigation', { name: '主导航' }).waitFor();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        runsMs.push(Math.round(performance.now() - t0));
+      } finally {
+        await browser.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    host.stop();
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs };
+}
