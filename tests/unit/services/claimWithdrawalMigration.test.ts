@@ -34,7 +34,8 @@ describe('migration 008 (claim withdrawal)', () => {
     const file = path.join(tempDir(), 'v7.db');
     version7(file);
     const db = track(openDatabase(file));
-    expect(db.appliedMigrations).toEqual([8]);
+    // 008, then the later ones: inspection (010)
+    expect(db.appliedMigrations).toEqual([8, 10]);
     expect(db.raw.prepare('SELECT id, status, submitted_by, settled_at, withdrawn_at FROM claims ORDER BY id').all()).toEqual([
       { id: 5, status: 'settled', submitted_by: '张会计', settled_at: 't', withdrawn_at: null },
       { id: 6, status: 'submitted', submitted_by: '张会计', settled_at: null, withdrawn_at: null },

@@ -58,8 +58,8 @@ describe('the first start of a new version', () => {
       // it served as the copy before the migrations: no second one beside the file
       expect(db.preMigrationBackup).toBe(backup);
       expect(readdirSync(join(file, '..')).filter((f) => f.endsWith('.bak'))).toEqual([]);
-      // every migration after 0.1.0's: app_settings (007), claim withdrawal (008)
-      expect(db.appliedMigrations).toEqual([7, 8]);
+      // every migration after 0.1.0's: app_settings (007), claim withdrawal (008), inspection (010)
+      expect(db.appliedMigrations).toEqual([7, 8, 10]);
       expect(db.raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
 
       const listed = listBackups(db).backups;

@@ -4,7 +4,7 @@
  * and the claim issues. Computed as a job in the inspection worker, afresh each time the tab is shown.
  */
 import { Card, Col, Flex, List, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Board, CheckRow } from '../../../../shared/api/inspection';
 import { formatYuan } from '../../../../shared/domain/money';
 import { call } from '../../api/client';
@@ -13,10 +13,13 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SectionTitle } from '../../ui/headings';
 import { JobProgress } from '../claims/JobProgress';
 import { ItemLinks } from './ItemLinks';
-import { MonthChart, type Series } from './MonthChart';
+import type { Series } from './MonthChart';
 import { S } from './strings';
 
 const B = S.board;
+/** ECharts arrives only when a chart is first drawn: its own file, after the board's table. */
+const MonthChart = lazy(() => import('./MonthChart').then((m) => ({ default: m.MonthChart })));
+const chartFallback = <Skeleton.Node active style={{ width: '100%', height: 220 }} />;
 
 function Items({ row, links }: { row: CheckRow; links: Board['links'] }) {
   if (row.items.length === 0) return <Typography.Text type="secondary">{B.noRecords}</Typography.Text>;
@@ -59,6 +62,7 @@ function Charts({ board }: { board: Board }) {
     [board],
   );
   return (
+    <Suspense fallback={chartFallback}>
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} xl={8}>
         <Card size="small" title={B.history}>
@@ -76,6 +80,7 @@ function Charts({ board }: { board: Board }) {
         </Card>
       </Col>
     </Row>
+    </Suspense>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
-import { InspectionPage } from './InspectionPage';
 
-export const inspectionRoutes: RouteObject[] = [{ path: 'inspection', element: <InspectionPage />, handle: navOf('/inspection') }];
+export const inspectionRoutes: RouteObject[] = [{ path: 'inspection', lazy: lazyPage(() => import('./InspectionPage'), (m) => m.InspectionPage), handle: navOf('/inspection') }];
