@@ -3,7 +3,7 @@
  * was done about them. A hit marked 已核实（正常） with a note stays listed as handled; 只看未核实 shows
  * only what is new since. Rules whose data the product lacks say so (暂无数据) and why.
  */
-import { Alert, App, Button, Card, Flex, Popconfirm, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Skeleton, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { HitView, RuleView } from '../../../../shared/api/inspection';
 import { call } from '../../api/client';
@@ -45,8 +45,9 @@ function Handling({ hit, onVerify }: { hit: HitView; onVerify: (h: HitView) => v
   );
 }
 
-function RuleCard({ rule, onlyNew, links, onVerify }: { rule: RuleView; onlyNew: boolean; links: { residents: Record<string, number>; staff: Record<string, number> }; onVerify: (h: HitView) => void }) {
-  const hits = onlyNew ? rule.hits.filter((h) => !h.mark) : rule.hits;
+function RuleCard({ rule, onlyNew, search, links, onVerify }: { rule: RuleView; onlyNew: boolean; search: string; links: { residents: Record<string, number>; staff: Record<string, number> }; onVerify: (h: HitView) => void }) {
+  const hits = rule.hits.filter((h) => !(onlyNew && h.mark) && (search === '' || h.reason.includes(search) || h.date.includes(search)));
+  const hiddenVerified = onlyNew ? rule.hits.filter((h) => h.mark).length : 0;
   const tag = !rule.available ? <Tag>{A.noData}</Tag> : rule.hits.length === 0 ? <Tag color="green">{A.none}</Tag> : <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{`${rule.hits.length} 条（未核实 ${rule.newHits}）`}</Tag>;
   return (
     <Card size="small" data-testid={`rule-${rule.rule}`} title={<Flex gap={8} align="center">{rule.title}{tag}</Flex>} style={{ marginBottom: 12 }}>
@@ -59,6 +60,7 @@ function RuleCard({ rule, onlyNew, links, onVerify }: { rule: RuleView; onlyNew:
           {n}
         </Typography.Paragraph>
       ))}
+      {hiddenVerified > 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{A.hiddenVerified(hiddenVerified)}</Typography.Paragraph>}
       {hits.length > 0 && (
         <Table<HitView>
           rowKey="key"
@@ -81,7 +83,10 @@ function RuleCard({ rule, onlyNew, links, onVerify }: { rule: RuleView; onlyNew:
 export function SelfAuditTab({ from, to }: { from: string; to: string }) {
   const { message } = App.useApp();
   const audit = useApiQuery('inspection.selfAudit', { from, to });
-  const [onlyNew, setOnlyNew] = useState(false);
+  // The next run shows what is new: hits marked 已核实（正常） are hidden until asked for.
+  const [onlyNew, setOnlyNew] = useState(true);
+  const [search, setSearch] = useState('');
+  const [ruleFilter, setRuleFilter] = useState<string>('all');
   const [verifying, setVerifying] = useState<HitView | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -99,8 +104,19 @@ export function SelfAuditTab({ from, to }: { from: string; to: string }) {
   };
   return (
     <>
-      <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
-        {v && <span data-testid="audit-totals">{A.totals(v.totals.hits, v.totals.newHits, v.totals.verified)}</span>}
+      <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }} role="search" aria-label={A.filters}>
+        <Input.Search aria-label={A.search} placeholder={A.searchHint} allowClear value={search} onChange={(e) => setSearch(e.target.value.trim())} style={{ width: 260 }} />
+        <Select
+          aria-label={A.ruleFilter}
+          value={ruleFilter}
+          onChange={setRuleFilter}
+          style={{ width: 220 }}
+          options={[
+            { value: 'all', label: A.allRules },
+            { value: 'found', label: A.foundRules },
+            ...(v?.rules ?? []).map((r) => ({ value: r.rule, label: r.title })),
+          ]}
+        />
         <Flex gap={6} align="center">
           <Switch checked={onlyNew} onChange={setOnlyNew} aria-label={A.onlyNew} id="only-new" />
           <label htmlFor="only-new">{A.onlyNew}</label>
@@ -112,15 +128,20 @@ export function SelfAuditTab({ from, to }: { from: string; to: string }) {
           {A.export}
         </Button>
       </Flex>
+      {v && (
+        <Typography.Paragraph data-testid="audit-totals">{A.totals(v.totals.hits, v.totals.newHits, v.totals.verified)}</Typography.Paragraph>
+      )}
       <ErrorAlert error={audit.error ?? exportError} />
       {!v ? (
         audit.isError ? null : <Skeleton active />
       ) : (
         <>
           {v.totals.hits === 0 && <EmptyState testId="audit-empty" title={A.allClear} hint={A.allClearHint} />}
-          {v.rules.map((r) => (
-            <RuleCard key={r.rule} rule={r} onlyNew={onlyNew} links={v.links} onVerify={setVerifying} />
-          ))}
+          {v.rules
+            .filter((r) => ruleFilter === 'all' || (ruleFilter === 'found' ? r.hits.length > 0 : r.rule === ruleFilter))
+            .map((r) => (
+              <RuleCard key={r.rule} rule={r} onlyNew={onlyNew} search={search} links={v.links} onVerify={setVerifying} />
+            ))}
         </>
       )}
       <VerifyDialog
