@@ -127,7 +127,14 @@ export function BoardTab({ month }: { month: string }) {
             onRow={(r) => ({ 'data-testid': `check-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: B.col.title, dataIndex: 'title', width: 220 },
-              { title: B.col.status, dataIndex: 'status', width: 100, render: (s: CheckRow['status']) => <Tag color={S.statusColor[s]}>{S.status[s]}</Tag> },
+              {
+                title: B.col.status,
+                dataIndex: 'status',
+                width: 110,
+                filters: (['fail', 'attention', 'pass', 'nodata'] as const).map((st) => ({ text: S.status[st], value: st })),
+                onFilter: (value, r) => r.status === value,
+                render: (s: CheckRow['status']) => <Tag color={S.statusColor[s]}>{S.status[s]}</Tag>,
+              },
               { title: B.col.count, dataIndex: 'count', width: 80, align: 'right', render: (n: number | null) => (n === null ? '—' : n) },
               { title: B.col.summary, dataIndex: 'summary' },
               { title: B.col.weight, dataIndex: 'weight', width: 70, align: 'right' },

@@ -5,7 +5,7 @@
  */
 import { Alert, App, Button, Flex, InputNumber, List, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { FileDownload } from '../../../../shared/api/define';
 import type { SampleRow } from '../../../../shared/api/inspection';
 import { call } from '../../api/client';
@@ -60,7 +60,8 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
     }
   };
   const makePack = async () => {
-    const done = await pack.run(() => call('inspection.evidencePack', request));
+    // the sample on screen, once one is drawn, else the fields as they stand
+    const done = await pack.run(() => call('inspection.evidencePack', input ?? request));
     if (!done) return;
     const file = done.result as FileDownload & { pages: number };
     offerDownload(file);
@@ -103,7 +104,16 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
             dataSource={v.rows}
             columns={[
               { title: P.col.date, dataIndex: 'date', width: 110 },
-              { title: P.col.name, dataIndex: 'name', width: 110, render: (n: string, r) => `${n}（${r.resident}）` },
+              {
+                title: P.col.name,
+                dataIndex: 'name',
+                width: 170,
+                render: (n: string, r) => {
+                  const id = v.links.residents[r.resident];
+                  const text = `${n}（${r.resident}）`;
+                  return id === undefined ? text : <Link to={`/residents/${id}`}>{text}</Link>;
+                },
+              },
               { title: P.col.status, dataIndex: 'status', width: 130 },
               { title: P.col.bed, dataIndex: 'bed', width: 90, render: (b: string | null) => b ?? '—' },
               { title: P.col.claimed, dataIndex: 'claimed', width: 130 },
