@@ -201,7 +201,7 @@ test.describe('the demo institution', () => {
     await expectAccessible(page, 'reports');
   });
 
-  test('检查准备: the board with a check opened and its charts, 自查 with the verify dialog, the sample, the settings drawer', async ({ page }) => {
+  test('检查准备: the board with a check opened and its charts, 自查 with the verify and home-point dialogs, the sample, the settings drawer', async ({ page }) => {
     const inspection = new InspectionPage(page);
     await visit(page, `/inspection?month=${CLOSED}`, '检查准备');
     await expect(inspection.checkStatus('duration')).toHaveText('不合格', { timeout: 60_000 });
@@ -220,6 +220,10 @@ test.describe('the demo institution', () => {
     await inspection.ruleHits('NO_CHECKIN').getByRole('button', { name: '核实为正常' }).click();
     await expect(page.getByRole('dialog', { name: '核实为正常' })).toBeVisible();
     await expectAccessible(page, 'inspection-verify');
+    await dismiss(page);
+    await inspection.ruleHits('CHECKIN_FAR').first().getByRole('button', { name: '设住址位置' }).click();
+    await expect(page.getByRole('dialog')).toContainText('住址位置');
+    await expectAccessible(page, 'inspection-home-point');
     await dismiss(page);
 
     await inspection.tab('抽查与资料包');

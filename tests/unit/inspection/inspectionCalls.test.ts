@@ -46,6 +46,24 @@ describe('the self-audit', () => {
     expect((await call('inspection.selfAudit', PERIOD)).totals.verified).toBe(0);
   });
 
+  it('judges check-ins by a home point set on the client instead of the learned one (audited), and learns again once it is cleared', async () => {
+    const { db, call, planted } = setup();
+    const far = (await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'CHECKIN_FAR')!;
+    const visit = planted.far[0]!;
+    const hit = far.hits.find((h) => h.visits.includes(visit))!;
+    expect(hit.reason).toContain('次签到学习');
+    // the home set where that visit checked in: 0 m away, so that visit is no longer far
+    const v = db.raw.prepare('SELECT resident_id, check_in_lat AS lat, check_in_lng AS lng FROM visits WHERE ref = ?').get(visit) as { resident_id: number; lat: number; lng: number };
+    await call('inspection.setHomePoint', { residentId: v.resident_id, home: { lat: v.lat, lng: v.lng } });
+    const after = (await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'CHECKIN_FAR')!;
+    expect(after.hits.flatMap((h) => h.visits)).not.toContain(visit);
+    // the client's other visits are now judged from that point, and the reason says whose point it is
+    expect(after.hits.filter((h) => h.resident === hit.resident).every((h) => h.reason.includes('服务对象上设置的住址位置'))).toBe(true);
+    expect(auditRows(db, 'update').filter((r) => r.entity === 'home-point')).toHaveLength(1);
+    await call('inspection.setHomePoint', { residentId: v.resident_id, home: null });
+    expect((await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'CHECKIN_FAR')!.hits).toEqual(far.hits);
+  });
+
   it('refuses a mark without a note, naming the field in Chinese', async () => {
     const { dispatch } = setup();
     const r = await dispatch('inspection.markHit', { key: 'NO_CHECKIN:V1', rule: 'NO_CHECKIN', note: '  ' });

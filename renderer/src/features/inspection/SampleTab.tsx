@@ -3,7 +3,7 @@
  * for each person and day the records, the claim and the visits with their evidence; exported as .xlsx.
  * The evidence pack (检查资料包) for the month and this sample is made as a job, with progress.
  */
-import { Alert, App, Button, Flex, InputNumber, List, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, InputNumber, List, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { FileDownload } from '../../../../shared/api/define';
@@ -79,7 +79,8 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
         <label htmlFor="sample-seed">{P.seed}</label>
         <InputNumber id="sample-seed" min={0} max={2_147_483_647} value={seed} onChange={(n) => setSeed(n ?? 0)} style={{ width: 140 }} />
         <Button onClick={() => setSeed(randomSeed())}>{P.newSeed}</Button>
-        <Button type="primary" onClick={() => setAsked(request)} loading={sample.isFetching}>
+        {/* Busy shows on the table, not as a spinner in the button: its name stays 抽查 for screen readers. */}
+        <Button type="primary" onClick={() => setAsked(request)} disabled={sample.isFetching}>
           {P.draw}
         </Button>
         <Button onClick={() => void exportXlsx()} disabled={!v}>
@@ -92,6 +93,7 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
       <Typography.Paragraph type="secondary">{P.packHint}</Typography.Paragraph>
       {pack.running && <JobProgress status={pack.status} testId="pack-progress" />}
       <ErrorAlert error={sample.error ?? exportError ?? pack.error} />
+      {!v && sample.isFetching && <Skeleton active />}
       {v && v.pool === 0 && <EmptyState testId="sample-empty" title={P.empty} hint={P.emptyHint} actions={[{ label: P.goClaims, primary: true, onClick: () => void navigate(`/claims?month=${from.slice(0, 7)}`) }]} />}
       {v && v.pool > 0 && (
         <>
@@ -100,6 +102,7 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
             rowKey={(r) => `${r.date}-${r.resident}`}
             size="small"
             aria-label="抽查结果"
+            loading={sample.isFetching}
             pagination={false}
             dataSource={v.rows}
             columns={[

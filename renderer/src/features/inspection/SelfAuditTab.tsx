@@ -13,6 +13,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ItemLinks } from './ItemLinks';
 import { S } from './strings';
+import { HomePointDialog, type HomeTarget } from './HomePointDialog';
 import { VerifyDialog } from './VerifyDialog';
 
 const A = S.audit;
@@ -45,7 +46,28 @@ function Handling({ hit, onVerify }: { hit: HitView; onVerify: (h: HitView) => v
   );
 }
 
-function RuleCard({ rule, onlyNew, search, links, onVerify }: { rule: RuleView; onlyNew: boolean; search: string; links: { residents: Record<string, number>; staff: Record<string, number> }; onVerify: (h: HitView) => void }) {
+/** The check-in rules judge by the client's home point: their hits offer to set it. */
+const HOME_RULES = new Set(['CHECKIN_FAR', 'NO_CHECKIN']);
+
+function RuleCard({
+  rule,
+  onlyNew,
+  search,
+  links,
+  onVerify,
+  onHome,
+}: {
+  rule: RuleView;
+  onlyNew: boolean;
+  search: string;
+  links: { residents: Record<string, number>; staff: Record<string, number> };
+  onVerify: (h: HitView) => void;
+  onHome: (t: HomeTarget) => void;
+}) {
+  const homeOf = (h: HitView): HomeTarget | null => {
+    const id = HOME_RULES.has(h.rule) && h.resident ? links.residents[h.resident] : undefined;
+    return id === undefined ? null : { residentId: id, name: h.resident ?? '', reason: h.reason };
+  };
   const hits = rule.hits.filter((h) => !(onlyNew && h.mark) && (search === '' || h.reason.includes(search) || h.date.includes(search)));
   const hiddenVerified = onlyNew ? rule.hits.filter((h) => h.mark).length : 0;
   const tag = !rule.available ? <Tag>{A.noData}</Tag> : rule.hits.length === 0 ? <Tag color="green">{A.none}</Tag> : <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{`${rule.hits.length} 条（未核实 ${rule.newHits}）`}</Tag>;
@@ -72,7 +94,23 @@ function RuleCard({ rule, onlyNew, search, links, onVerify }: { rule: RuleView; 
             { title: A.col.date, dataIndex: 'date', width: 110 },
             { title: A.col.reason, dataIndex: 'reason' },
             { title: A.col.records, width: 220, render: (_: unknown, h) => <ItemLinks item={{ text: h.reason, resident: h.resident, staff: h.staff, visits: h.visits }} links={links} /> },
-            { title: A.col.handling, width: 240, render: (_: unknown, h) => <Handling hit={h} onVerify={onVerify} /> },
+            {
+              title: A.col.handling,
+              width: 240,
+              render: (_: unknown, h) => {
+                const home = homeOf(h);
+                return (
+                  <Flex vertical gap={4} align="start">
+                    <Handling hit={h} onVerify={onVerify} />
+                    {home && rule.rule === 'CHECKIN_FAR' && (
+                      <Button size="small" type="link" style={{ padding: 0 }} onClick={() => onHome(home)}>
+                        {A.setHome}
+                      </Button>
+                    )}
+                  </Flex>
+                );
+              },
+            },
           ]}
         />
       )}
@@ -88,6 +126,7 @@ export function SelfAuditTab({ from, to }: { from: string; to: string }) {
   const [search, setSearch] = useState('');
   const [ruleFilter, setRuleFilter] = useState<string>('all');
   const [verifying, setVerifying] = useState<HitView | null>(null);
+  const [homeOf, setHomeOf] = useState<HomeTarget | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const v = audit.data;
@@ -140,10 +179,18 @@ export function SelfAuditTab({ from, to }: { from: string; to: string }) {
           {v.rules
             .filter((r) => ruleFilter === 'all' || (ruleFilter === 'found' ? r.hits.length > 0 : r.rule === ruleFilter))
             .map((r) => (
-              <RuleCard key={r.rule} rule={r} onlyNew={onlyNew} search={search} links={v.links} onVerify={setVerifying} />
+              <RuleCard key={r.rule} rule={r} onlyNew={onlyNew} search={search} links={v.links} onVerify={setVerifying} onHome={setHomeOf} />
             ))}
         </>
       )}
+      <HomePointDialog
+        target={homeOf}
+        onClose={() => setHomeOf(null)}
+        onSaved={(cleared) => {
+          setHomeOf(null);
+          void message.success(cleared ? A.home.cleared : A.home.saved);
+        }}
+      />
       <VerifyDialog
         hit={verifying}
         onClose={() => setVerifying(null)}
