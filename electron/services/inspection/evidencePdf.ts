@@ -28,7 +28,7 @@ export interface PackData {
 
 const th = (text: string): TableCell => cell(text, { bold: true, alignment: 'center' });
 const table = (widths: (string | number)[], head: string[], rows: TableCell[][]): Content =>
-  rows.length === 0 ? { text: '（无）', style: 'note' } : { table: { headerRows: 1, dontBreakRows: true, widths, body: [head.map(th), ...rows] }, layout: TABLE.grid };
+  rows.length === 0 ? { text: '（无）', style: 'note' } : { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [head.map(th), ...rows] }, layout: TABLE.grid };
 const section = (text: string, first = false): Content => ({ text, style: 'h1', tocItem: true, ...(first ? {} : { pageBreak: 'before' as const }) });
 
 function facts(d: PackData): Content {
