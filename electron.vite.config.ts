@@ -26,13 +26,14 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           host: resolve(__dirname, 'electron/host/index.ts'),
-          // worker threads' entries: the month's claim, the PDFs, the big imports and backups, off the thread that serves the window
+          // worker threads' entries: the month's claim, the PDFs, the big imports and backups, inspection, off the thread that serves the window
           claimWorker: resolve(__dirname, 'electron/services/claims/claimWorker.ts'),
           pdfWorker: resolve(__dirname, 'electron/services/documents/pdfWorker.ts'),
           importWorker: resolve(__dirname, 'electron/services/importWorker/importWorker.ts'),
           backupWorker: resolve(__dirname, 'electron/services/backups/backupWorker.ts'),
           // 排班建议 and 派单建议 (HiGHS), seconds of solver time
           solverWorker: resolve(__dirname, 'electron/services/solver/solverWorker.ts'),
+          inspectWorker: resolve(__dirname, 'electron/services/inspection/inspectWorker.ts'),
         },
       },
     },

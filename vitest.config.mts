@@ -12,6 +12,7 @@ const INTEGRATION = [
   'tests/unit/**/offThread.test.ts',
   'tests/unit/**/scale.test.ts',
   'tests/unit/documents/**/*.test.ts',
+  'tests/unit/inspection/evidencePack.test.ts',
   'tests/unit/backups/backupWorker.test.ts',
   'tests/unit/roster/template.test.ts',
   'tests/unit/services/previousRelease.test.ts',

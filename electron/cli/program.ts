@@ -11,6 +11,7 @@ import { claimCommand } from './commands/claimCommand';
 import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
 import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
+import { inspectCommand, type InspectOptions } from './commands/inspectCommand';
 import { problemLines } from './report';
 
 export interface Io {
@@ -94,6 +95,18 @@ function buildProgram(io: Io): Command {
     .requiredOption('--db <FILE>', '机构数据库文件')
     .option('--month <YYYY-MM>', '只看某月')
     .action((o: { db: string; month?: string }) => reconcileCommand(o, io.out));
+
+  program
+    .command('inspect')
+    .description('检查准备：各月检查准备看板（board.json）、自查发现（JSON 和 .xlsx）、抽查（sample.json）和检查资料包 PDF，写入 --out 目录')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--from <YYYY-MM-DD>', '检查期间开始日期')
+    .requiredOption('--to <YYYY-MM-DD>', '检查期间结束日期')
+    .option('--sample <N>', '抽查人数（默认 5）')
+    .option('--days <M>', '抽查天数（默认 3）')
+    .option('--seed <S>', '随机种子（默认随机选取并打印，用同一种子可重复抽查）')
+    .requiredOption('--out <DIR>', '输出目录')
+    .action((o: InspectOptions) => inspectCommand(o, io.out, io.err));
 
   program
     .command('import')

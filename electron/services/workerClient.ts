@@ -26,8 +26,6 @@ class WorkerClient {
 
   private start(): Worker {
     const w = new Worker(this.file);
-    // Never keeps a command-line or test process alive on its own.
-    w.unref();
     w.on('message', (r: Reply) => {
       const p = this.pending.get(r.id);
       if (!p) return;
@@ -36,6 +34,7 @@ class WorkerClient {
         return;
       }
       this.pending.delete(r.id);
+      if (this.pending.size === 0) w.unref();
       if (r.error) p.reject(rethrown(r.error));
       else p.resolve(r);
     });
@@ -46,6 +45,11 @@ class WorkerClient {
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`worker ${this.file} exited (${code})`)));
+    // Idle, it never keeps a command-line or test process alive on its own; while a request is pending
+    // it does (ref in ask, unref when the last answer came), or a command awaiting an answer would end
+    // before it came. After the listeners, since attaching a 'message' listener refs the worker's port
+    // again (found with `ltc inspect`, which then never ended).
+    w.unref();
     return w;
   }
 
@@ -54,6 +58,7 @@ class WorkerClient {
     this.worker ??= this.start();
     const w = this.worker;
     const id = this.nextId++;
+    w.ref();
     return new Promise<R>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, onProgress: onProgress as ((p: never) => void) | undefined });
       w.postMessage({ ...request, id });

@@ -13,6 +13,7 @@ import { claimsApi } from './claims';
 import { dashboardApi } from './dashboard';
 import type { MethodDef } from './define';
 import type { MethodNameListed } from './methodNames';
+import { inspectionApi } from './inspection';
 import { institutionApi } from './institution';
 import { jobsApi } from './jobs';
 import { reportsApi } from './reports';
@@ -41,6 +42,7 @@ export const contract = {
   ...reportsApi,
   ...backupsApi,
   ...updatesApi,
+  ...inspectionApi,
 };
 
 export type Contract = typeof contract;

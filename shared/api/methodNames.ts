@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'reports.ledger', 'reports.ledgerWorkbook',
   'backups.list', 'backups.create', 'backups.saveToFolder', 'backups.download', 'backups.openFolder',
   'updates.status', 'updates.setFeed', 'updates.check', 'updates.download', 'updates.install',
+  'inspection.settings', 'inspection.saveSettings', 'inspection.board', 'inspection.selfAudit', 'inspection.selfAuditWorkbook', 'inspection.markHit', 'inspection.unmarkHit', 'inspection.setHomePoint', 'inspection.sample', 'inspection.sampleWorkbook', 'inspection.evidencePack',
 ] as const;
 
 export type MethodNameListed = (typeof METHOD_NAMES)[number];

@@ -27,6 +27,9 @@ export const ACTION_NAMES: Record<string, string> = {
   backup: '备份',
   restore: '恢复',
   publish: '发布',
+  // 自查: a hit marked 已核实（正常）, and that mark withdrawn
+  'verify-hit': '核实为正常',
+  'unverify-hit': '撤销核实',
 };
 
 /** Kinds of record (`audit_log.entity`). */
@@ -57,6 +60,11 @@ export const ENTITY_NAMES: Record<string, string> = {
   'care-plan': '服务计划',
   'visit-schedule': '派单',
   'plan-rules': '派单规则',
+  // 检查准备 and 自查
+  inspection: '检查资料',
+  'inspection-settings': '检查准备设置',
+  'self-audit-hit': '自查发现',
+  'home-point': '住址位置',
 };
 
 /** Field names by key (snake_case keys of older rows are read as their camelCase twins). */
@@ -116,6 +124,37 @@ const FIELDS: Record<string, string> = {
   checked: '校验文件数',
   differing: '不一致的文件',
   withdrawnAt: '撤回时间',
+  // 检查准备 and 自查 (its settings, marks, home points and exports)
+  rule: '自查规则',
+  home: '住址位置',
+  seed: '随机种子',
+  period: '期间',
+  params: '自查规则参数',
+  checkInRadiusM: '签到距离上限（米）',
+  homeMinCheckIns: '学习住址所需签到次数',
+  homeLookbackDays: '学习住址回看天数',
+  samePointMeters: '同一地点距离（米）',
+  samePointWindowMinutes: '同一地点时间窗（分钟）',
+  travelMaxSpeedKmh: '最快行程速度（公里/小时）',
+  travelMinDistanceM: '判断行程的最小距离（米）',
+  caregiverDailyCapMinutes: '护理员每日时长上限（分钟）',
+  caregiverMonthlyCapMinutes: '护理员每月时长上限（分钟）',
+  capExactMonths: '恰好用满额度的连续月数',
+  uniformMinVisits: '判断时长一致所需服务次数',
+  uniformSharePercent: '同一时长占比（%）',
+  weights: '得分权重',
+  nurseItems: '医疗护理项目由护士完成',
+  records: '服务记录完整',
+  overlaps: '服务时间无重叠',
+  duration: '服务时长达标',
+  bedDays: '结算床日与在住记录一致',
+  excludedDays: '住院、请假、死亡日未结算',
+  staffEmployed: '服务人员在职',
+  rota: '排班人员在职持证',
+  onTime: '按时申报',
+  copay: '个人自付已收取',
+  selfAudit: '自查发现已核实',
+  onTimeDay: '申报截止日',
   submittedAt: '申报时间',
   // imports and exports
   file: '文件',
@@ -232,6 +271,9 @@ const BY_PARENT: Record<string, string> = {
   'assessments.level': '失能等级',
   'assessments.number': '结论书编号',
   'events.type': '事件',
+  'weights.assessments': '评估结论有效',
+  'weights.certificates': '护理人员证书有效',
+  'weights.deductions': '经办机构扣款',
 };
 
 /** Fields whose keys are levels (`dailyFeeFen.4` is the fee for level 4). */

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { AuditPage } from './pages/AuditPage';
 import { BedsPage } from './pages/BedsPage';
 import { ClaimsPage } from './pages/ClaimsPage';
+import { InspectionPage } from './pages/InspectionPage';
 import { ResidentDetailPage } from './pages/ResidentDetailPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { StaffDetailPage } from './pages/StaffDetailPage';
@@ -246,6 +247,37 @@ test.describe('the demo institution', () => {
     await visit(page, '/plans?tab=compare', '服务计划');
     await expect(page.getByTestId('plan-missed')).toBeVisible();
     await expectAccessible(page, 'plans-compare');
+  });
+
+  test('检查准备: the board with a check opened and its charts, 自查 with the verify and home-point dialogs, the sample, the settings drawer', async ({ page }) => {
+    const inspection = new InspectionPage(page);
+    await visit(page, `/inspection?month=${CLOSED}`, '检查准备');
+    await expect(inspection.checkStatus('duration')).toHaveText('不合格', { timeout: 60_000 });
+    await inspection.openCheck('duration');
+    await expect(inspection.checkRecords()).toBeVisible();
+    await expect(page.getByTestId('chart-score').locator('svg')).toBeVisible();
+    await expectAccessible(page, 'inspection-board');
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await expect(page.getByRole('dialog')).toContainText('得分权重');
+    await expectAccessible(page, 'inspection-settings');
+    await dismiss(page);
+
+    await inspection.tab('自查');
+    await expect(inspection.ruleHits('NO_CHECKIN')).toHaveCount(1, { timeout: 60_000 });
+    await expectAccessible(page, 'inspection-self-audit');
+    await inspection.ruleHits('NO_CHECKIN').getByRole('button', { name: '核实为正常' }).click();
+    await expect(page.getByRole('dialog', { name: '核实为正常' })).toBeVisible();
+    await expectAccessible(page, 'inspection-verify');
+    await dismiss(page);
+    await inspection.ruleHits('CHECKIN_FAR').first().getByRole('button', { name: '设住址位置' }).click();
+    await expect(page.getByRole('dialog')).toContainText('住址位置');
+    await expectAccessible(page, 'inspection-home-point');
+    await dismiss(page);
+
+    await inspection.tab('抽查与资料包');
+    await inspection.drawSample(3, 2, 1);
+    await expect(inspection.sampleRows()).toHaveCount(6);
+    await expectAccessible(page, 'inspection-sample');
   });
 
   test('设置: 机构设置, 审计日志 with a row opened, 系统与数据', async ({ page }) => {

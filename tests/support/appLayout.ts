@@ -9,7 +9,7 @@ import { findPdfFonts } from '../../electron/services/documents/fonts';
 export function expectComplete(paths: AppPaths): void {
   expect(existsSync(path.join(paths.rendererDir, 'index.html')), 'renderer').toBe(true);
   expect(existsSync(paths.preloadFile), 'preload').toBe(true);
-  for (const w of ['claimWorker', 'pdfWorker', 'importWorker', 'backupWorker', 'solverWorker'] as const) {
+  for (const w of ['claimWorker', 'pdfWorker', 'importWorker', 'backupWorker', 'solverWorker', 'inspectWorker'] as const) {
     const file = paths.worker(w);
     expect(file, w).not.toBeNull();
     expect(existsSync(file ?? ''), `${w}: ${file}`).toBe(true);

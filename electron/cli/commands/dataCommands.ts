@@ -12,8 +12,11 @@ import { importDataset } from '../../services/dataset/importDataset';
 import { validateDataset } from '../../services/dataset/validateDataset';
 import { saveBed } from '../../services/beds/bedStore';
 import { serviceToday } from '../../services/db/clock';
+import { plantAuditPatterns } from '../../services/demo/auditPatterns';
 import { demoBeds, generateDemoDataset } from '../../services/demo/generateDemo';
 import { demoPlanning } from '../../services/demo/planning';
+import { moveAfterCap } from '../../services/demo/movedVisit';
+import { demoWindow } from '../../services/demo/window';
 import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
@@ -84,10 +87,15 @@ export function restoreCommand(dbFile: string, backupFile: string, log: (s: stri
   log(`已从备份恢复：${resolve(dbFile)}（数据库结构版本 ${r.schemaVersion}）`);
 }
 
-/** The demo institution as of today (the services' today: LTC_TODAY in tests), with its bed register. */
+/**
+ * The demo institution as of today (the services' today: LTC_TODAY in tests), with its bed register and
+ * the fraud patterns 自查 should find planted in its last full month (demo/auditPatterns.ts).
+ */
 export function demoCommand(dbFile: string, log: (s: string) => void): void {
   const today = serviceToday();
   const records = generateDemoDataset({ today });
+  // the fraud patterns 自查 should find, planted in the last full month's records before the plans are read off them
+  const planted = plantAuditPatterns(records, demoWindow({ today, months: 3 }).focus);
   // the head nurse's rota and plans as of today (dataset 1.1), with a few problems to find
   const dataset: Dataset = { ...records, version: 1.1, ...demoPlanning(records, today) };
   const beds = demoBeds(dataset);
@@ -97,6 +105,7 @@ export function demoCommand(dbFile: string, log: (s: string) => void): void {
     db.transaction(() => {
       importDataset(db, dataset, { actor: cliActor() });
       for (const bed of beds) saveBed(db, bed, cliActor());
+      moveAfterCap(db, planted.moved, cliActor());
     });
   });
   log(

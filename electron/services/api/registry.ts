@@ -4,6 +4,7 @@ import { backupsHandlers } from '../backups/backupsHandlers';
 import { bedsHandlers } from '../beds/bedsHandlers';
 import { claimsHandlers } from '../claims/claimsHandlers';
 import { dashboardHandlers } from '../dashboard/dashboardHandlers';
+import { inspectionHandlers } from '../inspection/inspectionHandlers';
 import { institutionHandlers } from '../institution/institutionHandlers';
 import { jobsHandlers } from '../jobs/jobsHandlers';
 import { reportsHandlers } from '../reports/reportsHandlers';
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...backupsHandlers,
   ...updatesHandlers,
+  ...inspectionHandlers,
 };

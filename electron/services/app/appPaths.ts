@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 export type AppLayout = 'sources' | 'built' | 'packaged';
 
 /** The entries built beside out/main/index.js that run in worker threads. */
-export type WorkerName = 'claimWorker' | 'pdfWorker' | 'importWorker' | 'backupWorker' | 'solverWorker';
+export type WorkerName = 'claimWorker' | 'pdfWorker' | 'importWorker' | 'backupWorker' | 'solverWorker' | 'inspectWorker';
 
 export interface AppPaths {
   layout: AppLayout;

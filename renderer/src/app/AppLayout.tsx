@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InsertRowBelowOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -32,6 +33,7 @@ export function AppLayout() {
     { key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: S.nav.plans },
     { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: S.nav.claims },
     { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: S.nav.reports },
+    { key: '/inspection', icon: <SafetyCertificateOutlined aria-hidden />, label: S.nav.inspection },
     {
       key: 'settings',
       icon: <SettingOutlined aria-hidden />,

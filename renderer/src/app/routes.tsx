@@ -4,6 +4,7 @@ import { auditRoutes } from '../features/audit';
 import { bedsRoutes } from '../features/beds';
 import { claimsRoutes } from '../features/claims';
 import { homeRoutes } from '../features/home';
+import { inspectionRoutes } from '../features/inspection';
 import { institutionRoutes } from '../features/institution';
 import { plansRoutes } from '../features/plans';
 import { reportsRoutes } from '../features/reports';
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       ...plansRoutes,
       ...claimsRoutes,
       ...reportsRoutes,
+      ...inspectionRoutes,
       ...institutionRoutes,
       ...auditRoutes,
       ...settingsRoutes,

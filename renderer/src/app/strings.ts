@@ -11,6 +11,7 @@ export const S = {
     plans: '服务计划',
     claims: '月度结算',
     reports: '报表',
+    inspection: '检查准备',
     settings: '设置',
     institution: '机构设置',
     shifts: '班次',

@@ -30,6 +30,7 @@ describe('the audit trail in Chinese', () => {
       'create staff', 'update staff', 'delete staff', 'create certificate', 'update certificate', 'delete certificate',
       'create visit', 'update visit', 'delete visit', 'import visit', 'import roster', 'submit claim', 'settle claim', 'supplement claim',
       'export report', 'backup database', 'export dataset',
+      'update inspection-settings', 'verify-hit self-audit-hit', 'unverify-hit self-audit-hit', 'update home-point', 'delete home-point', 'export inspection',
     ]) {
       expect(seen, pair).toContain(pair);
     }

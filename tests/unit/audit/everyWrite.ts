@@ -97,6 +97,14 @@ export async function databaseWithEveryWrite(): Promise<LtcDatabase> {
   await submitSupplementary(db, { ...options, generatedOn: '2026-11-20' });
 
   await call('reports.ledgerWorkbook', {});
+  // 检查准备 and 自查: the settings, a hit marked 已核实（正常） and withdrawn, a home point set and cleared, an export
+  const { settings } = await call('inspection.settings', undefined);
+  await call('inspection.saveSettings', { ...settings, params: { ...settings.params, checkInRadiusM: 800 }, weights: { ...settings.weights, copay: 0 } });
+  await call('inspection.markHit', { key: 'NO_CHECKIN:v1', rule: 'NO_CHECKIN', note: '定位故障，已回访确认', reason: '服务记录 v1 没有签到位置' });
+  await call('inspection.unmarkHit', { key: 'NO_CHECKIN:v1' });
+  await call('inspection.setHomePoint', { residentId: idOf('residents', 'r3'), home: { lat: 29.87, lng: 121.55 } });
+  await call('inspection.setHomePoint', { residentId: idOf('residents', 'r3'), home: null });
+  await call('inspection.sampleWorkbook', { from: '2026-10-01', to: '2026-10-31', residents: 2, days: 1, seed: 1 });
   await call('backups.create', undefined);
   exportDataset(db, { actor: ACTOR });
   return db;

@@ -11,6 +11,7 @@ import { migration006 } from './006_claim_summaries';
 import { migration007 } from './007_app_settings';
 import { migration008 } from './008_claim_withdrawal';
 import { migration009 } from './009_rota';
+import { migration010 } from './010_inspection';
 import { migration011 } from './011_care_plans';
 import type { Migration } from './types';
 
@@ -26,7 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
-  // 010 is the inspection work's (issue 13, another branch)
+  migration010,
   migration011,
 ];
 
