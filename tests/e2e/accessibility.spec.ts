@@ -52,6 +52,9 @@ test('before anything is set up: the welcome page and the empty screens', async 
   await expectAccessible(page, 'empty-visits');
   await visit(page, '/claims', '月度结算');
   await expectAccessible(page, 'empty-claims');
+  await visit(page, '/plans', '服务计划');
+  await expect(page.getByTestId('empty-state')).toContainText('还不能制定服务计划');
+  await expectAccessible(page, 'empty-plans');
 });
 
 test.describe('the demo institution', () => {

@@ -80,6 +80,10 @@ export function PlansTab() {
     },
   ];
 
+  // no institution or policy pack yet: say what to do first, as the other empty screens do
+  if (q.error && !view && q.error.message.includes('机构设置')) {
+    return <EmptyState title={S.noInstitutionTitle} hint={q.error.message} actions={[{ label: S.noInstitutionAction, primary: true, onClick: () => void navigate('/settings/institution') }]} />;
+  }
   return (
     <>
       <ErrorAlert error={q.error ?? remove.error} />

@@ -42,6 +42,8 @@ export const S = {
     matchToleranceMinutes: '核对时间容差（分钟）',
     defaults: '默认值为本产品的默认：同街道 10 分钟，其他 30 分钟，每天 6 次、8 小时，核对容差 60 分钟',
   },
+  noInstitutionTitle: '还不能制定服务计划',
+  noInstitutionAction: '去机构设置',
   emptyTitle: '还没有居家服务对象',
   emptyHint: '服务计划针对居家护理的服务对象：先登记服务对象和居家入住记录。',
   emptyAction: '去登记服务对象',
