@@ -113,16 +113,16 @@ export function HomePage() {
 
       {d.plansThisWeek && (
         <Card
-          title={`本周服务计划执行（${d.plansThisWeek.from} 至 ${d.plansThisWeek.to}，截至昨天）`}
+          title={S.plansWeek.title(d.plansThisWeek.from, d.plansThisWeek.to)}
           style={{ marginTop: 16 }}
-          extra={<Link to={`/plans?tab=compare&month=${d.plansThisWeek.from.slice(0, 7)}`}>查看计划与实际</Link>}
+          extra={<Link to={`/plans?tab=compare&month=${d.plansThisWeek.from.slice(0, 7)}`}>{S.plansWeek.go}</Link>}
           data-testid="home-plans-week"
         >
           <Row gutter={16}>
-            <Col span={6}><Statistic title="已到期的计划上门" value={d.plansThisWeek.planned} suffix="次" /></Col>
-            <Col span={6} data-testid="home-plans-matched"><Statistic title="按计划完成" value={d.plansThisWeek.matched} suffix="次" /></Col>
-            <Col span={6} data-testid="home-plans-missed"><Statistic title="漏服务" value={d.plansThisWeek.missed} suffix="次" valueStyle={{ color: d.plansThisWeek.missed > 0 ? '#cf1322' : undefined }} /></Col>
-            <Col span={6}><Statistic title="计划外服务" value={d.plansThisWeek.unplanned} suffix="次" valueStyle={{ color: d.plansThisWeek.unplanned > 0 ? '#d46b08' : undefined }} /></Col>
+            <Col span={6}><Statistic title={S.plansWeek.planned} value={d.plansThisWeek.planned} suffix={S.times} /></Col>
+            <Col span={6} data-testid="home-plans-matched"><Statistic title={S.plansWeek.matched} value={d.plansThisWeek.matched} suffix={S.times} /></Col>
+            <Col span={6} data-testid="home-plans-missed"><Statistic title={S.plansWeek.missed} value={d.plansThisWeek.missed} suffix={S.times} valueStyle={{ color: d.plansThisWeek.missed > 0 ? '#cf1322' : undefined }} /></Col>
+            <Col span={6}><Statistic title={S.plansWeek.unplanned} value={d.plansThisWeek.unplanned} suffix={S.times} valueStyle={{ color: d.plansThisWeek.unplanned > 0 ? '#d46b08' : undefined }} /></Col>
           </Row>
         </Card>
       )}

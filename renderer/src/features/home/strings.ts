@@ -34,6 +34,16 @@ export const S = {
     soFar: (value: string) => `截至今日 ${value}`,
   },
 
+  // 本周服务计划执行
+  plansWeek: {
+    title: (from: string, to: string) => `本周服务计划执行（${from} 至 ${to}，截至昨天）`,
+    go: '查看计划与实际',
+    planned: '已到期的计划上门',
+    matched: '按计划完成',
+    missed: '漏服务',
+    unplanned: '计划外服务',
+  },
+
   // the reminders
   assessments: (leadDays: string) => `评估即将到期（${leadDays} 天提醒）`,
   noAssessments: '没有即将到期的评估',

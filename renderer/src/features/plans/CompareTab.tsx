@@ -29,17 +29,17 @@ export function CompareTab({ month }: { month: string }) {
           <Row gutter={16} style={{ marginBottom: 16 }}>
             <Col span={8}>
               <Card>
-                <Statistic title={C.matched} value={d.matched} suffix="次" />
+                <Statistic title={C.matched} value={d.matched} suffix={C.times} />
               </Card>
             </Col>
             <Col span={8}>
               <Card data-testid="plan-missed-count">
-                <Statistic title={C.missed} value={d.missed.length} suffix="次" valueStyle={{ color: d.missed.length ? '#cf1322' : undefined }} />
+                <Statistic title={C.missed} value={d.missed.length} suffix={C.times} valueStyle={{ color: d.missed.length ? '#cf1322' : undefined }} />
               </Card>
             </Col>
             <Col span={8}>
               <Card>
-                <Statistic title={C.unplanned} value={d.unplanned.length} suffix="次" valueStyle={{ color: d.unplanned.length ? '#d46b08' : undefined }} />
+                <Statistic title={C.unplanned} value={d.unplanned.length} suffix={C.times} valueStyle={{ color: d.unplanned.length ? '#d46b08' : undefined }} />
               </Card>
             </Col>
           </Row>

@@ -39,7 +39,7 @@ export function PlansTab() {
     { title: S.col.ref, dataIndex: 'ref', key: 'ref', width: 110 },
     { title: S.col.name, dataIndex: 'name', key: 'name', width: 100 },
     { title: S.col.address, dataIndex: 'address', key: 'address', ellipsis: true },
-    { title: S.col.level, key: 'level', width: 130, render: (_v, r) => (r.level === null ? '—' : `${r.level}级 ${LEVEL_NAMES[r.level]}`) },
+    { title: S.col.level, key: 'level', width: 130, render: (_v, r) => (r.level === null ? '—' : S.level(r.level, LEVEL_NAMES[r.level])) },
     { title: S.col.limit, dataIndex: 'limit', key: 'limit', width: 170, render: (v: string | null) => v ?? '—' },
     {
       title: S.col.plan,
@@ -69,7 +69,7 @@ export function PlansTab() {
             {r.plan ? S.edit : S.create}
           </Button>
           {r.plan && (
-            <Popconfirm title={S.removeConfirm(r.name)} okText={S.remove} cancelText={S.form.cancel} onConfirm={() => remove.mutateAsync({ residentId: r.residentId }).then(() => void message.success(`已删除${r.name}的服务计划`))}>
+            <Popconfirm title={S.removeConfirm(r.name)} okText={S.remove} cancelText={S.form.cancel} onConfirm={() => remove.mutateAsync({ residentId: r.residentId }).then(() => void message.success(S.removed(r.name)))}>
               <Button size="small" type="link" danger aria-label={`${S.remove}：${r.name}`}>
                 {S.remove}
               </Button>
@@ -81,7 +81,7 @@ export function PlansTab() {
   ];
 
   // no institution or policy pack yet: say what to do first, as the other empty screens do
-  if (q.error && !view && q.error.message.includes('机构设置')) {
+  if (q.error && !view && q.error.message.includes(S.noInstitutionError)) {
     return <EmptyState title={S.noInstitutionTitle} hint={q.error.message} actions={[{ label: S.noInstitutionAction, primary: true, onClick: () => void navigate('/settings/institution') }]} />;
   }
   return (
@@ -139,17 +139,17 @@ function PlanDialog({ row, view, onClose }: { row: PlanRow; view: PlansView; onC
       // shown in the dialog (ErrorAlert): the rule and the numbers
     }
   };
-  const staffOptions = view.caregivers.map((c) => ({ value: c.id, label: c.nurse ? `${c.name}（护士）` : c.name }));
+  const staffOptions = view.caregivers.map((c) => ({ value: c.id, label: S.form.caregiver(c.name, c.nurse) }));
   const clock = [{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: S.form.clockHint }];
   return (
     <Modal open title={S.form.title(row.name)} width={640} onCancel={onClose} okText={S.form.save} cancelText={S.form.cancel} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Typography.Paragraph type="secondary">
-        {row.level === null ? '今天没有有效的评估等级' : `${row.level}级 ${LEVEL_NAMES[row.level]}`}
-        {row.limit ? ` · 限额：${row.limit}` : ''}
+        {row.level === null ? S.form.noLevel : S.level(row.level, LEVEL_NAMES[row.level])}
+        {row.limit ? S.form.limit(row.limit) : ''}
       </Typography.Paragraph>
       <Form<PlanForm> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} aria-label={S.form.title(row.name)}>
-        <Form.Item name="items" label={S.form.items} rules={[{ required: true, message: '请至少选一个服务项目' }]}>
-          <Select mode="multiple" optionFilterProp="label" options={view.items.map((i) => ({ value: i.code, label: `${i.code} ${i.name}${i.medical ? '（医疗护理）' : ''}` }))} />
+        <Form.Item name="items" label={S.form.items} rules={[{ required: true, message: S.form.itemsRequired }]}>
+          <Select mode="multiple" optionFilterProp="label" options={view.items.map((i) => ({ value: i.code, label: S.form.item(i.code, i.name, i.medical) }))} />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="visitsPerWeek" label={S.form.visitsPerWeek} rules={[{ required: true }]}>

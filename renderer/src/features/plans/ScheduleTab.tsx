@@ -72,7 +72,7 @@ export function ScheduleTab({ month }: { month: string }) {
           onChange={setStaff}
           options={[{ value: null, label: S.schedule.allCaregivers }, { value: 'none', label: S.schedule.unassigned }, ...caregivers.map(([id, name]) => ({ value: id, label: name }))]}
         />
-        <Input.Search allowClear placeholder="搜索服务对象或地址" aria-label="搜索服务对象或地址" style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input.Search allowClear placeholder={S.schedule.search} aria-label={S.schedule.search} style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} />
         <Button disabled={!date} onClick={() => dayList('pdf')} title={S.schedule.dayHint}>
           {S.schedule.pdf}
         </Button>
@@ -85,7 +85,7 @@ export function ScheduleTab({ month }: { month: string }) {
           style={{ marginBottom: 12 }}
           type={view.conflicts.length ? 'warning' : 'success'}
           showIcon
-          title={view.conflicts.length ? `${S.schedule.conflicts}：${view.conflicts.length} 个` : `${S.schedule.conflicts}：${S.schedule.conflictsNone}`}
+          title={S.schedule.conflictsTitle(view.conflicts.length)}
           description={
             view.conflicts.length > 0 && (
               <List
@@ -136,7 +136,7 @@ function SuggestDialog({ month, onClose }: { month: string; onClose: () => void 
       <ErrorAlert error={job.error ?? save.error} />
       {result && (
         <div data-testid="plan-suggestion" style={{ marginTop: 12 }}>
-          <Alert type={result.unmet.length ? 'warning' : 'success'} showIcon title={S.suggest.summary(result.met, result.demand, result.seconds)} description={`采用后替换 ${result.from} 起的派单，之前的日子保持不变。${result.solver}`} />
+          <Alert type={result.unmet.length ? 'warning' : 'success'} showIcon title={S.suggest.summary(result.met, result.demand, result.seconds)} description={S.suggest.replaces(result.from, result.solver)} />
           {result.unmet.length > 0 && <List size="small" header={S.suggest.unmet} aria-label={S.suggest.unmet} dataSource={result.unmet.slice(0, 50)} renderItem={(u) => <List.Item>{u}</List.Item>} />}
           <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} disabled={result.visits.length === 0} onClick={() => void accept()}>
             {S.suggest.accept}
