@@ -18,9 +18,9 @@ export function ReasonDialog({ open, count, onOk, onCancel }: { open: boolean; c
     }
   };
   return (
-    <Modal open={open} title={S.reasonTitle} okText="确定" cancelText="取消" onOk={ok} onCancel={onCancel} destroyOnHidden>
-      <Typography.Paragraph>{S.reasonHint}（{count} 格）</Typography.Paragraph>
-      <Form layout="vertical" aria-label="调班原因表单" onFinish={ok}>
+    <Modal open={open} title={S.reasonTitle} okText={S.ok} cancelText={S.cancel} onOk={ok} onCancel={onCancel} destroyOnHidden>
+      <Typography.Paragraph>{S.reasonHint(count)}</Typography.Paragraph>
+      <Form layout="vertical" aria-label={S.reasonForm} onFinish={ok}>
         <Form.Item label={S.reasonLabel} htmlFor="rota-reason" validateStatus={tried && !reason.trim() ? 'error' : ''} help={tried && !reason.trim() ? S.reasonRequired : undefined}>
           <Input id="rota-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} autoFocus />
         </Form.Item>
@@ -32,9 +32,9 @@ export function ReasonDialog({ open, count, onOk, onCancel }: { open: boolean; c
 export function PublishDialog({ open, month, onOk, onCancel }: { open: boolean; month: string; onOk: (by: string) => void; onCancel: () => void }) {
   const [by, setBy] = useState('');
   return (
-    <Modal open={open} title={`${S.publishTitle}（${month}）`} okText="发布" cancelText="取消" okButtonProps={{ disabled: !by.trim() }} onOk={() => onOk(by.trim())} onCancel={onCancel} destroyOnHidden>
+    <Modal open={open} title={`${S.publishTitle}（${month}）`} okText={S.publish} cancelText={S.cancel} okButtonProps={{ disabled: !by.trim() }} onOk={() => onOk(by.trim())} onCancel={onCancel} destroyOnHidden>
       <Typography.Paragraph>{S.publishHint}</Typography.Paragraph>
-      <Form layout="vertical" aria-label="发布表单">
+      <Form layout="vertical" aria-label={S.publishForm}>
         <Form.Item label={S.publishBy} htmlFor="rota-publish-by">
           <Input id="rota-publish-by" value={by} maxLength={50} onChange={(e) => setBy(e.target.value)} />
         </Form.Item>
@@ -51,9 +51,11 @@ export interface PatternChoice {
   stagger: number;
 }
 
+const P = S.patternDialog;
+
 export function PatternDialog(props: { open: boolean; staff: readonly RotaStaff[]; types: readonly ShiftType[]; from: string; to: string; onOk: (c: PatternChoice) => void; onCancel: () => void }) {
   const { open, staff, types, from, to, onOk, onCancel } = props;
-  const [text, setText] = useState('早早中中夜夜休休');
+  const [text, setText] = useState<string>(P.example);
   const [ids, setIds] = useState<number[]>([]);
   const [start, setStart] = useState<string | null>(from);
   const [end, setEnd] = useState<string | null>(to);
@@ -61,21 +63,21 @@ export function PatternDialog(props: { open: boolean; staff: readonly RotaStaff[
   const parsed = parsePattern(text, types);
   const ready = parsed.ok && ids.length > 0 && !!start && !!end && start >= from && end <= to && start <= end;
   return (
-    <Modal open={open} title={S.pattern} okText="套用" cancelText="取消" okButtonProps={{ disabled: !ready }} onOk={() => parsed.ok && start && end && onOk({ shifts: parsed.shifts, staffIds: ids, start, end, stagger })} onCancel={onCancel} destroyOnHidden>
-      <Form layout="vertical" aria-label="轮班规律表单">
-        <Form.Item label="规律（每天一个班次）" htmlFor="rota-pattern" validateStatus={parsed.ok ? '' : 'error'} help={parsed.ok ? `${parsed.shifts.length} 天一轮：${parsed.shifts.map((s) => s.name).join(' ')}` : parsed.message}>
+    <Modal open={open} title={S.pattern} okText={P.apply} cancelText={S.cancel} okButtonProps={{ disabled: !ready }} onOk={() => parsed.ok && start && end && onOk({ shifts: parsed.shifts, staffIds: ids, start, end, stagger })} onCancel={onCancel} destroyOnHidden>
+      <Form layout="vertical" aria-label={P.label}>
+        <Form.Item label={P.rule} htmlFor="rota-pattern" validateStatus={parsed.ok ? '' : 'error'} help={parsed.ok ? P.cycle(parsed.shifts.length, parsed.shifts.map((s) => s.name).join(' ')) : parsed.message}>
           <Input id="rota-pattern" value={text} onChange={(e) => setText(e.target.value)} />
         </Form.Item>
-        <Form.Item label="员工" htmlFor="rota-pattern-staff">
+        <Form.Item label={P.staff} htmlFor="rota-pattern-staff">
           <Select id="rota-pattern-staff" mode="multiple" value={ids} onChange={setIds} options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.ref}）` }))} optionFilterProp="label" />
         </Form.Item>
-        <Form.Item label="从">
-          <DateInput value={start} onChange={setStart} aria-label="开始日期" />
+        <Form.Item label={P.from}>
+          <DateInput value={start} onChange={setStart} aria-label={P.fromLabel} />
         </Form.Item>
-        <Form.Item label="到">
-          <DateInput value={end} onChange={setEnd} aria-label="结束日期" />
+        <Form.Item label={P.to}>
+          <DateInput value={end} onChange={setEnd} aria-label={P.toLabel} />
         </Form.Item>
-        <Form.Item label="每人错开天数" htmlFor="rota-stagger" help="第 2 人从规律的第 1+n 天开始，依此类推，使各班都有人">
+        <Form.Item label={P.stagger} htmlFor="rota-stagger" help={P.staggerHint}>
           <InputNumber id="rota-stagger" min={0} max={31} value={stagger} onChange={(v) => setStagger(v ?? 0)} />
         </Form.Item>
       </Form>

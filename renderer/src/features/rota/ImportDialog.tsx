@@ -6,6 +6,9 @@ import { call } from '../../api/client';
 import { offerDownload, readUpload } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FileDrop } from '../../ui/FileDrop';
+import { S } from './strings';
+
+const I = S.importDialog;
 
 export function ImportDialog({ open, month, published, onDone, onClose }: { open: boolean; month: string; published: boolean; onDone: () => void; onClose: () => void }) {
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
@@ -29,7 +32,7 @@ export function ImportDialog({ open, month, published, onDone, onClose }: { open
     if (!file) return;
     setBusy(true);
     try {
-      await call('rota.importCommit', { month, file, ...(published ? { reason: `从 Excel 导入（${file.name}）` } : {}) });
+      await call('rota.importCommit', { month, file, ...(published ? { reason: I.reason(file.name) } : {}) });
       onDone();
     } catch (e) {
       setError(e);
@@ -38,40 +41,40 @@ export function ImportDialog({ open, month, published, onDone, onClose }: { open
     }
   };
   return (
-    <Modal open={open} title={`从 Excel 导入排班（${month}）`} width={800} footer={null} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} title={I.title(month)} width={800} footer={null} onCancel={onClose} destroyOnHidden>
       <Flex vertical gap={12}>
         <Typography.Text>
-          按模板填写：每行一位员工（编号、姓名），每列一天，格内写班次名称或快捷键。
+          {I.howTo}
           <Button type="link" onClick={() => void call('rota.importTemplate', { month }).then(offerDownload, setError)}>
-            下载排班导入模板
+            {I.template}
           </Button>
         </Typography.Text>
-        <FileDrop accept=".xlsx" busy={busy} onFile={(f) => void choose(f)} text="点击或拖入排班 Excel 文件" busyText="正在读取…" hint="先预览，确认后整份导入；有错误的行须在 Excel 中改正" />
+        <FileDrop accept=".xlsx" busy={busy} onFile={(f) => void choose(f)} text={I.drop} busyText={I.reading} hint={I.dropHint} />
         <ErrorAlert error={error} />
         {preview && (
           <>
             <Alert
               type={preview.errorRows ? 'error' : 'success'}
               showIcon
-              title={preview.errorRows ? `${preview.errorRows} 行有错误，改正后才能导入` : `共 ${preview.rows.length} 行、${preview.cellCount} 格，可以导入`}
+              title={preview.errorRows ? I.hasErrors(preview.errorRows) : I.ready(preview.rows.length, preview.cellCount)}
             />
             <Table
               size="small"
               rowKey="row"
-              aria-label="排班导入预览"
+              aria-label={I.preview}
               pagination={false}
               scroll={{ y: 300 }}
               dataSource={preview.rows}
               columns={[
-                { title: '行号', dataIndex: 'row', width: 60 },
-                { title: '编号', dataIndex: 'ref', width: 80 },
-                { title: '姓名', dataIndex: 'name', width: 90 },
-                { title: '班数', key: 'n', width: 60, render: (_v, r) => r.cells.filter((c) => c.shift).length },
-                { title: '错误', key: 'e', render: (_v, r) => <span style={{ color: '#a8071a' }}>{r.errors.join('；')}</span> },
+                { title: I.col.row, dataIndex: 'row', width: 60 },
+                { title: I.col.ref, dataIndex: 'ref', width: 80 },
+                { title: I.col.name, dataIndex: 'name', width: 90 },
+                { title: I.col.shifts, key: 'n', width: 60, render: (_v, r) => r.cells.filter((c) => c.shift).length },
+                { title: I.col.errors, key: 'e', render: (_v, r) => <span style={{ color: '#a8071a' }}>{r.errors.join('；')}</span> },
               ]}
             />
             <Button type="primary" disabled={preview.errorRows > 0 || busy} onClick={() => void commit()}>
-              确认导入
+              {I.commit}
             </Button>
           </>
         )}

@@ -13,8 +13,6 @@ import type { Coverage, RotaIssue, RotaStaff, ShiftType } from '../../../../shar
 import { cellKey } from './useRota';
 import { S } from './strings';
 
-const WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日'];
-
 export interface GridFocus {
   row: number;
   col: number;
@@ -57,7 +55,7 @@ const Row = memo(
               className={`rota-cell ${level}`}
               style={t ? { background: t.color } : undefined}
               title={said}
-              aria-label={`${staff.name} ${date} ${t ? `${t.name}${shown.startsWith(t.name) ? shown.slice(t.name.length) : ''}` : '未排'}${said ? `：${said}` : ''}`}
+              aria-label={S.cellLabel(staff.name, date, t ? `${t.name}${shown.startsWith(t.name) ? shown.slice(t.name.length) : ''}` : null, said)}
             >
               {shown}
             </td>
@@ -150,7 +148,7 @@ export function RotaGrid({ staff, dates, types, cells, issues, coverage, focus, 
               <th key={d} scope="col" className={isoWeekday(d) >= 6 ? 'weekend' : undefined}>
                 {wide ? d.slice(5) : Number(d.slice(8))}
                 <br />
-                {WEEKDAY[isoWeekday(d)]}
+                {S.weekdays[isoWeekday(d)]}
               </th>
             ))}
             <th scope="col">{S.hoursCol}</th>

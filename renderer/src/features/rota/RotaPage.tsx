@@ -61,7 +61,7 @@ export function RotaPage() {
     if (key === 'Delete' || key === 'Backspace') return edit([{ staffId: s.id, date, shiftTypeId: null }]);
     const t = resolveShift(key, view.shiftTypes);
     if (t) edit([{ staffId: s.id, date, shiftTypeId: t.id }]);
-    else void message.warning(`没有快捷键为 ${key.toUpperCase()} 的班次`);
+    else void message.warning(S.noShortcut(key.toUpperCase()));
   };
   const onClickCell = (f: GridFocus) => {
     const s = staffAt(f.row);
@@ -107,8 +107,8 @@ export function RotaPage() {
         extra={
           <>
             <Select aria-label={S.month} value={month} style={{ width: 120 }} onChange={(m) => set('month', m)} options={[-2, -1, 0, 1, 2].map((n) => addMonthsToMonth(dayjs().format('YYYY-MM'), n)).map((m) => ({ value: m, label: m }))} />
-            <Segmented aria-label="视图" value={mode} onChange={(v) => set('view', v)} options={[{ value: 'month', label: S.view.month }, { value: 'week', label: S.view.week }]} />
-            {mode === 'week' && <Select aria-label={S.week} value={week} style={{ width: 130 }} onChange={(w) => set('week', w)} options={weeks.map((w) => ({ value: w, label: `${w.slice(5)} 起` }))} />}
+            <Segmented aria-label={S.viewLabel} value={mode} onChange={(v) => set('view', v)} options={[{ value: 'month', label: S.view.month }, { value: 'week', label: S.view.week }]} />
+            {mode === 'week' && <Select aria-label={S.week} value={week} style={{ width: 130 }} onChange={(w) => set('week', w)} options={weeks.map((w) => ({ value: w, label: S.weekStarting(w.slice(5)) }))} />}
           </>
         }
       />

@@ -13,6 +13,9 @@ import { useJob } from '../../api/useJob';
 import { DateInput } from '../../ui/DateInput';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { JobProgress } from '../claims/JobProgress';
+import { S } from './strings';
+
+const G = S.suggestDialog;
 
 /** The suggestion's weeks (Monday to Sunday, cut at its ends), each with its cells. */
 function weeksOf(s: RotaSuggestion): { from: string; to: string; cells: RotaCell[] }[] {
@@ -47,17 +50,17 @@ export function SuggestDialog({ open, month, from, to, onAccept, onClose }: { op
   };
   const weeks = result ? weeksOf(result) : [];
   return (
-    <Modal open={open} title="排班建议" width={720} footer={null} onCancel={onClose} destroyOnHidden>
-      <Typography.Paragraph type="secondary">只填空格：已排的班、请假和休息保持不变。按配比排满各班，遵守休息、连续上班和周工时，并平衡各人的工时、夜班和周末班。</Typography.Paragraph>
-      <Form layout="inline" aria-label="排班建议表单" style={{ marginBottom: 12 }}>
-        <Form.Item label="从">
-          <DateInput value={start} onChange={setStart} aria-label="建议开始日期" />
+    <Modal open={open} title={S.suggest} width={720} footer={null} onCancel={onClose} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{G.hint}</Typography.Paragraph>
+      <Form layout="inline" aria-label={G.label} style={{ marginBottom: 12 }}>
+        <Form.Item label={G.from}>
+          <DateInput value={start} onChange={setStart} aria-label={G.fromLabel} />
         </Form.Item>
-        <Form.Item label="到">
-          <DateInput value={end} onChange={setEnd} aria-label="建议结束日期" />
+        <Form.Item label={G.to}>
+          <DateInput value={end} onChange={setEnd} aria-label={G.toLabel} />
         </Form.Item>
         <Button type="primary" loading={job.running} onClick={() => void run()}>
-          生成建议
+          {G.run}
         </Button>
       </Form>
       {job.running && <JobProgress status={job.status} testId="rota-suggest-progress" />}
@@ -67,17 +70,17 @@ export function SuggestDialog({ open, month, from, to, onAccept, onClose }: { op
           <Alert
             type={result.unmet.length ? 'warning' : 'success'}
             showIcon
-            title={`满足需求 ${result.met} / ${result.demand} 人次（${result.demand ? Math.round((100 * result.met) / result.demand) : 100}%），新增 ${result.cells.length} 个班，用时 ${result.seconds.toFixed(1)} 秒`}
-            description={result.unmet.length ? `${result.unmet.length} 个班仍缺人，见下方` : undefined}
+            title={G.summary(result.met, result.demand, result.cells.length, result.seconds)}
+            description={result.unmet.length ? G.unmetCount(result.unmet.length) : undefined}
           />
-          {result.unmet.length > 0 && <List size="small" aria-label="无法满足的需求" dataSource={result.unmet.slice(0, 50)} renderItem={(u) => <List.Item>{u}</List.Item>} />}
+          {result.unmet.length > 0 && <List size="small" aria-label={G.unmet} dataSource={result.unmet.slice(0, 50)} renderItem={(u) => <List.Item>{u}</List.Item>} />}
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
             <Button type="primary" disabled={accepted.has('all')} onClick={() => void accept('all', result.cells)}>
-              全部采用
+              {G.acceptAll}
             </Button>
             {weeks.map((w) => (
               <Button key={w.from} disabled={accepted.has('all') || accepted.has(w.from) || w.cells.length === 0} onClick={() => void accept(w.from, w.cells)}>
-                采用 {w.from.slice(5)}–{w.to.slice(5)}（{w.cells.length} 班）
+                {G.acceptWeek(w.from.slice(5), w.to.slice(5), w.cells.length)}
               </Button>
             ))}
           </Flex>
