@@ -4,11 +4,13 @@
 //   npm run dist                     installers for this OS (Windows: NSIS; Linux: AppImage and deb)
 //   npm run dist -- --win            the Windows installer (from Windows, or Linux with wine)
 //   npm run dist -- --linux          AppImage and deb
-//   npm run dist -- --check [--out DIR]
+//   npm run dist -- --check [--out DIR] [--no-build]
 //                                    the installed app's layout (resources/app.asar, app.asar.unpacked,
 //                                    fonts, app-update.yml) built around a stand-in Electron, with no
 //                                    download and no native rebuild: checks the configuration anywhere
 //                                    (tests/unit/shell/packaging.test.ts runs it). Not an installer.
+//                                    --no-build packages the bundles already in out/: the test suite builds
+//                                    once, and a rebuild here would empty out/ under the tests running beside it.
 //
 // A real build needs what these machines lack: Electron's release archives and headers (electron-builder
 // downloads them; @electron/rebuild recompiles better-sqlite3 for Electron's ABI). Where they cannot be
@@ -22,7 +24,13 @@ import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { win: { type: 'boolean' }, linux: { type: 'boolean' }, check: { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    win: { type: 'boolean' },
+    linux: { type: 'boolean' },
+    check: { type: 'boolean' },
+    out: { type: 'string' },
+    'no-build': { type: 'boolean' },
+  },
 });
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 const shell = process.platform === 'win32';
@@ -39,7 +47,10 @@ function fail(message, code = 1) {
 
 // The fonts must be the bundled ones (a release never falls back to a system font), then the bundles.
 if (run('node', ['scripts/copy-fonts.mjs', '--require']) !== 0) fail('字体缺失 / the bundled fonts are missing (npm install first)');
-if (run('npx', ['--no', '--', 'electron-vite', 'build']) !== 0) fail('构建失败 / electron-vite build failed');
+if (values['no-build']) {
+  if (!values.check) fail('--no-build 只用于 --check / --no-build is for --check only');
+  if (!existsSync(join(root, 'out', 'main', 'index.js'))) fail('out/ 中没有构建结果，请先运行 npm run build / out/ is empty: npm run build first');
+} else if (run('npx', ['--no', '--', 'electron-vite', 'build']) !== 0) fail('构建失败 / electron-vite build failed');
 
 if (values.check) {
   // A stand-in for Electron's unpacked distribution: electron-builder copies it and renames the binary.

@@ -1,8 +1,9 @@
 /** 月度结算: compute, submit, supplement (补报), the agency's result, reconciliation. */
 import { z } from 'zod';
-import type { Claim, ClaimTotals } from '../claims/types';
+import { ISSUE_CODES, type IssueCode, type Severity } from '../claims/issueCodes';
+import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from '../claims/types';
 import type { CareMode } from '../domain/model';
-import { method, monthString, noInput, recordId, uploadedFile, type FileDownload } from './define';
+import { listQuery, method, monthString, noInput, recordId, uploadedFile, type FileDownload, type Page } from './define';
 
 /**
  * draft → submitted (frozen) → settled (the agency's result imported); a submitted claim may instead be
@@ -62,8 +63,13 @@ export interface MonthView {
   supplementary: ClaimSummary[];
   /** claims of the month withdrawn (撤回), with their files, as history */
   withdrawn: StoredClaimView[];
-  /** the claim as the records stand now (draft), or the frozen one once submitted */
-  claim: Claim;
+  /**
+   * the claim as the records stand now (draft), or the frozen one once submitted, without its lines and
+   * issues: a big month's are megabytes, so the screen pages them (claims.monthLines, claims.monthIssues)
+   */
+  claim: ClaimHead;
+  /** how many lines and issues the claim has, by severity and by kind, for the tabs and filters */
+  counts: MonthCounts;
   /** true once the regular claim is submitted: the month's records are read-only */
   locked: boolean;
   files: PackageFileInfo[];
@@ -73,9 +79,48 @@ export interface MonthView {
   submitBlocked: string | null;
   /** why the submitted regular claim cannot be withdrawn (settled, a 补报 stands…); null when it can or there is none */
   withdrawBlocked: string | null;
-  /** record ids behind the refs the issues name, so each issue links to the record that fixes it */
-  links: { residents: Record<string, number>; staff: Record<string, number> };
 }
+
+/** A claim without its lines and issues. */
+export type ClaimHead = Omit<Claim, 'lines' | 'issues'>;
+
+export interface MonthCounts {
+  lines: number;
+  issues: Record<Severity, number>;
+  /** each kind of issue present, with its severity and count, in the order of the issue codes */
+  codes: { code: IssueCode; severity: Severity; count: number }[];
+}
+
+/** A line as the screen lists it: its evidence (every day and visit counted) stays on the server. */
+export type ClaimLineRow = Omit<ClaimLine, 'evidence'>;
+
+/** record ids behind the refs the page's issues name, so each issue links to the record that fixes it */
+export interface IssueLinks {
+  residents: Record<string, number>;
+  staff: Record<string, number>;
+}
+
+export interface MonthIssuesPage extends Page<ClaimIssue> {
+  links: IssueLinks;
+}
+
+export const MONTH_LINE_SORT_FIELDS = ['name', 'level', 'billableDays', 'coveredMinutes', 'visits', 'feeFen', 'fundFen', 'personalFen'] as const;
+
+/** 结算明细 of the month's claim: by name or ID number, by care mode, sorted, a page at a time. */
+const monthLinesQuery = listQuery.extend({
+  month: monthString,
+  mode: z.enum(['institutional', 'home']).optional(),
+  sortField: z.enum(MONTH_LINE_SORT_FIELDS).optional(),
+});
+export type MonthLinesQuery = z.input<typeof monthLinesQuery>;
+
+/** The month's issues: of one severity or kind, containing a text, a page at a time. */
+const monthIssuesQuery = listQuery.extend({
+  month: monthString,
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+  code: z.enum(ISSUE_CODES as [IssueCode, ...IssueCode[]]).optional(),
+});
+export type MonthIssuesQuery = z.input<typeof monthIssuesQuery>;
 
 export interface SupplementaryView extends StoredClaimView {
   /** why this 补报 cannot be withdrawn; null when it can */
@@ -141,6 +186,10 @@ export const claimsApi = {
   'claims.list': method(noInput).returns<ClaimSummary[]>(),
   /** The month as it stands: the draft recomputed from the records, or the frozen claim once submitted. */
   'claims.month': method(z.object({ month: monthString })).returns<MonthView>(),
+  /** The lines of claims.month's claim, filtered, sorted and paged on the server. */
+  'claims.monthLines': method(monthLinesQuery).returns<Page<ClaimLineRow>>(),
+  /** The issues of claims.month's claim, filtered and paged on the server, with the links of the page's records. */
+  'claims.monthIssues': method(monthIssuesQuery).returns<MonthIssuesPage>(),
   /** Starts 申报 (a job: compute, build the package, freeze); poll jobs.status for progress. */
   'claims.submit': method(submitInput).returns<{ jobId: string }>(),
   /** Starts 补报 for a submitted month (a job). */

@@ -97,7 +97,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
     exclude: '排除的行',
   },
   audit: { from: '开始日期', to: '结束日期', actor: '操作人', action: '操作', entity: '对象类别' },
-  claims: { acceptErrors: '确认带错误申报', by: '申报人', claimId: '申报', name: '文件名', reason: '撤回原因', purpose: '用途' },
+  claims: { acceptErrors: '确认带错误申报', by: '申报人', claimId: '申报', name: '文件名', reason: '撤回原因', purpose: '用途', mode: '护理方式', severity: '严重程度', code: '问题类别' },
   jobs: { id: '任务' },
   reports: { year: '年份', status: '状态' },
   backups: { name: '备份文件' },

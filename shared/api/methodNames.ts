@@ -20,7 +20,7 @@ export const METHOD_NAMES = [
   'roster.template', 'roster.preview', 'roster.commit',
   'visits.list', 'visits.get', 'visits.save', 'visits.delete', 'visits.check', 'visits.people', 'visits.catalogue', 'visits.importPreview', 'visits.importCommit', 'visits.importTemplate',
   'audit.list', 'audit.facets',
-  'claims.list', 'claims.month', 'claims.submit', 'claims.supplement', 'claims.supplementary', 'claims.supplementPreview', 'claims.withdraw', 'claims.file', 'claims.openFile', 'claims.saveToFolder', 'claims.verify', 'claims.resultTemplate', 'claims.previewResult', 'claims.importResult', 'claims.reconciliation',
+  'claims.list', 'claims.month', 'claims.monthLines', 'claims.monthIssues', 'claims.submit', 'claims.supplement', 'claims.supplementary', 'claims.supplementPreview', 'claims.withdraw', 'claims.file', 'claims.openFile', 'claims.saveToFolder', 'claims.verify', 'claims.resultTemplate', 'claims.previewResult', 'claims.importResult', 'claims.reconciliation',
   'jobs.status',
   'reports.ledger', 'reports.ledgerWorkbook',
   'backups.list', 'backups.create', 'backups.saveToFolder', 'backups.download', 'backups.openFolder',

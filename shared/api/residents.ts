@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { DayStatus } from '../claims/stayTimeline';
 import type { IssueCode } from '../claims/issueCodes';
 import type { CareMode, Fen, InsuranceType, Level, LocalDate, Month, StayEventType } from '../domain/model';
-import { phoneProblem } from '../domain/phone';
+import { idNumberInput } from '../fields/idNumber';
+import { phoneInput } from '../fields/phone';
 import { listQuery, method, monthString, recordId, type Page } from './define';
 import { realDate } from './staff';
 import type { HomeQuotaUse } from './visits';
@@ -51,13 +52,9 @@ export const residentInput = z.object({
   /** absent: a new resident */
   id: recordId.optional(),
   name: z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字'),
-  // Longer than 18 is let through so the services can say exactly what is wrong with it.
-  idNumber: z.string().trim().toUpperCase().min(1, '请填写身份证号').max(30, '身份证号应为18位'),
+  idNumber: idNumberInput,
   insuranceType: z.enum(INSURANCE_TYPES).optional(),
-  phone: optionalText(30, '联系电话最多30个字符').superRefine((v, ctx) => {
-    const problem = v ? phoneProblem(v) : null;
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
+  phone: phoneInput,
   address: optionalText(200, '地址最多200个字'),
 });
 export type ResidentInput = z.input<typeof residentInput>;

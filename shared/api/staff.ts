@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { addDays, addMonths, isValidDate } from '../domain/dates';
-import { idBornAfter, idNumberProblem } from '../domain/ids';
 import type { CertificateType, LocalDate, StaffRole } from '../domain/model';
 import type { ExpiryBand } from '../domain/reminders';
+import { idNumberInput } from '../fields/idNumber';
 import { listQuery, localDate, method, recordId, type Page } from './define';
 
 const ROLES = ['nurse', 'caregiver', 'head-nurse', 'admin', 'manager', 'other'] as const satisfies readonly StaffRole[];
@@ -59,8 +59,7 @@ export const staffInput = z
     /** absent: a new staff member */
     id: recordId.optional(),
     name: z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字'),
-    // Longer than 18 is let through so the services can say exactly what is wrong with it.
-    idNumber: z.string().trim().toUpperCase().min(1, '请填写身份证号').max(30),
+    idNumber: idNumberInput,
     role: z.enum(ROLES).optional(),
     employedFrom: realDate.optional(),
     employedTo: realDate.optional(),
@@ -161,20 +160,6 @@ export const staffApi = {
   'staff.deleteCertificate': method(z.object({ id: recordId })).returns<StaffDetail>(),
   'staff.matrix': method(matrixQuery).returns<MatrixPage>(),
 };
-
-/**
- * How an ID number typed for a person is weighed: one that is not 18 characters of digits (and a
- * final X) cannot be anybody's and is refused, and so is one born after today (docs/rules.md §9: nobody
- * on the roll is not born yet; it is a typing error, e.g. 2099 for 1949). A birth date that is not a
- * date or a check character that fails is only a warning, because the number may be right on the
- * card and wrong in our check of it, and the record must be storable either way (docs/rules.md
- * §8.1: BAD_ID_NUMBER keeps all records).
- */
-export function weighIdNumber(id: string, today?: LocalDate): { error: string | null; warning: string | null } {
-  const problem = idNumberProblem(id, today);
-  if (!problem) return { error: null, warning: null };
-  return /^\d{17}[\dX]$/.test(id) && !idBornAfter(id, today) ? { error: null, warning: problem } : { error: problem, warning: null };
-}
 
 /**
  * A nurse licence is registered for 5 years (docs/rules.md §3): issued 2022-07-01, it runs to

@@ -8,13 +8,20 @@ import type { LocalDate, LocalDateTime } from './model';
 
 const pad = (s: string): string => s.padStart(2, '0');
 
-/** `2026-09-15`, `2026/9/15`, `2026.9.15`, `20260915`, `2026年9月15日` → `2026-09-15`. */
-export function normalizeDateText(text: string): LocalDate | null {
+/**
+ * `2026-09-15`, `2026/9/15`, `2026.9.15`, `20260915`, `2026年9月15日` → `2026-09-15` by shape alone, so a
+ * caller can tell text that is no date from a date that does not exist (2026-02-30); null for the former.
+ */
+export function dateTextShape(text: string): string | null {
   const t = text.trim();
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (!m) return null;
-  const date = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
-  return isValidDate(date) ? date : null;
+  return m ? `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` : null;
+}
+
+/** A typed date as above → `2026-09-15` when it is a real date, else null. */
+export function normalizeDateText(text: string): LocalDate | null {
+  const date = dateTextShape(text);
+  return date && isValidDate(date) ? date : null;
 }
 
 /** A date as above, then a space or T, then `9:00`, `09:00` or `0900` → `2026-09-15T09:00`. */

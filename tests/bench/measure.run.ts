@@ -5,6 +5,8 @@
  */
 import { it } from 'vitest';
 import { computeMonthClaim } from '../../electron/services/claims/monthClaim';
+import { monthIssues, monthLines } from '../../electron/services/claims/monthPages';
+import { monthView } from '../../electron/services/claims/monthView';
 import { readInstitution } from '../../electron/services/dataset/institutionRows';
 import { judgesWeekBefore } from '../../shared/claims/computeClaim';
 import { findPolicyPack } from '../../shared/policy/registry';
@@ -64,6 +66,16 @@ it('measures the claim and the package', async () => {
       claimIssues: claim.issues.length,
       claimCoveredMinutes: claim.totals.coveredMinutes,
       claimBillableDays: claim.totals.billableDays,
+    });
+    // What 月度结算 sends the window for this month (issue 15): the head and counts, and one page of
+    // lines and of errors, against the whole claim it used to send.
+    const bytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x));
+    const view = await monthView(db, MONTH, `${MONTH}-28`);
+    Object.assign(result, {
+      claimsMonthBytes: bytes(view),
+      claimsMonthWholeClaimBytes: bytes(claim),
+      monthLinesPageBytes: bytes(await monthLines(db, { month: MONTH, page: 1, pageSize: 20 })),
+      monthIssuesPageBytes: bytes(await monthIssues(db, { month: MONTH, severity: 'error', page: 1, pageSize: 20 })),
     });
     console.log(result);
     if (process.env.LTC_BENCH_CLAIM_ONLY) {

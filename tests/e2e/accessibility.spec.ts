@@ -56,6 +56,9 @@ test('before anything is set up: the welcome page and the empty screens', async 
 
 test.describe('the demo institution', () => {
   test.beforeEach(({ host }) => {
+    // each test walks several screens and dialogs of a 120-bed institution, each scanned by axe
+    // (up to ~35 s on an idle CI machine): three times the default budget
+    test.slow();
     const r = ltcOn(TODAY, 'demo', '--db', host.dbFile);
     expect(r.code, r.stderr).toBe(0);
   });

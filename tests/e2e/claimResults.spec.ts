@@ -39,7 +39,7 @@ test('issues are titled in Chinese; the code is in the tooltip for support', asy
   await issue.getByTestId('issue-title').hover();
   await expect(page.getByRole('tooltip')).toHaveText('问题代码（供技术支持）：LEVEL_NOT_ELIGIBLE');
   await claims.filterIssues({ code: 'HOSPITAL_DAY' });
-  expect(await claims.issues().evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual(['HOSPITAL_DAY']);
+  await expect.poll(claims.shownCodes).toEqual(['HOSPITAL_DAY']);
   await screenshot(page, '49-claims-issue-titles');
 });
 

@@ -89,22 +89,21 @@ test('October at a glance: computing, totals, issues by severity with filters an
   await expect(claims.status()).toHaveText('未申报');
 
   // Grouped by severity: each group shows exactly the codes the expected claim has at that severity.
-  for (const s of ['error', 'warning', 'info'] as const) expect(await claims.codesIn(s), s).toEqual(codesOf(s));
+  for (const s of ['error', 'warning', 'info'] as const) await claims.expectCodesIn(s, codesOf(s));
   for (const i of expected.issues.filter((x) => x.visit)) await expect(claims.issuesOf(i.code).filter({ hasText: i.visit as string })).not.toHaveCount(0);
   await screenshot(page, '40-claims-month');
 
-  // Filters: severity, code, text.
+  // Filters: severity, code, text. The issues are filtered on the server (claims.monthIssues): the list
+  // shows the filtered page once it has arrived.
   await claims.filterIssues({ severity: '警告' });
-  expect(await claims.issues().evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual(codesOf('warning'));
+  await expect.poll(claims.shownCodes).toEqual(codesOf('warning'));
   await claims.clearIssueFilters();
   await claims.filterIssues({ code: 'HOSPITAL_DAY' });
   await expect(claims.issues()).not.toHaveCount(0);
-  expect(await claims.issues().evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual(['HOSPITAL_DAY']);
+  await expect.poll(claims.shownCodes).toEqual(['HOSPITAL_DAY']);
   await claims.clearIssueFilters();
   await claims.filterIssues({ search: '赵德胜' });
-  expect(await claims.issues().evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual(
-    [...new Set(expected.issues.filter((i) => i.idNumber === '33020519520317007X').map((i) => i.code))],
-  );
+  await expect.poll(claims.shownCodes).toEqual([...new Set(expected.issues.filter((i) => i.idNumber === '33020519520317007X').map((i) => i.code))]);
 
   // An issue links to the record that fixes it: the resident's page…
   // (an assessment issue opens the 评估结论 tab, a stay issue the 入住记录 tab)…
@@ -169,7 +168,7 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
   await claims.recompute();
   await expect(claims.issuesOf('VISIT_UNCONFIRMED')).toHaveCount(0);
   await expectTotals(claims, after, visitsBefore + 1);
-  for (const s of ['error', 'info'] as const) expect(await claims.codesIn(s)).toEqual(codesOf(s));
+  for (const s of ['error', 'info'] as const) await claims.expectCodesIn(s, codesOf(s));
   await expect(page.getByTestId('issues-warning')).toHaveCount(0);
 
   // Submit: a confirmation that insists on accepting the remaining errors, a progress bar, then 已申报.

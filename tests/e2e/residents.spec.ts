@@ -23,6 +23,8 @@ test.beforeEach(({ host }) => {
 });
 
 test('an administrator adds a resident with an assessment and a stay, and sees the hospital days on the calendar', async ({ page }) => {
+  // a long walk through four screens (~45 s on an idle CI machine): three times the default budget
+  test.slow();
   const shell = new AppShell(page);
   await shell.open('/');
   await shell.go('床位');

@@ -3,6 +3,7 @@
  * same transaction as the change it describes (so a rolled-back change leaves no audit row either).
  * The table's triggers refuse UPDATE and DELETE; this module only ever inserts.
  */
+import type { AuditEntryView } from '../../../shared/api/audit';
 import type { LtcDatabase } from '../db/database';
 import { localTimestamp } from '../db/clock';
 
@@ -30,16 +31,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
+/** A row read back: the view's identifying fields (shared/api/audit.ts), with the stored values still raw. */
+export type AuditRow = Pick<AuditEntryView, 'id' | 'at' | 'actor' | 'action' | 'entity' | 'entityId'> & {
   before: unknown;
   after: unknown;
-}
+};
 
 const INSERT_SQL = `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
   VALUES (?, ?, ?, ?, ?, ?, ?)`;

@@ -13,14 +13,8 @@ import { ServiceError } from '../errors';
 type ListQuery = z.output<typeof bedListQuery>;
 type Input = z.output<typeof bedInput>;
 
-interface Row {
-  id: number;
-  code: string;
-  room: string | null;
-  floor: string | null;
-  note: string | null;
-  stays: number;
-}
+/** The SELECT below names its columns as the API's row: one type, declared once in shared/api/beds.ts. */
+type Row = BedRow;
 
 const STAYS = "(SELECT count(*) FROM stay_events e WHERE e.bed = b.code AND e.type = 'admit')";
 const COLUMNS = `b.id, b.code, b.room, b.floor, b.note, ${STAYS} AS stays`;

@@ -16,6 +16,7 @@ import { serviceToday } from '../staff/staffFacts';
 import { getClaim, listClaims, readClaimFiles, type StoredClaim } from './claimStore';
 import { submitMonth, submitSupplementary } from './lifecycle';
 import { offThreadPreparer, verifyRegenerationOffThread } from './claimOffThread';
+import { monthIssues, monthLines } from './monthPages';
 import { monthView, supplementaryViews, supplementPreview } from './monthView';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
@@ -45,6 +46,8 @@ function auditExport(ctx: ServiceContext, s: ClaimSummary, files: string[], via:
 export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.list': (_i, ctx) => listClaims(ctx.db),
   'claims.month': (i, ctx) => monthView(ctx.db, i.month, serviceToday()),
+  'claims.monthLines': (i, ctx) => monthLines(ctx.db, i),
+  'claims.monthIssues': (i, ctx) => monthIssues(ctx.db, i),
   'claims.submit': (i, ctx) => ({
     jobId: startJob('submit', async (report) => {
       await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: serviceToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });

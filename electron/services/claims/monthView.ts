@@ -16,6 +16,7 @@ import { computeMonthClaimOffThread } from './claimOffThread';
 import { claimsOfMonth, isSent, listClaimFiles, type StoredClaim } from './claimStore';
 import { notYetSubmitted, nothingToSupplement } from './lifecycle';
 import { lastVerifications } from './verification';
+import { countsOf, currentMonthClaim, headOf } from './monthPages';
 import { withdrawRefusal } from './withdraw';
 
 export const NO_INSTITUTION = '请先完成机构设置：结算需要机构名称、定点机构编码、政策包和价格表（设置 › 机构设置）。';
@@ -33,7 +34,7 @@ export async function monthView(db: LtcDatabase, month: string, today: LocalDate
   requireInstitution(db);
   const all = claimsOfMonth(db, month);
   const regular = all.find((c) => c.summary.kind === 'regular' && c.summary.status !== 'withdrawn') ?? null;
-  const frozen = regular !== null && isSent(regular.summary);
+  const { claim, frozen } = await currentMonthClaim(db, month);
   const [view] = regular && frozen ? storedViews(db, [regular]) : [];
   return {
     month,
@@ -41,20 +42,14 @@ export async function monthView(db: LtcDatabase, month: string, today: LocalDate
     regular: regular?.summary ?? null,
     supplementary: all.filter((c) => c.summary.kind === 'supplementary' && c.summary.status !== 'withdrawn').map((c) => c.summary),
     withdrawn: storedViews(db, all.filter((c) => c.summary.status === 'withdrawn')),
-    claim: frozen ? regular.claim : await computeMonthClaimOffThread(db, month),
+    claim: headOf(claim),
+    counts: countsOf(claim),
     locked: frozen,
     files: view?.files ?? [],
     verification: view?.verification ?? null,
     submitBlocked: frozen ? null : monthNotEndedReason(month, today),
     withdrawBlocked: regular && frozen ? withdrawRefusal(db, regular.summary) : null,
-    links: recordLinks(db),
   };
-}
-
-/** ref → id of residents, staff and visits: issues name refs; screens address records by id. */
-function recordLinks(db: LtcDatabase): MonthView['links'] {
-  const map = (sql: string) => Object.fromEntries((db.raw.prepare(sql).all() as { ref: string; id: number }[]).map((r) => [r.ref, r.id]));
-  return { residents: map('SELECT ref, id FROM residents'), staff: map('SELECT ref, id FROM staff') };
 }
 
 /** The month's 补报 that stand, with their files, last 校验 and whether each may be withdrawn. */

@@ -9,7 +9,11 @@ import type { LineResult } from '../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import type { CareMode } from '../../../shared/domain/model';
 import type { ClaimLine } from '../../../shared/claims/types';
+import { CARE_MODE } from '../../../shared/fields/choices';
 import { InputError, type Problem } from '../errors';
+import { cellValue, type Cell } from '../spreadsheet/cellValue';
+import { choice, idNumber, shown, spellings, text, yuan } from '../spreadsheet/cells';
+import { loadWorkbook, sniffSpreadsheet } from '../spreadsheet/workbook';
 
 export type { LineResult } from '../../../shared/api/claims';
 
@@ -37,8 +41,12 @@ const resultJson = z.object({
   ),
 });
 
-const RESULT_WORDS: Record<string, LineResult> = { 通过: 'accepted', 扣款: 'deducted', 拒付: 'rejected', accepted: 'accepted', deducted: 'deducted', rejected: 'rejected' };
-const MODE_WORDS: Record<string, CareMode> = { 机构护理: 'institutional', 居家护理: 'home', institutional: 'institutional', home: 'home', 机构: 'institutional', 居家: 'home' };
+const RESULT_WORDS = spellings<LineResult>([
+  ['accepted', ['通过', 'accepted']],
+  ['deducted', ['扣款', 'deducted']],
+  ['rejected', ['拒付', 'rejected']],
+]);
+const MODE_WORDS = CARE_MODE.spellings;
 export const RESULT_SHEET = '审核结果';
 const HEADERS = ['身份证号', '姓名', '护理方式', '申报基金支付（元）', '审核结果（通过/扣款/拒付）', '扣款金额（元）', '原因'];
 
@@ -60,33 +68,16 @@ export async function resultTemplate(lines: readonly ClaimLine[], month: string)
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v == null) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  return String(v).trim();
-};
-
 /**
- * A deduction in yuan as typed (text, or a number cell) → fen, or why it is not one. A number cell that
- * is a whole number of fen up to binary noise (a formula's 10.549999999999999) is taken as that many fen;
- * a third decimal is refused, never rounded: 10.555 is not an amount the agency can have deducted.
+ * A deduction in yuan as typed (text, or a number cell) → fen, or why it is not one: the amount rules of
+ * every import (spreadsheet/cells.ts `yuan`), and a deduction is more than nothing.
  */
-export function deductionFen(value: ExcelJS.CellValue): { fen: number } | { problem: string } | null {
-  if (value == null || (typeof value === 'string' && value.trim() === '')) return null;
-  const raw = typeof value === 'object' && value !== null && 'result' in value ? value.result : value;
-  if (typeof raw === 'number') {
-    const fen = Math.round(raw * 100);
-    if (Math.abs(raw * 100 - fen) > 1e-6) return { problem: `扣款金额 ${raw} 最多两位小数（元，精确到分）` };
-    return fen > 0 ? { fen } : { problem: `扣款金额须大于0（现为 ${raw}）` };
-  }
-  const text = cellText(value).replace(/,/g, '').replace(/元$/, '').trim();
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { problem: `扣款金额“${cellText(value)}”不是数字，请填写金额（元），例如 120.50` };
-  if (/\.\d{3,}$/.test(text)) return { problem: `扣款金额 ${text} 最多两位小数（元，精确到分）` };
-  const [whole = '0', frac = ''] = text.replace('-', '').split('.');
-  const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  if (text.startsWith('-') || fen === 0) return { problem: `扣款金额须大于0（现为 ${text}）` };
-  return { fen };
+export function deductionFen(value: Cell): { fen: number } | { problem: string } | null {
+  const r = yuan(value, '扣款金额');
+  if (!r.ok) return { problem: r.message };
+  if (r.value === null) return null;
+  if (r.value <= 0) return { problem: `扣款金额须大于0（现为 ${shown(value).replace(/元$/, '').trim()}）` };
+  return { fen: r.value };
 }
 
 /** Reads a result file (.json or .xlsx); every problem is listed with its row. */
@@ -102,31 +93,34 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
     if (!r.success) throw new InputError('审核结果文件格式不对（应为 ltc-claim-result 第1版）', r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     return r.data.lines;
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new InputError('无法读取该 Excel 文件，请确认是 .xlsx 格式（不是 .xls 或 .csv）');
-  }
+  sniffSpreadsheet(name, bytes, ['xlsx'], '审核结果模板');
+  const wb = await loadWorkbook(name, bytes);
   const ws = wb.getWorksheet(RESULT_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new InputError('Excel 文件中没有工作表');
   const problems: Problem[] = [];
   const out: ResultLine[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const [id, , mode, , result, , reason] = [1, 2, 3, 4, 5, 6, 7].map((c) => cellText(row.getCell(c).value));
-    if (!id || !result) return;
+    const cell = (c: number): Cell => cellValue(row.getCell(c).value);
+    if (cell(1) === null || cell(5) === null) return;
     const where = `第${n}行`;
-    const m = MODE_WORDS[mode ?? ''];
-    const r = RESULT_WORDS[result];
-    if (!m) problems.push({ path: where, message: `护理方式“${mode}”应为 机构护理 或 居家护理` });
-    if (!r) problems.push({ path: where, message: `审核结果“${result}”应为 通过、扣款 或 拒付` });
-    const amount = r === 'deducted' ? deductionFen(row.getCell(6).value) : null;
+    const id = idNumber(cell(1));
+    if (!id.ok) problems.push({ path: where, message: `身份证号${id.message}` });
+    const mode = choice(cell(3), MODE_WORDS, CARE_MODE.shown);
+    const result = choice(cell(5), RESULT_WORDS, ['通过', '扣款', '拒付']);
+    const m = mode.ok ? mode.value : null;
+    const r = result.ok ? result.value : null;
+    if (!m) problems.push({ path: where, message: `护理方式“${shown(cell(3))}”应为 机构护理 或 居家护理` });
+    if (!r) problems.push({ path: where, message: `审核结果“${shown(cell(5))}”应为 通过、扣款 或 拒付` });
+    const said = text(cell(7), 500);
+    const reason = said.ok ? said.value : null;
+    if (!said.ok) problems.push({ path: where, message: `原因${said.message}` });
+    const amount = r === 'deducted' ? deductionFen(cell(6)) : null;
     if (r === 'deducted' && amount === null) problems.push({ path: where, message: '扣款须填写大于0的扣款金额（元，最多两位小数）' });
     if (amount && 'problem' in amount) problems.push({ path: where, message: amount.problem });
-    if ((r === 'deducted' || r === 'rejected') && !reason) problems.push({ path: where, message: `${result}须填写原因` });
+    if ((r === 'deducted' || r === 'rejected') && !reason) problems.push({ path: where, message: `${shown(cell(5))}须填写原因` });
     const fen = amount && 'fen' in amount ? amount.fen : null;
-    if (m && r) out.push({ idNumber: id ?? '', mode: m, result: r, ...(fen !== null ? { deductedFen: fen } : {}), ...(reason ? { reason } : {}) });
+    if (m && r && id.ok) out.push({ idNumber: id.value ?? '', mode: m, result: r, ...(fen !== null ? { deductedFen: fen } : {}), ...(reason ? { reason } : {}) });
   });
   if (problems.length > 0) throw new InputError(`审核结果有 ${problems.length} 处问题，未导入：`, problems);
   return out;

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { ResidentDetail, residentInput } from '../../../shared/api/residents';
-import { weighIdNumber } from '../../../shared/api/staff';
+import { weighIdNumber } from '../../../shared/fields/idNumber';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';

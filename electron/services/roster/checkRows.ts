@@ -4,12 +4,14 @@
  * other rows or the database (duplicates, contradictions with stored stays) is judged in plan.ts.
  */
 import type { RosterIssue } from '../../../shared/api/roster';
-import { nurseLicenceDefaultExpiry, weighIdNumber } from '../../../shared/api/staff';
-import { CERTIFICATE_NAMES, LEVEL_NAMES, STAFF_ROLE_NAMES } from '../../../shared/domain/glossary';
-import { LEVELS, STAFF_ROLES, type Assessment, type CareMode, type Certificate, type CertificateType, type InsuranceType, type LocalDate, type StaffRole, type StayEvent } from '../../../shared/domain/model';
+import { nurseLicenceDefaultExpiry } from '../../../shared/api/staff';
+import { weighIdNumber } from '../../../shared/fields/idNumber';
+import { CERTIFICATE_NAMES, STAFF_ROLE_NAMES } from '../../../shared/domain/glossary';
+import { CARE_MODE, LEVEL as LEVEL_FIELD } from '../../../shared/fields/choices';
+import { STAFF_ROLES, type Assessment, type Certificate, type CertificateType, type InsuranceType, type LocalDate, type StaffRole, type StayEvent } from '../../../shared/domain/model';
 import { assessmentNotYet, stayEventNotYet } from '../../../shared/domain/notYet';
 import { phoneProblem } from '../../../shared/domain/phone';
-import { choice, date, idNumber, spellings, text, type Parsed } from './cells';
+import { choice, date, idNumber, spellings, text, type Parsed } from '../spreadsheet/cells';
 import { INSURANCE_NAMES, LEVEL_OPTIONS, MODE_OPTIONS, RESIDENT_COLUMNS, STAFF_COLUMNS, type ResidentHeader, type StaffHeader } from './columns';
 import type { Cell, SheetRow } from './readRoster';
 
@@ -42,11 +44,8 @@ const INSURANCE = spellings<InsuranceType>([
   ['employee', [INSURANCE_NAMES.employee, '职工', '职工基本医疗保险', '职工医疗保险']],
   ['resident', [INSURANCE_NAMES.resident, '城乡居民', '居民', '居民医保', '城乡居民基本医疗保险']],
 ]);
-const LEVEL = spellings(LEVELS.map((l) => [l, [`${l}`, `${l}级`, `${l}级${LEVEL_NAMES[l]}`, LEVEL_NAMES[l]]]));
-const MODE = spellings<CareMode>([
-  ['institutional', ['机构', '机构护理', '入住机构', 'institutional']],
-  ['home', ['居家', '居家护理', '上门', '居家上门', 'home']],
-]);
+const LEVEL = LEVEL_FIELD.spellings;
+const MODE = CARE_MODE.spellings;
 const ROLE = spellings(STAFF_ROLES.map((r) => [r, [STAFF_ROLE_NAMES[r], r]]));
 const CERT = spellings<CertificateType>(
   (Object.entries(CERTIFICATE_NAMES) as [CertificateType, string][]).map(([t, n]) => [t, [n, n.replace(/证书$/, ''), n.replace(/书$/, ''), t]]),

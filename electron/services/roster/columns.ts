@@ -6,6 +6,7 @@
 import type { RosterSheet } from '../../../shared/api/roster';
 import { CERTIFICATE_NAMES, LEVEL_NAMES, STAFF_ROLE_NAMES } from '../../../shared/domain/glossary';
 import { LEVELS, STAFF_ROLES, type InsuranceType } from '../../../shared/domain/model';
+import { ID_NUMBER_HINT } from '../../../shared/fields/idNumber';
 
 export type ColumnKind = 'text' | 'id' | 'date' | 'list';
 
@@ -31,7 +32,7 @@ const col = (header: string, kind: ColumnKind, note: string, width: number, more
 
 export const RESIDENT_COLUMNS = [
   col('姓名', 'text', '必填，例如 王秀英', 12, { required: true, maxLength: 50 }),
-  col('身份证号', 'id', '必填，18位，末位X大写；本列为文本格式', 22, { required: true }),
+  col('身份证号', 'id', `必填，${ID_NUMBER_HINT}；本列为文本格式`, 22, { required: true }),
   col('参保类型', 'list', '从下拉列表选：职工医保 / 城乡居民医保', 14, { options: Object.values(INSURANCE_NAMES) }),
   col('电话', 'text', '选填：手机如 13800000000，固话带区号如 0574-87654321', 15, { maxLength: 30 }),
   col('地址', 'text', '选填；居家护理填上门地址', 28, { maxLength: 200 }),
@@ -46,7 +47,7 @@ export const RESIDENT_COLUMNS = [
 
 export const STAFF_COLUMNS = [
   col('姓名', 'text', '必填，例如 陈淑霞；一人多证时每证一行', 12, { required: true, maxLength: 50 }),
-  col('身份证号', 'id', '必填，18位，末位X大写；本列为文本格式', 22, { required: true }),
+  col('身份证号', 'id', `必填，${ID_NUMBER_HINT}；本列为文本格式`, 22, { required: true }),
   col('岗位', 'list', `从下拉列表选：${STAFF_ROLES.map((r) => STAFF_ROLE_NAMES[r]).join(' / ')}`, 12, { options: STAFF_ROLES.map((r) => STAFF_ROLE_NAMES[r]) }),
   col('入职日期', 'date', '例如 2024-03-01', 14),
   col('证书类型', 'list', '从下拉列表选；无证书则本行证书各列留空', 18, { options: Object.values(CERTIFICATE_NAMES) }),

@@ -4,11 +4,11 @@
  * added a column is not punished; what cannot be read at all (not an xlsx, no roster sheet, a sheet
  * without its 姓名/身份证号 columns) is refused whole, before any row is judged.
  */
-import ExcelJS from 'exceljs';
 import type { RosterSheet } from '../../../shared/api/roster';
 import { InputError } from '../errors';
 import { FIRST_DATA_ROW, SHEETS } from './columns';
 import { cellValue, type Cell } from '../spreadsheet/cellValue';
+import { loadWorkbook, sniffSpreadsheet } from '../spreadsheet/workbook';
 
 export type { Cell } from '../spreadsheet/cellValue';
 
@@ -27,23 +27,12 @@ export interface RosterFile {
 /** More people than any one institution's roster; a bigger file is a mistake (or a ledger). */
 export const MAX_ROWS_PER_SHEET = 20_000;
 
-const isZip = (b: Buffer): boolean => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-const isOle = (b: Buffer): boolean => b.length > 8 && b.readUInt32BE(0) === 0xd0cf11e0;
-
 /** `身份证号*`, ` 姓名 `, `评估等级（0-5）` all name the template's column. */
 const normalizeHeader = (h: string): string => h.replace(/[\s*＊]/g, '').replace(/[（(].*?[)）]/g, '');
 
 export async function readRoster(name: string, bytes: Buffer): Promise<RosterFile> {
-  if (isOle(bytes) || name.toLowerCase().endsWith('.xls')) {
-    throw new InputError('不支持旧版 Excel（.xls）文件：请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再上传');
-  }
-  if (!isZip(bytes)) throw new InputError(`“${name}”不是 Excel 工作簿（.xlsx）：请下载花名册模板，填写后上传`);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new InputError(`无法读取“${name}”：文件可能已损坏或不是 Excel 工作簿，请用 Excel 打开后另存为 .xlsx 再上传`);
-  }
+  sniffSpreadsheet(name, bytes, ['xlsx'], '花名册模板');
+  const wb = await loadWorkbook(name, bytes);
   const rows: SheetRow[] = [];
   const ignored: string[] = [];
   let found = 0;

@@ -65,7 +65,8 @@ const SORT_COLUMN: Record<string, string> = {
   certificates: 'c.worst',
 };
 
-export interface StaffQueryRow {
+/** A staff table row as SQLite returns it (snake_case, as the columns are named). */
+export interface StaffDbRow {
   id: number;
   ref: string;
   name: string;
@@ -73,6 +74,10 @@ export interface StaffQueryRow {
   role: StaffRole | null;
   employed_from: string | null;
   employed_to: string | null;
+}
+
+/** The list query's row: the person's columns, with each certificate type's best standing beside them. */
+export interface StaffQueryRow extends StaffDbRow {
   worst: string | null;
   nurse_licence: string | null;
   ltc_caregiver: string | null;

@@ -3,7 +3,8 @@
  * (before and after), so a refused change leaves neither the record nor the trail touched.
  */
 import type { z } from 'zod';
-import { weighIdNumber, type StaffDetail, type staffInput } from '../../../shared/api/staff';
+import type { StaffDetail, staffInput } from '../../../shared/api/staff';
+import { weighIdNumber } from '../../../shared/fields/idNumber';
 import { addDays } from '../../../shared/domain/dates';
 import { idNumberProblem } from '../../../shared/domain/ids';
 import type { LocalDate, StaffRole } from '../../../shared/domain/model';
@@ -13,17 +14,9 @@ import type { LtcDatabase } from '../db/database';
 import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError } from '../errors';
 import { CERTIFICATE_COLUMNS, certificateView, reminderLeadDays, serviceToday, type CertificateRow } from './staffFacts';
-import { NO_EXPIRY, standing } from './staffQuery';
+import { NO_EXPIRY, standing, type StaffDbRow } from './staffQuery';
 
-interface StaffRow {
-  id: number;
-  ref: string;
-  name: string;
-  id_number: string;
-  role: StaffRole | null;
-  employed_from: string | null;
-  employed_to: string | null;
-}
+type StaffRow = StaffDbRow;
 
 /** What the audit trail keeps of a person (the certificates have their own entries). */
 export interface StaffRecord {

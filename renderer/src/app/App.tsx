@@ -6,9 +6,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
-import '../i18n';
 import { routes } from './routes';
 import { theme } from './theme';
+import { S } from './strings';
 
 dayjs.locale('zh-cn');
 
@@ -18,7 +18,7 @@ const queryClient = new QueryClient({
 const router = createHashRouter(routes);
 
 // A search box's button shows only an icon, which would name it "search": name it in Chinese.
-const inputSearch = { searchIcon: <SearchOutlined aria-label="搜索" /> };
+const inputSearch = { searchIcon: <SearchOutlined aria-label={S.search} /> };
 
 export function App() {
   return (

@@ -13,32 +13,31 @@ import {
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { navKeyOf } from '../ui/nav';
+import { S } from './strings';
 
 export function AppLayout() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
   // The icons are decoration: each entry is named by its label alone (not "home 首页").
   const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined aria-hidden />, label: t('nav.home') },
-    { key: '/residents', icon: <TeamOutlined aria-hidden />, label: t('nav.residents') },
-    { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: t('nav.beds') },
-    { key: '/visits', icon: <CarOutlined aria-hidden />, label: t('nav.visits') },
-    { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: t('nav.staff') },
-    { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: t('nav.claims') },
-    { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: t('nav.reports') },
-    { key: '/inspection', icon: <SafetyCertificateOutlined aria-hidden />, label: t('nav.inspection') },
+    { key: '/', icon: <HomeOutlined aria-hidden />, label: S.nav.home },
+    { key: '/residents', icon: <TeamOutlined aria-hidden />, label: S.nav.residents },
+    { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: S.nav.beds },
+    { key: '/visits', icon: <CarOutlined aria-hidden />, label: S.nav.visits },
+    { key: '/staff', icon: <IdcardOutlined aria-hidden />, label: S.nav.staff },
+    { key: '/claims', icon: <CalculatorOutlined aria-hidden />, label: S.nav.claims },
+    { key: '/reports', icon: <BarChartOutlined aria-hidden />, label: S.nav.reports },
+    { key: '/inspection', icon: <SafetyCertificateOutlined aria-hidden />, label: S.nav.inspection },
     {
       key: 'settings',
       icon: <SettingOutlined aria-hidden />,
-      label: t('nav.settings'),
+      label: S.nav.settings,
       children: [
-        { key: '/settings/institution', label: t('nav.institution') },
-        { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
-        { key: '/settings/system', label: t('nav.system') },
+        { key: '/settings/institution', label: S.nav.institution },
+        { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: S.nav.audit },
+        { key: '/settings/system', label: S.nav.system },
       ],
     },
   ];
@@ -52,9 +51,9 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
-          {t('appName')}
+          {S.appName}
         </Typography.Title>
-        <nav aria-label="主导航">
+        <nav aria-label={S.navLabel}>
           <Menu mode="inline" items={items} selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpened} onClick={(e) => void navigate(e.key)} />
         </nav>
       </Layout.Sider>

@@ -2,7 +2,7 @@
  * Date fields that take a date as people type it (issue 14: 2026/09/15, 20260915 and 2026-9-15 were
  * cleared without a word). The picker itself parses only the canonical form (a looser format would
  * match 2026-9-1 halfway through 2026-9-15 and rewrite the text under the cursor); what was typed is
- * read on Enter and on leaving the field (shared/domain/typedDates.ts) and becomes the value, shown
+ * read on Enter and on leaving the field (shared/fields/date.ts: as the imports read them, full-width digits too) and becomes the value, shown
  * as YYYY-MM-DD. Text that is no date is kept visible with a message, never dropped silently.
  * `DateInput` holds a YYYY-MM-DD string (docs/rules.md §5: calendar dates are strings, never instants);
  * `DateTimeInput` holds a local dayjs time, as the visit form does.
@@ -10,7 +10,8 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
-import { normalizeDateText, normalizeDateTimeText } from '../../../shared/domain/typedDates';
+import { readDate as normalizeDateText, readDateTime as normalizeDateTimeText } from '../../../shared/fields/date';
+import { S } from './strings';
 
 const DATE = 'YYYY-MM-DD';
 /**
@@ -66,7 +67,7 @@ function useTyped(read: (text: string) => string | null, shown: (value: string) 
 function Unread({ text, example }: { text: string; example: string }) {
   return (
     <div role="alert" className="ant-form-item-explain-error" style={{ fontSize: 12 }}>
-      “{text}”不是有效的日期，请写成 {example}（也可写 {example.replace(/-/g, '/')}）
+      {S.badDate(text, example)}
     </div>
   );
 }

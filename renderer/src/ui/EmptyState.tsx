@@ -5,6 +5,7 @@
  */
 import { Button, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { S } from './strings';
 
 export interface EmptyAction {
   label: string;
@@ -26,14 +27,14 @@ interface Props {
 }
 
 export function EmptyState({ title, hint, actions = [], filtered, testId = 'empty-state' }: Props) {
-  const shown: readonly EmptyAction[] = filtered ? [{ label: '清除筛选', onClick: filtered.onClear }] : actions;
+  const shown: readonly EmptyAction[] = filtered ? [{ label: S.clearFilters, onClick: filtered.onClear }] : actions;
   return (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       data-testid={testId}
       description={
         <Flex vertical gap={4} align="center">
-          <Typography.Text>{filtered ? '没有符合筛选条件的记录' : title}</Typography.Text>
+          <Typography.Text>{filtered ? S.nothingFiltered : title}</Typography.Text>
           {!filtered && hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
         </Flex>
       }

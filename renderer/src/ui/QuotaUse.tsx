@@ -7,27 +7,28 @@
 import { Progress, Typography } from 'antd';
 import type { HomeQuotaUse } from '../../../shared/api/visits';
 import { formatYuan } from '../../../shared/domain/money';
+import { S } from './strings';
 
 const hours = (minutes: number): string => (minutes / 60).toFixed(1);
 
 /** One line: `已用 28.0 / 30 小时`, `本周已计 3 / 5 次`, `本月费用 1,800.00 / 2,100.00 元`. */
 export function quotaText(q: HomeQuotaUse, withVisit: boolean): { text: string; used: number; limit: number; over: string | null } {
-  const with_ = withVisit ? '（含本条）' : '';
+  const with_ = withVisit ? S.quota.withVisit : '';
   if (q.model === 'hourly-quota') {
-    const over = q.usedMinutes > q.quotaMinutes ? `本月已超出额度 ${hours(q.usedMinutes - q.quotaMinutes)} 小时，超出部分不予结算` : null;
-    return { text: `${q.month} 服务时长额度（${q.level}级）：已用 ${hours(q.usedMinutes)} / ${hours(q.quotaMinutes).replace(/\.0$/, '')} 小时${with_}`, used: q.usedMinutes, limit: q.quotaMinutes, over };
+    const over = q.usedMinutes > q.quotaMinutes ? S.quota.hoursOver(hours(q.usedMinutes - q.quotaMinutes)) : null;
+    return { text: S.quota.hours(q.month, q.level, hours(q.usedMinutes), hours(q.quotaMinutes).replace(/\.0$/, ''), with_), used: q.usedMinutes, limit: q.quotaMinutes, over };
   }
   if (q.model === 'per-visit') {
-    const over = q.monthOver > 0 ? `本月有 ${q.monthOver} 次服务超出限额，不予结算` : null;
+    const over = q.monthOver > 0 ? S.quota.visitsOver(q.monthOver) : null;
     return {
-      text: `${q.week} 起的一周（${q.level}级）：本周已计 ${q.weekCounted} / ${q.visitsPerWeek} 次${with_}；每天至多 ${q.visitsPerDay} 次，本月已计 ${q.monthCounted} 次`,
+      text: S.quota.visits(q.week, q.level, q.weekCounted, q.visitsPerWeek, with_, q.visitsPerDay, q.monthCounted),
       used: q.weekCounted,
       limit: q.visitsPerWeek,
       over,
     };
   }
-  const over = q.feeFen > q.capFen ? `本月费用已超过封顶，超出部分由个人负担` : null;
-  return { text: `${q.month} 服务费用（${q.level}级）：${formatYuan(q.feeFen)} / 封顶 ${formatYuan(q.capFen)} 元${with_}`, used: q.feeFen, limit: q.capFen, over };
+  const over = q.feeFen > q.capFen ? S.quota.feeOver : null;
+  return { text: S.quota.fee(q.month, q.level, formatYuan(q.feeFen), formatYuan(q.capFen), with_), used: q.feeFen, limit: q.capFen, over };
 }
 
 export function QuotaUse({ quota, withVisit = false }: { quota: HomeQuotaUse; withVisit?: boolean }) {

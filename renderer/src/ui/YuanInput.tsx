@@ -6,8 +6,9 @@
  */
 import { Input } from 'antd';
 import { useState } from 'react';
-import { parseYuan } from '../../../shared/domain/money';
+import { readYuan } from '../../../shared/fields/money';
 import { MAX_FEN } from './yuanRules';
+import { S } from './strings';
 
 /** fen once it is an amount, the text as typed until then, null when empty */
 export type YuanValue = number | string | null;
@@ -24,8 +25,9 @@ const shown = (v: YuanValue | undefined): string => (typeof v === 'number' ? (v 
 
 function valueOf(text: string): YuanValue {
   if (text.trim() === '') return null;
-  const fen = parseYuan(text.replace(/元\s*$/, ''));
-  return fen !== null && fen >= 0 && fen <= MAX_FEN ? fen : text;
+  // read as every import reads an amount (full-width digits, 1,234.50, 120元); the form rule says why not
+  const read = readYuan(text, '');
+  return read.ok && read.value !== null && read.value >= 0 && read.value <= MAX_FEN ? read.value : text;
 }
 
 export function YuanInput({ value, onChange, ...rest }: YuanInputProps) {
@@ -40,7 +42,7 @@ export function YuanInput({ value, onChange, ...rest }: YuanInputProps) {
     <Input
       {...rest}
       inputMode="decimal"
-      suffix="元"
+      suffix={S.yuan}
       style={{ width: 180 }}
       value={text}
       onChange={(e) => {

@@ -4,11 +4,10 @@
  * `PAGER` into every list's `pagination`.
  */
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
-
-const NAMES: Record<string, string> = { prev: '上一页', next: '下一页', 'jump-prev': '向前 5 页', 'jump-next': '向后 5 页' };
+import { S } from './strings';
 
 function pagerItem(_page: number, type: string, element: ReactNode): ReactNode {
-  const name = NAMES[type];
+  const name = S.pager[type];
   return name && isValidElement(element) ? cloneElement(element as ReactElement<{ 'aria-label'?: string }>, { 'aria-label': name }) : element;
 }
 

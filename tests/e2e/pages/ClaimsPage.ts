@@ -41,6 +41,14 @@ export class ClaimsPage {
     return [...new Set(codes)].sort();
   }
 
+  /** Waits until one severity group shows exactly `codes` (the groups are fetched a page at a time). */
+  async expectCodesIn(s: Severity, codes: string[]): Promise<void> {
+    await expect.poll(() => this.codesIn(s), { message: s }).toEqual(codes);
+  }
+
+  /** The codes shown in all groups, without repeats, in their order. */
+  readonly shownCodes = (): Promise<(string | null)[]> => this.issues().evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))]);
+
   async filterIssues(f: { severity?: string; code?: string; search?: string }): Promise<void> {
     if (f.severity) await this.pick(this.page.getByLabel('严重程度', { exact: true }), f.severity);
     // the kinds are listed by their Chinese titles; tests name them by their stable codes

@@ -1,5 +1,5 @@
 /** How a user works antd's pop-up widgets on the residents and beds screens. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * antd renders a select's options in a popup outside the field; pick by visible text. The click goes
@@ -9,8 +9,15 @@ export async function pickOption(page: Page, field: Locator, text: string): Prom
   // The last option clicked may have left the pointer over a sortable column header, whose tooltip
   // (点击升序) then covers the filter bar; a user's hand leaves it on the way to the next field.
   await page.mouse.move(0, 0);
-  await field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const open = page.locator('.ant-select-dropdown:visible');
+  // On a busy machine a click made while the list is still sliding open can be lost, and the open list
+  // then covers the next field: choose again until the list has closed on the choice.
+  await expect(async () => {
+    if ((await open.count()) === 0) await select.click();
+    await open.locator('.ant-select-item-option', { hasText: text }).first().click({ timeout: 3_000 });
+    await expect(open).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Types a date (or a month) into an antd date picker, as a keyboard user would. */

@@ -3,7 +3,7 @@
  * numbers, an ID number born after today, and what has not happened yet (a record ON today has).
  */
 import { describe, expect, it } from 'vitest';
-import { weighIdNumber } from '../../../shared/api/staff';
+import { weighIdNumber } from '../../../shared/fields/idNumber';
 import { assessmentNotYet, stayEventNotYet, visitNotYet } from '../../../shared/domain/notYet';
 import { phoneProblem } from '../../../shared/domain/phone';
 import { normalizeDateText, normalizeDateTimeText } from '../../../shared/domain/typedDates';

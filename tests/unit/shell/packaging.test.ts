@@ -30,7 +30,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(() => {
   const out = path.join(work, 'dist');
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist.mjs'), '--check', '--out', out], {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist.mjs'), '--check', '--out', out, '--no-build'], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 180_000,

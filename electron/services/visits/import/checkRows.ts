@@ -11,7 +11,7 @@ import { maskIdNumber } from '../../../../shared/domain/ids';
 import type { GeoPoint, LocalDate } from '../../../../shared/domain/model';
 import { visitNotYet } from '../../../../shared/domain/notYet';
 import type { Policy } from '../judge';
-import { parseConfirmed, parseCoordinate, parseIdNumber, parseItems, parseText, parseTime, shown } from './cells';
+import { codes, coordinate, dateTime, idNumber as parseIdNumber, shown, text, yesNo } from '../../spreadsheet/cells';
 import { headerOf, type ColumnMap, type Field } from './columns';
 import type { Cell, TableRow } from './readTable';
 
@@ -78,7 +78,7 @@ export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[]
 
     const who = (table: 'residents' | 'staff', idField: Field, nameField: Field): Person | null => {
       const idNumber = take(idField, parseIdNumber(cell(idField)), null);
-      const name = take(nameField, parseText(cell(nameField), 50), null);
+      const name = take(nameField, text(cell(nameField), 50), null);
       const dir = people[table];
       if (idNumber) {
         const found = dir.byIdNumber.get(idNumber) ?? [];
@@ -102,27 +102,27 @@ export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[]
 
     const resident = who('residents', 'residentId', 'residentName');
     const staff = who('staff', 'staffId', 'staffName');
-    const start = cell('start') === null ? (fail('start', '未填写'), null) : take('start', parseTime(cell('start'), 'start'), null);
-    const end = cell('end') === null ? (fail('end', '未填写'), null) : take('end', parseTime(cell('end'), 'end'), null);
+    const start = cell('start') === null ? (fail('start', '未填写'), null) : take('start', dateTime(cell('start'), 'start'), null);
+    const end = cell('end') === null ? (fail('end', '未填写'), null) : take('end', dateTime(cell('end'), 'end'), null);
     // end = start is kept (the claim calls it too short); end before start is no visit at all.
     if (start && end && end < start) fail('end', `${shown(cell('end'))} 早于开始时间 ${shown(cell('start'))}，请核对签到、签退时间`);
     const notYet = start ? visitNotYet(start, today) : null;
     if (notYet) fail('start', notYet);
-    const items = parseItems(cell('items'));
+    const items = codes(cell('items'));
     if (items.length === 0) fail('items', '未填写，请填写服务项目目录中的编码，例如 LC01');
     const unknown = items.filter((c) => !policy.items.has(c));
     if (unknown.length > 0) fail('items', `${unknown.map((c) => `“${c}”`).join('、')} 不在服务项目目录中，请核对编码（目录见导入模板的“服务项目目录”表）`);
-    const confirmed = take('confirmed', parseConfirmed(cell('confirmed')), null);
+    const confirmed = take('confirmed', yesNo(cell('confirmed')), null);
     const point = (latF: Field, lngF: Field): GeoPoint | null => {
-      const lat = take(latF, parseCoordinate(cell(latF), 'lat'), null);
-      const lng = take(lngF, parseCoordinate(cell(lngF), 'lng'), null);
+      const lat = take(latF, coordinate(cell(latF), 'lat'), null);
+      const lng = take(lngF, coordinate(cell(lngF), 'lng'), null);
       if ((cell(latF) === null) !== (cell(lngF) === null)) fail(cell(latF) === null ? latF : lngF, `${column(latF)}和${column(lngF)}要么都填，要么都不填`);
       return lat !== null && lng !== null ? { lat, lng } : null;
     };
     const checkIn = point('inLat', 'inLng');
     const checkOut = point('outLat', 'outLng');
-    const externalRef = take('externalRef', parseText(cell('externalRef'), 100), null);
-    const note = take('note', parseText(cell('note'), 500), null);
+    const externalRef = take('externalRef', text(cell('externalRef'), 100), null);
+    const note = take('note', text(cell('note'), 500), null);
 
     let duplicate = false;
     if (externalRef) {

@@ -13,7 +13,7 @@ export function AuditChanges({ entry }: { entry: AuditEntryView }) {
         size="small"
         rowKey="path"
         pagination={false}
-        aria-label={`审计记录 ${entry.id} 的改动`}
+        aria-label={S.changesLabel(entry.id)}
         dataSource={entry.changes}
         columns={[
           { title: S.field, dataIndex: 'path', key: 'path', width: 220, render: (p: string) => <span title={p}>{fieldLabel(p, entry.entity)}</span> },

@@ -48,9 +48,9 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={S.title} subtitle={S.subtitle} />
-      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选审计日志">
+      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
         <DatePicker.RangePicker
-          aria-label="日期"
+          aria-label={S.datesLabel}
           placeholder={S.filterDates}
           format={RANGE_FORMATS}
           allowEmpty={[true, true]}
@@ -60,13 +60,13 @@ export function AuditPage() {
         <Select aria-label={S.actor} placeholder={S.actor} allowClear showSearch value={filters.actor} options={opts(facets.data?.actors)} onChange={(actor) => update({ actor })} style={{ width: 160 }} />
         <Select aria-label={S.action} placeholder={S.action} allowClear value={filters.action} options={opts(facets.data?.actions, actionName)} onChange={(action) => update({ action })} style={{ width: 130 }} />
         <Select aria-label={S.entity} placeholder={S.entity} allowClear value={filters.entity} options={opts(facets.data?.entities, entityName)} onChange={(entity) => update({ entity })} style={{ width: 140 }} />
-        <Input.Search aria-label="搜索审计日志" placeholder={S.search} allowClear onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 240 }} />
+        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 240 }} />
       </Flex>
       <ErrorAlert error={list.error ?? facets.error} />
       <Table<AuditEntryView>
         rowKey="id"
         size="middle"
-        aria-label="审计日志列表"
+        aria-label={S.listLabel}
         columns={columns}
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}

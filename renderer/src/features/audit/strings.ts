@@ -16,4 +16,10 @@ export const S = {
   truncated: '改动较多，只列出前 200 项',
   noChanges: '没有记录字段内容',
   total: (n: number) => `共 ${n} 条`,
+  // the screen's parts, named for screen readers
+  filtersLabel: '筛选审计日志',
+  datesLabel: '日期',
+  searchLabel: '搜索审计日志',
+  listLabel: '审计日志列表',
+  changesLabel: (id: number) => `审计记录 ${id} 的改动`,
 };

@@ -33,7 +33,7 @@ function BedCard({ bed }: { bed: BoardBed }) {
     <Card
       size="small"
       role="group"
-      aria-label={`床位 ${bed.code}`}
+      aria-label={S.bedLabel(bed.code)}
       data-occupied={occupied}
       title={bed.code}
       extra={<Typography.Text type="secondary">{S.room(bed.room)}</Typography.Text>}

@@ -115,7 +115,7 @@ export function BedManager() {
         columns={columns}
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}
-        aria-label="床位列表"
+        aria-label={S.listLabel}
         locale={{ emptyText: list.data ? empty : ' ' }}
         pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
         onChange={(p, _f, sorter) => {

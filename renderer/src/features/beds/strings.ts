@@ -32,6 +32,8 @@ export const S = {
   total: (n: number) => `共 ${n} 张`,
   col: { code: '床位号', room: '房间', floor: '楼层', note: '备注', stays: '入住记录', actions: '操作' },
   stays: (n: number) => (n > 0 ? `${n} 次` : '—'),
+  bedLabel: (code: string) => `床位 ${code}`,
+  listLabel: '床位列表',
   form: {
     label: '床位表单',
     titleNew: '新增床位',

@@ -3,6 +3,7 @@
  * recompute after fixes, submit (a job with a progress bar) once the month has ended, save and print
  * the package, 补报, 撤回 a claim submitted by mistake, and the agency's result with reconciliation.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Result, Skeleton, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -63,10 +64,16 @@ export function ClaimsPage() {
   const [withdrawing, setWithdrawing] = useState<ClaimSummary | null>(null);
   const [printing, setPrinting] = useState(false);
 
+  const client = useQueryClient();
+  // the month and the pages of its lines and issues, as the records stand now
+  const recompute = (): void => {
+    void view.refetch();
+    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'claims.monthLines' || q.queryKey[0] === 'claims.monthIssues' });
+  };
   const busy = job.running;
   const computing = useSlow(view.isFetching && !busy);
   const v = view.data;
-  const errors = v?.claim.issues.filter((i) => i.severity === 'error').length ?? 0;
+  const errors = v?.counts.issues.error ?? 0;
 
   const start = async (kind: 'submit' | 'supplement', acceptErrors: boolean, by: string | undefined) => {
     setConfirm(null);
@@ -89,7 +96,7 @@ export function ClaimsPage() {
         extra={
           <>
             <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setParams({ month: d.format('YYYY-MM') })} aria-label={S.month} />
-            <Button onClick={() => void view.refetch()} loading={view.isFetching} disabled={busy}>{S.recompute}</Button>
+            <Button onClick={recompute} loading={view.isFetching} disabled={busy}>{S.recompute}</Button>
             <Button disabled={!v} onClick={() => setPrinting(true)}>{S.print}</Button>
             {v && !v.locked && (
               <Button type="primary" disabled={busy || view.isFetching || v.submitBlocked !== null} onClick={() => setConfirm('submit')}>
@@ -103,7 +110,7 @@ export function ClaimsPage() {
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <span>{month}</span>
         <Tag color={STATUS_COLOR[status]} data-testid="claim-status">{S.status[status]}</Tag>
-        {v?.regular?.submittedAt && <span>申报于 {v.regular.submittedAt.slice(0, 16).replace('T', ' ')}（{v.regular.submittedBy}）</span>}
+        {v?.regular?.submittedAt && <span>{S.submittedAt(v.regular.submittedAt.slice(0, 16).replace('T', ' '), v.regular.submittedBy)}</span>}
         {regular?.status === 'submitted' && (
           <Button size="small" danger disabled={busy || v?.withdrawBlocked !== null} onClick={() => setWithdrawing(regular)}>
             {S.withdraw.button}
@@ -127,19 +134,19 @@ export function ClaimsPage() {
           <Tabs
             style={{ marginTop: 12 }}
             items={[
-              { key: 'issues', label: `${S.issues}（错误 ${errors}）`, children: <IssuesPanel issues={v.claim.issues} links={v.links} /> },
-              { key: 'lines', label: `${S.lines}（${v.claim.lines.length}）`, children: <LinesTable lines={v.claim.lines} /> },
+              { key: 'issues', label: S.issuesTab(errors), children: <IssuesPanel month={month} counts={v.counts} /> },
+              { key: 'lines', label: `${S.lines}（${v.counts.lines}）`, children: <LinesTable month={month} count={v.counts.lines} /> },
               ...(v.regular && v.locked
                 ? [
                     { key: 'files', label: S.files, children: <FilesPanel claimId={v.regular.id} files={v.files} verification={v.verification} /> },
-                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: `补报 ${s.seq}`, children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
+                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: S.suppName(s.seq), children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
                     { key: 'result', label: S.result, children: <ResultPanel month={month} claims={[v.regular, ...(supp.data ?? [])]} /> },
                   ]
                 : []),
               ...(withdrawn.length > 0 ? [{ key: 'withdrawn', label: `${S.withdraw.history}（${withdrawn.length}）`, children: <WithdrawnPanel claims={withdrawn} /> }] : []),
             ]}
           />
-          <PrintSummary claim={v.claim} open={printing} onClose={() => setPrinting(false)} />
+          <PrintSummary claim={v.claim} counts={v.counts} open={printing} onClose={() => setPrinting(false)} />
         </>
       )}
       <SubmitDialog kind={confirm} month={month} errors={errors} onCancel={() => setConfirm(null)} onOk={(accept, by) => confirm && void start(confirm, accept, by)} />

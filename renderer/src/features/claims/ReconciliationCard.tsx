@@ -10,19 +10,20 @@ import { maskIdNumber } from '../../../../shared/domain/ids';
 import { formatYuan } from '../../../../shared/domain/money';
 import type { CareMode } from '../../../../shared/domain/model';
 import { PAGER } from '../../ui/pagination';
+import { S } from './strings';
 
-const RESULT: Record<string, [string, string]> = { accepted: ['通过', 'green'], deducted: ['扣款', 'orange'], rejected: ['拒付', 'red'] };
+const RESULT: Record<string, [string | undefined, string]> = { accepted: [S.lineResult.accepted, 'green'], deducted: [S.lineResult.deducted, 'orange'], rejected: [S.lineResult.rejected, 'red'] };
 const yuan = (f: number) => formatYuan(f);
 type Month = ReconciliationView['months'][number];
 type Person = ReconciliationView['persons'][number];
 type Reason = ReconciliationView['reasons'][number];
 type PersonFilter = 'all' | 'accepted' | 'deducted' | 'rejected' | 'pending';
 const FILTERS: { value: PersonFilter; label: string }[] = [
-  { value: 'all', label: '全部' },
-  { value: 'deducted', label: '扣款' },
-  { value: 'rejected', label: '拒付' },
-  { value: 'accepted', label: '通过' },
-  { value: 'pending', label: '待审核' },
+  { value: 'all', label: S.rec.all },
+  { value: 'deducted', label: S.lineResult.deducted! },
+  { value: 'rejected', label: S.lineResult.rejected! },
+  { value: 'accepted', label: S.lineResult.accepted! },
+  { value: 'pending', label: S.pending },
 ];
 const matches = (p: Person, f: PersonFilter) => f === 'all' || (f === 'pending' ? p.result === null : p.result === f);
 
@@ -30,20 +31,20 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
   const [filter, setFilter] = useState<PersonFilter>('all');
   const persons = rec.persons.filter((p) => matches(p, filter));
   return (
-    <Card title="对账" style={{ marginTop: 12 }} data-testid="reconciliation">
+    <Card title={S.rec.title} style={{ marginTop: 12 }} data-testid="reconciliation">
       <Table<Month>
         size="small"
         data-testid="reconciliation-months"
-        title={() => '按月：申报与实付'}
+        title={() => S.rec.months}
         rowKey="month"
         pagination={false}
         dataSource={months}
         columns={[
-          { title: '月份', dataIndex: 'month' },
-          { title: '已结算/申报数', key: 'n', render: (_v, m) => `${m.settled} / ${m.claims}` },
-          { title: '申报基金支付（元）', dataIndex: 'claimedFundFen', align: 'right', render: yuan },
-          { title: '实付基金（元）', dataIndex: 'paidFundFen', align: 'right', render: yuan },
-          { title: '扣款/拒付（元）', dataIndex: 'deductedFen', align: 'right', render: (f: number) => <span style={{ color: f > 0 ? '#cf1322' : undefined }}>{formatYuan(f)}</span> },
+          { title: S.rec.month, dataIndex: 'month' },
+          { title: S.rec.settledOfClaims, key: 'n', render: (_v, m) => `${m.settled} / ${m.claims}` },
+          { title: S.rec.claimedFund, dataIndex: 'claimedFundFen', align: 'right', render: yuan },
+          { title: S.rec.paidFund, dataIndex: 'paidFundFen', align: 'right', render: yuan },
+          { title: S.col.deducted, dataIndex: 'deductedFen', align: 'right', render: (f: number) => <span style={{ color: f > 0 ? '#cf1322' : undefined }}>{formatYuan(f)}</span> },
         ]}
       />
       {rec.reasons.length > 0 && (
@@ -51,14 +52,14 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
           size="small"
           style={{ marginTop: 12 }}
           data-testid="reconciliation-reasons"
-          title={() => '扣款/拒付原因（按次数）'}
+          title={() => S.rec.reasons}
           rowKey="reason"
           pagination={false}
           dataSource={rec.reasons}
           columns={[
-            { title: '原因', dataIndex: 'reason' },
-            { title: '次数', dataIndex: 'count', align: 'right' },
-            { title: '金额（元）', dataIndex: 'deductedFen', align: 'right', render: yuan },
+            { title: S.col.reason, dataIndex: 'reason' },
+            { title: S.rec.count, dataIndex: 'count', align: 'right' },
+            { title: S.rec.amount, dataIndex: 'deductedFen', align: 'right', render: yuan },
           ]}
         />
       )}
@@ -68,10 +69,10 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
         data-testid="reconciliation-persons"
         title={() => (
           <>
-            按人：申报与实付{' '}
+            {S.rec.persons}{' '}
             <Segmented<PersonFilter>
               size="small"
-              aria-label="按审核结果筛选"
+              aria-label={S.rec.filterLabel}
               options={FILTERS.map((f) => ({ value: f.value, label: `${f.label}（${rec.persons.filter((p) => matches(p, f.value)).length}）` }))}
               value={filter}
               onChange={setFilter}
@@ -82,14 +83,14 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
         dataSource={persons}
         pagination={{ ...PAGER, pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: '姓名', dataIndex: 'name' },
-          { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
-          { title: '护理方式', dataIndex: 'mode', render: (v: CareMode) => CARE_MODE_NAMES[v] },
-          { title: '申报基金（元）', dataIndex: 'claimedFundFen', align: 'right', render: yuan },
-          { title: '结果', dataIndex: 'result', render: (r: string | null) => (r ? <Tag color={RESULT[r]?.[1]}>{RESULT[r]?.[0]}</Tag> : '待审核') },
-          { title: '扣款/拒付（元）', dataIndex: 'deductedFen', align: 'right', render: yuan },
-          { title: '实付（元）', dataIndex: 'paidFundFen', align: 'right', render: (f: number | null) => (f === null ? '—' : formatYuan(f)) },
-          { title: '原因', dataIndex: 'reason' },
+          { title: S.col.name, dataIndex: 'name' },
+          { title: S.col.idNumber, dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
+          { title: S.col.mode, dataIndex: 'mode', render: (v: CareMode) => CARE_MODE_NAMES[v] },
+          { title: S.col.claimedFund, dataIndex: 'claimedFundFen', align: 'right', render: yuan },
+          { title: S.col.result, dataIndex: 'result', render: (r: string | null) => (r ? <Tag color={RESULT[r]?.[1]}>{RESULT[r]?.[0]}</Tag> : S.pending) },
+          { title: S.col.deducted, dataIndex: 'deductedFen', align: 'right', render: yuan },
+          { title: S.col.paid, dataIndex: 'paidFundFen', align: 'right', render: (f: number | null) => (f === null ? '—' : formatYuan(f)) },
+          { title: S.col.reason, dataIndex: 'reason' },
         ]}
       />
     </Card>

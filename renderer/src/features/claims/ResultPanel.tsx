@@ -61,7 +61,7 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
   return (
     <>
       {claims.map((c) => (
-        <Card key={c.id} size="small" style={{ marginBottom: 12 }} title={`${c.kind === 'regular' ? '本月申报' : `补报 ${c.seq}`}：${c.status === 'settled' ? R.settled : R.waiting}`}>
+        <Card key={c.id} size="small" style={{ marginBottom: 12 }} title={`${c.kind === 'regular' ? S.thisMonthClaim : S.suppName(c.seq)}：${c.status === 'settled' ? R.settled : R.waiting}`}>
           <Space wrap>
             <Button onClick={() => void call('claims.resultTemplate', { claimId: c.id }).then(offerDownload, (e: Error) => void message.error(e.message))}>{R.template}</Button>
             {c.status === 'submitted' && (

@@ -11,7 +11,7 @@ import { formatYuan } from '../../../../shared/domain/money';
 import { S } from './strings';
 
 const R = S.result_;
-export const RESULT_TAGS: Record<LineResult, [string, string]> = { accepted: ['通过', 'green'], deducted: ['扣款', 'orange'], rejected: ['拒付', 'red'] };
+export const RESULT_TAGS: Record<LineResult, [string, string]> = { accepted: [S.lineResult.accepted!, 'green'], deducted: [S.lineResult.deducted!, 'orange'], rejected: [S.lineResult.rejected!, 'red'] };
 type Line = ResultPreview['lines'][number];
 // Deductions and rejections first: they are what the administrator checks against the agency's notice.
 const ORDER: Record<LineResult, number> = { rejected: 0, deducted: 1, accepted: 2 };
@@ -25,14 +25,14 @@ export function ResultPreviewModal({ preview, fileName, importing, onOk, onCance
       <Row gutter={12} data-testid="result-preview-totals" style={{ marginBottom: 12 }}>
         {(['accepted', 'deducted', 'rejected'] as const).map((r) => (
           <Col span={5} key={r} data-testid={`result-count-${r}`}>
-            <Statistic title={`${RESULT_TAGS[r][0]}（条 · 元）`} value={`${c[r].lines} 条 · ${formatYuan(c[r].fen)}`} />
+            <Statistic title={S.resultCountTitle(RESULT_TAGS[r][0])} value={S.resultCount(c[r].lines, formatYuan(c[r].fen))} />
           </Col>
         ))}
         <Col span={4}>
-          <Statistic title={`${R.claimed}（元）`} value={formatYuan(preview.claimedFundFen)} />
+          <Statistic title={R.claimedYuan} value={formatYuan(preview.claimedFundFen)} />
         </Col>
         <Col span={5} data-testid="result-paid">
-          <Statistic title={`${R.paid}（元）`} value={formatYuan(preview.paidFundFen)} />
+          <Statistic title={R.paidYuan} value={formatYuan(preview.paidFundFen)} />
         </Col>
       </Row>
       <Table<Line>
@@ -42,14 +42,14 @@ export function ResultPreviewModal({ preview, fileName, importing, onOk, onCance
         dataSource={lines}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
-          { title: '姓名', dataIndex: 'name' },
-          { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
-          { title: '护理方式', dataIndex: 'mode', render: (m: Line['mode']) => CARE_MODE_NAMES[m] },
-          { title: '结果', dataIndex: 'result', render: (r: LineResult) => <Tag color={RESULT_TAGS[r][1]}>{RESULT_TAGS[r][0]}</Tag> },
-          { title: '申报基金（元）', dataIndex: 'claimedFundFen', align: 'right', render: (f: number) => formatYuan(f) },
-          { title: '扣款/拒付（元）', dataIndex: 'deductedFen', align: 'right', render: (f: number) => formatYuan(f) },
-          { title: '实付（元）', dataIndex: 'paidFundFen', align: 'right', render: (f: number) => formatYuan(f) },
-          { title: '原因', dataIndex: 'reason' },
+          { title: S.col.name, dataIndex: 'name' },
+          { title: S.col.idNumber, dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
+          { title: S.col.mode, dataIndex: 'mode', render: (m: Line['mode']) => CARE_MODE_NAMES[m] },
+          { title: S.col.result, dataIndex: 'result', render: (r: LineResult) => <Tag color={RESULT_TAGS[r][1]}>{RESULT_TAGS[r][0]}</Tag> },
+          { title: S.col.claimedFund, dataIndex: 'claimedFundFen', align: 'right', render: (f: number) => formatYuan(f) },
+          { title: S.col.deducted, dataIndex: 'deductedFen', align: 'right', render: (f: number) => formatYuan(f) },
+          { title: S.col.paid, dataIndex: 'paidFundFen', align: 'right', render: (f: number) => formatYuan(f) },
+          { title: S.col.reason, dataIndex: 'reason' },
         ]}
       />
       <Alert type="warning" showIcon title={R.confirm} style={{ marginTop: 12 }} />

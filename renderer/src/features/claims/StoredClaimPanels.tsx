@@ -16,7 +16,7 @@ export function SupplementPanel({ s, busy, onWithdraw }: { s: SupplementaryView;
     <>
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <Tag color={s.status === 'settled' ? 'purple' : 'green'}>{S.status[s.status]}</Tag>
-        {s.submittedAt && <span>申报于 {at(s.submittedAt)}（{s.submittedBy}）</span>}
+        {s.submittedAt && <span>{S.submittedAt(at(s.submittedAt), s.submittedBy)}</span>}
         {s.status === 'submitted' && (
           <Button size="small" danger disabled={busy || s.withdrawBlocked !== null} onClick={() => onWithdraw(s)}>
             {W.buttonSupp(s.seq)}
@@ -42,8 +42,8 @@ export function WithdrawnPanel({ claims }: { claims: StoredClaimView[] }) {
             size="small"
             column={1}
             items={[
-              { key: 's', label: '申报', children: `${at(c.submittedAt)}（${c.submittedBy ?? ''}）` },
-              { key: 'w', label: '撤回', children: `${at(c.withdrawnAt)}（${c.withdrawnBy ?? ''}）` },
+              { key: 's', label: S.storedSubmitted, children: `${at(c.submittedAt)}（${c.submittedBy ?? ''}）` },
+              { key: 'w', label: S.storedWithdrawn, children: `${at(c.withdrawnAt)}（${c.withdrawnBy ?? ''}）` },
               { key: 'r', label: W.reason, children: c.withdrawReason },
             ]}
           />

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import type { ClaimTotals } from '../../../../shared/claims/types';
 import { formatYuan } from '../../../../shared/domain/money';
+import { S } from './strings';
 
 /**
  * The month's totals in the administrator's units: persons, bed-days, hours, yuan (two decimals).
@@ -9,13 +10,13 @@ import { formatYuan } from '../../../../shared/domain/money';
  */
 export function TotalsBar({ totals, testId = 'total' }: { totals: ClaimTotals; testId?: string }) {
   const items: [key: string, title: string, value: string | number][] = [
-    ['persons', '结算人数', totals.persons],
-    ['billableDays', '床日', totals.billableDays],
-    ['hours', '服务时长（小时）', (totals.coveredMinutes / 60).toFixed(2)],
-    ['visits', '上门次数', totals.visits],
-    ['fee', '费用合计（元）', formatYuan(totals.feeFen)],
-    ['fund', '基金支付（元）', formatYuan(totals.fundFen)],
-    ['personal', '个人负担（元）', formatYuan(totals.personalFen)],
+    ['persons', S.totals.persons, totals.persons],
+    ['billableDays', S.totals.billableDays, totals.billableDays],
+    ['hours', S.totals.hours, (totals.coveredMinutes / 60).toFixed(2)],
+    ['visits', S.totals.visits, totals.visits],
+    ['fee', S.totals.fee, formatYuan(totals.feeFen)],
+    ['fund', S.totals.fund, formatYuan(totals.fundFen)],
+    ['personal', S.totals.personal, formatYuan(totals.personalFen)],
   ];
   return (
     <Card data-testid={testId === 'total' ? 'claim-totals' : `${testId}s`} size={testId === 'total' ? 'default' : 'small'}>

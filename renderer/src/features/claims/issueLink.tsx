@@ -1,7 +1,7 @@
 /** The records that fix an issue (issueFixes.ts says which): the visit, the resident's tab, the staff member's certificates, the settings. */
 import { Space } from 'antd';
 import { Link } from 'react-router';
-import type { MonthView } from '../../../../shared/api/claims';
+import type { IssueLinks } from '../../../../shared/api/claims';
 import type { ClaimIssue } from '../../../../shared/claims/types';
 import { fixLinks, type FixLink, type ResidentTab, type StaffPlace } from './issueFixes';
 import { S } from './strings';
@@ -21,7 +21,7 @@ function label(l: FixLink, issue: ClaimIssue): string {
   }
 }
 
-export function IssueLink({ issue, links }: { issue: ClaimIssue; links: MonthView['links'] }) {
+export function IssueLink({ issue, links }: { issue: ClaimIssue; links: IssueLinks }) {
   const out = fixLinks(issue, links);
   if (out.length === 0) return null;
   return (

@@ -116,9 +116,86 @@ export const S = {
     previewTitle: (name: string) => `审核结果预览：${name}`,
     ok: '确认导入',
     count: (what: string, n: number, fen: string) => `${what} ${n} 条 · ${fen} 元`,
-    claimed: '申报基金',
-    paid: '实付基金',
+    claimedYuan: '申报基金（元）',
+    paidYuan: '实付基金（元）',
     settled: '已导入审核结果',
     waiting: '等待审核结果',
+  },
+
+  // the month's header and tabs
+  submittedAt: (at: string, by: string | null | undefined) => `申报于 ${at}（${by ?? ''}）`,
+  issuesTab: (errors: number) => `问题（错误 ${errors}）`,
+  suppName: (seq: number) => `补报 ${seq}`,
+  thisMonthClaim: '本月申报',
+
+  // the totals bar
+  totals: { persons: '结算人数', billableDays: '床日', hours: '服务时长（小时）', visits: '上门次数', fee: '费用合计（元）', fund: '基金支付（元）', personal: '个人负担（元）' },
+
+  // the tables' columns (lines, reconciliation, result preview)
+  col: {
+    name: '姓名',
+    idNumber: '身份证号',
+    mode: '护理方式',
+    level: '等级',
+    billableDays: '床日',
+    minutes: '服务分钟',
+    visits: '次数',
+    fee: '费用（元）',
+    fund: '基金支付（元）',
+    personal: '个人负担（元）',
+    claimedFund: '申报基金（元）',
+    result: '结果',
+    deducted: '扣款/拒付（元）',
+    paid: '实付（元）',
+    reason: '原因',
+  },
+  linesTotal: (n: number) => `共 ${n} 条`,
+
+  // the issues' filters
+  issuesFilterLabel: '筛选问题',
+  issueDates: (date: string, dateTo: string | null | undefined) => `${date}${dateTo ? ` 至 ${dateTo}` : ''}`,
+
+  // a stored claim (补报, withdrawn)
+  storedSubmitted: '申报',
+  storedWithdrawn: '撤回',
+
+  /** the agency's answer for a line */
+  lineResult: { accepted: '通过', deducted: '扣款', rejected: '拒付' } as Record<string, string>,
+  pending: '待审核',
+  resultCountTitle: (result: string) => `${result}（条 · 元）`,
+  resultCount: (lines: number, yuan: string) => `${lines} 条 · ${yuan}`,
+
+  // 对账
+  rec: {
+    title: '对账',
+    months: '按月：申报与实付',
+    month: '月份',
+    settledOfClaims: '已结算/申报数',
+    claimedFund: '申报基金支付（元）',
+    paidFund: '实付基金（元）',
+    reasons: '扣款/拒付原因（按次数）',
+    count: '次数',
+    amount: '金额（元）',
+    persons: '按人：申报与实付',
+    filterLabel: '按审核结果筛选',
+    all: '全部',
+  },
+
+  // 打印预览: the 结算申报汇总表
+  summary: {
+    title: '打印预览',
+    close: '关闭',
+    print: '打印',
+    heading: '长期护理保险结算申报汇总表',
+    institution: (name: string, uscc: string, agencyCode: string) => `定点机构：${name}\u3000统一社会信用代码：${uscc}\u3000定点机构编码：${agencyCode}`,
+    month: (month: string, supplementary: boolean, policyId: string, version: string) =>
+      `结算月份：${month}\u3000${supplementary ? '（补报）' : ''}\u3000政策：${policyId} ${version}`,
+    rows: { persons: '结算人数', billableDays: '床日', hours: '居家服务时长（小时）', visits: '上门服务次数', fee: '费用合计（元）', fund: '基金支付（元）', personal: '个人负担（元）' },
+    issues: '问题',
+    issueCounts: (errors: number, warnings: number, infos: number) => `错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
+    signer: '经办人签字：',
+    head: '机构负责人签字：',
+    seal: '机构盖章',
+    date: '申报日期：＿＿＿＿年＿＿月＿＿日',
   },
 };

@@ -11,21 +11,17 @@ import { PageTitle } from '../../ui/headings';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatCount, formatHours } from '../../ui/format';
 import { currentMonth, todayLocal } from '../../ui/dates';
+import { S } from './strings';
 
-const STATUS: Record<string, { text: string; color: string }> = {
-  none: { text: '未申报', color: 'default' },
-  draft: { text: '草稿', color: 'blue' },
-  submitted: { text: '已申报', color: 'green' },
-  settled: { text: '已结算', color: 'purple' },
-};
+const STATUS_COLORS: Record<string, string> = { none: 'default', draft: 'blue', submitted: 'green', settled: 'purple' };
 
 /** A month not yet over: its bed-days and amounts are projected to month-end (a stay runs on), so say so. */
-const projectedTitle = (title: string, projected: boolean) => (projected ? `${title} · 预计` : title);
+const projectedTitle = (title: string, projected: boolean) => (projected ? S.claim.projectedTitle(title) : title);
 
 function SoFar({ value, testId }: { value: string; testId: string }) {
   return (
     <Typography.Text type="secondary" data-testid={testId}>
-      截至今日 {value}
+      {S.claim.soFar(value)}
     </Typography.Text>
   );
 }
@@ -42,40 +38,41 @@ export function HomePage() {
     return (
       <Result
         status="info"
-        title={<PageTitle style={{ margin: 0 }}>欢迎使用长护助手</PageTitle>}
-        subTitle="第一步：填写本机构的名称、统一社会信用代码、定点机构编码和所适用的政策包。"
+        title={<PageTitle style={{ margin: 0 }}>{S.welcome}</PageTitle>}
+        subTitle={S.firstStep}
         extra={
           <Button type="primary" onClick={() => void navigate('/settings/institution')}>
-            设置机构
+            {S.setUp}
           </Button>
         }
       />
     );
   }
-  const status = STATUS[d.claim?.status ?? 'none'] ?? { text: '未申报', color: 'default' };
+  const claimStatus = d.claim?.status ?? 'none';
+  const status = { text: S.claim.status[claimStatus] ?? S.claim.status.none, color: STATUS_COLORS[claimStatus] ?? 'default' };
   return (
     <>
-      <PageHeader title={d.institutionName} subtitle={`${month} 本月概况（今天 ${d.today}）`} />
+      <PageHeader title={d.institutionName} subtitle={S.subtitle(month, d.today)} />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title="在住/在服务对象" value={d.counts.inStay} suffix={`/ ${d.counts.residents}`} />
+            <Statistic title={S.inStay} value={d.counts.inStay} suffix={S.ofResidents(d.counts.residents)} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title="在职员工" value={d.counts.staff} />
+            <Statistic title={S.staff} value={d.counts.staff} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title="本月上门服务" value={d.counts.visitsThisMonth} suffix="次" />
+            <Statistic title={S.visits} value={d.counts.visitsThisMonth} suffix={S.times} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title="未签字确认的服务" value={d.unconfirmedVisits} suffix="次" valueStyle={{ color: d.unconfirmedVisits > 0 ? '#d46b08' : undefined }} />
-            {d.unconfirmedVisits > 0 && <Link to="/visits?status=unconfirmed">去补签</Link>}
+            <Statistic title={S.unconfirmed} value={d.unconfirmedVisits} suffix={S.times} valueStyle={{ color: d.unconfirmedVisits > 0 ? '#d46b08' : undefined }} />
+            {d.unconfirmedVisits > 0 && <Link to="/visits?status=unconfirmed">{S.goConfirm}</Link>}
           </Card>
         </Col>
       </Row>
@@ -83,32 +80,32 @@ export function HomePage() {
       <Card
         title={
           <>
-            本月结算 <Tag color={status.color}>{status.text}</Tag>
-            {d.claim?.projected && <Tag color="gold" data-testid="home-claim-projected">预计：按现有记录推算到月末</Tag>}
+            {S.claim.title} <Tag color={status.color}>{status.text}</Tag>
+            {d.claim?.projected && <Tag color="gold" data-testid="home-claim-projected">{S.claim.projected}</Tag>}
           </>
         }
         style={{ marginTop: 16 }}
-        extra={<Link to="/claims">去结算</Link>}
+        extra={<Link to="/claims">{S.claim.go}</Link>}
         data-testid="home-claim"
       >
         {d.claim && (
           <Row gutter={16}>
-            <Col span={4}><Statistic title="结算人数" value={d.claim.totals.persons} /></Col>
+            <Col span={4}><Statistic title={S.claim.persons} value={d.claim.totals.persons} /></Col>
             <Col span={4}>
-              <Statistic title={projectedTitle('床日', d.claim.projected)} value={d.claim.totals.billableDays} />
+              <Statistic title={projectedTitle(S.claim.days, d.claim.projected)} value={d.claim.totals.billableDays} />
               {d.claim.toDate && <SoFar testId="home-claim-today-days" value={formatCount(d.claim.toDate.billableDays)} />}
             </Col>
-            <Col span={4}><Statistic title="服务时长（小时）" value={formatHours(d.claim.totals.coveredMinutes)} /></Col>
+            <Col span={4}><Statistic title={S.claim.hours} value={formatHours(d.claim.totals.coveredMinutes)} /></Col>
             <Col span={4}>
-              <Statistic title={projectedTitle('费用合计（元）', d.claim.projected)} value={formatYuan(d.claim.totals.feeFen)} />
+              <Statistic title={projectedTitle(S.claim.fee, d.claim.projected)} value={formatYuan(d.claim.totals.feeFen)} />
               {d.claim.toDate && <SoFar testId="home-claim-today-fee" value={formatYuan(d.claim.toDate.feeFen)} />}
             </Col>
             <Col span={4}>
-              <Statistic title={projectedTitle('基金支付（元）', d.claim.projected)} value={formatYuan(d.claim.totals.fundFen)} />
+              <Statistic title={projectedTitle(S.claim.fund, d.claim.projected)} value={formatYuan(d.claim.totals.fundFen)} />
               {d.claim.toDate && <SoFar testId="home-claim-today-fund" value={formatYuan(d.claim.toDate.fundFen)} />}
             </Col>
             <Col span={4}>
-              <Statistic title="待处理问题" value={d.claim.errors} suffix={`错误 / ${d.claim.warnings} 警告`} valueStyle={{ color: d.claim.errors > 0 ? '#cf1322' : '#389e0d' }} />
+              <Statistic title={S.claim.issues} value={d.claim.errors} suffix={S.claim.issuesSuffix(d.claim.warnings)} valueStyle={{ color: d.claim.errors > 0 ? '#cf1322' : '#389e0d' }} />
             </Col>
           </Row>
         )}
@@ -116,15 +113,15 @@ export function HomePage() {
 
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
-          <Card title={`评估即将到期（${d.reminderLeadDays.join('/')} 天提醒）`} data-testid="home-assessments">
+          <Card title={S.assessments(d.reminderLeadDays.join('/'))} data-testid="home-assessments">
             <List
-              locale={{ emptyText: '没有即将到期的评估' }}
+              locale={{ emptyText: S.noAssessments }}
               dataSource={d.assessmentsExpiring}
               renderItem={(a) => (
                 <List.Item extra={<ExpiryTag daysLeft={a.daysLeft} />}>
                   <Link to={`/residents/${a.residentId}`}>{a.name}</Link>
                   <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    {a.level}级 {LEVEL_NAMES[a.level as Level]} · 到期 {a.endsOn}
+                    {S.assessment(a.level, LEVEL_NAMES[a.level as Level], a.endsOn)}
                   </Typography.Text>
                 </List.Item>
               )}
@@ -132,15 +129,15 @@ export function HomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title="证书即将到期" data-testid="home-certificates">
+          <Card title={S.certificates} data-testid="home-certificates">
             <List
-              locale={{ emptyText: '没有即将到期的证书' }}
+              locale={{ emptyText: S.noCertificates }}
               dataSource={d.certificatesExpiring}
               renderItem={(c) => (
                 <List.Item extra={<ExpiryTag daysLeft={c.daysLeft} />}>
                   <Link to={`/staff/${c.staffId}`}>{c.name}</Link>
                   <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    {CERTIFICATE_NAMES[c.certificateType as CertificateType] ?? c.certificateType} {c.number} · 到期 {c.expiresOn}
+                    {S.certificate(CERTIFICATE_NAMES[c.certificateType as CertificateType] ?? c.certificateType, c.number, c.expiresOn)}
                   </Typography.Text>
                 </List.Item>
               )}

@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { YuanInput, type YuanValue } from '../../ui/YuanInput';
 import { yuanRule } from '../../ui/yuanRules';
 import { PackNumbers } from './PackNumbers';
+import { S } from './strings';
 
 interface FormValues {
   name: string;
@@ -79,25 +80,25 @@ export function InstitutionPage() {
         ...(fen(v.visitFeeFen) ? { visitFeeFen: v.visitFeeFen } : {}),
       },
     };
-    save.mutate(input, { onSuccess: () => void message.success('机构设置已保存') });
+    save.mutate(input, { onSuccess: () => void message.success(S.saved) });
   };
 
   return (
     <>
-      <PageHeader title="机构设置" subtitle="结算申报表头、价格表与所适用的长护险政策" />
+      <PageHeader title={S.title} subtitle={S.subtitle} />
       <Row gutter={24}>
         <Col xs={24} xl={12}>
-          <Form form={form} layout="vertical" onFinish={onFinish} aria-label="机构设置表单">
-            <Card title="基本信息">
-              <Form.Item label="机构名称" name="name" rules={[{ required: true, message: '请填写机构名称' }]}>
+          <Form form={form} layout="vertical" onFinish={onFinish} aria-label={S.formLabel}>
+            <Card title={S.basics}>
+              <Form.Item label={S.name} name="name" rules={[{ required: true, message: S.nameRequired }]}>
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item
-                label="统一社会信用代码"
+                label={S.uscc}
                 name="uscc"
                 normalize={(v: string) => v.toUpperCase().trim()}
                 rules={[
-                  { required: true, message: '请填写统一社会信用代码' },
+                  { required: true, message: S.usccRequired },
                   {
                     validator: (_r, v: string) => {
                       const p = v ? usccProblem(v) : null;
@@ -107,42 +108,42 @@ export function InstitutionPage() {
                 ]}
                 extra={usccNote && <Alert type="warning" showIcon title={usccNote} />}
               >
-                <Input maxLength={18} placeholder="18位，例如 91350100M000100Y43" />
+                <Input maxLength={18} placeholder={S.usccPlaceholder} />
               </Form.Item>
-              <Form.Item label="定点机构编码" name="agencyCode" rules={[{ required: true, message: '请填写医保经办机构发放的定点机构编码' }]}>
-                <Input maxLength={40} placeholder="例如 H33020500008" />
+              <Form.Item label={S.agencyCode} name="agencyCode" rules={[{ required: true, message: S.agencyCodeRequired }]}>
+                <Input maxLength={40} placeholder={S.agencyCodePlaceholder} />
               </Form.Item>
-              <Form.Item label="统筹区编码" name="region" rules={[{ required: true, pattern: /^\d{6}$/, message: '统筹区编码应为6位数字' }]}>
-                <Input maxLength={6} placeholder="例如 330205" />
+              <Form.Item label={S.region} name="region" rules={[{ required: true, pattern: /^\d{6}$/, message: S.regionPattern }]}>
+                <Input maxLength={6} placeholder={S.regionPlaceholder} />
               </Form.Item>
-              <Form.Item label="核定床位数" name="beds">
+              <Form.Item label={S.beds} name="beds">
                 <InputNumber min={0} max={100000} />
               </Form.Item>
-              <Form.Item label="政策包" name="policy" rules={[{ required: true, message: '请选择政策包' }]}>
+              <Form.Item label={S.policy} name="policy" rules={[{ required: true, message: S.policyRequired }]}>
                 <Select options={(packs.data ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.id}）` }))} />
               </Form.Item>
             </Card>
-            <Card title="价格表（元）" style={{ marginTop: 16 }}>
+            <Card title={S.prices} style={{ marginTop: 16 }}>
               <Space wrap size="large">
                 {LEVELS.map((l) => (
-                  <Form.Item key={l} label={`${l}级日护理费`} name={['daily', l]} rules={[yuanRule(`${l}级日护理费`)]}>
-                    <YuanInput aria-label={`${l}级日护理费`} />
+                  <Form.Item key={l} label={S.dailyFee(l)} name={['daily', l]} rules={[yuanRule(S.dailyFee(l))]}>
+                    <YuanInput aria-label={S.dailyFee(l)} />
                   </Form.Item>
                 ))}
               </Space>
               <Space wrap size="large">
-                <Form.Item label="居家护理每小时收费" name="hourlyFeeFen" rules={[yuanRule('居家护理每小时收费')]}>
-                  <YuanInput aria-label="居家护理每小时收费" />
+                <Form.Item label={S.hourlyFee} name="hourlyFeeFen" rules={[yuanRule(S.hourlyFee)]}>
+                  <YuanInput aria-label={S.hourlyFee} />
                 </Form.Item>
-                <Form.Item label="居家上门每次收费" name="visitFeeFen" rules={[yuanRule('居家上门每次收费')]}>
-                  <YuanInput aria-label="居家上门每次收费" />
+                <Form.Item label={S.visitFee} name="visitFeeFen" rules={[yuanRule(S.visitFee)]}>
+                  <YuanInput aria-label={S.visitFee} />
                 </Form.Item>
               </Space>
             </Card>
             <div style={{ marginTop: 16 }}>
               <ErrorAlert error={save.error} />
               <Button type="primary" htmlType="submit" loading={save.isPending} style={{ marginTop: 8 }}>
-                保存机构设置
+                {S.save}
               </Button>
             </div>
           </Form>

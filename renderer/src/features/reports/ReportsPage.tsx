@@ -75,13 +75,13 @@ export function ReportsPage() {
           </Button>
         }
       />
-      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选结算台账">
+      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
         <Select
           aria-label={S.year}
           style={{ width: 130 }}
           value={year ?? ''}
           onChange={(v) => setYear(v || undefined)}
-          options={[{ value: '', label: S.allYears }, ...(ledger.data?.years ?? []).map((y) => ({ value: y, label: `${y}年` }))]}
+          options={[{ value: '', label: S.allYears }, ...(ledger.data?.years ?? []).map((y) => ({ value: y, label: S.yearName(y) }))]}
         />
         <Select
           aria-label={S.status}
@@ -90,12 +90,12 @@ export function ReportsPage() {
           onChange={(v) => setStatus((v || undefined) as Status | undefined)}
           options={[{ value: '', label: S.allStatus }, { value: 'submitted', label: S.statusNames['submitted'] }, { value: 'settled', label: S.statusNames['settled'] }]}
         />
-        <Input.Search aria-label="查找月份" allowClear placeholder={S.search} style={{ width: 240 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input.Search aria-label={S.searchLabel} allowClear placeholder={S.search} style={{ width: 240 }} value={search} onChange={(e) => setSearch(e.target.value)} />
       </Flex>
       <ErrorAlert error={ledger.error ?? exportError} />
       {t && (
         <Row gutter={16} style={{ marginBottom: 16 }} data-testid="ledger-totals">
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.claims} value={t.claims} suffix={`/ 已结算 ${t.settled}`} /></Card></Col>
+          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.claims} value={t.claims} suffix={S.settledOf(t.settled)} /></Card></Col>
           <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.fund} value={formatYuan(t.fundFen)} /></Card></Col>
           <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.paid} value={formatYuan(t.paidFundFen)} /></Card></Col>
           <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.deducted} value={formatYuan(t.deductedFen)} valueStyle={{ color: t.deductedFen > 0 ? '#cf1322' : undefined }} /></Card></Col>
@@ -109,7 +109,7 @@ export function ReportsPage() {
         loading={ledger.isLoading}
         columns={columns}
         dataSource={rows}
-        pagination={{ ...PAGER, pageSize: 24, showSizeChanger: true, showTotal: (n) => `共 ${n} 笔` }}
+        pagination={{ ...PAGER, pageSize: 24, showSizeChanger: true, showTotal: (n) => S.total(n) }}
         locale={{
           emptyText: ledger.data ? (
             <EmptyState

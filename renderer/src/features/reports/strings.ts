@@ -39,5 +39,10 @@ export const S = {
     outstanding: '待结算基金（元）',
     claims: '申报笔数',
   },
+  filtersLabel: '筛选结算台账',
+  yearName: (y: number | string) => `${y}年`,
+  searchLabel: '查找月份',
+  settledOf: (n: number) => `/ 已结算 ${n}`,
+  total: (n: number) => `共 ${n} 笔`,
   notPaid: '待审核',
 };

@@ -53,7 +53,7 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
       ),
     },
     { title: A.concludedOn, dataIndex: 'concludedOn', key: 'concludedOn' },
-    { title: A.period, key: 'period', render: (_: unknown, a) => `${a.start} 至 ${a.end}` },
+    { title: A.period, key: 'period', render: (_: unknown, a) => A.periodRange(a.start, a.end) },
     {
       title: A.state,
       key: 'state',
@@ -67,12 +67,12 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
     { title: A.number, dataIndex: 'number', key: 'number', render: (v: string | null) => v ?? '—' },
     { title: A.assessor, dataIndex: 'assessor', key: 'assessor', render: (v: string | null) => v ?? '—' },
     {
-      title: '操作',
+      title: A.actions,
       key: 'actions',
       width: 80,
       render: (_: unknown, a) => (
         <Popconfirm title={A.deleteConfirm(a)} okText={S.deleteOk} okButtonProps={{ danger: true }} cancelText={S.cancel} onConfirm={() => void send(remove.mutateAsync, { id: a.id }, () => onMessage(A.deleted))}>
-          <Button type="link" danger size="small" aria-label={`删除 ${a.concludedOn} 评估结论`}>
+          <Button type="link" danger size="small" aria-label={A.deleteLabel(a.concludedOn)}>
             {S.delete}
           </Button>
         </Popconfirm>
@@ -89,17 +89,17 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
         <Typography.Text type="secondary">{A.rule(resident.policy)}</Typography.Text>
       </Space>
       {!isLocked(remove.error) && <ErrorAlert error={remove.error} />}
-      <Table<AssessmentView> rowKey="id" size="middle" columns={columns} dataSource={resident.assessments} pagination={false} aria-label="评估结论列表" locale={{ emptyText: A.empty }} />
+      <Table<AssessmentView> rowKey="id" size="middle" columns={columns} dataSource={resident.assessments} pagination={false} aria-label={A.listLabel} locale={{ emptyText: A.empty }} />
       <Modal open={open} title={A.title} okText={A.save} cancelText={S.cancel} onOk={() => form.submit()} confirmLoading={add.isPending} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={onFinish} aria-label="评估结论表单" requiredMark>
-          <Form.Item label={A.level} name="level" rules={[{ required: true, message: `请选择${A.level}` }]}>
+        <Form form={form} layout="vertical" onFinish={onFinish} aria-label={A.formLabel} requiredMark>
+          <Form.Item label={A.level} name="level" rules={[{ required: true, message: S.pick(A.level) }]}>
             <Select options={LEVELS.map((l) => ({ value: l, label: levelName(l) }))} style={{ width: 220 }} />
           </Form.Item>
           <Form.Item
             label={A.concludedOn}
             name="concludedOn"
             rules={[
-              { required: true, message: `请选择${A.concludedOn}` },
+              { required: true, message: S.pick(A.concludedOn) },
               // the services refuse it too; said here at once, in their words
               { validator: (_r, v: string | null) => (v && assessmentNotYet(v, todayLocal()) ? Promise.reject(new Error(assessmentNotYet(v, todayLocal())!)) : Promise.resolve()) },
             ]}
@@ -113,7 +113,7 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
             <Input maxLength={100} />
           </Form.Item>
           {!isLocked(add.error) && <ErrorAlert error={add.error} />}
-          {resident.policy.fallback && <Alert type="info" showIcon title="机构尚未设置，暂按默认政策计算有效期。" />}
+          {resident.policy.fallback && <Alert type="info" showIcon title={A.noInstitution} />}
         </Form>
       </Modal>
       {modal}

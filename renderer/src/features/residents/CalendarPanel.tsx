@@ -75,7 +75,7 @@ export function CalendarPanel({ residentId, month, onMonth }: { residentId: numb
           {d.notes.map((n) => (
             <Alert key={n} type="info" showIcon title={n} style={{ marginBottom: 8 }} />
           ))}
-          <div role="list" aria-label={`${d.month} 床日日历`} style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(90px, 1fr))', gap: 6 }}>
+          <div role="list" aria-label={C.calendarLabel(d.month)} style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(90px, 1fr))', gap: 6 }}>
             {C.weekdays.map((w) => (
               <div key={w} aria-hidden style={{ textAlign: 'center', color: '#888' }}>
                 {w}

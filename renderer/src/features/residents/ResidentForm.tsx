@@ -7,7 +7,7 @@
 import { Alert, Button, Form, Input, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { ResidentDetail, ResidentInput } from '../../../../shared/api/residents';
-import { weighIdNumber } from '../../../../shared/api/staff';
+import { normalizeIdNumber, weighIdNumber } from '../../../../shared/fields/idNumber';
 import { idNumberFacts } from '../../../../shared/domain/ids';
 import { phoneProblem } from '../../../../shared/domain/phone';
 import type { InsuranceType } from '../../../../shared/domain/model';
@@ -35,7 +35,7 @@ function ageOn(birth: string, today: string): number {
 export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail; onSaved: (saved: ResidentDetail) => void }) {
   const [form] = Form.useForm<FormValues>();
   const save = useApiMutation('residents.save');
-  const idNumber = (Form.useWatch('idNumber', form) ?? '').trim().toUpperCase();
+  const idNumber = normalizeIdNumber(Form.useWatch('idNumber', form) ?? '');
   const today = todayLocal();
   const weighed = idNumber.length >= 18 ? weighIdNumber(idNumber, today) : { error: null, warning: null };
   const facts = weighed.error ? null : idNumberFacts(idNumber);
@@ -69,7 +69,7 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
       <Form.Item
         label={S.form.idNumber}
         name="idNumber"
-        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+        normalize={normalizeIdNumber}
         rules={[
           { required: true, message: S.form.required(S.form.idNumber) },
           { validator: (_r, v: string) => (v && weighIdNumber(v, today).error ? Promise.reject(new Error(weighIdNumber(v, today).error!)) : Promise.resolve()) },

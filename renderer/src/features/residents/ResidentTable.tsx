@@ -90,7 +90,7 @@ export function ResidentTable({ rows, total, loading, state, onState, empty }: P
       columns={columns}
       dataSource={rows}
       loading={loading}
-      aria-label="服务对象列表"
+      aria-label={S.listLabel}
       locale={{ emptyText: empty }}
       pagination={{ ...PAGER, current: state.page, pageSize: state.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
       onChange={(p, _filters, sorter) => {

@@ -15,8 +15,8 @@ import { levelName, S, STATUS_NAMES } from './strings';
 import { useResidentFilters } from './useResidentFilters';
 
 const MODE_OPTIONS = [
-  { value: 'institutional', label: '机构护理' },
-  { value: 'home', label: '居家护理' },
+  { value: 'institutional', label: S.modes.institutional },
+  { value: 'home', label: S.modes.home },
 ];
 const STATUS_OPTIONS = [
   { value: 'in-stay', label: S.inStay },
@@ -76,7 +76,7 @@ export function ResidentsPage() {
           </>
         }
       />
-      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选服务对象">
+      <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
         <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)} onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 280 }} />
         <Select aria-label={S.filterMode} placeholder={`${S.filterMode}：${S.all}`} allowClear value={filters.mode} options={MODE_OPTIONS} onChange={(mode) => update({ mode })} style={{ width: 150 }} />
         <Select aria-label={S.filterStatus} placeholder={`${S.filterStatus}：${S.all}`} allowClear value={filters.status} options={STATUS_OPTIONS} onChange={(status) => update({ status })} style={{ width: 180 }} />

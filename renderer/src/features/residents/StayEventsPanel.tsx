@@ -27,7 +27,7 @@ interface FormValues {
 
 function BedSelect({ date, value, onChange, id }: { date: string | null; value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
   const free = useApiQuery('beds.free', { date: date ?? '2000-01-01' }, { enabled: date !== null });
-  const options = (free.data ?? []).map((b) => ({ value: b.code, label: [b.code, b.room && `房间 ${b.room}`].filter(Boolean).join(' · ') }));
+  const options = (free.data ?? []).map((b) => ({ value: b.code, label: [b.code, b.room && E.room(b.room)].filter(Boolean).join(' · ') }));
   return (
     <Select
       id={id}
@@ -81,7 +81,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
     { title: E.bed, dataIndex: 'bed', key: 'bed', render: (b: string | null) => b ?? '' },
     { title: E.note, dataIndex: 'note', key: 'note', render: (n: string | null) => n ?? '' },
     {
-      title: '操作',
+      title: E.actions,
       key: 'actions',
       width: 80,
       render: (_: unknown, e) => (
@@ -92,7 +92,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
           cancelText={S.cancel}
           onConfirm={() => void send(remove.mutateAsync, { id: e.id }, () => onMessage(E.deleted))}
         >
-          <Button type="link" danger size="small" aria-label={`删除 ${e.date} ${STAY_EVENT_NAMES[e.type]}`}>
+          <Button type="link" danger size="small" aria-label={E.deleteLabel(e.date, STAY_EVENT_NAMES[e.type])}>
             {S.delete}
           </Button>
         </Popconfirm>
@@ -112,7 +112,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={E.problems} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{resident.timelineProblems.map((p) => <li key={p}>{p}</li>)}</ul>} />
       )}
       {!isLocked(remove.error) && <ErrorAlert error={remove.error} />}
-      <Table<StayEventView> rowKey="id" size="middle" columns={columns} dataSource={resident.events} pagination={false} aria-label="入住记录列表" locale={{ emptyText: E.empty }} />
+      <Table<StayEventView> rowKey="id" size="middle" columns={columns} dataSource={resident.events} pagination={false} aria-label={E.listLabel} locale={{ emptyText: E.empty }} />
       <Modal
         open={open}
         title={E.title}
@@ -126,8 +126,8 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
         }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={onFinish} aria-label="入住记录表单" requiredMark initialValues={{ mode: 'institutional' }}>
-          <Form.Item label={E.type} name="type" rules={[{ required: true, message: `请选择${E.type}` }]}>
+        <Form form={form} layout="vertical" onFinish={onFinish} aria-label={E.formLabel} requiredMark initialValues={{ mode: 'institutional' }}>
+          <Form.Item label={E.type} name="type" rules={[{ required: true, message: S.pick(E.type) }]}>
             <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item
@@ -135,7 +135,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
             name="date"
             dependencies={['type']}
             rules={[
-              { required: true, message: `请选择${E.date}` },
+              { required: true, message: S.pick(E.date) },
               // the services refuse it too; said here at once, in their words
               ({ getFieldValue }) => ({
                 validator: (_r, v: string | null) => {
@@ -148,7 +148,7 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
             <DateInput />
           </Form.Item>
           {type === 'admit' && (
-            <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: `请选择${E.mode}` }]}>
+            <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: S.pick(E.mode) }]}>
               <Radio.Group
                 options={[
                   { value: 'institutional', label: modeName('institutional') },

@@ -63,6 +63,10 @@ export const S = {
     status: '状态',
     bed: '床位',
   },
+  modes: { institutional: '机构护理', home: '居家护理' },
+  filtersLabel: '筛选服务对象',
+  listLabel: '服务对象列表',
+  pick: (what: string) => `请选择${what}`,
   male: '男',
   female: '女',
   age: (n: number) => `${n}岁`,
@@ -101,6 +105,7 @@ export const S = {
     label: '更正原因',
     hint: '说明为何修改已申报月份的记录；原因记入审计日志，修改后的结果通过补报申报。',
     ok: '填写原因并保存',
+    formLabel: '更正原因表单',
   },
 };
 
@@ -121,6 +126,12 @@ export const A = {
   rule: (r: ResidentDetail['policy']) =>
     `按“${r.title}”：评估结论${r.benefitStart === 'next-month' ? '次月1日' : '当日'}起享受待遇，有效 ${r.validityMonths} 个月；支付等级为 ${r.eligibleLevels.join('、')} 级。新结论自其生效日起替代旧结论。`,
   deleteConfirm: (a: AssessmentView) => `确定删除 ${a.concludedOn} 的${levelName(a.level)}评估结论？`,
+  actions: '操作',
+  listLabel: '评估结论列表',
+  formLabel: '评估结论表单',
+  deleteLabel: (concludedOn: string) => `删除 ${concludedOn} 评估结论`,
+  periodRange: (start: string, end: string) => `${start} 至 ${end}`,
+  noInstitution: '机构尚未设置，暂按默认政策计算有效期。',
   empty: '尚未录入评估结论。没有有效评估的日子不能结算。',
 };
 
@@ -139,6 +150,11 @@ export const E = {
   saved: '入住记录已保存',
   deleted: '入住记录已删除',
   deleteConfirm: (name: string, date: string) => `确定删除 ${date} 的${name}？`,
+  actions: '操作',
+  listLabel: '入住记录列表',
+  formLabel: '入住记录表单',
+  deleteLabel: (date: string, name: string) => `删除 ${date} ${name}`,
+  room: (room: string) => `房间 ${room}`,
   empty: '尚无入住记录。机构入住或开始居家服务时，请登记“入住”。',
   rule: '日状态由这些事件推算：入住当日计入、出院/死亡当日不计入；住院、请假至返院前一日。返院须有未结束的住院或请假，死亡之后不能再有事件。',
   problems: '这些入住记录前后矛盾（可能来自导入的数据），请核对并更正：',
@@ -161,5 +177,6 @@ export const C = {
   personal: '个人负担',
   yuan: (s: string) => `${s} 元`,
   noLine: '本月没有可结算的床日',
+  calendarLabel: (month: string) => `${month} 床日日历`,
   level: (l: number) => `${l}级`,
 };

@@ -59,7 +59,7 @@ export function RosterPreviewTable({ rows, excluded }: { rows: RosterRow[]; excl
           {r.issues.map((i, n) => (
             <li key={n}>
               <Typography.Text type={i.severity === 'error' ? 'danger' : 'warning'}>
-                {`${r.sheetName}第${r.row}行${i.column ? `「${i.column}」` : ''}：${i.message}`}
+                {R.issueAt(r.sheetName, r.row, i.column, i.message)}
               </Typography.Text>
             </li>
           ))}
@@ -71,7 +71,7 @@ export function RosterPreviewTable({ rows, excluded }: { rows: RosterRow[]; excl
     <Table<RosterRow>
       rowKey={keyOf}
       size="small"
-      aria-label="花名册预览"
+      aria-label={R.previewLabel}
       columns={columns}
       dataSource={rows}
       pagination={{ ...PAGER, pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}

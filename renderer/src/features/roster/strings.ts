@@ -21,6 +21,8 @@ export const R = {
   filterLabel: '按状态显示',
   match: { new: '新增', existing: '已存在', repeat: '同一人' } satisfies Record<RosterMatch, string>,
   col: { sheet: '工作表', row: '行号', name: '姓名', idNumber: '身份证号', match: '人员', effects: '将导入', issues: '问题' },
+  previewLabel: '花名册预览',
+  issueAt: (sheet: string, row: number, column: string | null | undefined, message: string) => `${sheet}第${row}行${column ? `「${column}」` : ''}：${message}`,
   excluded: '已排除',
   hasError: '有错误',
   nothingYet: '修改或排除后才会导入',

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { FEED_URL_EXAMPLE, feedUrlProblem } from '../../../../shared/updates/feedUrl';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { S } from './strings';
 
 const validate = (v: string | undefined): Promise<void> => {
   const problem = feedUrlProblem(v ?? '');
@@ -17,18 +18,18 @@ export function FeedUrlForm({ feedUrl }: { feedUrl: string }) {
   useEffect(() => form.setFieldsValue({ url: feedUrl }), [feedUrl, form]);
 
   const onFinish = ({ url }: { url: string }) =>
-    save.mutate({ url: url ?? '' }, { onSuccess: (s) => void message.success(s.feedUrl ? '更新服务器地址已保存' : '已清空更新服务器地址，不再检查更新') });
+    save.mutate({ url: url ?? '' }, { onSuccess: (s) => void message.success(s.feedUrl ? S.updates.feedSaved : S.updates.feedCleared) });
 
   return (
     <>
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="update-feed-form">
-        <Form.Item label="更新服务器地址" extra={`机构或供应商在局域网内提供的更新服务器，例如 ${FEED_URL_EXAMPLE}。留空表示不检查更新。`}>
+        <Form.Item label={S.updates.feedUrl} extra={S.updates.feedUrlHint(FEED_URL_EXAMPLE)}>
           <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
             <Form.Item name="url" noStyle rules={[{ validator: (_r, v: string | undefined) => validate(v) }]}>
-              <Input placeholder={FEED_URL_EXAMPLE} allowClear aria-label="更新服务器地址" />
+              <Input placeholder={FEED_URL_EXAMPLE} allowClear aria-label={S.updates.feedUrl} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
-              保存
+              {S.updates.save}
             </Button>
           </Space.Compact>
         </Form.Item>

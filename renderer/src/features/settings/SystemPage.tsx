@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupsCard } from './BackupsCard';
 import { UpdatesCard } from './UpdatesCard';
+import { S } from './strings';
 
 export function SystemPage() {
   const { message } = App.useApp();
@@ -15,25 +16,25 @@ export function SystemPage() {
   const i = info.data;
   return (
     <>
-      <PageHeader title="系统与数据" />
+      <PageHeader title={S.system.title} />
       {i && (
         <Descriptions bordered column={1} size="middle">
-          <Descriptions.Item label="程序版本">{i.version}</Descriptions.Item>
-          <Descriptions.Item label="数据库文件">
+          <Descriptions.Item label={S.system.version}>{i.version}</Descriptions.Item>
+          <Descriptions.Item label={S.system.databaseFile}>
             <code data-testid="database-file">{i.databaseFile}</code>{' '}
             <Button
               size="small"
               onClick={() =>
                 open.mutate(undefined, {
-                  onSuccess: (r) => void (r.opened ? message.success('已打开数据文件夹') : message.info('浏览器预览无法打开本机文件夹，请按上面的路径自行打开')),
+                  onSuccess: (r) => void (r.opened ? message.success(S.system.folderOpened) : message.info(S.system.folderNotOpened)),
                 })
               }
             >
-              打开所在文件夹
+              {S.system.openFolder}
             </Button>
           </Descriptions.Item>
-          <Descriptions.Item label="数据库结构版本">{i.schemaVersion}</Descriptions.Item>
-          <Descriptions.Item label="运行方式">{i.shell === 'desktop' ? '桌面程序' : '浏览器预览'}</Descriptions.Item>
+          <Descriptions.Item label={S.system.schemaVersion}>{i.schemaVersion}</Descriptions.Item>
+          <Descriptions.Item label={S.system.shell}>{i.shell === 'desktop' ? S.system.desktop : S.system.browser}</Descriptions.Item>
         </Descriptions>
       )}
       {i && <BackupsCard desktop={i.shell === 'desktop'} />}

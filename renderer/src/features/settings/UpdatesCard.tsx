@@ -10,6 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FeedUrlForm } from './FeedUrlForm';
 import { UpdateOffer } from './UpdateOffer';
+import { S } from './strings';
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -25,17 +26,17 @@ export function UpdatesCard() {
   const status = useApiQuery('updates.status', undefined, { refetchInterval: (q) => pollMs(q.state.data) });
   const s = status.data;
   return (
-    <Card title="更新" style={{ marginTop: 16 }} data-testid="updates">
+    <Card title={S.updates.title} style={{ marginTop: 16 }} data-testid="updates">
       <ErrorAlert error={status.error} />
       {!s ? (
         <Skeleton active />
       ) : (
         <>
           <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
-            <Descriptions.Item label="当前版本">
+            <Descriptions.Item label={S.updates.currentVersion}>
               <span data-testid="update-current-version">{s.currentVersion}</span>
             </Descriptions.Item>
-            {s.lastCheckedAt && <Descriptions.Item label="上次检查">{s.lastCheckedAt.slice(0, 19).replace('T', ' ')}</Descriptions.Item>}
+            {s.lastCheckedAt && <Descriptions.Item label={S.updates.lastChecked}>{s.lastCheckedAt.slice(0, 19).replace('T', ' ')}</Descriptions.Item>}
           </Descriptions>
           <FeedUrlForm feedUrl={s.feedUrl} />
           {s.phase === 'unavailable' ? <Alert type="info" showIcon title={s.unavailableReason} data-testid="update-unavailable" /> : <UpdateActions s={s} />}
@@ -52,12 +53,12 @@ function UpdateActions({ s }: { s: UpdateStatus }) {
   const install = useApiMutation('updates.install');
   const checking = s.phase === 'checking' || check.isPending;
 
-  if (s.phase === 'off') return <Typography.Text type="secondary">未设置更新服务器地址，不检查更新。</Typography.Text>;
+  if (s.phase === 'off') return <Typography.Text type="secondary">{S.updates.off}</Typography.Text>;
   return (
     <Flex vertical gap={12}>
       <ErrorAlert error={check.error ?? download.error ?? install.error} />
       {s.error && <Alert type="error" showIcon title={s.error} data-testid="update-error" />}
-      {s.phase === 'upToDate' && <Typography.Text data-testid="update-uptodate">{`已是最新版本（${s.currentVersion}）。`}</Typography.Text>}
+      {s.phase === 'upToDate' && <Typography.Text data-testid="update-uptodate">{S.updates.upToDate(s.currentVersion)}</Typography.Text>}
       {s.offered && <UpdateOffer offered={s.offered} downloaded={s.phase === 'downloaded'} />}
       {s.phase === 'downloading' && s.progress && (
         <div>
@@ -69,15 +70,15 @@ function UpdateActions({ s }: { s: UpdateStatus }) {
         <>
           <Flex gap={12} align="center" wrap>
             <Popconfirm
-              title="立即重启并安装新版本？"
-              description="长护助手将关闭、安装新版本后自动重新打开。尚未保存的输入会丢失。"
-              okText="重启并安装"
-              cancelText="取消"
-              onConfirm={() => install.mutate(undefined, { onSuccess: () => void message.info('正在关闭并安装新版本…') })}
+              title={S.updates.installTitle}
+              description={S.updates.installBody}
+              okText={S.updates.installOk}
+              cancelText={S.updates.cancel}
+              onConfirm={() => install.mutate(undefined, { onSuccess: () => void message.info(S.updates.installing) })}
               disabled={s.restartWaitsFor !== null}
             >
               <Button type="primary" disabled={s.restartWaitsFor !== null} loading={install.isPending}>
-                立即重启并安装
+                {S.updates.install}
               </Button>
             </Popconfirm>
             {s.restartWaitsFor && (
@@ -86,17 +87,17 @@ function UpdateActions({ s }: { s: UpdateStatus }) {
               </Typography.Text>
             )}
           </Flex>
-          <Typography.Text type="secondary">不立即重启也可以：下次退出长护助手时会自动安装。</Typography.Text>
+          <Typography.Text type="secondary">{S.updates.installLater}</Typography.Text>
         </>
       ) : (
         <Flex gap={8}>
           {s.offered && s.phase !== 'downloading' && (
             <Button type="primary" loading={download.isPending} onClick={() => download.mutate(undefined)}>
-              {s.phase === 'error' ? '重新下载' : '下载'}
+              {s.phase === 'error' ? S.updates.downloadAgain : S.updates.download}
             </Button>
           )}
           <Button loading={checking} disabled={s.phase === 'downloading'} onClick={() => check.mutate(undefined)}>
-            检查更新
+            {S.updates.check}
           </Button>
         </Flex>
       )}

@@ -21,13 +21,6 @@ interface Values {
   expiresOn?: string | null;
 }
 
-/** Levels as the certificates print them (长期照护师: 3 levels, 2024; 养老护理员: 5 levels, 2019). */
-const LEVELS: Record<CertificateType, string[]> = {
-  'nurse-licence': [],
-  'ltc-caregiver': ['初级', '中级', '高级'],
-  'elderly-caregiver': ['五级/初级工', '四级/中级工', '三级/高级工', '二级/技师', '一级/高级技师'],
-};
-
 export function CertificateModal({ staffId, editing, open, onClose }: { staffId: number; editing: CertificateView | null; open: boolean; onClose: (saved: boolean) => void }) {
   const [form] = Form.useForm<Values>();
   const save = useApiMutation('staff.saveCertificate');
@@ -86,7 +79,7 @@ export function CertificateModal({ staffId, editing, open, onClose }: { staffId:
       onCancel={() => onClose(false)}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onValuesChange={onValues} aria-label="证书表单">
+      <Form form={form} layout="vertical" onValuesChange={onValues} aria-label={S.certFormLabel}>
         <Form.Item label={S.certType} name="type" rules={[{ required: true, message: S.required(S.certType) }]}>
           <Select options={CERTIFICATE_TYPES.map((t) => ({ value: t, label: CERTIFICATE_NAMES[t] }))} />
         </Form.Item>
@@ -94,7 +87,7 @@ export function CertificateModal({ staffId, editing, open, onClose }: { staffId:
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item label={S.certLevel} name="level">
-          <AutoComplete options={(LEVELS[type ?? 'nurse-licence'] ?? []).map((l) => ({ value: l }))} maxLength={30} />
+          <AutoComplete options={(S.certLevels[type ?? 'nurse-licence'] ?? []).map((l) => ({ value: l }))} maxLength={30} />
         </Form.Item>
         <Form.Item label={S.issuedOn} name="issuedOn" rules={[{ required: true, message: S.required(S.issuedOn) }]}>
           <DateInput />

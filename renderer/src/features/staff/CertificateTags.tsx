@@ -19,7 +19,7 @@ export function CertificateTags({ certificates }: { certificates: CertificateVie
   return (
     <Flex vertical gap={4}>
       {certificates.map((c) => (
-        <Tooltip key={c.id} title={`${c.number}${c.level ? ` · ${c.level}` : ''} · ${c.issuedOn} 发证 · ${c.expiresOn ? `有效期至 ${c.expiresOn}` : S.noExpiry}`}>
+        <Tooltip key={c.id} title={S.certTip(c.number, c.level, c.issuedOn, c.expiresOn)}>
           <Flex gap={4} align="center" data-testid="certificate-badge">
             <Tag color={c.validOnDate ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
               {CERTIFICATE_NAMES[c.type]}

@@ -138,7 +138,7 @@ export function MatrixPage() {
       <Table<MatrixRow>
         rowKey="id"
         size="middle"
-        aria-label="证书矩阵"
+        aria-label={S.matrixLabel}
         locale={{ emptyText: matrix.data ? empty : ' ' }}
         columns={columns}
         dataSource={matrix.data?.rows ?? []}

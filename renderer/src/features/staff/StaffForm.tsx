@@ -4,7 +4,8 @@
  */
 import { Alert, Button, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
-import { weighIdNumber, type StaffDetail, type StaffInput } from '../../../../shared/api/staff';
+import type { StaffDetail, StaffInput } from '../../../../shared/api/staff';
+import { normalizeIdNumber, weighIdNumber } from '../../../../shared/fields/idNumber';
 import { STAFF_ROLE_NAMES } from '../../../../shared/domain/glossary';
 import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/model';
 import { useApiMutation } from '../../api/hooks';
@@ -45,25 +46,25 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} aria-label="员工信息表单" style={{ maxWidth: 520 }}>
+    <Form form={form} layout="vertical" onFinish={onFinish} aria-label={S.formLabel} style={{ maxWidth: 520 }}>
       <Form.Item label={S.name} name="name" rules={[{ required: true, whitespace: true, message: S.required(S.name) }]}>
         <Input maxLength={50} />
       </Form.Item>
       <Form.Item
         label={S.idNumber}
         name="idNumber"
-        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+        normalize={normalizeIdNumber}
         rules={[
           { required: true, message: S.required(S.idNumber) },
           { validator: (_r, v: string) => (v && weighIdNumber(v, todayLocal()).error ? Promise.reject(new Error(weighIdNumber(v, todayLocal()).error!)) : Promise.resolve()) },
         ]}
-        extra={warning && <Alert type="warning" showIcon title={`${warning}（仍可保存）`} />}
+        extra={warning && <Alert type="warning" showIcon title={S.idWarningSaveable(warning)} />}
       >
-        <Input maxLength={18} placeholder="18位，末位X大写" />
+        <Input maxLength={18} placeholder={S.idPlaceholder} />
       </Form.Item>
       {/* No allowClear: its clear button sits in the tab order after the select (see ResidentForm). */}
       <Form.Item label={S.role} name="role" initialValue="">
-        <Select options={[{ value: '', label: '未填写' }, ...STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }))]} />
+        <Select options={[{ value: '', label: S.roleNone }, ...STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_NAMES[r] }))]} />
       </Form.Item>
       <Form.Item label={S.employedFrom} name="employedFrom">
         <DateInput />
@@ -77,7 +78,7 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
           ({ getFieldValue }) => ({
             validator: (_r, v: string | null) => {
               const from = getFieldValue('employedFrom') as string | null;
-              return v && from && v < from ? Promise.reject(new Error('离职日期不能早于入职日期')) : Promise.resolve();
+              return v && from && v < from ? Promise.reject(new Error(S.leftBeforeEmployed)) : Promise.resolve();
             },
           }),
         ]}

@@ -121,7 +121,7 @@ export function StaffListPage() {
       <Table<StaffListRow>
         rowKey="id"
         size="middle"
-        aria-label="员工列表"
+        aria-label={S.listLabel}
         locale={{ emptyText: list.data ? empty : ' ' }}
         columns={columns}
         dataSource={list.data?.rows ?? []}

@@ -1,5 +1,6 @@
 /** The staff screens' words (zh-CN). Role and certificate names come from shared/domain/glossary. */
 import type { CertStatus, EmploymentFilter } from '../../../../shared/api/staff';
+import type { CertificateType } from '../../../../shared/domain/model';
 
 export const S = {
   title: '员工与证书',
@@ -50,6 +51,13 @@ export const S = {
   deleted: '员工已删除',
   visits: (n: number) => `上门服务记录 ${n} 条`,
 
+  formLabel: '员工信息表单',
+  idPlaceholder: '18位，末位X大写',
+  idWarningSaveable: (warning: string) => `${warning}（仍可保存）`,
+  roleNone: '未填写',
+  leftBeforeEmployed: '离职日期不能早于入职日期',
+  listLabel: '员工列表',
+
   // certificates
   certificates: '证书',
   addCertificate: '添加证书',
@@ -68,6 +76,17 @@ export const S = {
   removeCertBody: '删除后将记入审计日志。',
   certSaved: '证书已保存',
   certDeleted: '证书已删除',
+  certFormLabel: '证书表单',
+  certListLabel: '证书列表',
+  /** Levels as the certificates print them (长期照护师: 3 levels, 2024; 养老护理员: 5 levels, 2019). */
+  certLevels: {
+    'nurse-licence': [],
+    'ltc-caregiver': ['初级', '中级', '高级'],
+    'elderly-caregiver': ['五级/初级工', '四级/中级工', '三级/高级工', '二级/技师', '一级/高级技师'],
+  } as Record<CertificateType, string[]>,
+  /** a certificate tag's tooltip */
+  certTip: (number: string, level: string | null | undefined, issuedOn: string, expiresOn: string | null | undefined) =>
+    `${number}${level ? ` · ${level}` : ''} · ${issuedOn} 发证 · ${expiresOn ? `有效期至 ${expiresOn}` : '长期有效'}`,
   noExpiry: '长期有效',
   valid: '有效',
   notYet: '未生效',
@@ -88,5 +107,6 @@ export const S = {
   /** one type's standing (the list's words are about all types held) */
   typeStatus: { valid: '有效', expiring: '60天内到期', expired: '已过期', none: '无此证' } satisfies Record<CertStatus, string>,
   expiresShort: (d: string) => `至 ${d}`,
+  matrixLabel: '证书矩阵',
   countLine: (n: Record<CertStatus, number>) => `有效 ${n.valid} · 60天内到期 ${n.expiring} · 已过期 ${n.expired} · 无 ${n.none}`,
 };

@@ -25,7 +25,7 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
         r.status === 'duplicate' ? null : <Checkbox aria-label={IMPORT.exclude(r.row)} checked={excluded.has(r.row)} onChange={(e) => onExclude(r.row, e.target.checked)} />,
     },
     { title: IMPORT.rowCol, dataIndex: 'row', key: 'row', width: 64 },
-    { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: ImportRowStatus) => <Tag color={STATUS_COLORS[s]}>{IMPORT.status[s]}</Tag> },
+    { title: IMPORT.statusCol, dataIndex: 'status', key: 'status', width: 90, render: (s: ImportRowStatus) => <Tag color={STATUS_COLORS[s]}>{IMPORT.status[s]}</Tag> },
     {
       title: IMPORT.problemsCol,
       key: 'problems',
@@ -40,7 +40,7 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
             </div>
           ))}
           <IssueTags issues={r.warnings} />
-          {r.lockedMonth && <Tag color="purple">{r.lockedMonth} 已申报</Tag>}
+          {r.lockedMonth && <Tag color="purple">{IMPORT.locked(r.lockedMonth)}</Tag>}
         </div>
       ),
     },
@@ -50,7 +50,7 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
     { title: S.col.end, dataIndex: 'end', key: 'end', width: 140, render: (v: string | null) => showTime(v) },
     { title: S.col.minutes, dataIndex: 'minutes', key: 'minutes', width: 90, align: 'right' },
     { title: S.col.items, dataIndex: 'items', key: 'items', width: 120, render: (v: string[]) => v.join('、') },
-    { title: S.col.confirmed, dataIndex: 'confirmed', key: 'confirmed', width: 80, render: (v: boolean | null) => (v === null ? '' : v ? '是' : '否') },
+    { title: S.col.confirmed, dataIndex: 'confirmed', key: 'confirmed', width: 80, render: (v: boolean | null) => (v === null ? '' : v ? IMPORT.yes : IMPORT.no) },
     { title: IMPORT.extRefCol, dataIndex: 'externalRef', key: 'externalRef', width: 120 },
   ];
   return (
@@ -59,7 +59,7 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
       size="small"
       columns={columns}
       dataSource={rows}
-      aria-label="导入预览"
+      aria-label={IMPORT.previewLabel}
       pagination={{ ...PAGER, pageSize: 50, showSizeChanger: false, showTotal: S.total }}
       onRow={(r) => ({ style: excluded.has(r.row) ? { opacity: 0.45 } : undefined, 'data-row': r.row }) as React.HTMLAttributes<HTMLElement>}
       scroll={{ x: 1500 }}

@@ -1,6 +1,7 @@
 /** Service items from the institution's catalogue, grouped 生活照护 / 医疗护理, found by name or code. */
 import { Select } from 'antd';
 import type { VisitCatalogue } from '../../../../shared/api/visits';
+import { S } from './strings';
 
 export interface ItemSelectProps {
   catalogue: VisitCatalogue | null | undefined;
@@ -11,8 +12,8 @@ export interface ItemSelectProps {
 }
 
 const GROUPS = [
-  { cls: 'daily-life', title: '生活照护' },
-  { cls: 'medical', title: '医疗护理（须持护士执业证书）' },
+  { cls: 'daily-life', title: S.form.itemGroups['daily-life'] },
+  { cls: 'medical', title: S.form.itemGroups.medical },
 ] as const;
 
 export function ItemSelect({ catalogue, value, onChange, ...rest }: ItemSelectProps) {
@@ -25,7 +26,7 @@ export function ItemSelect({ catalogue, value, onChange, ...rest }: ItemSelectPr
   }));
   // A past visit may carry a code the catalogue no longer has: it stays, shown as its code.
   const kept = (value ?? []).filter((c) => !known.has(c));
-  if (kept.length > 0) options.push({ label: '目录外的编码', title: '目录外的编码', options: kept.map((c) => ({ value: c, label: c, search: c })) });
+  if (kept.length > 0) options.push({ label: S.form.itemsOutside, title: S.form.itemsOutside, options: kept.map((c) => ({ value: c, label: c, search: c })) });
   return (
     <Select<string[]>
       {...rest}
@@ -34,7 +35,7 @@ export function ItemSelect({ catalogue, value, onChange, ...rest }: ItemSelectPr
       onChange={(v) => onChange?.(v)}
       options={options}
       showSearch={{ optionFilterProp: 'search' }}
-      placeholder="输入项目名称或编码"
+      placeholder={S.form.itemsPlaceholder}
       style={{ width: '100%' }}
     />
   );

@@ -8,6 +8,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { useDebounced } from '../../ui/useDebounced';
+import { S } from './strings';
 
 export interface PersonSelectProps {
   kind: 'resident' | 'staff';
@@ -52,7 +53,7 @@ export function PersonSelect({ kind, value, onChange, allowClear, ...rest }: Per
           </Typography.Text>
         </div>
       )}
-      notFoundContent={q.isFetching ? '正在查找…' : '没有找到，请换个姓名或身份证号'}
+      notFoundContent={q.isFetching ? S.form.searching : S.form.notFound}
     />
   );
 }

@@ -172,7 +172,7 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
       {!initial ? (
         detail.error ? <ErrorAlert error={detail.error} /> : <Skeleton active />
       ) : (
-        <Form form={form} initialValues={initial} layout="vertical" onFinish={onFinish} aria-label="上门服务记录表单" requiredMark>
+        <Form form={form} initialValues={initial} layout="vertical" onFinish={onFinish} aria-label={S.form.label} requiredMark>
           <Form.Item label={S.form.resident} name="residentId" rules={[{ required: true, message: S.form.required(S.form.resident) }]}>
             <PersonSelect kind="resident" placeholder={S.form.pickResident} />
           </Form.Item>

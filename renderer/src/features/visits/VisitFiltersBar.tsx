@@ -12,11 +12,11 @@ export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; 
   const month = dayjs().startOf('month');
   const [text, setText] = useSyncedText(filters.search);
   return (
-    <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label="筛选上门服务">
+    <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
       <PersonSelect kind="resident" aria-label={S.filterResident} placeholder={S.filterResident} allowClear value={filters.residentId ?? null} onChange={(id) => onChange({ residentId: id })} style={{ width: 190 }} />
       <PersonSelect kind="staff" aria-label={S.filterStaff} placeholder={S.filterStaff} allowClear value={filters.staffId ?? null} onChange={(id) => onChange({ staffId: id })} style={{ width: 190 }} />
       <DatePicker.RangePicker
-        aria-label="服务日期"
+        aria-label={S.datesLabel}
         placeholder={S.filterDates}
         format={RANGE_FORMATS}
         value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
@@ -29,14 +29,14 @@ export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; 
       />
       <Select
         aria-label={S.filterStatus}
-        placeholder={`${S.filterStatus}：全部`}
+        placeholder={S.statusAll}
         allowClear
         value={filters.status}
         onChange={(status) => onChange({ status })}
         options={STATUS_OPTIONS}
         style={{ width: 130 }}
       />
-      <Input.Search aria-label="搜索上门服务" placeholder={S.search} allowClear value={text} onChange={(e) => setText(e.target.value)} onSearch={(q) => onChange({ search: q.trim() || undefined })} style={{ width: 280 }} />
+      <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={text} onChange={(e) => setText(e.target.value)} onSearch={(q) => onChange({ search: q.trim() || undefined })} style={{ width: 280 }} />
     </Flex>
   );
 }

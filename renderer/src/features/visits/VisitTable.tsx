@@ -55,7 +55,7 @@ export function VisitTable({ rows, total, loading, state, onState, onEdit, empty
       render: (_: unknown, r) => {
         const names = r.items.map((i) => i.name ?? i.code);
         return (
-          <Tooltip title={r.items.map((i) => `${i.code} ${i.name ?? '（目录外）'}`).join('；')}>
+          <Tooltip title={r.items.map((i) => `${i.code} ${i.name ?? S.outsideCatalogue}`).join('；')}>
             <span>{names.join('、')}</span>
           </Tooltip>
         );
@@ -91,7 +91,7 @@ export function VisitTable({ rows, total, loading, state, onState, onEdit, empty
       columns={columns}
       dataSource={rows}
       loading={loading}
-      aria-label="上门服务列表"
+      aria-label={S.listLabel}
       locale={{ emptyText: empty }}
       pagination={{ ...PAGER, current: state.page, pageSize: state.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
       onChange={(p, _filters, sorter) => {

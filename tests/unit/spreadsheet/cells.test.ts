@@ -1,6 +1,6 @@
-/** Reading one roster cell: the date forms the template accepts, ID numbers as typed. */
+/** Reading one cell as every import does: the date forms accepted, ID numbers as typed. */
 import { describe, expect, it } from 'vitest';
-import { date, idNumber } from '../../../electron/services/roster/cells';
+import { date, idNumber } from '../../../electron/services/spreadsheet/cells';
 
 describe('a date cell', () => {
   it('reads an Excel date, a serial number and text as YYYY-MM-DD, YYYY/M/D and the other common forms', () => {
