@@ -66,17 +66,17 @@ function Charts({ board }: { board: Board }) {
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} xl={8}>
         <Card size="small" title={B.history}>
-          <MonthChart testId="chart-score" months={months} series={score} max={100} label={B.chartLabel.history(text((h) => (h.score === null ? '无' : `${h.score}分`)))} />
+          <MonthChart testId="chart-score" months={months} series={score} max={100} label={B.chartLabel.history(text((h) => B.chartText.score(h.score)))} />
         </Card>
       </Col>
       <Col xs={24} xl={8}>
         <Card size="small" title={B.fund}>
-          <MonthChart testId="chart-fund" months={months} series={fund} label={B.chartLabel.fund(text((h) => `申报 ${formatYuan(h.claimedFundFen)}、实付 ${formatYuan(h.paidFundFen)}、扣款 ${formatYuan(h.deductedFen)}`))} />
+          <MonthChart testId="chart-fund" months={months} series={fund} label={B.chartLabel.fund(text((h) => B.chartText.fund(formatYuan(h.claimedFundFen), formatYuan(h.paidFundFen), formatYuan(h.deductedFen))))} />
         </Card>
       </Col>
       <Col xs={24} xl={8}>
         <Card size="small" title={B.issues}>
-          <MonthChart testId="chart-issues" months={months} series={issues} label={B.chartLabel.issues(text((h) => `错误 ${h.errors}、警告 ${h.warnings}`))} />
+          <MonthChart testId="chart-issues" months={months} series={issues} label={B.chartLabel.issues(text((h) => B.chartText.issues(h.errors, h.warnings)))} />
         </Card>
       </Col>
     </Row>

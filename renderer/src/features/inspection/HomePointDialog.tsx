@@ -45,7 +45,7 @@ export function HomePointDialog({ target, onClose, onSaved }: { target: HomeTarg
       open={target !== null}
       title={target ? H.title(target.name) : ''}
       okText={H.save}
-      cancelText="取消"
+      cancelText={S.cancel}
       confirmLoading={save.isPending}
       okButtonProps={{ disabled: lat === null || lng === null }}
       onCancel={close}

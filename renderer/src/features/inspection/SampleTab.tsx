@@ -29,7 +29,7 @@ function Visits({ row }: { row: SampleRow }) {
       dataSource={row.visits}
       renderItem={(v) => (
         <List.Item style={{ padding: '2px 0' }}>
-          {`${v.ref} ${v.time} ${v.staff}：${v.items || '（无项目）'}；`}
+          {P.visitLine(v.ref, v.time, v.staff, v.items)}
           <Tag color={v.confirmed ? 'green' : 'orange'}>{v.confirmed ? P.confirmed : P.unconfirmed}</Tag>
           {v.place}
         </List.Item>
@@ -101,7 +101,7 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
           <Table<SampleRow>
             rowKey={(r) => `${r.date}-${r.resident}`}
             size="small"
-            aria-label="抽查结果"
+            aria-label={P.table}
             loading={sample.isFetching}
             pagination={false}
             dataSource={v.rows}

@@ -37,7 +37,7 @@ function Handling({ hit, onVerify }: { hit: HitView; onVerify: (h: HitView) => v
       <Typography.Text type="secondary">
         {hit.mark.by} · {hit.mark.at.slice(0, 16).replace('T', ' ')}
       </Typography.Text>
-      <Popconfirm title={A.unverifyConfirm} okText={A.unverify} cancelText="取消" onConfirm={() => unmark.mutate({ key: hit.key }, { onSuccess: () => void message.success(A.undone) })}>
+      <Popconfirm title={A.unverifyConfirm} okText={A.unverify} cancelText={S.cancel} onConfirm={() => unmark.mutate({ key: hit.key }, { onSuccess: () => void message.success(A.undone) })}>
         <Button size="small" type="link" style={{ padding: 0, width: 'fit-content' }}>
           {A.unverify}
         </Button>
@@ -70,7 +70,7 @@ function RuleCard({
   };
   const hits = rule.hits.filter((h) => !(onlyNew && h.mark) && (search === '' || h.reason.includes(search) || h.date.includes(search)));
   const hiddenVerified = onlyNew ? rule.hits.filter((h) => h.mark).length : 0;
-  const tag = !rule.available ? <Tag>{A.noData}</Tag> : rule.hits.length === 0 ? <Tag color="green">{A.none}</Tag> : <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{`${rule.hits.length} 条（未核实 ${rule.newHits}）`}</Tag>;
+  const tag = !rule.available ? <Tag>{A.noData}</Tag> : rule.hits.length === 0 ? <Tag color="green">{A.none}</Tag> : <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{A.ruleTag(rule.hits.length, rule.newHits)}</Tag>;
   return (
     <Card size="small" data-testid={`rule-${rule.rule}`} title={<Flex gap={8} align="center">{rule.title}{tag}</Flex>} style={{ marginBottom: 12 }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -87,7 +87,7 @@ function RuleCard({
         <Table<HitView>
           rowKey="key"
           size="small"
-          aria-label={`${rule.title}的发现`}
+          aria-label={A.hitsOf(rule.title)}
           pagination={hits.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
           dataSource={hits}
           columns={[

@@ -21,7 +21,7 @@ export function VerifyDialog({ hit, onClose, onSaved }: { hit: HitView | null; o
       open={hit !== null}
       title={M.title}
       okText={M.ok}
-      cancelText="取消"
+      cancelText={S.cancel}
       confirmLoading={mark.isPending}
       okButtonProps={{ disabled: note.trim() === '' }}
       onCancel={close}
