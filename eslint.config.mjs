@@ -44,8 +44,7 @@ const NO_IO_LIBRARIES = {
 // no-restricted-imports does not see import(): the same sources, for dynamic imports. esquery regexes
 // end at the first '/', so slashes are written as \u002F.
 const sel = (regex) => `ImportExpression[source.value=/${regex.replaceAll('/', '\\u002F')}/]`;
-const noDynamicImport = (...patterns) =>
-  patterns.map(({ regex, message }) => ({ selector: sel(regex), message: `import(): ${message}` }));
+const noDynamicImport = (...patterns) => patterns.map(({ regex, message }) => ({ selector: sel(regex), message: `import(): ${message}` }));
 
 const nodeFiles = [
   'electron/**/*.{ts,mts,cts}',
@@ -84,14 +83,8 @@ export default defineConfig(
       // (The plugin's React Compiler rules are not enabled: this app does not use the compiler.)
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': [
-        'error',
-        { patterns: [NO_ELECTRON_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE] },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        ...noDynamicImport(NO_ELECTRON_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE),
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_ELECTRON_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE] }],
+      'no-restricted-syntax': ['error', ...noDynamicImport(NO_ELECTRON_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE)],
     },
   },
   {
@@ -104,9 +97,10 @@ export default defineConfig(
       'no-restricted-syntax': [
         'error',
         ...noDynamicImport(NO_ELECTRON_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE),
-        ...['Literal[value=/[\\u4e00-\\u9fff]/]', 'JSXText[value=/[\\u4e00-\\u9fff]/]', 'TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]'].map(
-          (selector) => ({ selector, message: "UI words belong in the feature's strings.ts (decision D26), not inline in a .tsx file." }),
-        ),
+        ...['Literal[value=/[\\u4e00-\\u9fff]/]', 'JSXText[value=/[\\u4e00-\\u9fff]/]', 'TemplateElement[value.raw=/[\\u4e00-\\u9fff]/]'].map((selector) => ({
+          selector,
+          message: "UI words belong in the feature's strings.ts (decision D26), not inline in a .tsx file.",
+        })),
       ],
     },
   },
@@ -119,16 +113,14 @@ export default defineConfig(
           patterns: [NO_ELECTRON_FOLDER, NO_RENDERER_FOLDER, NO_NODE, NO_ELECTRON_PACKAGE, NO_DATABASE, NO_IO_LIBRARIES],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ImportExpression', message: 'shared/ is pure: no dynamic import() (loading code is I/O).' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'shared/ is pure: no dynamic import() (loading code is I/O).' }],
       // shared/ runs in the renderer and in Node alike: neither side's globals.
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket'].map(
-          (name) => ({ name, message: 'shared/ has no DOM: pass the value in from the caller.' }),
-        ),
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket'].map((name) => ({
+          name,
+          message: 'shared/ has no DOM: pass the value in from the caller.',
+        })),
         ...['process', 'require', 'Buffer', '__dirname', '__filename'].map((name) => ({
           name,
           message: 'shared/ has no Node: pass the value in from the caller.',

@@ -51,17 +51,13 @@ const ROTA_TARGETS = { rotaRenderMs: 300, rotaEditMs: 50, rotaSuggestSeconds: 10
 function phase(name) {
   const out = join(dir, `${name}.json`);
   return new Promise((resolvePhase, rejectPhase) => {
-    const child = spawn(
-      'npx',
-      ['--no', '--', 'vitest', 'run', '--config', 'tests/bench/vitest.bench.mts', `tests/bench/${name}.run.ts`],
-      {
-        cwd: root,
-        // vitest's own output to stderr, so the JSON line stays last on stdout
-        stdio: ['ignore', process.stderr, process.stderr],
-        shell: process.platform === 'win32',
-        env: { ...process.env, LTC_BENCH_DB: db, LTC_BENCH_OUT: out, ...(claimOnly ? { LTC_BENCH_CLAIM_ONLY: '1' } : {}) },
-      },
-    );
+    const child = spawn('npx', ['--no', '--', 'vitest', 'run', '--config', 'tests/bench/vitest.bench.mts', `tests/bench/${name}.run.ts`], {
+      cwd: root,
+      // vitest's own output to stderr, so the JSON line stays last on stdout
+      stdio: ['ignore', process.stderr, process.stderr],
+      shell: process.platform === 'win32',
+      env: { ...process.env, LTC_BENCH_DB: db, LTC_BENCH_OUT: out, ...(claimOnly ? { LTC_BENCH_CLAIM_ONLY: '1' } : {}) },
+    });
     child.on('error', rejectPhase);
     child.on('close', (code) => {
       if (code !== 0) return rejectPhase(new Error(`bench phase ${name} failed (exit code ${code})`));
@@ -124,10 +120,11 @@ try {
       `${result.claimFloorRatio}x the floor (target 3x: ${yes(result.claimWithinFloorTarget)}; under 2 s: ${yes(result.claimUnder2s)})`,
   );
   if (claimOnly) console.log('package     (not run: --claim-only)');
-  else console.log(
-    `package     ${result.pages} pages in ${result.packageSeconds} s = ${result.pdfPagesPerSec} pages/s on ${result.pdfWorkers} workers ` +
-      `(under 60 s: ${yes(result.packageUnder60s)}); bare pdfkit ${result.pdfkitPagesPerSec} pages/s on one core`,
-  );
+  else
+    console.log(
+      `package     ${result.pages} pages in ${result.packageSeconds} s = ${result.pdfPagesPerSec} pages/s on ${result.pdfWorkers} workers ` +
+        `(under 60 s: ${yes(result.packageUnder60s)}); bare pdfkit ${result.pdfkitPagesPerSec} pages/s on one core`,
+    );
   if (!claimOnly) {
     console.log(
       typeof result.submitMaxStallMs === 'number'
@@ -141,7 +138,9 @@ try {
         `(under 100 ms: ${yes(result.importResponsive)}); 4,000-row roster in ${result.rosterSeconds} s: longest stall ${result.rosterMaxStallMs} ms ` +
         `(under 100 ms: ${yes(result.rosterResponsive)})`,
     );
-    console.log(`backup      ${result.backupMb} MB in ${result.backupSeconds} s: longest stall ${result.backupMaxStallMs} ms (under 100 ms: ${yes(result.backupResponsive)})`);
+    console.log(
+      `backup      ${result.backupMb} MB in ${result.backupSeconds} s: longest stall ${result.backupMaxStallMs} ms (under 100 ms: ${yes(result.backupResponsive)})`,
+    );
     console.log(
       `self-audit  ${result.selfAuditSeconds} s in the inspection worker (${result.selfAuditHits} hits; under 5 s: ${yes(result.selfAuditUnder5s)}; ` +
         `again ${result.selfAuditBestSeconds} s); longest stall ${result.selfAuditMaxStallMs} ms (under 100 ms: ${yes(result.selfAuditResponsive)})`,
@@ -152,9 +151,13 @@ try {
       `rota        grid of 200 staff × 31 days: first render ${result.rotaRenderMs} ms (under 300 ms: ${yes(result.rotaRenderUnder300ms)}), an edit and its checks ${result.rotaEditMs} ms ` +
         `(under 50 ms: ${yes(result.rotaEditUnder50ms)}); 排班建议 60 staff × 31 days in ${result.rotaSuggestSeconds} s, ${Math.round(100 * result.rotaSuggestShareMet)}% of demand met (under 10 s: ${yes(result.rotaSuggestUnder10s)})`,
     );
-    console.log(`plans       派单建议 3,000 clients × 800 caregivers in ${result.planSuggestSeconds} s, ${Math.round(100 * result.planSuggestShareMet)}% of ${result.planSuggestDemand} visits given (under 60 s: ${yes(result.planSuggestUnder60s)})`);
+    console.log(
+      `plans       派单建议 3,000 clients × 800 caregivers in ${result.planSuggestSeconds} s, ${Math.round(100 * result.planSuggestShareMet)}% of ${result.planSuggestDemand} visits given (under 60 s: ${yes(result.planSuggestUnder60s)})`,
+    );
   }
-  console.log(`peak memory ${result.peakRssMb} MB (${given ? '' : `import ${result.importPeakRssMb} MB, `}claim${claimOnly ? '' : ' and package'} ${result.measurePeakRssMb} MB)`);
+  console.log(
+    `peak memory ${result.peakRssMb} MB (${given ? '' : `import ${result.importPeakRssMb} MB, `}claim${claimOnly ? '' : ' and package'} ${result.measurePeakRssMb} MB)`,
+  );
   console.log(JSON.stringify(result));
 } catch (e) {
   console.error(String(e?.message ?? e));

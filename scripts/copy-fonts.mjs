@@ -62,4 +62,4 @@ for (const f of FILES) {
   copyFileSync(src, dest);
   console.log(`copy-fonts: ${f.to} (${(statSync(dest).size / 1e6).toFixed(1)} MB)`);
 }
-if (!existsSync(join(target, 'OFL.txt'))) fail('resources/fonts/OFL.txt (the fonts\' licence, committed) is missing');
+if (!existsSync(join(target, 'OFL.txt'))) fail("resources/fonts/OFL.txt (the fonts' licence, committed) is missing");

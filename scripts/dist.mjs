@@ -64,8 +64,17 @@ if (values.check) {
   const code = run(
     'npx',
     [
-      '--no', '--', 'electron-builder', '--linux', 'dir', '--publish', 'never',
-      `-c.electronDist=${fake}`, `-c.electronVersion=${electronVersion}`, '-c.npmRebuild=false', `-c.directories.output=${out}`,
+      '--no',
+      '--',
+      'electron-builder',
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      `-c.electronDist=${fake}`,
+      `-c.electronVersion=${electronVersion}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${out}`,
     ],
     { LTC_UPDATE_URL: process.env['LTC_UPDATE_URL'] ?? 'http://update.invalid/ltc-desk/' },
   );

@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const UNAVAILABLE = '无法启动 Electron（本机没有 Electron 可执行文件），改用浏览器预览 / Electron binary not available on this machine: serving the browser preview instead';
+const UNAVAILABLE =
+  '无法启动 Electron（本机没有 Electron 可执行文件），改用浏览器预览 / Electron binary not available on this machine: serving the browser preview instead';
 const CANNOT_RUN = '桌面程序未能运行（原因见上方 Electron 的输出）。需要时可先用浏览器预览：npm run web -- --db 数据库文件';
 const PORT = process.env['LTC_PORT'] ?? '5180';
 
@@ -72,7 +73,7 @@ function nativeAddonFits(electronPath) {
   console.error(
     'better-sqlite3 是为 Node 编译的，Electron 不能加载。请先运行：npx electron-builder install-app-deps（需要联网下载 Electron 头文件）；' +
       '之后要运行 npm test 时再运行 npm rebuild better-sqlite3。\n' +
-      'better-sqlite3 is built for Node, not for Electron: run `npx electron-builder install-app-deps` (needs Electron\'s headers from the internet), ' +
+      "better-sqlite3 is built for Node, not for Electron: run `npx electron-builder install-app-deps` (needs Electron's headers from the internet), " +
       'and `npm rebuild better-sqlite3` before `npm test` again.',
   );
   process.exitCode = 1;

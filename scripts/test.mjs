@@ -158,16 +158,7 @@ for (const file of [VITEST_REPORT, VITEST_SKIPS]) rmSync(join(root, file), { for
 await step(
   'unit',
   'npx',
-  [
-    '--no',
-    '--',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${VITEST_REPORT}`,
-    '--reporter=./scripts/vitest-skip-notes.mjs',
-  ],
+  ['--no', '--', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_REPORT}`, '--reporter=./scripts/vitest-skip-notes.mjs'],
   evaluateVitest,
 );
 

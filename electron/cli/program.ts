@@ -59,7 +59,9 @@ function buildProgram(io: Io): Command {
     .option('--out <DIR>', '把补报申报包写入此目录')
     .option('--accept-errors', '有错误时仍然补报')
     .option('--by <NAME>', '申报人')
-    .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) => submitCommand({ ...o, supplementary: true }, io.out, io.err));
+    .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) =>
+      submitCommand({ ...o, supplementary: true }, io.out, io.err),
+    );
 
   program
     .command('withdraw')

@@ -151,9 +151,7 @@ if (!app.requestSingleInstanceLock()) {
     // the user can still work and back up by hand from 系统与数据).
     ensureDailyBackup(db).catch((e: unknown) => console.error('daily backup failed', e));
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({ productName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged }),
-      ),
+      Menu.buildFromTemplate(buildMenuTemplate({ productName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged })),
     );
     mainWindow = createMainWindow();
   });

@@ -146,7 +146,16 @@ export interface ResultPreview {
   month: string;
   kind: 'regular' | 'supplementary';
   seq: number;
-  lines: { idNumber: string; name: string; mode: CareMode; result: LineResult; claimedFundFen: number; deductedFen: number; paidFundFen: number; reason: string | null }[];
+  lines: {
+    idNumber: string;
+    name: string;
+    mode: CareMode;
+    result: LineResult;
+    claimedFundFen: number;
+    deductedFen: number;
+    paidFundFen: number;
+    reason: string | null;
+  }[];
   /** per result: lines, and the fund share they are paid (通过) or lose (扣款, 拒付) */
   counts: Record<LineResult, { lines: number; fen: number }>;
   claimedFundFen: number;
@@ -155,7 +164,18 @@ export interface ResultPreview {
 
 export interface ReconciliationView {
   months: { month: string; claims: number; settled: number; claimedFundFen: number; paidFundFen: number; deductedFen: number }[];
-  persons: { month: string; claimId: number; idNumber: string; name: string; mode: string; claimedFundFen: number; result: LineResult | null; paidFundFen: number | null; deductedFen: number; reason: string | null }[];
+  persons: {
+    month: string;
+    claimId: number;
+    idNumber: string;
+    name: string;
+    mode: string;
+    claimedFundFen: number;
+    result: LineResult | null;
+    paidFundFen: number | null;
+    deductedFen: number;
+    reason: string | null;
+  }[];
   reasons: { reason: string; count: number; deductedFen: number }[];
 }
 
@@ -204,7 +224,9 @@ export const claimsApi = {
    */
   'claims.withdraw': method(withdrawInput).returns<ClaimSummary>(),
   /** One stored file of a submitted claim, for print preview or saving; audited as an export. */
-  'claims.file': method(z.object({ claimId: recordId, name: z.string().min(1).max(200), purpose: z.enum(['download', 'preview']).default('download') })).returns<FileDownload>(),
+  'claims.file': method(
+    z.object({ claimId: recordId, name: z.string().min(1).max(200), purpose: z.enum(['download', 'preview']).default('download') }),
+  ).returns<FileDownload>(),
   /** Opens one stored file with the system's viewer, to read or print it (desktop only). */
   'claims.openFile': method(z.object({ claimId: recordId, name: z.string().min(1).max(200) })).returns<{ opened: boolean }>(),
   /** Saves the package to a folder the user picks (desktop), verifying every file after writing. */

@@ -138,9 +138,18 @@ export const inspectionApi = {
   'inspection.selfAudit': method(period).returns<SelfAuditView>(),
   'inspection.selfAuditWorkbook': method(period).returns<FileDownload>(),
   /** 已核实（正常）: marks a hit as checked and normal, with a note; audited. */
-  'inspection.markHit': method(z.object({ key: z.string().min(1).max(400), rule: z.enum(RULE_IDS), note: z.string().trim().min(1, '请填写核实说明').max(500, '核实说明最多500个字'), reason: z.string().max(1000).optional() })).returns<{ key: string }>(),
+  'inspection.markHit': method(
+    z.object({
+      key: z.string().min(1).max(400),
+      rule: z.enum(RULE_IDS),
+      note: z.string().trim().min(1, '请填写核实说明').max(500, '核实说明最多500个字'),
+      reason: z.string().max(1000).optional(),
+    }),
+  ).returns<{ key: string }>(),
   'inspection.unmarkHit': method(z.object({ key: z.string().min(1).max(400) })).returns<{ key: string }>(),
-  'inspection.setHomePoint': method(z.object({ residentId: recordId, home: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable() })).returns<{ residentId: number }>(),
+  'inspection.setHomePoint': method(
+    z.object({ residentId: recordId, home: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable() }),
+  ).returns<{ residentId: number }>(),
   'inspection.sample': method(sampleInput).returns<SampleView>(),
   'inspection.sampleWorkbook': method(sampleInput).returns<FileDownload>(),
   /** Starts the evidence pack (检查资料包) PDF for a period and a sample (a job; its result is the file). */

@@ -25,7 +25,12 @@ export const institutionInput = z.object({
   beds: z.number().int().min(0).max(100_000).optional(),
   prices: z.object({
     dailyFeeFen: z
-      .object(Object.fromEntries(LEVEL_FIELDS.map((l) => [l, fen(`${l}级日护理费`).optional()])) as Record<(typeof LEVEL_FIELDS)[number], z.ZodOptional<ReturnType<typeof fen>>>)
+      .object(
+        Object.fromEntries(LEVEL_FIELDS.map((l) => [l, fen(`${l}级日护理费`).optional()])) as Record<
+          (typeof LEVEL_FIELDS)[number],
+          z.ZodOptional<ReturnType<typeof fen>>
+        >,
+      )
       .strict()
       .optional(),
     hourlyFeeFen: fen('居家护理每小时收费').optional(),

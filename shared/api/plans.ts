@@ -10,7 +10,10 @@ import type { CarePlan, PlannedVisit, PlanRules } from '../plans/types';
 import { method, monthString, noInput, recordId, type FileDownload } from './define';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:mm，例如 08:00');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').refine(isValidDate, '日期不存在，请核对年月日');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+  .refine(isValidDate, '日期不存在，请核对年月日');
 
 export const planInput = z
   .object({
@@ -112,7 +115,9 @@ export const plansApi = {
     z.object({
       month: monthString,
       from: day,
-      visits: z.array(z.object({ residentId: recordId, staffId: recordId.nullable(), date: day, start: clock, minutes: z.number().int().min(1).max(480) })).max(200_000),
+      visits: z
+        .array(z.object({ residentId: recordId, staffId: recordId.nullable(), date: day, start: clock, minutes: z.number().int().min(1).max(480) }))
+        .max(200_000),
     }),
   ).returns<{ stored: number }>(),
   'plans.compare': method(z.object({ month: monthString })).returns<PlanVsDone>(),

@@ -30,13 +30,26 @@ export interface Ledger {
   year: string | null;
   rows: LedgerRow[];
   /** sums over the rows; paid counts settled claims only */
-  totals: { claims: number; settled: number; feeFen: number; fundFen: number; personalFen: number; paidFundFen: number; deductedFen: number; rejectedFen: number; outstandingFundFen: number };
+  totals: {
+    claims: number;
+    settled: number;
+    feeFen: number;
+    fundFen: number;
+    personalFen: number;
+    paidFundFen: number;
+    deductedFen: number;
+    rejectedFen: number;
+    outstandingFundFen: number;
+  };
   /** the years that have claims, newest first, for the year picker */
   years: string[];
 }
 
 export const ledgerQuery = z.object({
-  year: z.string().regex(/^\d{4}$/, '年份应为四位数字，例如 2026').optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年份应为四位数字，例如 2026')
+    .optional(),
   status: z.enum(['submitted', 'settled']).optional(),
 });
 

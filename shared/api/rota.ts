@@ -8,14 +8,21 @@ import type { LocalDate, Month } from '../domain/model';
 import type { DayCensus, RotaCell, RotaRules, RotaStaff, ShiftType } from '../rota/types';
 import { method, monthString, noInput, recordId, uploadedFile, type FileDownload } from './define';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').refine(isValidDate, '日期不存在，请核对年月日');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+  .refine(isValidDate, '日期不存在，请核对年月日');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:mm，例如 07:30');
 const ratio = z.number().int().min(1, '配比至少为 1').max(500, '配比最大 500').nullable();
 
 export const shiftTypeInput = z
   .object({
     id: recordId.optional(),
-    key: z.string().trim().regex(/^[A-Za-z0-9]$/, '快捷键应为一个字母或数字').transform((s) => s.toUpperCase()),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]$/, '快捷键应为一个字母或数字')
+      .transform((s) => s.toUpperCase()),
     name: z.string().trim().min(1, '请填写班次名称').max(10, '班次名称最多10个字'),
     kind: z.enum(['work', 'rest', 'leave']),
     start: clock.nullable().default(null),
@@ -137,7 +144,9 @@ export const rotaApi = {
   'rota.importTemplate': method(z.object({ month: monthString })).returns<FileDownload>(),
   'rota.importPreview': method(z.object({ month: monthString, file: uploadedFile })).returns<RotaImportPreview>(),
   /** all or nothing: refused while a row has an error */
-  'rota.importCommit': method(z.object({ month: monthString, file: uploadedFile, reason: z.string().trim().max(200, '调班原因最多200个字').optional() })).returns<SetCellsResult>(),
+  'rota.importCommit': method(
+    z.object({ month: monthString, file: uploadedFile, reason: z.string().trim().max(200, '调班原因最多200个字').optional() }),
+  ).returns<SetCellsResult>(),
   /** 排班建议 as a job (jobs.status gives its progress and, when done, a RotaSuggestion) */
   'rota.suggest': method(z.object({ month: monthString, from: day, to: day })).returns<{ jobId: string }>(),
 };

@@ -58,9 +58,13 @@ export function assessmentPeriods(assessments: readonly Assessment[], rules: Pol
     .map((period, i) => ({ i, period }))
     .sort((x, y) =>
       x.period.start !== y.period.start
-        ? x.period.start < y.period.start ? -1 : 1
+        ? x.period.start < y.period.start
+          ? -1
+          : 1
         : x.period.assessment.concludedOn !== y.period.assessment.concludedOn
-          ? x.period.assessment.concludedOn < y.period.assessment.concludedOn ? -1 : 1
+          ? x.period.assessment.concludedOn < y.period.assessment.concludedOn
+            ? -1
+            : 1
           : x.i - y.i,
     )
     .map((x) => x.period);

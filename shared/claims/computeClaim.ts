@@ -265,7 +265,15 @@ function startOrder({ startOf, ref, startKey: keys }: VisitTable): (i: number, j
 
 /** Totals are the sums of the lines; persons counts distinct people (one may have both modes). */
 export function totalsOf(lines: readonly ClaimLine[]): ClaimTotals {
-  const t: ClaimTotals = { persons: new Set(lines.map((l) => l.idNumber)).size, billableDays: 0, coveredMinutes: 0, visits: 0, feeFen: 0, fundFen: 0, personalFen: 0 };
+  const t: ClaimTotals = {
+    persons: new Set(lines.map((l) => l.idNumber)).size,
+    billableDays: 0,
+    coveredMinutes: 0,
+    visits: 0,
+    feeFen: 0,
+    fundFen: 0,
+    personalFen: 0,
+  };
   for (const l of lines) {
     t.billableDays += l.billableDays;
     t.coveredMinutes += l.coveredMinutes;

@@ -91,20 +91,35 @@ export function institutionalMonth(facts: ResidentFacts, month: Month, pack: Pol
   }
 
   const issues: ClaimIssue[] = [];
-  const about = (from: LocalDate, to: LocalDate) => ({ idNumber: resident.idNumber, resident: resident.ref, date: from, ...(to !== from ? { dateTo: to } : {}) });
+  const about = (from: LocalDate, to: LocalDate) => ({
+    idNumber: resident.idNumber,
+    resident: resident.ref,
+    date: from,
+    ...(to !== from ? { dateTo: to } : {}),
+  });
   if (inStay && !model) {
-    issues.push(makeIssue('MODE_NOT_COVERED', messages.modeNotCovered(resident.name, 'institutional', pack.title), { idNumber: resident.idNumber, resident: resident.ref }));
+    issues.push(
+      makeIssue('MODE_NOT_COVERED', messages.modeNotCovered(resident.name, 'institutional', pack.title), {
+        idNumber: resident.idNumber,
+        resident: resident.ref,
+      }),
+    );
   }
   for (const run of runs.list()) {
     const [code, lvl] = run.key.split(':') as [IssueCode, string];
     const n = resident.name;
     const text =
-      code === 'HOSPITAL_DAY' ? messages.hospitalDays(n, run.from, run.to, run.days)
-      : code === 'LEAVE_DAY' ? messages.leaveDays(n, run.from, run.to, run.days, model?.leaveDaysBillablePerMonth ?? 0)
-      : code === 'NO_ASSESSMENT' ? messages.noAssessment(n, run.from, run.to, run.days)
-      : code === 'LEVEL_NOT_ELIGIBLE' ? messages.levelNotEligible(n, Number(lvl) as Level, pack.eligibleLevels, run.from, run.to, run.days)
-      : code === 'PRICE_ZERO' ? messages.priceZero(n, Number(lvl), '机构护理日护理费', `${run.days}个床日`)
-      : messages.priceMissing(n, Number(lvl), '机构护理日护理费');
+      code === 'HOSPITAL_DAY'
+        ? messages.hospitalDays(n, run.from, run.to, run.days)
+        : code === 'LEAVE_DAY'
+          ? messages.leaveDays(n, run.from, run.to, run.days, model?.leaveDaysBillablePerMonth ?? 0)
+          : code === 'NO_ASSESSMENT'
+            ? messages.noAssessment(n, run.from, run.to, run.days)
+            : code === 'LEVEL_NOT_ELIGIBLE'
+              ? messages.levelNotEligible(n, Number(lvl) as Level, pack.eligibleLevels, run.from, run.to, run.days)
+              : code === 'PRICE_ZERO'
+                ? messages.priceZero(n, Number(lvl), '机构护理日护理费', `${run.days}个床日`)
+                : messages.priceMissing(n, Number(lvl), '机构护理日护理费');
     issues.push(makeIssue(code, text, about(run.from, run.to)));
   }
 

@@ -17,8 +17,7 @@ export const messages = {
     `${name} 的评估等级为${level}级（${LEVEL_NAMES[level]}），本政策只支付${eligible.join('、')}级，上门服务 ${visit} 不能结算。如已重新评估，请录入新的评估结论。`,
   noAssessmentVisit: (name: string, visit: string, date: LocalDate) =>
     `${name} 在${date}没有有效的失能评估结论，上门服务 ${visit} 不能结算。请录入评估结论，或为已过期的评估申请重新评估。`,
-  assessmentExpiring: (name: string, end: LocalDate) =>
-    `${name} 的评估结论将于${end}到期，请尽快提醒其申请重新评估，以免到期后的服务无法结算。`,
+  assessmentExpiring: (name: string, end: LocalDate) => `${name} 的评估结论将于${end}到期，请尽快提醒其申请重新评估，以免到期后的服务无法结算。`,
   hospitalDays: (name: string, from: LocalDate, to: LocalDate, days: number) =>
     `${name} ${range(from, to, days)}住院，住院期间由医保支付，不计长护床日。如住院或返院日期有误，请在入住记录中更正。`,
   leaveDays: (name: string, from: LocalDate, to: LocalDate, days: number, allowed: number) =>
@@ -46,8 +45,7 @@ export const messages = {
   /** the visit being entered, taken in time order after the month's other valid visits (the form's check) */
   overQuotaThisVisit: (name: string, minutes: number, over: number, quotaHours: number, monthSoFar: number) =>
     `${name} 本月有效服务连同本条共${monthSoFar}分钟，超出每月限额${quotaHours}小时：本条${minutes}分钟中有${over}分钟不予结算（限额不结转到下月）。`,
-  overQuotaVisit: (name: string, visit: string, why: string) =>
-    `${name} 的上门服务 ${visit} 超出${why}，不予结算（限额不结转到下月）。`,
+  overQuotaVisit: (name: string, visit: string, why: string) => `${name} 的上门服务 ${visit} 超出${why}，不予结算（限额不结转到下月）。`,
   badIdNumberResident: (name: string, id: string, reason: string) =>
     `服务对象 ${name} 的身份证号 ${maskIdNumber(id)} 校验不通过（${reason}），更正前不生成结算明细。请对照身份证件更正号码。`,
   badIdNumberStaff: (name: string, id: string, reason: string) =>
@@ -56,6 +54,5 @@ export const messages = {
     `政策“${packTitle}”不支付${CARE_MODE_NAMES[mode]}，${name} 本月的${mode === 'home' ? '上门服务' : '床日'}不生成结算明细。如机构所选政策有误，请在机构设置中更正。`,
   priceZero: (name: string, level: number, what: string, units: string) =>
     `机构价格表中的${what}（${level}级）为0元，${name} 本月的${units}将按0元结算，因此不予结算。请在机构设置的价格表中填写实际收费标准后重新计算。`,
-  priceMissing: (name: string, level: number, what: string) =>
-    `机构价格表中没有${what}（${level}级），${name} 的费用无法计算。请在机构设置的价格表中填写。`,
+  priceMissing: (name: string, level: number, what: string) => `机构价格表中没有${what}（${level}级），${name} 的费用无法计算。请在机构设置的价格表中填写。`,
 };

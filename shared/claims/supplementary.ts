@@ -25,7 +25,10 @@ export function supplementaryClaim(current: Claim, previous: readonly Claim[]): 
     for (const k of AMOUNTS) delta[k] = (line[k] ?? 0) - before.reduce((s, b) => s + (b[k] ?? 0), 0);
     if (PAID.some((k) => delta[k] < 0)) {
       issues.push(
-        makeIssue('CLAIM_REDUCED', `${line.name} 的记录在申报后被更正，本月应结算金额少于已申报金额，补报不能冲减。请与经办机构联系办理退回或更正。`, { idNumber: line.idNumber, resident: line.resident }),
+        makeIssue('CLAIM_REDUCED', `${line.name} 的记录在申报后被更正，本月应结算金额少于已申报金额，补报不能冲减。请与经办机构联系办理退回或更正。`, {
+          idNumber: line.idNumber,
+          resident: line.resident,
+        }),
       );
       continue;
     }
@@ -41,10 +44,14 @@ export function supplementaryClaim(current: Claim, previous: readonly Claim[]): 
     if (now.has(k) || !before.some((b) => PAID.some((p) => (b[p] ?? 0) > 0))) continue;
     const l = before[0]!;
     issues.push(
-      makeIssue('CLAIM_REDUCED', `${l.name} 的记录在申报后被更正，本月已不再有可结算的${l.mode === 'home' ? '上门服务' : '床日'}，少于已申报金额，补报不能冲减。请与经办机构联系办理退回或更正。`, {
-        idNumber: l.idNumber,
-        resident: l.resident,
-      }),
+      makeIssue(
+        'CLAIM_REDUCED',
+        `${l.name} 的记录在申报后被更正，本月已不再有可结算的${l.mode === 'home' ? '上门服务' : '床日'}，少于已申报金额，补报不能冲减。请与经办机构联系办理退回或更正。`,
+        {
+          idNumber: l.idNumber,
+          resident: l.resident,
+        },
+      ),
     );
   }
   return { ...current, kind: 'supplementary', lines, issues, totals: totalsOf(lines) };

@@ -204,7 +204,14 @@ export function judgeVisit(visit: Visit, rules: VisitRules, overlaps: ReadonlyMa
   const issues: ClaimIssue[] = [];
   judgeRow(on, 0, date, table.day[0] as number, facts, facts ? residentDays(facts) : null, out, issues);
   const level = out.level[0] as number;
-  return { visit, date, minutes: out.minutes[0] as number, level: level < 0 ? null : (level as Level), issues: issues.length ? issues : NO_ISSUES, valid: out.valid[0] === 1 };
+  return {
+    visit,
+    date,
+    minutes: out.minutes[0] as number,
+    level: level < 0 ? null : (level as Level),
+    issues: issues.length ? issues : NO_ISSUES,
+    valid: out.valid[0] === 1,
+  };
 }
 
 type About = Omit<ClaimIssue, 'code' | 'severity' | 'message'>;
@@ -236,7 +243,16 @@ function certifiedFor(certDays: CertificateDays | null, day: number, certs: read
  * it is not a valid date: then every date rule compares strings); `facts` the client's, and `byDay`
  * the client's dates as day numbers (null: compare strings).
  */
-export function judgeRow(on: RowRules, i: number, date: LocalDate, day: number, facts: ResidentFacts | undefined, byDay: ResidentDays | null, out: RowVerdicts, issues: ClaimIssue[]): void {
+export function judgeRow(
+  on: RowRules,
+  i: number,
+  date: LocalDate,
+  day: number,
+  facts: ResidentFacts | undefined,
+  byDay: ResidentDays | null,
+  out: RowVerdicts,
+  issues: ClaimIssue[],
+): void {
   const { table, rules } = on;
   const ref = table.ref[i] as string;
   const minutes = Math.max(0, (table.endMinute[i] as number) - (table.startMinute[i] as number));
@@ -271,7 +287,13 @@ export function judgeRow(on: RowRules, i: number, date: LocalDate, day: number, 
     } else {
       level = held.level;
       if (!rules.pack.eligibleLevels.includes(held.level)) {
-        issues.push(makeIssue('LEVEL_NOT_ELIGIBLE', messages.levelNotEligibleVisit(name, held.level, rules.pack.eligibleLevels, ref), (about ??= aboutRow(table, i, facts, date))));
+        issues.push(
+          makeIssue(
+            'LEVEL_NOT_ELIGIBLE',
+            messages.levelNotEligibleVisit(name, held.level, rules.pack.eligibleLevels, ref),
+            (about ??= aboutRow(table, i, facts, date)),
+          ),
+        );
       }
     }
   }

@@ -87,7 +87,14 @@ function clockAt(text: string, at: number, h: number, m: number): number {
  * endText[endAt, endAt + 16), both `YYYY-MM-DDTHH:mm`: the same numbers as minuteNumber and
  * validDayNumber give, read off the characters (the database reader passes its text of all rows).
  */
-export function writeTimes(text: string, startAt: number, endText: string, endAt: number, i: number, out: Pick<VisitTable, 'startMinute' | 'endMinute' | 'day' | 'startKey'>): void {
+export function writeTimes(
+  text: string,
+  startAt: number,
+  endText: string,
+  endAt: number,
+  i: number,
+  out: Pick<VisitTable, 'startMinute' | 'endMinute' | 'day' | 'startKey'>,
+): void {
   readDate(text, startAt);
   const h = digitAt(text, startAt + 11) * 10 + digitAt(text, startAt + 12);
   const m1 = digitAt(text, startAt + 14);

@@ -21,7 +21,9 @@ function check(path: string, label: string, value: unknown): PriceProblem | null
 }
 
 export function priceProblems(prices: Prices): PriceProblem[] {
-  const out: (PriceProblem | null)[] = Object.entries(prices.dailyFeeFen ?? {}).map(([level, fen]) => check(`prices.dailyFeeFen.${level}`, `${level}级日护理费`, fen));
+  const out: (PriceProblem | null)[] = Object.entries(prices.dailyFeeFen ?? {}).map(([level, fen]) =>
+    check(`prices.dailyFeeFen.${level}`, `${level}级日护理费`, fen),
+  );
   for (const key of ['hourlyFeeFen', 'visitFeeFen'] as const) out.push(check(`prices.${key}`, LABELS[key], prices[key]));
   return out.filter((p): p is PriceProblem => p !== null);
 }

@@ -13,7 +13,9 @@ export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Typed text → fen; the empty text is null. Never rounds: a third decimal is refused. */
 export function readYuan(text: string, label: string): Read<Fen | null> {
-  const t = halfWidth(text).replace(/[,，\s]/g, '').replace(/元$/, '');
+  const t = halfWidth(text)
+    .replace(/[,，\s]/g, '')
+    .replace(/元$/, '');
   if (t === '') return { ok: true, value: null };
   if (!/^-?\d+(\.\d+)?$/.test(t)) return { ok: false, message: `${label}“${text.trim()}”不是数字，请填写金额（元），例如 120.50` };
   if (/\.\d{3,}$/.test(t)) return { ok: false, message: `${label} ${t} 最多两位小数（元，精确到分）` };

@@ -107,7 +107,12 @@ export function movedHits(input: SelfAuditInput): AuditHit[] {
     if (current.get(m.visit) === m.from) continue;
     const onDay = (day.get(`${m.from}|${m.date}`) ?? 0) + m.minutes;
     const inMonth = (month.get(`${m.from}|${m.date.slice(0, 7)}`) ?? 0) + m.minutes;
-    const over = onDay > dayCap ? `当天共 ${onDay} 分钟，超过每日上限 ${dayCap} 分钟` : inMonth > monthCap ? `当月共 ${inMonth} 分钟，超过每月上限 ${monthCap} 分钟` : null;
+    const over =
+      onDay > dayCap
+        ? `当天共 ${onDay} 分钟，超过每日上限 ${dayCap} 分钟`
+        : inMonth > monthCap
+          ? `当月共 ${inMonth} 分钟，超过每月上限 ${monthCap} 分钟`
+          : null;
     if (!over) continue;
     hits.push({
       key: hitKey('MOVED_AFTER_CAP', m.visit, m.at),

@@ -57,7 +57,12 @@ export function checkInHits(input: SelfAuditInput, homes: ReadonlyMap<string, Ho
     if (!inPeriod(v, input)) continue;
     const base = { date: v.start.slice(0, 10), resident: v.resident, staff: v.staff, visits: [v.ref] };
     if (!v.checkIn) {
-      none.push({ ...base, key: hitKey('NO_CHECKIN', v.ref), rule: 'NO_CHECKIN', reason: `服务记录 ${v.ref}（${timeText(v.start)}，${personText(input, 'residents', v.resident)}）没有签到位置，无法证明上门。` });
+      none.push({
+        ...base,
+        key: hitKey('NO_CHECKIN', v.ref),
+        rule: 'NO_CHECKIN',
+        reason: `服务记录 ${v.ref}（${timeText(v.start)}，${personText(input, 'residents', v.resident)}）没有签到位置，无法证明上门。`,
+      });
       continue;
     }
     const home = homes.get(v.resident);
@@ -68,7 +73,12 @@ export function checkInHits(input: SelfAuditInput, homes: ReadonlyMap<string, Ho
     const d = distanceMeters(v.checkIn, home.point);
     if (d <= radius) continue;
     const whose = home.source === 'set' ? '服务对象上设置的住址位置' : `住址位置（由 ${home.samples} 次签到学习）`;
-    far.push({ ...base, key: hitKey('CHECKIN_FAR', v.ref), rule: 'CHECKIN_FAR', reason: `${v.ref}（${timeText(v.start)}，${personText(input, 'residents', v.resident)}）的签到点距${whose}${distanceText(d)}，超过 ${radius} 米。` });
+    far.push({
+      ...base,
+      key: hitKey('CHECKIN_FAR', v.ref),
+      rule: 'CHECKIN_FAR',
+      reason: `${v.ref}（${timeText(v.start)}，${personText(input, 'residents', v.resident)}）的签到点距${whose}${distanceText(d)}，超过 ${radius} 米。`,
+    });
   }
   return { far, none, unknownHomes };
 }

@@ -94,10 +94,22 @@ function records(f: ReadinessFacts): CheckRow {
       noPlace++;
       gaps.push('没有签到位置');
     }
-    if (gaps.length > 0) items.push({ text: `服务记录 ${v.ref}（${v.start.replace('T', ' ')}）${gaps.join('、')}`, resident: v.resident, staff: v.staff, visit: v.ref, date: v.start.slice(0, 10) });
+    if (gaps.length > 0)
+      items.push({
+        text: `服务记录 ${v.ref}（${v.start.replace('T', ' ')}）${gaps.join('、')}`,
+        resident: v.resident,
+        staff: v.staff,
+        visit: v.ref,
+        date: v.start.slice(0, 10),
+      });
   }
   const status: CheckStatus = noItems > 0 ? 'fail' : items.length > 0 ? 'attention' : 'pass';
-  const summary = f.visits.length === 0 ? '本月没有上门服务记录。' : items.length === 0 ? `本月 ${f.visits.length} 条上门服务记录的时间、护理人员、服务项目、签字确认和签到位置齐全。` : `本月 ${f.visits.length} 条记录中：没有服务项目 ${noItems} 条，未签字确认 ${unconfirmed} 条，没有签到位置 ${noPlace} 条。`;
+  const summary =
+    f.visits.length === 0
+      ? '本月没有上门服务记录。'
+      : items.length === 0
+        ? `本月 ${f.visits.length} 条上门服务记录的时间、护理人员、服务项目、签字确认和签到位置齐全。`
+        : `本月 ${f.visits.length} 条记录中：没有服务项目 ${noItems} 条，未签字确认 ${unconfirmed} 条，没有签到位置 ${noPlace} 条。`;
   return row('records', status, items.length, summary, items, f.weights);
 }
 
@@ -133,8 +145,7 @@ function bedDays(f: ReadinessFacts): CheckRow {
     if (extra > 0) {
       over++;
       items.push({ text: `${c.name}：已申报 ${c.days.size} 个床日，按现有记录只应结算 ${billable.size} 个（多 ${extra} 个）`, resident });
-    }
-    else if (missing > 0) {
+    } else if (missing > 0) {
       under++;
       items.push({ text: `${c.name}：已申报 ${c.days.size} 个床日，按现有记录应结算 ${billable.size} 个（可补报 ${missing} 个）`, resident });
     }
@@ -146,7 +157,8 @@ function bedDays(f: ReadinessFacts): CheckRow {
     }
   }
   const status: CheckStatus = over > 0 ? 'fail' : under > 0 ? 'attention' : 'pass';
-  const summary = items.length === 0 ? '已申报的床日与现有在住记录逐日一致。' : `已申报床日多于记录 ${over} 人（需退回或更正），少于记录 ${under} 人（可补报）。`;
+  const summary =
+    items.length === 0 ? '已申报的床日与现有在住记录逐日一致。' : `已申报床日多于记录 ${over} 人（需退回或更正），少于记录 ${under} 人（可补报）。`;
   return row('bedDays', status, items.length, summary, items, f.weights);
 }
 
@@ -164,8 +176,12 @@ function excludedDays(f: ReadinessFacts): CheckRow {
       items.push({ text: `${c.name} ${d} 已按床日申报，按现有记录为${what}`, resident, date: d });
     }
   }
-  const inMonth = f.now.lines.reduce((n, l) => (l.mode === 'institutional' ? n + (l.evidence as InstitutionalEvidence).hospital.length + (l.evidence as InstitutionalEvidence).leave.length : n), 0);
-  const summary = items.length === 0 ? `本月住院、请假日共 ${inMonth} 天，均未计入结算；没有死亡后的服务。` : `${items.length} 处住院、请假或死亡后的日期被结算或记有服务。`;
+  const inMonth = f.now.lines.reduce(
+    (n, l) => (l.mode === 'institutional' ? n + (l.evidence as InstitutionalEvidence).hospital.length + (l.evidence as InstitutionalEvidence).leave.length : n),
+    0,
+  );
+  const summary =
+    items.length === 0 ? `本月住院、请假日共 ${inMonth} 天，均未计入结算；没有死亡后的服务。` : `${items.length} 处住院、请假或死亡后的日期被结算或记有服务。`;
   return row('excludedDays', items.length > 0 ? 'fail' : 'pass', items.length, summary, items, f.weights);
 }
 
@@ -180,7 +196,10 @@ function staffEmployed(f: ReadinessFacts): CheckRow {
       items.push({ text: `服务记录 ${v.ref}（${d}）的护理人员${s ? s.name : v.staff}${when}`, staff: v.staff, visit: v.ref, date: d });
     }
   }
-  const summary = items.length === 0 ? `本月上门服务的护理人员在服务当天均在职（${new Set(f.visits.map((v) => v.staff)).size} 人）。` : `${items.length} 条服务记录的护理人员当天不在职。`;
+  const summary =
+    items.length === 0
+      ? `本月上门服务的护理人员在服务当天均在职（${new Set(f.visits.map((v) => v.staff)).size} 人）。`
+      : `${items.length} 条服务记录的护理人员当天不在职。`;
   return row('staffEmployed', items.length > 0 ? 'fail' : 'pass', items.length, summary, items, f.weights);
 }
 
@@ -201,29 +220,55 @@ function onTime(f: ReadinessFacts): CheckRow {
     if (on === null) {
       missing++;
       items.push({ text: `${s.month} 未申报（截止 ${deadline}）` });
-    }
-    else if (on > deadline) {
+    } else if (on > deadline) {
       late++;
       items.push({ text: `${s.month} 于 ${on} 申报，晚于截止日 ${deadline}` });
     }
   }
   const status: CheckStatus = missing > 0 ? 'fail' : late > 0 ? 'attention' : 'pass';
-  const summary = due === 0 ? '近12个月没有已到截止日的申报。' : items.length === 0 ? `近12个月已到截止日的 ${due} 个月均按时申报（次月 ${f.onTimeDay} 日前）。` : `近12个月：未申报 ${missing} 个月，逾期申报 ${late} 个月（截止为次月 ${f.onTimeDay} 日）。`;
+  const summary =
+    due === 0
+      ? '近12个月没有已到截止日的申报。'
+      : items.length === 0
+        ? `近12个月已到截止日的 ${due} 个月均按时申报（次月 ${f.onTimeDay} 日前）。`
+        : `近12个月：未申报 ${missing} 个月，逾期申报 ${late} 个月（截止为次月 ${f.onTimeDay} 日）。`;
   return row('onTime', status, items.length, summary, items, f.weights);
 }
 
 function deductions(f: ReadinessFacts): CheckRow {
-  const items = f.deductions.map((d): CheckItem => ({ text: `${d.month} ${d.name}：${d.result === 'rejected' ? '拒付' : '扣款'} ${formatYuan(d.deductedFen)} 元，原因：${d.reason}`, resident: d.resident }));
+  const items = f.deductions.map((d): CheckItem => ({
+    text: `${d.month} ${d.name}：${d.result === 'rejected' ? '拒付' : '扣款'} ${formatYuan(d.deductedFen)} 元，原因：${d.reason}`,
+    resident: d.resident,
+  }));
   const fen = f.deductions.reduce((s, d) => s + d.deductedFen, 0);
-  const summary = items.length === 0 ? '近12个月经办机构没有扣款或拒付。' : `近12个月经办机构扣款、拒付 ${items.length} 笔，共 ${formatYuan(fen)} 元（原因见下方统计）。`;
+  const summary =
+    items.length === 0 ? '近12个月经办机构没有扣款或拒付。' : `近12个月经办机构扣款、拒付 ${items.length} 笔，共 ${formatYuan(fen)} 元（原因见下方统计）。`;
   return row('deductions', items.length > 0 ? 'attention' : 'pass', items.length, summary, items, f.weights);
 }
 
 export function readinessChecks(f: ReadinessFacts): CheckRow[] {
   const built: Partial<Record<CheckId, CheckRow>> = {
-    assessments: fromIssues(f, 'assessments', ['NO_ASSESSMENT', 'LEVEL_NOT_ELIGIBLE', 'ASSESSMENT_EXPIRING'], '本月结算的每一位服务对象在每个计费日都有有效评估。', (n) => `${n} 处评估问题：无有效评估、等级不在支付范围或即将到期。`),
-    certificates: fromIssues(f, 'certificates', ['CERT_INVALID'], '每条上门服务的护理人员当天都持有有效证书。', (n) => `${n} 条上门服务的护理人员当天没有有效证书。`),
-    nurseItems: fromIssues(f, 'nurseItems', ['NURSE_REQUIRED'], '医疗护理项目均由持有效护士执业证书的人员完成。', (n) => `${n} 条服务中的医疗护理项目不是护士完成的。`),
+    assessments: fromIssues(
+      f,
+      'assessments',
+      ['NO_ASSESSMENT', 'LEVEL_NOT_ELIGIBLE', 'ASSESSMENT_EXPIRING'],
+      '本月结算的每一位服务对象在每个计费日都有有效评估。',
+      (n) => `${n} 处评估问题：无有效评估、等级不在支付范围或即将到期。`,
+    ),
+    certificates: fromIssues(
+      f,
+      'certificates',
+      ['CERT_INVALID'],
+      '每条上门服务的护理人员当天都持有有效证书。',
+      (n) => `${n} 条上门服务的护理人员当天没有有效证书。`,
+    ),
+    nurseItems: fromIssues(
+      f,
+      'nurseItems',
+      ['NURSE_REQUIRED'],
+      '医疗护理项目均由持有效护士执业证书的人员完成。',
+      (n) => `${n} 条服务中的医疗护理项目不是护士完成的。`,
+    ),
     records: records(f),
     overlaps: fromIssues(f, 'overlaps', ['VISIT_OVERLAP'], '没有同一护理人员时间重叠的服务。', (n) => `${n} 处同一护理人员的服务时间重叠。`),
     duration: fromIssues(f, 'duration', ['VISIT_TOO_SHORT'], '没有短于最低服务时长的上门服务。', (n) => `${n} 条上门服务短于最低服务时长。`),
@@ -232,7 +277,14 @@ export function readinessChecks(f: ReadinessFacts): CheckRow[] {
     staffEmployed: staffEmployed(f),
     onTime: onTime(f),
     deductions: deductions(f),
-    selfAudit: row('selfAudit', f.newHits.length > 0 ? 'attention' : 'pass', f.newHits.length, f.newHits.length === 0 ? '本月自查没有未核实的发现。' : `本月自查有 ${f.newHits.length} 条发现尚未核实。`, f.newHits, f.weights),
+    selfAudit: row(
+      'selfAudit',
+      f.newHits.length > 0 ? 'attention' : 'pass',
+      f.newHits.length,
+      f.newHits.length === 0 ? '本月自查没有未核实的发现。' : `本月自查有 ${f.newHits.length} 条发现尚未核实。`,
+      f.newHits,
+      f.weights,
+    ),
   };
   return CHECK_IDS.map((id) => built[id] ?? row(id, 'nodata', null, NO_DATA[id] ?? '暂无数据', [], f.weights));
 }

@@ -38,7 +38,13 @@ export function draw<T>(items: readonly T[], count: number, random: () => number
  * The draw: persons from `pool` (sorted, so the draw does not depend on the order records were read),
  * then days from `days`, from one generator. Days come back in date order, persons as drawn.
  */
-export function drawSample(seed: number, pool: readonly string[], days: readonly LocalDate[], persons: number, dayCount: number): { residents: string[]; days: LocalDate[] } {
+export function drawSample(
+  seed: number,
+  pool: readonly string[],
+  days: readonly LocalDate[],
+  persons: number,
+  dayCount: number,
+): { residents: string[]; days: LocalDate[] } {
   const random = seededRandom(seed);
   const residents = draw([...pool].sort(), persons, random);
   return { residents, days: draw(days, dayCount, random).sort() };
@@ -78,7 +84,13 @@ export function sampleRows(sample: { residents: readonly string[]; days: readonl
       const r = f.residents.get(ref);
       if (!r) continue;
       const seg = statusOn(buildTimeline(r.events), date);
-      const status = !seg ? '不在服务期' : seg.mode === 'home' ? (seg.status === 'present' ? '居家服务期' : `居家服务期（${STATUS_TEXT[seg.status]}）`) : STATUS_TEXT[seg.status];
+      const status = !seg
+        ? '不在服务期'
+        : seg.mode === 'home'
+          ? seg.status === 'present'
+            ? '居家服务期'
+            : `居家服务期（${STATUS_TEXT[seg.status]}）`
+          : STATUS_TEXT[seg.status];
       const admit = [...r.events].filter((e) => e.type === 'admit' && e.date <= date).at(-1);
       const visits = f.visits.filter((v) => v.resident === ref && v.start.slice(0, 10) === date);
       const home = f.homes.get(ref)?.point;
@@ -88,14 +100,23 @@ export function sampleRows(sample: { residents: readonly string[]; days: readonl
         name: r.name,
         status,
         bed: seg?.mode === 'institutional' ? (admit?.bed ?? null) : null,
-        claimed: claimedText(f.claims.get(date.slice(0, 7)) ?? [], ref, date, visits.map((v) => v.ref)),
+        claimed: claimedText(
+          f.claims.get(date.slice(0, 7)) ?? [],
+          ref,
+          date,
+          visits.map((v) => v.ref),
+        ),
         visits: visits.map((v) => ({
           ref: v.ref,
           time: `${v.start.slice(11, 16)}–${v.end.slice(11, 16)}`,
           staff: f.staffNames.get(v.staff) ?? v.staff,
           items: v.items.join('、'),
           confirmed: v.confirmed,
-          place: !v.checkIn ? '无签到位置' : home ? `距住址${distanceText(distanceMeters(v.checkIn, home))}` : `${v.checkIn.lat.toFixed(5)}, ${v.checkIn.lng.toFixed(5)}`,
+          place: !v.checkIn
+            ? '无签到位置'
+            : home
+              ? `距住址${distanceText(distanceMeters(v.checkIn, home))}`
+              : `${v.checkIn.lat.toFixed(5)}, ${v.checkIn.lng.toFixed(5)}`,
         })),
       });
     }

@@ -23,7 +23,10 @@ export function runSelfAudit(input: SelfAuditInput, opts: { minVisitMinutes: num
     BOTH_MODES: bothModesHits(input),
   };
   const notes: Partial<Record<RuleId, string[]>> = {
-    CHECKIN_FAR: checkIns.unknownHomes.size > 0 ? [`${checkIns.unknownHomes.size} 名服务对象既未设置住址位置，签到次数也不足 ${input.params.homeMinCheckIns} 次，暂无法判断其签到距离。`] : [],
+    CHECKIN_FAR:
+      checkIns.unknownHomes.size > 0
+        ? [`${checkIns.unknownHomes.size} 名服务对象既未设置住址位置，签到次数也不足 ${input.params.homeMinCheckIns} 次，暂无法判断其签到距离。`]
+        : [],
     CAP_EXACT: input.quotas ? [] : ['所选政策包的居家护理不按小时限额支付，本项不适用。'],
   };
   const rules = RULE_IDS.map((rule): RuleResult => {

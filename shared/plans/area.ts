@@ -22,7 +22,8 @@ export function areaOf(address: string | null | undefined): Area {
   return { street, estate };
 }
 
-export const sameArea = (a: Area, b: Area): boolean => (a.estate !== '' && a.estate === b.estate && a.street === b.street) || (a.street !== '' && a.street === b.street);
+export const sameArea = (a: Area, b: Area): boolean =>
+  (a.estate !== '' && a.estate === b.estate && a.street === b.street) || (a.street !== '' && a.street === b.street);
 
 /** Straight-line km between two points (haversine). */
 export function kmBetween(p: GeoPoint, q: GeoPoint): number {
@@ -35,7 +36,11 @@ export function kmBetween(p: GeoPoint, q: GeoPoint): number {
  * Minutes from one client to the next: by coordinates at 20 km/h in town (the product's assumption:
  * an electric bicycle or bus, straight line × 1.3 for streets), at least the short trip; otherwise by area.
  */
-export function travelMinutes(a: { area: Area; at?: GeoPoint | null | undefined }, b: { area: Area; at?: GeoPoint | null | undefined }, rules: PlanRules): number {
+export function travelMinutes(
+  a: { area: Area; at?: GeoPoint | null | undefined },
+  b: { area: Area; at?: GeoPoint | null | undefined },
+  rules: PlanRules,
+): number {
   if (a.at && b.at) return Math.max(rules.travelSameAreaMinutes, Math.round(((kmBetween(a.at, b.at) * 1.3) / 20) * 60));
   return sameArea(a.area, b.area) ? rules.travelSameAreaMinutes : rules.travelDefaultMinutes;
 }

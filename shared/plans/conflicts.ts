@@ -34,7 +34,11 @@ export function scheduleConflicts(visits: readonly PlannedVisit[], f: ConflictFa
       const employed = (!s.employedFrom || s.employedFrom <= v.date) && (!s.employedTo || s.employedTo >= v.date);
       const certified = s.certificates.some((c) => (r?.needsNurse ? c.type === 'nurse-licence' : true) && certificateValidOn(c, v.date));
       if (!employed || !certified) {
-        out.push({ kind: 'CERT_INVALID', message: `${who(v)}：${s.name}${!employed ? '当天不在职' : r?.needsNurse ? '当天没有有效的护士执业证书（计划含医疗护理项目）' : '当天没有有效证书'}`, visitIds: [v.id] });
+        out.push({
+          kind: 'CERT_INVALID',
+          message: `${who(v)}：${s.name}${!employed ? '当天不在职' : r?.needsNurse ? '当天没有有效的护士执业证书（计划含医疗护理项目）' : '当天没有有效证书'}`,
+          visitIds: [v.id],
+        });
       }
     }
     if (r?.excluded.includes(v.staffId)) out.push({ kind: 'EXCLUDED', message: `${who(v)}：服务计划写明不派${s?.name ?? v.staffId}`, visitIds: [v.id] });
@@ -47,7 +51,11 @@ export function scheduleConflicts(visits: readonly PlannedVisit[], f: ConflictFa
     const name = s?.name ?? String(list[0]!.staffId);
     const minutes = list.reduce((m, v) => m + v.minutes, 0);
     if (list.length > f.rules.maxVisitsPerDay || minutes > f.rules.maxHoursPerDay * 60) {
-      out.push({ kind: 'DAY_LIMIT', message: `${name} ${list[0]!.date} 派了 ${list.length} 次、共 ${Math.round((minutes / 60) * 10) / 10} 小时，超过每天 ${f.rules.maxVisitsPerDay} 次或 ${f.rules.maxHoursPerDay} 小时`, visitIds: list.map((v) => v.id) });
+      out.push({
+        kind: 'DAY_LIMIT',
+        message: `${name} ${list[0]!.date} 派了 ${list.length} 次、共 ${Math.round((minutes / 60) * 10) / 10} 小时，超过每天 ${f.rules.maxVisitsPerDay} 次或 ${f.rules.maxHoursPerDay} 小时`,
+        visitIds: list.map((v) => v.id),
+      });
     }
     for (let i = 1; i < list.length; i++) {
       const a = list[i - 1]!;
@@ -56,11 +64,28 @@ export function scheduleConflicts(visits: readonly PlannedVisit[], f: ConflictFa
       const ra = f.residents.get(a.residentId);
       const rb = f.residents.get(b.residentId);
       const trip = ra && rb ? travelMinutes(ra, rb, f.rules) : f.rules.travelDefaultMinutes;
-      if (gap < 0) out.push({ kind: 'OVERLAP', message: `${name} ${a.date}：${a.start} ${ra?.name ?? ''} 与 ${b.start} ${rb?.name ?? ''} 时间重叠`, visitIds: [a.id, b.id] });
-      else if (gap < trip) out.push({ kind: 'TRAVEL', message: `${name} ${a.date}：${ra?.name ?? ''} 结束后只有 ${gap} 分钟赶到 ${rb?.name ?? ''}，路程约需 ${trip} 分钟`, visitIds: [a.id, b.id] });
+      if (gap < 0)
+        out.push({
+          kind: 'OVERLAP',
+          message: `${name} ${a.date}：${a.start} ${ra?.name ?? ''} 与 ${b.start} ${rb?.name ?? ''} 时间重叠`,
+          visitIds: [a.id, b.id],
+        });
+      else if (gap < trip)
+        out.push({
+          kind: 'TRAVEL',
+          message: `${name} ${a.date}：${ra?.name ?? ''} 结束后只有 ${gap} 分钟赶到 ${rb?.name ?? ''}，路程约需 ${trip} 分钟`,
+          visitIds: [a.id, b.id],
+        });
     }
   }
   return out;
 }
 
-export const CONFLICT_NAMES = { NO_CAREGIVER: '未派', OVERLAP: '时间重叠', TRAVEL: '路程不够', DAY_LIMIT: '超过每日上限', CERT_INVALID: '证书/在职', EXCLUDED: '计划排除' } as const;
+export const CONFLICT_NAMES = {
+  NO_CAREGIVER: '未派',
+  OVERLAP: '时间重叠',
+  TRAVEL: '路程不够',
+  DAY_LIMIT: '超过每日上限',
+  CERT_INVALID: '证书/在职',
+  EXCLUDED: '计划排除',
+} as const;

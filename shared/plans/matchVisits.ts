@@ -24,7 +24,11 @@ export interface Planned {
 
 const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export function matchVisits(planned: readonly Planned[], done: readonly Done[], tolerance: number): { pairs: [Planned, Done][]; missed: Planned[]; unplanned: Done[] } {
+export function matchVisits(
+  planned: readonly Planned[],
+  done: readonly Done[],
+  tolerance: number,
+): { pairs: [Planned, Done][]; missed: Planned[]; unplanned: Done[] } {
   const candidates: { p: Planned; d: Done; gap: number }[] = [];
   const byKey = new Map<string, Done[]>();
   for (const d of done) byKey.set(`${d.residentId}|${d.staffId}|${d.date}`, [...(byKey.get(`${d.residentId}|${d.staffId}|${d.date}`) ?? []), d]);

@@ -61,7 +61,11 @@ export function planProblems(plan: CarePlan, ctx: PlanContext): PlanProblem[] {
   const unknown = plan.items.filter((c) => !index.has(c));
   if (unknown.length) out.push({ field: 'items', message: `服务项目 ${unknown.join('、')} 不在本政策包的目录（${ctx.catalogue.title}）中` });
   const longest = Math.max(pack.minVisitMinutes, ...plan.items.map((c) => index.get(c)?.minMinutes ?? 0));
-  if (plan.minutes < longest) out.push({ field: 'minutes', message: `每次 ${plan.minutes} 分钟短于最短时长 ${longest} 分钟（政策包最短 ${pack.minVisitMinutes} 分钟，或所选项目的最短时长），这样的服务不能结算` });
+  if (plan.minutes < longest)
+    out.push({
+      field: 'minutes',
+      message: `每次 ${plan.minutes} 分钟短于最短时长 ${longest} 分钟（政策包最短 ${pack.minVisitMinutes} 分钟，或所选项目的最短时长），这样的服务不能结算`,
+    });
 
   const visits = visitsInLongestMonth(plan.visitsPerWeek);
   if (home.model === 'hourly-quota') {
@@ -75,18 +79,26 @@ export function planProblems(plan: CarePlan, ctx: PlanContext): PlanProblem[] {
     }
   } else if (home.model === 'per-visit') {
     const limit = forLevel(home.visitsPerWeek, level) ?? 0;
-    if (plan.visitsPerWeek > limit) out.push({ field: 'visitsPerWeek', message: `超出按次限额：每周 ${plan.visitsPerWeek} 次，超过${lvl}每周最多 ${limit} 次` });
-    if (plan.visitsPerWeek > 7 * home.visitsPerDay) out.push({ field: 'visitsPerWeek', message: `每周 ${plan.visitsPerWeek} 次须有一天上门两次，但本政策包每天最多结算 ${home.visitsPerDay} 次` });
+    if (plan.visitsPerWeek > limit)
+      out.push({ field: 'visitsPerWeek', message: `超出按次限额：每周 ${plan.visitsPerWeek} 次，超过${lvl}每周最多 ${limit} 次` });
+    if (plan.visitsPerWeek > 7 * home.visitsPerDay)
+      out.push({ field: 'visitsPerWeek', message: `每周 ${plan.visitsPerWeek} 次须有一天上门两次，但本政策包每天最多结算 ${home.visitsPerDay} 次` });
   } else {
     const fee = Math.round((visits * plan.minutes * (ctx.hourlyFeeFen ?? 0)) / 60);
     if (ctx.hourlyFeeFen && fee > home.capFen) {
-      out.push({ field: 'visitsPerWeek', message: `超出月度封顶：最多的月份 ${visits} 次 × ${plan.minutes} 分钟，按每小时 ${yuan(ctx.hourlyFeeFen)} 元计 ${yuan(fee)} 元，超过每月 ${yuan(home.capFen)} 元的封顶` });
+      out.push({
+        field: 'visitsPerWeek',
+        message: `超出月度封顶：最多的月份 ${visits} 次 × ${plan.minutes} 分钟，按每小时 ${yuan(ctx.hourlyFeeFen)} 元计 ${yuan(fee)} 元，超过每月 ${yuan(home.capFen)} 元的封顶`,
+      });
     }
   }
 
   const medical = plan.items.filter((c) => index.get(c)?.class === 'medical');
   if (medical.length && ctx.preferred && !ctx.preferred.certificates.some((c) => c.type === 'nurse-licence' && certificateValidOn(c, ctx.today))) {
-    out.push({ field: 'preferredStaffId', message: `${medical.join('、')} 是医疗护理项目，须由持有效护士执业证书的人员提供；指定的${ctx.preferred.name}今天没有` });
+    out.push({
+      field: 'preferredStaffId',
+      message: `${medical.join('、')} 是医疗护理项目，须由持有效护士执业证书的人员提供；指定的${ctx.preferred.name}今天没有`,
+    });
   }
   return out;
 }

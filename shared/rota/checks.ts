@@ -84,7 +84,15 @@ export function checkRota(input: RotaCheckInput): RotaCheck {
       let fit = true;
       if (t.kind !== 'rest' && ((s.employedFrom && cell.date < s.employedFrom) || (s.employedTo && cell.date > s.employedTo))) {
         fit = false;
-        if (judged) issues.push({ code: 'NOT_EMPLOYED', severity: 'error', staffId, date: cell.date, shiftTypeId: t.id, message: `${s.name} ${cell.date} 不在职（${employmentText(s)}），不能排${t.name}` });
+        if (judged)
+          issues.push({
+            code: 'NOT_EMPLOYED',
+            severity: 'error',
+            staffId,
+            date: cell.date,
+            shiftTypeId: t.id,
+            message: `${s.name} ${cell.date} 不在职（${employmentText(s)}），不能排${t.name}`,
+          });
       }
       if (t.kind !== 'work') continue;
       const needed = t.post ? rules.postCertificates[t.post] : [];
@@ -92,7 +100,14 @@ export function checkRota(input: RotaCheckInput): RotaCheck {
         fit = false;
         if (judged) {
           const names = needed.map((n) => CERTIFICATE_NAMES[n]).join('或');
-          issues.push({ code: 'CERT_MISSING', severity: 'error', staffId, date: cell.date, shiftTypeId: t.id, message: `${s.name} ${cell.date} 的${t.name}是${POST_NAMES[t.post ?? 'other']}岗，须持当天有效的${names}，但没有` });
+          issues.push({
+            code: 'CERT_MISSING',
+            severity: 'error',
+            staffId,
+            date: cell.date,
+            shiftTypeId: t.id,
+            message: `${s.name} ${cell.date} 的${t.name}是${POST_NAMES[t.post ?? 'other']}岗，须持当天有效的${names}，但没有`,
+          });
         }
       }
       if (fit && judged) {
@@ -162,7 +177,9 @@ export function checkRota(input: RotaCheckInput): RotaCheck {
       const assigned = staffed.get(`${c.date}|${t.id}`) ?? 0;
       coverage.push({ date: c.date, shiftTypeId: t.id, required, assigned });
       if (assigned < required) {
-        const parts = [t.perSevere ? `重度失能 ${c.severe} 人按 1:${t.perSevere}` : null, t.perOther ? `其他 ${c.other} 人按 1:${t.perOther}` : null].filter(Boolean).join('、');
+        const parts = [t.perSevere ? `重度失能 ${c.severe} 人按 1:${t.perSevere}` : null, t.perOther ? `其他 ${c.other} 人按 1:${t.perOther}` : null]
+          .filter(Boolean)
+          .join('、');
         issues.push({
           code: 'UNDERSTAFFED',
           severity: 'error',

@@ -73,7 +73,13 @@ export type PasteResult = { ok: true; edits: CellEdit[] } | { ok: false; message
  * (in the order shown), columns along the days. An empty cell clears; a text that is no shift refuses
  * the whole paste, naming it. Cells falling outside the grid are left out.
  */
-export function parsePaste(text: string, types: readonly ShiftType[], staffOrder: readonly number[], dates: readonly LocalDate[], at: { row: number; col: number }): PasteResult {
+export function parsePaste(
+  text: string,
+  types: readonly ShiftType[],
+  staffOrder: readonly number[],
+  dates: readonly LocalDate[],
+  at: { row: number; col: number },
+): PasteResult {
   const rows = text.replace(/\r/g, '').replace(/\n$/, '').split('\n');
   const edits: CellEdit[] = [];
   for (let r = 0; r < rows.length; r++) {

@@ -21,8 +21,7 @@ it('imports the benchmark institution', () => {
     const s = importDataset(db, dataset, { actor: 'bench' });
     const importSeconds = (performance.now() - t) / 1000;
     const items = dataset.visits.reduce((n, v) => n + v.items.length, 0);
-    const rows =
-      s.residents.added + s.assessments.added + s.events.added + s.staff.added + s.certificates.added + s.visits.added + items;
+    const rows = s.residents.added + s.assessments.added + s.events.added + s.staff.added + s.certificates.added + s.visits.added + items;
     const visitsInMonth = db.raw.prepare('SELECT count(*) FROM visits WHERE start_at >= ? AND start_at < ?').pluck().get(`${MONTH}-01`, `${MONTH}-32`);
     const result = {
       residents: s.residents.added,

@@ -63,7 +63,12 @@ function personalTables(data: PackageData): Table[] {
   const cols = [0, 52, 122, 172, 244, 384];
   return data.lines.map(({ no, line: l }): Table => {
     const rows: Row[] = [
-      { cells: [`${no}\u3000${l.name}\u3000\u3000身份证号 ${maskIdNumber(l.idNumber)}\u3000\u3000${modeLabel(l.mode)}\u3000\u3000失能等级 ${levelLabel(l.level)}`], bold: true },
+      {
+        cells: [
+          `${no}\u3000${l.name}\u3000\u3000身份证号 ${maskIdNumber(l.idNumber)}\u3000\u3000${modeLabel(l.mode)}\u3000\u3000失能等级 ${levelLabel(l.level)}`,
+        ],
+        bold: true,
+      },
       { cells: ['床日', '服务分钟', '服务次数', '费用合计（元）', '基金支付（元）', '个人负担（元）'], header: true },
       {
         cells: [
@@ -79,13 +84,23 @@ function personalTables(data: PackageData): Table[] {
     if (l.mode === 'home') {
       const e = homeEvidence(l);
       const visits = new Map((data.monthVisits.get(l.resident) ?? []).map((v) => [v.ref, v]));
-      rows.push({ cells: [`有效服务 ${e.validMinutes} 分钟，结算 ${l.coveredMinutes} 分钟；计入 ${e.counted.length} 次，超出限额 ${e.overQuota.length} 次，不计入 ${e.excluded.length} 次`] });
+      rows.push({
+        cells: [
+          `有效服务 ${e.validMinutes} 分钟，结算 ${l.coveredMinutes} 分钟；计入 ${e.counted.length} 次，超出限额 ${e.overQuota.length} 次，不计入 ${e.excluded.length} 次`,
+        ],
+      });
       if (e.counted.length > 0) rows.push({ cells: ['日期', '时间', '分钟', '护理人员', '服务项目'], header: true });
       for (const ref of e.counted) {
         const v = visits.get(ref);
         if (!v) continue;
         rows.push({
-          cells: [shortDate(v.start), `${timeOf(v.start)}—${timeOf(v.end)}`, String(minutesBetween(v.start, v.end)), data.staff.get(v.staff)?.name ?? v.staff, v.items.map(data.itemName).join('、')],
+          cells: [
+            shortDate(v.start),
+            `${timeOf(v.start)}—${timeOf(v.end)}`,
+            String(minutesBetween(v.start, v.end)),
+            data.staff.get(v.staff)?.name ?? v.staff,
+            v.items.map(data.itemName).join('、'),
+          ],
         });
       }
     } else {
@@ -105,7 +120,10 @@ function visitTables(data: PackageData): Table[] {
   const cols = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
   return visitClients(data).map((c): Table => {
     const rows: Row[] = [
-      { cells: [`${c.no ?? '—'}\u3000${c.resident.name}\u3000\u3000身份证号 ${maskIdNumber(c.resident.idNumber)}\u3000\u3000本月上门 ${c.visits.length} 次`], bold: true },
+      {
+        cells: [`${c.no ?? '—'}\u3000${c.resident.name}\u3000\u3000身份证号 ${maskIdNumber(c.resident.idNumber)}\u3000\u3000本月上门 ${c.visits.length} 次`],
+        bold: true,
+      },
       { cells: ['序号', '日期', '护理人员', '开始—结束', '分钟', '服务项目', '签字确认', '结算'], header: true },
     ];
     c.visits.forEach((v, i) => {
@@ -142,10 +160,18 @@ function bedDayTables(data: PackageData): Table[] {
       const billable = new Set(e.billable);
       const hospital = new Set(e.hospital);
       const text = dates.map((d) => `${Number(d.slice(8, 10))} ${hospital.has(d) ? '住院' : billable.has(d) ? '在院 ✓' : '—'}`);
-      return { head: [`${no}\u3000${line.name}\u3000${maskIdNumber(line.idNumber)}`, `${levelLabel(line.level)}`, `在院 ${e.present.length} 天\u3000住院 ${e.hospital.length} 天\u3000计费 ${e.billable.length} 天`], text };
+      return {
+        head: [
+          `${no}\u3000${line.name}\u3000${maskIdNumber(line.idNumber)}`,
+          `${levelLabel(line.level)}`,
+          `在院 ${e.present.length} 天\u3000住院 ${e.hospital.length} 天\u3000计费 ${e.billable.length} 天`,
+        ],
+        text,
+      };
     });
     const rows: Row[] = [];
-    for (let k = 0; k < 3; k++) rows.push({ cells: pair.flatMap((p, j) => [p.head[k] ?? '', ...Array.from({ length: j === 0 && pair.length > 1 ? 6 : 0 }, () => '')]), bold: k === 0 });
+    for (let k = 0; k < 3; k++)
+      rows.push({ cells: pair.flatMap((p, j) => [p.head[k] ?? '', ...Array.from({ length: j === 0 && pair.length > 1 ? 6 : 0 }, () => '')]), bold: k === 0 });
     rows.push({ cells: pair.flatMap(() => ['一', '二', '三', '四', '五', '六', '日']), header: true });
     for (let w = 0; w < 5; w++) rows.push({ cells: pair.flatMap((p) => Array.from({ length: 7 }, (_, d) => p.text[w * 7 + d] ?? '')) });
     tables.push({ cols, rows });
@@ -187,7 +213,11 @@ function drawDocument(PDFDocument: PdfKitCtor, fonts: PdfFonts, spec: DocSpec): 
     }
   };
   const footer = () => {
-    doc.font('r').fontSize(7.5).fillColor('#444444').text(`${spec.name} · 第 ${pages} 页`, MARGIN.left, height - MARGIN.bottom + 12, { lineBreak: false });
+    doc
+      .font('r')
+      .fontSize(7.5)
+      .fillColor('#444444')
+      .text(`${spec.name} · 第 ${pages} 页`, MARGIN.left, height - MARGIN.bottom + 12, { lineBreak: false });
     doc.fillColor('#000000');
   };
 

@@ -53,7 +53,12 @@ async function rotaSuggest(dir: string) {
     const problem = buildProblem(rotaMonth(db, MONTH), `${MONTH}-01`, `${MONTH}-31`);
     const t0 = performance.now();
     const s = await solveOffThread('rota', problem, () => undefined, undefined, SOLVER);
-    return { rotaSuggestSeconds: round((performance.now() - t0) / 1000, 2), rotaSuggestDemand: s.demand, rotaSuggestMet: s.met, rotaSuggestShareMet: round(s.met / Math.max(1, s.demand), 3) };
+    return {
+      rotaSuggestSeconds: round((performance.now() - t0) / 1000, 2),
+      rotaSuggestDemand: s.demand,
+      rotaSuggestMet: s.met,
+      rotaSuggestShareMet: round(s.met / Math.max(1, s.demand), 3),
+    };
   } finally {
     db.close();
   }
@@ -61,20 +66,35 @@ async function rotaSuggest(dir: string) {
 
 async function planSuggest(dir: string) {
   const residents = people(3000, (i) =>
-    resident(`c${i}`, [assessed((3 + (i % 3)) as 3 | 4 | 5, '2026-08-10')], [admit('2026-09-01', 'home')], { address: `宁波市海曙区第${i % 40}街道第${i % 97}小区${i}号`, idNumber: idOf(i, '1930-01-01') }),
+    resident(`c${i}`, [assessed((3 + (i % 3)) as 3 | 4 | 5, '2026-08-10')], [admit('2026-09-01', 'home')], {
+      address: `宁波市海曙区第${i % 40}街道第${i % 97}小区${i}号`,
+      idNumber: idOf(i, '1930-01-01'),
+    }),
   );
-  const team = Array.from({ length: 800 }, (_v, i) => staff(`s${i}`, [carerCert], { role: 'caregiver', employedFrom: '2020-01-01', idNumber: idOf(i, '1980-01-01') }));
+  const team = Array.from({ length: 800 }, (_v, i) =>
+    staff(`s${i}`, [carerCert], { role: 'caregiver', employedFrom: '2020-01-01', idNumber: idOf(i, '1980-01-01') }),
+  );
   const db = institutionDb(dir, 'plans.db', residents, team);
   try {
     // 3 visits a week of 60 minutes each, mornings or afternoons by block of 40 clients
     const ids = db.raw.prepare('SELECT id FROM residents ORDER BY id').pluck().all() as number[];
-    const plan = db.raw.prepare("INSERT INTO care_plans (resident_id, visits_per_week, minutes, days, window_start, window_end, preferred_staff_id, updated_at) VALUES (?, 3, 60, '', ?, ?, NULL, 'bench')");
+    const plan = db.raw.prepare(
+      "INSERT INTO care_plans (resident_id, visits_per_week, minutes, days, window_start, window_end, preferred_staff_id, updated_at) VALUES (?, 3, 60, '', ?, ?, NULL, 'bench')",
+    );
     const item = db.raw.prepare("INSERT INTO care_plan_items (plan_id, position, code) VALUES (?, 0, 'LC01')");
-    db.transaction(() => ids.forEach((id, i) => item.run(plan.run(id, Math.floor(i / 40) % 2 ? '08:00' : '13:00', Math.floor(i / 40) % 2 ? '12:00' : '17:00').lastInsertRowid)));
+    db.transaction(() =>
+      ids.forEach((id, i) => item.run(plan.run(id, Math.floor(i / 40) % 2 ? '08:00' : '13:00', Math.floor(i / 40) % 2 ? '12:00' : '17:00').lastInsertRowid)),
+    );
     const t0 = performance.now();
     const problem = buildSchedulingProblem(db.raw, MONTH);
     const s = await solveOffThread('plan', problem, () => undefined, undefined, SOLVER);
-    return { planSuggestSeconds: round((performance.now() - t0) / 1000, 1), planSuggestDemand: s.demand, planSuggestMet: s.met, planSuggestShareMet: round(s.met / Math.max(1, s.demand), 3), planSuggestSolver: s.solver };
+    return {
+      planSuggestSeconds: round((performance.now() - t0) / 1000, 1),
+      planSuggestDemand: s.demand,
+      planSuggestMet: s.met,
+      planSuggestShareMet: round(s.met / Math.max(1, s.demand), 3),
+      planSuggestSolver: s.solver,
+    };
   } finally {
     db.close();
   }
@@ -97,7 +117,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function rotaGrid(dir: string) {
   const residents = people(120, (i) => resident(`r${i}`, [assessed(4, '2026-08-01')], [admit('2026-09-01')], { idNumber: idOf(i, '1930-01-01') }));
-  const team = Array.from({ length: 200 }, (_v, i) => staff(`s${i}`, [i < 170 ? carerCert : nurseCert], { role: i < 170 ? 'caregiver' : 'nurse', employedFrom: '2020-01-01', idNumber: idOf(i, '1980-01-01') }));
+  const team = Array.from({ length: 200 }, (_v, i) =>
+    staff(`s${i}`, [i < 170 ? carerCert : nurseCert], { role: i < 170 ? 'caregiver' : 'nurse', employedFrom: '2020-01-01', idNumber: idOf(i, '1980-01-01') }),
+  );
   const file = join(dir, 'grid.db');
   const db = institutionDb(dir, 'grid.db', residents, team);
   // a filled month: 早早中中夜夜休休 from a different day for each
@@ -105,7 +127,11 @@ async function rotaGrid(dir: string) {
   const cycle = ['早班', '早班', '中班', '中班', '夜班', '夜班', '休', '休'].map((n) => types.get(n)!);
   const put = db.raw.prepare('INSERT INTO rota_cells (staff_id, date, shift_type_id) VALUES (?, ?, ?)');
   const staffIds = db.raw.prepare('SELECT id FROM staff ORDER BY id').pluck().all() as number[];
-  db.transaction(() => staffIds.forEach((s, i) => datesOfMonth(MONTH).forEach((d, n) => put.run(s, d, i < 170 ? cycle[(n + i) % 8]! : n % 7 < 5 ? types.get('护士班')! : types.get('休')!))));
+  db.transaction(() =>
+    staffIds.forEach((s, i) =>
+      datesOfMonth(MONTH).forEach((d, n) => put.run(s, d, i < 170 ? cycle[(n + i) % 8]! : n % 7 < 5 ? types.get('护士班')! : types.get('休')!)),
+    ),
+  );
   db.close();
 
   const host = await startHost(file);
@@ -126,12 +152,17 @@ async function rotaGrid(dir: string) {
       // from the click on 排班 to the grid with all 200 rows drawn (the month's data loaded and checked)
       const t0 = await page.evaluate(() => performance.now());
       await page.getByRole('menuitem', { name: '排班' }).click();
-      const t1 = await page.waitForFunction(() => document.querySelectorAll('table[role="grid"] tbody tr').length >= 200 && performance.now(), undefined, { polling: 'raf' });
+      const t1 = await page.waitForFunction(() => document.querySelectorAll('table[role="grid"] tbody tr').length >= 200 && performance.now(), undefined, {
+        polling: 'raf',
+      });
       render.push(Math.round(((await t1.jsonValue()) as number) - t0));
       // the month shown is today's: open the filled one
       await page.goto(`${host.url}#/rota?month=${MONTH}`);
       await page.waitForFunction(() => document.querySelectorAll('table[role="grid"] tbody tr').length >= 200);
-      const cell = page.getByRole('grid', { name: '排班表' }).getByRole('gridcell').nth(40 + run);
+      const cell = page
+        .getByRole('grid', { name: '排班表' })
+        .getByRole('gridcell')
+        .nth(40 + run);
       await cell.click();
       const ms = await cell.evaluate(
         (el) =>
@@ -165,7 +196,12 @@ it('measures the rota and the home-visit plan at the head nurse’s sizes', asyn
   if (!existsSync(SOLVER)) throw new Error('out/main/solverWorker.js is missing: run `npm run build` first');
   const dir = mkdtempSync(join(dirname(out), 'planning-'));
   try {
-    const result: Record<string, unknown> = { ...(await rotaSuggest(dir)), ...(await planSuggest(dir)), ...(await rotaGrid(dir)), planningPeakRssMb: peakRssMb() };
+    const result: Record<string, unknown> = {
+      ...(await rotaSuggest(dir)),
+      ...(await planSuggest(dir)),
+      ...(await rotaGrid(dir)),
+      planningPeakRssMb: peakRssMb(),
+    };
     console.log(result);
     writeResult(out, result);
   } finally {

@@ -33,7 +33,15 @@ export async function measureRendererReady(db: string, runs = 5): Promise<{ medi
       const profile = mkdtempSync(join(tmpdir(), 'ltc-bench-chromium-'));
       const browser = await chromium.launchPersistentContext(profile, {
         executablePath: process.env['LTC_CHROMIUM'] ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
         viewport: { width: 1366, height: 850 },
         locale: 'zh-CN',
       });

@@ -35,7 +35,14 @@ export async function measureSubmitStall(benchDb: string, dir: string): Promise<
   try {
     const t0 = performance.now();
     lag.enable();
-    const r = await submitMonth(db, { month: MONTH, actor: 'bench', generatedOn: GENERATED_ON, acceptErrors: true, build: buildPackage, prepare: offThreadPreparer(worker) });
+    const r = await submitMonth(db, {
+      month: MONTH,
+      actor: 'bench',
+      generatedOn: GENERATED_ON,
+      acceptErrors: true,
+      build: buildPackage,
+      prepare: offThreadPreparer(worker),
+    });
     lag.disable();
     return { maxStallMs: Math.round(lag.max / 1e6), seconds: (performance.now() - t0) / 1000, files: r.files.length };
   } finally {

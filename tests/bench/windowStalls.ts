@@ -33,7 +33,9 @@ export interface Stall {
 /** 50,000 non-overlapping November visits of the benchmark's home clients by its caregivers, as an app exports them. */
 async function visitExport(db: LtcDatabase, rows: number): Promise<Buffer> {
   const clients = db.raw
-    .prepare("SELECT DISTINCT r.id_number AS id, r.name FROM residents r JOIN stay_events e ON e.resident_id = r.id WHERE e.type = 'admit' AND e.mode = 'home' ORDER BY r.id")
+    .prepare(
+      "SELECT DISTINCT r.id_number AS id, r.name FROM residents r JOIN stay_events e ON e.resident_id = r.id WHERE e.type = 'admit' AND e.mode = 'home' ORDER BY r.id",
+    )
     .all() as { id: string; name: string }[];
   const staff = db.raw.prepare('SELECT DISTINCT s.name FROM staff s JOIN certificates c ON c.staff_id = s.id ORDER BY s.id').pluck().all() as string[];
   const wb = new ExcelJS.Workbook();
@@ -65,11 +67,26 @@ async function rosterFile(template: Buffer): Promise<Buffer> {
   };
   fill(
     '服务对象',
-    Array.from({ length: 2000 }, (_, i) => ({ 姓名: `新对象${i}`, 身份证号: nth('1931-01-01', i), 评估等级: 4, 评估结论日期: '2026-08-20', 入住日期: '2026-10-01', 护理方式: '居家', 床位: null })),
+    Array.from({ length: 2000 }, (_, i) => ({
+      姓名: `新对象${i}`,
+      身份证号: nth('1931-01-01', i),
+      评估等级: 4,
+      评估结论日期: '2026-08-20',
+      入住日期: '2026-10-01',
+      护理方式: '居家',
+      床位: null,
+    })),
   );
   fill(
     '员工',
-    Array.from({ length: 2000 }, (_, i) => ({ 姓名: `新员工${i}`, 身份证号: nth('2001-01-01', i), 岗位: '护理员', 证书类型: '养老护理员证书', 证书编号: `BENCH-${i}`, 发证日期: '2024-01-01' })),
+    Array.from({ length: 2000 }, (_, i) => ({
+      姓名: `新员工${i}`,
+      身份证号: nth('2001-01-01', i),
+      岗位: '护理员',
+      证书类型: '养老护理员证书',
+      证书编号: `BENCH-${i}`,
+      发证日期: '2024-01-01',
+    })),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

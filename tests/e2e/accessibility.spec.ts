@@ -121,7 +121,11 @@ test.describe('the demo institution', () => {
     await visits.open(`?status=error`);
     await expect(visits.rows().first()).toBeVisible();
     await expectAccessible(page, 'visits');
-    const ref = (await visits.rows().first().getByRole('button', { name: /^编辑 / }).getAttribute('aria-label'))!.replace('编辑 ', '');
+    const ref = (await visits
+      .rows()
+      .first()
+      .getByRole('button', { name: /^编辑 / })
+      .getAttribute('aria-label'))!.replace('编辑 ', '');
     await visits.edit(ref);
     await expect(visits.check()).toContainText(/./);
     await expectAccessible(page, 'drawer-visit-edit');
@@ -235,7 +239,10 @@ test.describe('the demo institution', () => {
     await visit(page, '/plans', '服务计划');
     await expect(page.getByTestId('plans-table')).toBeVisible();
     await expectAccessible(page, 'plans');
-    await page.getByRole('button', { name: /^(编辑计划|制定计划)：/ }).first().click();
+    await page
+      .getByRole('button', { name: /^(编辑计划|制定计划)：/ })
+      .first()
+      .click();
     await expect(page.getByRole('dialog', { name: /的服务计划$/ })).toBeVisible();
     await expectAccessible(page, 'dialog-plan');
     await dismiss(page);
@@ -252,7 +259,9 @@ test.describe('the demo institution', () => {
     await expectAccessible(page, 'plans-compare');
   });
 
-  test('检查准备: the board with a check opened and its charts, 自查 with the verify and home-point dialogs, the sample, the settings drawer', async ({ page }) => {
+  test('检查准备: the board with a check opened and its charts, 自查 with the verify and home-point dialogs, the sample, the settings drawer', async ({
+    page,
+  }) => {
     const inspection = new InspectionPage(page);
     await visit(page, `/inspection?month=${CLOSED}`, '检查准备');
     await expect(inspection.checkStatus('duration')).toHaveText('不合格', { timeout: 60_000 });

@@ -63,5 +63,10 @@ test('the audit log reads in Chinese: the agency result with its deductions in �
   // No English key is left in the field column of any entry.
   await audit.expand(1);
   for (const label of await audit.fieldLabels()) expect(label.replace(/SHA-256|App/g, '')).not.toMatch(/[A-Za-z]/);
-  await expect(audit.changes().nth(1).getByRole('row', { name: /合计 · 费用/ })).toContainText('元');
+  await expect(
+    audit
+      .changes()
+      .nth(1)
+      .getByRole('row', { name: /合计 · 费用/ }),
+  ).toContainText('元');
 });

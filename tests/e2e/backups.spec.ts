@@ -17,7 +17,10 @@ test('a backup made from 系统与数据 is listed and downloads as a sound data
   await screenshot(page, '04-system-backups');
 
   const download = page.waitForEvent('download');
-  await rows.first().getByRole('button', { name: /^下\s?载$/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^下\s?载$/ })
+    .click();
   const file = info.outputPath('backup.db');
   await (await download).saveAs(file);
   const copy = new BetterSqlite3(file, { readonly: true });

@@ -65,7 +65,10 @@ test('the agency’s result is previewed before it is imported; the reconciliati
   await expect(claims.resultPreview()).toContainText('不能再次导入');
   await screenshot(page, '50-claims-result-preview');
   // Cancelled: nothing imported.
-  await claims.resultPreview().getByRole('button', { name: /^取\s?消$/ }).click();
+  await claims
+    .resultPreview()
+    .getByRole('button', { name: /^取\s?消$/ })
+    .click();
   await expect(claims.status()).toHaveText('已申报');
 
   await claims.importResult(file);

@@ -19,9 +19,23 @@ import { ROOT } from './support/host';
 const MONTH = '2026-10';
 const SAMPLE = 'tests/fixtures/sample-ningbo.json';
 
-interface ExpectedLine { idNumber: string; name: string; mode: 'institutional' | 'home'; billableDays: number; coveredMinutes: number; visits?: number; feeFen: number; fundFen: number; personalFen: number }
+interface ExpectedLine {
+  idNumber: string;
+  name: string;
+  mode: 'institutional' | 'home';
+  billableDays: number;
+  coveredMinutes: number;
+  visits?: number;
+  feeFen: number;
+  fundFen: number;
+  personalFen: number;
+}
 type Totals = { persons: number; billableDays: number; coveredMinutes: number; feeFen: number; fundFen: number; personalFen: number };
-interface Expected { totals: Totals; lines: ExpectedLine[]; issues: { code: string; severity: Severity; idNumber?: string; visit?: string }[] }
+interface Expected {
+  totals: Totals;
+  lines: ExpectedLine[];
+  issues: { code: string; severity: Severity; idNumber?: string; visit?: string }[];
+}
 
 const json = <T>(file: string): T => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as T;
 const expected = json<Expected>('tests/fixtures/sample-ningbo.expected-2026-10.json');
@@ -202,7 +216,9 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
   await expect(claims.browserNotice()).toBeVisible();
   await expect(claims.saveToFolderButton()).toHaveCount(0);
   const names = await claims.fileNames();
-  expect(names).toEqual(expect.arrayContaining(['claim.json', 'claim.xlsx', 'manifest.json', '结算申报汇总表.pdf', '个人结算明细.pdf', '床日统计表.pdf', '上门服务记录明细.pdf']));
+  expect(names).toEqual(
+    expect.arrayContaining(['claim.json', 'claim.xlsx', 'manifest.json', '结算申报汇总表.pdf', '个人结算明细.pdf', '床日统计表.pdf', '上门服务记录明细.pdf']),
+  );
   const dir = join(info.outputDir, 'package');
   mkdirSync(dir, { recursive: true });
   const bytes = new Map<string, Buffer>();
@@ -228,7 +244,11 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
   expect(claim.lines.map((l) => l.name).sort()).toEqual(expected.lines.map((l) => l.name).sort());
   for (const name of names.filter((n) => n.endsWith('.pdf'))) expect((bytes.get(name) as Buffer).subarray(0, 5).toString('latin1'), name).toBe('%PDF-');
   expect((bytes.get('claim.xlsx') as Buffer).subarray(0, 2).toString('latin1')).toBe('PK');
-  const manifest = JSON.parse((bytes.get('manifest.json') as Buffer).toString('utf8')) as { month: string; totals: Totals; files: { name: string; bytes: number; sha256: string }[] };
+  const manifest = JSON.parse((bytes.get('manifest.json') as Buffer).toString('utf8')) as {
+    month: string;
+    totals: Totals;
+    files: { name: string; bytes: number; sha256: string }[];
+  };
   expect(manifest.month).toBe(MONTH);
   expect(manifest.totals).toMatchObject(after);
   expect(manifest.files.map((f) => f.name).sort()).toEqual(names.filter((n) => n !== 'manifest.json').sort());

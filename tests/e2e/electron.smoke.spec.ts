@@ -34,7 +34,7 @@ test('the desktop window opens with the Chinese navigation and a secure renderer
   }
 });
 
-test('the desktop window computes the sample institution\'s October through its services', async () => {
+test("the desktop window computes the sample institution's October through its services", async () => {
   test.skip(!binary, 'no Electron binary on this machine (its download is not possible here); the same renderer is tested in Chromium through the HTTP host');
   const userData = mkdtempSync(join(tmpdir(), 'ltc-electron-'));
   // the file the desktop app opens: <userData>/ltc-desk.db (electron/main/index.ts)

@@ -107,7 +107,16 @@ test('a self-audit hit marked 已核实（正常） with a note is not new at th
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('长期护理保险检查资料包');
   expect(text).toContain('宁波市海曙区康宁护理院');
-  for (const section of ['目录', '一、机构与协议信息', '二、护理人员名册及证书', '三、结算服务对象及有效评估', '四、抽查日在住与结算对照', '五、抽查服务记录证据', '六、自查发现及处理', '七、审计日志摘录']) {
+  for (const section of [
+    '目录',
+    '一、机构与协议信息',
+    '二、护理人员名册及证书',
+    '三、结算服务对象及有效评估',
+    '四、抽查日在住与结算对照',
+    '五、抽查服务记录证据',
+    '六、自查发现及处理',
+    '七、审计日志摘录',
+  ]) {
     expect(text, section).toContain(section);
   }
   expect(text).toMatch(/第 1 \/ \d+ 页/);

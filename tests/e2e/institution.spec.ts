@@ -11,7 +11,14 @@ test('a new user sets up the institution from the welcome page', async ({ page }
 
   const inst = new InstitutionPage(page);
   await expect(inst.packNumbers()).toContainText('宁波');
-  await inst.fill({ name: '宁波市江北区颐康护理院', uscc: '91350100M000100YO3', agencyCode: 'H33020500008', region: '330205', dailyFeeYuan: { '3': '80', '4': '90', '5': '100' }, hourlyFeeYuan: '60' });
+  await inst.fill({
+    name: '宁波市江北区颐康护理院',
+    uscc: '91350100M000100YO3',
+    agencyCode: 'H33020500008',
+    region: '330205',
+    dailyFeeYuan: { '3': '80', '4': '90', '5': '100' },
+    hourlyFeeYuan: '60',
+  });
   await inst.save();
   // O is not a character of the USCC alphabet: refused, in Chinese, nothing saved
   await expect(page.getByText('统一社会信用代码含有不允许的字符“O”')).toBeVisible();

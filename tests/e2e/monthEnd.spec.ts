@@ -16,7 +16,9 @@ import { ROOT } from './support/host';
 
 const SAMPLE = 'tests/fixtures/sample-ningbo.json';
 const TODAY = '2026-12-06';
-const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-ningbo.expected-2026-10.json'), 'utf8')) as { totals: { billableDays: number; fundFen: number } };
+const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/sample-ningbo.expected-2026-10.json'), 'utf8')) as {
+  totals: { billableDays: number; fundFen: number };
+};
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 test.describe('on a day inside the month', () => {
@@ -82,14 +84,33 @@ test.describe('after the month', () => {
     await claims.openSupplement();
     await expect(claims.supplementDialog().getByTestId('supplement-blocked')).toHaveText('2026-10 没有可补报的内容：现有记录没有超出已申报的床日或服务。');
     await expect(claims.supplementOk()).toBeDisabled();
-    await claims.supplementDialog().getByRole('button', { name: /^取\s?消$/ }).click();
+    await claims
+      .supplementDialog()
+      .getByRole('button', { name: /^取\s?消$/ })
+      .click();
 
     // v6 (陈淑芬, 60 minutes, unsigned at submission) is signed by the family afterwards: a correction.
     await page.evaluate(async () => {
       const api = (window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean; value: never }>> }).api;
       const list = await api['visits.list']!({ search: 'v6' });
-      const v = (await api['visits.get']!({ id: (list.value as { rows: { id: number }[] }).rows[0]!.id })).value as { id: number; residentId: number; staffId: number; start: string; end: string; items: { code: string }[] };
-      const saved = await api['visits.save']!({ id: v.id, residentId: v.residentId, staffId: v.staffId, start: v.start, end: v.end, items: v.items.map((i) => i.code), confirmed: true, correctionReason: '家属补签' });
+      const v = (await api['visits.get']!({ id: (list.value as { rows: { id: number }[] }).rows[0]!.id })).value as {
+        id: number;
+        residentId: number;
+        staffId: number;
+        start: string;
+        end: string;
+        items: { code: string }[];
+      };
+      const saved = await api['visits.save']!({
+        id: v.id,
+        residentId: v.residentId,
+        staffId: v.staffId,
+        start: v.start,
+        end: v.end,
+        items: v.items.map((i) => i.code),
+        confirmed: true,
+        correctionReason: '家属补签',
+      });
       if (!saved.ok) throw new Error(JSON.stringify(saved));
     });
     await claims.open('2026-10');
@@ -97,7 +118,10 @@ test.describe('after the month', () => {
     // fee 60 min × 60 yuan/h = 60.00, fund 80 % = 48.00; the records' errors must be accepted first
     await expect(claims.supplementDialog()).toContainText('补报将包含 1 条明细：费用 60.00 元，基金支付 48.00 元。');
     await expect(claims.supplementOk()).toBeDisabled();
-    await claims.supplementDialog().getByRole('checkbox', { name: /确认带错误申报/ }).check();
+    await claims
+      .supplementDialog()
+      .getByRole('checkbox', { name: /确认带错误申报/ })
+      .check();
     await claims.supplementOk().click();
     await expect(page.getByRole('tab', { name: '补报 1' })).toBeVisible({ timeout: 60_000 });
     await claims.tab('补报 1');

@@ -19,16 +19,53 @@ const id = (serial: number) => {
 };
 
 function seed(dbFile: string, dir: string): void {
-  const client = (ref: string, name: string, n: number, address: string) => ({ ref, name, idNumber: id(n), address, assessments: [{ level: 4, concludedOn: '2026-08-10' }], events: [{ type: 'admit', date: '2026-09-01', mode: 'home' }] });
-  const carer = (ref: string, name: string, n: number) => ({ ref, name, idNumber: id(n), role: 'caregiver', employedFrom: '2020-01-01', certificates: [{ type: 'elderly-caregiver', number: `E${n}`, issuedOn: '2020-01-01' }] });
+  const client = (ref: string, name: string, n: number, address: string) => ({
+    ref,
+    name,
+    idNumber: id(n),
+    address,
+    assessments: [{ level: 4, concludedOn: '2026-08-10' }],
+    events: [{ type: 'admit', date: '2026-09-01', mode: 'home' }],
+  });
+  const carer = (ref: string, name: string, n: number) => ({
+    ref,
+    name,
+    idNumber: id(n),
+    role: 'caregiver',
+    employedFrom: '2020-01-01',
+    certificates: [{ type: 'elderly-caregiver', number: `E${n}`, issuedOn: '2020-01-01' }],
+  });
   const dataset = {
     format: 'ltc-dataset',
     version: 1.1,
-    institution: { name: '幸福居家服务中心', uscc: '91350100M000100Y43', agencyCode: 'H33020500001', region: '330205', policy: 'ningbo-2022', prices: { hourlyFeeFen: 6000 } },
-    residents: [client('C001', '张阿姨', 1, '宁波市海曙区西门街道幸福小区1幢'), client('C002', '李大爷', 2, '宁波市海曙区西门街道幸福小区3幢'), client('C003', '王奶奶', 3, '宁波市海曙区南门街道安康苑5幢')],
+    institution: {
+      name: '幸福居家服务中心',
+      uscc: '91350100M000100Y43',
+      agencyCode: 'H33020500001',
+      region: '330205',
+      policy: 'ningbo-2022',
+      prices: { hourlyFeeFen: 6000 },
+    },
+    residents: [
+      client('C001', '张阿姨', 1, '宁波市海曙区西门街道幸福小区1幢'),
+      client('C002', '李大爷', 2, '宁波市海曙区西门街道幸福小区3幢'),
+      client('C003', '王奶奶', 3, '宁波市海曙区南门街道安康苑5幢'),
+    ],
     staff: [carer('S001', '王芳', 60), carer('S002', '李娜', 61)],
     visits: [{ ref: 'V001', resident: 'C002', staff: 'S001', start: '2026-10-05T09:10', end: '2026-10-05T10:10', items: ['LC01'], confirmed: true }],
-    carePlans: [{ resident: 'C002', items: ['LC01'], visitsPerWeek: 2, minutes: 60, days: [1, 3], windowStart: '09:00', windowEnd: '11:00', preferredStaff: 'S001', excludedStaff: [] }],
+    carePlans: [
+      {
+        resident: 'C002',
+        items: ['LC01'],
+        visitsPerWeek: 2,
+        minutes: 60,
+        days: [1, 3],
+        windowStart: '09:00',
+        windowEnd: '11:00',
+        preferredStaff: 'S001',
+        excludedStaff: [],
+      },
+    ],
     plannedVisits: [
       { resident: 'C002', staff: 'S001', date: '2026-10-05', start: '09:00', minutes: 60 },
       { resident: 'C002', staff: 'S001', date: '2026-10-07', start: '09:00', minutes: 60 },
@@ -67,7 +104,9 @@ test('a plan over the quota is refused with the numbers; one within it is saved;
   await dialog.getByLabel('每周次数').fill('5');
   await dialog.getByLabel('每次时长（分钟）').fill('90');
   await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('超出按小时限额：每周 5 次 × 每次 90 分钟，最多的月份有 23 次，共 34.5 小时，超过4级（重度失能Ⅱ级）每月 25 小时的限额');
+  await expect(dialog.getByRole('alert')).toContainText(
+    '超出按小时限额：每周 5 次 × 每次 90 分钟，最多的月份有 23 次，共 34.5 小时，超过4级（重度失能Ⅱ级）每月 25 小时的限额',
+  );
   await screenshot(page, '85-plan-over-quota');
 
   // 3 a week × 60 minutes: 15 visits, 15 hours in the longest month, within 25

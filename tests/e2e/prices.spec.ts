@@ -14,7 +14,14 @@ import { expect, screenshot, test } from './support/fixtures';
 test('a negative or non-numeric price is refused with the field named, and nothing is saved', async ({ page }) => {
   await new AppShell(page).open('/settings/institution');
   const inst = new InstitutionPage(page);
-  await inst.fill({ name: '宁波市江北区颐康护理院', uscc: '91350100M000100Y43', agencyCode: 'H33020500008', region: '330205', dailyFeeYuan: { '4': '九十' }, hourlyFeeYuan: '-50' });
+  await inst.fill({
+    name: '宁波市江北区颐康护理院',
+    uscc: '91350100M000100Y43',
+    agencyCode: 'H33020500008',
+    region: '330205',
+    dailyFeeYuan: { '4': '九十' },
+    hourlyFeeYuan: '-50',
+  });
   await inst.field('居家上门每次收费').fill('65.555');
   await inst.save();
   await expect(page.getByText('居家护理每小时收费不能为负数')).toBeVisible();
@@ -27,7 +34,14 @@ test('a negative or non-numeric price is refused with the field named, and nothi
   await expect(page.getByText('欢迎使用长护助手')).toBeVisible();
 
   await new AppShell(page).go('机构设置');
-  await inst.fill({ name: '宁波市江北区颐康护理院', uscc: '91350100M000100Y43', agencyCode: 'H33020500008', region: '330205', dailyFeeYuan: { '4': '90' }, hourlyFeeYuan: '60' });
+  await inst.fill({
+    name: '宁波市江北区颐康护理院',
+    uscc: '91350100M000100Y43',
+    agencyCode: 'H33020500008',
+    region: '330205',
+    dailyFeeYuan: { '4': '90' },
+    hourlyFeeYuan: '60',
+  });
   await inst.field('居家上门每次收费').fill('');
   await inst.save();
   await expect(page.getByText('机构设置已保存')).toBeVisible();

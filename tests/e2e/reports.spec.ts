@@ -51,7 +51,12 @@ test('the ledger shows what October claimed, what the agency paid and deducted, 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const sheet = wb.getWorksheet('结算台账')!;
-  expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(8).value, sheet.getRow(3).getCell(10).value, sheet.getRow(3).getCell(11).value]).toEqual(['2026-10', 2612, 2492, 120]);
+  expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(8).value, sheet.getRow(3).getCell(10).value, sheet.getRow(3).getCell(11).value]).toEqual([
+    '2026-10',
+    2612,
+    2492,
+    120,
+  ]);
 
   await reports.openMonth('2026-10');
   await expect(page).toHaveURL(/#\/claims\?month=2026-10/);

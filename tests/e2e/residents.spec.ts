@@ -147,7 +147,11 @@ test('a failing check character is a warning that still saves; delete asks first
   await list.openResident('钱某');
   await page.getByRole('button', { name: buttonName('删除') }).click();
   await expect(page.getByText('确定删除 钱某？')).toBeVisible();
-  await page.getByRole('tooltip').filter({ hasText: '确定删除 钱某？' }).getByRole('button', { name: buttonName('删除') }).click();
+  await page
+    .getByRole('tooltip')
+    .filter({ hasText: '确定删除 钱某？' })
+    .getByRole('button', { name: buttonName('删除') })
+    .click();
   await expect(page.getByText('已删除')).toBeVisible();
   await expect(list.rows()).toHaveCount(4);
   await expect(list.row('钱某')).toHaveCount(0);
@@ -179,7 +183,10 @@ test.describe('on 2026-12-06', () => {
     await page.getByRole('button', { name: '录入评估结论' }).click();
     const form = page.getByRole('form', { name: '评估结论表单' });
     await typeDate(form.getByLabel('结论日期', { exact: true }), '2027-03-10');
-    await page.getByRole('dialog').getByRole('button', { name: buttonName('保存') }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: buttonName('保存') })
+      .click();
     await expect(detail.dialogError('结论日期')).toContainText('评估结论日期 2027-03-10 晚于今天（2026-12-06）');
     // a date that is no date is said, not dropped
     await typeDate(form.getByLabel('结论日期', { exact: true }), '2026-13-45');
@@ -232,7 +239,10 @@ test('a refusal names the field in Chinese, never by its key (a bed number twice
   await beds.addBed({ code: '2-203-1' });
   await page.getByRole('button', { name: '新增床位' }).click();
   await beds.field('床位号').fill('2-203-1');
-  await page.getByRole('dialog').getByRole('button', { name: buttonName('保存') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: buttonName('保存') })
+    .click();
   await expect(page.getByRole('dialog')).toContainText('床位号 2-203-1 已存在');
   await expect(page.getByRole('dialog')).not.toContainText('code');
 });

@@ -20,7 +20,10 @@ async function fill(template: string, out: string, sheets: Record<string, Record
   await wb.xlsx.writeFile(out);
 }
 
-test('the roster template is downloaded, filled with one bad row, checked, imported without it, and the people are in the lists', async ({ page, host }, info) => {
+test('the roster template is downloaded, filled with one bad row, checked, imported without it, and the people are in the lists', async ({
+  page,
+  host,
+}, info) => {
   const roster = new RosterImportPage(page);
   const staffList = new StaffListPage(page);
   await staffList.open();
@@ -36,13 +39,38 @@ test('the roster template is downloaded, filled with one bad row, checked, impor
   const filled = join(dir, '花名册.xlsx');
   await fill(template, filled, {
     服务对象: [
-      { 姓名: '王秀英', 身份证号: '330205193804120028', 参保类型: '城乡居民医保', 评估等级: '4级 重度失能Ⅱ级', 评估结论日期: new Date('2026-08-20T00:00:00Z'), 入住日期: '2026-10-10', 护理方式: '机构', 床位: '2-201-1' },
+      {
+        姓名: '王秀英',
+        身份证号: '330205193804120028',
+        参保类型: '城乡居民医保',
+        评估等级: '4级 重度失能Ⅱ级',
+        评估结论日期: new Date('2026-08-20T00:00:00Z'),
+        入住日期: '2026-10-10',
+        护理方式: '机构',
+        床位: '2-201-1',
+      },
       // 2 月没有 30 日: the one bad row
       { 姓名: '赵大海', 身份证号: '11010519491231002X', 评估等级: '3级 重度失能Ⅰ级', 评估结论日期: '2026-02-30' },
     ],
     员工: [
-      { 姓名: '陈淑霞', 身份证号: '330205198506150045', 岗位: '护士', 入职日期: '2024/3/1', 证书类型: '护士执业证书', 证书编号: '202233012345', 发证日期: '2022-07-01' },
-      { 姓名: '施银萍', 身份证号: '330205199002010027', 岗位: '护理员', 证书类型: '长期照护师证书', 证书编号: 'CZ2025-000223', 证书等级: '初级', 发证日期: '2025-04-19' },
+      {
+        姓名: '陈淑霞',
+        身份证号: '330205198506150045',
+        岗位: '护士',
+        入职日期: '2024/3/1',
+        证书类型: '护士执业证书',
+        证书编号: '202233012345',
+        发证日期: '2022-07-01',
+      },
+      {
+        姓名: '施银萍',
+        身份证号: '330205199002010027',
+        岗位: '护理员',
+        证书类型: '长期照护师证书',
+        证书编号: 'CZ2025-000223',
+        证书等级: '初级',
+        发证日期: '2025-04-19',
+      },
     ],
   });
 
@@ -71,7 +99,9 @@ test('the roster template is downloaded, filled with one bad row, checked, impor
   const db = new BetterSqlite3(host.dbFile, { readonly: true });
   try {
     expect(db.prepare('SELECT name FROM residents').pluck().all()).toEqual(['王秀英']);
-    expect(db.prepare('SELECT type, date, mode, bed FROM stay_events').all()).toEqual([{ type: 'admit', date: '2026-10-10', mode: 'institutional', bed: '2-201-1' }]);
+    expect(db.prepare('SELECT type, date, mode, bed FROM stay_events').all()).toEqual([
+      { type: 'admit', date: '2026-10-10', mode: 'institutional', bed: '2-201-1' },
+    ]);
   } finally {
     db.close();
   }

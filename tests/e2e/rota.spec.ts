@@ -22,12 +22,46 @@ function seed(dbFile: string, dir: string): void {
   const dataset = {
     format: 'ltc-dataset',
     version: 1,
-    institution: { name: '幸福护理院', uscc: '91350100M000100Y43', agencyCode: 'H33020500001', region: '330205', policy: 'ningbo-2022', prices: { dailyFeeFen: { '3': 8000, '4': 9000, '5': 10000 } } },
-    residents: Array.from({ length: 10 }, (_v, i) => ({ ref: `R0000${i}`, name: `老人${i + 1}`, idNumber: id(i + 1), assessments: [{ level: 4, concludedOn: '2026-08-10' }], events: [{ type: 'admit', date: '2026-09-01', mode: 'institutional' }] })),
+    institution: {
+      name: '幸福护理院',
+      uscc: '91350100M000100Y43',
+      agencyCode: 'H33020500001',
+      region: '330205',
+      policy: 'ningbo-2022',
+      prices: { dailyFeeFen: { '3': 8000, '4': 9000, '5': 10000 } },
+    },
+    residents: Array.from({ length: 10 }, (_v, i) => ({
+      ref: `R0000${i}`,
+      name: `老人${i + 1}`,
+      idNumber: id(i + 1),
+      assessments: [{ level: 4, concludedOn: '2026-08-10' }],
+      events: [{ type: 'admit', date: '2026-09-01', mode: 'institutional' }],
+    })),
     staff: [
-      { ref: 'S0001', name: '陈护士', idNumber: id(60), role: 'nurse', employedFrom: '2020-01-01', certificates: [{ type: 'nurse-licence', number: 'N1', issuedOn: '2022-01-01', expiresOn: '2026-12-31' }] },
-      ...carers.map((name, i) => ({ ref: `S00${10 + i}`, name, idNumber: id(70 + i), role: 'caregiver', employedFrom: '2020-01-01', certificates: [{ type: 'elderly-caregiver', number: `E${i}`, issuedOn: '2020-01-01' }] })),
-      { ref: 'S0030', name: '钱过期', idNumber: id(90), role: 'caregiver', employedFrom: '2020-01-01', certificates: [{ type: 'nurse-licence', number: 'N9', issuedOn: '2021-09-30', expiresOn: '2026-09-29' }] },
+      {
+        ref: 'S0001',
+        name: '陈护士',
+        idNumber: id(60),
+        role: 'nurse',
+        employedFrom: '2020-01-01',
+        certificates: [{ type: 'nurse-licence', number: 'N1', issuedOn: '2022-01-01', expiresOn: '2026-12-31' }],
+      },
+      ...carers.map((name, i) => ({
+        ref: `S00${10 + i}`,
+        name,
+        idNumber: id(70 + i),
+        role: 'caregiver',
+        employedFrom: '2020-01-01',
+        certificates: [{ type: 'elderly-caregiver', number: `E${i}`, issuedOn: '2020-01-01' }],
+      })),
+      {
+        ref: 'S0030',
+        name: '钱过期',
+        idNumber: id(90),
+        role: 'caregiver',
+        employedFrom: '2020-01-01',
+        certificates: [{ type: 'nurse-licence', number: 'N9', issuedOn: '2021-09-30', expiresOn: '2026-09-29' }],
+      },
     ],
     visits: [],
   };
@@ -38,7 +72,10 @@ function seed(dbFile: string, dir: string): void {
   expect(r.code, r.stderr).toBe(0);
 }
 
-test('the head nurse builds a week, sees the problems, accepts a suggestion, publishes, changes a shift with a reason and prints', async ({ page, host }, info) => {
+test('the head nurse builds a week, sees the problems, accepts a suggestion, publishes, changes a shift with a reason and prints', async ({
+  page,
+  host,
+}, info) => {
   test.setTimeout(120_000);
   seed(host.dbFile, info.outputDir);
   const rota = new RotaPage(page);

@@ -75,7 +75,10 @@ test('a failing check character is a warning that still saves; an expiry before 
   await detail.fillCertificate({ type: '养老护理员证书', number: 'YL-1', issuedOn: '2024-05-01', expiresOn: '2024-04-30' });
   await detail.saveCertificate();
   await expect(detail.dialog().getByText('有效期至不能早于发证日期')).toBeVisible();
-  await detail.dialog().getByRole('button', { name: /^取\s*消$/ }).click();
+  await detail
+    .dialog()
+    .getByRole('button', { name: /^取\s*消$/ })
+    .click();
   await expect(detail.certificates()).toContainText('还没有登记证书');
 });
 
@@ -115,7 +118,10 @@ test('the certificate matrix shows each type’s standing on the chosen date and
 
   await matrix.setDate('2027-07-01');
   await expect(matrix.cell('陈淑霞', '护士执业证书')).toContainText('已过期 1 天');
-  await matrix.counts('nurse-licence').getByRole('button', { name: /^已过期 \d+$/ }).click();
+  await matrix
+    .counts('nurse-licence')
+    .getByRole('button', { name: /^已过期 \d+$/ })
+    .click();
   await expect(matrix.rows()).toHaveCount(1);
   await expect(matrix.rows().first()).toContainText('陈淑霞');
 });

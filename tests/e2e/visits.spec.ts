@@ -177,7 +177,13 @@ test.describe('a 5级 client with 30 hours a month, on 2026-11-30', () => {
   test.beforeEach(({ host }, info) => {
     // The sample (already imported) and 孙桂英, 5级 at home since 10-01, with 16 two-hour visits in November.
     const sample = JSON.parse(readFileSync('tests/fixtures/sample-ningbo.json', 'utf8')) as { residents: unknown[]; visits: unknown[] };
-    sample.residents.push({ ref: 'r5', name: '孙桂英', idNumber: '330205193803020148', assessments: [{ level: 5, concludedOn: '2026-09-20' }], events: [{ type: 'admit', date: '2026-10-01', mode: 'home' }] });
+    sample.residents.push({
+      ref: 'r5',
+      name: '孙桂英',
+      idNumber: '330205193803020148',
+      assessments: [{ level: 5, concludedOn: '2026-09-20' }],
+      events: [{ type: 'admit', date: '2026-10-01', mode: 'home' }],
+    });
     for (let day = 2; day <= 17; day++) {
       const date = `2026-11-${String(day).padStart(2, '0')}`;
       sample.visits.push({ ref: `n${day}`, resident: 'r5', staff: 's1', start: `${date}T09:00`, end: `${date}T11:00`, items: ['LC01'], confirmed: true });

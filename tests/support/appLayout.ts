@@ -17,4 +17,3 @@ export function expectComplete(paths: AppPaths): void {
   const fonts = findPdfFonts({ dirs: paths.fontDirs, systemFallback: false });
   expect(fonts.source).toBe('bundled');
 }
-

@@ -7,7 +7,9 @@ import { idNumberCheckChar } from '../../shared/domain/ids';
 import type { Assessment, Certificate, Dataset, Institution, Resident, Staff, StayEvent, Visit } from '../../shared/domain/model';
 
 export function idNumber(birth: string, serial = 1, male = false): string {
-  const seq = String(serial * 2 + (male ? 1 : 0)).padStart(3, '0').slice(-3);
+  const seq = String(serial * 2 + (male ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `330205${birth.replace(/-/g, '')}${seq}`;
   return first17 + idNumberCheckChar(first17);
 }

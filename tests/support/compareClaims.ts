@@ -8,7 +8,16 @@ interface AnyClaim {
   issues?: Array<{ code: string; severity: string; idNumber?: string; visit?: string }>;
 }
 
-const VISIT_CODES = new Set(['VISIT_IN_HOSPITAL', 'MODE_CONFLICT', 'CERT_INVALID', 'NURSE_REQUIRED', 'VISIT_OVERLAP', 'VISIT_TOO_SHORT', 'VISIT_UNCONFIRMED', 'NO_SERVICE_PERIOD']);
+const VISIT_CODES = new Set([
+  'VISIT_IN_HOSPITAL',
+  'MODE_CONFLICT',
+  'CERT_INVALID',
+  'NURSE_REQUIRED',
+  'VISIT_OVERLAP',
+  'VISIT_TOO_SHORT',
+  'VISIT_UNCONFIRMED',
+  'NO_SERVICE_PERIOD',
+]);
 
 export function compareClaims(expected: AnyClaim, actual: AnyClaim | object): string[] {
   return compareAny(expected, actual as AnyClaim);

@@ -30,7 +30,6 @@ async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>)
   }
 }
 
-
 export interface SubmitCliOptions {
   db: string;
   month: string;
@@ -42,7 +41,14 @@ export interface SubmitCliOptions {
 export async function submitCommand(o: SubmitCliOptions & { supplementary?: boolean }, out: (s: string) => void, log: (s: string) => void): Promise<void> {
   await withDb(o.db, async (db) => {
     const run = o.supplementary ? submitSupplementary : submitMonth;
-    const r = await run(db, { month: o.month, actor: o.by ?? cliActor(), generatedOn: serviceToday(), acceptErrors: !!o.acceptErrors, build: buildPackage, onProgress: progressLogger(log) });
+    const r = await run(db, {
+      month: o.month,
+      actor: o.by ?? cliActor(),
+      generatedOn: serviceToday(),
+      acceptErrors: !!o.acceptErrors,
+      build: buildPackage,
+      onProgress: progressLogger(log),
+    });
     log(`${o.supplementary ? '已补报' : '已申报'}：${claimSummary(r.claim)}`);
     if (o.out) {
       const dir = resolve(o.out);
@@ -71,7 +77,9 @@ export async function resultCommand(o: { db: string; month?: string; seq?: strin
     if (!c) throw new InputError(`${month} 没有已申报的结算`);
     applyResult(db, c.summary.id, lines, cliActor());
     const m = reconciliation(db, { month }).months[0];
-    log(`已导入审核结果，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`);
+    log(
+      `已导入审核结果，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`,
+    );
   });
 }
 
@@ -79,10 +87,14 @@ export async function resultCommand(o: { db: string; month?: string; seq?: strin
 export async function withdrawCommand(o: { db: string; month: string; seq?: string; reason: string; by?: string }, log: (s: string) => void): Promise<void> {
   await withDb(o.db, async (db) => {
     const seq = Number(o.seq ?? 0);
-    const c = claimsOfMonth(db, o.month).find((x) => x.summary.seq === seq && x.summary.kind === (seq === 0 ? 'regular' : 'supplementary') && isSent(x.summary));
+    const c = claimsOfMonth(db, o.month).find(
+      (x) => x.summary.seq === seq && x.summary.kind === (seq === 0 ? 'regular' : 'supplementary') && isSent(x.summary),
+    );
     if (!c) throw new InputError(`${o.month} 没有可撤回的${seq ? `补报 ${seq}` : '申报'}`);
     const s = withdrawClaim(db, { claimId: c.summary.id, reason: o.reason, actor: o.by ?? cliActor() });
-    log(`已撤回 ${s.month} ${seq ? `补报 ${seq}` : '申报'}（原因：${s.withdrawReason ?? ''}）；申报文件保留为历史记录${seq ? '' : '，本月记录恢复可修改，可重新申报'}。`);
+    log(
+      `已撤回 ${s.month} ${seq ? `补报 ${seq}` : '申报'}（原因：${s.withdrawReason ?? ''}）；申报文件保留为历史记录${seq ? '' : '，本月记录恢复可修改，可重新申报'}。`,
+    );
   });
 }
 

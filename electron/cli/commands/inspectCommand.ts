@@ -40,7 +40,11 @@ function count(value: string | undefined, fallback: number, max: number, what: s
 
 export async function inspectCommand(o: InspectOptions, out: (s: string) => void, log: (s: string) => void): Promise<void> {
   requireExisting(o.db, '数据库文件');
-  for (const [flag, value] of [['--from', o.from], ['--to', o.to]] as const) if (!isValidDate(value)) throw new InputError(`${flag} 应为日期 YYYY-MM-DD，收到“${value}”`);
+  for (const [flag, value] of [
+    ['--from', o.from],
+    ['--to', o.to],
+  ] as const)
+    if (!isValidDate(value)) throw new InputError(`${flag} 应为日期 YYYY-MM-DD，收到“${value}”`);
   if (o.from > o.to) throw new InputError(`--from ${o.from} 晚于 --to ${o.to}`);
   if (monthsOf(o.from, o.to).length > 13) throw new InputError('检查期间最长一年');
   const seed = o.seed === undefined ? randomInt(0, 2_147_483_647) : count(o.seed, 0, 2_147_483_647, '--seed ');
@@ -70,7 +74,19 @@ export async function inspectCommand(o: InspectOptions, out: (s: string) => void
     write('sample.json', await inspectOffThread(db, { task: 'sample', request, settings }));
     const pack = await inspectOffThread(db, { task: 'pack', request, settings, generatedOn: today, fonts: findPdfFonts() }, progress);
     write(pack.name, pack.bytes);
-    recordAudit(db, { actor: cliActor(), action: 'export', entity: 'inspection', entityId: null, after: { report: '检查资料（ltc inspect）', period: `${o.from} 至 ${o.to}`, seed, files: written.map((f) => f.slice(dir.length + 1)), sha256: pack.sha256 } });
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'inspection',
+      entityId: null,
+      after: {
+        report: '检查资料（ltc inspect）',
+        period: `${o.from} 至 ${o.to}`,
+        seed,
+        files: written.map((f) => f.slice(dir.length + 1)),
+        sha256: pack.sha256,
+      },
+    });
   } finally {
     db.close();
   }

@@ -52,15 +52,27 @@ export async function rotaExportCommand(o: { db: string; month: string; out: str
   requireExisting(o.db, '数据库文件');
   const { bytes, pages } = await withDatabase(o.db, async (db) => {
     const sheet = rotaSheet(rotaMonth(db, m));
-    const file = kind === 'pdf' ? await rotaPdf(sheet, institutionName(db), serviceToday()) : { bytes: await rotaWorkbook(sheet, { institution: institutionName(db) }), pages: 0 };
-    recordAudit(db, { actor: cliActor(), action: 'export', entity: 'rota', entityId: m, after: { file: o.out, ...(kind === 'pdf' ? { pages: file.pages } : {}) } });
+    const file =
+      kind === 'pdf'
+        ? await rotaPdf(sheet, institutionName(db), serviceToday())
+        : { bytes: await rotaWorkbook(sheet, { institution: institutionName(db) }), pages: 0 };
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'rota',
+      entityId: m,
+      after: { file: o.out, ...(kind === 'pdf' ? { pages: file.pages } : {}) },
+    });
     return file;
   });
   writeFileAtomic(o.out, bytes);
   log(`已导出 ${m} 排班表${kind === 'pdf' ? `（${pages} 页）` : ''} → ${o.out}`);
 }
 
-export async function planExportCommand(o: { db: string; month?: string; date?: string; staff?: string; out: string }, log: (s: string) => void): Promise<void> {
+export async function planExportCommand(
+  o: { db: string; month?: string; date?: string; staff?: string; out: string },
+  log: (s: string) => void,
+): Promise<void> {
   const kind = format(o.out);
   if (!o.month === !o.date) throw new InputError('请给出 --month（整月派单，.xlsx）或 --date（某天的派单表，.pdf 或 .xlsx）之一');
   if (o.date !== undefined && !isValidDate(o.date)) throw new InputError(`--date 应为真实存在的日期 YYYY-MM-DD：${o.date}`);
@@ -71,7 +83,8 @@ export async function planExportCommand(o: { db: string; month?: string; date?: 
   const file = await withDatabase(o.db, async (db) => {
     let staffId: number | undefined;
     if (o.staff) {
-      const row = db.raw.prepare('SELECT id FROM staff WHERE ref = ? OR name = ? ORDER BY ref = ? DESC LIMIT 1').get(o.staff, o.staff, o.staff) as { id: number } | undefined;
+      const row = db.raw.prepare('SELECT id FROM staff WHERE ref = ? OR name = ? ORDER BY ref = ? DESC LIMIT 1').get(o.staff, o.staff, o.staff) as
+        { id: number } | undefined;
       if (!row) throw new InputError(`找不到编号或姓名为“${o.staff}”的员工`);
       staffId = row.id;
     }

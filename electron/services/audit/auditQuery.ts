@@ -47,7 +47,9 @@ export function listAuditPage(db: LtcDatabase, q: Query): Page<AuditEntryView> {
   }
   const search = q.search?.trim();
   if (search) {
-    clauses.push(`(actor LIKE @like ESCAPE '\\' OR entity_id LIKE @like ESCAPE '\\' OR before_json LIKE @like ESCAPE '\\' OR after_json LIKE @like ESCAPE '\\')`);
+    clauses.push(
+      `(actor LIKE @like ESCAPE '\\' OR entity_id LIKE @like ESCAPE '\\' OR before_json LIKE @like ESCAPE '\\' OR after_json LIKE @like ESCAPE '\\')`,
+    );
     params.like = likePattern(search);
   }
   const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
@@ -55,7 +57,9 @@ export function listAuditPage(db: LtcDatabase, q: Query): Page<AuditEntryView> {
   const dir = q.sortOrder === 'ascend' ? 'ASC' : 'DESC';
   const total = db.raw.prepare(`SELECT count(*) FROM audit_log ${where}`).pluck().get(params) as number;
   const rows = db.raw
-    .prepare(`SELECT id, at, actor, ${ACTION_SQL} AS action, entity, entity_id, before_json, after_json FROM audit_log ${where} ORDER BY id ${dir} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT id, at, actor, ${ACTION_SQL} AS action, entity, entity_id, before_json, after_json FROM audit_log ${where} ORDER BY id ${dir} LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Row[];
   const claimName = claimNamer(db);
   return {
@@ -103,7 +107,9 @@ function subjectOf(before: unknown, after: unknown): string | null {
     }
     return undefined;
   };
-  const parts = [text('ref') ?? text('residentRef') ?? text('staffRef'), text('resident') ?? text('name') ?? text('staff'), text('file')].filter((p): p is string => !!p);
+  const parts = [text('ref') ?? text('residentRef') ?? text('staffRef'), text('resident') ?? text('name') ?? text('staff'), text('file')].filter(
+    (p): p is string => !!p,
+  );
   return parts.length > 0 ? parts.join(' ').slice(0, 80) : null;
 }
 

@@ -46,7 +46,10 @@ export async function createBackup(db: LtcDatabase, kind: 'manual' | 'daily', no
 }
 
 function rotateDaily(folder: string): void {
-  const daily = readdirSync(folder).filter((n) => parseBackupName(n)?.kind === 'daily').sort().reverse();
+  const daily = readdirSync(folder)
+    .filter((n) => parseBackupName(n)?.kind === 'daily')
+    .sort()
+    .reverse();
   for (const old of daily.slice(KEEP_DAILY)) rmSync(join(folder, old), { force: true });
 }
 
@@ -64,7 +67,6 @@ export function backupPath(db: LtcDatabase, name: string): string {
   if (!parseBackupName(name) || !existsSync(file)) throw new ServiceError('NOT_FOUND', `找不到备份文件 ${name}，可能已被删除。请刷新列表。`);
   return file;
 }
-
 
 /** SHA-256 of a file read in chunks: the thread stays free between them, however big the file. */
 function sha256OfFile(file: string): Promise<string> {

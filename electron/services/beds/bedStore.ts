@@ -34,7 +34,10 @@ export function listBeds(db: LtcDatabase, q: ListQuery): Page<BedRow> {
   }
   const dir = q.sortOrder === 'descend' ? 'DESC' : 'ASC';
   const order = q.sortField ? `b.${q.sortField} IS NULL, b.${q.sortField} ${dir}, b.code` : 'b.code';
-  const total = db.raw.prepare(`SELECT count(*) FROM beds b WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+  const total = db.raw
+    .prepare(`SELECT count(*) FROM beds b WHERE ${where.join(' AND ')}`)
+    .pluck()
+    .get(params) as number;
   const rows = db.raw
     .prepare(`SELECT ${COLUMNS} FROM beds b WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Row[];
@@ -51,7 +54,10 @@ export function saveBed(db: LtcDatabase, input: Input, actor: string): BedRow {
   return db.transaction(() => {
     const before = input.id === undefined ? undefined : readBed(db, input.id);
     if (input.id !== undefined && !before) throw new ServiceError('NOT_FOUND', '这个床位已不存在（可能已被删除），请刷新列表');
-    const clash = db.raw.prepare('SELECT id FROM beds WHERE code = ? AND id IS NOT ?').pluck().get(input.code, input.id ?? null);
+    const clash = db.raw
+      .prepare('SELECT id FROM beds WHERE code = ? AND id IS NOT ?')
+      .pluck()
+      .get(input.code, input.id ?? null);
     if (clash !== undefined) {
       throw new ServiceError('CONFLICT', `床位号 ${input.code} 已存在，请换一个床位号`, [{ path: 'code', message: `床位号 ${input.code} 已存在` }]);
     }

@@ -43,7 +43,9 @@ export function occupancyOn(db: LtcDatabase, date: LocalDate): Occupancy {
   const people = db.raw.prepare(CANDIDATES).all({ date }) as { id: number; name: string }[];
   const ids = JSON.stringify(people.map((p) => p.id));
   const events = grouped(
-    db.raw.prepare('SELECT resident_id, type, date, mode, bed FROM stay_events WHERE resident_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(ids) as Row[],
+    db.raw
+      .prepare('SELECT resident_id, type, date, mode, bed FROM stay_events WHERE resident_id IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(ids) as Row[],
     (r): StayEvent => ({
       type: r.type as StayEventType,
       date: r.date as string,
@@ -52,7 +54,9 @@ export function occupancyOn(db: LtcDatabase, date: LocalDate): Occupancy {
     }),
   );
   const assessments = grouped(
-    db.raw.prepare('SELECT resident_id, level, concluded_on FROM assessments WHERE resident_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(ids) as Row[],
+    db.raw
+      .prepare('SELECT resident_id, level, concluded_on FROM assessments WHERE resident_id IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(ids) as Row[],
     (r) => ({ level: r.level as Level, concludedOn: r.concluded_on as string }),
   );
 

@@ -12,11 +12,24 @@ import { serviceToday } from '../db/clock';
 import { readPlanRules } from './planFacts';
 import { readPlanned } from './scheduleStore';
 
-export function planVsDone(sql: BetterSqlite3.Database, from: LocalDate, to: LocalDate, month: Month = from.slice(0, 7), today: LocalDate = serviceToday()): PlanVsDone {
+export function planVsDone(
+  sql: BetterSqlite3.Database,
+  from: LocalDate,
+  to: LocalDate,
+  month: Month = from.slice(0, 7),
+  today: LocalDate = serviceToday(),
+): PlanVsDone {
   const last = to < today ? to : addDays(today, -1);
   const planned = readPlanned(sql, from, last);
   const planClients = new Set((sql.prepare('SELECT resident_id FROM care_plans').pluck().all() as number[]).concat(planned.map((p) => p.residentId)));
-  const done: Done[] = (sql.prepare('SELECT ref, resident_id, staff_id, start_at FROM visits WHERE start_at >= ? AND start_at < ?').all(from, `${addDays(last, 1)}`) as { ref: string; resident_id: number; staff_id: number; start_at: string }[])
+  const done: Done[] = (
+    sql.prepare('SELECT ref, resident_id, staff_id, start_at FROM visits WHERE start_at >= ? AND start_at < ?').all(from, `${addDays(last, 1)}`) as {
+      ref: string;
+      resident_id: number;
+      staff_id: number;
+      start_at: string;
+    }[]
+  )
     .filter((v) => planClients.has(v.resident_id))
     .map((v) => ({ ref: v.ref, residentId: v.resident_id, staffId: v.staff_id, date: v.start_at.slice(0, 10), start: v.start_at.slice(11, 16) }));
   const { pairs, missed, unplanned } = matchVisits(planned, done, readPlanRules(sql).matchToleranceMinutes);
@@ -39,15 +52,32 @@ export function planVsDone(sql: BetterSqlite3.Database, from: LocalDate, to: Loc
   return {
     month,
     matched: pairs.length,
-    missed: missed.map((p) => ({ plannedId: p.id, date: p.date, start: p.start, residentName: names.get(p.residentId) ?? '', staffName: p.staffId === null ? null : (staffNames.get(p.staffId) ?? null) })),
-    unplanned: unplanned.map((d) => ({ visitRef: d.ref, date: d.date, start: d.start, residentName: names.get(d.residentId) ?? '', staffName: staffNames.get(d.staffId) ?? '' })),
-    byStaff: [...tally((x) => x.staffId)].filter(([k]) => k !== null).map(([k, t]) => ({ staffId: k as number, name: staffNames.get(k as number) ?? '', ...t })),
+    missed: missed.map((p) => ({
+      plannedId: p.id,
+      date: p.date,
+      start: p.start,
+      residentName: names.get(p.residentId) ?? '',
+      staffName: p.staffId === null ? null : (staffNames.get(p.staffId) ?? null),
+    })),
+    unplanned: unplanned.map((d) => ({
+      visitRef: d.ref,
+      date: d.date,
+      start: d.start,
+      residentName: names.get(d.residentId) ?? '',
+      staffName: staffNames.get(d.staffId) ?? '',
+    })),
+    byStaff: [...tally((x) => x.staffId)]
+      .filter(([k]) => k !== null)
+      .map(([k, t]) => ({ staffId: k as number, name: staffNames.get(k as number) ?? '', ...t })),
     byClient: [...tally((x) => x.residentId)].map(([k, t]) => ({ residentId: k, name: names.get(k) ?? '', ...t })),
   };
 }
 
 /** This week so far (Monday to yesterday), for 首页; null when nothing was planned for it. */
-export function weekPlanVsDone(sql: BetterSqlite3.Database, today: LocalDate): { from: LocalDate; to: LocalDate; planned: number; matched: number; missed: number; unplanned: number } | null {
+export function weekPlanVsDone(
+  sql: BetterSqlite3.Database,
+  today: LocalDate,
+): { from: LocalDate; to: LocalDate; planned: number; matched: number; missed: number; unplanned: number } | null {
   const from = weekStart(today);
   const to = addDays(from, 6);
   const planned = sql.prepare('SELECT count(*) FROM planned_visits WHERE date BETWEEN ? AND ?').pluck().get(from, to) as number;

@@ -37,7 +37,16 @@ export function dayLines(db: LtcDatabase, date: LocalDate, staffId?: number): Ma
   for (const v of view.visits) {
     if (v.date !== date || (staffId !== undefined && v.staffId !== staffId)) continue;
     const who = v.staffName ?? '未派';
-    out.set(who, [...(out.get(who) ?? []), { start: v.start, end: end(v.start, v.minutes), client: v.residentName, address: v.address ?? '', items: v.items.map((c) => names.get(c) ?? c).join('、') }]);
+    out.set(who, [
+      ...(out.get(who) ?? []),
+      {
+        start: v.start,
+        end: end(v.start, v.minutes),
+        client: v.residentName,
+        address: v.address ?? '',
+        items: v.items.map((c) => names.get(c) ?? c).join('、'),
+      },
+    ]);
   }
   if (out.size === 0) throw new ServiceError('NOT_FOUND', `${date} 没有派单${staffId !== undefined ? '（该护理员）' : ''}`);
   return out;
@@ -80,7 +89,13 @@ export async function dayListFile(db: LtcDatabase, date: LocalDate, staffId: num
       {
         name: 'day.pdf',
         build: () => ({
-          dd: { pageSize: 'A4', pageMargins: [36, 36, 36, 40], info: { title: `派单表（${date}）`, creator: PDF_CREATOR, producer: PDF_CREATOR, creationDate: when, modDate: when }, defaultStyle: { font: PDF_FONT, fontSize: 10 }, content },
+          dd: {
+            pageSize: 'A4',
+            pageMargins: [36, 36, 36, 40],
+            info: { title: `派单表（${date}）`, creator: PDF_CREATOR, producer: PDF_CREATOR, creationDate: when, modDate: when },
+            defaultStyle: { font: PDF_FONT, fontSize: 10 },
+            content,
+          },
           footer: { left: `${institution} · 派单表 · ${date}`, right: '第 {page} / {pages} 页', margin: [36, 12, 36, 0] },
         }),
       },
@@ -104,7 +119,17 @@ export async function monthScheduleWorkbook(db: LtcDatabase, month: string): Pro
   const ws = wb.addWorksheet('派单');
   ws.addRow([`${readInstitution(db.raw)?.name ?? '本机构'} ${month} 派单（${view.visits.length} 次）`]).font = { bold: true, size: 13 };
   ws.addRow(['日期', '开始', '结束', '服务对象', '地址', '护理员', '服务项目', '冲突']).font = { bold: true };
-  for (const v of view.visits) ws.addRow([v.date, v.start, end(v.start, v.minutes), v.residentName, v.address ?? '', v.staffName ?? '未派', v.items.map((c) => names.get(c) ?? c).join('、'), (kinds.get(v.id) ?? []).join('、')]);
+  for (const v of view.visits)
+    ws.addRow([
+      v.date,
+      v.start,
+      end(v.start, v.minutes),
+      v.residentName,
+      v.address ?? '',
+      v.staffName ?? '未派',
+      v.items.map((c) => names.get(c) ?? c).join('、'),
+      (kinds.get(v.id) ?? []).join('、'),
+    ]);
   [12, 8, 8, 10, 36, 10, 40, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const cs = wb.addWorksheet('冲突');
   cs.addRow(['类型', '说明']).font = { bold: true };

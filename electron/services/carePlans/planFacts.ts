@@ -74,20 +74,52 @@ export interface Caregiver {
 
 export function caregivers(sql: BetterSqlite3.Database): Caregiver[] {
   const certs = new Map<number, Certificate[]>();
-  for (const c of sql.prepare('SELECT staff_id, type, number, issued_on, expires_on FROM certificates').all() as { staff_id: number; type: CertificateType; number: string; issued_on: string; expires_on: string | null }[]) {
-    certs.set(c.staff_id, [...(certs.get(c.staff_id) ?? []), { type: c.type, number: c.number, issuedOn: c.issued_on, ...(c.expires_on ? { expiresOn: c.expires_on } : {}) }]);
+  for (const c of sql.prepare('SELECT staff_id, type, number, issued_on, expires_on FROM certificates').all() as {
+    staff_id: number;
+    type: CertificateType;
+    number: string;
+    issued_on: string;
+    expires_on: string | null;
+  }[]) {
+    certs.set(c.staff_id, [
+      ...(certs.get(c.staff_id) ?? []),
+      { type: c.type, number: c.number, issuedOn: c.issued_on, ...(c.expires_on ? { expiresOn: c.expires_on } : {}) },
+    ]);
   }
-  const rows = sql.prepare("SELECT id, ref, name, employed_from, employed_to FROM staff WHERE role IS NULL OR role IN ('nurse', 'caregiver', 'head-nurse', 'other') ORDER BY ref").all() as { id: number; ref: string; name: string; employed_from: string | null; employed_to: string | null }[];
-  return rows.map((r) => ({ id: r.id, ref: r.ref, name: r.name, employedFrom: r.employed_from, employedTo: r.employed_to, certificates: certs.get(r.id) ?? [] }));
+  const rows = sql
+    .prepare(
+      "SELECT id, ref, name, employed_from, employed_to FROM staff WHERE role IS NULL OR role IN ('nurse', 'caregiver', 'head-nurse', 'other') ORDER BY ref",
+    )
+    .all() as { id: number; ref: string; name: string; employed_from: string | null; employed_to: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    name: r.name,
+    employedFrom: r.employed_from,
+    employedTo: r.employed_to,
+    certificates: certs.get(r.id) ?? [],
+  }));
 }
 
 export function readPlans(sql: BetterSqlite3.Database): Map<number, CarePlan> {
   const items = new Map<number, string[]>();
-  for (const i of sql.prepare('SELECT plan_id, code FROM care_plan_items ORDER BY plan_id, position').all() as { plan_id: number; code: string }[]) items.set(i.plan_id, [...(items.get(i.plan_id) ?? []), i.code]);
+  for (const i of sql.prepare('SELECT plan_id, code FROM care_plan_items ORDER BY plan_id, position').all() as { plan_id: number; code: string }[])
+    items.set(i.plan_id, [...(items.get(i.plan_id) ?? []), i.code]);
   const excluded = new Map<number, number[]>();
-  for (const e of sql.prepare('SELECT plan_id, staff_id FROM care_plan_excluded ORDER BY staff_id').all() as { plan_id: number; staff_id: number }[]) excluded.set(e.plan_id, [...(excluded.get(e.plan_id) ?? []), e.staff_id]);
+  for (const e of sql.prepare('SELECT plan_id, staff_id FROM care_plan_excluded ORDER BY staff_id').all() as { plan_id: number; staff_id: number }[])
+    excluded.set(e.plan_id, [...(excluded.get(e.plan_id) ?? []), e.staff_id]);
   const out = new Map<number, CarePlan>();
-  for (const p of sql.prepare('SELECT * FROM care_plans').all() as { id: number; resident_id: number; visits_per_week: number; minutes: number; days: string; window_start: string; window_end: string; preferred_staff_id: number | null; note: string | null }[]) {
+  for (const p of sql.prepare('SELECT * FROM care_plans').all() as {
+    id: number;
+    resident_id: number;
+    visits_per_week: number;
+    minutes: number;
+    days: string;
+    window_start: string;
+    window_end: string;
+    preferred_staff_id: number | null;
+    note: string | null;
+  }[]) {
     out.set(p.resident_id, {
       residentId: p.resident_id,
       items: items.get(p.id) ?? [],

@@ -26,7 +26,16 @@ function limitText(policy: Policy, level: Level | null): string | null {
 
 function row(c: HomeClient, policy: Policy, plan: CarePlan | null, today: string, judge?: (plan: CarePlan, level: Level | null) => string[]): PlanRow {
   const level = c.levelOn(today);
-  return { residentId: c.id, ref: c.ref, name: c.name, address: c.address, level, limit: limitText(policy, level), plan, problems: plan && judge ? judge(plan, level) : [] };
+  return {
+    residentId: c.id,
+    ref: c.ref,
+    name: c.name,
+    address: c.address,
+    level,
+    limit: limitText(policy, level),
+    plan,
+    problems: plan && judge ? judge(plan, level) : [],
+  };
 }
 
 export function listPlans(db: LtcDatabase): PlansView {
@@ -38,7 +47,14 @@ export function listPlans(db: LtcDatabase): PlansView {
   const fee = hourlyFee(db.raw);
   // a stored plan judged again today, by the rules of its save
   const judge = (plan: CarePlan, level: Level | null) =>
-    planProblems(plan, { pack: policy.pack, catalogue: policy.catalogue, level, hourlyFeeFen: fee, preferred: plan.preferredStaffId === null ? undefined : staff.get(plan.preferredStaffId), today }).map((p) => p.message);
+    planProblems(plan, {
+      pack: policy.pack,
+      catalogue: policy.catalogue,
+      level,
+      hourlyFeeFen: fee,
+      preferred: plan.preferredStaffId === null ? undefined : staff.get(plan.preferredStaffId),
+      today,
+    }).map((p) => p.message);
   return {
     today,
     rows: clients.map((c) => row(c, policy, plans.get(c.id) ?? null, today, judge)),
@@ -61,15 +77,38 @@ export function savePlan(db: LtcDatabase, input: z.output<typeof planInput>, act
   }
   const preferred = plan.preferredStaffId === null ? undefined : caregivers(db.raw).find((s) => s.id === plan.preferredStaffId);
   if (plan.preferredStaffId !== null && !preferred) throw new ServiceError('NOT_FOUND', '找不到指定的护理员，可能已被删除，请刷新');
-  const problems = planProblems(plan, { pack: policy.pack, catalogue: policy.catalogue, level: client.levelOn(today), hourlyFeeFen: hourlyFee(db.raw), preferred, today });
-  if (problems.length) throw new InputError(`服务计划未保存：${problems.map((p) => p.message).join('；')}`, problems.map((p) => ({ path: p.field, message: p.message })));
+  const problems = planProblems(plan, {
+    pack: policy.pack,
+    catalogue: policy.catalogue,
+    level: client.levelOn(today),
+    hourlyFeeFen: hourlyFee(db.raw),
+    preferred,
+    today,
+  });
+  if (problems.length)
+    throw new InputError(
+      `服务计划未保存：${problems.map((p) => p.message).join('；')}`,
+      problems.map((p) => ({ path: p.field, message: p.message })),
+    );
   return db.transaction(() => {
     const before = readPlans(db.raw).get(plan.residentId) ?? null;
     db.raw.prepare('DELETE FROM care_plans WHERE resident_id = ?').run(plan.residentId);
     const id = Number(
       db.raw
-        .prepare('INSERT INTO care_plans (resident_id, visits_per_week, minutes, days, window_start, window_end, preferred_staff_id, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(plan.residentId, plan.visitsPerWeek, plan.minutes, plan.days.join(','), plan.windowStart, plan.windowEnd, plan.preferredStaffId, plan.note ?? null, localTimestamp()).lastInsertRowid,
+        .prepare(
+          'INSERT INTO care_plans (resident_id, visits_per_week, minutes, days, window_start, window_end, preferred_staff_id, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          plan.residentId,
+          plan.visitsPerWeek,
+          plan.minutes,
+          plan.days.join(','),
+          plan.windowStart,
+          plan.windowEnd,
+          plan.preferredStaffId,
+          plan.note ?? null,
+          localTimestamp(),
+        ).lastInsertRowid,
     );
     const item = db.raw.prepare('INSERT INTO care_plan_items (plan_id, position, code) VALUES (?, ?, ?)');
     plan.items.forEach((code, i) => item.run(id, i, code));
@@ -94,7 +133,9 @@ export function savePlanRules(db: LtcDatabase, rules: z.output<typeof planRulesI
   return db.transaction(() => {
     const before = readPlanRules(db.raw);
     db.raw
-      .prepare('INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
       .run(PLAN_RULES_KEY, JSON.stringify(rules), localTimestamp());
     recordAudit(db, { actor, action: 'update', entity: 'plan-rules', before, after: rules });
     return readPlanRules(db.raw);

@@ -16,7 +16,11 @@ import { InputError } from '../errors';
 import { caregivers, readPlanRules, readPlans, requirePolicy } from './planFacts';
 
 export function readPlanned(sql: BetterSqlite3.Database, from: string, to: string): PlannedVisit[] {
-  return (sql.prepare('SELECT id, resident_id, staff_id, date, start, minutes FROM planned_visits WHERE date BETWEEN ? AND ? ORDER BY date, start, id').all(from, to) as { id: number; resident_id: number; staff_id: number | null; date: string; start: string; minutes: number }[]).map((r) => ({
+  return (
+    sql
+      .prepare('SELECT id, resident_id, staff_id, date, start, minutes FROM planned_visits WHERE date BETWEEN ? AND ? ORDER BY date, start, id')
+      .all(from, to) as { id: number; resident_id: number; staff_id: number | null; date: string; start: string; minutes: number }[]
+  ).map((r) => ({
     id: r.id,
     residentId: r.resident_id,
     staffId: r.staff_id,
@@ -26,19 +30,32 @@ export function readPlanned(sql: BetterSqlite3.Database, from: string, to: strin
   }));
 }
 
-export function conflictFacts(sql: BetterSqlite3.Database): ConflictFacts & { items: Map<number, string[]>; addresses: Map<number, string | null>; itemNames: Map<string, string> } {
+export function conflictFacts(
+  sql: BetterSqlite3.Database,
+): ConflictFacts & { items: Map<number, string[]>; addresses: Map<number, string | null>; itemNames: Map<string, string> } {
   const policy = requirePolicy(sql);
   const plans = readPlans(sql);
   const medical = new Set(policy.catalogue.items.filter((i) => i.class === 'medical').map((i) => i.code));
   const residents = new Map<number, { name: string; area: ReturnType<typeof areaOf>; at: GeoPoint | null; excluded: number[]; needsNurse: boolean }>();
   // where a client's visits were checked in, the latest point: the home's coordinates for the trip
   const at = new Map<number, GeoPoint>();
-  for (const v of sql.prepare('SELECT resident_id, check_in_lat AS lat, check_in_lng AS lng FROM visits WHERE check_in_lat IS NOT NULL AND check_in_lng IS NOT NULL ORDER BY start_at').all() as { resident_id: number; lat: number; lng: number }[]) at.set(v.resident_id, { lat: v.lat, lng: v.lng });
+  for (const v of sql
+    .prepare(
+      'SELECT resident_id, check_in_lat AS lat, check_in_lng AS lng FROM visits WHERE check_in_lat IS NOT NULL AND check_in_lng IS NOT NULL ORDER BY start_at',
+    )
+    .all() as { resident_id: number; lat: number; lng: number }[])
+    at.set(v.resident_id, { lat: v.lat, lng: v.lng });
   const addresses = new Map<number, string | null>();
   const items = new Map<number, string[]>();
   for (const r of sql.prepare('SELECT id, name, address FROM residents').all() as { id: number; name: string; address: string | null }[]) {
     const plan = plans.get(r.id);
-    residents.set(r.id, { name: r.name, area: areaOf(r.address), at: at.get(r.id) ?? null, excluded: plan?.excludedStaffIds ?? [], needsNurse: !!plan?.items.some((c) => medical.has(c)) });
+    residents.set(r.id, {
+      name: r.name,
+      area: areaOf(r.address),
+      at: at.get(r.id) ?? null,
+      excluded: plan?.excludedStaffIds ?? [],
+      needsNurse: !!plan?.items.some((c) => medical.has(c)),
+    });
     addresses.set(r.id, r.address);
     items.set(r.id, plan?.items ?? []);
   }
@@ -64,7 +81,11 @@ export function scheduleView(db: LtcDatabase, month: Month): ScheduleView {
   };
 }
 
-export function saveSchedule(db: LtcDatabase, input: { month: Month; from: string; visits: readonly Omit<PlannedVisit, 'id'>[] }, actor: string): { stored: number } {
+export function saveSchedule(
+  db: LtcDatabase,
+  input: { month: Month; from: string; visits: readonly Omit<PlannedVisit, 'id'>[] },
+  actor: string,
+): { stored: number } {
   if (monthOf(input.from) !== input.month) throw new InputError(`开始日期应在 ${input.month} 之内`, [{ path: 'from', message: '日期不在本月' }]);
   const outside = input.visits.find((v) => v.date < input.from || monthOf(v.date) !== input.month);
   if (outside) throw new InputError(`${outside.date} 不在 ${input.from} 至 ${monthEnd(input.month)} 之间`, [{ path: 'visits', message: '日期不在范围内' }]);
@@ -72,7 +93,13 @@ export function saveSchedule(db: LtcDatabase, input: { month: Month; from: strin
     const removed = db.raw.prepare('DELETE FROM planned_visits WHERE date BETWEEN ? AND ?').run(input.from, monthEnd(input.month)).changes;
     const put = db.raw.prepare('INSERT INTO planned_visits (resident_id, staff_id, date, start, minutes) VALUES (?, ?, ?, ?, ?)');
     for (const v of input.visits) put.run(v.residentId, v.staffId, v.date, v.start, v.minutes);
-    recordAudit(db, { actor, action: 'update', entity: 'visit-schedule', entityId: input.month, after: { from: input.from, removed, added: input.visits.length, unassigned: input.visits.filter((v) => v.staffId === null).length } });
+    recordAudit(db, {
+      actor,
+      action: 'update',
+      entity: 'visit-schedule',
+      entityId: input.month,
+      after: { from: input.from, removed, added: input.visits.length, unassigned: input.visits.filter((v) => v.staffId === null).length },
+    });
     return { stored: input.visits.length };
   });
 }

@@ -31,7 +31,12 @@ export function builtClaimWorker(dir?: string): string | null {
 type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 /** One request to the claim worker; resolves to the reply's `key` (claim, prepared or verified). */
-async function ask<T>(workerFile: string, request: Unnumbered<ClaimRequest>, key: 'claim' | 'prepared' | 'verified', onProgress?: (p: PackageProgress) => void): Promise<T> {
+async function ask<T>(
+  workerFile: string,
+  request: Unnumbered<ClaimRequest>,
+  key: 'claim' | 'prepared' | 'verified',
+  onProgress?: (p: PackageProgress) => void,
+): Promise<T> {
   const reply = await workerClient(workerFile).ask<Record<string, unknown>, PackageProgress>(request, onProgress);
   return reply[key] as T;
 }

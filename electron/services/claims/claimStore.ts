@@ -104,7 +104,9 @@ export const isSent = (s: ClaimSummary): boolean => s.status === 'submitted' || 
  * ones (history) are included, each before the live claim of the same kind and number.
  */
 export function claimsOfMonth(db: LtcDatabase, month: string): StoredClaim[] {
-  return (db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq, status <> 'withdrawn', id`).all(month) as ClaimRow[]).map(toStored);
+  return (
+    db.raw.prepare(`SELECT ${COLUMNS} FROM claims WHERE month = ? ORDER BY kind = 'supplementary', seq, status <> 'withdrawn', id`).all(month) as ClaimRow[]
+  ).map(toStored);
 }
 
 export function listClaims(db: LtcDatabase): ClaimSummary[] {
@@ -126,7 +128,9 @@ export interface NewClaimRow {
 /** Inserts, or replaces the draft of the same month/kind/seq (withdrawn claims are history, never replaced). Returns the row id. */
 export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
   const c = row.claim;
-  const existing = db.raw.prepare("SELECT id, status FROM claims WHERE month = ? AND kind = ? AND seq = ? AND status <> 'withdrawn'").get(c.month, c.kind, row.seq) as { id: number; status: ClaimStatus } | undefined;
+  const existing = db.raw
+    .prepare("SELECT id, status FROM claims WHERE month = ? AND kind = ? AND seq = ? AND status <> 'withdrawn'")
+    .get(c.month, c.kind, row.seq) as { id: number; status: ClaimStatus } | undefined;
   const values = {
     month: c.month,
     kind: c.kind,
@@ -173,7 +177,13 @@ export function writeClaimFiles(db: LtcDatabase, claimId: number, files: readonl
 }
 
 export function readClaimFiles(db: LtcDatabase, claimId: number): StoredFile[] {
-  return (db.raw.prepare('SELECT name, sha256, bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as { name: string; sha256: string; bytes: Buffer }[]).map((r) => ({
+  return (
+    db.raw.prepare('SELECT name, sha256, bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as {
+      name: string;
+      sha256: string;
+      bytes: Buffer;
+    }[]
+  ).map((r) => ({
     name: r.name,
     sha256: r.sha256,
     bytes: new Uint8Array(r.bytes),
@@ -182,5 +192,9 @@ export function readClaimFiles(db: LtcDatabase, claimId: number): StoredFile[] {
 
 /** A claim's files without their bytes (a big month's PDFs are megabytes: lists never need them). */
 export function listClaimFiles(db: LtcDatabase, claimId: number): { name: string; sha256: string; bytes: number }[] {
-  return db.raw.prepare('SELECT name, sha256, length(bytes) AS bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as { name: string; sha256: string; bytes: number }[];
+  return db.raw.prepare('SELECT name, sha256, length(bytes) AS bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as {
+    name: string;
+    sha256: string;
+    bytes: number;
+  }[];
 }

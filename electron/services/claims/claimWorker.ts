@@ -31,7 +31,6 @@ export type ClaimRequest =
   | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts }
   | { id: number; file: string; verify: number; fonts: PdfFonts };
 
-
 export type ClaimReply =
   | { id: number; claim: unknown }
   | { id: number; progress: PackageProgress }
@@ -40,7 +39,6 @@ export type ClaimReply =
   | { id: number; error: WorkerError };
 
 const reader = (file: string): LtcDatabase => keptWorkerConnection(file, { readonly: true });
-
 
 const post = (r: ClaimReply) => parentPort?.postMessage(r);
 

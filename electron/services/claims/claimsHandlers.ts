@@ -50,13 +50,29 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.monthIssues': (i, ctx) => monthIssues(ctx.db, i),
   'claims.submit': (i, ctx) => ({
     jobId: startJob('submit', async (report) => {
-      await submitMonth(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: serviceToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
+      await submitMonth(ctx.db, {
+        month: i.month,
+        actor: i.by ?? ctx.actor,
+        generatedOn: serviceToday(),
+        acceptErrors: i.acceptErrors,
+        build: buildPackage,
+        prepare: offThreadPreparer(),
+        onProgress: report,
+      });
       return monthView(ctx.db, i.month, serviceToday());
     }),
   }),
   'claims.supplement': (i, ctx) => ({
     jobId: startJob('supplement', async (report) => {
-      const s = await submitSupplementary(ctx.db, { month: i.month, actor: i.by ?? ctx.actor, generatedOn: serviceToday(), acceptErrors: i.acceptErrors, build: buildPackage, prepare: offThreadPreparer(), onProgress: report });
+      const s = await submitSupplementary(ctx.db, {
+        month: i.month,
+        actor: i.by ?? ctx.actor,
+        generatedOn: serviceToday(),
+        acceptErrors: i.acceptErrors,
+        build: buildPackage,
+        prepare: offThreadPreparer(),
+        onProgress: report,
+      });
       return stored(ctx.db, s.claimId).summary;
     }),
   }),
@@ -83,7 +99,12 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     if (!folder) return { cancelled: true as const };
     const dir = `${folder}/${c.summary.month}${c.summary.kind === 'supplementary' ? `-补报${c.summary.seq}` : ''}-长护险结算申报`;
     const files = savePackageVerified(dir, readClaimFiles(ctx.db, i.claimId));
-    auditExport(ctx, c.summary, files.map((f) => f.name), `保存到 ${dir}`);
+    auditExport(
+      ctx,
+      c.summary,
+      files.map((f) => f.name),
+      `保存到 ${dir}`,
+    );
     return { folder: dir, files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) };
   },
   'claims.verify': (i, ctx) => {

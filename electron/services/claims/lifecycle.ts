@@ -74,20 +74,31 @@ function snapshot(db: LtcDatabase, month: string): { claim: Claim; records: Clai
 function refuseErrors(claim: Claim, acceptErrors: boolean): void {
   const errors = claim.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 && !acceptErrors) {
-    throw new InputError(`本月结算还有 ${errors.length} 个错误，相关床日或服务不会被结算。请先处理；如确认按现状申报，请勾选“确认带错误申报”。`, errors.slice(0, 50).map((e) => ({ path: e.code, message: e.message })));
+    throw new InputError(
+      `本月结算还有 ${errors.length} 个错误，相关床日或服务不会被结算。请先处理；如确认按现状申报，请勾选“确认带错误申报”。`,
+      errors.slice(0, 50).map((e) => ({ path: e.code, message: e.message })),
+    );
   }
 }
 
 function refuseResubmission(db: LtcDatabase, month: string): void {
   const regular = claimsOfMonth(db, month).find((c) => c.summary.kind === 'regular' && isSent(c.summary));
   if (regular) {
-    throw new ServiceError('LOCKED', `${month} 已于 ${(regular.summary.submittedAt ?? '').slice(0, 16).replace('T', ' ')} 申报，不能重复申报；申报后发现的记录请做补报。`);
+    throw new ServiceError(
+      'LOCKED',
+      `${month} 已于 ${(regular.summary.submittedAt ?? '').slice(0, 16).replace('T', ' ')} 申报，不能重复申报；申报后发现的记录请做补报。`,
+    );
   }
 }
 
 // Withdrawn 补报 keep their numbers: the next one never reuses a number the agency may have seen.
 const nextSupplementarySeq = (db: LtcDatabase, month: string): number =>
-  Math.max(0, ...claimsOfMonth(db, month).filter((c) => c.summary.kind === 'supplementary').map((c) => c.summary.seq)) + 1;
+  Math.max(
+    0,
+    ...claimsOfMonth(db, month)
+      .filter((c) => c.summary.kind === 'supplementary')
+      .map((c) => c.summary.seq),
+  ) + 1;
 
 export const notYetSubmitted = (month: string): string => `${month} 尚未申报，请直接申报本月结算，不需要补报。`;
 export const nothingToSupplement = (month: string): string => `${month} 没有可补报的内容：现有记录没有超出已申报的床日或服务。`;
@@ -103,7 +114,10 @@ function claimToSubmit(db: LtcDatabase, r: SubmissionRequest): { claim: Claim; r
   const sent = claimsOfMonth(db, r.month).filter((c) => isSent(c.summary));
   if (!sent.some((c) => c.summary.kind === 'regular')) throw new ServiceError('CONFLICT', notYetSubmitted(r.month));
   const { claim: current, records } = snapshot(db, r.month);
-  const extra = supplementaryClaim(current, sent.map((c) => c.claim));
+  const extra = supplementaryClaim(
+    current,
+    sent.map((c) => c.claim),
+  );
   if (extra.lines.length === 0) throw new InputError(nothingToSupplement(r.month));
   refuseErrors(extra, r.acceptErrors);
   return { claim: extra, records, seq: nextSupplementarySeq(db, r.month) };
@@ -129,7 +143,16 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): numbe
       throw new ServiceError('CONFLICT', `${o.month} 的补报 ${p.seq} 已由他人在此期间提交，请刷新后重新补报。`);
     }
     const now = localTimestamp();
-    const id = writeClaim(db, { claim: p.claim, seq: p.seq, status: 'submitted', computedAt: now, recordsJson: p.recordsJson, generatedOn: o.generatedOn, submittedAt: now, submittedBy: o.actor });
+    const id = writeClaim(db, {
+      claim: p.claim,
+      seq: p.seq,
+      status: 'submitted',
+      computedAt: now,
+      recordsJson: p.recordsJson,
+      generatedOn: o.generatedOn,
+      submittedAt: now,
+      submittedBy: o.actor,
+    });
     writeClaimFiles(db, id, p.files);
     recordAudit(db, {
       actor: o.actor,
@@ -162,7 +185,12 @@ export const submitMonth = (db: LtcDatabase, o: SubmitOptions): Promise<Submitte
 export const submitSupplementary = (db: LtcDatabase, o: SubmitOptions): Promise<Submitted> => submit(db, 'supplementary', o);
 
 /** Builds a submitted claim's package again from its frozen claim and records. */
-export async function regenerate(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder, onProgress?: (p: PackageProgress) => void): Promise<PackageFile[]> {
+export async function regenerate(
+  db: LtcDatabase,
+  stored: StoredClaim,
+  build: PackageBuilder,
+  onProgress?: (p: PackageProgress) => void,
+): Promise<PackageFile[]> {
   const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
   if (!records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
   return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn, onProgress });
@@ -176,7 +204,12 @@ export function verifySubmitted(db: LtcDatabase, claimId: number, build: Package
 }
 
 /** True when regenerating gives exactly the stored bytes (compared by SHA-256, file by file). */
-export async function verifyRegeneration(db: LtcDatabase, stored: StoredClaim, build: PackageBuilder, onProgress?: (p: PackageProgress) => void): Promise<VerifyResult> {
+export async function verifyRegeneration(
+  db: LtcDatabase,
+  stored: StoredClaim,
+  build: PackageBuilder,
+  onProgress?: (p: PackageProgress) => void,
+): Promise<VerifyResult> {
   const again = new Map((await regenerate(db, stored, build, onProgress)).map((f) => [f.name, f.sha256]));
   const kept = readClaimFiles(db, stored.summary.id);
   const differing = kept.filter((f) => again.get(f.name) !== f.sha256).map((f) => f.name);

@@ -63,12 +63,16 @@ export function isMonthLocked(db: LtcDatabase, month: string): boolean {
  */
 export function assertMonthWritable(db: LtcDatabase, months: readonly string[], correctionReason?: string | null): string | null {
   const held = submittingMonths(db).filter((m) => months.includes(m));
-  if (held.length > 0) throw new ServiceError('LOCKED', `${held.join('、')} 正在申报（生成申报包），完成前该月记录不能修改。请稍候再保存，已填写的内容不会丢失。`);
+  if (held.length > 0)
+    throw new ServiceError('LOCKED', `${held.join('、')} 正在申报（生成申报包），完成前该月记录不能修改。请稍候再保存，已填写的内容不会丢失。`);
   const locked = [...new Set(months)].filter((m) => isMonthLocked(db, m));
   if (locked.length === 0) return null;
   const reason = correctionReason?.trim();
   if (!reason) {
-    throw new ServiceError('LOCKED', `${locked.join('、')} 的结算已申报，该月记录只读。如确需修改，请填写更正原因（将记入审计日志），修改后的结果通过补报申报。`);
+    throw new ServiceError(
+      'LOCKED',
+      `${locked.join('、')} 的结算已申报，该月记录只读。如确需修改，请填写更正原因（将记入审计日志），修改后的结果通过补报申报。`,
+    );
   }
   return reason;
 }

@@ -85,12 +85,15 @@ export async function monthLines(db: LtcDatabase, q: MonthLinesQuery): Promise<P
   return { total: shown.total, rows: shown.rows.map(({ evidence: _evidence, ...row }) => row) };
 }
 
-const haystack = (i: ClaimIssue): string => [i.message, i.idNumber, i.visit, i.resident, i.staff, i.code, i.date, i.dateTo].filter(Boolean).join(' ').toUpperCase();
+const haystack = (i: ClaimIssue): string =>
+  [i.message, i.idNumber, i.visit, i.resident, i.staff, i.code, i.date, i.dateTo].filter(Boolean).join(' ').toUpperCase();
 
 export async function monthIssues(db: LtcDatabase, q: MonthIssuesQuery): Promise<MonthIssuesPage> {
   const { claim } = await currentMonthClaim(db, q.month);
   const text = q.search?.trim().toUpperCase() ?? '';
-  const rows = claim.issues.filter((i) => (!q.severity || i.severity === q.severity) && (!q.code || i.code === q.code) && (!text || haystack(i).includes(text)));
+  const rows = claim.issues.filter(
+    (i) => (!q.severity || i.severity === q.severity) && (!q.code || i.code === q.code) && (!text || haystack(i).includes(text)),
+  );
   const shown = page(rows, q);
   return { ...shown, links: linksOf(db, shown.rows) };
 }
@@ -100,8 +103,20 @@ function linksOf(db: LtcDatabase, issues: readonly ClaimIssue[]): IssueLinks {
   const ids = (table: 'residents' | 'staff', refs: (string | undefined)[]): Record<string, number> => {
     const wanted = [...new Set(refs.filter((r): r is string => !!r))];
     if (wanted.length === 0) return {};
-    const rows = db.raw.prepare(`SELECT ref, id FROM ${table} WHERE ref IN (SELECT value FROM json_each(?))`).all(JSON.stringify(wanted)) as { ref: string; id: number }[];
+    const rows = db.raw.prepare(`SELECT ref, id FROM ${table} WHERE ref IN (SELECT value FROM json_each(?))`).all(JSON.stringify(wanted)) as {
+      ref: string;
+      id: number;
+    }[];
     return Object.fromEntries(rows.map((r) => [r.ref, r.id]));
   };
-  return { residents: ids('residents', issues.map((i) => i.resident)), staff: ids('staff', issues.map((i) => i.staff)) };
+  return {
+    residents: ids(
+      'residents',
+      issues.map((i) => i.resident),
+    ),
+    staff: ids(
+      'staff',
+      issues.map((i) => i.staff),
+    ),
+  };
 }

@@ -26,7 +26,10 @@ function requireInstitution(db: LtcDatabase): void {
 }
 
 function storedViews(db: LtcDatabase, claims: readonly StoredClaim[]): StoredClaimView[] {
-  const verified = lastVerifications(db, claims.map((c) => c.summary.id));
+  const verified = lastVerifications(
+    db,
+    claims.map((c) => c.summary.id),
+  );
   return claims.map((c) => ({ ...c.summary, files: listClaimFiles(db, c.summary.id), verification: verified.get(c.summary.id) ?? null }));
 }
 
@@ -41,7 +44,10 @@ export async function monthView(db: LtcDatabase, month: string, today: LocalDate
     today,
     regular: regular?.summary ?? null,
     supplementary: all.filter((c) => c.summary.kind === 'supplementary' && c.summary.status !== 'withdrawn').map((c) => c.summary),
-    withdrawn: storedViews(db, all.filter((c) => c.summary.status === 'withdrawn')),
+    withdrawn: storedViews(
+      db,
+      all.filter((c) => c.summary.status === 'withdrawn'),
+    ),
     claim: headOf(claim),
     counts: countsOf(claim),
     locked: frozen,
@@ -66,7 +72,10 @@ export async function supplementPreview(db: LtcDatabase, month: string, today: L
   if (!sent.some((c) => c.summary.kind === 'regular')) return { ...none, blocked: notYetSubmitted(month) };
   const notEnded = monthNotEndedReason(month, today, '补报');
   if (notEnded) return { ...none, blocked: notEnded };
-  const extra = supplementaryClaim(await computeMonthClaimOffThread(db, month), sent.map((c) => c.claim));
+  const extra = supplementaryClaim(
+    await computeMonthClaimOffThread(db, month),
+    sent.map((c) => c.claim),
+  );
   return {
     month,
     blocked: extra.lines.length === 0 ? nothingToSupplement(month) : null,

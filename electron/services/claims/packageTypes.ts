@@ -20,4 +20,9 @@ export interface PackageProgress {
  * Builds the package (claim.json, claim.xlsx, the PDFs, manifest.json) from a claim and the records
  * behind it. Deterministic: the same claim, records and `generatedOn` give the same bytes.
  */
-export type PackageBuilder = (input: { claim: Claim; records: ClaimRecords; generatedOn: string; onProgress?: (p: PackageProgress) => void }) => Promise<PackageFile[]>;
+export type PackageBuilder = (input: {
+  claim: Claim;
+  records: ClaimRecords;
+  generatedOn: string;
+  onProgress?: (p: PackageProgress) => void;
+}) => Promise<PackageFile[]>;

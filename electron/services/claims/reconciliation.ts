@@ -36,7 +36,9 @@ export interface Reconciliation {
 
 export function reconciliation(db: LtcDatabase, filter: { month?: string } = {}): Reconciliation {
   const claims = db.raw
-    .prepare("SELECT id, month, status, claim_json FROM claims WHERE status IN ('submitted', 'settled') AND (@month IS NULL OR month = @month) ORDER BY month DESC, id")
+    .prepare(
+      "SELECT id, month, status, claim_json FROM claims WHERE status IN ('submitted', 'settled') AND (@month IS NULL OR month = @month) ORDER BY month DESC, id",
+    )
     .all({ month: filter.month ?? null }) as { id: number; month: string; status: string; claim_json: string }[];
   // Only the results of the claims asked about: a month's view counts its own deductions.
   const results = db.raw
@@ -44,7 +46,15 @@ export function reconciliation(db: LtcDatabase, filter: { month?: string } = {})
       `SELECT r.claim_id, r.id_number, r.mode, r.result, r.paid_fund_fen, r.deducted_fen, r.reason FROM claim_results r
        JOIN claims c ON c.id = r.claim_id WHERE c.status IN ('submitted', 'settled') AND (@month IS NULL OR c.month = @month)`,
     )
-    .all({ month: filter.month ?? null }) as { claim_id: number; id_number: string; mode: string; result: PersonReconciliation['result']; paid_fund_fen: number; deducted_fen: number; reason: string | null }[];
+    .all({ month: filter.month ?? null }) as {
+    claim_id: number;
+    id_number: string;
+    mode: string;
+    result: PersonReconciliation['result'];
+    paid_fund_fen: number;
+    deducted_fen: number;
+    reason: string | null;
+  }[];
   const byLine = new Map(results.map((r) => [`${r.claim_id}/${r.id_number}/${r.mode}`, r]));
 
   const months = new Map<string, MonthReconciliation>();

@@ -85,12 +85,20 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
   if (/\.json$/i.test(name)) {
     let json: unknown;
     try {
-      json = JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, ''));
+      json = JSON.parse(
+        Buffer.from(bytes)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      );
     } catch (e) {
       throw new InputError(`审核结果文件不是有效的 JSON：${(e as Error).message}`);
     }
     const r = resultJson.safeParse(json);
-    if (!r.success) throw new InputError('审核结果文件格式不对（应为 ltc-claim-result 第1版）', r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (!r.success)
+      throw new InputError(
+        '审核结果文件格式不对（应为 ltc-claim-result 第1版）',
+        r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
     return r.data.lines;
   }
   sniffSpreadsheet(name, bytes, ['xlsx'], '审核结果模板');
@@ -120,7 +128,8 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
     if (amount && 'problem' in amount) problems.push({ path: where, message: amount.problem });
     if ((r === 'deducted' || r === 'rejected') && !reason) problems.push({ path: where, message: `${shown(cell(5))}须填写原因` });
     const fen = amount && 'fen' in amount ? amount.fen : null;
-    if (m && r && id.ok) out.push({ idNumber: id.value ?? '', mode: m, result: r, ...(fen !== null ? { deductedFen: fen } : {}), ...(reason ? { reason } : {}) });
+    if (m && r && id.ok)
+      out.push({ idNumber: id.value ?? '', mode: m, result: r, ...(fen !== null ? { deductedFen: fen } : {}), ...(reason ? { reason } : {}) });
   });
   if (problems.length > 0) throw new InputError(`审核结果有 ${problems.length} 处问题，未导入：`, problems);
   return out;

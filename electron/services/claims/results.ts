@@ -23,7 +23,10 @@ function submittedClaim(db: LtcDatabase, claimId: number): StoredClaim {
   if (!stored) throw new ServiceError('NOT_FOUND', `找不到结算申报 ${claimId}`);
   const s = stored.summary.status;
   if (s !== 'submitted') {
-    throw new ServiceError('CONFLICT', s === 'draft' ? '该结算尚未申报，不能导入审核结果' : s === 'withdrawn' ? '该申报已撤回，不能导入审核结果' : '该结算已导入过审核结果');
+    throw new ServiceError(
+      'CONFLICT',
+      s === 'draft' ? '该结算尚未申报，不能导入审核结果' : s === 'withdrawn' ? '该申报已撤回，不能导入审核结果' : '该结算已导入过审核结果',
+    );
   }
   return stored;
 }
@@ -42,11 +45,15 @@ function planResult(stored: StoredClaim, lines: readonly ResultLine[]): ResultPr
     if (!line) problems.push({ path: who, message: `申报中没有身份证号 ${maskIdNumber(r.idNumber)} 的${CARE_MODE_NAMES[r.mode]}明细` });
     else if (given.has(k)) problems.push({ path: who, message: `${line.name} 的${CARE_MODE_NAMES[r.mode]}出现了两次` });
     else if (r.result === 'deducted' && (r.deductedFen ?? 0) > line.fundFen) {
-      problems.push({ path: who, message: `${line.name} 的扣款金额 ${formatYuan(r.deductedFen ?? 0)} 元超过了申报的基金支付金额 ${formatYuan(line.fundFen)} 元` });
+      problems.push({
+        path: who,
+        message: `${line.name} 的扣款金额 ${formatYuan(r.deductedFen ?? 0)} 元超过了申报的基金支付金额 ${formatYuan(line.fundFen)} 元`,
+      });
     }
     given.set(k, r);
   }
-  for (const [k, l] of claimed) if (!given.has(k)) problems.push({ path: `${l.name}（${maskIdNumber(l.idNumber)}）`, message: `缺少 ${l.name}（${CARE_MODE_NAMES[l.mode]}）的审核结果` });
+  for (const [k, l] of claimed)
+    if (!given.has(k)) problems.push({ path: `${l.name}（${maskIdNumber(l.idNumber)}）`, message: `缺少 ${l.name}（${CARE_MODE_NAMES[l.mode]}）的审核结果` });
   if (problems.length > 0) throw new InputError(`审核结果与申报不符，未导入（${problems.length} 处）：`, problems);
 
   const counts: ResultPreview['counts'] = { accepted: { lines: 0, fen: 0 }, deducted: { lines: 0, fen: 0 }, rejected: { lines: 0, fen: 0 } };
@@ -57,7 +64,16 @@ function planResult(stored: StoredClaim, lines: readonly ResultLine[]): ResultPr
     const c = counts[r.result];
     c.lines++;
     c.fen += r.result === 'accepted' ? paidFundFen : deductedFen;
-    return { idNumber: line.idNumber, name: line.name, mode: line.mode, result: r.result as LineResult, claimedFundFen: line.fundFen, deductedFen, paidFundFen, reason: r.reason ?? null };
+    return {
+      idNumber: line.idNumber,
+      name: line.name,
+      mode: line.mode,
+      result: r.result as LineResult,
+      claimedFundFen: line.fundFen,
+      deductedFen,
+      paidFundFen,
+      reason: r.reason ?? null,
+    };
   });
   const s = stored.summary;
   return {
@@ -95,7 +111,15 @@ export function applyResult(db: LtcDatabase, claimId: number, lines: readonly Re
       insert.run(claimId, l.idNumber, l.mode, l.result, l.claimedFundFen, l.deductedFen, l.paidFundFen, l.reason, now);
       count[l.result]++;
       deductedFen += l.deductedFen;
-      if (l.result !== 'accepted') deductions.push({ ref: refOf.get(`${l.idNumber}|${l.mode}`), name: l.name, mode: l.mode, result: l.result, deductedFen: l.deductedFen, reason: l.reason });
+      if (l.result !== 'accepted')
+        deductions.push({
+          ref: refOf.get(`${l.idNumber}|${l.mode}`),
+          name: l.name,
+          mode: l.mode,
+          result: l.result,
+          deductedFen: l.deductedFen,
+          reason: l.reason,
+        });
     }
     db.raw.prepare("UPDATE claims SET status = 'settled', settled_at = ? WHERE id = ?").run(now, claimId);
     // What the agency decided, so the trail answers "what was deducted and why" without the claim at hand.
@@ -106,7 +130,17 @@ export function applyResult(db: LtcDatabase, claimId: number, lines: readonly Re
       action: 'settle',
       entity: 'claim',
       entityId: claimId,
-      after: { month, kind, ...(kind === 'supplementary' ? { seq: stored.summary.seq } : {}), lines: lines.length, ...count, claimedFundFen, deductedFen, paidFundFen: claimedFundFen - deductedFen, deductions },
+      after: {
+        month,
+        kind,
+        ...(kind === 'supplementary' ? { seq: stored.summary.seq } : {}),
+        lines: lines.length,
+        ...count,
+        claimedFundFen,
+        deductedFen,
+        paidFundFen: claimedFundFen - deductedFen,
+        deductions,
+      },
     });
   });
 }

@@ -40,12 +40,21 @@ export async function dashboard(db: LtcDatabase, month: string, today: string): 
     .flatMap((s) =>
       s.certificates
         .filter((c) => certificateExpiring(c, today, lead))
-        .map((c) => ({ staffId: staffIds.get(s.ref) ?? 0, name: s.name, certificateType: c.type, number: c.number, expiresOn: c.expiresOn ?? '', daysLeft: daysBetween(today, c.expiresOn ?? today) })),
+        .map((c) => ({
+          staffId: staffIds.get(s.ref) ?? 0,
+          name: s.name,
+          certificateType: c.type,
+          number: c.number,
+          expiresOn: c.expiresOn ?? '',
+          daysLeft: daysBetween(today, c.expiresOn ?? today),
+        })),
     )
     .sort((a, b) => a.daysLeft - b.daysLeft);
 
   const range = { from: monthStart(month), to: `${monthEnd(month)}T23:59` };
-  const visitCount = db.raw.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(confirmed = 0), 0) AS unconfirmed FROM visits WHERE start_at >= @from AND start_at <= @to').get(range) as { n: number; unconfirmed: number };
+  const visitCount = db.raw
+    .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(confirmed = 0), 0) AS unconfirmed FROM visits WHERE start_at >= @from AND start_at <= @to')
+    .get(range) as { n: number; unconfirmed: number };
 
   let claim: Dashboard['claim'] = null;
   if (institution) {

@@ -4,7 +4,18 @@
  * (by id; optional fields omitted when NULL), so the claim is the same as from the whole records.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Assessment, Certificate, CertificateType, CareMode, Level, LocalDate, Resident, Staff, StayEvent, StayEventType } from '../../../shared/domain/model';
+import type {
+  Assessment,
+  Certificate,
+  CertificateType,
+  CareMode,
+  Level,
+  LocalDate,
+  Resident,
+  Staff,
+  StayEvent,
+  StayEventType,
+} from '../../../shared/domain/model';
 import { tableOf, timeColumns, writeTimes, type VisitTable } from '../../../shared/claims/visitTable';
 import type { Loaded } from './readRecords';
 
@@ -41,11 +52,14 @@ export function readEngineResidents(sql: BetterSqlite3.Database): Loaded<Residen
 
 /** Staff with their certificates (type, number, validity). */
 export function readEngineStaff(sql: BetterSqlite3.Database): Loaded<Staff> {
-  const certificates = grouped(sql.prepare('SELECT staff_id, type, number, issued_on, expires_on FROM certificates ORDER BY id').raw().all() as unknown[][], (r): Certificate => {
-    const c: Certificate = { type: r[1] as CertificateType, number: r[2] as string, issuedOn: r[3] as LocalDate };
-    if (r[4] !== null) c.expiresOn = r[4] as LocalDate;
-    return c;
-  });
+  const certificates = grouped(
+    sql.prepare('SELECT staff_id, type, number, issued_on, expires_on FROM certificates ORDER BY id').raw().all() as unknown[][],
+    (r): Certificate => {
+      const c: Certificate = { type: r[1] as CertificateType, number: r[2] as string, issuedOn: r[3] as LocalDate };
+      if (r[4] !== null) c.expiresOn = r[4] as LocalDate;
+      return c;
+    },
+  );
   const rows = sql.prepare('SELECT id, ref, name, id_number FROM staff ORDER BY id').raw().all() as [number, string, string, string][];
   const refs = new Map<number, string>();
   const list = rows.map(([id, ref, name, idNumber]): Staff => {
@@ -214,13 +228,19 @@ interface Rows {
 }
 
 function readRows(sql: BetterSqlite3.Database, span: boolean, params: Record<string, string | number>): Rows {
-  const [count, joined] = sql.prepare(span ? VISITS_OF_SPAN : VISITS_BY_START).raw().get(params) as [number, string | null];
+  const [count, joined] = sql
+    .prepare(span ? VISITS_OF_SPAN : VISITS_BY_START)
+    .raw()
+    .get(params) as [number, string | null];
   const text = joined ?? '';
   if (count > 0 && occurrences(text, RS) === count - 1) {
     const lastRow = text.lastIndexOf(RS) + 1;
     return { count, joined: text, each: [], first: text.slice(0, text.indexOf(',')), last: text.slice(lastRow, text.indexOf(',', lastRow)) };
   }
-  const each = sql.prepare(span ? ROWS_OF_SPAN : ROWS_BY_START).pluck().all(params) as string[];
+  const each = sql
+    .prepare(span ? ROWS_OF_SPAN : ROWS_BY_START)
+    .pluck()
+    .all(params) as string[];
   const id = (row: string | undefined) => (row ?? '').slice(0, (row ?? '').indexOf(','));
   return { count: each.length, joined: null, each, first: id(each[0]), last: id(each[each.length - 1]) };
 }
@@ -290,7 +310,14 @@ export function readEngineVisits(
     from = to + 1;
   }
   // the items of exactly the ids read (the span's first days may be left out by `reaching`)
-  const itemText = (span ? sql.prepare(ITEMS_OF_SPAN).pluck().get({ lo: Number(rows.first), hi: Number(rows.last) }) : sql.prepare(ITEMS_BY_START).pluck().get(params)) as string | null;
+  const itemText = (
+    span
+      ? sql
+          .prepare(ITEMS_OF_SPAN)
+          .pluck()
+          .get({ lo: Number(rows.first), hi: Number(rows.last) })
+      : sql.prepare(ITEMS_BY_START).pluck().get(params)
+  ) as string | null;
   const items = new Int32Array(m);
   const itemLists = itemListsOf(itemText, ids, items);
   const table: VisitTable = {

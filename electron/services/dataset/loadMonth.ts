@@ -19,7 +19,12 @@ export function claimVisitWindow(month: Month): { firstDate: string; lastDate: s
   return { firstDate: addDays(monthStart(month), -7), lastDate: addDays(monthEnd(month), 1) };
 }
 
-type VisitReader<V> = (sql: BetterSqlite3.Database, residents: Map<number, string>, staff: Map<number, string>, range: { from: string; to: string; reaching?: string }) => V;
+type VisitReader<V> = (
+  sql: BetterSqlite3.Database,
+  residents: Map<number, string>,
+  staff: Map<number, string>,
+  range: { from: string; to: string; reaching?: string },
+) => V;
 
 interface Readers<V> {
   residents: (sql: BetterSqlite3.Database) => Loaded<Resident>;

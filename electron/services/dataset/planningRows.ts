@@ -43,23 +43,47 @@ const shiftOf = (r: ShiftRow): DatasetShiftType => ({
 });
 
 /** The 1.1 sections as stored; each absent when there is nothing of it. */
-export function readPlanning(sql: BetterSqlite3.Database, residentRefs: Map<number, string>, staffRefs: Map<number, string>): { rota?: DatasetRota; carePlans?: DatasetCarePlan[]; plannedVisits?: DatasetPlannedVisit[] } {
+export function readPlanning(
+  sql: BetterSqlite3.Database,
+  residentRefs: Map<number, string>,
+  staffRefs: Map<number, string>,
+): { rota?: DatasetRota; carePlans?: DatasetCarePlan[]; plannedVisits?: DatasetPlannedVisit[] } {
   const out: { rota?: DatasetRota; carePlans?: DatasetCarePlan[]; plannedVisits?: DatasetPlannedVisit[] } = {};
   const types = sql.prepare('SELECT * FROM shift_types ORDER BY sort, id').all() as ShiftRow[];
   const typeName = new Map(types.map((t) => [t.id, t.name]));
-  const cells = (sql.prepare('SELECT staff_id, date, shift_type_id FROM rota_cells ORDER BY staff_id, date').all() as { staff_id: number; date: string; shift_type_id: number }[]).map((c) => ({
+  const cells = (
+    sql.prepare('SELECT staff_id, date, shift_type_id FROM rota_cells ORDER BY staff_id, date').all() as {
+      staff_id: number;
+      date: string;
+      shift_type_id: number;
+    }[]
+  ).map((c) => ({
     staff: staffRefs.get(c.staff_id)!,
     date: c.date,
     shift: typeName.get(c.shift_type_id)!,
   }));
-  const published = (sql.prepare('SELECT month, published_at AS at, published_by AS by FROM rota_months ORDER BY month').all() as { month: string; at: string; by: string }[]).map((p) => ({ ...p }));
+  const published = (
+    sql.prepare('SELECT month, published_at AS at, published_by AS by FROM rota_months ORDER BY month').all() as { month: string; at: string; by: string }[]
+  ).map((p) => ({ ...p }));
   if (cells.length || published.length) out.rota = { shiftTypes: types.map(shiftOf), cells, published };
 
   const items = new Map<number, string[]>();
-  for (const i of sql.prepare('SELECT plan_id, code FROM care_plan_items ORDER BY plan_id, position').all() as { plan_id: number; code: string }[]) items.set(i.plan_id, [...(items.get(i.plan_id) ?? []), i.code]);
+  for (const i of sql.prepare('SELECT plan_id, code FROM care_plan_items ORDER BY plan_id, position').all() as { plan_id: number; code: string }[])
+    items.set(i.plan_id, [...(items.get(i.plan_id) ?? []), i.code]);
   const excluded = new Map<number, string[]>();
-  for (const e of sql.prepare('SELECT plan_id, staff_id FROM care_plan_excluded ORDER BY plan_id, staff_id').all() as { plan_id: number; staff_id: number }[]) excluded.set(e.plan_id, [...(excluded.get(e.plan_id) ?? []), staffRefs.get(e.staff_id)!]);
-  const plans = sql.prepare('SELECT * FROM care_plans ORDER BY resident_id').all() as { id: number; resident_id: number; visits_per_week: number; minutes: number; days: string; window_start: string; window_end: string; preferred_staff_id: number | null; note: string | null }[];
+  for (const e of sql.prepare('SELECT plan_id, staff_id FROM care_plan_excluded ORDER BY plan_id, staff_id').all() as { plan_id: number; staff_id: number }[])
+    excluded.set(e.plan_id, [...(excluded.get(e.plan_id) ?? []), staffRefs.get(e.staff_id)!]);
+  const plans = sql.prepare('SELECT * FROM care_plans ORDER BY resident_id').all() as {
+    id: number;
+    resident_id: number;
+    visits_per_week: number;
+    minutes: number;
+    days: string;
+    window_start: string;
+    window_end: string;
+    preferred_staff_id: number | null;
+    note: string | null;
+  }[];
   if (plans.length) {
     out.carePlans = plans.map((p) => ({
       resident: residentRefs.get(p.resident_id)!,
@@ -74,9 +98,21 @@ export function readPlanning(sql: BetterSqlite3.Database, residentRefs: Map<numb
       ...(p.note ? { note: p.note } : {}),
     }));
   }
-  const planned = sql.prepare('SELECT resident_id, staff_id, date, start, minutes FROM planned_visits ORDER BY date, start, id').all() as { resident_id: number; staff_id: number | null; date: string; start: string; minutes: number }[];
+  const planned = sql.prepare('SELECT resident_id, staff_id, date, start, minutes FROM planned_visits ORDER BY date, start, id').all() as {
+    resident_id: number;
+    staff_id: number | null;
+    date: string;
+    start: string;
+    minutes: number;
+  }[];
   if (planned.length) {
-    out.plannedVisits = planned.map((v) => ({ resident: residentRefs.get(v.resident_id)!, ...(v.staff_id !== null ? { staff: staffRefs.get(v.staff_id)! } : {}), date: v.date, start: v.start, minutes: v.minutes }));
+    out.plannedVisits = planned.map((v) => ({
+      resident: residentRefs.get(v.resident_id)!,
+      ...(v.staff_id !== null ? { staff: staffRefs.get(v.staff_id)! } : {}),
+      date: v.date,
+      start: v.start,
+      minutes: v.minutes,
+    }));
   }
   return out;
 }
@@ -84,17 +120,35 @@ export function readPlanning(sql: BetterSqlite3.Database, residentRefs: Map<numb
 type Ids = Map<string, number | bigint>;
 
 /** Stores the file's 1.1 sections (inside the import's transaction). */
-export function importPlanning(sql: BetterSqlite3.Database, d: { rota?: DatasetRota | undefined; carePlans?: DatasetCarePlan[] | undefined; plannedVisits?: DatasetPlannedVisit[] | undefined }, residentIds: Ids, staffIds: Ids): PlanningCounts {
+export function importPlanning(
+  sql: BetterSqlite3.Database,
+  d: { rota?: DatasetRota | undefined; carePlans?: DatasetCarePlan[] | undefined; plannedVisits?: DatasetPlannedVisit[] | undefined },
+  residentIds: Ids,
+  staffIds: Ids,
+): PlanningCounts {
   const out: PlanningCounts = {};
   if (d.rota) {
     const byName = new Map((sql.prepare('SELECT * FROM shift_types').all() as ShiftRow[]).map((t) => [t.name, t]));
     const keyHolder = sql.prepare('SELECT name FROM shift_types WHERE upper(key) = upper(?) AND name <> ?').pluck();
-    const update = sql.prepare('UPDATE shift_types SET key = @key, kind = @kind, start = @start, end = @end, paid_minutes = @paidMinutes, post = @post, color = @color, per_severe = @perSevere, per_other = @perOther WHERE name = @name');
+    const update = sql.prepare(
+      'UPDATE shift_types SET key = @key, kind = @kind, start = @start, end = @end, paid_minutes = @paidMinutes, post = @post, color = @color, per_severe = @perSevere, per_other = @perOther WHERE name = @name',
+    );
     const insert = sql.prepare(
       'INSERT INTO shift_types (key, name, kind, start, end, paid_minutes, post, color, per_severe, per_other, sort) VALUES (@key, @name, @kind, @start, @end, @paidMinutes, @post, @color, @perSevere, @perOther, (SELECT coalesce(max(sort), 0) + 1 FROM shift_types))',
     );
     for (const t of d.rota.shiftTypes) {
-      const row = { key: t.key, name: t.name, kind: t.kind, start: t.start ?? null, end: t.end ?? null, paidMinutes: t.paidMinutes, post: t.post ?? null, color: t.color, perSevere: t.perSevere ?? null, perOther: t.perOther ?? null };
+      const row = {
+        key: t.key,
+        name: t.name,
+        kind: t.kind,
+        start: t.start ?? null,
+        end: t.end ?? null,
+        paidMinutes: t.paidMinutes,
+        post: t.post ?? null,
+        color: t.color,
+        perSevere: t.perSevere ?? null,
+        perOther: t.perOther ?? null,
+      };
       const held = keyHolder.get(t.key, t.name) as string | undefined;
       if (held) throw new DatasetError('IMPORT_INVALID', `班次“${t.name}”的快捷键 ${t.key} 已被本机构的班次“${held}”使用，已取消整个导入：请改一个快捷键`);
       const known = byName.get(t.name);
@@ -103,7 +157,9 @@ export function importPlanning(sql: BetterSqlite3.Database, d: { rota?: DatasetR
     }
     const typeId = new Map((sql.prepare('SELECT name, id FROM shift_types').all() as { name: string; id: number }[]).map((t) => [t.name, t.id]));
     const current = sql.prepare('SELECT shift_type_id FROM rota_cells WHERE staff_id = ? AND date = ?').pluck();
-    const put = sql.prepare('INSERT INTO rota_cells (staff_id, date, shift_type_id) VALUES (?, ?, ?) ON CONFLICT (staff_id, date) DO UPDATE SET shift_type_id = excluded.shift_type_id');
+    const put = sql.prepare(
+      'INSERT INTO rota_cells (staff_id, date, shift_type_id) VALUES (?, ?, ?) ON CONFLICT (staff_id, date) DO UPDATE SET shift_type_id = excluded.shift_type_id',
+    );
     const counts = { added: 0, skipped: 0 };
     for (const c of d.rota.cells) {
       const staff = staffIds.get(c.staff)!;
@@ -122,7 +178,9 @@ export function importPlanning(sql: BetterSqlite3.Database, d: { rota?: DatasetR
     const counts = { added: 0, skipped: 0 };
     const existing = sql.prepare('SELECT id FROM care_plans WHERE resident_id = ?').pluck();
     const del = sql.prepare('DELETE FROM care_plans WHERE resident_id = ?');
-    const insert = sql.prepare('INSERT INTO care_plans (resident_id, visits_per_week, minutes, days, window_start, window_end, preferred_staff_id, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = sql.prepare(
+      'INSERT INTO care_plans (resident_id, visits_per_week, minutes, days, window_start, window_end, preferred_staff_id, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const item = sql.prepare('INSERT INTO care_plan_items (plan_id, position, code) VALUES (?, ?, ?)');
     const ex = sql.prepare('INSERT OR IGNORE INTO care_plan_excluded (plan_id, staff_id) VALUES (?, ?)');
     const now = localTimestamp();
@@ -138,7 +196,17 @@ export function importPlanning(sql: BetterSqlite3.Database, d: { rota?: DatasetR
         }
         del.run(resident);
       }
-      const id = insert.run(resident, p.visitsPerWeek, p.minutes, [...new Set(p.days)].sort().join(','), p.windowStart, p.windowEnd, p.preferredStaff !== undefined ? staffIds.get(p.preferredStaff)! : null, p.note ?? null, now).lastInsertRowid;
+      const id = insert.run(
+        resident,
+        p.visitsPerWeek,
+        p.minutes,
+        [...new Set(p.days)].sort().join(','),
+        p.windowStart,
+        p.windowEnd,
+        p.preferredStaff !== undefined ? staffIds.get(p.preferredStaff)! : null,
+        p.note ?? null,
+        now,
+      ).lastInsertRowid;
       p.items.forEach((code, i) => item.run(id, i, code));
       for (const ref of p.excludedStaff) ex.run(id, staffIds.get(ref)!);
       counts.added++;

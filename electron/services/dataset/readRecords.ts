@@ -39,12 +39,29 @@ export function readResidents(sql: BetterSqlite3.Database): Loaded<Resident> {
   const assessments = groupBy(
     sql.prepare('SELECT resident_id, level, concluded_on, number, assessor FROM assessments ORDER BY id').all() as Row[],
     'resident_id',
-    (r) => ({ level: r.level, concludedOn: r.concluded_on, ...fields<Assessment>(r, [['number', 'number'], ['assessor', 'assessor']]) }) as Assessment,
+    (r) =>
+      ({
+        level: r.level,
+        concludedOn: r.concluded_on,
+        ...fields<Assessment>(r, [
+          ['number', 'number'],
+          ['assessor', 'assessor'],
+        ]),
+      }) as Assessment,
   );
   const events = groupBy(
     sql.prepare('SELECT resident_id, type, date, mode, bed, note FROM stay_events ORDER BY id').all() as Row[],
     'resident_id',
-    (r) => ({ type: r.type, date: r.date, ...fields<StayEvent>(r, [['mode', 'mode'], ['bed', 'bed'], ['note', 'note']]) }) as StayEvent,
+    (r) =>
+      ({
+        type: r.type,
+        date: r.date,
+        ...fields<StayEvent>(r, [
+          ['mode', 'mode'],
+          ['bed', 'bed'],
+          ['note', 'note'],
+        ]),
+      }) as StayEvent,
   );
   const rows = sql.prepare('SELECT id, ref, name, id_number, insurance_type, phone, address FROM residents ORDER BY id').all() as Row[];
   const refs = new Map<number, string>();
@@ -55,7 +72,11 @@ export function readResidents(sql: BetterSqlite3.Database): Loaded<Resident> {
       ref: r.ref as string,
       name: r.name as string,
       idNumber: r.id_number as string,
-      ...fields<Resident>(r, [['insurance_type', 'insuranceType'], ['phone', 'phone'], ['address', 'address']]),
+      ...fields<Resident>(r, [
+        ['insurance_type', 'insuranceType'],
+        ['phone', 'phone'],
+        ['address', 'address'],
+      ]),
       assessments: assessments.get(id) ?? [],
       events: events.get(id) ?? [],
     };
@@ -85,7 +106,11 @@ export function readStaff(sql: BetterSqlite3.Database): Loaded<Staff> {
       ref: r.ref as string,
       name: r.name as string,
       idNumber: r.id_number as string,
-      ...fields<Staff>(r, [['role', 'role'], ['employed_from', 'employedFrom'], ['employed_to', 'employedTo']]),
+      ...fields<Staff>(r, [
+        ['role', 'role'],
+        ['employed_from', 'employedFrom'],
+        ['employed_to', 'employedTo'],
+      ]),
       certificates: certificates.get(id) ?? [],
     };
   });

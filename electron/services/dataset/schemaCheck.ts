@@ -48,7 +48,10 @@ function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
   const shown = describeValue(e.data);
   if (isMoney(e.instancePath) && (e.keyword === 'minimum' || e.keyword === 'type')) {
     // ajv's "应当为 >= 0" says nothing about money; a negative price silently billed ¥0.00 before.
-    return { path, message: e.keyword === 'minimum' ? `金额不能为负数（现为${shown}分）` : `金额应为以分为单位的整数，例如 6000 表示 60.00 元（现为${shown}）` };
+    return {
+      path,
+      message: e.keyword === 'minimum' ? `金额不能为负数（现为${shown}分）` : `金额应为以分为单位的整数，例如 6000 表示 60.00 元（现为${shown}）`,
+    };
   }
   switch (e.keyword) {
     case 'required': {
@@ -60,7 +63,10 @@ function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
       return { path: joinPath(path, prop, false), message: `不认识的字段“${prop}”，请删除或检查拼写` };
     }
     case 'type': {
-      const want = String(e.params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或');
+      const want = String(e.params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join('或');
       return { path, message: `类型不对，应为${want}（现为${shown}）` };
     }
     case 'enum':

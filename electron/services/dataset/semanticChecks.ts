@@ -32,7 +32,9 @@ export function semanticProblems(d: Dataset, today: LocalDate): DatasetProblem[]
   let catalogueTitle = '';
   const pack = findPolicyPack(d.institution.policy);
   if (!pack) {
-    const known = listPolicyPacks().map((p) => p.id).join('、');
+    const known = listPolicyPacks()
+      .map((p) => p.id)
+      .join('、');
     add('institution.policy', `未知的政策包“${d.institution.policy}”，请改为以下之一：${known}`);
   } else {
     const catalogue = findCatalogue(pack.catalogue);
@@ -177,10 +179,7 @@ function uniqueRefs(
     const same = ids.get(item.idNumber);
     if (same === undefined) ids.set(item.idNumber, i);
     else {
-      add(
-        `${key}[${i}].idNumber`,
-        `身份证号与 ${key}[${same}]（${list[same]?.name ?? ''}）相同；同一人只能登记一次，请合并这两条记录或核对号码`,
-      );
+      add(`${key}[${i}].idNumber`, `身份证号与 ${key}[${same}]（${list[same]?.name ?? ''}）相同；同一人只能登记一次，请合并这两条记录或核对号码`);
     }
   });
   return refs;

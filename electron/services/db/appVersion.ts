@@ -19,7 +19,8 @@ export function readLastAppVersion(db: BetterSqlite3.Database): string | null {
     if (v) return v;
   }
   if (hasTable(db, 'schema_migrations')) {
-    const v = db.prepare('SELECT app_version FROM schema_migrations WHERE app_version IS NOT NULL ORDER BY number DESC LIMIT 1').pluck().get() as string | undefined;
+    const v = db.prepare('SELECT app_version FROM schema_migrations WHERE app_version IS NOT NULL ORDER BY number DESC LIMIT 1').pluck().get() as
+      string | undefined;
     if (v) return v;
   }
   return null;

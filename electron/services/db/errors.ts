@@ -21,10 +21,7 @@ export class DatabaseTooNewError extends DatabaseError {
     readonly fileVersion: number,
     readonly supportedVersion: number,
   ) {
-    super(
-      'DB_TOO_NEW',
-      `此数据库由更新版本的长护助手创建（版本 ${fileVersion}），当前程序只支持到版本 ${supportedVersion}，请升级程序后再打开。`,
-    );
+    super('DB_TOO_NEW', `此数据库由更新版本的长护助手创建（版本 ${fileVersion}），当前程序只支持到版本 ${supportedVersion}，请升级程序后再打开。`);
     this.name = 'DatabaseTooNewError';
   }
 }

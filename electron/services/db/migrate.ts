@@ -77,10 +77,7 @@ function takeVerifiedCopy(file: string, dest: string, when: string): string {
   }
   const problem = integrityProblem(dest);
   if (problem) {
-    throw new DatabaseError(
-      'DB_BACKUP_FAILED',
-      `${when}的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`,
-    );
+    throw new DatabaseError('DB_BACKUP_FAILED', `${when}的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`);
   }
   return dest;
 }
@@ -108,10 +105,7 @@ const SCHEMA_MIGRATIONS = `CREATE TABLE IF NOT EXISTS schema_migrations (
 )`;
 
 /** Runs the pending migrations on an open connection (pragmas already set). Returns their numbers. */
-export function runMigrations(
-  db: BetterSqlite3.Database,
-  opts: { appVersion?: string; migrations?: readonly Migration[] } = {},
-): number[] {
+export function runMigrations(db: BetterSqlite3.Database, opts: { appVersion?: string; migrations?: readonly Migration[] } = {}): number[] {
   const migrations = [...(opts.migrations ?? MIGRATIONS)].sort((a, b) => a.number - b.number);
   const latest = latestVersion(migrations);
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -26,7 +26,9 @@ export function allocateRefs(sql: BetterSqlite3.Database, kind: RefKind, count: 
     if (!taken.get(ref)) out.push(ref);
   }
   sql
-    .prepare('INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+    .prepare(
+      'INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    )
     .run(key, String(n), localTimestamp());
   return out;
 }

@@ -29,7 +29,8 @@ function fsyncFile(file: string): void {
 }
 
 export function restoreDatabase(target: string, backupFile: string): RestoreResult {
-  if (path.resolve(target) === path.resolve(backupFile)) throw new DatabaseError('DB_BACKUP_FAILED', '备份文件与要恢复的数据库是同一个文件，请选择另一个备份文件。');
+  if (path.resolve(target) === path.resolve(backupFile))
+    throw new DatabaseError('DB_BACKUP_FAILED', '备份文件与要恢复的数据库是同一个文件，请选择另一个备份文件。');
   const inspected = inspectDatabaseFile(backupFile);
   if (!inspected.hasContent) throw new DatabaseError('DB_NOT_A_DATABASE', `“${backupFile}”是空文件，不是长护助手的备份。`);
   const problem = integrityProblem(backupFile);

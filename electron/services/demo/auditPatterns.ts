@@ -58,7 +58,7 @@ export function plantAuditPatterns(d: Dataset, focus: Month): PlantedPatterns {
   const nurse = [...perStaff].filter(([s, list]) => licensed.has(s) && list.length >= 10).sort((a, b) => (a[0] < b[0] ? -1 : 1))[0];
   if (nurse) {
     const all = d.visits.filter((v) => v.staff === nurse[0] && v.start.startsWith(focus));
-    for (const v of all) v.end = `${day(v)}T${clock(minuteNumber(v.start) % 1440 + 30)}`;
+    for (const v of all) v.end = `${day(v)}T${clock((minuteNumber(v.start) % 1440) + 30)}`;
     out.uniform = { staff: nurse[0], visits: all.map((v) => v.ref) };
     used.add(nurse[0]);
   }
@@ -141,7 +141,9 @@ function plantBusyDay(d: Dataset, focus: Month, inFocus: readonly Visit[], licen
   const colleague = [...new Set(inFocus.map((v) => v.staff))]
     .filter((s) => s !== staff && !licensed.has(s) && !used.has(s))
     .sort()
-    .find((s) => (byDay.get(`${s}|${date}`) ?? []).every((v) => minuteNumber(v.end) % 1440 <= start - 60 || minuteNumber(v.start) % 1440 >= start + length + 60));
+    .find((s) =>
+      (byDay.get(`${s}|${date}`) ?? []).every((v) => minuteNumber(v.end) % 1440 <= start - 60 || minuteNumber(v.start) % 1440 >= start + length + 60),
+    );
   if (!colleague) return null;
   const visit: Visit = {
     ref: formatRef('visit', d.visits.length + 1),

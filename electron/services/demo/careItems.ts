@@ -11,10 +11,31 @@ import { Weighted, type Rng } from './prng';
 function dailyLifeTable(level: Level): Weighted<string> {
   const bedridden = level >= 4 ? 5 : 1;
   return new Weighted<string>([
-    ['LC01', 10], ['LC08', 8], ['LC15', 8], ['LC05', 7], ['LC09', 6], ['LC10', 6], ['LC11', 6],
-    ['LC02', 5], ['LC04', 5], ['LC07', 5], ['LC12', 4], ['LC06', 4], ['LC03', 4], ['LC17', 4],
-    ['LC18', 4], ['LC16', 2], ['LC20', 3], ['LC21', 3], ['LC23', 3], ['LC22', 2], ['LC24', 2],
-    ['LC19', bedridden], ['LC25', bedridden], ['LC13', bedridden / 2], ['LC14', 0.5],
+    ['LC01', 10],
+    ['LC08', 8],
+    ['LC15', 8],
+    ['LC05', 7],
+    ['LC09', 6],
+    ['LC10', 6],
+    ['LC11', 6],
+    ['LC02', 5],
+    ['LC04', 5],
+    ['LC07', 5],
+    ['LC12', 4],
+    ['LC06', 4],
+    ['LC03', 4],
+    ['LC17', 4],
+    ['LC18', 4],
+    ['LC16', 2],
+    ['LC20', 3],
+    ['LC21', 3],
+    ['LC23', 3],
+    ['LC22', 2],
+    ['LC24', 2],
+    ['LC19', bedridden],
+    ['LC25', bedridden],
+    ['LC13', bedridden / 2],
+    ['LC14', 0.5],
   ]);
 }
 const DAILY_LIFE_TABLES = new Map<Level, Weighted<string>>(([0, 1, 2, 3, 4, 5] as Level[]).map((l) => [l, dailyLifeTable(l)]));

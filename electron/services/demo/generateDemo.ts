@@ -61,7 +61,10 @@ export function generateDemoDataset(opts: DemoOptions = {}): Dataset {
     .sort((x, y) => (x.b.admit < y.b.admit ? -1 : x.b.admit > y.b.admit ? 1 : x.i - y.i))
     .map((x) => x.b);
   residents.forEach((b, i) => (b.resident.ref = formatRef('resident', i + 1)));
-  numberAssessments(rng.fork('assessment-numbers'), residents.map((b) => b.resident));
+  numberAssessments(
+    rng.fork('assessment-numbers'),
+    residents.map((b) => b.resident),
+  );
 
   const load: StaffLoad = {
     homeVisitsPerDay: (home * visitsPerClientPerMonth) / 30.44,

@@ -84,7 +84,9 @@ function demoRota(d: Dataset, today: LocalDate): DatasetRota {
         ...(perOther ? { perOther } : {}),
       };
     }),
-    cells: cells.filter((c) => c.date <= monthEnd(month)).sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    cells: cells
+      .filter((c) => c.date <= monthEnd(month))
+      .sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     published: [{ month: previous, at: `${addDays(monthStart(previous), -3)}T16:30`, by: head?.name ?? '护士长' }],
   };
 }
@@ -109,7 +111,9 @@ function demoPlans(d: Dataset, today: LocalDate): { carePlans: DatasetCarePlan[]
   const catalogue = pack ? findCatalogue(pack.catalogue) : undefined;
   let overPlanted = false;
   const medical = new Set(catalogue?.items.filter((i) => i.class === 'medical').map((i) => i.code) ?? []);
-  const licensed = new Set(d.staff.filter((s) => s.certificates.some((c) => c.type === 'nurse-licence' && (!c.expiresOn || c.expiresOn >= today))).map((s) => s.ref));
+  const licensed = new Set(
+    d.staff.filter((s) => s.certificates.some((c) => c.type === 'nurse-licence' && (!c.expiresOn || c.expiresOn >= today))).map((s) => s.ref),
+  );
   for (const r of d.residents) {
     const s = statusOn(buildTimeline(r.events), today);
     const visits = byClient.get(r.ref);
@@ -134,7 +138,13 @@ function demoPlans(d: Dataset, today: LocalDate): { carePlans: DatasetCarePlan[]
       excludedStaff: [],
     };
     const level = pack ? (assessmentOn(assessmentPeriods(r.assessments, pack.assessment), today)?.level ?? null) : null;
-    const fits = () => !pack || !catalogue || planProblems({ ...plan, residentId: 0, windowEnd: '23:59', preferredStaffId: null, excludedStaffIds: [] }, { pack, catalogue, level, hourlyFeeFen: d.institution.prices.hourlyFeeFen, today }).length === 0;
+    const fits = () =>
+      !pack ||
+      !catalogue ||
+      planProblems(
+        { ...plan, residentId: 0, windowEnd: '23:59', preferredStaffId: null, excludedStaffIds: [] },
+        { pack, catalogue, level, hourlyFeeFen: d.institution.prices.hourlyFeeFen, today },
+      ).length === 0;
     // the first plan of three visits a week or more grows to 120 minutes: over its quota, a problem to find
     let over = false;
     if (!overPlanted && level !== null && pack?.eligibleLevels.includes(level)) {
@@ -151,7 +161,13 @@ function demoPlans(d: Dataset, today: LocalDate): { carePlans: DatasetCarePlan[]
     carePlans.push(plan);
   }
   const planned = new Set(carePlans.map((p) => p.resident));
-  const asPlanned = (v: Visit, date: LocalDate = v.start.slice(0, 10)): DatasetPlannedVisit => ({ resident: v.resident, staff: v.staff, date, start: v.start.slice(11, 16), minutes: minutesBetween(v.start, v.end) });
+  const asPlanned = (v: Visit, date: LocalDate = v.start.slice(0, 10)): DatasetPlannedVisit => ({
+    resident: v.resident,
+    staff: v.staff,
+    date,
+    start: v.start.slice(11, 16),
+    minutes: minutesBetween(v.start, v.end),
+  });
   const done = d.visits.filter((v) => planned.has(v.resident) && v.start.slice(0, 10) >= monthStart(month) && v.start.slice(0, 10) < today);
   // the days before today as visited, but two visits nobody planned (unplanned) …
   const past = done.filter((_v, i) => i !== 3 && i !== Math.floor(done.length / 2)).map((v) => asPlanned(v));

@@ -36,8 +36,16 @@ type Story = 'stay' | 'new' | 'hospital' | 'leave' | 'discharge' | 'death';
 
 const ELIGIBLE_LEVELS: Record<CareMode, Weighted<Level>> = {
   // Nursing homes take the most dependent; home care serves more of level 3.
-  institutional: new Weighted<Level>([[3, 30], [4, 37], [5, 33]]),
-  home: new Weighted<Level>([[3, 42], [4, 35], [5, 23]]),
+  institutional: new Weighted<Level>([
+    [3, 30],
+    [4, 37],
+    [5, 33],
+  ]),
+  home: new Weighted<Level>([
+    [3, 42],
+    [4, 35],
+    [5, 23],
+  ]),
 };
 const ASSESSORS = ['宁波市长护险失能等级评估中心', '海曙区长护险评估服务站'];
 const HOSPITALS = ['宁波市第一医院', '宁波市第二医院', '宁波市医疗中心李惠利医院', '宁波市中医院', '宁波市第六医院'];

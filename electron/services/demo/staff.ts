@@ -36,8 +36,16 @@ export function staffNeeded(load: StaffLoad): number {
   return Math.max(25, care + nurses + 3);
 }
 
-const ELDERLY_CAREGIVER_LEVELS = new Weighted<string>([['五级/初级工', 45], ['四级/中级工', 40], ['三级/高级工', 15]]);
-const LTC_CAREGIVER_LEVELS = new Weighted<string>([['初级', 60], ['中级', 35], ['高级', 5]]);
+const ELDERLY_CAREGIVER_LEVELS = new Weighted<string>([
+  ['五级/初级工', 45],
+  ['四级/中级工', 40],
+  ['三级/高级工', 15],
+]);
+const LTC_CAREGIVER_LEVELS = new Weighted<string>([
+  ['初级', 60],
+  ['中级', 35],
+  ['高级', 5],
+]);
 /** 长期照护师 became an occupation in Feb 2024; the first certificates followed some months later. */
 const LTC_CAREGIVER_FIRST_ISSUE = '2024-06-01';
 
@@ -139,7 +147,12 @@ function caregiverCertificates(rng: Rng, win: DemoWindow, birth: LocalDate): Cer
   const out: Certificate[] = [];
   if (wantsElderly) {
     const issuedOn = daysBetween(elderlyFrom, latest) > 0 ? dateBetween(rng, elderlyFrom, latest) : latest;
-    out.push({ type: 'elderly-caregiver', number: `YL${issuedOn.slice(0, 4)}-${pad(rng.int(1, 99_999), 6)}`, level: ELDERLY_CAREGIVER_LEVELS.pick(rng), issuedOn });
+    out.push({
+      type: 'elderly-caregiver',
+      number: `YL${issuedOn.slice(0, 4)}-${pad(rng.int(1, 99_999), 6)}`,
+      level: ELDERLY_CAREGIVER_LEVELS.pick(rng),
+      issuedOn,
+    });
   }
   if (wantsLtc) {
     const issuedOn = dateBetween(rng, LTC_CAREGIVER_FIRST_ISSUE, latest);

@@ -93,13 +93,40 @@ function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBu
   const institutional = data.lines.filter((n) => n.line.mode === 'institutional');
   const clients = visitClients(data);
   const jobs: PdfJob[] = [{ name: `${SUMMARY_TITLE}.pdf`, build: () => summaryPdf(data, meta) }];
-  jobs.push(...partJobs(PERSONAL_TITLE, data.lines, personalRows, budget.personalRows, (n) => n.no, (part, label) => personalPdf(data, part, withPart(label))));
+  jobs.push(
+    ...partJobs(
+      PERSONAL_TITLE,
+      data.lines,
+      personalRows,
+      budget.personalRows,
+      (n) => n.no,
+      (part, label) => personalPdf(data, part, withPart(label)),
+    ),
+  );
   // Evidence documents only when there is evidence: a home-care agency gets no empty bed-day table.
   if (institutional.length > 0) {
-    jobs.push(...partJobs(BED_DAYS_TITLE, institutional, () => 1, budget.bedDayPersons, (n) => n.no, (part, label) => bedDaysPdf(data, part, withPart(label))));
+    jobs.push(
+      ...partJobs(
+        BED_DAYS_TITLE,
+        institutional,
+        () => 1,
+        budget.bedDayPersons,
+        (n) => n.no,
+        (part, label) => bedDaysPdf(data, part, withPart(label)),
+      ),
+    );
   }
   if (clients.length > 0) {
-    jobs.push(...partJobs(VISITS_TITLE, clients, visitRows, budget.visitRows, (c) => c.no, (part, label) => visitsPdf(data, part, withPart(label))));
+    jobs.push(
+      ...partJobs(
+        VISITS_TITLE,
+        clients,
+        visitRows,
+        budget.visitRows,
+        (c) => c.no,
+        (part, label) => visitsPdf(data, part, withPart(label)),
+      ),
+    );
   }
   return jobs;
 }

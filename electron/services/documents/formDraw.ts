@@ -32,11 +32,7 @@ export function renderForm(form: FormDoc, fonts: LoadedFonts): Promise<RenderedB
   // registered in this order, the fonts are F1 and F2 in every document
   doc.registerFont('r', fonts.regular.src, fonts.regular.family);
   doc.registerFont('b', fonts.bold.src, fonts.bold.family);
-  const text = new FormText(
-    { r: embeddedFont(doc, 'r'), b: embeddedFont(doc, 'b') },
-    { r: fonts.regular.key, b: fonts.bold.key },
-    form.lineHeight,
-  );
+  const text = new FormText({ r: embeddedFont(doc, 'r'), b: embeddedFont(doc, 'b') }, { r: fonts.regular.key, b: fonts.bold.key }, form.lineHeight);
   const box = { width: form.landscape ? A4.height : A4.width, height: form.landscape ? A4.width : A4.height, margins: form.margins };
   const pages = layOutForm(form, text, box);
   pages.forEach((items, i) => {
@@ -137,7 +133,8 @@ function drawPage(
       const b = it.b;
       for (const op of b.ops) {
         if (op.k === 'rect') fill(op.fill, ml + op.x, it.y + op.y, op.w, op.h);
-        else if (op.k === 'line') rule(b.lineWidth, b.lineColor, fnum(ml + op.x1) + ' ' + fnum(it.y + op.y1) + ' m ' + fnum(ml + op.x2) + ' ' + fnum(it.y + op.y2) + ' l');
+        else if (op.k === 'line')
+          rule(b.lineWidth, b.lineColor, fnum(ml + op.x1) + ' ' + fnum(it.y + op.y1) + ' m ' + fnum(ml + op.x2) + ' ' + fnum(it.y + op.y2) + ' l');
         else {
           const [l] = text.wrap(op.runs, Infinity, op.size, '#000000');
           if (!l) continue;

@@ -32,9 +32,7 @@ export interface MeasuredRow {
 }
 
 export type PageItem =
-  | { k: 'line'; l: Line; x: number; y: number; lh: number }
-  | { k: 'table'; rows: MeasuredRow[]; y: number }
-  | { k: 'fixed'; b: FixedBlock; y: number };
+  { k: 'line'; l: Line; x: number; y: number; lh: number } | { k: 'table'; rows: MeasuredRow[]; y: number } | { k: 'fixed'; b: FixedBlock; y: number };
 
 /** The page: its size and margins (left, top, right, bottom), points. */
 export interface PageBox {

@@ -74,7 +74,7 @@ export function packageData(claim: Claim, records: PackageRecords, opts: DataOpt
 
   const pack = findPolicyPack(claim.policy.id);
   const samePack = pack && pack.version === claim.policy.version ? pack : undefined;
-  const names = opts.itemNames ?? new Map((samePack ? findCatalogue(samePack.catalogue)?.items ?? [] : []).map((i) => [i.code, i.name]));
+  const names = opts.itemNames ?? new Map((samePack ? (findCatalogue(samePack.catalogue)?.items ?? []) : []).map((i) => [i.code, i.name]));
   return {
     claim,
     institution: opts.institution ?? claim.institution,

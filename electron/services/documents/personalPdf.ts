@@ -8,7 +8,19 @@ import { minutesBetween } from '../../../shared/domain/dates';
 import { maskIdNumber } from '../../../shared/domain/ids';
 import { formatYuan } from '../../../shared/domain/money';
 import { dayRanges, levelLabel, modeLabel, shortDate, timeOf } from './format';
-import { type ColumnStyle, contentWidth, fcell, fillWidths, formDocument, formTitle, type FormBlock, type FormCell, type FormRow, type FormSpec, type PlainRow } from './formSpec';
+import {
+  type ColumnStyle,
+  contentWidth,
+  fcell,
+  fillWidths,
+  formDocument,
+  formTitle,
+  type FormBlock,
+  type FormCell,
+  type FormRow,
+  type FormSpec,
+  type PlainRow,
+} from './formSpec';
 import { homeEvidence, institutionalEvidence, type PackageData } from './packageData';
 import { type DocMeta, GAP, GAP2 } from './pdfBase';
 
@@ -70,7 +82,10 @@ function institutionalRows(l: ClaimLine): FormRow[] {
   const rows: [string, string][] = [
     [`计费床日 ${e.billable.length} 天`, dayRanges(e.billable)],
     [`住院 ${e.hospital.length} 天（不计费）`, dayRanges(e.hospital)],
-    [`请假 ${e.leave.length} 天`, e.leave.length === 0 ? '无' : `${dayRanges(e.leave)}${leaveUnbilled.length > 0 ? `；其中 ${leaveUnbilled.length} 天超出可计费天数，不计费` : ''}`],
+    [
+      `请假 ${e.leave.length} 天`,
+      e.leave.length === 0 ? '无' : `${dayRanges(e.leave)}${leaveUnbilled.length > 0 ? `；其中 ${leaveUnbilled.length} 天超出可计费天数，不计费` : ''}`,
+    ],
   ];
   if (presentUnbilled.length > 0) rows.push([`在院未计费 ${presentUnbilled.length} 天`, `${dayRanges(presentUnbilled)}（见结算问题）`]);
   return rows.map(([k, v]): FormRow => ({ cells: [fcell(k, { span: 2, bold: true }), fcell(v, { span: 4 })] }));
@@ -90,7 +105,13 @@ function homeRows(data: PackageData, l: ClaimLine): (FormRow | PlainRow)[] {
       continue;
     }
     // plain strings in the columns' styles; the item names fill the last two columns' space
-    rows.push([shortDate(v.start), `${timeOf(v.start)}—${timeOf(v.end)}`, String(minutesBetween(v.start, v.end)), data.staff.get(v.staff)?.name ?? v.staff, v.items.map(data.itemName).join('、')]);
+    rows.push([
+      shortDate(v.start),
+      `${timeOf(v.start)}—${timeOf(v.end)}`,
+      String(minutesBetween(v.start, v.end)),
+      data.staff.get(v.staff)?.name ?? v.staff,
+      v.items.map(data.itemName).join('、'),
+    ]);
   }
   return rows;
 }

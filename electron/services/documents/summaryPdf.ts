@@ -116,7 +116,11 @@ function signatureBoxes(data: PackageData, generatedOn: string): Content[] {
       table: {
         widths: ['*', '*', '*'],
         heights: [14, 56, 14],
-        body: [titles.map((t) => cell(t, { bold: true })), spanned(3), titles.map(() => cell('日期：　　　　年　　月　　日', { alignment: 'right', fontSize: 8 }))],
+        body: [
+          titles.map((t) => cell(t, { bold: true })),
+          spanned(3),
+          titles.map(() => cell('日期：　　　　年　　月　　日', { alignment: 'right', fontSize: 8 })),
+        ],
       },
       layout: TABLE.boxes,
       unbreakable: true,

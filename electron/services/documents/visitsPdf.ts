@@ -10,7 +10,19 @@ import { minutesBetween } from '../../../shared/domain/dates';
 import { maskIdNumber } from '../../../shared/domain/ids';
 import type { Resident, Visit } from '../../../shared/domain/model';
 import { levelLabel, shortDate, timeOf } from './format';
-import { type ColumnStyle, contentWidth, fcell, fillWidths, formDocument, formTitle, type FormBlock, type FormCell, type FormRow, type FormSpec, type PlainRow } from './formSpec';
+import {
+  type ColumnStyle,
+  contentWidth,
+  fcell,
+  fillWidths,
+  formDocument,
+  formTitle,
+  type FormBlock,
+  type FormCell,
+  type FormRow,
+  type FormSpec,
+  type PlainRow,
+} from './formSpec';
 import { homeEvidence, type PackageData } from './packageData';
 import { type DocMeta, GAP, GAP2 } from './pdfBase';
 

@@ -26,7 +26,10 @@ interface ResultRow {
 
 /** The first month with any stay event or visit, or null for a database without records. */
 function firstRecordMonth(db: LtcDatabase): string | null {
-  const first = db.raw.prepare('SELECT min(d) FROM (SELECT min(date) AS d FROM stay_events UNION ALL SELECT min(substr(start_at, 1, 10)) FROM visits)').pluck().get() as string | null;
+  const first = db.raw
+    .prepare('SELECT min(d) FROM (SELECT min(date) AS d FROM stay_events UNION ALL SELECT min(substr(start_at, 1, 10)) FROM visits)')
+    .pluck()
+    .get() as string | null;
   return first ? first.slice(0, 7) : null;
 }
 
@@ -51,9 +54,14 @@ function deductionRows(db: LtcDatabase, months: readonly string[]): ResultRow[] 
 }
 
 function monthMoney(db: LtcDatabase, month: string): Pick<MonthPoint, 'claimedFundFen' | 'paidFundFen' | 'deductedFen'> {
-  const claimed = db.raw.prepare("SELECT coalesce(sum(json_extract(claim_json, '$.totals.fundFen')), 0) FROM claims WHERE month = ? AND status IN ('submitted', 'settled')").pluck().get(month) as number;
+  const claimed = db.raw
+    .prepare("SELECT coalesce(sum(json_extract(claim_json, '$.totals.fundFen')), 0) FROM claims WHERE month = ? AND status IN ('submitted', 'settled')")
+    .pluck()
+    .get(month) as number;
   const r = db.raw
-    .prepare("SELECT coalesce(sum(r.paid_fund_fen), 0) AS paid, coalesce(sum(r.deducted_fen), 0) AS deducted FROM claim_results r JOIN claims c ON c.id = r.claim_id WHERE c.month = ? AND c.status IN ('submitted', 'settled')")
+    .prepare(
+      "SELECT coalesce(sum(r.paid_fund_fen), 0) AS paid, coalesce(sum(r.deducted_fen), 0) AS deducted FROM claim_results r JOIN claims c ON c.id = r.claim_id WHERE c.month = ? AND c.status IN ('submitted', 'settled')",
+    )
     .get(month) as { paid: number; deducted: number };
   return { claimedFundFen: claimed, paidFundFen: r.paid, deductedFen: r.deducted };
 }
@@ -69,7 +77,9 @@ function monthBoard(db: LtcDatabase, month: string, today: string, settings: Ins
   const period = { from: monthStart(month), to: monthEnd(month) };
   const audit = selfAuditOf(db, period, settings, [claims]);
   const marks = readMarks(db);
-  const newHits: CheckItem[] = audit.rules.flatMap((r) => r.hits.filter((h) => !marks.has(h.key)).map((h) => ({ text: h.reason, resident: h.resident, staff: h.staff, visit: h.visits[0], date: h.date })));
+  const newHits: CheckItem[] = audit.rules.flatMap((r) =>
+    r.hits.filter((h) => !marks.has(h.key)).map((h) => ({ text: h.reason, resident: h.resident, staff: h.staff, visit: h.visits[0], date: h.date })),
+  );
   const noItems = new Set(
     db.raw
       .prepare('SELECT v.ref FROM visits v WHERE v.start_at >= ? AND v.start_at < ? AND NOT EXISTS (SELECT 1 FROM visit_items i WHERE i.visit_id = v.id)')
@@ -79,10 +89,14 @@ function monthBoard(db: LtcDatabase, month: string, today: string, settings: Ins
   const byId = new Map(people.residents.map((r) => [r.idNumber, r]));
   // Months before the first claim this program holds were filed elsewhere: not judged here.
   const firstClaim = db.raw.prepare('SELECT min(month) FROM claims').pluck().get() as string | null;
-  const submissions = window.filter((m) => firstClaim !== null && m >= firstClaim).map((m) => ({
-    month: m,
-    submittedAt: (db.raw.prepare("SELECT submitted_at FROM claims WHERE month = ? AND kind = 'regular' AND status IN ('submitted', 'settled')").pluck().get(m) as string | undefined) ?? null,
-  }));
+  const submissions = window
+    .filter((m) => firstClaim !== null && m >= firstClaim)
+    .map((m) => ({
+      month: m,
+      submittedAt:
+        (db.raw.prepare("SELECT submitted_at FROM claims WHERE month = ? AND kind = 'regular' AND status IN ('submitted', 'settled')").pluck().get(m) as
+          string | undefined) ?? null,
+    }));
   const checks = readinessChecks({
     month,
     today,
@@ -96,7 +110,14 @@ function monthBoard(db: LtcDatabase, month: string, today: string, settings: Ins
     onTimeDay: settings.onTimeDay,
     deductions: deductionRows(db, window).map((r) => {
       const person = byId.get(r.id_number);
-      return { month: r.month, name: person?.name ?? '（已删除的服务对象）', ...(person ? { resident: person.ref } : {}), result: r.result, deductedFen: r.deducted_fen, reason: r.reason?.trim() || '（未注明原因）' };
+      return {
+        month: r.month,
+        name: person?.name ?? '（已删除的服务对象）',
+        ...(person ? { resident: person.ref } : {}),
+        result: r.result,
+        deductedFen: r.deducted_fen,
+        reason: r.reason?.trim() || '（未注明原因）',
+      };
     }),
     newHits,
     weights: settings.weights,
@@ -116,7 +137,13 @@ export function readinessBoard(db: LtcDatabase, month: string, today: string, se
     const b = db.transaction(() => monthBoard(db, m, today, settings, people, boardMonths(db, m)));
     if (m === month) current = b;
     const issues = b.claims.now.issues;
-    history.push({ month: m, score: b.score, ...monthMoney(db, m), errors: issues.filter((x) => x.severity === 'error').length, warnings: issues.filter((x) => x.severity === 'warning').length });
+    history.push({
+      month: m,
+      score: b.score,
+      ...monthMoney(db, m),
+      errors: issues.filter((x) => x.severity === 'error').length,
+      warnings: issues.filter((x) => x.severity === 'warning').length,
+    });
   });
   const board = current as MonthBoard | null;
   const final = board ?? db.transaction(() => monthBoard(db, month, today, settings, people, months));

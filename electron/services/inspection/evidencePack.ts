@@ -56,8 +56,12 @@ function gather(db: LtcDatabase, req: SampleRequest, settings: InspectionSetting
     const residents = people.residents
       .filter((r) => claimed.has(r.ref))
       .map((r) => {
-        const held = assessmentPeriods(r.assessments, pack.assessment).filter((p) => p.start <= req.to && p.end >= req.from).at(-1);
-        const assessment = held ? `${levelLabel(held.level)}，结论 ${held.assessment.concludedOn}${held.assessment.number ? ` ${held.assessment.number}` : ''}，有效期 ${held.start} 至 ${held.end}` : '期间内无有效评估';
+        const held = assessmentPeriods(r.assessments, pack.assessment)
+          .filter((p) => p.start <= req.to && p.end >= req.from)
+          .at(-1);
+        const assessment = held
+          ? `${levelLabel(held.level)}，结论 ${held.assessment.concludedOn}${held.assessment.number ? ` ${held.assessment.number}` : ''}，有效期 ${held.start} 至 ${held.end}`
+          : '期间内无有效评估';
         return { name: r.name, ref: r.ref, idMasked: maskIdNumber(r.idNumber), modes: [...(claimed.get(r.ref) ?? [])].join('、'), assessment };
       });
     const staff = people.staff
@@ -88,13 +92,24 @@ function gather(db: LtcDatabase, req: SampleRequest, settings: InspectionSetting
       rules,
       audit: {
         total: audit.total,
-        rows: audit.rows.map((a) => ({ at: a.at.slice(0, 16).replace('T', ' '), actor: a.actor, action: actionName(a.action), entity: entityName(a.entity), subject: a.subject ?? '' })),
+        rows: audit.rows.map((a) => ({
+          at: a.at.slice(0, 16).replace('T', ' '),
+          actor: a.actor,
+          action: actionName(a.action),
+          entity: entityName(a.entity),
+          subject: a.subject ?? '',
+        })),
       },
     };
   });
 }
 
-export async function evidencePack(db: LtcDatabase, req: SampleRequest, settings: InspectionSettings, o: { generatedOn: string; fonts: PdfFonts; onProgress?: Progress }): Promise<EvidencePack> {
+export async function evidencePack(
+  db: LtcDatabase,
+  req: SampleRequest,
+  settings: InspectionSettings,
+  o: { generatedOn: string; fonts: PdfFonts; onProgress?: Progress },
+): Promise<EvidencePack> {
   const progress = o.onProgress ?? (() => undefined);
   const data = gather(db, req, settings, o.generatedOn, progress);
   progress({ done: 3, total: 4, phase: '生成PDF' });

@@ -28,7 +28,9 @@ export interface PackData {
 
 const th = (text: string): TableCell => cell(text, { bold: true, alignment: 'center' });
 const table = (widths: (string | number)[], head: string[], rows: TableCell[][]): Content =>
-  rows.length === 0 ? { text: '（无）', style: 'note' } : { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [head.map(th), ...rows] }, layout: TABLE.grid };
+  rows.length === 0
+    ? { text: '（无）', style: 'note' }
+    : { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [head.map(th), ...rows] }, layout: TABLE.grid };
 const section = (text: string, first = false): Content => ({ text, style: 'h1', tocItem: true, ...(first ? {} : { pageBreak: 'before' as const }) });
 
 function facts(d: PackData): Content {
@@ -61,7 +63,11 @@ function findings(rules: readonly RuleView[]): Content[] {
       continue;
     }
     const notes = r.notes.map((n): Content => ({ text: n, style: 'note' }));
-    const rows = r.hits.map((h): TableCell[] => [h.date, h.reason, h.mark ? `已核实（正常）：${h.mark.note}（${h.mark.by}，${h.mark.at.slice(0, 10)}）` : '未核实']);
+    const rows = r.hits.map((h): TableCell[] => [
+      h.date,
+      h.reason,
+      h.mark ? `已核实（正常）：${h.mark.note}（${h.mark.by}，${h.mark.at.slice(0, 10)}）` : '未核实',
+    ]);
     out.push(...notes, r.hits.length === 0 ? { text: '未发现。', style: 'note' } : table([56, '*', 150], ['日期', '发现', '处理'], rows));
   }
   return out;
@@ -95,12 +101,24 @@ export function evidencePdf(d: PackData): PdfmakeSpec {
     facts(d),
     section('二、护理人员名册及证书'),
     { text: `期间内在职的 ${d.staff.length} 名员工，证书有效性按期间末日（${d.to}）判断。`, style: 'note', margin: [0, 0, 0, 4] },
-    table([50, 40, 84, 44, 80, '*'], ['姓名', '编号', '身份证号', '岗位', '在职', '证书及有效性'], d.staff.map((s): TableCell[] => [s.name, s.ref, s.idMasked, s.role, s.employed, s.certificates.join('\n') || '无证书'])),
+    table(
+      [50, 40, 84, 44, 80, '*'],
+      ['姓名', '编号', '身份证号', '岗位', '在职', '证书及有效性'],
+      d.staff.map((s): TableCell[] => [s.name, s.ref, s.idMasked, s.role, s.employed, s.certificates.join('\n') || '无证书']),
+    ),
     section('三、结算服务对象及有效评估'),
     { text: `期间内有结算的 ${d.residents.length} 名服务对象；评估为期间末日有效的结论。`, style: 'note', margin: [0, 0, 0, 4] },
-    table([48, 40, 84, 60, '*'], ['姓名', '编号', '身份证号', '护理方式', '有效评估'], d.residents.map((r): TableCell[] => [r.name, r.ref, r.idMasked, r.modes, r.assessment])),
+    table(
+      [48, 40, 84, 60, '*'],
+      ['姓名', '编号', '身份证号', '护理方式', '有效评估'],
+      d.residents.map((r): TableCell[] => [r.name, r.ref, r.idMasked, r.modes, r.assessment]),
+    ),
     section('四、抽查日在住与结算对照'),
-    { text: `随机种子 ${d.seed}：从期间内有结算的 ${d.sample.pool} 人中抽取 ${d.sample.residents} 人，抽查日 ${d.sample.days.join('、')}。用同一种子可重复抽取。`, style: 'note', margin: [0, 0, 0, 4] },
+    {
+      text: `随机种子 ${d.seed}：从期间内有结算的 ${d.sample.pool} 人中抽取 ${d.sample.residents} 人，抽查日 ${d.sample.days.join('、')}。用同一种子可重复抽取。`,
+      style: 'note',
+      margin: [0, 0, 0, 4],
+    },
     sampleDays(d),
     section('五、抽查服务记录证据'),
     sampleVisits(d),
@@ -109,17 +127,32 @@ export function evidencePdf(d: PackData): PdfmakeSpec {
     ...findings(d.rules),
     section('七、审计日志摘录'),
     {
-      text: d.audit.total > d.audit.rows.length ? `期间内共 ${d.audit.total} 条记录，此处列出前 ${d.audit.rows.length} 条；全部记录见软件“审计日志”。` : `期间内共 ${d.audit.total} 条记录。`,
+      text:
+        d.audit.total > d.audit.rows.length
+          ? `期间内共 ${d.audit.total} 条记录，此处列出前 ${d.audit.rows.length} 条；全部记录见软件“审计日志”。`
+          : `期间内共 ${d.audit.total} 条记录。`,
       style: 'note',
       margin: [0, 0, 0, 4],
     },
-    table([78, 60, 50, 56, '*'], ['时间', '操作人', '操作', '对象', '内容'], d.audit.rows.map((a): TableCell[] => [a.at, a.actor, a.action, a.entity, a.subject])),
+    table(
+      [78, 60, 50, 56, '*'],
+      ['时间', '操作人', '操作', '对象', '内容'],
+      d.audit.rows.map((a): TableCell[] => [a.at, a.actor, a.action, a.entity, a.subject]),
+    ),
   ];
   return {
     dd: {
       pageSize: 'A4',
       pageMargins: [...PAGE_MARGINS],
-      info: { title: `${title}（${d.from} 至 ${d.to}）`, author: d.institution.name, subject: '长期护理保险检查资料', creator: PDF_CREATOR, producer: PDF_CREATOR, creationDate: when, modDate: when },
+      info: {
+        title: `${title}（${d.from} 至 ${d.to}）`,
+        author: d.institution.name,
+        subject: '长期护理保险检查资料',
+        creator: PDF_CREATOR,
+        producer: PDF_CREATOR,
+        creationDate: when,
+        modDate: when,
+      },
       defaultStyle: { font: PDF_FONT, fontSize: 8.5, lineHeight: 1.15 },
       styles: {
         title: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -130,6 +163,10 @@ export function evidencePdf(d: PackData): PdfmakeSpec {
       },
       content,
     },
-    footer: { left: `${d.institution.name} · 检查资料包 · ${d.from} 至 ${d.to}`, right: '第 {page} / {pages} 页', margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0] },
+    footer: {
+      left: `${d.institution.name} · 检查资料包 · ${d.from} 至 ${d.to}`,
+      right: '第 {page} / {pages} 页',
+      margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0],
+    },
   };
 }

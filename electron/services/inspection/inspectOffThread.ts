@@ -13,7 +13,12 @@ export function builtInspectWorker(): string | null {
   return file && existsSync(file) ? file : null;
 }
 
-export async function inspectOffThread<T extends InspectTask>(db: LtcDatabase, task: T, progress: Progress = () => undefined, workerFile = builtInspectWorker()): Promise<InspectResult<T>> {
+export async function inspectOffThread<T extends InspectTask>(
+  db: LtcDatabase,
+  task: T,
+  progress: Progress = () => undefined,
+  workerFile = builtInspectWorker(),
+): Promise<InspectResult<T>> {
   if (!workerFile) return (await runInspectTask(db, task, progress)) as InspectResult<T>;
   const reply = await workerClient(workerFile).ask<{ result: InspectResult<T> }, Parameters<Progress>[0]>({ file: db.file, task }, progress);
   return reply.result;

@@ -21,7 +21,13 @@ export type InspectTask =
   | { task: 'sample'; request: SampleRequest; settings: InspectionSettings }
   | { task: 'pack'; request: SampleRequest; settings: InspectionSettings; generatedOn: string; fonts: PdfFonts };
 
-export type InspectResult<T extends InspectTask> = T extends { task: 'board' } ? Board : T extends { task: 'selfAudit' } ? SelfAuditView : T extends { task: 'sample' } ? SampleView : EvidencePack;
+export type InspectResult<T extends InspectTask> = T extends { task: 'board' }
+  ? Board
+  : T extends { task: 'selfAudit' }
+    ? SelfAuditView
+    : T extends { task: 'sample' }
+      ? SampleView
+      : EvidencePack;
 
 export async function runInspectTask(db: LtcDatabase, t: InspectTask, progress: Progress): Promise<unknown> {
   switch (t.task) {

@@ -33,7 +33,9 @@ export const inspectionHandlers: HandlersOf<typeof inspectionApi> = {
   },
   'inspection.board': (i, ctx) => {
     const settings = readInspectionSettings(ctx.db);
-    return { jobId: startJob('inspection-board', (report) => inspectOffThread(ctx.db, { task: 'board', month: i.month, today: serviceToday(), settings }, report)) };
+    return {
+      jobId: startJob('inspection-board', (report) => inspectOffThread(ctx.db, { task: 'board', month: i.month, today: serviceToday(), settings }, report)),
+    };
   },
   'inspection.selfAudit': (i, ctx) => inspectOffThread(ctx.db, { task: 'selfAudit', period: i, settings: readInspectionSettings(ctx.db) }),
   'inspection.selfAuditWorkbook': async (i, ctx) => {

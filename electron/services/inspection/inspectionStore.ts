@@ -74,7 +74,11 @@ export function unmarkHit(db: LtcDatabase, key: string, actor: string): void {
 
 /** Home points set on clients, by resident ref. */
 export function readSetHomes(db: LtcDatabase): Map<string, GeoPoint> {
-  const rows = db.raw.prepare('SELECT r.ref, h.lat, h.lng FROM resident_home_points h JOIN residents r ON r.id = h.resident_id').all() as { ref: string; lat: number; lng: number }[];
+  const rows = db.raw.prepare('SELECT r.ref, h.lat, h.lng FROM resident_home_points h JOIN residents r ON r.id = h.resident_id').all() as {
+    ref: string;
+    lat: number;
+    lng: number;
+  }[];
   return new Map(rows.map((r) => [r.ref, { lat: r.lat, lng: r.lng }]));
 }
 
@@ -86,10 +90,19 @@ export function setHomePoint(db: LtcDatabase, residentId: number, point: GeoPoin
     const before = db.raw.prepare('SELECT lat, lng FROM resident_home_points WHERE resident_id = ?').get(residentId) as GeoPoint | undefined;
     if (point) {
       db.raw
-        .prepare('INSERT INTO resident_home_points (resident_id, lat, lng, set_by, set_at) VALUES (@id, @lat, @lng, @by, @at) ON CONFLICT (resident_id) DO UPDATE SET lat = @lat, lng = @lng, set_by = @by, set_at = @at')
+        .prepare(
+          'INSERT INTO resident_home_points (resident_id, lat, lng, set_by, set_at) VALUES (@id, @lat, @lng, @by, @at) ON CONFLICT (resident_id) DO UPDATE SET lat = @lat, lng = @lng, set_by = @by, set_at = @at',
+        )
         .run({ id: residentId, lat: point.lat, lng: point.lng, by: actor, at: localTimestamp() });
     } else db.raw.prepare('DELETE FROM resident_home_points WHERE resident_id = ?').run(residentId);
-    recordAudit(db, { actor, action: point ? 'update' : 'delete', entity: 'home-point', entityId: residentId, before: before ? { resident: resident.name, home: before } : null, after: point ? { resident: resident.name, home: point } : null });
+    recordAudit(db, {
+      actor,
+      action: point ? 'update' : 'delete',
+      entity: 'home-point',
+      entityId: residentId,
+      before: before ? { resident: resident.name, home: before } : null,
+      after: point ? { resident: resident.name, home: point } : null,
+    });
     return { residentId, home: point };
   });
 }

@@ -21,10 +21,26 @@ function newBook(): ExcelJS.Workbook {
 
 export async function selfAuditWorkbook(view: SelfAuditView, institution: string): Promise<Uint8Array> {
   const wb = newBook();
-  const hits = sheet(wb, '自查发现', `${institution} 自查发现（${view.from} 至 ${view.to}）`, ['规则', '日期', '服务对象', '护理人员', '服务记录', '发现', '处理', '核实人', '核实时间'], [22, 11, 10, 10, 20, 70, 36, 10, 18]);
+  const hits = sheet(
+    wb,
+    '自查发现',
+    `${institution} 自查发现（${view.from} 至 ${view.to}）`,
+    ['规则', '日期', '服务对象', '护理人员', '服务记录', '发现', '处理', '核实人', '核实时间'],
+    [22, 11, 10, 10, 20, 70, 36, 10, 18],
+  );
   for (const r of view.rules) {
     for (const h of r.hits) {
-      hits.addRow([r.title, h.date, h.resident ?? '', h.staff ?? '', h.visits.join('、'), h.reason, h.mark ? `已核实（正常）：${h.mark.note}` : '未核实', h.mark?.by ?? '', h.mark?.at.slice(0, 16).replace('T', ' ') ?? '']);
+      hits.addRow([
+        r.title,
+        h.date,
+        h.resident ?? '',
+        h.staff ?? '',
+        h.visits.join('、'),
+        h.reason,
+        h.mark ? `已核实（正常）：${h.mark.note}` : '未核实',
+        h.mark?.by ?? '',
+        h.mark?.at.slice(0, 16).replace('T', ' ') ?? '',
+      ]);
     }
   }
   const rules = sheet(wb, '规则', '自查规则', ['规则', '说明', '发现', '未核实', '数据'], [22, 70, 8, 8, 60]);

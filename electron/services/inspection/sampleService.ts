@@ -40,7 +40,9 @@ export function sampleOf(db: LtcDatabase, req: SampleRequest, settings: Inspecti
     const residents = readResidents(db.raw);
     const staff = readStaff(db.raw);
     const chosen = new Set(drawn.residents);
-    const visits = drawn.days.flatMap((d) => readVisits(db.raw, residents.refs, staff.refs, { from: d, to: addDays(d, 1) }).filter((v) => chosen.has(v.resident)));
+    const visits = drawn.days.flatMap((d) =>
+      readVisits(db.raw, residents.refs, staff.refs, { from: d, to: addDays(d, 1) }).filter((v) => chosen.has(v.resident)),
+    );
     const homes = homePoints({
       visits: readAuditVisits(db, addDays(req.from, -settings.params.homeLookbackDays), req.to).filter((v) => chosen.has(v.resident)),
       setHomes: readSetHomes(db),

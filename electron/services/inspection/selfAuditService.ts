@@ -9,7 +9,18 @@ import { RULE_DESCRIPTIONS, RULE_TITLES, type SelfAuditInput, type SelfAuditResu
 import type { InspectionSettings } from '../../../shared/inspection/settings';
 import type { LtcDatabase } from '../db/database';
 import { readMarks, readSetHomes, type HitMark } from './inspectionStore';
-import { monthClaims, monthModes, monthsOf, readAuditVisits, readMoves, readPeople, readQuotas, requirePack, type MonthClaims, type People } from './periodRecords';
+import {
+  monthClaims,
+  monthModes,
+  monthsOf,
+  readAuditVisits,
+  readMoves,
+  readPeople,
+  readQuotas,
+  requirePack,
+  type MonthClaims,
+  type People,
+} from './periodRecords';
 
 export interface Period {
   from: string;
@@ -24,7 +35,13 @@ export function auditReadFrom(period: Period, settings: InspectionSettings): str
   return lookback < caps ? lookback : caps;
 }
 
-export function selfAuditInput(db: LtcDatabase, period: Period, settings: InspectionSettings, claims: readonly MonthClaims[], people: People = readPeople(db)): SelfAuditInput {
+export function selfAuditInput(
+  db: LtcDatabase,
+  period: Period,
+  settings: InspectionSettings,
+  claims: readonly MonthClaims[],
+  people: People = readPeople(db),
+): SelfAuditInput {
   const pack = requirePack(db);
   const readFrom = auditReadFrom(period, settings);
   return {
@@ -61,7 +78,16 @@ export function withMarks(result: SelfAuditResult, marks: ReadonlyMap<string, Hi
       const m = marks.get(h.key);
       return { ...h, mark: m ? { note: m.note, by: m.by, at: m.at } : null };
     });
-    return { rule: r.rule, title: RULE_TITLES[r.rule], description: RULE_DESCRIPTIONS[r.rule], available: r.available, ...(r.why ? { why: r.why } : {}), notes: r.notes, hits, newHits: hits.filter((h) => !h.mark).length };
+    return {
+      rule: r.rule,
+      title: RULE_TITLES[r.rule],
+      description: RULE_DESCRIPTIONS[r.rule],
+      available: r.available,
+      ...(r.why ? { why: r.why } : {}),
+      notes: r.notes,
+      hits,
+      newHits: hits.filter((h) => !h.mark).length,
+    };
   });
 }
 

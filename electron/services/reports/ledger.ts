@@ -21,9 +21,7 @@ export function claimsLedger(db: LtcDatabase, filter: LedgerFilter = {}): Ledger
              SUM(CASE WHEN result = 'rejected' THEN deducted_fen ELSE 0 END) AS rejected FROM claim_results GROUP BY claim_id`,
         )
         .all() as { id: number; paid: number; deducted: number; rejected: number }[]
-    ).map(
-      (r) => [r.id, r],
-    ),
+    ).map((r) => [r.id, r]),
   );
   const sent = listClaims(db).filter(isSent);
   const years = [...new Set(sent.map((c) => c.month.slice(0, 4)))].sort().reverse();

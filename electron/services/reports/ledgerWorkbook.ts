@@ -4,7 +4,22 @@ import type { Ledger } from '../../../shared/api/reports';
 
 const STATUS_NAMES = { draft: '草稿', submitted: '已申报', settled: '已结算', withdrawn: '已撤回' } as const;
 const YUAN = '#,##0.00';
-const HEADERS = ['结算月份', '类型', '状态', '人数', '床日', '服务时长（小时）', '费用合计（元）', '基金支付（元）', '个人负担（元）', '实付基金（元）', '扣款（元）', '拒付（元）', '申报时间', '申报人'];
+const HEADERS = [
+  '结算月份',
+  '类型',
+  '状态',
+  '人数',
+  '床日',
+  '服务时长（小时）',
+  '费用合计（元）',
+  '基金支付（元）',
+  '个人负担（元）',
+  '实付基金（元）',
+  '扣款（元）',
+  '拒付（元）',
+  '申报时间',
+  '申报人',
+];
 const WIDTHS = [11, 9, 9, 7, 8, 14, 15, 15, 15, 15, 12, 12, 18, 12];
 const YUAN_COLUMNS = [7, 8, 9, 10, 11, 12];
 // 拒付 is a column of its own after 扣款 (added later: the columns before it keep their places).
@@ -37,7 +52,22 @@ export async function ledgerWorkbook(ledger: Ledger, institutionName: string): P
     ]);
   }
   const t = ledger.totals;
-  ws.addRow(['合计', `${t.claims} 笔`, `已结算 ${t.settled}`, null, null, null, yuan(t.feeFen), yuan(t.fundFen), yuan(t.personalFen), yuan(t.paidFundFen), yuan(t.deductedFen), yuan(t.rejectedFen), null, null]).font = { bold: true };
+  ws.addRow([
+    '合计',
+    `${t.claims} 笔`,
+    `已结算 ${t.settled}`,
+    null,
+    null,
+    null,
+    yuan(t.feeFen),
+    yuan(t.fundFen),
+    yuan(t.personalFen),
+    yuan(t.paidFundFen),
+    yuan(t.deductedFen),
+    yuan(t.rejectedFen),
+    null,
+    null,
+  ]).font = { bold: true };
   ws.addRow(['待结算基金（元）', null, null, null, null, null, null, yuan(t.outstandingFundFen)]);
   for (const c of YUAN_COLUMNS) ws.getColumn(c).numFmt = YUAN;
   ws.getColumn(6).numFmt = '#,##0.00';

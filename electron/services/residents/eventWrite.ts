@@ -56,7 +56,8 @@ function eventProblems(db: LtcDatabase, input: Input, r: StoredResident, today: 
     if (!known) problems.push({ path: 'bed', message: `床位 ${input.bed} 未登记，请先在“床位”页添加，或选择已有床位` });
     else {
       const holders = (occupancyOn(db, input.date).byBed.get(input.bed) ?? []).filter((o) => o.residentId !== r.id);
-      if (holders.length > 0) problems.push({ path: 'bed', message: `床位 ${input.bed} 在 ${input.date} 已由 ${holders.map((h) => h.name).join('、')} 占用，请选择空闲床位` });
+      if (holders.length > 0)
+        problems.push({ path: 'bed', message: `床位 ${input.bed} 在 ${input.date} 已由 ${holders.map((h) => h.name).join('、')} 占用，请选择空闲床位` });
     }
   }
   return problems;
@@ -76,7 +77,13 @@ export function addEvent(db: LtcDatabase, input: Input, actor: string, today = s
     };
     const before = r.events.map(toEvent);
     const after = [...before, event];
-    const refused = introducedProblems(before, r.events.map((e) => e.id), after, [...r.events.map((e) => e.id), 'new'], 'new');
+    const refused = introducedProblems(
+      before,
+      r.events.map((e) => e.id),
+      after,
+      [...r.events.map((e) => e.id), 'new'],
+      'new',
+    );
     if (refused.length > 0) throw new ServiceError('CONFLICT', `不能添加${STAY_EVENT_NAMES[input.type]}（${input.date}）：${refused.join('；')}`);
 
     const { pack } = loadResidentPolicy(db);
@@ -101,7 +108,12 @@ export function deleteEvent(db: LtcDatabase, id: number, correctionReason: strin
     const kept = r.events.filter((e) => e.id !== id);
     const before = r.events.map(toEvent);
     const after = kept.map(toEvent);
-    const refused = introducedProblems(before, r.events.map((e) => e.id), after, kept.map((e) => e.id));
+    const refused = introducedProblems(
+      before,
+      r.events.map((e) => e.id),
+      after,
+      kept.map((e) => e.id),
+    );
     if (refused.length > 0) {
       throw new ServiceError('CONFLICT', `不能删除${STAY_EVENT_NAMES[gone.type]}（${gone.date}），删除后入住记录前后矛盾：${refused.join('；')}`);
     }

@@ -39,7 +39,14 @@ function dayKeys(r: Records, pack: PolicyPack): (date: string) => string {
  * Refuses (LOCKED) a change that alters a submitted month, unless a correction reason comes with it.
  * Returns the reason to write in the audit entry, or null for an ordinary change.
  */
-export function assertChangeWritable(db: LtcDatabase, pack: PolicyPack, from: Month, before: Records, after: Records, reason: string | undefined): string | null {
+export function assertChangeWritable(
+  db: LtcDatabase,
+  pack: PolicyPack,
+  from: Month,
+  before: Records,
+  after: Records,
+  reason: string | undefined,
+): string | null {
   const locked = lockedMonthsFrom(db, from);
   if (locked.length === 0) return null;
   const b = dayKeys(before, pack);

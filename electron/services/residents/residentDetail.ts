@@ -35,7 +35,10 @@ const IN_STAY = new Set(['present', 'hospital', 'leave']);
 /** This month's limits for a client in home care today, or with visits this month; null otherwise. */
 function monthQuota(db: LtcDatabase, id: number, homeToday: boolean, today: LocalDate): HomeQuotaUse | null {
   const month = monthOf(today);
-  const visits = db.raw.prepare('SELECT count(*) FROM visits WHERE resident_id = ? AND start_at >= ? AND start_at < ?').pluck().get(id, `${month}-01`, `${month}-32`) as number;
+  const visits = db.raw
+    .prepare('SELECT count(*) FROM visits WHERE resident_id = ? AND start_at >= ? AND start_at < ?')
+    .pluck()
+    .get(id, `${month}-01`, `${month}-32`) as number;
   if (!homeToday && visits === 0) return null;
   const policy = loadPolicy(db.raw);
   return policy ? (homeQuota(db.raw, policy, id, { month, weekOf: today })?.use ?? null) : null;

@@ -66,7 +66,17 @@ export function readResident(db: LtcDatabase, id: number): StoredResident | null
       note: string | null;
     }[]
   ).map((e) => present<StoredEvent>({ id: e.id, seq: e.seq, type: e.type, date: e.date, mode: e.mode, bed: e.bed, note: e.note }));
-  return { id: r.id, ref: r.ref, name: r.name, idNumber: r.id_number, insuranceType: r.insurance_type, phone: r.phone, address: r.address, assessments, events };
+  return {
+    id: r.id,
+    ref: r.ref,
+    name: r.name,
+    idNumber: r.id_number,
+    insuranceType: r.insurance_type,
+    phone: r.phone,
+    address: r.address,
+    assessments,
+    events,
+  };
 }
 
 export function requireResident(db: LtcDatabase, id: number): StoredResident {

@@ -24,31 +24,49 @@ export function saveResident(db: LtcDatabase, input: Input, actor: string, today
   const id = db.transaction(() => {
     const before = input.id === undefined ? null : requireResident(db, input.id);
     const twin = db.raw.prepare('SELECT name, ref FROM residents WHERE id_number = ? AND id IS NOT ?').get(input.idNumber, input.id ?? null) as
-      | { name: string; ref: string }
-      | undefined;
+      { name: string; ref: string } | undefined;
     if (twin) {
-      throw new ServiceError('CONFLICT', `身份证号与已登记的服务对象 ${twin.name}（编号 ${twin.ref}）相同，同一人不要重复登记；如号码录错，请核对身份证件后更正。`, [
-        { path: 'idNumber', message: `与 ${twin.name}（${twin.ref}）的身份证号相同` },
-      ]);
+      throw new ServiceError(
+        'CONFLICT',
+        `身份证号与已登记的服务对象 ${twin.name}（编号 ${twin.ref}）相同，同一人不要重复登记；如号码录错，请核对身份证件后更正。`,
+        [{ path: 'idNumber', message: `与 ${twin.name}（${twin.ref}）的身份证号相同` }],
+      );
     }
     const now = localTimestamp();
-    const fields = { name: input.name, id_number: input.idNumber, insurance_type: input.insuranceType ?? null, phone: input.phone || null, address: input.address || null };
+    const fields = {
+      name: input.name,
+      id_number: input.idNumber,
+      insurance_type: input.insuranceType ?? null,
+      phone: input.phone || null,
+      address: input.address || null,
+    };
     let id: number;
     let ref: string;
     if (before) {
       ({ id, ref } = before);
       db.raw
-        .prepare('UPDATE residents SET name = @name, id_number = @id_number, insurance_type = @insurance_type, phone = @phone, address = @address, updated_at = @now WHERE id = @id')
+        .prepare(
+          'UPDATE residents SET name = @name, id_number = @id_number, insurance_type = @insurance_type, phone = @phone, address = @address, updated_at = @now WHERE id = @id',
+        )
         .run({ ...fields, now, id });
     } else {
       ref = allocateRef(db.raw, 'resident');
       id = Number(
         db.raw
-          .prepare('INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at) VALUES (@ref, @name, @id_number, @insurance_type, @phone, @address, @now, @now)')
+          .prepare(
+            'INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at) VALUES (@ref, @name, @id_number, @insurance_type, @phone, @address, @now, @now)',
+          )
           .run({ ...fields, ref, now }).lastInsertRowid,
       );
     }
-    const after = personalAudit({ ref, name: fields.name, idNumber: fields.id_number, insuranceType: fields.insurance_type, phone: fields.phone, address: fields.address });
+    const after = personalAudit({
+      ref,
+      name: fields.name,
+      idNumber: fields.id_number,
+      insuranceType: fields.insurance_type,
+      phone: fields.phone,
+      address: fields.address,
+    });
     recordAudit(db, { actor, action: before ? 'update' : 'create', entity: 'resident', entityId: id, before: before ? personalAudit(before) : null, after });
     return id;
   });

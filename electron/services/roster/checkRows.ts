@@ -8,7 +8,16 @@ import { nurseLicenceDefaultExpiry } from '../../../shared/api/staff';
 import { weighIdNumber } from '../../../shared/fields/idNumber';
 import { CERTIFICATE_NAMES, STAFF_ROLE_NAMES } from '../../../shared/domain/glossary';
 import { CARE_MODE, LEVEL as LEVEL_FIELD } from '../../../shared/fields/choices';
-import { STAFF_ROLES, type Assessment, type Certificate, type CertificateType, type InsuranceType, type LocalDate, type StaffRole, type StayEvent } from '../../../shared/domain/model';
+import {
+  STAFF_ROLES,
+  type Assessment,
+  type Certificate,
+  type CertificateType,
+  type InsuranceType,
+  type LocalDate,
+  type StaffRole,
+  type StayEvent,
+} from '../../../shared/domain/model';
 import { assessmentNotYet, stayEventNotYet } from '../../../shared/domain/notYet';
 import { phoneProblem } from '../../../shared/domain/phone';
 import { choice, date, idNumber, spellings, text, type Parsed } from '../spreadsheet/cells';
@@ -150,7 +159,11 @@ export function checkStaffRow(r: SheetRow, today: LocalDate): StaffLine {
     sheet: 'staff',
     row: r.row,
     ...who,
-    role: x.choice('岗位', ROLE, STAFF_ROLES.map((s) => STAFF_ROLE_NAMES[s])),
+    role: x.choice(
+      '岗位',
+      ROLE,
+      STAFF_ROLES.map((s) => STAFF_ROLE_NAMES[s]),
+    ),
     employedFrom: x.date('入职日期'),
     certificate: null,
     defaultedExpiry: false,

@@ -28,7 +28,13 @@ export const MODE_OPTIONS = ['机构', '居家'] as const;
 /** `4级 重度失能Ⅱ级`: the number first, so a list pick and a typed 4 read the same. */
 export const LEVEL_OPTIONS = LEVELS.map((l) => `${l}级 ${LEVEL_NAMES[l]}`);
 
-const col = (header: string, kind: ColumnKind, note: string, width: number, more: Partial<ColumnDef> = {}): ColumnDef => ({ header, kind, note, width, ...more });
+const col = (header: string, kind: ColumnKind, note: string, width: number, more: Partial<ColumnDef> = {}): ColumnDef => ({
+  header,
+  kind,
+  note,
+  width,
+  ...more,
+});
 
 export const RESIDENT_COLUMNS = [
   col('姓名', 'text', '必填，例如 王秀英', 12, { required: true, maxLength: 50 }),

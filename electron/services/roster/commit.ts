@@ -43,7 +43,9 @@ export function carryOut(db: LtcDatabase, plan: RosterPlan, facts: CommitFacts):
   const added: { residents: { id: number; ref: string; name: string }[]; staff: { id: number; ref: string; name: string }[] } = { residents: [], staff: [] };
 
   const residentRefs = allocateRefs(sql, 'resident', plan.residents.filter((p) => p.existingId === null).length);
-  const insertResident = sql.prepare(`INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertResident = sql.prepare(
+    `INSERT INTO residents (ref, name, id_number, insurance_type, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const insertAssessment = sql.prepare('INSERT INTO assessments (resident_id, level, concluded_on, number, assessor) VALUES (?, ?, ?, ?, ?)');
   const nextSeq = sql.prepare('SELECT coalesce(max(seq) + 1, 0) FROM stay_events WHERE resident_id = ?').pluck();
   const insertEvent = sql.prepare('INSERT INTO stay_events (resident_id, seq, type, date, mode, bed, note) VALUES (?, ?, ?, ?, ?, ?, NULL)');
@@ -67,7 +69,9 @@ export function carryOut(db: LtcDatabase, plan: RosterPlan, facts: CommitFacts):
   }
 
   const staffRefs = allocateRefs(sql, 'staff', plan.staff.filter((p) => p.existingId === null).length);
-  const insertStaff = sql.prepare('INSERT INTO staff (ref, name, id_number, role, employed_from, employed_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)');
+  const insertStaff = sql.prepare(
+    'INSERT INTO staff (ref, name, id_number, role, employed_from, employed_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
+  );
   const insertCertificate = sql.prepare('INSERT INTO certificates (staff_id, type, number, level, issued_on, expires_on) VALUES (?, ?, ?, ?, ?, ?)');
   for (const p of plan.staff) {
     let id = p.existingId;

@@ -65,7 +65,17 @@ export function planRoster(db: LtcDatabase, file: RosterFile, exclude: ReadonlyS
 }
 
 function baseRow(line: ResidentLine | StaffLine): RosterRow {
-  return { sheet: line.sheet, sheetName: SHEETS[line.sheet].name, row: line.row, name: line.name, idNumberMasked: maskIdNumber(line.idNumber), match: 'new', matchNote: null, effects: [], issues: line.issues };
+  return {
+    sheet: line.sheet,
+    sheetName: SHEETS[line.sheet].name,
+    row: line.row,
+    name: line.name,
+    idNumberMasked: maskIdNumber(line.idNumber),
+    match: 'new',
+    matchNote: null,
+    effects: [],
+    issues: line.issues,
+  };
 }
 
 /**
@@ -84,7 +94,11 @@ function identify<L extends ResidentLine | StaffLine>(
   const prior = earlier.get(line.idNumber);
   if (prior) {
     if (prior.first.name !== line.name) {
-      row.issues.push({ severity: 'error', column: '姓名', message: `与第 ${prior.first.row} 行的身份证号相同，但姓名不同（第 ${prior.first.row} 行为“${prior.first.name}”）：同一身份证号只能是同一人，请核对` });
+      row.issues.push({
+        severity: 'error',
+        column: '姓名',
+        message: `与第 ${prior.first.row} 行的身份证号相同，但姓名不同（第 ${prior.first.row} 行为“${prior.first.name}”）：同一身份证号只能是同一人，请核对`,
+      });
     }
     row.match = 'repeat';
     row.matchNote = `同第 ${prior.first.row} 行（同一人）`;
@@ -93,7 +107,11 @@ function identify<L extends ResidentLine | StaffLine>(
   const s = stored(line.idNumber);
   if (s) {
     if (s.name !== line.name) {
-      row.issues.push({ severity: 'error', column: '姓名', message: `身份证号已登记为${noun}“${s.name}”（${s.ref}），与本行姓名“${line.name}”不同：请核对身份证号或姓名` });
+      row.issues.push({
+        severity: 'error',
+        column: '姓名',
+        message: `身份证号已登记为${noun}“${s.name}”（${s.ref}），与本行姓名“${line.name}”不同：请核对身份证号或姓名`,
+      });
     }
     row.match = 'existing';
     row.matchNote = `已存在：${s.name}（${s.ref}）`;
@@ -106,7 +124,8 @@ function compareDetails<L extends ResidentLine | StaffLine>(first: L, line: L, r
   for (const [field, column] of fields) {
     const a = first[field];
     const b = line[field];
-    if (a !== null && b !== null && a !== b) row.issues.push({ severity: 'warning', column, message: `与第 ${first.row} 行填写的不同，以第 ${first.row} 行为准` });
+    if (a !== null && b !== null && a !== b)
+      row.issues.push({ severity: 'warning', column, message: `与第 ${first.row} 行填写的不同，以第 ${first.row} 行为准` });
   }
 }
 
@@ -128,14 +147,22 @@ function planResidents(db: LtcDatabase, lines: ResidentLine[], plan: RosterPlan)
       for (const a of assessmentsOf.all(who.stored.id) as Assessment[]) person.assessmentKeys.add(assessmentKey(a));
       person.events = (eventsOf.all(who.stored.id) as StayEvent[]).map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null)) as StayEvent);
     }
-    if (who.plan) compareDetails(who.plan.first, line, row, [['insuranceType', '参保类型'], ['phone', '电话'], ['address', '地址']]);
+    if (who.plan)
+      compareDetails(who.plan.first, line, row, [
+        ['insuranceType', '参保类型'],
+        ['phone', '电话'],
+        ['address', '地址'],
+      ]);
 
     const effects: string[] = [];
     if (row.match === 'new') effects.push('新增服务对象');
     if (row.match === 'existing') effects.push('已存在：不改动其基本信息，只补充本行新的评估与入住');
     const a = line.assessment;
     const newAssessment = a && !person.assessmentKeys.has(assessmentKey(a)) ? a : null;
-    if (a) effects.push(newAssessment ? `评估结论：${a.level}级（${LEVEL_NAMES[a.level]}），${a.concludedOn}` : `已有 ${a.concludedOn} 的${a.level}级评估结论，不重复添加`);
+    if (a)
+      effects.push(
+        newAssessment ? `评估结论：${a.level}级（${LEVEL_NAMES[a.level]}），${a.concludedOn}` : `已有 ${a.concludedOn} 的${a.level}级评估结论，不重复添加`,
+      );
 
     const admit = line.admit;
     const sameAdmit = admit && person.events.some((e) => e.type === 'admit' && e.date === admit.date && e.mode === admit.mode);
@@ -146,9 +173,15 @@ function planResidents(db: LtcDatabase, lines: ResidentLine[], plan: RosterPlan)
         const source = person.existingId !== null && !who.plan ? '已登记的在住记录' : `第 ${person.first.row} 行的入住`;
         row.issues.push({ severity: 'error', column: '入住日期', message: `与${source}矛盾：${after.map((p) => p.message).join('；')}` });
       }
-      if (admit.bed && bedCount > 0 && !bedKnown.get(admit.bed)) row.issues.push({ severity: 'warning', column: '床位', message: `床位“${admit.bed}”不在床位表中，请核对床位号（仍可导入）` });
+      if (admit.bed && bedCount > 0 && !bedKnown.get(admit.bed))
+        row.issues.push({ severity: 'warning', column: '床位', message: `床位“${admit.bed}”不在床位表中，请核对床位号（仍可导入）` });
     }
-    if (admit) effects.push(sameAdmit ? `已有 ${admit.date} 的入住记录，不重复添加` : `入住：${admit.date}，${CARE_MODE_NAMES[admit.mode ?? 'institutional']}${admit.bed ? `，床位 ${admit.bed}` : ''}`);
+    if (admit)
+      effects.push(
+        sameAdmit
+          ? `已有 ${admit.date} 的入住记录，不重复添加`
+          : `入住：${admit.date}，${CARE_MODE_NAMES[admit.mode ?? 'institutional']}${admit.bed ? `，床位 ${admit.bed}` : ''}`,
+      );
 
     if (hasError(row.issues)) continue;
     row.effects = effects;
@@ -170,7 +203,9 @@ function planResidents(db: LtcDatabase, lines: ResidentLine[], plan: RosterPlan)
 function planStaff(db: LtcDatabase, lines: StaffLine[], plan: RosterPlan): void {
   const byIdNumber = db.raw.prepare('SELECT id, ref, name FROM staff WHERE id_number = ? ORDER BY id LIMIT 1');
   const certificatesOf = db.raw.prepare('SELECT type, number FROM certificates WHERE staff_id = ?');
-  const holder = db.raw.prepare('SELECT s.name, s.ref FROM certificates c JOIN staff s ON s.id = c.staff_id WHERE c.type = ? AND c.number = ? AND s.id_number <> ? LIMIT 1');
+  const holder = db.raw.prepare(
+    'SELECT s.name, s.ref FROM certificates c JOIN staff s ON s.id = c.staff_id WHERE c.type = ? AND c.number = ? AND s.id_number <> ? LIMIT 1',
+  );
   const earlier = new Map<string, PersonPlan<StaffLine>>();
 
   for (const line of lines) {
@@ -180,7 +215,11 @@ function planStaff(db: LtcDatabase, lines: StaffLine[], plan: RosterPlan): void 
     const who = identify(line, row, earlier, (id) => byIdNumber.get(id) as { id: number; ref: string; name: string } | undefined, '员工');
     const person = who.plan ?? newPlan(line, who.stored?.id ?? null);
     if (!who.plan && who.stored) for (const c of certificatesOf.all(who.stored.id) as Certificate[]) person.certificateKeys.add(certificateKey(c));
-    if (who.plan) compareDetails(who.plan.first, line, row, [['role', '岗位'], ['employedFrom', '入职日期']]);
+    if (who.plan)
+      compareDetails(who.plan.first, line, row, [
+        ['role', '岗位'],
+        ['employedFrom', '入职日期'],
+      ]);
 
     const effects: string[] = [];
     if (row.match === 'new') effects.push('新增员工');
@@ -188,7 +227,11 @@ function planStaff(db: LtcDatabase, lines: StaffLine[], plan: RosterPlan): void 
     const c = line.certificate;
     const known = c ? person.certificateKeys.has(certificateKey(c)) : false;
     if (c) {
-      effects.push(known ? `已有${CERTIFICATE_NAMES[c.type]} ${c.number}，不重复添加` : `${CERTIFICATE_NAMES[c.type]} ${c.number}${c.expiresOn ? `，有效期至 ${c.expiresOn}` : '，长期有效'}`);
+      effects.push(
+        known
+          ? `已有${CERTIFICATE_NAMES[c.type]} ${c.number}，不重复添加`
+          : `${CERTIFICATE_NAMES[c.type]} ${c.number}${c.expiresOn ? `，有效期至 ${c.expiresOn}` : '，长期有效'}`,
+      );
       const other = known ? undefined : (holder.get(c.type, c.number, line.idNumber) as { name: string; ref: string } | undefined);
       if (other) row.issues.push({ severity: 'warning', column: '证书编号', message: `该证书编号已登记在员工“${other.name}”（${other.ref}）名下，请核对` });
     }

@@ -36,7 +36,11 @@ export const rotaHandlers: HandlersOf<typeof rotaApi> = {
     recordAudit(ctx.db, { actor: ctx.actor, action: 'export', entity: 'rota', entityId: i.month, after: { file: name } });
     return xlsxDownload(name, bytes);
   },
-  'rota.importTemplate': async (i, ctx) => xlsxDownload(`排班导入模板-${i.month}.xlsx`, await rotaWorkbook(rotaSheet(rotaMonth(ctx.db, i.month)), { institution: institutionName(ctx.db), template: true })),
+  'rota.importTemplate': async (i, ctx) =>
+    xlsxDownload(
+      `排班导入模板-${i.month}.xlsx`,
+      await rotaWorkbook(rotaSheet(rotaMonth(ctx.db, i.month)), { institution: institutionName(ctx.db), template: true }),
+    ),
   'rota.importPreview': (i, ctx) => previewRotaImport(ctx.db, i.month, i.file),
   'rota.importCommit': (i, ctx) => commitRotaImport(ctx.db, i, ctx.actor),
   'rota.suggest': (i, ctx) => rotaSuggest(ctx.db, i.month, i.from, i.to),

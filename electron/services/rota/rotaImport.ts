@@ -87,17 +87,31 @@ export async function previewRotaImport(db: LtcDatabase, month: Month, file: { n
   };
 }
 
-export async function commitRotaImport(db: LtcDatabase, input: { month: Month; file: { name: string; base64: string }; reason?: string | undefined }, actor: string): Promise<SetCellsResult> {
+export async function commitRotaImport(
+  db: LtcDatabase,
+  input: { month: Month; file: { name: string; base64: string }; reason?: string | undefined },
+  actor: string,
+): Promise<SetCellsResult> {
   const preview = await previewRotaImport(db, input.month, input.file);
   if (preview.errorRows > 0) throw new InputError(`有 ${preview.errorRows} 行有错误，未导入任何排班：请在 Excel 中改正后重新选择文件`);
   if (preview.rows.length === 0) throw new InputError('文件中没有排班行');
   const types = listShiftTypes(db);
   const cells = preview.rows.flatMap((r) =>
-    r.cells.map((c) => ({ staffId: r.staffId as number, date: `${input.month}-${String(c.day).padStart(2, '0')}`, shiftTypeId: c.shift ? (resolveShift(c.shift, types)?.id ?? null) : null })),
+    r.cells.map((c) => ({
+      staffId: r.staffId as number,
+      date: `${input.month}-${String(c.day).padStart(2, '0')}`,
+      shiftTypeId: c.shift ? (resolveShift(c.shift, types)?.id ?? null) : null,
+    })),
   );
   return db.transaction(() => {
     const result = setCells(db, { month: input.month, cells, reason: input.reason }, actor);
-    recordAudit(db, { actor, action: 'import', entity: 'rota', entityId: input.month, after: { file: input.file.name, rows: preview.rows.length, changed: result.changed } });
+    recordAudit(db, {
+      actor,
+      action: 'import',
+      entity: 'rota',
+      entityId: input.month,
+      after: { file: input.file.name, rows: preview.rows.length, changed: result.changed },
+    });
     return result;
   });
 }

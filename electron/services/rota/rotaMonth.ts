@@ -54,17 +54,30 @@ export function rotaStaff(db: LtcDatabase, from: LocalDate, to: LocalDate, lookb
     list.push({ type: c.type, number: c.number, issuedOn: c.issued_on, ...(c.expires_on ? { expiresOn: c.expires_on } : {}) });
     certs.set(c.staff_id, list);
   }
-  return rows.map((r) => ({ id: r.id, ref: r.ref, name: r.name, role: r.role, employedFrom: r.employed_from, employedTo: r.employed_to, certificates: certs.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    name: r.name,
+    role: r.role,
+    employedFrom: r.employed_from,
+    employedTo: r.employed_to,
+    certificates: certs.get(r.id) ?? [],
+  }));
 }
 
 export function readCells(db: LtcDatabase, from: LocalDate, to: LocalDate): RotaCell[] {
-  return (db.raw.prepare('SELECT staff_id, date, shift_type_id FROM rota_cells WHERE date BETWEEN ? AND ? ORDER BY staff_id, date').raw().all(from, to) as [number, string, number][]).map(
-    ([staffId, date, shiftTypeId]) => ({ staffId, date, shiftTypeId }),
-  );
+  return (
+    db.raw.prepare('SELECT staff_id, date, shift_type_id FROM rota_cells WHERE date BETWEEN ? AND ? ORDER BY staff_id, date').raw().all(from, to) as [
+      number,
+      string,
+      number,
+    ][]
+  ).map(([staffId, date, shiftTypeId]) => ({ staffId, date, shiftTypeId }));
 }
 
 export function readPublished(db: LtcDatabase, month: Month): RotaMonthView['published'] {
-  const r = db.raw.prepare('SELECT published_at, published_by FROM rota_months WHERE month = ?').get(month) as { published_at: string; published_by: string } | undefined;
+  const r = db.raw.prepare('SELECT published_at, published_by FROM rota_months WHERE month = ?').get(month) as
+    { published_at: string; published_by: string } | undefined;
   return r ? { at: r.published_at, by: r.published_by } : null;
 }
 

@@ -19,7 +19,12 @@ function weekPage(sheet: RotaSheet, monday: string, first: boolean): Content[] {
   const head: TableCell[] = [
     { text: '姓名', bold: true },
     { text: '岗位', bold: true },
-    ...days.map((d): TableCell => ({ text: `${d.slice(5)}\n周${WEEKDAYS[isoWeekday(d)]}`, bold: true, alignment: 'center', color: inMonth(d) ? '#000000' : '#999999' })),
+    ...days.map((d): TableCell => ({
+      text: `${d.slice(5)}\n周${WEEKDAYS[isoWeekday(d)]}`,
+      bold: true,
+      alignment: 'center',
+      color: inMonth(d) ? '#000000' : '#999999',
+    })),
     { text: '周工时', bold: true, alignment: 'center' },
   ];
   const body: TableCell[][] = [head];

@@ -64,7 +64,8 @@ export function saveShiftType(db: LtcDatabase, input: z.output<typeof shiftTypeI
     sort: input.sort,
   };
   return db.transaction(() => {
-    const clash = db.raw.prepare('SELECT name, key FROM shift_types WHERE (name = ? OR key = ?) AND id IS NOT ?').get(row.name, row.key, input.id ?? null) as { name: string; key: string } | undefined;
+    const clash = db.raw.prepare('SELECT name, key FROM shift_types WHERE (name = ? OR key = ?) AND id IS NOT ?').get(row.name, row.key, input.id ?? null) as
+      { name: string; key: string } | undefined;
     if (clash) {
       const what = clash.name === row.name ? `名称“${row.name}”` : `快捷键 ${row.key}`;
       throw new ServiceError('CONFLICT', `班次${what}已被“${clash.name}”使用，请换一个`);
@@ -73,11 +74,19 @@ export function saveShiftType(db: LtcDatabase, input: z.output<typeof shiftTypeI
       const before = db.raw.prepare('SELECT * FROM shift_types WHERE id = ?').get(input.id) as ShiftRow | undefined;
       if (!before) throw new ServiceError('NOT_FOUND', '找不到该班次，可能已被删除，请刷新');
       db.raw
-        .prepare('UPDATE shift_types SET key=@key, name=@name, kind=@kind, start=@start, end=@end, paid_minutes=@paid_minutes, post=@post, color=@color, per_severe=@per_severe, per_other=@per_other, sort=@sort WHERE id=@id')
+        .prepare(
+          'UPDATE shift_types SET key=@key, name=@name, kind=@kind, start=@start, end=@end, paid_minutes=@paid_minutes, post=@post, color=@color, per_severe=@per_severe, per_other=@per_other, sort=@sort WHERE id=@id',
+        )
         .run({ ...row, id: input.id });
       recordAudit(db, { actor, action: 'update', entity: 'shift-type', entityId: input.id, before: toShift(before), after: toShift({ ...row, id: input.id }) });
     } else {
-      const id = Number(db.raw.prepare('INSERT INTO shift_types (key, name, kind, start, end, paid_minutes, post, color, per_severe, per_other, sort) VALUES (@key, @name, @kind, @start, @end, @paid_minutes, @post, @color, @per_severe, @per_other, @sort)').run(row).lastInsertRowid);
+      const id = Number(
+        db.raw
+          .prepare(
+            'INSERT INTO shift_types (key, name, kind, start, end, paid_minutes, post, color, per_severe, per_other, sort) VALUES (@key, @name, @kind, @start, @end, @paid_minutes, @post, @color, @per_severe, @per_other, @sort)',
+          )
+          .run(row).lastInsertRowid,
+      );
       recordAudit(db, { actor, action: 'create', entity: 'shift-type', entityId: id, after: toShift({ ...row, id }) });
     }
     return listShiftTypes(db);
@@ -106,7 +115,9 @@ export function saveRotaRules(db: LtcDatabase, rules: z.output<typeof rotaRulesI
   return db.transaction(() => {
     const before = readRotaRules(db);
     db.raw
-      .prepare('INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
       .run(RULES_KEY, JSON.stringify(rules), localTimestamp());
     recordAudit(db, { actor, action: 'update', entity: 'rota-rules', before: before.rules, after: rules });
     return readRotaRules(db);

@@ -55,7 +55,5 @@ export function rotaSheet(view: RotaMonthView): RotaSheet {
 export const dayHeader = (date: LocalDate): string => `${Number(date.slice(8))}\n${WEEKDAYS[isoWeekday(date)]}`;
 
 export function shiftLegend(types: readonly ShiftType[]): string {
-  return types
-    .map((t) => (t.kind === 'work' ? `${t.name}(${t.key}) ${t.start}–${t.end} ${POST_NAMES[t.post ?? 'other']}` : `${t.name}(${t.key})`))
-    .join('；');
+  return types.map((t) => (t.kind === 'work' ? `${t.name}(${t.key}) ${t.start}–${t.end} ${POST_NAMES[t.post ?? 'other']}` : `${t.name}(${t.key})`)).join('；');
 }

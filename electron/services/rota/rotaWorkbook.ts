@@ -33,7 +33,13 @@ export async function rotaWorkbook(sheet: RotaSheet, opts: { institution: string
   ws.getColumn(3).width = 8;
   dates.forEach((_d, i) => (ws.getColumn(FIRST_DAY_COLUMN + i).width = 5.5));
   for (const r of sheet.rows) {
-    const row = ws.addRow([r.ref, r.name, r.role, ...dates.map((d) => r.shifts.get(d)?.name ?? null), ...(opts.template ? [] : [Math.round((r.paidMinutes / 60) * 10) / 10])]);
+    const row = ws.addRow([
+      r.ref,
+      r.name,
+      r.role,
+      ...dates.map((d) => r.shifts.get(d)?.name ?? null),
+      ...(opts.template ? [] : [Math.round((r.paidMinutes / 60) * 10) / 10]),
+    ]);
     dates.forEach((d, i) => {
       const t = r.shifts.get(d);
       const cell = row.getCell(FIRST_DAY_COLUMN + i);
@@ -44,10 +50,15 @@ export async function rotaWorkbook(sheet: RotaSheet, opts: { institution: string
   if (!opts.template) {
     ws.addRow([]);
     for (const t of view.shiftTypes.filter((x) => sheet.check.coverage.some((c) => c.shiftTypeId === x.id))) {
-      const row = ws.addRow(['', `${t.name} 应配/实配`, '', ...dates.map((d) => {
-        const c = sheet.check.coverage.find((x) => x.date === d && x.shiftTypeId === t.id);
-        return c ? `${c.required}/${c.assigned}` : null;
-      })]);
+      const row = ws.addRow([
+        '',
+        `${t.name} 应配/实配`,
+        '',
+        ...dates.map((d) => {
+          const c = sheet.check.coverage.find((x) => x.date === d && x.shiftTypeId === t.id);
+          return c ? `${c.required}/${c.assigned}` : null;
+        }),
+      ]);
       dates.forEach((d, i) => {
         const c = sheet.check.coverage.find((x) => x.date === d && x.shiftTypeId === t.id);
         if (c && c.assigned < c.required) row.getCell(FIRST_DAY_COLUMN + i).font = { color: { argb: 'FFC00000' }, bold: true };
@@ -55,7 +66,10 @@ export async function rotaWorkbook(sheet: RotaSheet, opts: { institution: string
     }
     if (sheet.check.issues.length > 0) {
       const issues = wb.addWorksheet('排班问题');
-      issues.columns = [{ header: '日期', width: 12 }, { header: '问题', width: 100 }];
+      issues.columns = [
+        { header: '日期', width: 12 },
+        { header: '问题', width: 100 },
+      ];
       issues.getRow(1).font = { bold: true };
       for (const i of sheet.check.issues) issues.addRow([i.date, i.message]);
     }

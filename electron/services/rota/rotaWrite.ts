@@ -26,7 +26,9 @@ export function setCells(db: LtcDatabase, input: { month: Month; cells: readonly
     const staff = new Map((db.raw.prepare('SELECT id, ref, name FROM staff').all() as { id: number; ref: string; name: string }[]).map((s) => [s.id, s]));
     const shifts = new Map((db.raw.prepare('SELECT id, name FROM shift_types').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]));
     const current = db.raw.prepare('SELECT shift_type_id FROM rota_cells WHERE staff_id = ? AND date = ?').pluck();
-    const put = db.raw.prepare('INSERT INTO rota_cells (staff_id, date, shift_type_id) VALUES (?, ?, ?) ON CONFLICT (staff_id, date) DO UPDATE SET shift_type_id = excluded.shift_type_id');
+    const put = db.raw.prepare(
+      'INSERT INTO rota_cells (staff_id, date, shift_type_id) VALUES (?, ?, ?) ON CONFLICT (staff_id, date) DO UPDATE SET shift_type_id = excluded.shift_type_id',
+    );
     const clear = db.raw.prepare('DELETE FROM rota_cells WHERE staff_id = ? AND date = ?');
     const before: { staff: string; date: string; shift: string | null }[] = [];
     const after: typeof before = [];
@@ -43,7 +45,8 @@ export function setCells(db: LtcDatabase, input: { month: Month; cells: readonly
       after.push({ staff: who, date: c.date, shift: c.shiftTypeId === null ? null : (shifts.get(c.shiftTypeId) ?? null) });
     }
     const audited = !!published && after.length > 0;
-    if (audited) recordAudit(db, { actor, action: 'update', entity: 'rota', entityId: input.month, before: { cells: before }, after: { cells: after, reason } });
+    if (audited)
+      recordAudit(db, { actor, action: 'update', entity: 'rota', entityId: input.month, before: { cells: before }, after: { cells: after, reason } });
     return { changed: after.length, audited };
   });
 }
@@ -55,7 +58,7 @@ export function publishRota(db: LtcDatabase, month: Month, by: string, actor: st
     if (already) throw new ServiceError('CONFLICT', `${month} 的排班已于 ${already.at.slice(0, 16).replace('T', ' ')} 由 ${already.by} 发布`);
     const at = localTimestamp();
     db.raw.prepare('INSERT INTO rota_months (month, published_at, published_by) VALUES (?, ?, ?)').run(month, at, by);
-    const cells = db.raw.prepare("SELECT count(*) FROM rota_cells WHERE substr(date, 1, 7) = ?").pluck().get(month) as number;
+    const cells = db.raw.prepare('SELECT count(*) FROM rota_cells WHERE substr(date, 1, 7) = ?').pluck().get(month) as number;
     recordAudit(db, { actor, action: 'publish', entity: 'rota', entityId: month, after: { month, by, cells } });
     return { at, by };
   });

@@ -74,7 +74,8 @@ export function date(c: Cell): Parsed<LocalDate | null> {
   return ok(value);
 }
 
-const TIME_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[T\s]\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?$/;
+const TIME_RE =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[T\s]\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?$/;
 
 /**
  * A local time `YYYY-MM-DDTHH:mm`. Apps log seconds; the claim counts whole minutes. Seconds are
@@ -122,7 +123,6 @@ export function choice<T>(c: Cell, table: ReadonlyMap<string, T>, shownOptions: 
   if (value === undefined) return bad(`“${shown(c)}”不是可选的值，请从下拉列表选择：${shownOptions.join('、')}`);
   return ok(value);
 }
-
 
 const YES_NO = spellings<boolean>([
   [true, ['是', '已签', '已签字', '已确认', '确认', 'y', 'yes', 'true', '1', '√', '✓', '✔', '有']],

@@ -27,7 +27,9 @@ export function sniffSpreadsheet(name: string, bytes: Uint8Array, accept: readon
   if (isOle(bytes) || lower.endsWith('.xls')) throw new InputError(XLS_REFUSED);
   const kind: SpreadsheetKind = isZip(bytes) || lower.endsWith('.xlsx') ? 'xlsx' : 'csv';
   if (!accept.includes(kind)) {
-    throw new InputError(accept.length === 1 && accept[0] === 'xlsx' ? `“${name}”不是 Excel 工作簿（.xlsx）：请下载${template}，填写后上传` : `“${name}”不是 CSV 文件`);
+    throw new InputError(
+      accept.length === 1 && accept[0] === 'xlsx' ? `“${name}”不是 Excel 工作簿（.xlsx）：请下载${template}，填写后上传` : `“${name}”不是 CSV 文件`,
+    );
   }
   return kind;
 }

@@ -22,7 +22,15 @@ function readCertificate(db: LtcDatabase, id: number): CertificateRow {
 /** What the trail keeps of a certificate: the model's words, with its holder's name so the row reads alone. */
 function auditShape(db: LtcDatabase, c: CertificateRow): Record<string, unknown> {
   const holder = db.raw.prepare('SELECT ref, name FROM staff WHERE id = ?').get(c.staff_id) as { ref: string; name: string } | undefined;
-  return { staff: holder?.name ?? null, staffRef: holder?.ref ?? null, type: c.type, number: c.number, level: c.level, issuedOn: c.issued_on, expiresOn: c.expires_on };
+  return {
+    staff: holder?.name ?? null,
+    staffRef: holder?.ref ?? null,
+    type: c.type,
+    number: c.number,
+    level: c.level,
+    issuedOn: c.issued_on,
+    expiresOn: c.expires_on,
+  };
 }
 
 export function saveCertificate(db: LtcDatabase, c: ParsedCertificate, actor: string): StaffDetail {
@@ -33,14 +41,22 @@ export function saveCertificate(db: LtcDatabase, c: ParsedCertificate, actor: st
     const values = [c.type, c.number, c.level || null, c.issuedOn, expiresOn] as const;
     if (c.id === undefined) {
       const id = Number(
-        db.raw.prepare('INSERT INTO certificates (staff_id, type, number, level, issued_on, expires_on) VALUES (?, ?, ?, ?, ?, ?)').run(c.staffId, ...values).lastInsertRowid,
+        db.raw.prepare('INSERT INTO certificates (staff_id, type, number, level, issued_on, expires_on) VALUES (?, ?, ?, ?, ?, ?)').run(c.staffId, ...values)
+          .lastInsertRowid,
       );
       recordAudit(db, { actor, action: 'create', entity: 'certificate', entityId: id, before: null, after: auditShape(db, readCertificate(db, id)) });
     } else {
       const before = readCertificate(db, c.id);
       if (before.staff_id !== c.staffId) throw new ServiceError('CONFLICT', '该证书属于另一名员工，不能在此修改，请刷新页面');
       db.raw.prepare('UPDATE certificates SET type = ?, number = ?, level = ?, issued_on = ?, expires_on = ? WHERE id = ?').run(...values, c.id);
-      recordAudit(db, { actor, action: 'update', entity: 'certificate', entityId: c.id, before: auditShape(db, before), after: auditShape(db, readCertificate(db, c.id)) });
+      recordAudit(db, {
+        actor,
+        action: 'update',
+        entity: 'certificate',
+        entityId: c.id,
+        before: auditShape(db, before),
+        after: auditShape(db, readCertificate(db, c.id)),
+      });
     }
     return getStaff(db, c.staffId);
   });

@@ -24,32 +24,39 @@ function filterOf(db: LtcDatabase, q: ParsedList | ParsedMatrix): { filter: Staf
 export function listStaff(db: LtcDatabase, q: ParsedList): StaffListPage {
   const { filter, lead, leads } = filterOf(db, q);
   const { rows, total } = queryStaff(db.raw, { ...filter, status: q.certStatus }, { field: q.sortField, order: q.sortOrder }, q.page, q.pageSize);
-  const certs = certificatesOf(db, rows.map((r) => r.id));
+  const certs = certificatesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const today = serviceToday();
   return {
     date: filter.date,
     leadDays: lead,
     total,
-    rows: rows.map(
-      (r): StaffListRow => ({
-        id: r.id,
-        ref: r.ref,
-        name: r.name,
-        idNumberMasked: maskIdNumber(r.id_number),
-        idWarning: idNumberProblem(r.id_number, today),
-        role: r.role,
-        employedFrom: r.employed_from,
-        employedTo: r.employed_to,
-        certStatus: standing(r.worst, filter).status,
-        certificates: (certs.get(r.id) ?? []).map((c) => certificateView(c, filter.date, leads)),
-      }),
-    ),
+    rows: rows.map((r): StaffListRow => ({
+      id: r.id,
+      ref: r.ref,
+      name: r.name,
+      idNumberMasked: maskIdNumber(r.id_number),
+      idWarning: idNumberProblem(r.id_number, today),
+      role: r.role,
+      employedFrom: r.employed_from,
+      employedTo: r.employed_to,
+      certStatus: standing(r.worst, filter).status,
+      certificates: (certs.get(r.id) ?? []).map((c) => certificateView(c, filter.date, leads)),
+    })),
   };
 }
 
 export function staffMatrix(db: LtcDatabase, q: ParsedMatrix): MatrixPage {
   const { filter, lead } = filterOf(db, q);
-  const { rows, total } = queryStaff(db.raw, { ...filter, status: q.status, type: q.status ? q.type : undefined }, { field: q.sortField, order: q.sortOrder }, q.page, q.pageSize);
+  const { rows, total } = queryStaff(
+    db.raw,
+    { ...filter, status: q.status, type: q.status ? q.type : undefined },
+    { field: q.sortField, order: q.sortOrder },
+    q.page,
+    q.pageSize,
+  );
   return {
     date: filter.date,
     leadDays: lead,

@@ -127,18 +127,24 @@ export function queryStaff(
   if (f.status || sort.field === 'certificates') {
     // count(*) OVER () gives the total from the same pass over everyone's standings (they cost the most).
     const rows = sql
-      .prepare(`${CERT_CTE} SELECT ${PERSON_COLUMNS}, ${CERT_COLUMNS.map((col) => `c.${col}`).join(', ')}, count(*) OVER () AS total ${FROM} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `${CERT_CTE} SELECT ${PERSON_COLUMNS}, ${CERT_COLUMNS.map((col) => `c.${col}`).join(', ')}, count(*) OVER () AS total ${FROM} ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...w.params, ...paging }) as (StaffQueryRow & { total: number })[];
     const total = rows[0]?.total ?? (sql.prepare(`${CERT_CTE} SELECT count(*) ${FROM} ${w.sql}`).pluck().get(w.params) as number);
     return { rows, total };
   }
   // The page is chosen from staff alone; only its own people's certificates are judged.
-  const people = sql.prepare(`SELECT ${PERSON_COLUMNS} FROM staff s ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...w.params, ...paging }) as StaffQueryRow[];
+  const people = sql
+    .prepare(`SELECT ${PERSON_COLUMNS} FROM staff s ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...w.params, ...paging }) as StaffQueryRow[];
   const total = sql.prepare(`SELECT count(*) FROM staff s ${w.sql}`).pluck().get(w.params) as number;
   const standings = new Map(
-    (sql.prepare(`${certCte(true)} SELECT staff_id, ${CERT_COLUMNS.join(', ')} FROM cert`).all({ date: f.date, ids: JSON.stringify(people.map((p) => p.id)) }) as Record<string, string | null>[]).map(
-      (c) => [Number(c['staff_id']), c],
-    ),
+    (
+      sql
+        .prepare(`${certCte(true)} SELECT staff_id, ${CERT_COLUMNS.join(', ')} FROM cert`)
+        .all({ date: f.date, ids: JSON.stringify(people.map((p) => p.id)) }) as Record<string, string | null>[]
+    ).map((c) => [Number(c['staff_id']), c]),
   );
   const rows = people.map((p) => {
     const c = standings.get(p.id);

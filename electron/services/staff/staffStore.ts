@@ -46,9 +46,9 @@ export const recordOf = (r: StaffRow): StaffRecord => ({
 export function getStaff(db: LtcDatabase, id: number, date: LocalDate = serviceToday()): StaffDetail {
   const r = readRow(db, id);
   const leads = reminderLeadDays(db);
-  const certs = (db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY type, issued_on, id`).all(id) as CertificateRow[]).map((c) =>
-    certificateView(c, date, leads),
-  );
+  const certs = (
+    db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY type, issued_on, id`).all(id) as CertificateRow[]
+  ).map((c) => certificateView(c, date, leads));
   // The same standing as the list's SQL: per type the latest-ending certificate issued by the date.
   const best = new Map<string, string>();
   for (const c of certs) {
@@ -80,8 +80,7 @@ export function saveStaff(db: LtcDatabase, input: ParsedStaff, actor: string): S
   return db.transaction(() => {
     // The same ID number is the same person (as import matches them): one record per person.
     const twin = db.raw.prepare('SELECT id, ref, name FROM staff WHERE id_number = ? AND id <> ? LIMIT 1').get(input.idNumber, input.id ?? 0) as
-      | { id: number; ref: string; name: string }
-      | undefined;
+      { id: number; ref: string; name: string } | undefined;
     if (twin) {
       const message = `身份证号与已登记的员工“${twin.name}”（${twin.ref}）相同：同一人只登记一次，请打开该员工修改，或核对号码`;
       throw new ServiceError('CONFLICT', message, [{ path: 'idNumber', message }]);
@@ -99,7 +98,9 @@ export function saveStaff(db: LtcDatabase, input: ParsedStaff, actor: string): S
       return getStaff(db, id);
     }
     const before = recordOf(readRow(db, input.id));
-    db.raw.prepare('UPDATE staff SET name = ?, id_number = ?, role = ?, employed_from = ?, employed_to = ?, updated_at = ? WHERE id = ?').run(...values, now, input.id);
+    db.raw
+      .prepare('UPDATE staff SET name = ?, id_number = ?, role = ?, employed_from = ?, employed_to = ?, updated_at = ? WHERE id = ?')
+      .run(...values, now, input.id);
     recordAudit(db, { actor, action: 'update', entity: 'staff', entityId: input.id, before, after: recordOf(readRow(db, input.id)) });
     return getStaff(db, input.id);
   });
@@ -113,13 +114,15 @@ export function deleteStaff(db: LtcDatabase, id: number, actor: string): { id: n
       // Visits are the claim's evidence and name their caregiver; the person stays, marked as left.
       throw new ServiceError('CONFLICT', `${row.name}有 ${visits} 条上门服务记录，不能删除（服务记录须保留护理人员）。如已离职，请填写离职日期。`);
     }
-    const certificates = (db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY id`).all(id) as CertificateRow[]).map((c) => ({
-      type: c.type,
-      number: c.number,
-      level: c.level,
-      issuedOn: c.issued_on,
-      expiresOn: c.expires_on,
-    }));
+    const certificates = (db.raw.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates WHERE staff_id = ? ORDER BY id`).all(id) as CertificateRow[]).map(
+      (c) => ({
+        type: c.type,
+        number: c.number,
+        level: c.level,
+        issuedOn: c.issued_on,
+        expiresOn: c.expires_on,
+      }),
+    );
     db.raw.prepare('DELETE FROM staff WHERE id = ?').run(id);
     recordAudit(db, { actor, action: 'delete', entity: 'staff', entityId: id, before: { ...recordOf(row), certificates }, after: null });
     return { id };

@@ -20,7 +20,9 @@ export function saveFeedUrl(db: LtcDatabase, url: string, actor: string): string
     const before = readFeedUrl(db);
     if (before === value) return value;
     db.raw
-      .prepare('INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      )
       .run(KEY, value, localTimestamp());
     recordAudit(db, { actor, action: 'update', entity: 'app-setting', entityId: KEY, before: { updateFeedUrl: before }, after: { updateFeedUrl: value } });
     return value;

@@ -15,7 +15,10 @@ import type { UpdaterControl, UpdaterSnapshot } from './control';
 const stubFile = z.object({
   phase: z.enum(['unavailable', 'off', 'idle', 'checking', 'upToDate', 'available', 'downloading', 'downloaded', 'error']).default('idle'),
   unavailableReason: z.string().nullable().default(null),
-  offered: z.object({ version: z.string(), releaseNotes: z.string().default(''), releaseDate: z.string().nullable().default(null) }).nullable().default(null),
+  offered: z
+    .object({ version: z.string(), releaseNotes: z.string().default(''), releaseDate: z.string().nullable().default(null) })
+    .nullable()
+    .default(null),
   progress: z.object({ percent: z.number(), transferredBytes: z.number(), totalBytes: z.number() }).nullable().default(null),
   lastCheckedAt: z.string().nullable().default(null),
   error: z.string().nullable().default(null),

@@ -16,7 +16,14 @@ import { checkRefusal, downloadRefusal, feedChangeRefusal, installRefusal, resta
 export const BROWSER_PREVIEW_REASON = '浏览器预览不支持自动更新：请在桌面程序中检查和安装更新。';
 
 export function updateStatus(ctx: ServiceContext): UpdateStatus {
-  const snapshot = ctx.updater?.snapshot() ?? { phase: 'unavailable' as const, unavailableReason: BROWSER_PREVIEW_REASON, offered: null, progress: null, lastCheckedAt: null, error: null };
+  const snapshot = ctx.updater?.snapshot() ?? {
+    phase: 'unavailable' as const,
+    unavailableReason: BROWSER_PREVIEW_REASON,
+    offered: null,
+    progress: null,
+    lastCheckedAt: null,
+    error: null,
+  };
   return { ...snapshot, currentVersion: ctx.appVersion, feedUrl: readFeedUrl(ctx.db), restartWaitsFor: restartWaitsFor(runningWorkKinds()) };
 }
 

@@ -45,14 +45,18 @@ export function clientMonth(sql: BetterSqlite3.Database, policy: Policy, residen
   const { firstDate, lastDate } = claimVisitWindow(month);
   const to = addDays(lastDate, 1);
   const replaced = draft?.id ?? -1;
-  const own = (sql.prepare(`SELECT ${COLUMNS} FROM visits v WHERE resident_id = ? AND start_at >= ? AND start_at < ? AND id <> ?`).all(residentId, firstDate, to, replaced) as Row[]).filter(
-    (r) => !draft || r.ref !== draft.ref,
-  );
+  const own = (
+    sql
+      .prepare(`SELECT ${COLUMNS} FROM visits v WHERE resident_id = ? AND start_at >= ? AND start_at < ? AND id <> ?`)
+      .all(residentId, firstDate, to, replaced) as Row[]
+  ).filter((r) => !draft || r.ref !== draft.ref);
   const caregivers = new Set(own.map((r) => r.staff_id));
   if (draft) caregivers.add(draft.staffId);
   // A day earlier than the window: a visit crossing midnight into its first day can overlap one of it.
   const others = sql
-    .prepare(`SELECT ${COLUMNS} FROM visits v WHERE staff_id IN (SELECT value FROM json_each(?)) AND resident_id <> ? AND start_at >= ? AND start_at < ? AND id <> ?`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM visits v WHERE staff_id IN (SELECT value FROM json_each(?)) AND resident_id <> ? AND start_at >= ? AND start_at < ? AND id <> ?`,
+    )
     .all(JSON.stringify([...caregivers]), residentId, addDays(firstDate, -1), to, replaced) as Row[];
   const staff = staffById(sql, caregivers);
   const staffRef = (id: number): string => staff.get(id)?.ref ?? '';
@@ -67,7 +71,15 @@ export function clientMonth(sql: BetterSqlite3.Database, policy: Policy, residen
   });
   const visits = own.map((r) => visit(r, resident.ref));
   if (draft) {
-    visits.push({ ref: draft.ref, resident: resident.ref, staff: staffRef(draft.staffId), start: draft.start, end: draft.end, items: draft.items, confirmed: draft.confirmed });
+    visits.push({
+      ref: draft.ref,
+      resident: resident.ref,
+      staff: staffRef(draft.staffId),
+      start: draft.start,
+      end: draft.end,
+      items: draft.items,
+      confirmed: draft.confirmed,
+    });
   }
   // Not on file here: judged in no month, present only for the overlap sweep.
   const elsewhere = others.map((r) => visit(r, ''));

@@ -64,9 +64,14 @@ function overlapsOf(sql: BetterSqlite3.Database, targets: readonly JudgeTarget[]
       if (t.end > hi) hi = t.end;
       if (t.start > hi) hi = t.start;
     }
-    const stored = (neighbours.all(staffId, addDays(dateOf(lo), -1), hi) as { id: number; ref: string; start: string; end: string }[]).filter((n) => !replaced.has(n.id));
+    const stored = (neighbours.all(staffId, addDays(dateOf(lo), -1), hi) as { id: number; ref: string; start: string; end: string }[]).filter(
+      (n) => !replaced.has(n.id),
+    );
     const key = String(staffId);
-    const all: Pick<Visit, 'ref' | 'staff' | 'start' | 'end'>[] = [...stored.map((n) => ({ ...n, staff: key })), ...list.map((t) => ({ ref: t.ref, staff: key, start: t.start, end: t.end }))];
+    const all: Pick<Visit, 'ref' | 'staff' | 'start' | 'end'>[] = [
+      ...stored.map((n) => ({ ...n, staff: key })),
+      ...list.map((t) => ({ ref: t.ref, staff: key, start: t.start, end: t.end })),
+    ];
     for (const [ref, others] of overlappingVisits(all as Visit[])) out.set(ref, others);
   }
   return out;
@@ -75,8 +80,14 @@ function overlapsOf(sql: BetterSqlite3.Database, targets: readonly JudgeTarget[]
 /** The verdicts of the targets, in their order. */
 export function judgeTargets(sql: BetterSqlite3.Database, policy: Policy, targets: readonly JudgeTarget[]): VisitVerdictView[] {
   if (targets.length === 0) return [];
-  const residents = residentsById(sql, targets.map((t) => t.residentId));
-  const staff = staffById(sql, targets.map((t) => t.staffId));
+  const residents = residentsById(
+    sql,
+    targets.map((t) => t.residentId),
+  );
+  const staff = staffById(
+    sql,
+    targets.map((t) => t.staffId),
+  );
   const facts = new Map<string, ResidentFacts>();
   for (const r of residents.values()) facts.set(r.ref, residentFacts(r, policy.pack));
   const staffByRef = new Map<string, Staff>();

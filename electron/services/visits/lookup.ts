@@ -47,7 +47,10 @@ function residentOption(r: ResidentRow): PersonOption {
 }
 
 function staffOption(s: StaffRow): PersonOption {
-  const certs = (s.types ?? '').split(',').filter(Boolean).map((t) => CERTIFICATE_NAMES[t as CertificateType] ?? t);
+  const certs = (s.types ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((t) => CERTIFICATE_NAMES[t as CertificateType] ?? t);
   const parts = [s.role ? STAFF_ROLE_NAMES[s.role] : '', certs.length > 0 ? certs.join('、') : '无证书', s.employed_to ? `离职 ${s.employed_to}` : ''];
   return { id: s.id, name: s.name, idMasked: maskIdNumber(s.id_number), hint: parts.filter(Boolean).join(' · ') };
 }
@@ -81,6 +84,12 @@ export function visitCatalogue(db: LtcDatabase): VisitCatalogue | null {
     title: policy.catalogue.title,
     packTitle: policy.pack.title,
     minVisitMinutes: policy.pack.minVisitMinutes,
-    items: policy.catalogue.items.map((i) => ({ code: i.code, name: i.name, class: i.class, ...(i.category ? { category: i.category } : {}), ...(i.minMinutes !== undefined ? { minMinutes: i.minMinutes } : {}) })),
+    items: policy.catalogue.items.map((i) => ({
+      code: i.code,
+      name: i.name,
+      class: i.class,
+      ...(i.category ? { category: i.category } : {}),
+      ...(i.minMinutes !== undefined ? { minMinutes: i.minMinutes } : {}),
+    })),
   };
 }

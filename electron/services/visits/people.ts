@@ -43,7 +43,13 @@ export function residentsById(sql: BetterSqlite3.Database, ids: Iterable<number>
   const out = new Map<number, Resident>();
   for (const r of sql.prepare(`SELECT id, ref, name, id_number FROM residents WHERE id ${IN_IDS}`).all(json) as Row[]) {
     const id = r.id as number;
-    out.set(id, { ref: r.ref as string, name: r.name as string, idNumber: r.id_number as string, assessments: assessments.get(id) ?? [], events: events.get(id) ?? [] });
+    out.set(id, {
+      ref: r.ref as string,
+      name: r.name as string,
+      idNumber: r.id_number as string,
+      assessments: assessments.get(id) ?? [],
+      events: events.get(id) ?? [],
+    });
   }
   return out;
 }

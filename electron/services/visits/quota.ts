@@ -24,7 +24,12 @@ export interface QuotaJudgement {
 }
 
 /** The client's month with the draft (if any), against the pack's home limits; null where none apply. */
-export function homeQuota(sql: BetterSqlite3.Database, policy: Policy, residentId: number, opts: { month: Month; draft?: JudgeTarget; weekOf?: LocalDate }): QuotaJudgement | null {
+export function homeQuota(
+  sql: BetterSqlite3.Database,
+  policy: Policy,
+  residentId: number,
+  opts: { month: Month; draft?: JudgeTarget; weekOf?: LocalDate },
+): QuotaJudgement | null {
   const model = policy.pack.home;
   if (!model) return null;
   const { month, draft } = opts;

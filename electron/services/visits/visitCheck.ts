@@ -52,7 +52,16 @@ export function checkVisit(db: LtcDatabase, d: Draft, today = serviceToday()): V
   const none = { minutes, minimumMinutes: minimum, problems, verdict: null, quota: null, locked };
   if (!policy || !residentOk || !staffOk || !startOk || !endOk || problems.length > 0) return none;
 
-  const target: JudgeTarget = { id: stored?.id ?? null, ref: stored?.ref ?? DRAFT_REF, residentId: d.residentId!, staffId: d.staffId!, start: d.start!, end: d.end!, items: d.items, confirmed: d.confirmed };
+  const target: JudgeTarget = {
+    id: stored?.id ?? null,
+    ref: stored?.ref ?? DRAFT_REF,
+    residentId: d.residentId!,
+    staffId: d.staffId!,
+    start: d.start!,
+    end: d.end!,
+    items: d.items,
+    confirmed: d.confirmed,
+  };
   const [judged] = judgeTargets(sql, policy, [target]);
   if (!judged) return none;
   const quota = homeQuota(sql, policy, target.residentId, { month: monthOf(target.start), draft: target });

@@ -87,12 +87,28 @@ export function listVisits(db: LtcDatabase, q: Query): Page<VisitRow> {
     const keep = q.status === 'valid' ? (i: number) => verdicts[i]!.valid : (i: number) => verdicts[i]!.issues.some((x) => x.severity === 'error');
     const matching = candidates.map((c, i) => ({ id: c.id, verdict: verdicts[i]! })).filter((_, i) => keep(i));
     const page = matching.slice(offset, offset + q.pageSize);
-    const byId = new Map((sql.prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE v.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((p) => p.id))) as StoredRow[]).map((r) => [r.id, r]));
+    const byId = new Map(
+      (
+        sql
+          .prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE v.id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify(page.map((p) => p.id))) as StoredRow[]
+      ).map((r) => [r.id, r]),
+    );
     const rows = page.map((p) => byId.get(p.id)!);
-    return { rows: toVisitRows(sql, rows, policy, page.map((p) => p.verdict)), total: matching.length };
+    return {
+      rows: toVisitRows(
+        sql,
+        rows,
+        policy,
+        page.map((p) => p.verdict),
+      ),
+      total: matching.length,
+    };
   }
 
   const total = (sql.prepare(`SELECT count(*) ${from} ${s.where}`).pluck().get(s.params) as number) ?? 0;
-  const rows = sql.prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} ${s.where} ${s.order} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: q.pageSize, offset }) as StoredRow[];
+  const rows = sql
+    .prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} ${s.where} ${s.order} LIMIT @limit OFFSET @offset`)
+    .all({ ...s.params, limit: q.pageSize, offset }) as StoredRow[];
   return { rows: toVisitRows(sql, rows, policy), total };
 }

@@ -42,7 +42,16 @@ export interface StoredRow {
 export const splitItems = (items: string | null): string[] => (items === null ? [] : items.split(SEP));
 
 export function targetOf(r: Pick<StoredRow, 'id' | 'ref' | 'resident_id' | 'staff_id' | 'start_at' | 'end_at' | 'items' | 'confirmed'>): JudgeTarget {
-  return { id: r.id, ref: r.ref, residentId: r.resident_id, staffId: r.staff_id, start: r.start_at, end: r.end_at, items: splitItems(r.items), confirmed: r.confirmed === 1 };
+  return {
+    id: r.id,
+    ref: r.ref,
+    residentId: r.resident_id,
+    staffId: r.staff_id,
+    start: r.start_at,
+    end: r.end_at,
+    items: splitItems(r.items),
+    confirmed: r.confirmed === 1,
+  };
 }
 
 export function itemViews(codes: readonly string[], policy: Policy | null): VisitItemView[] {

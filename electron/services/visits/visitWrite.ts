@@ -49,8 +49,10 @@ export function visitProblems(db: LtcDatabase, input: Input, policy: Policy, kep
   if (!endOk) problems.push({ path: 'end', message: `结束时间“${input.end}”不存在（日期须真实存在，时为00–23，分为00–59）` });
   // end = start is kept (the claim calls it too short); end before start is no visit at all.
   if (startOk && endOk && input.end < input.start) problems.push({ path: 'end', message: '结束时间早于开始时间，请核对签到、签退时间' });
-  if (!db.raw.prepare('SELECT 1 FROM residents WHERE id = ?').get(input.residentId)) problems.push({ path: 'residentId', message: '所选服务对象不存在（可能已被删除），请重新选择' });
-  if (!db.raw.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.staffId)) problems.push({ path: 'staffId', message: '所选护理人员不存在（可能已被删除），请重新选择' });
+  if (!db.raw.prepare('SELECT 1 FROM residents WHERE id = ?').get(input.residentId))
+    problems.push({ path: 'residentId', message: '所选服务对象不存在（可能已被删除），请重新选择' });
+  if (!db.raw.prepare('SELECT 1 FROM staff WHERE id = ?').get(input.staffId))
+    problems.push({ path: 'staffId', message: '所选护理人员不存在（可能已被删除），请重新选择' });
   // Past visits keep the codes they were logged with, even after the catalogue changes.
   const unknown = input.items.filter((c) => !policy.items.has(c) && !kept.includes(c));
   if (unknown.length > 0) problems.push({ path: 'items', message: `服务项目编码 ${unknown.join('、')} 不在${policy.catalogue.title}中，请从目录中选择` });
@@ -94,16 +96,25 @@ export function saveVisit(db: LtcDatabase, input: Input, actor: string, today = 
     if (before) {
       id = before.id;
       db.raw
-        .prepare(`UPDATE visits SET resident_id = @resident_id, staff_id = @staff_id, start_at = @start_at, end_at = @end_at, minutes = @minutes,
+        .prepare(
+          `UPDATE visits SET resident_id = @resident_id, staff_id = @staff_id, start_at = @start_at, end_at = @end_at, minutes = @minutes,
           confirmed = @confirmed, check_in_lat = @check_in_lat, check_in_lng = @check_in_lng, check_out_lat = @check_out_lat,
-          check_out_lng = @check_out_lng, note = @note WHERE id = @id`)
+          check_out_lng = @check_out_lng, note = @note WHERE id = @id`,
+        )
         .run({ ...fields, id });
       replaceItems(db.raw, id, items);
     } else {
       id = insertVisit(db.raw, { ...fields, ref: allocateRef(db.raw, 'visit'), external_ref: null }, items);
     }
     const after = readStoredRow(db.raw, id)!;
-    recordAudit(db, { actor, action: before ? 'update' : 'create', entity: 'visit', entityId: id, before: before ? auditShape(before) : null, after: withReason(auditShape(after), reason) });
+    recordAudit(db, {
+      actor,
+      action: before ? 'update' : 'create',
+      entity: 'visit',
+      entityId: id,
+      before: before ? auditShape(before) : null,
+      after: withReason(auditShape(after), reason),
+    });
     return toVisitDetail(db.raw, after, policy, isMonthLocked(db, monthOf(after.start_at)));
   });
 }
@@ -114,7 +125,14 @@ export function deleteVisit(db: LtcDatabase, id: number, correctionReason: strin
     if (!before) throw new ServiceError('NOT_FOUND', '这条上门服务记录已不存在（可能已被删除），请刷新列表');
     const reason = assertMonthWritable(db, [monthOf(before.start_at)], correctionReason);
     db.raw.prepare('DELETE FROM visits WHERE id = ?').run(id);
-    recordAudit(db, { actor, action: 'delete', entity: 'visit', entityId: id, before: auditShape(before), after: reason ? { correctionReason: reason } : null });
+    recordAudit(db, {
+      actor,
+      action: 'delete',
+      entity: 'visit',
+      entityId: id,
+      before: auditShape(before),
+      after: reason ? { correctionReason: reason } : null,
+    });
     return { deleted: true as const };
   });
 }

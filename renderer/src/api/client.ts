@@ -17,7 +17,10 @@ export class ApiCallError extends Error {
   }
 }
 
-export async function call<M extends MethodName>(method: M, ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
+export async function call<M extends MethodName>(
+  method: M,
+  ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]
+): Promise<OutputOf<M>> {
   const api = window.api;
   if (!api) throw new ApiCallError({ code: 'INTERNAL', message: '未连接到长护助手服务：请从桌面程序或 npm run web 打开本页面' });
   const fn = api[method] as (input: unknown) => Promise<{ ok: true; value: OutputOf<M> } | { ok: false; error: ApiError }>;

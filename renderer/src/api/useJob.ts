@@ -50,7 +50,13 @@ export function useJob() {
                 return;
               }
               const message = e instanceof Error ? e.message : String(e);
-              finish({ id: jobId, kind: 'unknown', state: 'failed', progress: { done: 0, total: 1, phase: '' }, error: { code: 'INTERNAL', message: `无法获取处理进度（${message}）。请刷新页面查看结果，不要重复操作。` } });
+              finish({
+                id: jobId,
+                kind: 'unknown',
+                state: 'failed',
+                progress: { done: 0, total: 1, phase: '' },
+                error: { code: 'INTERNAL', message: `无法获取处理进度（${message}）。请刷新页面查看结果，不要重复操作。` },
+              });
             },
           );
         };

@@ -47,7 +47,10 @@ export function AppLayout() {
     },
   ];
   // Each route names its entry (ui/nav.ts): a screen reached from another still shows where it belongs.
-  const selected = navKeyOf(useMatches().map((m) => m.handle), useLocation().search);
+  const selected = navKeyOf(
+    useMatches().map((m) => m.handle),
+    useLocation().search,
+  );
   // 设置 stays open on its own screens, however they were reached (a link, the address bar).
   const [opened, setOpened] = useState<string[]>([]);
   const openKeys = selected.startsWith('/settings/') && !opened.includes('settings') ? [...opened, 'settings'] : opened;

@@ -78,7 +78,12 @@ export interface DateInputProps extends Common {
 }
 
 export function DateInput({ value, onChange, placeholder = DATE, allowClear = true, style, ...rest }: DateInputProps) {
-  const typed = useTyped(normalizeDateText, (d) => d, (d) => onChange?.(d), value ?? null);
+  const typed = useTyped(
+    normalizeDateText,
+    (d) => d,
+    (d) => onChange?.(d),
+    value ?? null,
+  );
   return (
     <span {...typed.handlers} style={{ display: 'inline-block' }}>
       <DatePicker
@@ -106,7 +111,12 @@ export interface DateTimeInputProps extends Common {
 
 export function DateTimeInput({ value, onChange, placeholder = DATE_TIME, allowClear = true, style, ...rest }: DateTimeInputProps) {
   const current = value ? value.format('YYYY-MM-DDTHH:mm') : null;
-  const typed = useTyped(normalizeDateTimeText, (t) => t.replace('T', ' '), (t) => onChange?.(dayjs(t)), current);
+  const typed = useTyped(
+    normalizeDateTimeText,
+    (t) => t.replace('T', ' '),
+    (t) => onChange?.(dayjs(t)),
+    current,
+  );
   return (
     <span {...typed.handlers} style={{ display: 'inline-block' }}>
       <DatePicker

@@ -2,7 +2,21 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Upload } from 'antd';
 
-export function FileDrop({ accept, busy, onFile, text, busyText, hint }: { accept: string; busy: boolean; onFile: (f: File) => void; text: string; busyText: string; hint: string }) {
+export function FileDrop({
+  accept,
+  busy,
+  onFile,
+  text,
+  busyText,
+  hint,
+}: {
+  accept: string;
+  busy: boolean;
+  onFile: (f: File) => void;
+  text: string;
+  busyText: string;
+  hint: string;
+}) {
   return (
     <Upload.Dragger
       accept={accept}

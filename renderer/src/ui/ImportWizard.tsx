@@ -103,7 +103,16 @@ export function ImportWizard<D, R>(props: ImportWizardProps<D, R>) {
     <>
       {header}
       {props.steps && <Steps size="small" current={data ? 1 : 0} style={{ marginBottom: 16 }} items={props.steps.map((title) => ({ title }))} />}
-      {!data && <FileDrop accept={props.accept} busy={flow.preview.isPending} onFile={(f) => void flow.choose(f)} text={words.choose} busyText={words.reading} hint={words.chooseHint} />}
+      {!data && (
+        <FileDrop
+          accept={props.accept}
+          busy={flow.preview.isPending}
+          onFile={(f) => void flow.choose(f)}
+          text={words.choose}
+          busyText={words.reading}
+          hint={words.chooseHint}
+        />
+      )}
       <ErrorAlert error={flow.preview.error} />
       {flow.preview.error && (
         <Button style={{ marginTop: 8 }} onClick={flow.reset}>

@@ -16,7 +16,12 @@ export function quotaText(q: HomeQuotaUse, withVisit: boolean): { text: string; 
   const with_ = withVisit ? S.quota.withVisit : '';
   if (q.model === 'hourly-quota') {
     const over = q.usedMinutes > q.quotaMinutes ? S.quota.hoursOver(hours(q.usedMinutes - q.quotaMinutes)) : null;
-    return { text: S.quota.hours(q.month, q.level, hours(q.usedMinutes), hours(q.quotaMinutes).replace(/\.0$/, ''), with_), used: q.usedMinutes, limit: q.quotaMinutes, over };
+    return {
+      text: S.quota.hours(q.month, q.level, hours(q.usedMinutes), hours(q.quotaMinutes).replace(/\.0$/, ''), with_),
+      used: q.usedMinutes,
+      limit: q.quotaMinutes,
+      over,
+    };
   }
   if (q.model === 'per-visit') {
     const over = q.monthOver > 0 ? S.quota.visitsOver(q.monthOver) : null;
@@ -37,7 +42,14 @@ export function QuotaUse({ quota, withVisit = false }: { quota: HomeQuotaUse; wi
   return (
     <div data-testid="quota-use">
       <Typography.Text>{text}</Typography.Text>
-      <Progress percent={percent} size="small" status={over || used > limit ? 'exception' : 'normal'} showInfo={false} aria-label={text} style={{ marginBottom: 0 }} />
+      <Progress
+        percent={percent}
+        size="small"
+        status={over || used > limit ? 'exception' : 'normal'}
+        showInfo={false}
+        aria-label={text}
+        style={{ marginBottom: 0 }}
+      />
       {over && <Typography.Text type="danger">{over}</Typography.Text>}
     </div>
   );

@@ -5,7 +5,21 @@
  * screen shared by two entries (the roster import: residents and staff) names the others it may
  * belong to, and a link from one of them says so with `?from=residents`.
  */
-export type NavKey = '/' | '/residents' | '/beds' | '/visits' | '/staff' | '/rota' | '/plans' | '/claims' | '/reports' | '/inspection' | '/settings/institution' | '/settings/shifts' | '/settings/audit' | '/settings/system';
+export type NavKey =
+  | '/'
+  | '/residents'
+  | '/beds'
+  | '/visits'
+  | '/staff'
+  | '/rota'
+  | '/plans'
+  | '/claims'
+  | '/reports'
+  | '/inspection'
+  | '/settings/institution'
+  | '/settings/shifts'
+  | '/settings/audit'
+  | '/settings/system';
 
 export interface NavHandle {
   nav: NavKey;

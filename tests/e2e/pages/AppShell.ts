@@ -25,7 +25,8 @@ export class AppShell {
       const m = /^\s*- (button|link|tab|menuitem)(?![\w-])(?: "((?:[^"\\]|\\.)*)")?/.exec(line);
       if (!m) continue;
       const name = (m[2] ?? '').trim();
-      if (name === '' || ICON_NAMES.test(name) || /^(home|team|setting|car|idcard|calculator|bar-chart|insert-row-below|audit) /.test(name)) out.push(line.trim());
+      if (name === '' || ICON_NAMES.test(name) || /^(home|team|setting|car|idcard|calculator|bar-chart|insert-row-below|audit) /.test(name))
+        out.push(line.trim());
     }
     return out;
   }
@@ -77,7 +78,11 @@ export class AppShell {
     const list = this.nav().locator('ul.ant-menu-sub');
     await expect(list).toBeVisible();
     await expect
-      .poll(() => list.evaluate((ul) => !/\bant-motion/.test(ul.className) && ul.getAnimations().length === 0 && ul.clientHeight > 0 && ul.clientHeight >= ul.scrollHeight))
+      .poll(() =>
+        list.evaluate(
+          (ul) => !/\bant-motion/.test(ul.className) && ul.getAnimations().length === 0 && ul.clientHeight > 0 && ul.clientHeight >= ul.scrollHeight,
+        ),
+      )
       .toBe(true);
   }
 }

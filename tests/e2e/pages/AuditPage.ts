@@ -10,7 +10,10 @@ export class AuditPage {
   readonly changes = () => this.page.locator('.ant-table-expanded-row');
 
   async expand(rowIndex: number): Promise<void> {
-    await this.rows().nth(rowIndex).getByRole('button', { name: /展开行|Expand row/ }).click();
+    await this.rows()
+      .nth(rowIndex)
+      .getByRole('button', { name: /展开行|Expand row/ })
+      .click();
   }
 
   /** the field names of every opened entry */

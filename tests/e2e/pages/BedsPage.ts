@@ -31,12 +31,19 @@ export class BedsPage {
     await this.page.getByRole('button', { name: '新增床位' }).first().click();
     await this.field('床位号').fill(b.code);
     if (b.note) await this.field('备注').fill(b.note);
-    await this.page.getByRole('dialog').getByRole('button', { name: buttonName('保存') }).click();
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: buttonName('保存') })
+      .click();
     await this.page.getByRole('dialog').waitFor({ state: 'hidden' });
   }
 
   async deleteBed(code: string): Promise<void> {
     await this.page.getByRole('button', { name: `删除 ${code}` }).click();
-    await this.page.getByRole('tooltip').filter({ hasText: `确定删除床位 ${code}？` }).getByRole('button', { name: buttonName('删除') }).click();
+    await this.page
+      .getByRole('tooltip')
+      .filter({ hasText: `确定删除床位 ${code}？` })
+      .getByRole('button', { name: buttonName('删除') })
+      .click();
   }
 }

@@ -37,7 +37,9 @@ export class ClaimsPage {
 
   /** The codes shown in one severity group, without repeats. */
   async codesIn(s: Severity): Promise<string[]> {
-    const codes = await this.issueGroup(s).getByTestId('issue').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+    const codes = await this.issueGroup(s)
+      .getByTestId('issue')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
     return [...new Set(codes)].sort();
   }
 
@@ -121,7 +123,9 @@ export class ClaimsPage {
   }
 
   async acceptErrors(): Promise<void> {
-    await this.submitDialog().getByRole('checkbox', { name: /确认带错误申报/ }).check();
+    await this.submitDialog()
+      .getByRole('checkbox', { name: /确认带错误申报/ })
+      .check();
   }
 
   async fillSubmittedBy(name: string): Promise<void> {
@@ -129,7 +133,9 @@ export class ClaimsPage {
   }
 
   async cancelSubmit(): Promise<void> {
-    await this.submitDialog().getByRole('button', { name: buttonName('取消') }).click();
+    await this.submitDialog()
+      .getByRole('button', { name: buttonName('取消') })
+      .click();
   }
 
   async confirmSubmit(): Promise<void> {
@@ -146,7 +152,11 @@ export class ClaimsPage {
   }
 
   async closePrintPreview(): Promise<void> {
-    await this.page.getByRole('dialog', { name: '打印预览' }).locator('.ant-modal-footer').getByRole('button', { name: buttonName('关闭') }).click();
+    await this.page
+      .getByRole('dialog', { name: '打印预览' })
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: buttonName('关闭') })
+      .click();
   }
 
   // --- package files --------------------------------------------------------------------------
@@ -211,12 +221,17 @@ export class ClaimsPage {
   /** Imports a result: choose the file, read the preview, confirm. */
   async importResult(file: string): Promise<void> {
     await this.chooseResultFile(file);
-    await this.resultPreview().getByRole('button', { name: buttonName('确认导入') }).click();
+    await this.resultPreview()
+      .getByRole('button', { name: buttonName('确认导入') })
+      .click();
     await this.resultPreview().waitFor({ state: 'hidden' });
   }
 
   async filterPersons(result: '全部' | '扣款' | '拒付' | '通过' | '待审核'): Promise<void> {
-    await this.page.getByTestId('reconciliation-persons').getByText(new RegExp(`^${result}（\\d+）$`)).click();
+    await this.page
+      .getByTestId('reconciliation-persons')
+      .getByText(new RegExp(`^${result}（\\d+）$`))
+      .click();
   }
   readonly personRows = () => this.page.getByTestId('reconciliation-persons').locator('tr.ant-table-row');
 

@@ -24,7 +24,9 @@ export class InspectionPage {
   readonly checkRecords = () => this.page.locator('.ant-table-expanded-row');
 
   async openCheck(id: string): Promise<void> {
-    await this.check(id).getByRole('button', { name: /展开行|Expand row/ }).click();
+    await this.check(id)
+      .getByRole('button', { name: /展开行|Expand row/ })
+      .click();
   }
 
   // --- 自查 -----------------------------------------------------------------------------------

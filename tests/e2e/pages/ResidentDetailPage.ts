@@ -36,7 +36,11 @@ export class ResidentDetailPage {
   /** a home-care client's use of this month's quota */
   readonly quota = () => this.page.getByTestId('quota-use');
   /** the message under a field of the personal form */
-  readonly personalError = (label: string) => this.personalForm().locator('.ant-form-item').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+  readonly personalError = (label: string) =>
+    this.personalForm()
+      .locator('.ant-form-item')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.ant-form-item-explain-error');
 
   async fillPersonal(d: PersonalData): Promise<void> {
     await this.personalField('姓名').fill(d.name);
@@ -46,7 +50,9 @@ export class ResidentDetailPage {
   }
 
   async savePersonal(): Promise<void> {
-    await this.personalForm().getByRole('button', { name: buttonName('保存') }).click();
+    await this.personalForm()
+      .getByRole('button', { name: buttonName('保存') })
+      .click();
   }
 
   async tab(name: '基本信息' | '评估结论' | '入住记录' | '床日日历'): Promise<void> {
@@ -74,7 +80,11 @@ export class ResidentDetailPage {
   private async saveDialog(): Promise<void> {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('button', { name: buttonName('保存') }).click();
-    await Promise.race([dialog.waitFor({ state: 'hidden' }), dialog.getByRole('alert').first().waitFor(), dialog.locator('.ant-form-item-explain-error').first().waitFor()]);
+    await Promise.race([
+      dialog.waitFor({ state: 'hidden' }),
+      dialog.getByRole('alert').first().waitFor(),
+      dialog.locator('.ant-form-item-explain-error').first().waitFor(),
+    ]);
   }
 
   // --- stay events ---------------------------------------------------------------------------
@@ -82,7 +92,12 @@ export class ResidentDetailPage {
   readonly eventForm = () => this.page.getByRole('form', { name: '入住记录表单' });
 
   /** the message under a field of the open dialog's form */
-  readonly dialogError = (label: string) => this.page.getByRole('dialog').locator('.ant-form-item').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+  readonly dialogError = (label: string) =>
+    this.page
+      .getByRole('dialog')
+      .locator('.ant-form-item')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.ant-form-item-explain-error');
 
   /** Fills the event form and saves; the dialog stays open when the services refuse the event. */
   async addEvent(e: EventData): Promise<void> {
@@ -97,7 +112,10 @@ export class ResidentDetailPage {
   }
 
   async cancelDialog(): Promise<void> {
-    await this.page.getByRole('dialog').getByRole('button', { name: buttonName('取消') }).click();
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: buttonName('取消') })
+      .click();
   }
 
   // --- calendar ------------------------------------------------------------------------------

@@ -11,7 +11,11 @@ export class RotaPage {
   /** 应配/实配 of a shift on a day */
   readonly coverageCell = (shift: string, date: string) => this.coverage(shift).locator(`td[aria-label^="${shift} ${date} "]`);
   readonly issues = () => this.page.getByTestId('rota-issues');
-  readonly status = () => this.page.locator('.ant-tag').filter({ hasText: /草稿|已发布/ }).first();
+  readonly status = () =>
+    this.page
+      .locator('.ant-tag')
+      .filter({ hasText: /草稿|已发布/ })
+      .first();
 
   async open(month: string, view: 'month' | 'week' = 'month', week?: string): Promise<void> {
     await this.page.goto(`#/rota?month=${month}&view=${view}${week ? `&week=${week}` : ''}`);

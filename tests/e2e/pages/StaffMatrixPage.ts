@@ -10,7 +10,9 @@ export class StaffMatrixPage {
   readonly row = (name: string) => this.rows().filter({ has: this.page.getByRole('link', { name, exact: true }) });
   /** the cell of a certificate type, by the column's position (姓名, 岗位, then the three types) */
   readonly cell = (name: string, type: '护士执业证书' | '长期照护师证书' | '养老护理员证书') =>
-    this.row(name).locator('td').nth(2 + ['护士执业证书', '长期照护师证书', '养老护理员证书'].indexOf(type));
+    this.row(name)
+      .locator('td')
+      .nth(2 + ['护士执业证书', '长期照护师证书', '养老护理员证书'].indexOf(type));
   readonly counts = (type: 'nurse-licence' | 'ltc-caregiver' | 'elderly-caregiver') => this.page.getByTestId(`matrix-count-${type}`);
 
   async open(): Promise<void> {

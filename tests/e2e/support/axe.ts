@@ -20,9 +20,7 @@ const BLOCKING = new Set(['serious', 'critical']);
  * Endless ones (spinners, a skeleton's shimmer) are left running.
  */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
 }
 
 function describe(results: Results): string[] {

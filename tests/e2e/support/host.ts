@@ -21,7 +21,11 @@ export interface Host {
  * `extraArgs`: more options of the host (e.g. `--update-stub FILE`); `env`: more environment (e.g.
  * `LTC_TODAY`, the services' today, for a test of what depends on the date).
  */
-export async function startHost(dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'), extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Host> {
+export async function startHost(
+  dbFile = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db'),
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Host> {
   const child: ChildProcess = spawn(process.execPath, [join(OUT_DIR, 'main/host.js'), '--db', dbFile, '--port', '0', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,14 +22,40 @@ function insertAt(db: LtcDatabase, at: string, actor: string, action: string, en
 
 function list(db: LtcDatabase, input: unknown) {
   const ctx: ServiceContext = { db, actor: 'x', shell: 'browser', appVersion: 'test', openFolder: () => false };
-  return auditHandlers['audit.list'](auditApi['audit.list'].input.parse(input), ctx) as ReturnType<typeof import('../../../electron/services/audit/auditQuery').listAuditPage>;
+  return auditHandlers['audit.list'](auditApi['audit.list'].input.parse(input), ctx) as ReturnType<
+    typeof import('../../../electron/services/audit/auditQuery').listAuditPage
+  >;
 }
 
 function seed(db: LtcDatabase): void {
   insertAt(db, '2026-10-01T08:00:00.000+08:00', 'ltc:admin', 'import', 'dataset', null, null, { summary: { visits: { added: 6, skipped: 0 } } });
-  insertAt(db, '2026-10-02T09:00:00.000+08:00', '张敏', 'create', 'visit', '7', null, { ref: 'V1', resident: '陈淑芬', start: '2026-10-02T09:00', confirmed: false, items: ['LC01'] });
-  insertAt(db, '2026-10-02T17:30:00.000+08:00', '张敏', 'update', 'visit', '7', { ref: 'V1', confirmed: false, items: ['LC01'] }, { ref: 'V1', confirmed: true, items: ['LC01', 'LC08'] });
-  insertAt(db, '2026-10-03T10:00:00.000+08:00', '李会计', 'update', 'resident', '3', { idNumber: '33020519410923006X', phone: '1' }, { idNumber: '330205194109230060', phone: '1' });
+  insertAt(db, '2026-10-02T09:00:00.000+08:00', '张敏', 'create', 'visit', '7', null, {
+    ref: 'V1',
+    resident: '陈淑芬',
+    start: '2026-10-02T09:00',
+    confirmed: false,
+    items: ['LC01'],
+  });
+  insertAt(
+    db,
+    '2026-10-02T17:30:00.000+08:00',
+    '张敏',
+    'update',
+    'visit',
+    '7',
+    { ref: 'V1', confirmed: false, items: ['LC01'] },
+    { ref: 'V1', confirmed: true, items: ['LC01', 'LC08'] },
+  );
+  insertAt(
+    db,
+    '2026-10-03T10:00:00.000+08:00',
+    '李会计',
+    'update',
+    'resident',
+    '3',
+    { idNumber: '33020519410923006X', phone: '1' },
+    { idNumber: '330205194109230060', phone: '1' },
+  );
   insertAt(db, '2026-10-04T11:00:00.000+08:00', '李会计', 'delete', 'visit', '8', { ref: 'V2', checkIn: { lat: 29.8, lng: 121.5 } }, null);
 }
 
@@ -86,7 +112,11 @@ describe('audit.list', () => {
     const db = freshDb();
     seed(db);
     const ctx: ServiceContext = { db, actor: 'x', shell: 'browser', appVersion: 'test', openFolder: () => false };
-    expect(auditHandlers['audit.facets'](undefined, ctx)).toEqual({ actors: ['ltc:admin', '张敏', '李会计'], actions: ['create', 'delete', 'import', 'update'], entities: ['dataset', 'resident', 'visit'] });
+    expect(auditHandlers['audit.facets'](undefined, ctx)).toEqual({
+      actors: ['ltc:admin', '张敏', '李会计'],
+      actions: ['create', 'delete', 'import', 'update'],
+      entities: ['dataset', 'resident', 'visit'],
+    });
   });
 
   // Speed is measured by `npm run bench`, never here: this checks the answers at that size.
@@ -95,7 +125,14 @@ describe('audit.list', () => {
     db.transaction(() => {
       for (let i = 0; i < 100_000; i++) {
         const day = String(1 + (i % 28)).padStart(2, '0');
-        recordAudit(db, { actor: `user${i % 7}`, action: i % 3 ? 'update' : 'create', entity: i % 2 ? 'visit' : 'resident', entityId: i, before: { n: i }, after: { n: i + 1, note: `第${i}条` } });
+        recordAudit(db, {
+          actor: `user${i % 7}`,
+          action: i % 3 ? 'update' : 'create',
+          entity: i % 2 ? 'visit' : 'resident',
+          entityId: i,
+          before: { n: i },
+          after: { n: i + 1, note: `第${i}条` },
+        });
         if (i % 10_000 === 0) insertAt(db, `2026-11-${day}T10:00:00.000+08:00`, 'rare', 'export', 'dataset', null, null, { n: i });
       }
     });

@@ -25,12 +25,42 @@ describe('the audit trail in Chinese', () => {
     const seen = new Set(rows.map((r) => `${r.action} ${r.entity}`));
     // The writes databaseWithEveryWrite makes, so this test cannot pass by having seen nothing.
     for (const pair of [
-      'import dataset', 'update institution', 'update app-setting', 'create resident', 'update resident', 'delete resident',
-      'create assessment', 'delete assessment', 'create stay-event', 'delete stay-event', 'create bed', 'update bed', 'delete bed',
-      'create staff', 'update staff', 'delete staff', 'create certificate', 'update certificate', 'delete certificate',
-      'create visit', 'update visit', 'delete visit', 'import visit', 'import roster', 'submit claim', 'settle claim', 'supplement claim',
-      'export report', 'backup database', 'export dataset',
-      'update inspection-settings', 'verify-hit self-audit-hit', 'unverify-hit self-audit-hit', 'update home-point', 'delete home-point', 'export inspection',
+      'import dataset',
+      'update institution',
+      'update app-setting',
+      'create resident',
+      'update resident',
+      'delete resident',
+      'create assessment',
+      'delete assessment',
+      'create stay-event',
+      'delete stay-event',
+      'create bed',
+      'update bed',
+      'delete bed',
+      'create staff',
+      'update staff',
+      'delete staff',
+      'create certificate',
+      'update certificate',
+      'delete certificate',
+      'create visit',
+      'update visit',
+      'delete visit',
+      'import visit',
+      'import roster',
+      'submit claim',
+      'settle claim',
+      'supplement claim',
+      'export report',
+      'backup database',
+      'export dataset',
+      'update inspection-settings',
+      'verify-hit self-audit-hit',
+      'unverify-hit self-audit-hit',
+      'update home-point',
+      'delete home-point',
+      'export inspection',
     ]) {
       expect(seen, pair).toContain(pair);
     }
@@ -124,7 +154,9 @@ describe('rows the lists do not know yet, and rows written by older versions', (
     ]);
 
     const db = track(openDatabase(path.join(tempDir(), 'old.db')));
-    const insert = db.raw.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES ('2026-11-20T10:00:00.000+08:00', 'a', ?, 'claim', ?, NULL, ?)");
+    const insert = db.raw.prepare(
+      "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES ('2026-11-20T10:00:00.000+08:00', 'a', ?, 'claim', ?, NULL, ?)",
+    );
     insert.run('submit', '1', JSON.stringify({ month: '2026-10', kind: 'regular', seq: 0 }));
     insert.run('submit', '2', JSON.stringify({ month: '2026-10', kind: 'supplementary', seq: 1 }));
     insert.run('settle', '9', JSON.stringify({ lines: 97 }));

@@ -44,8 +44,21 @@ export async function databaseWithEveryWrite(): Promise<LtcDatabase> {
   await call('updates.setFeed', { url: 'http://192.168.1.10/ltc/' });
 
   const r = await call('residents.save', { name: '周桂英', idNumber: idNumber('1940-03-02', 5), insuranceType: 'resident', phone: '13800000001' });
-  await call('residents.save', { id: r.id, name: '周桂英', idNumber: r.idNumber, insuranceType: 'employee', phone: '13800000002', address: '海曙区中山西路1号' });
-  const withAssessment = await call('residents.addAssessment', { residentId: r.id, level: 4, concludedOn: '2026-08-20', number: 'NB-1', assessor: '宁波市评估中心' });
+  await call('residents.save', {
+    id: r.id,
+    name: '周桂英',
+    idNumber: r.idNumber,
+    insuranceType: 'employee',
+    phone: '13800000002',
+    address: '海曙区中山西路1号',
+  });
+  const withAssessment = await call('residents.addAssessment', {
+    residentId: r.id,
+    level: 4,
+    concludedOn: '2026-08-20',
+    number: 'NB-1',
+    assessor: '宁波市评估中心',
+  });
   await call('residents.deleteAssessment', { id: withAssessment.assessments[0]!.id });
   const withEvent = await call('residents.addEvent', { residentId: r.id, type: 'admit', date: '2026-11-02', mode: 'home' });
   await call('residents.deleteEvent', { id: withEvent.events[0]!.id });
@@ -56,7 +69,13 @@ export async function databaseWithEveryWrite(): Promise<LtcDatabase> {
   await call('beds.delete', { id: bed.id });
 
   const s = await call('staff.save', { name: '孙丽', idNumber: idNumber('1988-05-06', 7), role: 'caregiver', employedFrom: '2026-01-05' });
-  const withCert = await call('staff.saveCertificate', { staffId: s.id, type: 'elderly-caregiver', number: 'YL-9', level: '四级/中级工', issuedOn: '2025-03-01' });
+  const withCert = await call('staff.saveCertificate', {
+    staffId: s.id,
+    type: 'elderly-caregiver',
+    number: 'YL-9',
+    level: '四级/中级工',
+    issuedOn: '2025-03-01',
+  });
   const cert = withCert.certificates[0]!;
   await call('staff.saveCertificate', { id: cert.id, staffId: s.id, type: 'ltc-caregiver', number: 'CZ-9', issuedOn: '2025-03-01', expiresOn: '2029-03-01' });
   await call('staff.save', { id: s.id, name: '孙丽', idNumber: idNumber('1988-05-06', 7), role: 'nurse', employedFrom: '2026-01-05' });
@@ -67,14 +86,43 @@ export async function databaseWithEveryWrite(): Promise<LtcDatabase> {
   // September: the sample has nothing there, so these writes need no correction reason.
   const resident = idOf('residents', 'r3');
   const staff = idOf('staff', 's1');
-  const v = await call('visits.save', { residentId: resident, staffId: staff, start: '2026-09-20T09:00', end: '2026-09-20T10:00', items: ['LC01'], confirmed: false, checkIn: { lat: 29.87, lng: 121.55 } });
-  await call('visits.save', { id: v.id, residentId: resident, staffId: staff, start: '2026-09-20T09:00', end: '2026-09-20T10:30', items: ['LC01', 'LC08'], confirmed: true });
+  const v = await call('visits.save', {
+    residentId: resident,
+    staffId: staff,
+    start: '2026-09-20T09:00',
+    end: '2026-09-20T10:00',
+    items: ['LC01'],
+    confirmed: false,
+    checkIn: { lat: 29.87, lng: 121.55 },
+  });
+  await call('visits.save', {
+    id: v.id,
+    residentId: resident,
+    staffId: staff,
+    start: '2026-09-20T09:00',
+    end: '2026-09-20T10:30',
+    items: ['LC01', 'LC08'],
+    confirmed: true,
+  });
   await call('visits.delete', { id: v.id });
-  const csv = ['服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认,外部编号', '陈淑芬,施银萍,2026-09-21 09:00,2026-09-21 10:00,LC01,是,APP-9'].join('\r\n');
+  const csv = [
+    '服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认,外部编号',
+    '陈淑芬,施银萍,2026-09-21 09:00,2026-09-21 10:00,LC01,是,APP-9',
+  ].join('\r\n');
   await call('visits.importCommit', { file: { name: 'app.csv', base64: Buffer.from(csv).toString('base64') } });
 
   const roster = await filledTemplate(db, {
-    服务对象: [{ 姓名: '吴美华', 身份证号: idNumber('1939-07-08', 9), 参保类型: '职工医保', 评估等级: 4, 评估结论日期: '2026-08-10', 入住日期: '2026-09-01', 护理方式: '居家' }],
+    服务对象: [
+      {
+        姓名: '吴美华',
+        身份证号: idNumber('1939-07-08', 9),
+        参保类型: '职工医保',
+        评估等级: 4,
+        评估结论日期: '2026-08-10',
+        入住日期: '2026-09-01',
+        护理方式: '居家',
+      },
+    ],
     员工: [{ 姓名: '郑强', 身份证号: idNumber('1991-02-03', 1), 岗位: '护理员', 证书类型: '养老护理员证书', 证书编号: 'YL-10', 发证日期: '2024-05-01' }],
   });
   await call('roster.commit', { file: rosterUpload(roster) });
@@ -86,14 +134,24 @@ export async function databaseWithEveryWrite(): Promise<LtcDatabase> {
     db,
     claimId,
     claim.lines.map((l) =>
-      l === first ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 1250, reason: '护理记录不完整' }
-      : l === second ? { idNumber: l.idNumber, mode: l.mode, result: 'rejected' as const, reason: '无有效评估' }
-      : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const },
+      l === first
+        ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 1250, reason: '护理记录不完整' }
+        : l === second
+          ? { idNumber: l.idNumber, mode: l.mode, result: 'rejected' as const, reason: '无有效评估' }
+          : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const },
     ),
     ACTOR,
   );
   // A visit found after 申报 goes into 补报 (the month is locked: a correction with a reason).
-  await call('visits.save', { residentId: idOf('residents', 'r3'), staffId: idOf('staff', 's2'), start: '2026-10-29T15:00', end: '2026-10-29T16:00', items: ['LC01'], confirmed: true, correctionReason: '补录遗漏的服务记录' });
+  await call('visits.save', {
+    residentId: idOf('residents', 'r3'),
+    staffId: idOf('staff', 's2'),
+    start: '2026-10-29T15:00',
+    end: '2026-10-29T16:00',
+    items: ['LC01'],
+    confirmed: true,
+    correctionReason: '补录遗漏的服务记录',
+  });
   await submitSupplementary(db, { ...options, generatedOn: '2026-11-20' });
 
   await call('reports.ledgerWorkbook', {});

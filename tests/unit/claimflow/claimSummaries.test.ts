@@ -41,7 +41,12 @@ describe('claim summaries', () => {
     expect(summary).toMatchObject({ month: '2026-10', status: 'submitted', totals: expected.totals, issueCounts: counts });
     // the same summary as the whole claim gives
     expect(getClaim(db, summary!.id)!.summary).toEqual(summary);
-    expect(claimsLedger(db).rows[0]).toMatchObject({ month: '2026-10', feeFen: expected.totals.feeFen, fundFen: expected.totals.fundFen, personalFen: expected.totals.personalFen });
+    expect(claimsLedger(db).rows[0]).toMatchObject({
+      month: '2026-10',
+      feeFen: expected.totals.feeFen,
+      fundFen: expected.totals.fundFen,
+      personalFen: expected.totals.personalFen,
+    });
   });
 
   it('are derived for a row stored without one', () => {

@@ -16,7 +16,16 @@ const options = { month: '2026-10', actor: '张会计', generatedOn: '2026-11-05
 async function confirmV6(db: LtcDatabase) {
   const call = visits(db);
   const v = await call('visits.get', { id: idOf(db, 'visits', 'v6') });
-  return call('visits.save', { id: v.id, residentId: v.residentId, staffId: v.staffId, start: v.start, end: v.end, items: v.items.map((i) => i.code), confirmed: true, correctionReason: '家属补签' });
+  return call('visits.save', {
+    id: v.id,
+    residentId: v.residentId,
+    staffId: v.staffId,
+    start: v.start,
+    end: v.end,
+    items: v.items.map((i) => i.code),
+    confirmed: true,
+    correctionReason: '家属补签',
+  });
 }
 
 describe('claim files leaving the program', () => {

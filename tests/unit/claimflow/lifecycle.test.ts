@@ -30,7 +30,16 @@ function sampleDb(file = path.join(tempDir(), 'ltc.db')): LtcDatabase {
 async function confirmV6(db: LtcDatabase, correctionReason?: string) {
   const call = visits(db);
   const v = await call('visits.get', { id: idOf(db, 'visits', 'v6') });
-  return call('visits.save', { id: v.id, residentId: v.residentId, staffId: v.staffId, start: v.start, end: v.end, items: v.items.map((i) => i.code), confirmed: true, correctionReason });
+  return call('visits.save', {
+    id: v.id,
+    residentId: v.residentId,
+    staffId: v.staffId,
+    start: v.start,
+    end: v.end,
+    items: v.items.map((i) => i.code),
+    confirmed: true,
+    correctionReason,
+  });
 }
 
 describe('submitting a month', () => {
@@ -71,7 +80,18 @@ describe('submitting a month', () => {
       const p = await preparerWith(buildPackage)(d, r, onProgress);
       // another process (its own connection, outside this one's hold) stores October while this package is built
       const at = '2026-11-05T10:00:00';
-      other.transaction(() => writeClaim(other, { claim: p.claim, seq: 0, status: 'submitted', computedAt: at, recordsJson: p.recordsJson, generatedOn: '2026-11-05', submittedAt: at, submittedBy: '李会计' }));
+      other.transaction(() =>
+        writeClaim(other, {
+          claim: p.claim,
+          seq: 0,
+          status: 'submitted',
+          computedAt: at,
+          recordsJson: p.recordsJson,
+          generatedOn: '2026-11-05',
+          submittedAt: at,
+          submittedBy: '李会计',
+        }),
+      );
       return p;
     };
     const refused = await submitMonth(db, { ...submitOptions, prepare }).catch((x: unknown) => x);
@@ -81,7 +101,7 @@ describe('submitting a month', () => {
     expect(claimsOfMonth(db, '2026-10').map((c) => c.summary.submittedBy)).toEqual(['李会计']);
   });
 
-  it('holds the month\'s records while its submission is being prepared, even with a correction reason', async () => {
+  it("holds the month's records while its submission is being prepared, even with a correction reason", async () => {
     const db = sampleDb();
     const submitting = submitMonth(db, submitOptions);
     for (const reason of [undefined, '家属补签']) {
@@ -92,7 +112,9 @@ describe('submitting a month', () => {
     }
     // a stay event that changes October's days is held too; one in December is not
     const call = residentsApi(db);
-    const held = (await call('residents.addEvent', { residentId: idOf(db, 'residents', 'r2'), type: 'hospital', date: '2026-10-20' }).catch((e: unknown) => e)) as ServiceError;
+    const held = (await call('residents.addEvent', { residentId: idOf(db, 'residents', 'r2'), type: 'hospital', date: '2026-10-20' }).catch(
+      (e: unknown) => e,
+    )) as ServiceError;
     expect(held.code).toBe('LOCKED');
     expect(held.message).toContain('正在申报');
     await call('residents.addEvent', { residentId: idOf(db, 'residents', 'r2'), type: 'leave', date: '2026-12-01' });
@@ -133,8 +155,13 @@ describe('补报 (supplementary claim)', () => {
     const { claimId, claim } = await submitSupplementary(db, submitOptions);
     expect(getClaim(db, claimId)!.summary).toMatchObject({ kind: 'supplementary', seq: 1, status: 'submitted' });
     // 60 more minutes for 陈淑芬 (level 3, quota 20 h not reached): fee 60.00, fund 80% = 48.00
-    expect(claim.lines).toEqual([expect.objectContaining({ name: '陈淑芬', mode: 'home', coveredMinutes: 60, feeFen: 6000, fundFen: 4800, personalFen: 1200 })]);
-    expect(claimsOfMonth(db, '2026-10').map((c) => [c.summary.kind, c.summary.seq])).toEqual([['regular', 0], ['supplementary', 1]]);
+    expect(claim.lines).toEqual([
+      expect.objectContaining({ name: '陈淑芬', mode: 'home', coveredMinutes: 60, feeFen: 6000, fundFen: 4800, personalFen: 1200 }),
+    ]);
+    expect(claimsOfMonth(db, '2026-10').map((c) => [c.summary.kind, c.summary.seq])).toEqual([
+      ['regular', 0],
+      ['supplementary', 1],
+    ]);
   });
 
   it('is refused for a month not yet submitted', async () => {

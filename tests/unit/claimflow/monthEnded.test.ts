@@ -21,7 +21,9 @@ describe('submitting a month that has not ended', () => {
   it('is refused on the month’s last day and any day before it, in Chinese, and nothing is stored', async () => {
     const db = sampleDb();
     for (const today of ['2026-10-01', '2026-10-20', '2026-10-31']) {
-      await expect(submitMonth(db, { ...options, month: '2026-10', today })).rejects.toThrow(`2026-10 尚未结束（今天是 ${today}），要到月末最后一天（2026-10-31）过后才能申报`);
+      await expect(submitMonth(db, { ...options, month: '2026-10', today })).rejects.toThrow(
+        `2026-10 尚未结束（今天是 ${today}），要到月末最后一天（2026-10-31）过后才能申报`,
+      );
     }
     await expect(submitMonth(db, { ...options, month: '2027-03', today: '2026-12-06' })).rejects.toThrow('2027-03 尚未结束');
     expect(claimsOfMonth(db, '2026-10')).toEqual([]);
@@ -56,8 +58,20 @@ describe('submitting a month that has not ended', () => {
     const db = sampleDb();
     // December as it was submitted on 12-06 by an earlier version: stored directly.
     const at = '2026-12-06T10:00:00.000+08:00';
-    db.transaction(() => writeClaim(db, { claim: computeMonthClaim(db, '2026-12'), seq: 0, status: 'submitted', computedAt: at, generatedOn: '2026-12-06', submittedAt: at, submittedBy: '张会计' }));
-    await expect(submitSupplementary(db, { ...options, month: '2026-12', today: '2026-12-06' })).rejects.toThrow('2026-12 尚未结束（今天是 2026-12-06），要到月末最后一天（2026-12-31）过后才能补报');
+    db.transaction(() =>
+      writeClaim(db, {
+        claim: computeMonthClaim(db, '2026-12'),
+        seq: 0,
+        status: 'submitted',
+        computedAt: at,
+        generatedOn: '2026-12-06',
+        submittedAt: at,
+        submittedBy: '张会计',
+      }),
+    );
+    await expect(submitSupplementary(db, { ...options, month: '2026-12', today: '2026-12-06' })).rejects.toThrow(
+      '2026-12 尚未结束（今天是 2026-12-06），要到月末最后一天（2026-12-31）过后才能补报',
+    );
     setToday('2026-12-06');
     const preview = await api(db).call('claims.supplementPreview', { month: '2026-12' });
     expect(preview).toMatchObject({ blocked: expect.stringContaining('才能补报'), lines: 0 });

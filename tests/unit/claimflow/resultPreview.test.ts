@@ -22,7 +22,17 @@ function submittedOctober() {
   const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
   importDataset(db, sample(), { actor: 't' });
   const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() => writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: '2026-11-05T10:00:00.000+08:00', generatedOn: '2026-11-05', submittedAt: '2026-11-05T10:00:00.000+08:00', submittedBy: '张会计' }));
+  const id = db.transaction(() =>
+    writeClaim(db, {
+      claim,
+      seq: 0,
+      status: 'submitted',
+      computedAt: '2026-11-05T10:00:00.000+08:00',
+      generatedOn: '2026-11-05',
+      submittedAt: '2026-11-05T10:00:00.000+08:00',
+      submittedBy: '张会计',
+    }),
+  );
   return { db, id, claim };
 }
 
@@ -88,17 +98,31 @@ describe('previewing a result before importing it', () => {
     const p = await api(db).call('claims.previewResult', { claimId: id, file });
     expect(p.counts).toEqual({ accepted: { lines: 1, fen: 60000 }, deducted: { lines: 1, fen: 12000 }, rejected: { lines: 1, fen: 15200 } });
     expect(p).toMatchObject({ claimId: id, month: '2026-10', claimedFundFen: 261200, paidFundFen: 261200 - 12000 - 15200 });
-    expect(p.lines.find((l) => l.name === '李建国')).toMatchObject({ result: 'deducted', claimedFundFen: 186000, deductedFen: 12000, paidFundFen: 174000, reason: '护理记录不完整' });
+    expect(p.lines.find((l) => l.name === '李建国')).toMatchObject({
+      result: 'deducted',
+      claimedFundFen: 186000,
+      deductedFen: 12000,
+      paidFundFen: 174000,
+      reason: '护理记录不完整',
+    });
     expect(getClaim(db, id)?.summary.status).toBe('submitted');
     expect(db.raw.prepare('SELECT count(*) FROM claim_results').pluck().get()).toBe(0);
     // importing the same file records exactly what the preview showed
     await api(db).call('claims.importResult', { claimId: id, file });
-    expect(db.raw.prepare('SELECT result, deducted_fen AS deductedFen, paid_fund_fen AS paidFundFen FROM claim_results WHERE id_number = ?').get(LI)).toEqual({ result: 'deducted', deductedFen: 12000, paidFundFen: 174000 });
+    expect(db.raw.prepare('SELECT result, deducted_fen AS deductedFen, paid_fund_fen AS paidFundFen FROM claim_results WHERE id_number = ?').get(LI)).toEqual({
+      result: 'deducted',
+      deductedFen: 12000,
+      paidFundFen: 174000,
+    });
   });
 
   it('refuses a deduction above the fund share naming the person, the ID number masked', () => {
     const { db, id, claim } = submittedOctober();
-    const lines = claim.lines.map((l) => (l.idNumber === LI ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 200000, reason: 'x' } : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const }));
+    const lines = claim.lines.map((l) =>
+      l.idNumber === LI
+        ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 200000, reason: 'x' }
+        : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const },
+    );
     for (const run of [() => previewResult(db, id, lines), () => applyResult(db, id, lines, 't')]) {
       const err = (() => {
         try {

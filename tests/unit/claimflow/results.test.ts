@@ -14,7 +14,17 @@ function submittedOctober() {
   const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
   importDataset(db, sample(), { actor: 't' });
   const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() => writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: '2026-11-05T10:00:00.000+08:00', generatedOn: '2026-11-05', submittedAt: '2026-11-05T10:00:00.000+08:00', submittedBy: '张会计' }));
+  const id = db.transaction(() =>
+    writeClaim(db, {
+      claim,
+      seq: 0,
+      status: 'submitted',
+      computedAt: '2026-11-05T10:00:00.000+08:00',
+      generatedOn: '2026-11-05',
+      submittedAt: '2026-11-05T10:00:00.000+08:00',
+      submittedBy: '张会计',
+    }),
+  );
   return { db, id, claim };
 }
 
@@ -68,7 +78,12 @@ describe('agency result (审核结果)', () => {
 
   it('reads the JSON result format too', async () => {
     const { db, id, claim } = submittedOctober();
-    const json = { format: 'ltc-claim-result', version: 1, month: '2026-10', lines: claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' })) };
+    const json = {
+      format: 'ltc-claim-result',
+      version: 1,
+      month: '2026-10',
+      lines: claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' })),
+    };
     applyResult(db, id, await readResultFile('r.json', new TextEncoder().encode(JSON.stringify(json))), 't');
     expect(reconciliation(db).months[0]?.paidFundFen).toBe(261200);
   });
@@ -98,12 +113,31 @@ describe('agency result (审核结果)', () => {
     const { db, id, claim } = submittedOctober();
     // the same lines filed again as September's claim, for a second month with its own deduction
     const september = { ...claim, month: '2026-09' };
-    const sepId = db.transaction(() => writeClaim(db, { claim: september, seq: 0, status: 'submitted', computedAt: '2026-10-05T10:00:00.000+08:00', generatedOn: '2026-10-05', submittedAt: '2026-10-05T10:00:00.000+08:00', submittedBy: '张会计' }));
-    const deductFirst = (reason: string) => claim.lines.map((l, i) => (i === 0 ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 5000, reason } : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const }));
+    const sepId = db.transaction(() =>
+      writeClaim(db, {
+        claim: september,
+        seq: 0,
+        status: 'submitted',
+        computedAt: '2026-10-05T10:00:00.000+08:00',
+        generatedOn: '2026-10-05',
+        submittedAt: '2026-10-05T10:00:00.000+08:00',
+        submittedBy: '张会计',
+      }),
+    );
+    const deductFirst = (reason: string) =>
+      claim.lines.map((l, i) =>
+        i === 0
+          ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 5000, reason }
+          : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const },
+      );
     applyResult(db, sepId, deductFirst('超出服务范围'), 't');
     applyResult(db, id, deductFirst('护理记录不完整'), 't');
     expect(reconciliation(db, { month: '2026-10' }).reasons).toEqual([{ reason: '护理记录不完整', count: 1, deductedFen: 5000 }]);
     expect(reconciliation(db, { month: '2026-10' }).months.map((m) => m.month)).toEqual(['2026-10']);
-    expect(reconciliation(db).reasons.map((r) => r.reason).sort()).toEqual(['护理记录不完整', '超出服务范围']);
+    expect(
+      reconciliation(db)
+        .reasons.map((r) => r.reason)
+        .sort(),
+    ).toEqual(['护理记录不完整', '超出服务范围']);
   });
 });

@@ -49,5 +49,7 @@ export function api(db: LtcDatabase, actor = ACTOR) {
 }
 
 export function auditRows(db: LtcDatabase, action: string): { actor: string; entity_id: string; before_json: string | null; after_json: string }[] {
-  return db.raw.prepare("SELECT actor, entity_id, before_json, after_json FROM audit_log WHERE entity = 'claim' AND action = ? ORDER BY id").all(action) as never;
+  return db.raw
+    .prepare("SELECT actor, entity_id, before_json, after_json FROM audit_log WHERE entity = 'claim' AND action = ? ORDER BY id")
+    .all(action) as never;
 }

@@ -26,7 +26,16 @@ const REASON = '误将未核对的入住记录申报，更正后重新申报';
 async function confirmV6(db: LtcDatabase, correctionReason?: string) {
   const call = visits(db);
   const v = await call('visits.get', { id: idOf(db, 'visits', 'v6') });
-  return call('visits.save', { id: v.id, residentId: v.residentId, staffId: v.staffId, start: v.start, end: v.end, items: v.items.map((i) => i.code), confirmed: true, correctionReason });
+  return call('visits.save', {
+    id: v.id,
+    residentId: v.residentId,
+    staffId: v.staffId,
+    start: v.start,
+    end: v.end,
+    items: v.items.map((i) => i.code),
+    confirmed: true,
+    correctionReason,
+  });
 }
 
 describe('withdrawing a submitted claim (撤回)', () => {
@@ -42,7 +51,12 @@ describe('withdrawing a submitted claim (撤回)', () => {
     expect(readClaimFiles(db, claimId)).toEqual(files);
     const [audit] = auditRows(db, 'withdraw');
     expect(audit).toMatchObject({ actor: '李主任', entity_id: String(claimId) });
-    expect(JSON.parse(audit!.after_json)).toMatchObject({ status: 'withdrawn', reason: REASON, month: '2026-10', files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) });
+    expect(JSON.parse(audit!.after_json)).toMatchObject({
+      status: 'withdrawn',
+      reason: REASON,
+      month: '2026-10',
+      files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+    });
 
     // The records are writable again, without a correction reason.
     expect(assertMonthWritable(db, ['2026-10'])).toBeNull();
@@ -75,7 +89,12 @@ describe('withdrawing a submitted claim (撤回)', () => {
   it('is refused once the agency’s result is imported, and for a claim already withdrawn', async () => {
     const db = sampleDb();
     const { claimId, claim } = await submitMonth(db, options);
-    applyResult(db, claimId, claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const })), '张会计');
+    applyResult(
+      db,
+      claimId,
+      claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const })),
+      '张会计',
+    );
     expect(() => withdrawClaim(db, { claimId, reason: REASON, actor: 't' })).toThrow('已导入经办机构的审核结果（已结算），不能撤回');
     expect(getClaim(db, claimId)?.summary.status).toBe('settled');
     expect((await api(db).call('claims.month', { month: '2026-10' })).withdrawBlocked).toContain('不能撤回');
@@ -84,7 +103,15 @@ describe('withdrawing a submitted claim (撤回)', () => {
     const s = await submitMonth(other, options);
     withdrawClaim(other, { claimId: s.claimId, reason: REASON, actor: 't' });
     expect(() => withdrawClaim(other, { claimId: s.claimId, reason: REASON, actor: 't' })).toThrow('已于');
-    await expect(api(other).call('claims.importResult', { claimId: s.claimId, file: { name: 'r.json', base64: Buffer.from(JSON.stringify({ format: 'ltc-claim-result', version: 1, month: '2026-10', lines: [] })).toString('base64') } })).rejects.toThrow('已撤回');
+    await expect(
+      api(other).call('claims.importResult', {
+        claimId: s.claimId,
+        file: {
+          name: 'r.json',
+          base64: Buffer.from(JSON.stringify({ format: 'ltc-claim-result', version: 1, month: '2026-10', lines: [] })).toString('base64'),
+        },
+      }),
+    ).rejects.toThrow('已撤回');
   });
 
   it('needs a reason, in the services and in the call’s input alike', async () => {
@@ -94,7 +121,10 @@ describe('withdrawing a submitted claim (撤回)', () => {
     const r = await api(db).raw('claims.withdraw', { claimId, reason: ' ' });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('请填写撤回原因') } });
     expect(getClaim(db, claimId)?.summary.status).toBe('submitted');
-    await expect(api(db).call('claims.withdraw', { claimId, reason: REASON, by: '王会计' })).resolves.toMatchObject({ status: 'withdrawn', withdrawnBy: '王会计' });
+    await expect(api(db).call('claims.withdraw', { claimId, reason: REASON, by: '王会计' })).resolves.toMatchObject({
+      status: 'withdrawn',
+      withdrawnBy: '王会计',
+    });
   });
 
   it('withdraws a 补报 first, never reuses its number, and only then the month’s claim', async () => {

@@ -13,7 +13,15 @@ import type { Visit } from '../../../shared/domain/model';
 import { sample, tempDir, track } from '../services/helpers';
 import { pinToday } from '../../support/today';
 
-const visit = (ref: string, staff: string, start: string, end: string, items: string[] = ['LC01']): Visit => ({ ref, resident: 'r3', staff, start, end, items, confirmed: true });
+const visit = (ref: string, staff: string, start: string, end: string, items: string[] = ['LC01']): Visit => ({
+  ref,
+  resident: 'r3',
+  staff,
+  start,
+  end,
+  items,
+  confirmed: true,
+});
 const strip = ({ ref, resident, staff, start, end, items, confirmed }: Visit) => ({ ref, resident, staff, start, end, items: [...items], confirmed });
 
 describe('the lean visit reader', () => {
@@ -56,7 +64,11 @@ describe('the lean visit reader', () => {
   it('reads refs that hold the separators and commas, one row at a time when they would split the joined rows', () => {
     const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
     const d = sample();
-    d.visits.push(visit('odd\u001eref', 's1', '2026-10-05T08:00', '2026-10-05T09:00'), visit('a,b,c', 's2', '2026-10-05T10:00', '2026-10-05T11:00'), visit('long-ref-of-thirty-characters', 's1', '2026-10-06T08:00', '2026-10-06T09:00'));
+    d.visits.push(
+      visit('odd\u001eref', 's1', '2026-10-05T08:00', '2026-10-05T09:00'),
+      visit('a,b,c', 's2', '2026-10-05T10:00', '2026-10-05T11:00'),
+      visit('long-ref-of-thirty-characters', 's1', '2026-10-06T08:00', '2026-10-06T09:00'),
+    );
     importDataset(db, d, { actor: 't' });
     const whole = loadClaimInput(db, '2026-10').visits.map(strip);
     const read = visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip);
@@ -67,7 +79,7 @@ describe('the lean visit reader', () => {
     expect(visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip)).toEqual(loadClaimInput(db, '2026-10').visits.map(strip));
   });
 
-  it('gives the same visits when the month\'s ids are scattered among other months\' (entered out of time order)', () => {
+  it("gives the same visits when the month's ids are scattered among other months' (entered out of time order)", () => {
     // December visits up to the 28th: a today after them.
     pinToday('2026-12-31');
     const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
@@ -80,12 +92,22 @@ describe('the lean visit reader', () => {
     october.forEach((v, i) => {
       for (let k = 0; k < 3; k++) {
         const day = String(1 + ((i * 3 + k) % 28)).padStart(2, '0');
-        d.visits.push({ ...v, ref: `${v.ref}-dec${k}`, start: `2026-12-${day}T08:00`, end: `2026-12-${day}T09:00`, items: k === 1 ? [] : ['LC08', 'LC01'].slice(k) });
+        d.visits.push({
+          ...v,
+          ref: `${v.ref}-dec${k}`,
+          start: `2026-12-${day}T08:00`,
+          end: `2026-12-${day}T09:00`,
+          items: k === 1 ? [] : ['LC08', 'LC01'].slice(k),
+        });
       }
       d.visits.push(v);
     });
     importDataset(db, d, { actor: 't' });
-    const ids = db.raw.prepare(`SELECT min(id), max(id), count(*) FROM visits WHERE start_at >= '2026-09-24' AND start_at < '2026-11-02'`).raw().get() as [number, number, number];
+    const ids = db.raw.prepare(`SELECT min(id), max(id), count(*) FROM visits WHERE start_at >= '2026-09-24' AND start_at < '2026-11-02'`).raw().get() as [
+      number,
+      number,
+      number,
+    ];
     expect(ids[1] - ids[0] + 1).toBeGreaterThan(2 * ids[2]);
     for (const month of ['2026-10', '2026-12']) {
       const whole = loadClaimInput(db, month).visits.map(strip);

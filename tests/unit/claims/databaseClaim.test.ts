@@ -85,7 +85,8 @@ describe('the claim from the database', () => {
     const d = institution('shanghai-home');
     // more visits of another year between the month's first ids and its last ones than the month has
     const late = d.visits.splice(3);
-    for (let i = 0; i < 60; i++) d.visits.push(visit(`old${i}`, 's1', `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T08:00`, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T09:00`));
+    for (let i = 0; i < 60; i++)
+      d.visits.push(visit(`old${i}`, 's1', `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T08:00`, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T09:00`));
     d.visits.push(...late);
     importDataset(db, d, { actor: 't' });
     for (const month of ['2026-10', '2025-03']) {

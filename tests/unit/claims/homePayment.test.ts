@@ -61,7 +61,12 @@ describe('home care: per visit (shanghai-home: 65 yuan, fund 90%, 3/5/7 a week)'
     ];
     const c = claimFor(dataset({ institution: sh, residents: [client(3)], staff: [cg], visits: vs }), '2026-10');
     expect(c.lines[0]?.visits).toBe(3);
-    expect(c.issues.filter((i) => i.code === 'OVER_QUOTA').map((i) => i.visit).sort()).toEqual(['a2', 'd']);
+    expect(
+      c.issues
+        .filter((i) => i.code === 'OVER_QUOTA')
+        .map((i) => i.visit)
+        .sort(),
+    ).toEqual(['a2', 'd']);
   });
 
   it('counts the earlier month’s visits against a week that straddles two months', () => {
@@ -105,7 +110,11 @@ describe('home care: monthly fee cap (tianjin: 2,100 yuan a month, fund 75%)', (
 
 describe('a person in both modes', () => {
   it('gets one line per mode and counts once in totals.persons', () => {
-    const r = resident('c', [assessed(4, '2026-01-10')], [admit('2026-03-01', 'home'), { type: 'discharge', date: '2026-10-15' }, admit('2026-10-15', 'institutional')]);
+    const r = resident(
+      'c',
+      [assessed(4, '2026-01-10')],
+      [admit('2026-03-01', 'home'), { type: 'discharge', date: '2026-10-15' }, admit('2026-10-15', 'institutional')],
+    );
     const c = claimFor(dataset({ residents: [r], staff: [cg], visits: [visit('v', 'c', 's1', '2026-10-02T09:00', '2026-10-02T10:00')] }), '2026-10');
     expect(c.lines.map((l) => [l.mode, l.billableDays, l.coveredMinutes])).toEqual([
       ['institutional', 17, 0],

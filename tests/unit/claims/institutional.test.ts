@@ -11,7 +11,11 @@ const only = (c: Claim) => {
 
 describe('bed-days (docs/rules.md §6)', () => {
   it('computes the worked example: 15 stay days, 3 hospital days, 12 billable, fund 600.00, personal 480.00', () => {
-    const r = resident('r1', [assessed(4, '2026-08-20')], [admit('2026-10-10'), ev('hospital', '2026-10-15'), ev('return', '2026-10-18'), ev('discharge', '2026-10-25')]);
+    const r = resident(
+      'r1',
+      [assessed(4, '2026-08-20')],
+      [admit('2026-10-10'), ev('hospital', '2026-10-15'), ev('return', '2026-10-18'), ev('discharge', '2026-10-25')],
+    );
     const c = claimFor(dataset({ residents: [r] }), '2026-10');
     const l = only(c);
     expect(l).toMatchObject({ mode: 'institutional', level: 4, billableDays: 12, feeFen: 108000, fundFen: 60000, personalFen: 48000 });

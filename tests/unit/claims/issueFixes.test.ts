@@ -20,7 +20,8 @@ describe('where claim issues are fixed', () => {
       LEVEL_NOT_ELIGIBLE: { visit: true, resident: 'assessments' },
       ASSESSMENT_EXPIRING: { resident: 'assessments' },
     });
-    for (const code of ['HOSPITAL_DAY', 'LEAVE_DAY', 'VISIT_IN_HOSPITAL', 'MODE_CONFLICT', 'AFTER_DEATH', 'NO_SERVICE_PERIOD'] as const) expect(ISSUE_FIXES[code].resident, code).toBe('events');
+    for (const code of ['HOSPITAL_DAY', 'LEAVE_DAY', 'VISIT_IN_HOSPITAL', 'MODE_CONFLICT', 'AFTER_DEATH', 'NO_SERVICE_PERIOD'] as const)
+      expect(ISSUE_FIXES[code].resident, code).toBe('events');
     for (const code of ['CERT_INVALID', 'NURSE_REQUIRED'] as const) expect(ISSUE_FIXES[code], code).toEqual({ visit: true, staff: 'certificates' });
     expect(ISSUE_FIXES.VISIT_OVERLAP).toEqual({ visit: true, staff: 'visits' });
     for (const code of ['VISIT_TOO_SHORT', 'VISIT_UNCONFIRMED'] as const) expect(ISSUE_FIXES[code], code).toEqual({ visit: true });

@@ -48,7 +48,9 @@ describe('billable units at a zero price (PRICE_ZERO)', () => {
   it('hourly quota (Ningbo): minutes at 0 an hour are not claimed', () => {
     const c = claimFor(homeClient({ hourlyFeeFen: 0 }), '2026-10');
     expect(c.lines).toEqual([]);
-    expect(codes(c, 'PRICE_ZERO')).toEqual([expect.objectContaining({ severity: 'error', resident: 'h1', message: expect.stringContaining('居家护理小时收费（5级）为0元') })]);
+    expect(codes(c, 'PRICE_ZERO')).toEqual([
+      expect.objectContaining({ severity: 'error', resident: 'h1', message: expect.stringContaining('居家护理小时收费（5级）为0元') }),
+    ]);
     expect(codes(c, 'PRICE_ZERO')[0]?.message).toContain('180分钟');
   });
 

@@ -20,8 +20,17 @@ const eventsArb = fc
   .record({
     mode: fc.constantFrom<'institutional' | 'home'>('institutional', 'home'),
     start: fc.integer({ min: 0, max: 100 }),
-    gaps: fc.array(fc.record({ kind: fc.constantFrom<'hospital' | 'leave'>('hospital', 'leave'), after: fc.integer({ min: 0, max: 10 }), len: fc.integer({ min: 0, max: 6 }) }), { maxLength: 3 }),
-    end: fc.option(fc.record({ kind: fc.constantFrom<'discharge' | 'death'>('discharge', 'death'), after: fc.integer({ min: 0, max: 30 }) }), { nil: undefined }),
+    gaps: fc.array(
+      fc.record({
+        kind: fc.constantFrom<'hospital' | 'leave'>('hospital', 'leave'),
+        after: fc.integer({ min: 0, max: 10 }),
+        len: fc.integer({ min: 0, max: 6 }),
+      }),
+      { maxLength: 3 },
+    ),
+    end: fc.option(fc.record({ kind: fc.constantFrom<'discharge' | 'death'>('discharge', 'death'), after: fc.integer({ min: 0, max: 30 }) }), {
+      nil: undefined,
+    }),
   })
   .map(({ mode, start, gaps, end }) => {
     const events: StayEvent[] = [{ type: 'admit', date: day(start), mode }];
@@ -64,7 +73,13 @@ type Spec = typeof institutionArb extends fc.Arbitrary<infer T> ? T : never;
 function build(spec: Spec): Dataset {
   const residents = spec.residents.map((r, i) => {
     const id = idNumber('1940-03-03', i + 1);
-    return { ref: `r${i}`, name: `对象${i}`, idNumber: r.badId && i % 3 === 0 ? id.slice(0, 17) + (id.endsWith('0') ? '1' : '0') : id, assessments: [{ level: r.level, concludedOn: addDays('2026-08-01', r.concluded) }], events: r.events };
+    return {
+      ref: `r${i}`,
+      name: `对象${i}`,
+      idNumber: r.badId && i % 3 === 0 ? id.slice(0, 17) + (id.endsWith('0') ? '1' : '0') : id,
+      assessments: [{ level: r.level, concludedOn: addDays('2026-08-01', r.concluded) }],
+      events: r.events,
+    };
   });
   const staff = [
     { ref: 's0', name: '护士', idNumber: idNumber('1990-01-01', 1), certificates: [nurseLicence()] },
@@ -73,8 +88,17 @@ function build(spec: Spec): Dataset {
   ];
   const visits: Visit[] = spec.visits.map((v, i) => {
     const startAbs = v.startDay * 1440 + v.startMin;
-    const fmt = (abs: number) => `${addDays(BASE, Math.floor(abs / 1440))}T${String(Math.floor((abs % 1440) / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-    return { ref: `v${i}`, resident: `r${v.resident % residents.length}`, staff: `s${v.staff}`, start: fmt(startAbs), end: fmt(startAbs + v.length), items: [v.medical ? 'MC01' : 'LC01'], confirmed: v.confirmed };
+    const fmt = (abs: number) =>
+      `${addDays(BASE, Math.floor(abs / 1440))}T${String(Math.floor((abs % 1440) / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    return {
+      ref: `v${i}`,
+      resident: `r${v.resident % residents.length}`,
+      staff: `s${v.staff}`,
+      start: fmt(startAbs),
+      end: fmt(startAbs + v.length),
+      items: [v.medical ? 'MC01' : 'LC01'],
+      confirmed: v.confirmed,
+    };
   });
   return dataset({ institution: institution({ policy: spec.policy }), residents, staff, visits });
 }
@@ -149,11 +173,18 @@ describe('claim invariants (property tests)', () => {
     fc.assert(
       fc.property(institutionArb, fc.integer(), (spec, seed) => {
         const ds = build(spec);
-        const shuffle = <T>(xs: T[]) => xs.map((x, i) => ({ x, k: (i * 7919 + seed) % 104729 })).sort((a, b) => a.k - b.k).map((p) => p.x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x, i) => ({ x, k: (i * 7919 + seed) % 104729 }))
+            .sort((a, b) => a.k - b.k)
+            .map((p) => p.x);
         const shuffled: Dataset = { ...ds, residents: shuffle(ds.residents), visits: shuffle(ds.visits) };
         const a = claimFor(ds, MONTH);
         const b = claimFor(shuffled, MONTH);
-        const norm = (c: typeof a) => ({ totals: c.totals, lines: [...c.lines].sort((x, y) => `${x.resident}${x.mode}`.localeCompare(`${y.resident}${y.mode}`)) });
+        const norm = (c: typeof a) => ({
+          totals: c.totals,
+          lines: [...c.lines].sort((x, y) => `${x.resident}${x.mode}`.localeCompare(`${y.resident}${y.mode}`)),
+        });
         expect(norm(b)).toEqual(norm(a));
       }),
       runs,

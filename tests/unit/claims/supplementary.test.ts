@@ -26,7 +26,15 @@ describe('supplementary claim (补报)', () => {
     expect(extra.kind).toBe('supplementary');
     expect(extra.lines).toHaveLength(1);
     // 60 minutes at 60 yuan an hour, fund 80% (docs/rules.md §7, ningbo)
-    expect(extra.lines[0]).toMatchObject({ idNumber: '33020519410923006X', mode: 'home', coveredMinutes: 60, visits: 1, feeFen: 6000, fundFen: 4800, personalFen: 1200 });
+    expect(extra.lines[0]).toMatchObject({
+      idNumber: '33020519410923006X',
+      mode: 'home',
+      coveredMinutes: 60,
+      visits: 1,
+      feeFen: 6000,
+      fundFen: 4800,
+      personalFen: 1200,
+    });
     expect((extra.lines[0]?.evidence as HomeEvidence).counted).toEqual(['v7']);
     expect(extra.totals).toMatchObject({ persons: 1, feeFen: 6000, fundFen: 4800 });
   });

@@ -13,12 +13,23 @@ import type { Visit } from '../../../shared/domain/model';
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** a time on one of ~3,000 days around 2026, with a clock of any two digits (24:00, 23:75 are not times) */
-const timeArb = fc.record({ day: fc.integer({ min: -1500, max: 1500 }), h: fc.integer({ min: 0, max: 29 }), m: fc.integer({ min: 0, max: 69 }) }).map(({ day, h, m }) => `${addDays('2026-06-15', day)}T${two(h)}:${two(m)}`);
+const timeArb = fc
+  .record({ day: fc.integer({ min: -1500, max: 1500 }), h: fc.integer({ min: 0, max: 29 }), m: fc.integer({ min: 0, max: 69 }) })
+  .map(({ day, h, m }) => `${addDays('2026-06-15', day)}T${two(h)}:${two(m)}`);
 /** strings of the right shape whose date is not one: 2026-02-30, 2025-13-01, 2026-00-10 */
 const oddArb = fc.constantFrom('2026-02-30T08:00', '2025-13-01T10:30', '2026-00-10T00:00', '2026-10-32T23:59', '2024-02-29T12:00', '2100-02-29T08:00');
 const anyTimeArb = fc.oneof({ arbitrary: timeArb, weight: 5 }, { arbitrary: oddArb, weight: 1 });
 
-const visit = (ref: string, start: string, end: string, over: Partial<Visit> = {}): Visit => ({ ref, resident: 'r1', staff: 's1', start, end, items: ['LC01'], confirmed: true, ...over });
+const visit = (ref: string, start: string, end: string, over: Partial<Visit> = {}): Visit => ({
+  ref,
+  resident: 'r1',
+  staff: 's1',
+  start,
+  end,
+  items: ['LC01'],
+  confirmed: true,
+  ...over,
+});
 
 describe('the time columns', () => {
   it('are minuteNumber and validDayNumber of the strings, in any order of rows', () => {

@@ -4,7 +4,11 @@ import { admit, assessed, caregiverCert, dataset, ev, nurseLicence, resident, st
 import { claimFor } from '../../support/claimFor';
 
 /** The codes each visit got, as `ref:CODE`, sorted. */
-const visitCodes = (c: Claim) => c.issues.filter((i) => i.visit).map((i) => `${i.visit}:${i.code}`).sort();
+const visitCodes = (c: Claim) =>
+  c.issues
+    .filter((i) => i.visit)
+    .map((i) => `${i.visit}:${i.code}`)
+    .sort();
 
 const client = (events = [admit('2026-05-06', 'home')], over = {}) => resident('c', [assessed(3, '2026-04-30')], events, over);
 const cg = staff('s1', [caregiverCert()]);
@@ -60,7 +64,10 @@ describe('visit validity (docs/rules.md §7)', () => {
   it('NURSE_REQUIRED and CERT_INVALID from the day after a nurse licence expires', () => {
     const expiring = staff('n2', [nurseLicence('2021-10-01', '2026-10-10')]);
     const c = octoberWith(
-      [visit('before', 'c', 'n2', '2026-10-10T09:00', '2026-10-10T10:00', { items: ['MC01'] }), visit('after', 'c', 'n2', '2026-10-11T09:00', '2026-10-11T10:00', { items: ['MC01'] })],
+      [
+        visit('before', 'c', 'n2', '2026-10-10T09:00', '2026-10-10T10:00', { items: ['MC01'] }),
+        visit('after', 'c', 'n2', '2026-10-11T09:00', '2026-10-11T10:00', { items: ['MC01'] }),
+      ],
       undefined,
       [expiring],
     );
@@ -70,20 +77,31 @@ describe('visit validity (docs/rules.md §7)', () => {
   it('CERT_INVALID when the caregiver holds no certificate valid that day', () => {
     const none = staff('s0', []);
     const future = staff('s2', [caregiverCert('2026-10-20')]);
-    const c = octoberWith([visit('a', 'c', 's0', '2026-10-02T09:00', '2026-10-02T10:00'), visit('b', 'c', 's2', '2026-10-03T09:00', '2026-10-03T10:00')], undefined, [none, future]);
+    const c = octoberWith(
+      [visit('a', 'c', 's0', '2026-10-02T09:00', '2026-10-02T10:00'), visit('b', 'c', 's2', '2026-10-03T09:00', '2026-10-03T10:00')],
+      undefined,
+      [none, future],
+    );
     expect(visitCodes(c)).toEqual(['a:CERT_INVALID', 'b:CERT_INVALID']);
   });
 
   it('VISIT_IN_HOSPITAL on a hospital day; the return day is served again', () => {
     const events = [admit('2026-05-06', 'home'), ev('hospital', '2026-10-10'), ev('return', '2026-10-13')];
-    const c = octoberWith([visit('h', 'c', 's1', '2026-10-12T09:00', '2026-10-12T10:00'), visit('r', 'c', 's1', '2026-10-13T09:00', '2026-10-13T10:00')], events);
+    const c = octoberWith(
+      [visit('h', 'c', 's1', '2026-10-12T09:00', '2026-10-12T10:00'), visit('r', 'c', 's1', '2026-10-13T09:00', '2026-10-13T10:00')],
+      events,
+    );
     expect(visitCodes(c)).toEqual(['h:VISIT_IN_HOSPITAL']);
   });
 
   it('NO_SERVICE_PERIOD before the admit date and on the discharge day', () => {
     const events = [admit('2026-10-05', 'home'), ev('discharge', '2026-10-20')];
     const c = octoberWith(
-      [visit('pre', 'c', 's1', '2026-10-04T09:00', '2026-10-04T10:00'), visit('in', 'c', 's1', '2026-10-05T09:00', '2026-10-05T10:00'), visit('out', 'c', 's1', '2026-10-20T09:00', '2026-10-20T10:00')],
+      [
+        visit('pre', 'c', 's1', '2026-10-04T09:00', '2026-10-04T10:00'),
+        visit('in', 'c', 's1', '2026-10-05T09:00', '2026-10-05T10:00'),
+        visit('out', 'c', 's1', '2026-10-20T09:00', '2026-10-20T10:00'),
+      ],
       events,
     );
     expect(visitCodes(c)).toEqual(['out:NO_SERVICE_PERIOD', 'pre:NO_SERVICE_PERIOD']);
@@ -92,7 +110,11 @@ describe('visit validity (docs/rules.md §7)', () => {
   it('NO_SERVICE_PERIOD on the day of death and AFTER_DEATH after it', () => {
     const events = [admit('2026-05-06', 'home'), ev('death', '2026-10-20')];
     const c = octoberWith(
-      [visit('before', 'c', 's1', '2026-10-19T09:00', '2026-10-19T10:00'), visit('day', 'c', 's1', '2026-10-20T09:00', '2026-10-20T10:00'), visit('after', 'c', 's1', '2026-10-21T09:00', '2026-10-21T10:00')],
+      [
+        visit('before', 'c', 's1', '2026-10-19T09:00', '2026-10-19T10:00'),
+        visit('day', 'c', 's1', '2026-10-20T09:00', '2026-10-20T10:00'),
+        visit('after', 'c', 's1', '2026-10-21T09:00', '2026-10-21T10:00'),
+      ],
       events,
     );
     expect(visitCodes(c)).toEqual(['after:AFTER_DEATH', 'day:NO_SERVICE_PERIOD']);
@@ -109,7 +131,11 @@ describe('visit validity (docs/rules.md §7)', () => {
     const late = resident('late', [assessed(4, '2026-10-10')], [admit('2026-05-06', 'home')]);
     const low = resident('low', [assessed(1, '2026-01-10')], [admit('2026-05-06', 'home')]);
     const c = claimFor(
-      dataset({ residents: [late, low], staff: [cg], visits: [visit('a', 'late', 's1', '2026-10-12T09:00', '2026-10-12T10:00'), visit('b', 'low', 's1', '2026-10-13T09:00', '2026-10-13T10:00')] }),
+      dataset({
+        residents: [late, low],
+        staff: [cg],
+        visits: [visit('a', 'late', 's1', '2026-10-12T09:00', '2026-10-12T10:00'), visit('b', 'low', 's1', '2026-10-13T09:00', '2026-10-13T10:00')],
+      }),
       '2026-10',
     );
     expect(visitCodes(c)).toEqual(['a:NO_ASSESSMENT', 'b:LEVEL_NOT_ELIGIBLE']);
@@ -117,7 +143,9 @@ describe('visit validity (docs/rules.md §7)', () => {
   });
 
   it('reports every broken rule of one visit, not only the first', () => {
-    const c = octoberWith([visit('bad', 'c', 's0', '2026-10-02T09:00', '2026-10-02T09:10', { confirmed: false, items: ['MC01'] })], undefined, [staff('s0', [])]);
+    const c = octoberWith([visit('bad', 'c', 's0', '2026-10-02T09:00', '2026-10-02T09:10', { confirmed: false, items: ['MC01'] })], undefined, [
+      staff('s0', []),
+    ]);
     expect(visitCodes(c)).toEqual(['bad:CERT_INVALID', 'bad:NURSE_REQUIRED', 'bad:VISIT_TOO_SHORT', 'bad:VISIT_UNCONFIRMED']);
   });
 

@@ -14,7 +14,12 @@ const root = resolve(__dirname, '../../..');
 const TODAY = '2026-12-06';
 
 function ltc(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, LTC_TODAY: TODAY } });
+  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, LTC_TODAY: TODAY },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,11 +34,18 @@ beforeAll(() => {
 
 describe('ltc inspect', () => {
   it('writes the board, the hits, the sample and the evidence pack, one path a line, and repeats a sample by its seed', () => {
-    const run = (out: string) => ltc('inspect', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--sample', '4', '--days', '2', '--seed', '7', '--out', join(dir, out));
+    const run = (out: string) =>
+      ltc('inspect', '--db', db, '--from', '2026-11-01', '--to', '2026-11-30', '--sample', '4', '--days', '2', '--seed', '7', '--out', join(dir, out));
     const a = run('a');
     expect(a.code, a.stderr).toBe(0);
     const files = a.stdout.trim().split('\n');
-    expect(files.map((f) => f.slice(join(dir, 'a').length + 1))).toEqual(['board.json', 'self-audit.json', '自查发现.xlsx', 'sample.json', '检查资料包-2026-11-01至2026-11-30.pdf']);
+    expect(files.map((f) => f.slice(join(dir, 'a').length + 1))).toEqual([
+      'board.json',
+      'self-audit.json',
+      '自查发现.xlsx',
+      'sample.json',
+      '检查资料包-2026-11-01至2026-11-30.pdf',
+    ]);
     const board = JSON.parse(readFileSync(files[0]!, 'utf8')) as { boards: { month: string; score: number; checks: { id: string; status: string }[] }[] };
     expect(board.boards.map((b) => b.month)).toEqual(['2026-11']);
     expect(board.boards[0]!.checks).toHaveLength(14);

@@ -127,11 +127,14 @@ describe('ltc demo', () => {
 
     const sql = new Database(db, { readonly: true });
     try {
-      const span = sql.prepare("SELECT min(substr(start_at, 1, 10)) AS first, max(substr(start_at, 1, 10)) AS last FROM visits").get();
+      const span = sql.prepare('SELECT min(substr(start_at, 1, 10)) AS first, max(substr(start_at, 1, 10)) AS last FROM visits').get();
       expect(span).toEqual({ first: '2026-12-01', last: '2027-03-09' });
-      expect(sql.prepare("SELECT max(date) FROM stay_events").pluck().get()! <= '2027-03-09').toBe(true);
+      expect(sql.prepare('SELECT max(date) FROM stay_events').pluck().get()! <= '2027-03-09').toBe(true);
       // every admission names a registered bed, and some beds are left free
-      const unregistered = sql.prepare("SELECT count(*) FROM stay_events e WHERE e.type = 'admit' AND e.mode = 'institutional' AND e.bed NOT IN (SELECT code FROM beds)").pluck().get();
+      const unregistered = sql
+        .prepare("SELECT count(*) FROM stay_events e WHERE e.type = 'admit' AND e.mode = 'institutional' AND e.bed NOT IN (SELECT code FROM beds)")
+        .pluck()
+        .get();
       expect(unregistered).toBe(0);
       expect(sql.prepare('SELECT count(*) FROM beds').pluck().get()).toBe(120);
     } finally {

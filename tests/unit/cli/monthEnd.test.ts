@@ -115,16 +115,32 @@ describe('ltc submit, result-template, result, reconcile', () => {
     };
     const home = expected.lines.find((l) => l.name === '陈淑芬')!;
     expect(rec.months).toEqual([
-      expect.objectContaining({ month: '2026-10', claimedFundFen: expected.totals.fundFen, deductedFen: 10000 + home.fundFen, paidFundFen: expected.totals.fundFen - 10000 - home.fundFen }),
+      expect.objectContaining({
+        month: '2026-10',
+        claimedFundFen: expected.totals.fundFen,
+        deductedFen: 10000 + home.fundFen,
+        paidFundFen: expected.totals.fundFen - 10000 - home.fundFen,
+      }),
     ]);
-    expect(rec.reasons.map((x) => [x.reason, x.count]).sort()).toEqual([['护理记录不完整', 1], ['签字不符', 1]]);
+    expect(rec.reasons.map((x) => [x.reason, x.count]).sort()).toEqual([
+      ['护理记录不完整', 1],
+      ['签字不符', 1],
+    ]);
   });
 
   it('lists what is wrong with a badly filled result and settles nothing', async () => {
     const db = octoberDb('bad-result');
     expect(ltc('submit', '--db', db, '--month', '2026-10', '--accept-errors').code).toBe(0);
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ format: 'ltc-claim-result', version: 1, month: '2026-10', lines: [{ idNumber: '330205194501010037', mode: 'institutional', result: 'deducted' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'ltc-claim-result',
+        version: 1,
+        month: '2026-10',
+        lines: [{ idNumber: '330205194501010037', mode: 'institutional', result: 'deducted' }],
+      }),
+    );
     const r = ltc('result', '--db', db, bad);
     expect(r.code).toBe(1);
     const rec = JSON.parse(ltc('reconcile', '--db', db, '--month', '2026-10').stdout) as { months: { settled: number }[] };

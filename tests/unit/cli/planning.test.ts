@@ -13,7 +13,12 @@ import { idNumberCheckChar } from '../../../shared/domain/ids';
 
 const root = resolve(__dirname, '../../..');
 const ltc = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LTC_TODAY: '2026-10-08' } });
+  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, LTC_TODAY: '2026-10-08' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const id = (serial: number) => {
@@ -23,7 +28,9 @@ const id = (serial: number) => {
 const rows = async (file: string, sheet = 0) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return wb.worksheets[sheet]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+  return wb.worksheets[sheet]!.getSheetValues()
+    .slice(1)
+    .map((r) => (r as unknown[]).slice(1));
 };
 
 let dir = '';
@@ -35,15 +42,54 @@ beforeAll(() => {
   const dataset = {
     format: 'ltc-dataset',
     version: 1.1,
-    institution: { name: '幸福护理院', uscc: '91350100M000100Y43', agencyCode: 'H33020500001', region: '330205', policy: 'ningbo-2022', prices: { hourlyFeeFen: 6000 } },
+    institution: {
+      name: '幸福护理院',
+      uscc: '91350100M000100Y43',
+      agencyCode: 'H33020500001',
+      region: '330205',
+      policy: 'ningbo-2022',
+      prices: { hourlyFeeFen: 6000 },
+    },
     residents: [
-      { ref: 'C1', name: '张阿姨', idNumber: id(1), address: '宁波市海曙区西门街道幸福小区1幢', assessments: [{ level: 4, concludedOn: '2026-08-10' }], events: [{ type: 'admit', date: '2026-09-01', mode: 'home' }] },
+      {
+        ref: 'C1',
+        name: '张阿姨',
+        idNumber: id(1),
+        address: '宁波市海曙区西门街道幸福小区1幢',
+        assessments: [{ level: 4, concludedOn: '2026-08-10' }],
+        events: [{ type: 'admit', date: '2026-09-01', mode: 'home' }],
+      },
     ],
-    staff: [{ ref: 'S1', name: '王芳', idNumber: id(60), role: 'caregiver', employedFrom: '2020-01-01', certificates: [{ type: 'elderly-caregiver', number: 'E1', issuedOn: '2020-01-01' }] }],
+    staff: [
+      {
+        ref: 'S1',
+        name: '王芳',
+        idNumber: id(60),
+        role: 'caregiver',
+        employedFrom: '2020-01-01',
+        certificates: [{ type: 'elderly-caregiver', number: 'E1', issuedOn: '2020-01-01' }],
+      },
+    ],
     visits: [],
     rota: {
-      shiftTypes: [{ key: 'Z', name: '早班', kind: 'work', start: '07:00', end: '15:00', paidMinutes: 480, post: 'caregiver', color: '#91caff', perSevere: 5, perOther: 10 }],
-      cells: [{ staff: 'S1', date: '2026-10-05', shift: '早班' }, { staff: 'S1', date: '2026-10-06', shift: '早班' }],
+      shiftTypes: [
+        {
+          key: 'Z',
+          name: '早班',
+          kind: 'work',
+          start: '07:00',
+          end: '15:00',
+          paidMinutes: 480,
+          post: 'caregiver',
+          color: '#91caff',
+          perSevere: 5,
+          perOther: 10,
+        },
+      ],
+      cells: [
+        { staff: 'S1', date: '2026-10-05', shift: '早班' },
+        { staff: 'S1', date: '2026-10-06', shift: '早班' },
+      ],
       published: [],
     },
     carePlans: [{ resident: 'C1', items: ['LC01'], visitsPerWeek: 2, minutes: 60, days: [1, 3], windowStart: '08:00', windowEnd: '12:00', excludedStaff: [] }],

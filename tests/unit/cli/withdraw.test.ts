@@ -16,7 +16,12 @@ const root = resolve(__dirname, '../../..');
 const SAMPLE = join(root, 'tests/fixtures/sample-ningbo.json');
 
 function ltc(today: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, LTC_TODAY: today } });
+  const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, LTC_TODAY: today },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -37,7 +37,10 @@ describe('the demo’s rota', () => {
     expect((await rotaApi(db).call('rota.month', { month: '2026-11' })).published?.by).toBeTruthy();
     const issues = checkRota(view).issues.map((i) => [i.code, i.date]);
     const uncertified = dataset.staff.find((s) => s.role === 'caregiver' && s.certificates.length === 0)!;
-    expect(issues.filter(([code]) => code === 'CERT_MISSING')).toEqual([['CERT_MISSING', '2026-12-08'], ['CERT_MISSING', '2026-12-09']]);
+    expect(issues.filter(([code]) => code === 'CERT_MISSING')).toEqual([
+      ['CERT_MISSING', '2026-12-08'],
+      ['CERT_MISSING', '2026-12-09'],
+    ]);
     expect(checkRota(view).issues.find((i) => i.code === 'CERT_MISSING')?.message).toContain(uncertified.name);
     expect(issues.filter(([code]) => code === 'UNDERSTAFFED')).toEqual([['UNDERSTAFFED', '2026-12-08']]);
     expect(checkRota(view).issues.find((i) => i.code === 'UNDERSTAFFED')?.message).toMatch(/^2026-12-08 夜班应配 1 人/);

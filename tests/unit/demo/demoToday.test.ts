@@ -82,7 +82,16 @@ describe('the demo as of a today', () => {
       expect(v.start.slice(0, 7)).toBe(FOCUS);
     }
     const codes = new Set(claimFor(demo, FOCUS).issues.map((i) => i.code));
-    for (const code of ['VISIT_TOO_SHORT', 'VISIT_OVERLAP', 'NURSE_REQUIRED', 'VISIT_UNCONFIRMED', 'ASSESSMENT_EXPIRING', 'LEVEL_NOT_ELIGIBLE', 'HOSPITAL_DAY', 'LEAVE_DAY']) {
+    for (const code of [
+      'VISIT_TOO_SHORT',
+      'VISIT_OVERLAP',
+      'NURSE_REQUIRED',
+      'VISIT_UNCONFIRMED',
+      'ASSESSMENT_EXPIRING',
+      'LEVEL_NOT_ELIGIBLE',
+      'HOSPITAL_DAY',
+      'LEAVE_DAY',
+    ]) {
       expect(codes, code).toContain(code);
     }
     for (const code of ['NO_ASSESSMENT', 'CERT_INVALID', 'NO_SERVICE_PERIOD', 'AFTER_DEATH', 'MODE_CONFLICT', 'BAD_ID_NUMBER', 'VISIT_IN_HOSPITAL']) {
@@ -93,7 +102,11 @@ describe('the demo as of a today', () => {
   it('records no assessment after the person’s stay ended', () => {
     for (const r of demo.residents) {
       const end = r.events.find((e) => e.type === 'discharge' || e.type === 'death')?.date;
-      if (end) expect(r.assessments.filter((a) => a.concludedOn >= end), r.ref).toEqual([]);
+      if (end)
+        expect(
+          r.assessments.filter((a) => a.concludedOn >= end),
+          r.ref,
+        ).toEqual([]);
     }
   });
 

@@ -165,7 +165,16 @@ describe('the demo dataset (default options)', () => {
   it('gives the last month a claim with the issues a real month has and nothing unexplained', () => {
     const claim = claimFor(demo, END);
     const codes = new Set(claim.issues.map((i) => i.code));
-    for (const code of ['VISIT_TOO_SHORT', 'VISIT_OVERLAP', 'NURSE_REQUIRED', 'VISIT_UNCONFIRMED', 'ASSESSMENT_EXPIRING', 'LEVEL_NOT_ELIGIBLE', 'HOSPITAL_DAY', 'LEAVE_DAY']) {
+    for (const code of [
+      'VISIT_TOO_SHORT',
+      'VISIT_OVERLAP',
+      'NURSE_REQUIRED',
+      'VISIT_UNCONFIRMED',
+      'ASSESSMENT_EXPIRING',
+      'LEVEL_NOT_ELIGIBLE',
+      'HOSPITAL_DAY',
+      'LEAVE_DAY',
+    ]) {
       expect(codes, code).toContain(code);
     }
     for (const code of ['NO_ASSESSMENT', 'CERT_INVALID', 'NO_SERVICE_PERIOD', 'AFTER_DEATH', 'MODE_CONFLICT', 'BAD_ID_NUMBER', 'VISIT_IN_HOSPITAL']) {
@@ -224,7 +233,10 @@ describe('generateDemoDataset options', () => {
         for (const r of d.residents) {
           expect(orderProblem(r), r.ref).toBeNull();
           expect(r.events.every((e) => e.date <= last)).toBe(true);
-          expect(r.assessments.some((a) => a.concludedOn < admitOf(r).date), r.ref).toBe(true);
+          expect(
+            r.assessments.some((a) => a.concludedOn < admitOf(r).date),
+            r.ref,
+          ).toBe(true);
         }
         for (const p of [...d.residents, ...d.staff]) expect(idNumberProblem(p.idNumber, last)).toBeNull();
         const refs = new Set(homeClients(d).map((r) => r.ref));

@@ -12,7 +12,12 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 /** The same object with its keys in reverse order, at every level, as a database round trip might give. */
 function reversedKeys<T>(v: T): T {
   if (Array.isArray(v)) return v.map(reversedKeys) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversedKeys(x)])) as T;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reversedKeys(x)]),
+    ) as T;
   return v;
 }
 
@@ -107,7 +112,12 @@ describe('a package split into parts', () => {
       '上门服务记录明细.pdf',
       'manifest.json',
     ]);
-    expect([...names].sort()).toEqual(first.filter((f) => f.name.endsWith('.pdf')).map((f) => f.name).sort());
+    expect([...names].sort()).toEqual(
+      first
+        .filter((f) => f.name.endsWith('.pdf'))
+        .map((f) => f.name)
+        .sort(),
+    );
     if (POPPLER) {
       const part2 = pdftotext(built.path('个人结算明细-02.pdf')).replace(/\s+/g, '');
       expect(part2).toContain('第2部分，共3部分（序号2—2）');

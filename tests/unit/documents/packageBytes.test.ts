@@ -81,7 +81,7 @@ describe('the bytes of a regenerated package', () => {
       writeFileSync(FIXTURE, `${JSON.stringify({ ...stored, fonts: fontHashes, files: actual }, null, 2)}\n`);
       return;
     }
-    const why = 'the bytes changed: a dependency (pdfkit/fontkit/pdfmake/exceljs), the bundled font or the documents\' code; submitted packages would fail 校验';
+    const why = "the bytes changed: a dependency (pdfkit/fontkit/pdfmake/exceljs), the bundled font or the documents' code; submitted packages would fail 校验";
     expect(actual, why).toEqual(stored.files);
   });
 });

@@ -64,7 +64,10 @@ describe('the PDF worker and the calling thread', () => {
     expect(differing(off, here)).toEqual([]);
 
     const meta = { institution: { name: '机构', uscc: '', agencyCode: '' }, month: '2026-10', kind: 'regular' as const, generatedOn: GENERATED_ON };
-    const jobs: PdfJob[] = ['镕', '龘', 'é\u0301'].map((text, i) => ({ name: `g${i}.pdf`, build: () => pdfDocument({ ...meta, title: 't' }, [{ text, fontSize: 40 }]) }));
+    const jobs: PdfJob[] = ['镕', '龘', 'é\u0301'].map((text, i) => ({
+      name: `g${i}.pdf`,
+      build: () => pdfDocument({ ...meta, title: 't' }, [{ text, fontSize: 40 }]),
+    }));
     const fonts = findPdfFonts();
     const a = await renderPdfs(jobs, { fonts, workerFile, workers: 2 });
     const b = await renderPdfs(jobs, { fonts, workerFile: null });
@@ -73,7 +76,9 @@ describe('the PDF worker and the calling thread', () => {
   });
 
   it('report a document that cannot be drawn with its name, both ways', async () => {
-    const jobs: PdfJob[] = [{ name: 'bad.pdf', build: () => ({ dd: { content: [{ image: 'nowhere.png' }] }, footer: { left: '', right: '', margin: [0, 0, 0, 0] } }) }];
+    const jobs: PdfJob[] = [
+      { name: 'bad.pdf', build: () => ({ dd: { content: [{ image: 'nowhere.png' }] }, footer: { left: '', right: '', margin: [0, 0, 0, 0] } }) },
+    ];
     const fonts = findPdfFonts();
     await expect(renderPdfs(jobs, { fonts, workerFile })).rejects.toThrow(/^PDF bad\.pdf: /);
     await expect(renderPdfs(jobs, { fonts, workerFile: null })).rejects.toThrow(/^PDF bad\.pdf: /);

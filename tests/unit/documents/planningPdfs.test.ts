@@ -14,7 +14,10 @@ import { tempDir } from '../services/helpers';
 const pdfText = (base64: string, args: string[] = []): { info: string; text: string } => {
   const file = path.join(tempDir(), 'out.pdf');
   writeFileSync(file, Buffer.from(base64, 'base64'));
-  return { info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }), text: execFileSync('pdftotext', ['-layout', ...args, file, '-'], { encoding: 'utf8' }) };
+  return {
+    info: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
+    text: execFileSync('pdftotext', ['-layout', ...args, file, '-'], { encoding: 'utf8' }),
+  };
 };
 
 describe('排班表', () => {
@@ -36,7 +39,6 @@ describe('排班表', () => {
     // 20 severe at night 1:10 → 2, one on it
     expect(text).toMatch(/夜班 应配\/实配\s+2\/1/);
   });
-
 });
 
 describe('派单表: a caregiver’s day list', () => {
@@ -45,7 +47,13 @@ describe('派单表: a caregiver’s day list', () => {
     const db = plansDb();
     seedPlans(db, { clients: 3, carers: 2 });
     const { call } = plansApi(db);
-    const [c1, c2, c3, s1, s2] = [idOf(db, 'residents', 'c1'), idOf(db, 'residents', 'c2'), idOf(db, 'residents', 'c3'), idOf(db, 'staff', 's1'), idOf(db, 'staff', 's2')];
+    const [c1, c2, c3, s1, s2] = [
+      idOf(db, 'residents', 'c1'),
+      idOf(db, 'residents', 'c2'),
+      idOf(db, 'residents', 'c3'),
+      idOf(db, 'staff', 's1'),
+      idOf(db, 'staff', 's2'),
+    ];
     await call('plans.save', { residentId: c1, items: ['LC01', 'LC02'], visitsPerWeek: 2, minutes: 60, windowStart: '08:00', windowEnd: '12:00' });
     await call('plans.saveSchedule', {
       month: '2026-10',

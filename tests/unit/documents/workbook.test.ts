@@ -42,7 +42,20 @@ describe('claim.xlsx of the sample October claim', () => {
   it('明细: one row per line, Chinese headers, whole ID numbers as text, amounts as numbers in yuan', () => {
     const ws = wb.getWorksheet('明细');
     if (!ws) throw new Error('no 明细');
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '姓名', '身份证号', '护理方式', '等级', '床日', '服务分钟', '服务次数', '费用合计', '基金支付', '个人负担']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '姓名',
+      '身份证号',
+      '护理方式',
+      '等级',
+      '床日',
+      '服务分钟',
+      '服务次数',
+      '费用合计',
+      '基金支付',
+      '个人负担',
+    ]);
     expected.lines.forEach((line, i) => {
       const row = ws.getRow(i + 2);
       expect(row.getCell(1).value).toBe(i + 1);
@@ -120,7 +133,19 @@ describe('claim.xlsx of the sample October claim', () => {
     // Own profile dir: a second soffice on the machine must not make this one hand off and exit.
     // Filter tokens: 9 = true saves cells as shown (the number format applies), 12 = -1 exports
     // every sheet, one CSV each (LibreOffice 7.2+).
-    run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, file], 120_000);
+    run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+        '--outdir',
+        dir,
+        file,
+      ],
+      120_000,
+    );
     const csvs = readdirSync(dir).filter((f) => f.endsWith('.csv'));
     const read = (sheet: string) => readFileSync(join(dir, csvs.find((f) => f.includes(sheet)) ?? csvs[0] ?? ''), 'utf8');
     expect(csvs.length).toBe(2);

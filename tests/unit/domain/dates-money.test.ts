@@ -1,6 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, datesOfMonth, dayNumber, daysInMonth, fromDayNumber, firstOfNextMonth, isValidDate, isValidDateTime, isoWeekday, minutesBetween, monthEnd, weekStart } from '../../../shared/domain/dates';
+import {
+  addDays,
+  addMonths,
+  datesOfMonth,
+  dayNumber,
+  daysInMonth,
+  fromDayNumber,
+  firstOfNextMonth,
+  isValidDate,
+  isValidDateTime,
+  isoWeekday,
+  minutesBetween,
+  monthEnd,
+  weekStart,
+} from '../../../shared/domain/dates';
 import { applyRate, divideHalfUp, feeForMinutes, formatYuan, parseYuan } from '../../../shared/domain/money';
 
 describe('local calendar dates', () => {
@@ -45,7 +59,8 @@ describe('day numbers agree with the calendar of Date.UTC', () => {
   it('on every day from 1899 to 2101, both ways', () => {
     for (let n = oracleDayNumber(1899, 1, 1); n <= oracleDayNumber(2101, 12, 31); n++) {
       const date = oracleDate(n);
-      if (fromDayNumber(n) !== date || dayNumber(date) !== n) expect({ n, date, back: fromDayNumber(n), day: dayNumber(date) }).toEqual({ n, date, back: date, day: n });
+      if (fromDayNumber(n) !== date || dayNumber(date) !== n)
+        expect({ n, date, back: fromDayNumber(n), day: dayNumber(date) }).toEqual({ n, date, back: date, day: n });
     }
   });
   it('for any four-digit year, and for days and months that roll over (02-30, 13-01, 00-00) as Date.UTC does', () => {
@@ -61,7 +76,14 @@ describe('day numbers agree with the calendar of Date.UTC', () => {
   it('tells real dates by the same rule as the pattern YYYY-MM-DD with real ranges', () => {
     const oracle = (s: string): boolean => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      return !!m && Number(m[1]) >= 1900 && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+      return (
+        !!m &&
+        Number(m[1]) >= 1900 &&
+        Number(m[2]) >= 1 &&
+        Number(m[2]) <= 12 &&
+        Number(m[3]) >= 1 &&
+        Number(m[3]) <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate()
+      );
     };
     const piece = fc.stringMatching(/^[0-9]{1,5}$|^[ +x-]?$/);
     fc.assert(
@@ -71,7 +93,8 @@ describe('day numbers agree with the calendar of Date.UTC', () => {
       }),
       { numRuns: 3000 },
     );
-    for (let n = oracleDayNumber(1899, 12, 1); n <= oracleDayNumber(2101, 1, 31); n += 1) expect(isValidDate(oracleDate(n))).toBe(n >= oracleDayNumber(1900, 1, 1));
+    for (let n = oracleDayNumber(1899, 12, 1); n <= oracleDayNumber(2101, 1, 31); n += 1)
+      expect(isValidDate(oracleDate(n))).toBe(n >= oracleDayNumber(1900, 1, 1));
     expect(isValidDate('2026-1-01')).toBe(false);
     expect(isValidDate('2026-01-01T')).toBe(false);
   });

@@ -11,7 +11,8 @@ import { idNumber } from '../../support/builders';
 
 describe('dates as typed', () => {
   it('reads 2026/09/15, 20260915, 2026-9-15, 2026.9.15 and 2026年9月15日 as 2026-09-15', () => {
-    for (const t of ['2026-09-15', '2026/09/15', '20260915', '2026-9-15', '2026/9/15', '2026.9.15', ' 2026-9-15 ', '2026年9月15日']) expect(normalizeDateText(t), t).toBe('2026-09-15');
+    for (const t of ['2026-09-15', '2026/09/15', '20260915', '2026-9-15', '2026/9/15', '2026.9.15', ' 2026-9-15 ', '2026年9月15日'])
+      expect(normalizeDateText(t), t).toBe('2026-09-15');
   });
   it('refuses what is no date, or is not year first', () => {
     for (const t of ['2026-13-01', '2026-02-30', '2026915', '09/15/2026', '15.09.2026', '2026-09', 'abc', '']) expect(normalizeDateText(t), t).toBeNull();
@@ -26,7 +27,18 @@ describe('dates as typed', () => {
 
 describe('phone numbers', () => {
   it('takes mobiles and landlines with an area code, with an extension, several separated by 、', () => {
-    for (const t of ['13800000000', '138-0000-0000', '+8613800000000', '0574-87654321', '057487654321', '010-65123456', '0574-8765432', '0574-87654321转123', '(0574)87654321', '13800000000、0574-87654321']) {
+    for (const t of [
+      '13800000000',
+      '138-0000-0000',
+      '+8613800000000',
+      '0574-87654321',
+      '057487654321',
+      '010-65123456',
+      '0574-8765432',
+      '0574-87654321转123',
+      '(0574)87654321',
+      '13800000000、0574-87654321',
+    ]) {
       expect(phoneProblem(t), t).toBeNull();
     }
   });

@@ -46,7 +46,12 @@ describe('one field, one reading', () => {
   });
 
   it('a care mode and a level are read from every spelling the screens and templates show', () => {
-    for (const [typed, mode] of [['机构护理', 'institutional'], ['居家', 'home'], [' Home ', 'home'], ['上门', 'home']] as const) {
+    for (const [typed, mode] of [
+      ['机构护理', 'institutional'],
+      ['居家', 'home'],
+      [' Home ', 'home'],
+      ['上门', 'home'],
+    ] as const) {
       expect(CARE_MODE.spellings.get(spellingKey(typed)), typed).toBe(mode);
     }
     for (const shown of LEVEL.shown) expect(LEVEL.spellings.get(spellingKey(shown)), shown).toBe(Number(shown[0]));

@@ -32,7 +32,8 @@ const CSV = [
 ].join('\r\n');
 const file = upload('app.csv', CSV);
 const AUDIT = "SELECT actor, action, entity FROM audit_log WHERE action = 'import' AND entity = 'visit'";
-const visitRows = (db: LtcDatabase) => db.raw.prepare("SELECT external_ref, start_at, confirmed FROM visits WHERE external_ref LIKE 'APP-%' ORDER BY external_ref").all();
+const visitRows = (db: LtcDatabase) =>
+  db.raw.prepare("SELECT external_ref, start_at, confirmed FROM visits WHERE external_ref LIKE 'APP-%' ORDER BY external_ref").all();
 
 describe('the import worker', () => {
   it('previews and imports exactly as the calling thread does, and answers in encoded bytes', async () => {
@@ -62,7 +63,9 @@ describe('the import worker', () => {
 
   it('keeps a month held by a submission being prepared: the import into it is refused', async () => {
     const db = sampleDb();
-    const refused = await whileSubmitting(db, '2026-10', () => runImport(db, 'visits.importCommit', { file, exclude: [4] }, '护士长', WORKER)).catch((e: unknown) => e);
+    const refused = await whileSubmitting(db, '2026-10', () => runImport(db, 'visits.importCommit', { file, exclude: [4] }, '护士长', WORKER)).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(ServiceError);
     expect((refused as ServiceError).message).toContain('2026-10 正在申报');
     expect(visitRows(db)).toEqual([]);

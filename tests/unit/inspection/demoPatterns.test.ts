@@ -51,9 +51,15 @@ describe('the demo’s planted patterns', () => {
 
   it('leave the clean full months before it without a single hit', () => {
     const { db } = plantedDemo();
-    for (const [from, to] of [['2026-09-01', '2026-09-30'], ['2026-10-01', '2026-10-31']] as const) {
+    for (const [from, to] of [
+      ['2026-09-01', '2026-09-30'],
+      ['2026-10-01', '2026-10-31'],
+    ] as const) {
       const hits = selfAuditOf(db, { from, to }, DEFAULT_INSPECTION_SETTINGS).rules.flatMap((r) => r.hits);
-      expect(hits.map((h) => h.reason), from).toEqual([]);
+      expect(
+        hits.map((h) => h.reason),
+        from,
+      ).toEqual([]);
     }
   });
 

@@ -14,11 +14,22 @@ describe('the evidence pack', () => {
   it('has a table of contents, page numbers and masked ID numbers', async (ctx) => {
     if (!existsSync('/usr/bin/pdftotext')) return ctx.skip('poppler-utils (pdftotext) not installed');
     const { db, call, job } = setup();
-    const a = await job<FileDownload & { sha256: string; pages: number }>(await call('inspection.evidencePack', { ...PERIOD, residents: 3, days: 2, seed: 42 }));
+    const a = await job<FileDownload & { sha256: string; pages: number }>(
+      await call('inspection.evidencePack', { ...PERIOD, residents: 3, days: 2, seed: 42 }),
+    );
     const file = path.join(tempDir(), 'pack.pdf');
     writeFileSync(file, Buffer.from(a.base64, 'base64'));
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-    for (const heading of ['目录', '一、机构与协议信息', '二、护理人员名册及证书', '三、结算服务对象及有效评估', '四、抽查日在住与结算对照', '五、抽查服务记录证据', '六、自查发现及处理', '七、审计日志摘录']) {
+    for (const heading of [
+      '目录',
+      '一、机构与协议信息',
+      '二、护理人员名册及证书',
+      '三、结算服务对象及有效评估',
+      '四、抽查日在住与结算对照',
+      '五、抽查服务记录证据',
+      '六、自查发现及处理',
+      '七、审计日志摘录',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     expect(text).toContain(`第 1 / ${a.pages} 页`);

@@ -23,7 +23,17 @@ describe('the readiness board', () => {
     const id = db.raw.prepare('SELECT id FROM visits WHERE ref = ?').pluck().get(short.visit) as number;
     const v = await call('visits.get', { id });
     const end = `${v.start.slice(0, 11)}${String(Number(v.start.slice(11, 13)) + 1).padStart(2, '0')}${v.start.slice(13)}`;
-    await call('visits.save', { id, residentId: v.residentId, staffId: v.staffId, start: v.start, end, items: v.items.map((i) => i.code), confirmed: v.confirmed, checkIn: v.checkIn, checkOut: v.checkOut });
+    await call('visits.save', {
+      id,
+      residentId: v.residentId,
+      staffId: v.staffId,
+      start: v.start,
+      end,
+      items: v.items.map((i) => i.code),
+      confirmed: v.confirmed,
+      checkIn: v.checkIn,
+      checkOut: v.checkOut,
+    });
     const after = await job<Board>(await call('inspection.board', { month: MONTH }));
     expect(after.checks.find((c) => c.id === 'duration')).toMatchObject({ status: 'pass', count: 0 });
     expect(after.score).toBeGreaterThan(before.score);
@@ -41,7 +51,13 @@ describe('the self-audit', () => {
     const second = await call('inspection.selfAudit', PERIOD);
     expect(second.totals).toEqual({ hits: first.totals.hits, newHits: first.totals.newHits - 1, verified: 1 });
     expect(second.rules.find((r) => r.rule === 'NO_CHECKIN')!.hits[0]!.mark).toMatchObject({ note: '护理App定位故障，已电话回访家属确认上门', by: '院长' });
-    expect(auditRows(db, 'verify-hit')).toEqual([{ entity: 'self-audit-hit', entity_id: hit.key, after_json: JSON.stringify({ rule: 'NO_CHECKIN', note: '护理App定位故障，已电话回访家属确认上门', reason: hit.reason }) }]);
+    expect(auditRows(db, 'verify-hit')).toEqual([
+      {
+        entity: 'self-audit-hit',
+        entity_id: hit.key,
+        after_json: JSON.stringify({ rule: 'NO_CHECKIN', note: '护理App定位故障，已电话回访家属确认上门', reason: hit.reason }),
+      },
+    ]);
     await call('inspection.unmarkHit', { key: hit.key });
     expect((await call('inspection.selfAudit', PERIOD)).totals.verified).toBe(0);
   });
@@ -53,7 +69,11 @@ describe('the self-audit', () => {
     const hit = far.hits.find((h) => h.visits.includes(visit))!;
     expect(hit.reason).toContain('次签到学习');
     // the home set where that visit checked in: 0 m away, so that visit is no longer far
-    const v = db.raw.prepare('SELECT resident_id, check_in_lat AS lat, check_in_lng AS lng FROM visits WHERE ref = ?').get(visit) as { resident_id: number; lat: number; lng: number };
+    const v = db.raw.prepare('SELECT resident_id, check_in_lat AS lat, check_in_lng AS lng FROM visits WHERE ref = ?').get(visit) as {
+      resident_id: number;
+      lat: number;
+      lng: number;
+    };
     await call('inspection.setHomePoint', { residentId: v.resident_id, home: { lat: v.lat, lng: v.lng } });
     const after = (await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'CHECKIN_FAR')!;
     expect(after.hits.flatMap((h) => h.visits)).not.toContain(visit);

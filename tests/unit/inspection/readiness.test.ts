@@ -23,7 +23,18 @@ const line = (resident: string, billable: string[], hospital: string[] = []): Cl
   evidence: { billable, present: billable, hospital, leave: [] },
 });
 const claim = (lines: ClaimLine[], issues: Partial<ClaimIssue>[] = []): Claim => ({ lines, issues: issues as ClaimIssue[] }) as Claim;
-const visit = (ref: string, extra: Partial<AuditVisit> = {}): AuditVisit => ({ ref, resident: 'r1', staff: 's1', start: '2026-10-05T09:00', end: '2026-10-05T10:00', minutes: 60, confirmed: true, checkIn: { lat: 29.87, lng: 121.55 }, checkOut: null, ...extra });
+const visit = (ref: string, extra: Partial<AuditVisit> = {}): AuditVisit => ({
+  ref,
+  resident: 'r1',
+  staff: 's1',
+  start: '2026-10-05T09:00',
+  end: '2026-10-05T10:00',
+  minutes: 60,
+  confirmed: true,
+  checkIn: { lat: 29.87, lng: 121.55 },
+  checkOut: null,
+  ...extra,
+});
 
 function facts(o: Partial<ReadinessFacts> = {}): ReadinessFacts {
   return {
@@ -47,8 +58,14 @@ const check = (f: ReadinessFacts, id: string): CheckRow => readinessChecks(f).fi
 
 describe('readiness checks', () => {
   it('makes a check of claim issues: an error fails it, a warning asks for attention', () => {
-    expect(check(facts({ now: claim([], [{ code: 'VISIT_TOO_SHORT', severity: 'error', message: 'm' }]) }), 'duration')).toMatchObject({ status: 'fail', count: 1 });
-    expect(check(facts({ now: claim([], [{ code: 'ASSESSMENT_EXPIRING', severity: 'warning', message: 'm' }]) }), 'assessments')).toMatchObject({ status: 'attention', count: 1 });
+    expect(check(facts({ now: claim([], [{ code: 'VISIT_TOO_SHORT', severity: 'error', message: 'm' }]) }), 'duration')).toMatchObject({
+      status: 'fail',
+      count: 1,
+    });
+    expect(check(facts({ now: claim([], [{ code: 'ASSESSMENT_EXPIRING', severity: 'warning', message: 'm' }]) }), 'assessments')).toMatchObject({
+      status: 'attention',
+      count: 1,
+    });
     expect(check(facts(), 'overlaps')).toMatchObject({ status: 'pass', count: 0 });
   });
 
@@ -87,7 +104,16 @@ describe('readiness checks', () => {
 });
 
 describe('the readiness score', () => {
-  const rowOf = (status: CheckRow['status'], weight: number): CheckRow => ({ id: 'records', title: '', status, count: 0, summary: '', items: [], itemsTotal: 0, weight });
+  const rowOf = (status: CheckRow['status'], weight: number): CheckRow => ({
+    id: 'records',
+    title: '',
+    status,
+    count: 0,
+    summary: '',
+    items: [],
+    itemsTotal: 0,
+    weight,
+  });
   it('counts a check fully when passed, half when it needs attention, nothing when failed; without data or weight it is left out', () => {
     // (10 + 10 × ½ + 0) of 10 + 10 + 20 = 15 of 40 = 37.5 → 38
     expect(readinessScore([rowOf('pass', 10), rowOf('attention', 10), rowOf('fail', 20), rowOf('nodata', 5), rowOf('fail', 0)])).toBe(38);

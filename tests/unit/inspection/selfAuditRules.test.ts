@@ -18,7 +18,18 @@ function visit(resident: string, staff: string, start: string, end: string, chec
   return { ref: extra.ref ?? `v${++n}`, resident, staff, start, end, minutes, confirmed: true, checkIn, checkOut: null, ...extra };
 }
 
-function audit(visits: AuditVisit[], o: { params?: Partial<SelfAuditParams>; setHomes?: Map<string, GeoPoint>; moves?: VisitMove[]; quotas?: Map<string, Map<string, number>>; modes?: MonthModes[]; from?: string; to?: string } = {}) {
+function audit(
+  visits: AuditVisit[],
+  o: {
+    params?: Partial<SelfAuditParams>;
+    setHomes?: Map<string, GeoPoint>;
+    moves?: VisitMove[];
+    quotas?: Map<string, Map<string, number>>;
+    modes?: MonthModes[];
+    from?: string;
+    to?: string;
+  } = {},
+) {
   const input: SelfAuditInput = {
     from: o.from ?? '2026-10-01',
     to: o.to ?? '2026-10-31',
@@ -104,7 +115,8 @@ describe('IMPOSSIBLE_TRAVEL', () => {
 });
 
 describe('UNIFORM_DURATION', () => {
-  const day = (d: number, minutes: number) => visit(`r${d}`, 's1', `2026-10-${String(d).padStart(2, '0')}T09:00`, `2026-10-${String(d).padStart(2, '0')}T${minutes === 60 ? '10:00' : `09:${minutes}`}`);
+  const day = (d: number, minutes: number) =>
+    visit(`r${d}`, 's1', `2026-10-${String(d).padStart(2, '0')}T09:00`, `2026-10-${String(d).padStart(2, '0')}T${minutes === 60 ? '10:00' : `09:${minutes}`}`);
   it('lists a caregiver whose visits are 8 of 10 exactly 30 minutes, the minimum', () => {
     const hits = hitsOf(audit([...[1, 2, 3, 4, 5, 6, 7, 8].map((d) => day(d, 30)), day(9, 45), day(10, 60)]), 'UNIFORM_DURATION');
     expect(hits).toHaveLength(1);
@@ -124,10 +136,15 @@ describe('MOVED_AFTER_CAP', () => {
   const move = (from: string): VisitMove => ({ visit: 'mv', at: '2026-10-06T08:30:00', from, to: 's2', date: '2026-10-05', minutes: 60 });
   it('lists a visit moved from a caregiver whose day would then pass the daily cap', () => {
     const hits = hitsOf(audit([...s1Day, moved], { moves: [move('s1')] }), 'MOVED_AFTER_CAP');
-    expect(hits.map((h) => h.reason)).toEqual(['服务记录 mv 于 2026-10-06 08:30 由李娟（s1）改为s2；若仍记在原护理员名下，其当天共 510 分钟，超过每日上限 480 分钟。']);
+    expect(hits.map((h) => h.reason)).toEqual([
+      '服务记录 mv 于 2026-10-06 08:30 由李娟（s1）改为s2；若仍记在原护理员名下，其当天共 510 分钟，超过每日上限 480 分钟。',
+    ]);
   });
   it('lists the monthly cap too, and not a move from someone under both caps or moved back', () => {
-    const month = hitsOf(audit([...s1Day, moved], { moves: [move('s1')], params: { caregiverDailyCapMinutes: 600, caregiverMonthlyCapMinutes: 500 } }), 'MOVED_AFTER_CAP');
+    const month = hitsOf(
+      audit([...s1Day, moved], { moves: [move('s1')], params: { caregiverDailyCapMinutes: 600, caregiverMonthlyCapMinutes: 500 } }),
+      'MOVED_AFTER_CAP',
+    );
     expect(month[0]!.reason).toContain('当月共 510 分钟，超过每月上限 500 分钟');
     expect(hitsOf(audit([...s1Day, moved], { moves: [move('s3')] }), 'MOVED_AFTER_CAP')).toEqual([]);
     const back = { ...moved, staff: 's1' };
@@ -137,9 +154,14 @@ describe('MOVED_AFTER_CAP', () => {
 
 describe('CAP_EXACT', () => {
   // r1's quota is 20 h = 1,200 minutes in September and October.
-  const quotas = new Map([['2026-09', new Map([['r1', 1200]])], ['2026-10', new Map([['r1', 1200]])]]);
+  const quotas = new Map([
+    ['2026-09', new Map([['r1', 1200]])],
+    ['2026-10', new Map([['r1', 1200]])],
+  ]);
   const month = (m: string, total: number, extra: Partial<AuditVisit> = {}) =>
-    Array.from({ length: total / 120 }, (_, i) => visit('r1', 's1', `${m}-${String(i + 1).padStart(2, '0')}T08:00`, `${m}-${String(i + 1).padStart(2, '0')}T10:00`, HOME, extra));
+    Array.from({ length: total / 120 }, (_, i) =>
+      visit('r1', 's1', `${m}-${String(i + 1).padStart(2, '0')}T08:00`, `${m}-${String(i + 1).padStart(2, '0')}T10:00`, HOME, extra),
+    );
   it('lists a client at exactly 1,200 confirmed minutes two months running (an unconfirmed visit aside)', () => {
     const extra = visit('r1', 's1', '2026-10-20T08:00', '2026-10-20T09:00', HOME, { confirmed: false });
     const hits = hitsOf(audit([...month('2026-09', 1200), ...month('2026-10', 1200), extra], { quotas }), 'CAP_EXACT');

@@ -39,5 +39,9 @@ export function setup() {
   return { db, dispatch, call, job, planted };
 }
 
-export const auditRows = (db: LtcDatabase, action: string) => db.raw.prepare('SELECT entity, entity_id, after_json FROM audit_log WHERE action = ?').all(action) as { entity: string; entity_id: string; after_json: string | null }[];
-
+export const auditRows = (db: LtcDatabase, action: string) =>
+  db.raw.prepare('SELECT entity, entity_id, after_json FROM audit_log WHERE action = ?').all(action) as {
+    entity: string;
+    entity_id: string;
+    after_json: string | null;
+  }[];

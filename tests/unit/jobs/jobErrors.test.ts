@@ -9,7 +9,12 @@ import { jobStatus, startJob } from '../../../electron/services/jobs/jobs';
 
 async function failedWith(error: unknown, busyWith?: () => string | null) {
   const logged: unknown[] = [];
-  const id = startJob('test', () => Promise.reject(error), (e) => logged.push(e), busyWith);
+  const id = startJob(
+    'test',
+    () => Promise.reject(error),
+    (e) => logged.push(e),
+    busyWith,
+  );
   await new Promise((r) => setTimeout(r, 10));
   const status = jobStatus(id);
   expect(status.state).toBe('failed');

@@ -91,10 +91,7 @@ describe('import boundaries', () => {
 
   it('clean code passes: renderer importing shared/, shared importing shared/ and data', async () => {
     expect(
-      await lint(
-        'renderer/src/x.ts',
-        "import { formatYuan } from '../../shared/domain/money';\nexport const label = (n: number) => formatYuan(n);\n",
-      ),
+      await lint('renderer/src/x.ts', "import { formatYuan } from '../../shared/domain/money';\nexport const label = (n: number) => formatYuan(n);\n"),
     ).toEqual([]);
     expect(
       await lint(

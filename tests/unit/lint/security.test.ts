@@ -34,7 +34,7 @@ describe('webPreferences', () => {
 describe('Content-Security-Policy', () => {
   const csp = directives(CONTENT_SECURITY_POLICY);
 
-  it("allows scripts from the app only, never eval or inline", () => {
+  it('allows scripts from the app only, never eval or inline', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('default-src')).toEqual(["'self'"]);

@@ -24,7 +24,14 @@ const facts = (): ConflictFacts => ({
   ]),
 });
 let seq = 0;
-const v = (residentId: number, staffId: number | null, date: string, start: string, minutes = 60): PlannedVisit => ({ id: ++seq, residentId, staffId, date, start, minutes });
+const v = (residentId: number, staffId: number | null, date: string, start: string, minutes = 60): PlannedVisit => ({
+  id: ++seq,
+  residentId,
+  staffId,
+  date,
+  start,
+  minutes,
+});
 
 describe('where a client lives', () => {
   it('reads the 街道 and the 小区 off the address; the same 街道 is a short trip', () => {
@@ -42,7 +49,10 @@ describe('conflicts of a day’s schedule', () => {
   });
 
   it('to another 街道 the trip is 30 minutes: 10:20 after a visit ending 10:00 is too soon', () => {
-    const c = scheduleConflicts([v(1, 10, '2026-10-05', '09:00'), v(3, 10, '2026-10-05', '10:20')], { ...facts(), residents: new Map([...facts().residents].map(([k, r]) => [k, { ...r, needsNurse: false }])) });
+    const c = scheduleConflicts([v(1, 10, '2026-10-05', '09:00'), v(3, 10, '2026-10-05', '10:20')], {
+      ...facts(),
+      residents: new Map([...facts().residents].map(([k, r]) => [k, { ...r, needsNurse: false }])),
+    });
     expect(c.map((x) => x.message)).toEqual(['王芳 2026-10-05：张阿姨 结束后只有 20 分钟赶到 王奶奶，路程约需 30 分钟']);
   });
 

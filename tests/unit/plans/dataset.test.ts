@@ -19,8 +19,26 @@ describe('ltc-dataset 1.1: the rota, the care plans and the planned visits', () 
     expect(exportDataset(db).version).toBe(1);
     const { call } = api(db);
     const [c1, c2, s1, s2] = [idOf(db, 'residents', 'c1'), idOf(db, 'residents', 'c2'), idOf(db, 'staff', 's1'), idOf(db, 'staff', 's2')];
-    await call('plans.save', { residentId: c1, items: ['LC01'], visitsPerWeek: 2, minutes: 60, days: [4, 1], windowStart: '08:00', windowEnd: '12:00', preferredStaffId: s1, excludedStaffIds: [s2], note: '上午' });
-    await call('plans.saveSchedule', { month: '2026-10', from: '2026-10-05', visits: [{ residentId: c1, staffId: s1, date: '2026-10-05', start: '09:00', minutes: 60 }, { residentId: c2, staffId: null, date: '2026-10-06', start: '10:00', minutes: 60 }] });
+    await call('plans.save', {
+      residentId: c1,
+      items: ['LC01'],
+      visitsPerWeek: 2,
+      minutes: 60,
+      days: [4, 1],
+      windowStart: '08:00',
+      windowEnd: '12:00',
+      preferredStaffId: s1,
+      excludedStaffIds: [s2],
+      note: '上午',
+    });
+    await call('plans.saveSchedule', {
+      month: '2026-10',
+      from: '2026-10-05',
+      visits: [
+        { residentId: c1, staffId: s1, date: '2026-10-05', start: '09:00', minutes: 60 },
+        { residentId: c2, staffId: null, date: '2026-10-06', start: '10:00', minutes: 60 },
+      ],
+    });
     const early = db.raw.prepare("SELECT id FROM shift_types WHERE name = '早班'").pluck().get() as number;
     db.raw.prepare('INSERT INTO rota_cells (staff_id, date, shift_type_id) VALUES (?, ?, ?)').run(s1, '2026-10-05', early);
     db.raw.prepare("INSERT INTO rota_months (month, published_at, published_by) VALUES ('2026-10', '2026-09-28T10:00', '张敏')").run();
@@ -30,7 +48,20 @@ describe('ltc-dataset 1.1: the rota, the care plans and the planned visits', () 
     expect(first.rota?.cells).toEqual([{ staff: 's1', date: '2026-10-05', shift: '早班' }]);
     expect(first.rota?.published).toEqual([{ month: '2026-10', at: '2026-09-28T10:00', by: '张敏' }]);
     expect(first.rota?.shiftTypes.map((t) => t.name)).toEqual(['早班', '中班', '夜班', '护士班', '休', '年假', '病假', '事假']);
-    expect(first.carePlans).toEqual([{ resident: 'c1', items: ['LC01'], visitsPerWeek: 2, minutes: 60, days: [1, 4], windowStart: '08:00', windowEnd: '12:00', preferredStaff: 's1', excludedStaff: ['s2'], note: '上午' }]);
+    expect(first.carePlans).toEqual([
+      {
+        resident: 'c1',
+        items: ['LC01'],
+        visitsPerWeek: 2,
+        minutes: 60,
+        days: [1, 4],
+        windowStart: '08:00',
+        windowEnd: '12:00',
+        preferredStaff: 's1',
+        excludedStaff: ['s2'],
+        note: '上午',
+      },
+    ]);
     expect(first.plannedVisits).toEqual([
       { resident: 'c1', staff: 's1', date: '2026-10-05', start: '09:00', minutes: 60 },
       { resident: 'c2', date: '2026-10-06', start: '10:00', minutes: 60 },
@@ -39,10 +70,18 @@ describe('ltc-dataset 1.1: the rota, the care plans and the planned visits', () 
 
     const other = freshDb();
     const summary = importDataset(other, first, { actor: 'test' });
-    expect([summary.rotaCells, summary.carePlans, summary.plannedVisits]).toEqual([{ added: 1, skipped: 0 }, { added: 1, skipped: 0 }, { added: 2, skipped: 0 }]);
+    expect([summary.rotaCells, summary.carePlans, summary.plannedVisits]).toEqual([
+      { added: 1, skipped: 0 },
+      { added: 1, skipped: 0 },
+      { added: 2, skipped: 0 },
+    ]);
     expect(exportDataset(other)).toEqual(first);
     const again = importDataset(other, first, { actor: 'test' });
-    expect([again.rotaCells, again.carePlans, again.plannedVisits]).toEqual([{ added: 0, skipped: 1 }, { added: 0, skipped: 1 }, { added: 0, skipped: 2 }]);
+    expect([again.rotaCells, again.carePlans, again.plannedVisits]).toEqual([
+      { added: 0, skipped: 1 },
+      { added: 0, skipped: 1 },
+      { added: 0, skipped: 2 },
+    ]);
     expect(exportDataset(other)).toEqual(first);
   });
 

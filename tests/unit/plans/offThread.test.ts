@@ -21,7 +21,16 @@ describe('the solver worker', () => {
     const db = freshDb();
     seed(db, { clients: 4, carers: 2 });
     const { call } = api(db);
-    for (let i = 1; i <= 4; i++) await call('plans.save', { residentId: idOf(db, 'residents', `c${i}`), items: ['LC01'], visitsPerWeek: 2, minutes: 60, days: [2, 5], windowStart: '08:00', windowEnd: '12:00' });
+    for (let i = 1; i <= 4; i++)
+      await call('plans.save', {
+        residentId: idOf(db, 'residents', `c${i}`),
+        items: ['LC01'],
+        visitsPerWeek: 2,
+        minutes: 60,
+        days: [2, 5],
+        windowStart: '08:00',
+        windowEnd: '12:00',
+      });
     const problem = buildSchedulingProblem(db.raw, '2026-10');
     const phases: string[] = [];
     const off = await solveOffThread('plan', problem, (p) => phases.push(p.phase), undefined, WORKER);

@@ -19,7 +19,9 @@ describe('服务计划 judged against the pack when saved', () => {
     const { call, raw } = api(db);
     const c1 = idOf(db, 'residents', 'c1');
     const over = await raw('plans.save', { ...base, residentId: c1, visitsPerWeek: 5, minutes: 90 });
-    expect(over.ok || over.error.message).toBe('服务计划未保存：超出按小时限额：每周 5 次 × 每次 90 分钟，最多的月份有 23 次，共 34.5 小时，超过4级（重度失能Ⅱ级）每月 25 小时的限额');
+    expect(over.ok || over.error.message).toBe(
+      '服务计划未保存：超出按小时限额：每周 5 次 × 每次 90 分钟，最多的月份有 23 次，共 34.5 小时，超过4级（重度失能Ⅱ级）每月 25 小时的限额',
+    );
     expect(db.raw.prepare('SELECT count(*) FROM care_plans').pluck().get()).toBe(0);
     const row = await call('plans.save', { ...base, residentId: c1, visitsPerWeek: 3, minutes: 60 });
     expect([row.level, row.limit, row.plan?.visitsPerWeek]).toEqual([4, '每月 25 小时', 3]);
@@ -52,7 +54,14 @@ describe('派单建议 and plan against done', () => {
 
     // October 1 as recorded: the first planned visit done 20 minutes late; nothing else recorded
     const first = day1[0]!;
-    db.raw.prepare("INSERT INTO visits (ref, resident_id, staff_id, start_at, end_at, minutes, confirmed) VALUES ('V1', ?, ?, ?, ?, 60, 1)").run(first.residentId, first.staffId, `2026-10-01T${String(Number(first.start.slice(0, 2))).padStart(2, '0')}:20`, `2026-10-01T${String(Number(first.start.slice(0, 2)) + 1).padStart(2, '0')}:20`);
+    db.raw
+      .prepare("INSERT INTO visits (ref, resident_id, staff_id, start_at, end_at, minutes, confirmed) VALUES ('V1', ?, ?, ?, ?, 60, 1)")
+      .run(
+        first.residentId,
+        first.staffId,
+        `2026-10-01T${String(Number(first.start.slice(0, 2))).padStart(2, '0')}:20`,
+        `2026-10-01T${String(Number(first.start.slice(0, 2)) + 1).padStart(2, '0')}:20`,
+      );
     pinToday('2026-10-02');
     const cmp = await call('plans.compare', { month: '2026-10' });
     expect(cmp.matched).toBe(1);
@@ -105,7 +114,10 @@ describe('派单表 as .xlsx, for the caregivers’ phones', () => {
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('护理员1');
-    const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const rows = ws
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toEqual([
       ['护理员1 2026-10-05 上门服务单'],
       ['开始', '结束', '服务对象', '地址', '服务项目'],

@@ -42,10 +42,17 @@ const carer: Certificate = { type: 'elderly-caregiver', number: 'E', issuedOn: '
 /** `clients` level-4 home clients (home care since 2026-09-01) alternately in 甲 and 乙 街道, `carers` caregivers. */
 export function seed(db: LtcDatabase, opts: { clients: number; carers: number; visits?: Visit[]; extraStaff?: Staff[] }): void {
   const residents: Resident[] = Array.from({ length: opts.clients }, (_v, i) =>
-    resident(`c${i + 1}`, [assessed(4, '2026-08-10')], [admit('2026-09-01', 'home')], { name: `对象${i + 1}`, address: `宁波市海曙区${i % 2 ? '乙' : '甲'}街道幸福小区${i + 1}号` }),
+    resident(`c${i + 1}`, [assessed(4, '2026-08-10')], [admit('2026-09-01', 'home')], {
+      name: `对象${i + 1}`,
+      address: `宁波市海曙区${i % 2 ? '乙' : '甲'}街道幸福小区${i + 1}号`,
+    }),
   );
-  const team: Staff[] = [...Array.from({ length: opts.carers }, (_v, i) => staff(`s${i + 1}`, [carer], { name: `护理员${i + 1}`, role: 'caregiver', employedFrom: '2020-01-01' })), ...(opts.extraStaff ?? [])];
+  const team: Staff[] = [
+    ...Array.from({ length: opts.carers }, (_v, i) => staff(`s${i + 1}`, [carer], { name: `护理员${i + 1}`, role: 'caregiver', employedFrom: '2020-01-01' })),
+    ...(opts.extraStaff ?? []),
+  ];
   importDataset(db, { format: 'ltc-dataset', version: 1, institution: institution(), residents, staff: team, visits: opts.visits ?? [] }, { actor: 'test' });
 }
 
-export const idOf = (db: LtcDatabase, table: 'residents' | 'staff', ref: string): number => db.raw.prepare(`SELECT id FROM ${table} WHERE ref = ?`).pluck().get(ref) as number;
+export const idOf = (db: LtcDatabase, table: 'residents' | 'staff', ref: string): number =>
+  db.raw.prepare(`SELECT id FROM ${table} WHERE ref = ?`).pluck().get(ref) as number;

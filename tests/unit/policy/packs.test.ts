@@ -5,7 +5,11 @@ import { findCatalogue, findPolicyPack, listPolicyPacks } from '../../../shared/
 
 describe('shipped policy packs (docs/rules.md §11)', () => {
   it('ships the four packs, each with an id and a version, ningbo-2022 among them', () => {
-    expect(listPolicyPacks().map((p) => p.id).sort()).toEqual(['nantong', 'ningbo-2022', 'shanghai-home', 'tianjin']);
+    expect(
+      listPolicyPacks()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['nantong', 'ningbo-2022', 'shanghai-home', 'tianjin']);
     for (const p of listPolicyPacks()) expect(p.version).toMatch(/\S/);
   });
 
@@ -19,9 +23,16 @@ describe('shipped policy packs (docs/rules.md §11)', () => {
   });
 
   it('holds the Shanghai, Nantong and Tianjin numbers', () => {
-    expect(findPolicyPack('shanghai-home')).toMatchObject({ institutional: null, minVisitMinutes: 60, home: { model: 'per-visit', visitFeeFen: 6500, fundRatio: 0.9, visitsPerWeek: { '3': 3, '4': 5, '5': 7 } } });
+    expect(findPolicyPack('shanghai-home')).toMatchObject({
+      institutional: null,
+      minVisitMinutes: 60,
+      home: { model: 'per-visit', visitFeeFen: 6500, fundRatio: 0.9, visitsPerWeek: { '3': 3, '4': 5, '5': 7 } },
+    });
     expect(findPolicyPack('nantong')).toMatchObject({ eligibleLevels: [2, 3, 4, 5], institutional: null, home: { model: 'per-visit', copayFen: 500 } });
-    expect(findPolicyPack('tianjin')).toMatchObject({ institutional: { fundRatio: 0.7, capApplies: 'fee' }, home: { model: 'monthly-cap', capFen: 210000, fundRatio: 0.75 } });
+    expect(findPolicyPack('tianjin')).toMatchObject({
+      institutional: { fundRatio: 0.7, capApplies: 'fee' },
+      home: { model: 'monthly-cap', capFen: 210000, fundRatio: 0.75 },
+    });
   });
 
   it('marks the product’s own readings (†) in the pack file', () => {

@@ -24,7 +24,17 @@ function octoberSubmitted(): { db: LtcDatabase; id: number } {
   // a draft of November: work in progress, never in the ledger
   db.transaction(() => writeClaim(db, { claim: computeMonthClaim(db, '2026-11'), seq: 0, status: 'draft', computedAt: '2026-12-01T10:00:00.000+08:00' }));
   const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() => writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: '2026-11-05T10:00:00.000+08:00', generatedOn: '2026-11-05', submittedAt: '2026-11-05T10:00:00.000+08:00', submittedBy: '张会计' }));
+  const id = db.transaction(() =>
+    writeClaim(db, {
+      claim,
+      seq: 0,
+      status: 'submitted',
+      computedAt: '2026-11-05T10:00:00.000+08:00',
+      generatedOn: '2026-11-05',
+      submittedAt: '2026-11-05T10:00:00.000+08:00',
+      submittedBy: '张会计',
+    }),
+  );
   return { db, id };
 }
 
@@ -41,14 +51,26 @@ describe('the claims ledger', () => {
     const { db } = octoberSubmitted();
     const ledger = await reports(db)('reports.ledger', {});
     expect(ledger.rows).toHaveLength(1);
-    expect(ledger.rows[0]).toMatchObject({ month: '2026-10', status: 'submitted', persons: 3, billableDays: 43, fundFen: expected.totals.fundFen, paidFundFen: null, deductedFen: 0 });
+    expect(ledger.rows[0]).toMatchObject({
+      month: '2026-10',
+      status: 'submitted',
+      persons: 3,
+      billableDays: 43,
+      fundFen: expected.totals.fundFen,
+      paidFundFen: null,
+      deductedFen: 0,
+    });
     expect(ledger.totals).toMatchObject({ claims: 1, settled: 0, fundFen: 261200, paidFundFen: 0, outstandingFundFen: 261200 });
     expect(ledger.years).toEqual(['2026']);
   });
 
   it('shows what was paid and deducted once the result is imported, and filters by year and status', async () => {
     const { db, id } = octoberSubmitted();
-    const lines = expected.lines.map((l) => (l.name === '李建国' ? { idNumber: l.idNumber, mode: l.mode as 'institutional', result: 'deducted' as const, deductedFen: 12000, reason: '护理记录不完整' } : { idNumber: l.idNumber, mode: l.mode as 'institutional' | 'home', result: 'accepted' as const }));
+    const lines = expected.lines.map((l) =>
+      l.name === '李建国'
+        ? { idNumber: l.idNumber, mode: l.mode as 'institutional', result: 'deducted' as const, deductedFen: 12000, reason: '护理记录不完整' }
+        : { idNumber: l.idNumber, mode: l.mode as 'institutional' | 'home', result: 'accepted' as const },
+    );
     applyResult(db, id, lines, '张会计');
     const call = reports(db);
     const ledger = await call('reports.ledger', { year: '2026' });

@@ -24,11 +24,15 @@ function settledOctober() {
   const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
   importDataset(db, sample(), { actor: 't' });
   const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() => writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: 't', generatedOn: '2026-11-05', submittedAt: 't', submittedBy: '张会计' }));
+  const id = db.transaction(() =>
+    writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: 't', generatedOn: '2026-11-05', submittedAt: 't', submittedBy: '张会计' }),
+  );
   const lines = claim.lines.map((l) =>
-    l.name === '李建国' ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 12000, reason: '护理记录不完整' }
-    : l.name === '陈淑芬' ? { idNumber: l.idNumber, mode: l.mode, result: 'rejected' as const, reason: '未签字' }
-    : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const },
+    l.name === '李建国'
+      ? { idNumber: l.idNumber, mode: l.mode, result: 'deducted' as const, deductedFen: 12000, reason: '护理记录不完整' }
+      : l.name === '陈淑芬'
+        ? { idNumber: l.idNumber, mode: l.mode, result: 'rejected' as const, reason: '未签字' }
+        : { idNumber: l.idNumber, mode: l.mode, result: 'accepted' as const },
   );
   applyResult(db, id, lines, '张会计');
   return db;
@@ -48,7 +52,12 @@ describe('the ledger: 扣款 and 拒付 apart', () => {
     const ws = wb.getWorksheet('结算台账')!;
     expect([ws.getRow(2).getCell(11).value, ws.getRow(2).getCell(12).value, ws.getRow(2).getCell(13).value]).toEqual(['扣款（元）', '拒付（元）', '申报时间']);
     const row = ws.getRow(3);
-    expect([row.getCell(6).value, row.getCell(10).value, row.getCell(11).value, row.getCell(12).value]).toEqual([Math.round((expected.totals.coveredMinutes * 100) / 60) / 100, 2340, 120, 152]);
+    expect([row.getCell(6).value, row.getCell(10).value, row.getCell(11).value, row.getCell(12).value]).toEqual([
+      Math.round((expected.totals.coveredMinutes * 100) / 60) / 100,
+      2340,
+      120,
+      152,
+    ]);
   });
 });
 
@@ -83,6 +92,10 @@ describe('首页: the month so far', () => {
       feeFen: claim.lines.filter((l) => l.mode === 'home').reduce((n, l) => n + l.feeFen, 0),
       fundFen: claim.lines.filter((l) => l.mode === 'home').reduce((n, l) => n + l.fundFen, 0),
     });
-    expect(claimToDate(claim, '2026-10-31')).toMatchObject({ billableDays: expected.totals.billableDays, feeFen: expected.totals.feeFen, fundFen: expected.totals.fundFen });
+    expect(claimToDate(claim, '2026-10-31')).toMatchObject({
+      billableDays: expected.totals.billableDays,
+      feeFen: expected.totals.feeFen,
+      fundFen: expected.totals.fundFen,
+    });
   });
 });

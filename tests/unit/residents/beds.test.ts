@@ -6,7 +6,12 @@ import { api, count, idOf, refusal, sampleDb } from './support';
 async function withBeds() {
   const db = sampleDb();
   const call = api(db);
-  for (const [code, room, floor] of [['2-201-1', '2-201', '2'], ['2-201-2', '2-201', '2'], ['2-202-1', '2-202', '2'], ['10-101-1', '10-101', '10']]) {
+  for (const [code, room, floor] of [
+    ['2-201-1', '2-201', '2'],
+    ['2-201-2', '2-201', '2'],
+    ['2-202-1', '2-202', '2'],
+    ['10-101-1', '10-101', '10'],
+  ]) {
     await call('beds.save', { code, room, floor });
   }
   return { db, call };

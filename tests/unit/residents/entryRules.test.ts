@@ -83,7 +83,11 @@ describe('personal data', () => {
   it('checks the phone number: mobiles and landlines with area code pass, "地址" does not', async () => {
     const db = emptyDb();
     // through the dispatcher, as the window and the host call: the contract's schema checks it
-    const dispatch = createDispatcher(residentsHandlers as unknown as Handlers, { db, actor: 'test', shell: 'browser', appVersion: 'test', openFolder: () => false }, () => undefined);
+    const dispatch = createDispatcher(
+      residentsHandlers as unknown as Handlers,
+      { db, actor: 'test', shell: 'browser', appVersion: 'test', openFolder: () => false },
+      () => undefined,
+    );
     const base = { name: '王秀英', idNumber: idNumber('1938-04-12', 1) };
     const bad = await dispatch('residents.save', { ...base, phone: '地址' });
     expect(bad.ok).toBe(false);
@@ -94,7 +98,15 @@ describe('personal data', () => {
     const first = await dispatch('residents.save', { ...base, phone: '13800000000' });
     if (!first.ok) throw new Error(first.error.message);
     const id = (first.value as { id: number }).id;
-    for (const phone of ['138 0000 0000', '+86 13800000000', '0574-87654321', '0574-87654321-123', '(0574)87654321', '057487654321', '13800000000、0574-87654321']) {
+    for (const phone of [
+      '138 0000 0000',
+      '+86 13800000000',
+      '0574-87654321',
+      '0574-87654321-123',
+      '(0574)87654321',
+      '057487654321',
+      '13800000000、0574-87654321',
+    ]) {
       const r = await dispatch('residents.save', { ...base, id, phone });
       expect(r.ok && (r.value as { phone: string }).phone, phone).toBe(phone);
     }

@@ -24,7 +24,16 @@ describe('residents.list', () => {
       level: 4,
       assessmentEndsOn: '2028-08-31',
     });
-    expect(li).toMatchObject({ name: '李建国', sex: 'male', age: 81, status: 'present', statusSince: '2026-01-05', bed: '2-202-1', level: 5, assessmentEndsOn: '2027-12-31' });
+    expect(li).toMatchObject({
+      name: '李建国',
+      sex: 'male',
+      age: 81,
+      status: 'present',
+      statusSince: '2026-01-05',
+      bed: '2-202-1',
+      level: 5,
+      assessmentEndsOn: '2027-12-31',
+    });
     expect(chen).toMatchObject({ name: '陈淑芬', status: 'present', mode: 'home', bed: null, level: 3 });
     expect(zhao).toMatchObject({ name: '赵德胜', status: 'present', bed: '3-301-2', level: 2 });
     expect(JSON.stringify(page)).not.toContain('330205193804120028');

@@ -23,7 +23,9 @@ function rng(seed: number): () => number {
 }
 
 const idNumber = (n: number): string => {
-  const first17 = `3302051940${String(101 + (n % 28)).padStart(4, '0').slice(0, 2)}${String(10 + (n % 18))}${String(n % 1000).padStart(3, '0')}`.slice(0, 17);
+  const first17 = `3302051940${String(101 + (n % 28))
+    .padStart(4, '0')
+    .slice(0, 2)}${String(10 + (n % 18))}${String(n % 1000).padStart(3, '0')}`.slice(0, 17);
   return first17 + idNumberCheckChar(first17);
 };
 
@@ -85,7 +87,10 @@ describe('the list agrees with the claim engine', () => {
     const db = emptyDb();
     const pack = { assessment: { benefitStart: 'conclusion-date', validityMonths: 1 } } as PolicyPack;
     for (const start of ['2026-01-31', '2026-01-15', '2024-01-30', '2026-03-31', '2026-12-31']) {
-      const sql = db.raw.prepare(`SELECT ${endSql(pack, '@c')}`).pluck().get({ c: start, validity: '+1 months' });
+      const sql = db.raw
+        .prepare(`SELECT ${endSql(pack, '@c')}`)
+        .pluck()
+        .get({ c: start, validity: '+1 months' });
       expect(sql, start).toBe(addDays(addMonths(start, 1), -1));
     }
   });
@@ -107,7 +112,10 @@ describe('at 10,000 residents', () => {
     await time('search', { search: '测试99' });
     // the board and the admission's free-bed list read only the people who can be in a stay that day
     db.raw.exec("INSERT INTO beds (code) SELECT 'B-' || id FROM residents WHERE id % 2 = 0");
-    for (const [name, method] of [['beds.board', 'beds.board'], ['beds.free', 'beds.free']] as const) {
+    for (const [name, method] of [
+      ['beds.board', 'beds.board'],
+      ['beds.free', 'beds.free'],
+    ] as const) {
       const r = await call(method, { date: '2025-06-01' });
       if (name === 'beds.board') expect((r as { counts: { total: number } }).counts.total).toBe(5000);
     }

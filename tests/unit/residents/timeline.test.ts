@@ -16,7 +16,14 @@ describe('assessments', () => {
     const byLevel = (x: typeof d) => Object.fromEntries(x.assessments.map((a) => [a.level, a]));
     const on = async (today: string) => byLevel(await call('residents.get', { id, today }));
     // level 3: from 2024-12-01 for 24 months, to 2026-11-30; level 4 from 2026-11-01
-    expect((await on('2026-10-20'))[3]).toMatchObject({ start: '2024-12-01', end: '2026-11-30', state: 'in-force', daysLeft: 41, eligible: true, number: 'NB2024-1120' });
+    expect((await on('2026-10-20'))[3]).toMatchObject({
+      start: '2024-12-01',
+      end: '2026-11-30',
+      state: 'in-force',
+      daysLeft: 41,
+      eligible: true,
+      number: 'NB2024-1120',
+    });
     expect((await on('2026-10-20'))[4]).toMatchObject({ start: '2026-11-01', end: '2028-10-31', state: 'pending' });
     expect((await on('2026-11-01'))[3]?.state).toBe('replaced');
     expect((await on('2026-11-01'))[4]?.state).toBe('in-force');
@@ -42,7 +49,10 @@ describe('assessments', () => {
     const [a] = (await api(db)('residents.get', { id })).assessments;
     const d = await api(db)('residents.deleteAssessment', { id: a!.id });
     expect(d.assessments).toEqual([]);
-    expect(listAudit(db, { entity: 'assessment', entityId: a!.id })[0]).toMatchObject({ action: 'delete', before: { resident: '赵德胜', level: 2, concludedOn: '2026-04-30' } });
+    expect(listAudit(db, { entity: 'assessment', entityId: a!.id })[0]).toMatchObject({
+      action: 'delete',
+      before: { resident: '赵德胜', level: 2, concludedOn: '2026-04-30' },
+    });
   });
 });
 
@@ -54,7 +64,11 @@ describe('stay events', () => {
     await call('residents.addEvent', { residentId: id, type: 'admit', date: '2026-10-10', mode: 'institutional' });
     await call('residents.addEvent', { residentId: id, type: 'hospital', date: '2026-10-15', note: '肺炎住院' });
     const d = await call('residents.addEvent', { residentId: id, type: 'return', date: '2026-10-18' });
-    expect(d.events.map((e) => [e.type, e.date])).toEqual([['admit', '2026-10-10'], ['hospital', '2026-10-15'], ['return', '2026-10-18']]);
+    expect(d.events.map((e) => [e.type, e.date])).toEqual([
+      ['admit', '2026-10-10'],
+      ['hospital', '2026-10-15'],
+      ['return', '2026-10-18'],
+    ]);
     expect(d.events[1]?.note).toBe('肺炎住院');
     expect(listAudit(db, { entity: 'stay-event' }).map((a) => a.action)).toEqual(['create', 'create', 'create']);
   });
@@ -103,7 +117,10 @@ describe('stay events', () => {
     const discharge = d.events.find((x) => x.type === 'discharge')!;
     const after = await api(db)('residents.deleteEvent', { id: discharge.id });
     expect(after.events.map((x) => x.type)).toEqual(['admit', 'hospital', 'return']);
-    expect(listAudit(db, { entity: 'stay-event', entityId: discharge.id })[0]).toMatchObject({ action: 'delete', before: { resident: '王秀英', type: 'discharge', date: '2026-10-25' } });
+    expect(listAudit(db, { entity: 'stay-event', entityId: discharge.id })[0]).toMatchObject({
+      action: 'delete',
+      before: { resident: '王秀英', type: 'discharge', date: '2026-10-25' },
+    });
   });
 });
 

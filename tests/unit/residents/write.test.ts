@@ -6,11 +6,30 @@ import { ACTOR, api, count, emptyDb, idOf, refusal, sampleDb } from './support';
 describe('residents.save', () => {
   it('creates a resident with a generated ref; birth date and sex come from the ID number', async () => {
     const db = emptyDb();
-    const saved = await api(db)('residents.save', { name: ' 周桂兰 ', idNumber: '11010519491231002x', insuranceType: 'resident', phone: '13800000000', address: '宁波市江北区' });
-    expect(saved).toMatchObject({ name: '周桂兰', idNumber: '11010519491231002X', idWarning: null, birthDate: '1949-12-31', sex: 'female', status: 'none', level: null });
+    const saved = await api(db)('residents.save', {
+      name: ' 周桂兰 ',
+      idNumber: '11010519491231002x',
+      insuranceType: 'resident',
+      phone: '13800000000',
+      address: '宁波市江北区',
+    });
+    expect(saved).toMatchObject({
+      name: '周桂兰',
+      idNumber: '11010519491231002X',
+      idWarning: null,
+      birthDate: '1949-12-31',
+      sex: 'female',
+      status: 'none',
+      level: null,
+    });
     expect(saved.ref).toBe('R00001');
     const [audit] = listAudit(db, { entity: 'resident', entityId: saved.id });
-    expect(audit).toMatchObject({ actor: ACTOR, action: 'create', before: null, after: { name: '周桂兰', idNumber: '11010519491231002X', phone: '13800000000' } });
+    expect(audit).toMatchObject({
+      actor: ACTOR,
+      action: 'create',
+      before: null,
+      after: { name: '周桂兰', idNumber: '11010519491231002X', phone: '13800000000' },
+    });
   });
 
   it('keeps a number whose check character fails, with a warning, because the claim reports it', async () => {
@@ -79,7 +98,11 @@ describe('residents.delete', () => {
     expect(audit).toMatchObject({
       action: 'delete',
       after: null,
-      before: { name: '赵德胜', assessments: [{ level: 2, concludedOn: '2026-04-30' }], events: [{ type: 'admit', date: '2026-05-06', mode: 'institutional', bed: '3-301-2' }] },
+      before: {
+        name: '赵德胜',
+        assessments: [{ level: 2, concludedOn: '2026-04-30' }],
+        events: [{ type: 'admit', date: '2026-05-06', mode: 'institutional', bed: '3-301-2' }],
+      },
     });
   });
 });

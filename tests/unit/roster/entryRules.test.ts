@@ -16,7 +16,15 @@ describe('the roster import at entry', () => {
     const rows: Row[] = [
       { 姓名: '王秀英', 身份证号: idNumber('1938-04-12', 1), 电话: '地址', 评估等级: 4, 评估结论日期: '2027-03-10', 入住日期: '2027-01-05', 护理方式: '居家' },
       { 姓名: '未出生', 身份证号: idNumber('2099-12-31', 2) },
-      { 姓名: '李桂兰', 身份证号: idNumber('1942-09-30', 3), 电话: '0574-87654321', 评估等级: 3, 评估结论日期: '2026-12-06', 入住日期: '2026-12-06', 护理方式: '居家' },
+      {
+        姓名: '李桂兰',
+        身份证号: idNumber('1942-09-30', 3),
+        电话: '0574-87654321',
+        评估等级: 3,
+        评估结论日期: '2026-12-06',
+        入住日期: '2026-12-06',
+        护理方式: '居家',
+      },
     ];
     const preview = await call('roster.preview', { file: upload(await filledTemplate(db, { 服务对象: rows })) });
     const issues = (row: number) => preview.rows.find((r) => r.row === row)!.issues.map((i) => [i.severity, i.column, i.message]);

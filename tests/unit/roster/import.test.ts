@@ -14,11 +14,39 @@ const ZHOU = idNumber('1990-02-01', 4); // caregiver without a certificate
 const BAD_CHECK = `${WANG.slice(0, 17)}${WANG[17] === '1' ? '2' : '1'}`;
 
 const residents: Row[] = [
-  { 姓名: '王秀英', 身份证号: WANG, 参保类型: '城乡居民医保', 评估等级: '4级 重度失能Ⅱ级', 评估结论日期: excelDate('2026-08-20'), 评估结论书编号: 'NB2026-0831', 入住日期: '2026-10-10', 护理方式: '机构', 床位: '2-201-1' },
-  { 姓名: '李桂兰', 身份证号: LI, 参保类型: '职工医保', 电话: '13800000000', 地址: '江北区人民路1号', 评估等级: 3, 评估结论日期: '2026/8/5', 入住日期: 46296, 护理方式: '居家' },
+  {
+    姓名: '王秀英',
+    身份证号: WANG,
+    参保类型: '城乡居民医保',
+    评估等级: '4级 重度失能Ⅱ级',
+    评估结论日期: excelDate('2026-08-20'),
+    评估结论书编号: 'NB2026-0831',
+    入住日期: '2026-10-10',
+    护理方式: '机构',
+    床位: '2-201-1',
+  },
+  {
+    姓名: '李桂兰',
+    身份证号: LI,
+    参保类型: '职工医保',
+    电话: '13800000000',
+    地址: '江北区人民路1号',
+    评估等级: 3,
+    评估结论日期: '2026/8/5',
+    入住日期: 46296,
+    护理方式: '居家',
+  },
 ];
 const staff: Row[] = [
-  { 姓名: '陈淑霞', 身份证号: CHEN, 岗位: '护士', 入职日期: excelDate('2024-03-01'), 证书类型: '护士执业证书', 证书编号: '202233012345', 发证日期: '2022-07-01' },
+  {
+    姓名: '陈淑霞',
+    身份证号: CHEN,
+    岗位: '护士',
+    入职日期: excelDate('2024-03-01'),
+    证书类型: '护士执业证书',
+    证书编号: '202233012345',
+    发证日期: '2022-07-01',
+  },
   { 姓名: '陈淑霞', 身份证号: CHEN, 岗位: '护士', 证书类型: '长期照护师证书', 证书编号: 'CZ2025-000223', 证书等级: '初级', 发证日期: '2025/4/19' },
   { 姓名: '周建国', 身份证号: ZHOU, 岗位: '护理员', 入职日期: '2025-01-06' },
 ];
@@ -76,20 +104,33 @@ describe('the roster import', () => {
     ]);
     const audit = auditRows(db, 'roster');
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ file: '花名册.xlsx', summary, added: { residents: [{ name: '王秀英' }, { name: '李桂兰' }], staff: [{ name: '陈淑霞' }, { name: '周建国' }] } });
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({
+      file: '花名册.xlsx',
+      summary,
+      added: { residents: [{ name: '王秀英' }, { name: '李桂兰' }], staff: [{ name: '陈淑霞' }, { name: '周建国' }] },
+    });
   });
 
   it('refuses the whole file while a row has an error, naming sheet, row and column in Chinese; excluding the row lets the rest in', async () => {
     const db = freshDb();
     const { call, raw } = api(db);
     const bad: Row = { 姓名: '赵大海', 身份证号: idNumber('1950-01-01', 9), 评估等级: '特级', 评估结论日期: '2026-02-30' };
-    const file = upload(await filledTemplate(db, { 服务对象: [residents[0]!, bad], 员工: [{ 证书类型: '护士执业证书', 证书编号: 'N-9', 发证日期: '2024-01-01', 有效期至: '2023-12-31' }] }));
+    const file = upload(
+      await filledTemplate(db, {
+        服务对象: [residents[0]!, bad],
+        员工: [{ 证书类型: '护士执业证书', 证书编号: 'N-9', 发证日期: '2024-01-01', 有效期至: '2023-12-31' }],
+      }),
+    );
 
     const preview = await call('roster.preview', { file });
     expect(preview.errorRows).toBe(2);
     const row4 = preview.rows.find((r) => r.sheet === 'residents' && r.row === 4)!;
     expect(row4.issues).toEqual([
-      { severity: 'error', column: '评估等级', message: '“特级”不是可选的值，请从下拉列表选择：0级 基本正常、1级 轻度失能、2级 中度失能、3级 重度失能Ⅰ级、4级 重度失能Ⅱ级、5级 重度失能Ⅲ级' },
+      {
+        severity: 'error',
+        column: '评估等级',
+        message: '“特级”不是可选的值，请从下拉列表选择：0级 基本正常、1级 轻度失能、2级 中度失能、3级 重度失能Ⅰ级、4级 重度失能Ⅱ级、5级 重度失能Ⅲ级',
+      },
       { severity: 'error', column: '评估结论日期', message: '“2026-02-30”不是存在的日期（2026-02-30），请核对年月日' },
     ]);
     expect(row4.effects).toEqual([]);
@@ -101,26 +142,54 @@ describe('the roster import', () => {
     ]);
 
     const refused = await raw('roster.commit', { file });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: '还有 2 行有错误，未导入任何数据：请修改后重新上传，或勾选“排除有错误的行”' } });
-    if (!refused.ok) expect(refused.error.problems).toContainEqual({ path: '服务对象第4行「评估结论日期」', message: '“2026-02-30”不是存在的日期（2026-02-30），请核对年月日' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '还有 2 行有错误，未导入任何数据：请修改后重新上传，或勾选“排除有错误的行”' },
+    });
+    if (!refused.ok)
+      expect(refused.error.problems).toContainEqual({
+        path: '服务对象第4行「评估结论日期」',
+        message: '“2026-02-30”不是存在的日期（2026-02-30），请核对年月日',
+      });
     expect(db.raw.prepare('SELECT count(*) FROM residents').pluck().get()).toBe(0);
     expect(auditRows(db, 'roster')).toEqual([]);
 
     // Excluding only one of the two bad rows is still refused: the services judge the file, not the renderer.
-    expect(await raw('roster.commit', { file, excludeRows: [{ sheet: 'residents', row: 4 }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('还有 1 行有错误') } });
+    expect(await raw('roster.commit', { file, excludeRows: [{ sheet: 'residents', row: 4 }] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('还有 1 行有错误') },
+    });
 
-    const summary = await call('roster.commit', { file, excludeRows: [{ sheet: 'residents', row: 4 }, { sheet: 'staff', row: 3 }] });
+    const summary = await call('roster.commit', {
+      file,
+      excludeRows: [
+        { sheet: 'residents', row: 4 },
+        { sheet: 'staff', row: 3 },
+      ],
+    });
     expect(summary).toMatchObject({ residents: { added: 1 }, staff: { added: 0 }, importedRows: 1, excludedRows: 2 });
     expect(db.raw.prepare('SELECT name FROM residents').pluck().all()).toEqual(['王秀英']);
-    expect(JSON.parse(auditRows(db, 'roster')[0]!.after_json!).excludedRows).toEqual([{ sheet: 'residents', row: 4 }, { sheet: 'staff', row: 3 }]);
+    expect(JSON.parse(auditRows(db, 'roster')[0]!.after_json!).excludedRows).toEqual([
+      { sheet: 'residents', row: 4 },
+      { sheet: 'staff', row: 3 },
+    ]);
   });
 
   it('treats a failing check character as a warning, and an ID number Excel stored as a number as an error', async () => {
     const db = freshDb();
     const { call } = api(db);
-    const file = upload(await filledTemplate(db, { 服务对象: [{ 姓名: '王秀英', 身份证号: BAD_CHECK }, { 姓名: '李桂兰', 身份证号: 330205194209300000 }] }));
+    const file = upload(
+      await filledTemplate(db, {
+        服务对象: [
+          { 姓名: '王秀英', 身份证号: BAD_CHECK },
+          { 姓名: '李桂兰', 身份证号: 330205194209300000 },
+        ],
+      }),
+    );
     const preview = await call('roster.preview', { file });
-    expect(preview.rows[0]!.issues).toEqual([{ severity: 'warning', column: '身份证号', message: expect.stringMatching(/^身份证号校验码不符（最后一位应为.）.*仍可导入/) }]);
+    expect(preview.rows[0]!.issues).toEqual([
+      { severity: 'warning', column: '身份证号', message: expect.stringMatching(/^身份证号校验码不符（最后一位应为.）.*仍可导入/) },
+    ]);
     expect(preview.rows[1]!.issues[0]).toMatchObject({ severity: 'error', column: '身份证号', message: expect.stringContaining('被 Excel 存成了数字') });
     const summary = await call('roster.commit', { file, excludeRows: [{ sheet: 'residents', row: 4 }] });
     expect(summary.residents.added).toBe(1);
@@ -142,7 +211,11 @@ describe('the roster import', () => {
     expect(preview.errorRows).toBe(0);
     expect(preview.rows.map((r) => r.match)).toEqual(['existing', 'existing', 'existing', 'repeat', 'existing', 'repeat']);
     expect(preview.rows[0]!.matchNote).toMatch(/^已存在：王秀英（R\d{5}）$/);
-    expect(preview.rows[1]!.effects).toEqual(['已存在：不改动其基本信息，只补充本行新的评估与入住', '已有 2026-08-05 的3级评估结论，不重复添加', '已有 2026-10-01 的入住记录，不重复添加']);
+    expect(preview.rows[1]!.effects).toEqual([
+      '已存在：不改动其基本信息，只补充本行新的评估与入住',
+      '已有 2026-08-05 的3级评估结论，不重复添加',
+      '已有 2026-10-01 的入住记录，不重复添加',
+    ]);
     const summary = await call('roster.commit', { file: again });
     expect(summary).toEqual({
       residents: { added: 0, matched: 2 },
@@ -162,9 +235,13 @@ describe('the roster import', () => {
     const db = freshDb();
     const { call } = api(db);
     await call('staff.save', { name: '陈淑霞', idNumber: CHEN });
-    const file = upload(await filledTemplate(db, { 服务对象: [residents[0]!, { ...residents[0]!, 姓名: '王秀兰' }], 员工: [{ 姓名: '陈淑华', 身份证号: CHEN }] }));
+    const file = upload(
+      await filledTemplate(db, { 服务对象: [residents[0]!, { ...residents[0]!, 姓名: '王秀兰' }], 员工: [{ 姓名: '陈淑华', 身份证号: CHEN }] }),
+    );
     const preview = await call('roster.preview', { file });
-    expect(preview.rows[1]!.issues).toEqual([{ severity: 'error', column: '姓名', message: '与第 3 行的身份证号相同，但姓名不同（第 3 行为“王秀英”）：同一身份证号只能是同一人，请核对' }]);
+    expect(preview.rows[1]!.issues).toEqual([
+      { severity: 'error', column: '姓名', message: '与第 3 行的身份证号相同，但姓名不同（第 3 行为“王秀英”）：同一身份证号只能是同一人，请核对' },
+    ]);
     expect(preview.rows[2]!.issues[0]!.message).toMatch(/^身份证号已登记为员工“陈淑霞”（S\d{4}），与本行姓名“陈淑华”不同：请核对身份证号或姓名$/);
   });
 
@@ -182,7 +259,9 @@ describe('the roster import', () => {
     const db = freshDb();
     const { call, raw } = api(db);
     // A real SQLite refusal at the very end of the import (as a full disk or a constraint would be).
-    db.raw.exec("CREATE TRIGGER refuse_last BEFORE INSERT ON certificates WHEN NEW.number = 'CZ2025-000223' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+    db.raw.exec(
+      "CREATE TRIGGER refuse_last BEFORE INSERT ON certificates WHEN NEW.number = 'CZ2025-000223' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END",
+    );
     const file = upload(await filledTemplate(db, { 服务对象: residents, 员工: staff }));
     expect((await call('roster.preview', { file })).errorRows).toBe(0);
     const r = await raw('roster.commit', { file });

@@ -20,7 +20,14 @@ it('previews and imports 4,000 rows in one transaction', async () => {
     护理方式: i % 2 ? '居家' : '机构',
     床位: i % 2 ? null : `B-${i}`,
   }));
-  const staff: Row[] = Array.from({ length: 2000 }, (_, i) => ({ 姓名: `员工${i}`, 身份证号: nth('1985-01-01', i), 岗位: '护理员', 证书类型: '养老护理员证书', 证书编号: `YL-${i}`, 发证日期: '2024-01-01' }));
+  const staff: Row[] = Array.from({ length: 2000 }, (_, i) => ({
+    姓名: `员工${i}`,
+    身份证号: nth('1985-01-01', i),
+    岗位: '护理员',
+    证书类型: '养老护理员证书',
+    证书编号: `YL-${i}`,
+    发证日期: '2024-01-01',
+  }));
   const file = upload(await filledTemplate(db, { 服务对象: residents, 员工: staff }));
 
   const preview = await call('roster.preview', { file });

@@ -8,7 +8,20 @@ import { freshDb } from '../staff/support';
 import { tempDir } from '../services/helpers';
 import { excelDate, filledTemplate, templateBytes } from './support';
 
-const RESIDENT_HEADERS = ['姓名', '身份证号', '参保类型', '电话', '地址', '评估等级', '评估结论日期', '评估结论书编号', '评估机构', '入住日期', '护理方式', '床位'];
+const RESIDENT_HEADERS = [
+  '姓名',
+  '身份证号',
+  '参保类型',
+  '电话',
+  '地址',
+  '评估等级',
+  '评估结论日期',
+  '评估结论书编号',
+  '评估机构',
+  '入住日期',
+  '护理方式',
+  '床位',
+];
 const STAFF_HEADERS = ['姓名', '身份证号', '岗位', '入职日期', '证书类型', '证书编号', '证书等级', '发证日期', '有效期至'];
 
 const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -25,11 +38,24 @@ function toCsv(files: Record<string, Buffer>): Record<string, string> {
   });
   const r = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, ...paths],
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      dir,
+      ...paths,
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   expect(r.status, r.stderr).toBe(0);
-  return Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => [f.replace(/\.csv$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => [f.replace(/\.csv$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 }
 
 describe('the roster template', () => {
@@ -60,7 +86,9 @@ describe('the roster template', () => {
     const db = freshDb();
     const csv = toCsv({
       template: await templateBytes(db),
-      filled: await filledTemplate(db, { 员工: [{ 姓名: '陈淑霞', 身份证号: '11010519491231002X', 入职日期: excelDate('2024-03-01'), 发证日期: excelDate('2022-07-01') }] }),
+      filled: await filledTemplate(db, {
+        员工: [{ 姓名: '陈淑霞', 身份证号: '11010519491231002X', 入职日期: excelDate('2024-03-01'), 发证日期: excelDate('2022-07-01') }],
+      }),
     });
     expect(Object.keys(csv).sort()).toEqual(['filled-员工', 'filled-服务对象', 'template-员工', 'template-服务对象'].sort());
     // As downloaded: the header and the notes row, nothing else.

@@ -52,7 +52,13 @@ describe('the night with one caregiver for twenty severely disabled residents', 
   });
   it('counts nobody whose certificate is not valid that day', () => {
     const staff = [carer(), carer({ id: 2, name: '王无证', certificates: [] })];
-    const r = run({ staff, cells: [...cells(1, '夜班', ['2026-10-05']), ...cells(2, '夜班', ['2026-10-05'])], census: [{ date: '2026-10-05', severe: 20, other: 0 }], from: '2026-10-05', to: '2026-10-05' });
+    const r = run({
+      staff,
+      cells: [...cells(1, '夜班', ['2026-10-05']), ...cells(2, '夜班', ['2026-10-05'])],
+      census: [{ date: '2026-10-05', severe: 20, other: 0 }],
+      from: '2026-10-05',
+      to: '2026-10-05',
+    });
     expect(r.coverage.find((c) => c.shiftTypeId === id('夜班'))!.assigned).toBe(1);
     expect(codes(r)).toContain('CERT_MISSING 2026-10-05');
   });
@@ -105,7 +111,16 @@ describe('连续上班 ≤ 6 days', () => {
     expect(r.issues[0]!.message).toBe('李护理 到 2026-10-07 已连续上班 7 天（自 2026-10-01 起），超过 6 天');
   });
   it('a rest day breaks the run; leave does too', () => {
-    expect(codes(run({ cells: [...cells(1, '早班', ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']), ...cells(1, '年假', ['2026-10-04'])] }))).toEqual([]);
+    expect(
+      codes(
+        run({
+          cells: [
+            ...cells(1, '早班', ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']),
+            ...cells(1, '年假', ['2026-10-04']),
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
   it('days before the month count: 09-28 … 10-04 makes 10-04 the seventh', () => {
     const r = run({ cells: cells(1, '早班', [...days(28, 30, '2026-09'), ...days(1, 4)]) });

@@ -24,7 +24,16 @@ describe('shift types and cells', () => {
     await call('rota.setCells', { month: '2026-10', cells: [{ staffId: staffId(db, 'S1'), date: '2026-10-05', shiftTypeId: early.id }] });
     const refused = await raw('rota.deleteShiftType', { id: early.id });
     expect(refused.ok || refused.error.message).toBe('班次“早班”已排入 1 个格子，不能删除；可以改名或改颜色');
-    const clash = await raw('rota.saveShiftType', { key: 'z', name: '早早班', kind: 'work', start: '06:00', end: '14:00', paidMinutes: 480, post: 'caregiver', color: '#ffffff' });
+    const clash = await raw('rota.saveShiftType', {
+      key: 'z',
+      name: '早早班',
+      kind: 'work',
+      start: '06:00',
+      end: '14:00',
+      paidMinutes: 480,
+      post: 'caregiver',
+      color: '#ffffff',
+    });
     expect(clash.ok || clash.error.message).toBe('班次快捷键 Z已被“早班”使用，请换一个');
   });
 
@@ -35,16 +44,34 @@ describe('shift types and cells', () => {
     const { call, raw } = api(db);
     const [early, mid] = await call('rota.shiftTypes', undefined);
     const s1 = staffId(db, 'S1');
-    expect(await call('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-10-05', shiftTypeId: early!.id }] })).toEqual({ changed: 1, audited: false });
+    expect(await call('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-10-05', shiftTypeId: early!.id }] })).toEqual({
+      changed: 1,
+      audited: false,
+    });
     const outside = await raw('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-11-01', shiftTypeId: early!.id }] });
     expect(outside.ok || outside.error.message).toBe('2026-11-01 不在 2026-10，一次只能修改本月的排班');
     await call('rota.publish', { month: '2026-10', by: '张敏' });
     const noReason = await raw('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-10-05', shiftTypeId: mid!.id }] });
     expect(noReason.ok || noReason.error.message).toBe('本月排班已发布，修改须填写调班原因');
-    expect(await call('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-10-05', shiftTypeId: mid!.id }], reason: '与李护理对调' })).toEqual({ changed: 1, audited: true });
-    const rows = db.raw.prepare("SELECT action, entity_id, before_json, after_json FROM audit_log WHERE entity = 'rota' ORDER BY id").all() as { action: string; entity_id: string; before_json: string; after_json: string }[];
+    expect(
+      await call('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-10-05', shiftTypeId: mid!.id }], reason: '与李护理对调' }),
+    ).toEqual({ changed: 1, audited: true });
+    const rows = db.raw.prepare("SELECT action, entity_id, before_json, after_json FROM audit_log WHERE entity = 'rota' ORDER BY id").all() as {
+      action: string;
+      entity_id: string;
+      before_json: string;
+      after_json: string;
+    }[];
     expect(rows.map((r) => r.action)).toEqual(['publish', 'update']);
-    expect(JSON.parse(rows[1]!.before_json)).toEqual({ cells: [{ staff: 'S1 员工S1'.replace('员工S1', (db.raw.prepare("SELECT name FROM staff WHERE ref='S1'").pluck().get() as string)), date: '2026-10-05', shift: '早班' }] });
+    expect(JSON.parse(rows[1]!.before_json)).toEqual({
+      cells: [
+        {
+          staff: 'S1 员工S1'.replace('员工S1', db.raw.prepare("SELECT name FROM staff WHERE ref='S1'").pluck().get() as string),
+          date: '2026-10-05',
+          shift: '早班',
+        },
+      ],
+    });
     expect(JSON.parse(rows[1]!.after_json)).toMatchObject({ cells: [{ date: '2026-10-05', shift: '中班' }], reason: '与李护理对调' });
     const again = await raw('rota.publish', { month: '2026-10', by: '张敏' });
     expect(again.ok || again.error.message).toMatch(/^2026-10 的排班已于 .* 由 张敏 发布$/);
@@ -70,7 +97,13 @@ describe('排班表: xlsx, import, PDF', () => {
     const { call, raw } = api(db);
     const [early, , night] = await call('rota.shiftTypes', undefined);
     const [s1, s2] = [staffId(db, 'S1'), staffId(db, 'S2')];
-    await call('rota.setCells', { month: '2026-10', cells: [{ staffId: s1, date: '2026-10-01', shiftTypeId: early!.id }, { staffId: s2, date: '2026-10-31', shiftTypeId: night!.id }] });
+    await call('rota.setCells', {
+      month: '2026-10',
+      cells: [
+        { staffId: s1, date: '2026-10-01', shiftTypeId: early!.id },
+        { staffId: s2, date: '2026-10-31', shiftTypeId: night!.id },
+      ],
+    });
     const file = await call('rota.workbook', { month: '2026-10' });
     const preview = await call('rota.importPreview', { month: '2026-10', file: { name: file.name, base64: file.base64 } });
     expect(preview.errorRows).toBe(0);
@@ -92,7 +125,6 @@ describe('排班表: xlsx, import, PDF', () => {
     expect(refused.ok || refused.error.message).toBe('有 1 行有错误，未导入任何排班：请在 Excel 中改正后重新选择文件');
     expect(db.raw.prepare('SELECT count(*) FROM rota_cells').pluck().get()).toBe(2);
   });
-
 });
 
 describe('排班建议', () => {

@@ -42,7 +42,9 @@ export function seed(db: LtcDatabase, opts: { severe: number; carers: number; nu
   const residents: Resident[] = Array.from({ length: opts.severe }, (_v, i) => resident(`r${i + 1}`, [assessed(4, '2026-08-10')], [admit('2026-09-01')]));
   const team: Staff[] = [
     ...Array.from({ length: opts.nurses }, (_v, i) => staff(`N${i + 1}`, [nurseCert], { name: `护士${i + 1}`, role: 'nurse', employedFrom: '2020-01-01' })),
-    ...Array.from({ length: opts.carers }, (_v, i) => staff(`S${i + 1}`, [carerCert], { name: `护理员${i + 1}`, role: 'caregiver', employedFrom: '2020-01-01' })),
+    ...Array.from({ length: opts.carers }, (_v, i) =>
+      staff(`S${i + 1}`, [carerCert], { name: `护理员${i + 1}`, role: 'caregiver', employedFrom: '2020-01-01' }),
+    ),
   ];
   importDataset(db, { format: 'ltc-dataset', version: 1, institution: institution(), residents, staff: team, visits: [] }, { actor: ACTOR });
 }

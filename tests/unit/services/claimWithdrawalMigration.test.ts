@@ -41,7 +41,10 @@ describe('migration 008 (claim withdrawal)', () => {
       { id: 5, status: 'settled', submitted_by: '张会计', settled_at: 't', withdrawn_at: null },
       { id: 6, status: 'submitted', submitted_by: '张会计', settled_at: null, withdrawn_at: null },
     ]);
-    expect(db.raw.prepare('SELECT claim_id, name FROM claim_files ORDER BY claim_id').all()).toEqual([{ claim_id: 5, name: 'claim.json' }, { claim_id: 6, name: 'claim.json' }]);
+    expect(db.raw.prepare('SELECT claim_id, name FROM claim_files ORDER BY claim_id').all()).toEqual([
+      { claim_id: 5, name: 'claim.json' },
+      { claim_id: 6, name: 'claim.json' },
+    ]);
     expect(db.raw.prepare('SELECT claim_id, deducted_fen FROM claim_results').all()).toEqual([{ claim_id: 5, deducted_fen: 100 }]);
     expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.raw.pragma('foreign_key_check')).toEqual([]);

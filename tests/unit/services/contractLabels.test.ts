@@ -70,7 +70,11 @@ const keyPattern = new RegExp(`(?<![A-Za-z])(${[...allKeys].sort((a, b) => b.len
 
 describe('the contract’s refusals speak Chinese', () => {
   it('has a Chinese label for every field of every call', () => {
-    const missing = METHOD_NAMES.flatMap((m) => fieldPaths(contract[m].input).filter((p) => !labelOf(labelsFor(m), p)).map((p) => `${m}: ${p.join('.')}`));
+    const missing = METHOD_NAMES.flatMap((m) =>
+      fieldPaths(contract[m].input)
+        .filter((p) => !labelOf(labelsFor(m), p))
+        .map((p) => `${m}: ${p.join('.')}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -107,7 +111,9 @@ describe('the contract’s refusals speak Chinese', () => {
   });
 
   it('tells a constraint failure by the field’s name, never the column’s', () => {
-    expect(constraintText('UNIQUE constraint failed: beds.code')).toBe('数据不符合要求，未保存：床位号与已有记录重复。请核对后重试；如反复出现，请联系技术支持。');
+    expect(constraintText('UNIQUE constraint failed: beds.code')).toBe(
+      '数据不符合要求，未保存：床位号与已有记录重复。请核对后重试；如反复出现，请联系技术支持。',
+    );
     expect(constraintText('NOT NULL constraint failed: visits.some_new_column')).not.toMatch(/visits|some_new_column/);
     expect(constraintText('CHECK constraint failed: minutes = CAST(round(…))')).not.toMatch(/minutes|CAST/);
     // a trigger's own words (the audit log's, in Chinese) are shown as written

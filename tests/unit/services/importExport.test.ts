@@ -154,7 +154,10 @@ describe('importDataset', () => {
 
     const out = exportDataset(db);
     const r3 = out.residents.find((r) => r.ref === 'r3')!;
-    expect(r3.assessments).toEqual([{ level: 3, concludedOn: '2026-04-30' }, { level: 4, concludedOn: '2026-10-20', number: 'NB2026-1200' }]);
+    expect(r3.assessments).toEqual([
+      { level: 3, concludedOn: '2026-04-30' },
+      { level: 4, concludedOn: '2026-10-20', number: 'NB2026-1200' },
+    ]);
     expect(out.residents.map((r) => r.ref)).toEqual(['r1', 'r2', 'r3', 'r4', 'r1-2']);
     expect(out.visits.slice(6).map((v) => [v.ref, v.resident, v.staff])).toEqual([
       ['v100', 'r3', 's1'],
@@ -204,10 +207,20 @@ describe('exportDataset', () => {
     delete d.institution.beds;
     importDataset(db, d, { actor: 't' });
     const out = exportDataset(db, { actor: '院长' });
-    expect(out.institution).toStrictEqual({ name: d.institution.name, uscc: d.institution.uscc, agencyCode: d.institution.agencyCode, region: '330205', policy: 'ningbo-2022', prices: {} });
+    expect(out.institution).toStrictEqual({
+      name: d.institution.name,
+      uscc: d.institution.uscc,
+      agencyCode: d.institution.agencyCode,
+      region: '330205',
+      policy: 'ningbo-2022',
+      prices: {},
+    });
     expect(Object.keys(out.residents[2]!)).toEqual(['ref', 'name', 'idNumber', 'assessments', 'events']);
     expect(Object.keys(out.visits[1]!)).toEqual(['ref', 'resident', 'staff', 'start', 'end', 'items', 'confirmed']);
-    expect(listAudit(db).map((a) => [a.actor, a.action])).toEqual([['t', 'import'], ['院长', 'export']]);
+    expect(listAudit(db).map((a) => [a.actor, a.action])).toEqual([
+      ['t', 'import'],
+      ['院长', 'export'],
+    ]);
   });
 
   it('refuses an empty database with a Chinese message', () => {

@@ -49,4 +49,3 @@ describe('loadClaimInput', () => {
     expect(() => loadClaimInput(db, '2026-13')).toThrow(/月份“2026-13”格式不对/);
   });
 });
-

@@ -9,8 +9,20 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/db
 import { tempDir, track } from './helpers';
 
 const TABLES = [
-  'institution', 'residents', 'assessments', 'stay_events', 'beds', 'staff', 'certificates', 'visits',
-  'visit_items', 'catalogues', 'claims', 'claim_files', 'audit_log', 'schema_migrations',
+  'institution',
+  'residents',
+  'assessments',
+  'stay_events',
+  'beds',
+  'staff',
+  'certificates',
+  'visits',
+  'visit_items',
+  'catalogues',
+  'claims',
+  'claim_files',
+  'audit_log',
+  'schema_migrations',
 ];
 
 describe('openDatabase and migrations', () => {
@@ -62,9 +74,7 @@ describe('openDatabase and migrations', () => {
     }
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as DatabaseTooNewError).code).toBe('DB_TOO_NEW');
-    expect((error as Error).message).toBe(
-      `此数据库由更新版本的长护助手创建（版本 99），当前程序只支持到版本 ${LATEST_SCHEMA_VERSION}，请升级程序后再打开。`,
-    );
+    expect((error as Error).message).toBe(`此数据库由更新版本的长护助手创建（版本 99），当前程序只支持到版本 ${LATEST_SCHEMA_VERSION}，请升级程序后再打开。`);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(listing);
   });
@@ -126,9 +136,7 @@ describe('openDatabase and migrations', () => {
 
   it('enforces foreign keys and the CHECKs of the schema', () => {
     const db = track(openDatabase(path.join(tempDir(), 'fk.db')));
-    const visit = db.raw.prepare(
-      `INSERT INTO visits (ref, resident_id, staff_id, start_at, end_at, minutes, confirmed) VALUES (?, ?, ?, ?, ?, ?, 1)`,
-    );
+    const visit = db.raw.prepare(`INSERT INTO visits (ref, resident_id, staff_id, start_at, end_at, minutes, confirmed) VALUES (?, ?, ?, ?, ?, ?, 1)`);
     expect(() => visit.run('v1', 42, 42, '2026-10-02T09:00', '2026-10-02T10:00', 60)).toThrow(/FOREIGN KEY/);
     db.raw.exec("INSERT INTO residents (ref, name, id_number, created_at, updated_at) VALUES ('r', '甲', '1', 'x', 'x')");
     db.raw.exec("INSERT INTO staff (ref, name, id_number, created_at, updated_at) VALUES ('s', '乙', '2', 'x', 'x')");
@@ -143,7 +151,9 @@ describe('openDatabase and migrations', () => {
     const db = track(openDatabase(path.join(tempDir(), 'plan.db')));
     const plan = (sql: string): string =>
       (db.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-09-24', '2026-11-02') as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan('SELECT * FROM visits WHERE start_at >= ? AND start_at < ?')).toMatch(/SEARCH visits USING INDEX visits_by_start \(start_at>\? AND start_at<\?\)/);
+    expect(plan('SELECT * FROM visits WHERE start_at >= ? AND start_at < ?')).toMatch(
+      /SEARCH visits USING INDEX visits_by_start \(start_at>\? AND start_at<\?\)/,
+    );
     expect(plan('SELECT resident_id, sum(minutes) FROM visits WHERE start_at >= ? AND start_at < ? GROUP BY resident_id')).toMatch(
       /SEARCH visits USING COVERING INDEX visits_by_start/,
     );

@@ -25,8 +25,14 @@ describe('dates after today in a dataset file', () => {
     d.residents[2]!.assessments.push({ level: 4, concludedOn: '2027-03-10' });
     d.staff[0]!.idNumber = idNumber('2099-12-31', 5);
     expect(problems(d, '2026-12-06')).toEqual([
-      { path: 'residents[1].events[1].date', message: '服务对象 r2（李建国）：住院日期 2027-01-05 晚于今天（2026-12-06）：入住记录只登记已经发生的住院，请核对日期，到当天再登记' },
-      { path: 'residents[2].assessments[1].concludedOn', message: expect.stringMatching(/^服务对象 r3（陈淑芬）：评估结论日期 2027-03-10 晚于今天（2026-12-06）/) },
+      {
+        path: 'residents[1].events[1].date',
+        message: '服务对象 r2（李建国）：住院日期 2027-01-05 晚于今天（2026-12-06）：入住记录只登记已经发生的住院，请核对日期，到当天再登记',
+      },
+      {
+        path: 'residents[2].assessments[1].concludedOn',
+        message: expect.stringMatching(/^服务对象 r3（陈淑芬）：评估结论日期 2027-03-10 晚于今天（2026-12-06）/),
+      },
       { path: 'staff[0].idNumber', message: expect.stringMatching(/^工作人员 s1（施银萍）：身份证号中的出生日期2099-12-31晚于今天（2026-12-06）/) },
       { path: 'visits[6].start', message: '服务记录 v9（陈淑芬）：开始时间 2026-12-15 09:00 晚于今天（2026-12-06）：不能录入尚未发生的服务，请核对日期' },
     ]);

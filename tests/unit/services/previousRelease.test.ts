@@ -44,7 +44,9 @@ describe('a database from the release of 2026-12-02 (schema 6)', () => {
   it('keeps every record: the sample institution gives the same October claim', () => {
     const { db } = upgraded();
     const count = (t: string) => db.raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get();
-    expect([count('residents'), count('assessments'), count('stay_events'), count('staff'), count('certificates'), count('visits')]).toEqual([4, 4, 7, 2, 2, 6]);
+    expect([count('residents'), count('assessments'), count('stay_events'), count('staff'), count('certificates'), count('visits')]).toEqual([
+      4, 4, 7, 2, 2, 6,
+    ]);
     expect(computeMonthClaim(db, '2026-10').totals).toMatchObject(expected.totals);
   });
 

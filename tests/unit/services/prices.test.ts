@@ -15,7 +15,14 @@ import type { Institution } from '../../../shared/domain/model';
 import { api } from '../claimflow/support';
 import { sample, tempDir, track } from './helpers';
 
-const base: InstitutionInput = { name: '颐康护理院', uscc: '91350100M000100Y43', agencyCode: 'H33020500008', region: '330205', policy: 'ningbo-2022', prices: { hourlyFeeFen: 6000 } };
+const base: InstitutionInput = {
+  name: '颐康护理院',
+  uscc: '91350100M000100Y43',
+  agencyCode: 'H33020500008',
+  region: '330205',
+  policy: 'ningbo-2022',
+  prices: { hourlyFeeFen: 6000 },
+};
 const emptyDb = () => track(openDatabase(path.join(tempDir(), 'prices.db')));
 
 describe('prices refused when they are not amounts', () => {

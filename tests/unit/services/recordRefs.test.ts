@@ -20,7 +20,12 @@ const idOf = (db: ReturnType<typeof freshDb>, table: string, ref: string) => db.
 
 describe('record numbers (编号)', () => {
   it('are written R00042, S0003, V0001912', () => {
-    expect([formatRef('resident', 42), formatRef('staff', 3), formatRef('visit', 1912), formatRef('resident', 123456)]).toEqual(['R00042', 'S0003', 'V0001912', 'R123456']);
+    expect([formatRef('resident', 42), formatRef('staff', 3), formatRef('visit', 1912), formatRef('resident', 123456)]).toEqual([
+      'R00042',
+      'S0003',
+      'V0001912',
+      'R123456',
+    ]);
   });
 
   it('from the forms: the next number after the stored records; the sample file keeps its own refs', async () => {
@@ -28,7 +33,14 @@ describe('record numbers (编号)', () => {
     importDataset(db, sample(), { actor: 't' });
     const r = await residentsApi(db)('residents.save', { name: '周桂英', idNumber: idNumber('1940-03-02', 5) });
     const s = await staffApi(db).call('staff.save', { name: '孙丽', idNumber: idNumber('1988-05-06', 7) });
-    const v = await visits(db)('visits.save', { residentId: idOf(db, 'residents', 'r3'), staffId: idOf(db, 'staff', 's1'), start: '2026-09-20T09:00', end: '2026-09-20T10:00', items: ['LC01'], confirmed: true });
+    const v = await visits(db)('visits.save', {
+      residentId: idOf(db, 'residents', 'r3'),
+      staffId: idOf(db, 'staff', 's1'),
+      start: '2026-09-20T09:00',
+      end: '2026-09-20T10:00',
+      items: ['LC01'],
+      confirmed: true,
+    });
     expect([r.ref, s.ref, v.ref]).toEqual(['R00005', 'S0003', 'V0000007']);
     expect(refsOf(db, 'residents')).toEqual(['r1', 'r2', 'r3', 'r4', 'R00005']);
     expect(refsOf(db, 'staff')).toEqual(['s1', 's2', 'S0003']);
@@ -49,7 +61,11 @@ describe('record numbers (编号)', () => {
     expect(refsOf(db, 'residents').slice(4)).toEqual(['R00005', 'R00006']);
     expect(refsOf(db, 'staff').slice(2)).toEqual(['S0003']);
 
-    const csv = ['服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认', '陈淑芬,施银萍,2026-09-21 09:00,2026-09-21 10:00,LC01,是', '陈淑芬,施银萍,2026-09-22 09:00,2026-09-22 10:00,LC01,是'].join('\r\n');
+    const csv = [
+      '服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认',
+      '陈淑芬,施银萍,2026-09-21 09:00,2026-09-21 10:00,LC01,是',
+      '陈淑芬,施银萍,2026-09-22 09:00,2026-09-22 10:00,LC01,是',
+    ].join('\r\n');
     await visits(db)('visits.importCommit', { file: { name: 'app.csv', base64: Buffer.from(csv).toString('base64') } });
     expect(refsOf(db, 'visits').slice(6)).toEqual(['V0000007', 'V0000008']);
   });

@@ -16,9 +16,11 @@ const SNAPSHOT = path.resolve(__dirname, '../../fixtures/db/schema.sql');
 /** sqlite_schema as text: one object per statement, in a stable order, whitespace normalized. */
 function schemaText(): string {
   const db = track(openDatabase(path.join(tempDir(), 'schema.db')));
-  const rows = db.raw
-    .prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
-    .all() as { type: string; name: string; sql: string }[];
+  const rows = db.raw.prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
   const version = db.raw.pragma('user_version', { simple: true }) as number;
   const body = rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n\n');
   return `-- schema version ${version} (tests/unit/services/schemaSnapshot.test.ts writes this file)\n\n${body}\n`;

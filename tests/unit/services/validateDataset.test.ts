@@ -105,17 +105,25 @@ describe('validateDataset: schema problems', () => {
 
 describe('validateDataset: semantic problems, one kind each', () => {
   it('duplicate resident ref', () => {
-    expectOne((d) => {
-      d.residents[1]!.ref = 'r1';
-      for (const v of d.visits) if (v.resident === 'r2') v.resident = 'r1';
-    }, 'residents[1].ref', /编号“r1”与 residents\[0\] 重复/);
+    expectOne(
+      (d) => {
+        d.residents[1]!.ref = 'r1';
+        for (const v of d.visits) if (v.resident === 'r2') v.resident = 'r1';
+      },
+      'residents[1].ref',
+      /编号“r1”与 residents\[0\] 重复/,
+    );
   });
 
   it('duplicate staff ref', () => {
-    expectOne((d) => {
-      d.staff[1]!.ref = 's1';
-      for (const v of d.visits) v.staff = 's1';
-    }, 'staff[1].ref', /编号“s1”与 staff\[0\] 重复/);
+    expectOne(
+      (d) => {
+        d.staff[1]!.ref = 's1';
+        for (const v of d.visits) v.staff = 's1';
+      },
+      'staff[1].ref',
+      /编号“s1”与 staff\[0\] 重复/,
+    );
   });
 
   it('duplicate visit ref', () => {
@@ -168,10 +176,14 @@ describe('validateDataset: semantic problems, one kind each', () => {
   });
 
   it('employment that ends before it begins', () => {
-    expectOne((d) => {
-      d.staff[0]!.employedFrom = '2024-03-01';
-      d.staff[0]!.employedTo = '2024-02-29';
-    }, 'staff[0].employedTo', /离职日期 2024-02-29 早于入职日期 2024-03-01/);
+    expectOne(
+      (d) => {
+        d.staff[0]!.employedFrom = '2024-03-01';
+        d.staff[0]!.employedTo = '2024-02-29';
+      },
+      'staff[0].employedTo',
+      /离职日期 2024-02-29 早于入职日期 2024-03-01/,
+    );
   });
 
   it('an item code not in the catalogue of the institution’s pack', () => {
@@ -195,11 +207,7 @@ describe('validateDataset: semantic problems, one kind each', () => {
   });
 
   it('leave while already in hospital', () => {
-    expectOne(
-      (d) => d.residents[0]!.events.splice(2, 0, { type: 'leave', date: '2026-10-16' }),
-      'residents[0].events[2]',
-      /住院（2026-10-15）尚未返院/,
-    );
+    expectOne((d) => d.residents[0]!.events.splice(2, 0, { type: 'leave', date: '2026-10-16' }), 'residents[0].events[2]', /住院（2026-10-15）尚未返院/);
   });
 
   it('return without an open hospital stay or leave', () => {

@@ -37,7 +37,10 @@ let userData = '';
 beforeAll(() => {
   if (!existsSync(BUNDLE)) throw new Error('out/main/index.js is missing: run `npm run build` before these tests');
   userData = tempDir();
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'support', 'electronStandIn.cjs'), BUNDLE, userData], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'support', 'electronStandIn.cjs'), BUNDLE, userData], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const line = run.stdout.trim().split('\n').pop() ?? '';
   if (!line.startsWith('{')) throw new Error(`the main bundle printed nothing usable (exit ${run.status}): ${run.stderr}`);
   rec = JSON.parse(line) as Recorded;

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate } from '../../../electron/main/menu';
 
-const items = (menu: MenuItemConstructorOptions): MenuItemConstructorOptions[] =>
-  Array.isArray(menu.submenu) ? menu.submenu : [];
+const items = (menu: MenuItemConstructorOptions): MenuItemConstructorOptions[] => (Array.isArray(menu.submenu) ? menu.submenu : []);
 
 describe('application menu', () => {
   it('has 文件/编辑/视图/帮助 on Windows and Linux', () => {

@@ -56,7 +56,17 @@ async function resultWorkbook(id: string | number): Promise<Buffer> {
   const db = track(openDatabase(path.join(tempDir(), 'result.db')));
   importDataset(db, sample(), { actor: 't' });
   const claim = computeMonthClaim(db, '2026-10');
-  db.transaction(() => writeClaim(db, { claim, seq: 0, status: 'submitted', computedAt: '2026-11-05T10:00:00.000+08:00', generatedOn: '2026-11-05', submittedAt: '2026-11-05T10:00:00.000+08:00', submittedBy: '张会计' }));
+  db.transaction(() =>
+    writeClaim(db, {
+      claim,
+      seq: 0,
+      status: 'submitted',
+      computedAt: '2026-11-05T10:00:00.000+08:00',
+      generatedOn: '2026-11-05',
+      submittedAt: '2026-11-05T10:00:00.000+08:00',
+      submittedBy: '张会计',
+    }),
+  );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await resultTemplate(claim.lines, claim.month)) as unknown as ArrayBuffer);
   wb.getWorksheet(RESULT_SHEET)!.eachRow((row) => {
@@ -72,7 +82,7 @@ describe('the same file or cell in the three imports', () => {
       refusal(rosterImport('花名册.xls', OLD_XLS)),
       refusal(resultImport('审核结果.xls', OLD_XLS)),
     ]);
-    expect(new Set(said), said.join(" | ")).toHaveLength(1);
+    expect(new Set(said), said.join(' | ')).toHaveLength(1);
     expect(said[0]).toContain('不支持旧版 Excel（.xls）');
     expect(said[0]).toContain('.xlsx');
   });
@@ -83,7 +93,7 @@ describe('the same file or cell in the three imports', () => {
       refusal(rosterImport('记录.xlsx', DAMAGED_XLSX)),
       refusal(resultImport('记录.xlsx', DAMAGED_XLSX)),
     ]);
-    expect(new Set(said), said.join(" | ")).toHaveLength(1);
+    expect(new Set(said), said.join(' | ')).toHaveLength(1);
     expect(said[0]).toContain('无法读取“记录.xlsx”');
   });
 

@@ -10,13 +10,22 @@ const DATE = '2026-10-01';
 async function team(db: LtcDatabase) {
   const { call } = api(db);
   const add = async (name: string, serial: number, role: 'nurse' | 'caregiver', certs: Omit<CertificateInput, 'staffId'>[], employedTo?: string) => {
-    const s = await call('staff.save', { name, idNumber: idNumber('1980-01-01', serial), role, employedFrom: '2020-01-01', ...(employedTo ? { employedTo } : {}) });
+    const s = await call('staff.save', {
+      name,
+      idNumber: idNumber('1980-01-01', serial),
+      role,
+      employedFrom: '2020-01-01',
+      ...(employedTo ? { employedTo } : {}),
+    });
     for (const c of certs) await call('staff.saveCertificate', { ...c, staffId: s.id });
     return s;
   };
   return {
     // a licence valid beyond 60 days and a caregiver certificate without expiry
-    valid: await add('甲护士', 1, 'nurse', [{ type: 'nurse-licence', number: 'N1', issuedOn: '2022-07-01', expiresOn: '2027-06-30' }, { type: 'ltc-caregiver', number: 'C1', issuedOn: '2024-01-01' }]),
+    valid: await add('甲护士', 1, 'nurse', [
+      { type: 'nurse-licence', number: 'N1', issuedOn: '2022-07-01', expiresOn: '2027-06-30' },
+      { type: 'ltc-caregiver', number: 'C1', issuedOn: '2024-01-01' },
+    ]),
     // 20 days left
     expiring: await add('乙护士', 2, 'nurse', [{ type: 'nurse-licence', number: 'N2', issuedOn: '2021-10-21', expiresOn: '2026-10-21' }]),
     // lapsed, and a renewal is not issued until after the date: expired on the date
@@ -114,7 +123,9 @@ describe('the certificate matrix', () => {
 describe('at 10,000 staff', () => {
   it('answers a page, a search, a standing filter and a sort by expiry at 10,000 people, from the covering index', () => {
     const db = freshDb('big.db');
-    const insertStaff = db.raw.prepare("INSERT INTO staff (ref, name, id_number, role, employed_from, created_at, updated_at) VALUES (?, ?, ?, ?, '2020-01-01', 'x', 'x')");
+    const insertStaff = db.raw.prepare(
+      "INSERT INTO staff (ref, name, id_number, role, employed_from, created_at, updated_at) VALUES (?, ?, ?, ?, '2020-01-01', 'x', 'x')",
+    );
     const insertCert = db.raw.prepare('INSERT INTO certificates (staff_id, type, number, issued_on, expires_on) VALUES (?, ?, ?, ?, ?)');
     db.transaction(() => {
       for (let i = 1; i <= 10_000; i++) {
@@ -138,7 +149,9 @@ describe('at 10,000 staff', () => {
       await call('staff.matrix', { date: DATE, type: 'nurse-licence', status: 'expired' });
 
       const plan = db.raw
-        .prepare("EXPLAIN QUERY PLAN SELECT staff_id, type, MAX(COALESCE(expires_on, '9999-12-31')) FROM certificates WHERE issued_on <= ? GROUP BY staff_id, type")
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT staff_id, type, MAX(COALESCE(expires_on, '9999-12-31')) FROM certificates WHERE issued_on <= ? GROUP BY staff_id, type",
+        )
         .all(DATE) as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX certificates_by_staff_type');
     })();

@@ -12,7 +12,16 @@ describe('a staff member', () => {
     const db = freshDb();
     const { call } = api(db);
     const saved = await call('staff.save', { name: '陈淑霞', idNumber: GOOD_ID, role: 'nurse', employedFrom: '2024-03-01' });
-    expect(saved).toMatchObject({ name: '陈淑霞', idNumber: GOOD_ID, idWarning: null, role: 'nurse', employedFrom: '2024-03-01', employedTo: null, certStatus: 'none', visitCount: 0 });
+    expect(saved).toMatchObject({
+      name: '陈淑霞',
+      idNumber: GOOD_ID,
+      idWarning: null,
+      role: 'nurse',
+      employedFrom: '2024-03-01',
+      employedTo: null,
+      certStatus: 'none',
+      visitCount: 0,
+    });
     expect(saved.ref).toBe('S0001');
 
     const list = await call('staff.list', {});
@@ -77,10 +86,16 @@ describe('a staff member', () => {
     const db = freshDb();
     importDataset(db, sample(), { actor: 'seed' });
     const { call, raw } = api(db);
-    const withVisits = db.raw.prepare('SELECT staff_id, count(*) AS n FROM visits GROUP BY staff_id ORDER BY staff_id LIMIT 1').get() as { staff_id: number; n: number };
+    const withVisits = db.raw.prepare('SELECT staff_id, count(*) AS n FROM visits GROUP BY staff_id ORDER BY staff_id LIMIT 1').get() as {
+      staff_id: number;
+      n: number;
+    };
     const name = db.raw.prepare('SELECT name FROM staff WHERE id = ?').pluck().get(withVisits.staff_id) as string;
     const refused = await raw('staff.delete', { id: withVisits.staff_id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `${name}有 ${withVisits.n} 条上门服务记录，不能删除（服务记录须保留护理人员）。如已离职，请填写离职日期。` } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: `${name}有 ${withVisits.n} 条上门服务记录，不能删除（服务记录须保留护理人员）。如已离职，请填写离职日期。` },
+    });
     expect((await call('staff.get', { id: withVisits.staff_id })).visitCount).toBe(withVisits.n);
 
     const s = await call('staff.save', { name: '临时工', idNumber: idNumber('1995-01-01', 7) });
@@ -119,7 +134,13 @@ describe('certificates', () => {
     const db = freshDb();
     const { call } = api(db);
     const s = await call('staff.save', { name: '陈淑霞', idNumber: GOOD_ID });
-    for (const [number, expiresOn] of [['A', '2026-11-15'], ['B', '2026-10-21'], ['C', '2026-10-06'], ['D', '2026-09-30'], ['E', '2027-06-30']] as const) {
+    for (const [number, expiresOn] of [
+      ['A', '2026-11-15'],
+      ['B', '2026-10-21'],
+      ['C', '2026-10-06'],
+      ['D', '2026-09-30'],
+      ['E', '2027-06-30'],
+    ] as const) {
       await call('staff.saveCertificate', { staffId: s.id, type: 'nurse-licence', number, issuedOn: '2022-07-01', expiresOn });
     }
     const d = await call('staff.get', { id: s.id, date: '2026-10-01' });
@@ -138,7 +159,8 @@ describe('certificates', () => {
     const db = freshDb();
     const { call, raw } = api(db);
     const s = await call('staff.save', { name: '陈淑霞', idNumber: GOOD_ID });
-    const id = (await call('staff.saveCertificate', { staffId: s.id, type: 'elderly-caregiver', number: 'YL-1', level: '四级/中级工', issuedOn: '2023-01-01' })).certificates[0]!.id;
+    const id = (await call('staff.saveCertificate', { staffId: s.id, type: 'elderly-caregiver', number: 'YL-1', level: '四级/中级工', issuedOn: '2023-01-01' }))
+      .certificates[0]!.id;
     await call('staff.saveCertificate', { id, staffId: s.id, type: 'elderly-caregiver', number: 'YL-2', level: '三级/高级工', issuedOn: '2023-01-01' });
     const after = await call('staff.deleteCertificate', { id });
     expect(after.certificates).toEqual([]);

@@ -37,6 +37,9 @@ export function api(db: LtcDatabase, actor = ACTOR) {
 /** A valid ID number for a birth date and serial (GB 11643 check character computed). */
 export { idNumber } from '../../support/builders';
 
-export function auditRows(db: LtcDatabase, entity: string): { action: string; entity_id: string; before_json: string | null; after_json: string | null; actor: string }[] {
+export function auditRows(
+  db: LtcDatabase,
+  entity: string,
+): { action: string; entity_id: string; before_json: string | null; after_json: string | null; actor: string }[] {
   return db.raw.prepare('SELECT action, entity_id, before_json, after_json, actor FROM audit_log WHERE entity = ? ORDER BY id').all(entity) as never;
 }

@@ -1,6 +1,15 @@
 /** The update policy (pure): when to check, what a restart waits for, what may happen in each phase. */
 import { describe, expect, it } from 'vitest';
-import { checkDue, checkRefusal, DAY_MS, downloadRefusal, installRefusal, restartWaitsFor, RETRY_AFTER_ERROR_MS, UPDATER_FLAGS } from '../../../electron/services/updates/policy';
+import {
+  checkDue,
+  checkRefusal,
+  DAY_MS,
+  downloadRefusal,
+  installRefusal,
+  restartWaitsFor,
+  RETRY_AFTER_ERROR_MS,
+  UPDATER_FLAGS,
+} from '../../../electron/services/updates/policy';
 
 describe('update policy', () => {
   it('never downloads by itself, installs on the next quit, never steps back a version', () => {
@@ -20,7 +29,8 @@ describe('update policy', () => {
   it('installs only a downloaded version, and only when nothing holds the restart', () => {
     expect(installRefusal('downloaded', [])).toBeNull();
     expect(installRefusal('downloaded', ['submit'])).toBe('正在申报，完成后才能重启更新');
-    for (const phase of ['available', 'downloading', 'error', 'upToDate', 'off'] as const) expect(installRefusal(phase, []), phase).toMatch(/还没有下载好的新版本/);
+    for (const phase of ['available', 'downloading', 'error', 'upToDate', 'off'] as const)
+      expect(installRefusal(phase, []), phase).toMatch(/还没有下载好的新版本/);
   });
 
   it('checks at start and daily, an hour after a failed check, never while off, downloading or downloaded', () => {

@@ -111,7 +111,10 @@ describe('更新 calls', () => {
       unavailableReason: expect.stringContaining('浏览器预览不支持自动更新'),
       restartWaitsFor: null,
     });
-    expect(await call('updates.check')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('浏览器预览不支持自动更新') } });
+    expect(await call('updates.check')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('浏览器预览不支持自动更新') },
+    });
     expect(value<UpdateStatus>(await call('updates.setFeed', { url: 'https://updates.example.cn/ltc' })).feedUrl).toBe('https://updates.example.cn/ltc');
     db.close();
   });

@@ -10,7 +10,10 @@ import { idOf, sampleDb, visits } from './support';
 const SAMPLE_VISITS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
 
 function expectedCodes(ref: string): string[] {
-  return (expected.issues as { code: string; visit?: string }[]).filter((i) => i.visit === ref).map((i) => i.code).sort();
+  return (expected.issues as { code: string; visit?: string }[])
+    .filter((i) => i.visit === ref)
+    .map((i) => i.code)
+    .sort();
 }
 
 describe('visits.check', () => {
@@ -41,7 +44,10 @@ describe('visits.check', () => {
     const page = await visits(db)('visits.list', { pageSize: 100 });
     const claim = computeMonthClaim(db, '2026-10');
     for (const row of page.rows) {
-      const fromClaim = claim.issues.filter((i) => i.visit === row.ref).map((i) => `${i.code}:${i.message}`).sort();
+      const fromClaim = claim.issues
+        .filter((i) => i.visit === row.ref)
+        .map((i) => `${i.code}:${i.message}`)
+        .sort();
       expect(row.verdict?.issues.map((i) => `${i.code}:${i.message}`).sort(), row.ref).toEqual(fromClaim);
     }
     expect(page.rows.find((r) => r.ref === 'v4')?.verdict?.issues[0]?.message).toContain('时长20分钟，少于最短服务时长30分钟');
@@ -64,7 +70,13 @@ describe('visits.check', () => {
 
     const nurse = await call('visits.check', { ...base, items: ['MC12'], start: '2026-10-20T09:00', end: '2026-10-20T10:00' });
     expect(nurse.verdict?.issues.map((i) => i.code)).toEqual(['NURSE_REQUIRED']);
-    const byNurse = await call('visits.check', { ...base, staffId: idOf(db, 'staff', 's2'), items: ['MC12'], start: '2026-10-20T09:00', end: '2026-10-20T10:00' });
+    const byNurse = await call('visits.check', {
+      ...base,
+      staffId: idOf(db, 'staff', 's2'),
+      items: ['MC12'],
+      start: '2026-10-20T09:00',
+      end: '2026-10-20T10:00',
+    });
     expect(byNurse.verdict).toEqual({ valid: true, issues: [] });
 
     const backwards = await call('visits.check', { ...base, start: '2026-10-20T10:00', end: '2026-10-20T09:00' });
@@ -79,7 +91,15 @@ describe('visits.check', () => {
     const db = sampleDb();
     const call = visits(db);
     const v1 = await call('visits.get', { id: idOf(db, 'visits', 'v1') });
-    const moved = await call('visits.check', { id: v1.id, residentId: v1.residentId, staffId: v1.staffId, start: '2026-10-02T09:15', end: '2026-10-02T10:15', items: ['LC01'], confirmed: true });
+    const moved = await call('visits.check', {
+      id: v1.id,
+      residentId: v1.residentId,
+      staffId: v1.staffId,
+      start: '2026-10-02T09:15',
+      end: '2026-10-02T10:15',
+      items: ['LC01'],
+      confirmed: true,
+    });
     expect(moved.verdict).toEqual({ valid: true, issues: [] });
   });
 });

@@ -30,7 +30,21 @@ describe('visits.save and visits.delete', () => {
     expect(saved.checkIn).toEqual({ lat: 29.8891, lng: 121.5602 });
 
     const [audit] = listAudit(db, { entity: 'visit', entityId: saved.id });
-    expect(audit).toMatchObject({ actor: ACTOR, action: 'create', before: null, after: { ref: saved.ref, resident: '陈淑芬', staff: '施银萍', start: '2026-10-20T09:00', minutes: 20, items: ['LC01', 'LC08'], confirmed: true, note: '家属在场' } });
+    expect(audit).toMatchObject({
+      actor: ACTOR,
+      action: 'create',
+      before: null,
+      after: {
+        ref: saved.ref,
+        resident: '陈淑芬',
+        staff: '施银萍',
+        start: '2026-10-20T09:00',
+        minutes: 20,
+        items: ['LC01', 'LC08'],
+        confirmed: true,
+        note: '家属在场',
+      },
+    });
   });
 
   it('updates a visit and audits before and after', async () => {
@@ -88,8 +102,10 @@ describe('visits.save and visits.delete', () => {
   it('a submitted month changes only with a correction reason, which the audit keeps', async () => {
     const db = sampleDb();
     db.raw
-      .prepare(`INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, submitted_at, submitted_by)
-        VALUES ('2026-10', 'regular', 0, 'submitted', 'ningbo-2022', '1', 'x', '{}', 'x', 'x')`)
+      .prepare(
+        `INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, submitted_at, submitted_by)
+        VALUES ('2026-10', 'regular', 0, 'submitted', 'ningbo-2022', '1', 'x', '{}', 'x', 'x')`,
+      )
       .run();
     const call = visits(db);
     const id = idOf(db, 'visits', 'v6');

@@ -67,7 +67,14 @@ describe('a visit that has not happened yet, or ends before it starts', () => {
     pinToday('2026-12-06');
     const db = dbWith(sample());
     const call = visits(db);
-    const check = await call('visits.check', { residentId: idOf(db, 'residents', 'r3'), staffId: idOf(db, 'staff', 's1'), items: ['LC01'], confirmed: true, start: '2026-10-20T10:00', end: '2026-10-20T09:00' });
+    const check = await call('visits.check', {
+      residentId: idOf(db, 'residents', 'r3'),
+      staffId: idOf(db, 'staff', 's1'),
+      items: ['LC01'],
+      confirmed: true,
+      start: '2026-10-20T10:00',
+      end: '2026-10-20T09:00',
+    });
     expect(check.problems).toEqual([{ path: 'end', message: expect.stringMatching(/^结束时间早于开始时间/) }]);
     expect(check.minutes).toBeNull();
     expect(check.verdict).toBeNull();
@@ -77,7 +84,11 @@ describe('a visit that has not happened yet, or ends before it starts', () => {
   it('a caregiver app’s export: a row dated after today is an error of that row', async () => {
     pinToday('2026-12-06');
     const db = dbWith(sample());
-    const csv = ['服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认', '陈淑芬,施银萍,2026-12-05 09:00,2026-12-05 10:00,LC01,是', '陈淑芬,施银萍,2026-12-07 09:00,2026-12-07 10:00,LC01,是'].join('\n');
+    const csv = [
+      '服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认',
+      '陈淑芬,施银萍,2026-12-05 09:00,2026-12-05 10:00,LC01,是',
+      '陈淑芬,施银萍,2026-12-07 09:00,2026-12-07 10:00,LC01,是',
+    ].join('\n');
     const preview = await visits(db)('visits.importPreview', { file: upload('app.csv', csv) });
     expect(preview.rows.map((r) => r.status)).toEqual(['ok', 'error']);
     expect(preview.rows[1]!.errors).toEqual([{ column: '开始时间', message: expect.stringContaining('晚于今天（2026-12-06）') }]);
@@ -135,7 +146,16 @@ describe('the monthly quota at entry, as the claim counts it', () => {
     d.institution.policy = 'shanghai-home';
     d.institution.prices.visitFeeFen = 6500;
     // Mon 09-28 … Wed 09-30: three counted visits, 3级's limit for the week of 2026-09-28.
-    for (const day of [28, 29, 30]) d.visits.push({ ref: `sep${day}`, resident: 'r3', staff: 's1', start: `2026-09-${day}T09:00`, end: `2026-09-${day}T10:00`, items: ['LC01'], confirmed: true });
+    for (const day of [28, 29, 30])
+      d.visits.push({
+        ref: `sep${day}`,
+        resident: 'r3',
+        staff: 's1',
+        start: `2026-09-${day}T09:00`,
+        end: `2026-09-${day}T10:00`,
+        items: ['LC01'],
+        confirmed: true,
+      });
     const db = dbWith(d);
     const call = visits(db);
     const base = { residentId: idOf(db, 'residents', 'r3'), staffId: idOf(db, 'staff', 's1'), items: ['LC01'], confirmed: true };

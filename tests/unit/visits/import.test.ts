@@ -27,7 +27,17 @@ describe('visits import', () => {
     const preview = await visits(db)('visits.importPreview', { file: upload('app.csv', `\uFEFF${CSV}`) });
     expect(preview).toMatchObject({ format: 'csv', encoding: 'UTF-8', counts: { total: 5, ok: 2, warning: 1, error: 2, duplicate: 0 } });
     const byRow = new Map(preview.rows.map((r) => [r.row, r]));
-    expect(byRow.get(2)).toMatchObject({ status: 'ok', residentName: '陈淑芬', staffName: '施银萍', start: '2026-10-20T09:00', end: '2026-10-20T10:00', minutes: 60, items: ['LC01', 'LC08'], confirmed: true, externalRef: 'APP-001' });
+    expect(byRow.get(2)).toMatchObject({
+      status: 'ok',
+      residentName: '陈淑芬',
+      staffName: '施银萍',
+      start: '2026-10-20T09:00',
+      end: '2026-10-20T10:00',
+      minutes: 60,
+      items: ['LC01', 'LC08'],
+      confirmed: true,
+      externalRef: 'APP-001',
+    });
     expect(byRow.get(3)).toMatchObject({ status: 'warning', start: '2026-10-21T09:00', minutes: 20, errors: [] });
     expect(byRow.get(3)!.warnings.map((w) => w.code)).toEqual(['VISIT_TOO_SHORT', 'VISIT_UNCONFIRMED']);
     expect(byRow.get(3)!.warnings[0]!.message).toContain('上门服务 第3行 时长20分钟');
@@ -54,7 +64,9 @@ describe('visits import', () => {
     const result = await call('visits.importCommit', { file, exclude: [4, 5] });
     expect(result).toEqual({ added: 3, skippedDuplicates: 0, excluded: 2 });
     expect(storedCount(db)).toBe(before + 3);
-    const stored = db.raw.prepare("SELECT ref, external_ref, confirmed, check_in_lat, note FROM visits WHERE external_ref LIKE 'APP-%' ORDER BY external_ref").all();
+    const stored = db.raw
+      .prepare("SELECT ref, external_ref, confirmed, check_in_lat, note FROM visits WHERE external_ref LIKE 'APP-%' ORDER BY external_ref")
+      .all();
     expect(stored).toEqual([
       { ref: 'V0000007', external_ref: 'APP-001', confirmed: 1, check_in_lat: 29.8891, note: null },
       { ref: 'V0000008', external_ref: 'APP-002', confirmed: 0, check_in_lat: null, note: '时长不足且未签字' },
@@ -62,7 +74,10 @@ describe('visits import', () => {
     ]);
     const audit = listAudit(db, { entity: 'visit' });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'import', after: { file: 'app.csv', added: 3, excludedRows: [4, 5], sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(audit[0]).toMatchObject({
+      action: 'import',
+      after: { file: 'app.csv', added: 3, excludedRows: [4, 5], sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
 
     // The same export again: what is stored is skipped and shown, never doubled.
     const again = await call('visits.importPreview', { file });
@@ -113,15 +128,19 @@ describe('visits import', () => {
     const call = visits(db);
     const missing = await call('visits.importPreview', { file: upload('x.csv', '服务对象姓名,开始时间\n陈淑芬,2026-10-20 09:00') }).catch((e: unknown) => e);
     expect((missing as InputError).message).toContain('文件缺少必需的列：护理人员身份证号（或护理人员姓名）、结束时间、服务项目编码');
-    const xls = await call('visits.importPreview', { file: upload('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0])) }).catch((e: unknown) => e);
+    const xls = await call('visits.importPreview', { file: upload('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0])) }).catch(
+      (e: unknown) => e,
+    );
     expect((xls as InputError).message).toContain('.xls');
   });
 
   it('rows of a submitted month are flagged, and need a correction reason to be imported', async () => {
     const db = sampleDb();
     db.raw
-      .prepare(`INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, submitted_at, submitted_by)
-        VALUES ('2026-10', 'regular', 0, 'submitted', 'ningbo-2022', '1', 'x', '{}', 'x', 'x')`)
+      .prepare(
+        `INSERT INTO claims (month, kind, seq, status, policy_id, policy_version, computed_at, claim_json, submitted_at, submitted_by)
+        VALUES ('2026-10', 'regular', 0, 'submitted', 'ningbo-2022', '1', 'x', '{}', 'x', 'x')`,
+      )
       .run();
     const call = visits(db);
     const file = upload('late.csv', [HEADER, CSV.split('\r\n')[1]].join('\n'));

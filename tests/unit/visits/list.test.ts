@@ -36,7 +36,15 @@ describe('visits.list', () => {
     expect(page2).toMatchObject({ total: 6 });
     expect(refs(page2)).toEqual(['v2', 'v1']);
     const row = (await list({ search: 'v1' })).rows[0]!;
-    expect(row).toMatchObject({ residentName: '陈淑芬', residentIdMasked: '330205********006X', staffName: '施银萍', start: '2026-10-02T09:00', end: '2026-10-02T10:00', minutes: 60, confirmed: true });
+    expect(row).toMatchObject({
+      residentName: '陈淑芬',
+      residentIdMasked: '330205********006X',
+      staffName: '施银萍',
+      start: '2026-10-02T09:00',
+      end: '2026-10-02T10:00',
+      minutes: 60,
+      confirmed: true,
+    });
     expect(row.items).toEqual([
       { code: 'LC01', name: '头面部清洁、梳理', class: 'daily-life' },
       { code: 'LC08', name: '口腔清洁', class: 'daily-life' },
@@ -60,7 +68,14 @@ describe('visits.list', () => {
     expect(plain.total).toBe(total);
     expect(deep.total).toBe(total);
     // the client's or the caregiver's name
-    expect(searched.total).toBe(db.raw.prepare("SELECT count(*) FROM visits v JOIN residents r ON r.id = v.resident_id JOIN staff s ON s.id = v.staff_id WHERE r.name LIKE '%王%' OR s.name LIKE '%王%'").pluck().get());
+    expect(searched.total).toBe(
+      db.raw
+        .prepare(
+          "SELECT count(*) FROM visits v JOIN residents r ON r.id = v.resident_id JOIN staff s ON s.id = v.staff_id WHERE r.name LIKE '%王%' OR s.name LIKE '%王%'",
+        )
+        .pluck()
+        .get(),
+    );
     expect(month.total).toBeLessThanOrEqual(errors.total);
     expect(errors.total).toBeGreaterThan(0);
     expect(errors.total + valid.total).toBeLessThanOrEqual(total);

@@ -49,10 +49,16 @@ export function buildSchedulingProblem(sql: BetterSqlite3.Database, month: Month
   const items = new Map(policy.catalogue.items.map((i) => [i.code, i]));
   const to = monthEnd(month);
   const off = new Set(
-    (sql.prepare("SELECT c.staff_id, c.date FROM rota_cells c JOIN shift_types t ON t.id = c.shift_type_id WHERE t.kind <> 'work' AND c.date BETWEEN ? AND ?").all(from, to) as { staff_id: number; date: string }[]).map((r) => `${r.staff_id}|${r.date}`),
+    (
+      sql
+        .prepare("SELECT c.staff_id, c.date FROM rota_cells c JOIN shift_types t ON t.id = c.shift_type_id WHERE t.kind <> 'work' AND c.date BETWEEN ? AND ?")
+        .all(from, to) as { staff_id: number; date: string }[]
+    ).map((r) => `${r.staff_id}|${r.date}`),
   );
   // continuity: who visited each client in the 60 days before the month; home street: where a caregiver went most
-  const past = sql.prepare('SELECT v.staff_id, v.resident_id, r.address FROM visits v JOIN residents r ON r.id = v.resident_id WHERE v.start_at >= ? AND v.start_at < ?').all(addDays(monthStart(month), -60), monthStart(month)) as { staff_id: number; resident_id: number; address: string | null }[];
+  const past = sql
+    .prepare('SELECT v.staff_id, v.resident_id, r.address FROM visits v JOIN residents r ON r.id = v.resident_id WHERE v.start_at >= ? AND v.start_at < ?')
+    .all(addDays(monthStart(month), -60), monthStart(month)) as { staff_id: number; resident_id: number; address: string | null }[];
   const served = new Map<number, Set<number>>();
   const streetCount = new Map<number, Map<string, number>>();
   for (const p of past) {

@@ -78,7 +78,12 @@ function options(piece: Demand[], bookings: Map<string, Booking[]>, p: Schedulin
 }
 
 /** The greedy fill: tightest visits first, each to the cheapest option that still fits. */
-function greedy(piece: Demand[], opts: (Choice & { cost: number })[], p: SchedulingProblem, bookings: Map<string, Booking[]>): { chosen: Choice[]; cost: number } {
+function greedy(
+  piece: Demand[],
+  opts: (Choice & { cost: number })[],
+  p: SchedulingProblem,
+  bookings: Map<string, Booking[]>,
+): { chosen: Choice[]; cost: number } {
   const rules = p.rules;
   const mine = new Map<number, { start: number; end: number }[]>();
   const byVisit = new Map<number, (Choice & { cost: number })[]>();
@@ -108,7 +113,15 @@ function greedy(piece: Demand[], opts: (Choice & { cost: number })[], p: Schedul
 }
 
 /** The piece as a program for HiGHS; null when it found nothing better than `bound`. */
-function exact(highs: Highs, piece: Demand[], opts: (Choice & { cost: number })[], p: SchedulingProblem, bookings: Map<string, Booking[]>, seconds: number, bound: number): Choice[] | null {
+function exact(
+  highs: Highs,
+  piece: Demand[],
+  opts: (Choice & { cost: number })[],
+  p: SchedulingProblem,
+  bookings: Map<string, Booking[]>,
+  seconds: number,
+  bound: number,
+): Choice[] | null {
   const rules = p.rules;
   const obj = opts.map((o, k) => `+ ${o.cost.toFixed(3)} x${k}`);
   const cons: string[] = [];
@@ -131,13 +144,24 @@ function exact(highs: Highs, piece: Demand[], opts: (Choice & { cost: number })[
     const minutesLeft = rules.maxHoursPerDay * 60 - booked.reduce((m, b) => m + b.end - b.start, 0);
     cons.push(`${ks.map((k) => `+ ${piece[opts[k]!.d]!.minutes} x${k}`).join(' ')} <= ${minutesLeft}`);
   }
-  const lp = ['Minimize', ` obj: ${obj.join('\n  ')}`, 'Subject To', ...cons.map((c, i) => ` c${i}: ${c}`), 'Binary', ...opts.map((_o, k) => ` x${k}`), 'End'].join('\n');
+  const lp = [
+    'Minimize',
+    ` obj: ${obj.join('\n  ')}`,
+    'Subject To',
+    ...cons.map((c, i) => ` c${i}: ${c}`),
+    'Binary',
+    ...opts.map((_o, k) => ` x${k}`),
+    'End',
+  ].join('\n');
   const sol = highs.solve(lp, { time_limit: seconds, mip_rel_gap: 0.01, output_flag: false });
   if ((sol.Status !== 'Optimal' && sol.Status !== 'Time limit reached') || !(sol.ObjectiveValue < bound - 1e-6)) return null;
   return opts.filter((_o, k) => (sol.Columns[`x${k}`]?.Primal ?? 0) > 0.5);
 }
 
-export async function solveSchedule(p: SchedulingProblem, opts: { onProgress?: Progress; seconds?: number; exact?: boolean } = {}): Promise<ScheduleSuggestion> {
+export async function solveSchedule(
+  p: SchedulingProblem,
+  opts: { onProgress?: Progress; seconds?: number; exact?: boolean } = {},
+): Promise<ScheduleSuggestion> {
   const started = performance.now();
   const budget = opts.seconds ?? 20;
   const highs = await loadHighs();
@@ -175,11 +199,23 @@ export async function solveSchedule(p: SchedulingProblem, opts: { onProgress?: P
     piece.forEach((d, i) => {
       if (taken.has(i)) return;
       visits.push({ residentId: d.residentId, staffId: null, date: d.date, start: fmt(d.earliest), minutes: d.minutes });
-      const why = d.candidates.length === 0 ? '没有在职、持有效证书、未被排除且当天不休假的护理员' : `可派的 ${d.candidates.length} 位护理员在 ${fmt(d.earliest)}–${fmt(d.latest + d.minutes)} 都已排满`;
+      const why =
+        d.candidates.length === 0
+          ? '没有在职、持有效证书、未被排除且当天不休假的护理员'
+          : `可派的 ${d.candidates.length} 位护理员在 ${fmt(d.earliest)}–${fmt(d.latest + d.minutes)} 都已排满`;
       unmet.push(`${d.date} ${d.name} ${fmt(d.earliest)}–${fmt(d.latest + d.minutes)} 未派出：${why}`);
     });
   }
   opts.onProgress?.({ done: all.length, total: all.length, phase: '完成' });
   const met = visits.filter((v) => v.staffId !== null).length;
-  return { month: p.month, from: p.from, visits, demand: p.demands.length, met, unmet, seconds: (performance.now() - started) / 1000, solver: `HiGHS 1.15（WebAssembly）改进 ${solved} / ${all.length} 片，其余为贪心派单` };
+  return {
+    month: p.month,
+    from: p.from,
+    visits,
+    demand: p.demands.length,
+    met,
+    unmet,
+    seconds: (performance.now() - started) / 1000,
+    solver: `HiGHS 1.15（WebAssembly）改进 ${solved} / ${all.length} 片，其余为贪心派单`,
+  };
 }

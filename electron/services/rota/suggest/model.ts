@@ -117,7 +117,8 @@ export function windowModel(p: SuggestProblem, a: number, b: number, decided: De
       const t = types.get(v.type)!;
       const h = t.paidMinutes / 60;
       // the tie-breaker (under 0.02) keeps equal people from being equal to the solver (symmetry)
-      const cost = h * (1 + hours / 80) + (isNight(t) ? 2 * (1 + nights) : 0) + (isWeekend(p.dates[v.day]!) ? 1 + weekends : 0) + 0.001 * ((s * 31 + v.day * 7) % 17);
+      const cost =
+        h * (1 + hours / 80) + (isNight(t) ? 2 * (1 + nights) : 0) + (isWeekend(p.dates[v.day]!) ? 1 + weekends : 0) + 0.001 * ((s * 31 + v.day * 7) % 17);
       obj.push(term(Math.round(cost * 1000) / 1000, `x${i}`));
     }
     const nightXs = mine.filter((i) => isNight(types.get(vars[i]!.type)!));

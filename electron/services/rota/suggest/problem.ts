@@ -85,7 +85,7 @@ export function buildProblem(view: RotaMonthView, from: LocalDate, to: LocalDate
     return {
       id: s.id,
       name: s.name,
-      group: s.role === 'nurse' || s.role === 'head-nurse' ? 'nurse' : s.role ?? 'other',
+      group: s.role === 'nurse' || s.role === 'head-nurse' ? 'nurse' : (s.role ?? 'other'),
       may,
       fixed,
       weekMinutes,

@@ -52,7 +52,9 @@ export async function solveRota(p: SuggestProblem, opts: { seconds?: number; onP
     model.vars.forEach((v, i) => {
       if ((sol.Columns[`x${i}`]?.Primal ?? 0) > 0.5) exact[v.staff]![v.day] = v.type;
     });
-    const useExact = windowMet(p, a, b, exact) >= windowMet(p, a, b, greedy) && (sol.Status === 'Optimal' || model.vars.some((_v, i) => (sol.Columns[`x${i}`]?.Primal ?? 0) > 0.5));
+    const useExact =
+      windowMet(p, a, b, exact) >= windowMet(p, a, b, greedy) &&
+      (sol.Status === 'Optimal' || model.vars.some((_v, i) => (sol.Columns[`x${i}`]?.Primal ?? 0) > 0.5));
     if (useExact) exactWeeks++;
     const chosen = useExact ? exact : greedy;
     for (let s = 0; s < decided.length; s++) for (let d = a; d < b; d++) decided[s]![d] = chosen[s]![d] ?? null;
@@ -77,11 +79,23 @@ export async function solveRota(p: SuggestProblem, opts: { seconds?: number; onP
   const unmet = unmetShort.map(({ day, shift, missing }) => {
     const t = p.shifts[shift]!;
     const able = p.staff.filter((st) => st.fixed[day] === null && (st.may[day] ?? []).includes(t.id)).length;
-    const why = able < missing + (decided.filter((r) => r[day] === t.id).length) ? `当天有资质、在职且未排班的只有 ${able} 人` : `其余可排的人受休息 ≥${p.rules.minRestHours} 小时、连续上班 ≤${p.rules.maxConsecutiveDays} 天或每周 ≤${p.rules.maxWeeklyHours} 小时的限制`;
+    const why =
+      able < missing + decided.filter((r) => r[day] === t.id).length
+        ? `当天有资质、在职且未排班的只有 ${able} 人`
+        : `其余可排的人受休息 ≥${p.rules.minRestHours} 小时、连续上班 ≤${p.rules.maxConsecutiveDays} 天或每周 ≤${p.rules.maxWeeklyHours} 小时的限制`;
     return `${p.dates[day]} ${t.name}仍缺 ${missing} 人：${why}`;
   });
   opts.onProgress?.({ done: windows.length, total: windows.length, phase: '完成' });
-  return { from: p.dates[0]!, to: p.dates[p.dates.length - 1]!, cells, demand, met, unmet, seconds: (performance.now() - started) / 1000, solver: `HiGHS 1.15（WebAssembly）求解 ${exactWeeks} / ${windows.length} 周，其余为贪心排班` };
+  return {
+    from: p.dates[0]!,
+    to: p.dates[p.dates.length - 1]!,
+    cells,
+    demand,
+    met,
+    unmet,
+    seconds: (performance.now() - started) / 1000,
+    solver: `HiGHS 1.15（WebAssembly）求解 ${exactWeeks} / ${windows.length} 周，其余为贪心排班`,
+  };
 }
 
 /** People the window's shifts are short of, counting what `cells` gives. */
@@ -111,10 +125,12 @@ function greedyWindow(p: SuggestProblem, a: number, b: number, decided: Decided)
   const minutes = p.staff.map((_st, s) => decided[s]!.reduce<number>((m, id) => m + (id === null ? 0 : (types.get(id)?.paidMinutes ?? 0)), 0));
   const weekOf = (d: number) => weekStart(p.dates[d]!);
   const weekAdded = new Map<string, number>();
-  for (let s = 0; s < p.staff.length; s++) for (let d = 0; d < p.dates.length; d++) {
-    const id = decided[s]![d];
-    if (id !== null && id !== undefined && p.staff[s]!.fixed[d] === null) weekAdded.set(`${s}|${weekOf(d)}`, (weekAdded.get(`${s}|${weekOf(d)}`) ?? 0) + (types.get(id)?.paidMinutes ?? 0));
-  }
+  for (let s = 0; s < p.staff.length; s++)
+    for (let d = 0; d < p.dates.length; d++) {
+      const id = decided[s]![d];
+      if (id !== null && id !== undefined && p.staff[s]!.fixed[d] === null)
+        weekAdded.set(`${s}|${weekOf(d)}`, (weekAdded.get(`${s}|${weekOf(d)}`) ?? 0) + (types.get(id)?.paidMinutes ?? 0));
+    }
   const runBefore = (s: number, d: number) => {
     let n = 0;
     for (let x = d - 1; x >= 0; x--) {

@@ -83,8 +83,10 @@ export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[]
       if (idNumber) {
         const found = dir.byIdNumber.get(idNumber) ?? [];
         if (found.length === 0) fail(idField, `找不到身份证号为 ${maskIdNumber(idNumber)} 的${NOUN[table]}，请核对号码，或先在${PLACE[table]}中登记此人`);
-        else if (found.length > 1) fail(idField, `系统中有 ${found.length} 位${NOUN[table]}登记了身份证号 ${maskIdNumber(idNumber)}，请先在${PLACE[table]}中更正重复的记录`);
-        else if (name && found[0]!.name !== name) fail(nameField, `身份证号 ${maskIdNumber(idNumber)} 登记的${NOUN[table]}是“${found[0]!.name}”，与“${name}”不一致，请核对`);
+        else if (found.length > 1)
+          fail(idField, `系统中有 ${found.length} 位${NOUN[table]}登记了身份证号 ${maskIdNumber(idNumber)}，请先在${PLACE[table]}中更正重复的记录`);
+        else if (name && found[0]!.name !== name)
+          fail(nameField, `身份证号 ${maskIdNumber(idNumber)} 登记的${NOUN[table]}是“${found[0]!.name}”，与“${name}”不一致，请核对`);
         else return found[0]!;
         return null;
       }

@@ -50,7 +50,16 @@ function judgeRows(db: LtcDatabase, policy: Policy, candidates: readonly Candida
   const verdicts = judgeTargets(
     db.raw,
     policy,
-    storable.map((c) => ({ id: null, ref: `第${c.row}行`, residentId: c.residentId!, staffId: c.staffId!, start: c.start!, end: c.end!, items: c.items, confirmed: c.confirmed ?? false })),
+    storable.map((c) => ({
+      id: null,
+      ref: `第${c.row}行`,
+      residentId: c.residentId!,
+      staffId: c.staffId!,
+      start: c.start!,
+      end: c.end!,
+      items: c.items,
+      confirmed: c.confirmed ?? false,
+    })),
   );
   return new Map(storable.map((c, i) => [c.row, verdicts[i]?.issues ?? []]));
 }
@@ -113,8 +122,13 @@ export async function commitImport(
     }
     const chosen = candidates.filter((c) => isStorable(c) && !excluded.has(c.row));
     const duplicates = candidates.filter((c) => c.duplicate && !excluded.has(c.row)).length;
-    if (chosen.length === 0) throw new InputError(duplicates > 0 ? '文件中的记录都已导入过（外部编号相同），没有新的记录' : '没有可导入的记录：所有行都被排除了');
-    const reason = assertMonthWritable(db, chosen.map((c) => monthOf(c.start!)), input.correctionReason);
+    if (chosen.length === 0)
+      throw new InputError(duplicates > 0 ? '文件中的记录都已导入过（外部编号相同），没有新的记录' : '没有可导入的记录：所有行都被排除了');
+    const reason = assertMonthWritable(
+      db,
+      chosen.map((c) => monthOf(c.start!)),
+      input.correctionReason,
+    );
 
     const refs = allocateRefs(db.raw, 'visit', chosen.length);
     chosen.forEach((c, i) => {

@@ -6,7 +6,8 @@ import { S } from './strings';
 
 export function AuditChanges({ entry }: { entry: AuditEntryView }) {
   if (entry.changes.length === 0) return <Typography.Text type="secondary">{S.noChanges}</Typography.Text>;
-  const value = (v: string | null) => (v === null ? <Typography.Text type="secondary">{S.none}</Typography.Text> : <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{v}</span>);
+  const value = (v: string | null) =>
+    v === null ? <Typography.Text type="secondary">{S.none}</Typography.Text> : <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{v}</span>;
   return (
     <>
       <Table<AuditChange>

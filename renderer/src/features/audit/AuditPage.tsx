@@ -16,7 +16,17 @@ import { PAGER } from '../../ui/pagination';
 
 type Filters = Pick<AuditListQuery, 'from' | 'to' | 'actor' | 'action' | 'entity' | 'search'>;
 
-const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', import: 'purple', export: 'gold', submit: 'cyan', supplement: 'cyan', settle: 'geekblue', withdraw: 'volcano' };
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  import: 'purple',
+  export: 'gold',
+  submit: 'cyan',
+  supplement: 'cyan',
+  settle: 'geekblue',
+  withdraw: 'volcano',
+};
 
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
@@ -30,7 +40,16 @@ export function AuditPage() {
   const opts = (values: string[] | undefined, name?: (v: string) => string) => (values ?? []).map((v) => ({ value: v, label: name ? name(v) : v }));
 
   const columns: TableProps<AuditEntryView>['columns'] = [
-    { title: S.col.at, dataIndex: 'at', key: 'at', width: 180, sorter: true, sortOrder: paging.sortOrder ?? 'descend', sortDirections: ['descend', 'ascend'], render: (at: string) => at.slice(0, 19).replace('T', ' ') },
+    {
+      title: S.col.at,
+      dataIndex: 'at',
+      key: 'at',
+      width: 180,
+      sorter: true,
+      sortOrder: paging.sortOrder ?? 'descend',
+      sortDirections: ['descend', 'ascend'],
+      render: (at: string) => at.slice(0, 19).replace('T', ' '),
+    },
     { title: S.col.actor, dataIndex: 'actor', key: 'actor', width: 160 },
     { title: S.col.action, dataIndex: 'action', key: 'action', width: 110, render: (a: string) => <Tag color={ACTION_COLORS[a]}>{actionName(a)}</Tag> },
     { title: S.col.entity, dataIndex: 'entity', key: 'entity', width: 120, render: (e: string) => entityName(e) },
@@ -57,10 +76,41 @@ export function AuditPage() {
           value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
           onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         />
-        <Select aria-label={S.actor} placeholder={S.actor} allowClear showSearch value={filters.actor} options={opts(facets.data?.actors)} onChange={(actor) => update({ actor })} style={{ width: 160 }} />
-        <Select aria-label={S.action} placeholder={S.action} allowClear value={filters.action} options={opts(facets.data?.actions, actionName)} onChange={(action) => update({ action })} style={{ width: 130 }} />
-        <Select aria-label={S.entity} placeholder={S.entity} allowClear value={filters.entity} options={opts(facets.data?.entities, entityName)} onChange={(entity) => update({ entity })} style={{ width: 140 }} />
-        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 240 }} />
+        <Select
+          aria-label={S.actor}
+          placeholder={S.actor}
+          allowClear
+          showSearch
+          value={filters.actor}
+          options={opts(facets.data?.actors)}
+          onChange={(actor) => update({ actor })}
+          style={{ width: 160 }}
+        />
+        <Select
+          aria-label={S.action}
+          placeholder={S.action}
+          allowClear
+          value={filters.action}
+          options={opts(facets.data?.actions, actionName)}
+          onChange={(action) => update({ action })}
+          style={{ width: 130 }}
+        />
+        <Select
+          aria-label={S.entity}
+          placeholder={S.entity}
+          allowClear
+          value={filters.entity}
+          options={opts(facets.data?.entities, entityName)}
+          onChange={(entity) => update({ entity })}
+          style={{ width: 140 }}
+        />
+        <Input.Search
+          aria-label={S.searchLabel}
+          placeholder={S.search}
+          allowClear
+          onSearch={(q) => update({ search: q.trim() || undefined })}
+          style={{ width: 240 }}
+        />
       </Flex>
       <ErrorAlert error={list.error ?? facets.error} />
       <Table<AuditEntryView>
@@ -71,11 +121,23 @@ export function AuditPage() {
         dataSource={list.data?.rows ?? []}
         loading={list.isFetching}
         expandable={{ expandedRowRender: (r) => <AuditChanges entry={r} />, rowExpandable: () => true }}
-        pagination={{ ...PAGER, current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: S.total }}
+        pagination={{
+          ...PAGER,
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: S.total,
+        }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const sortOrder = s?.order ?? undefined;
-          setPaging({ page: sortOrder !== paging.sortOrder ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? paging.pageSize, ...(sortOrder ? { sortOrder } : {}) });
+          setPaging({
+            page: sortOrder !== paging.sortOrder ? 1 : (p.current ?? 1),
+            pageSize: p.pageSize ?? paging.pageSize,
+            ...(sortOrder ? { sortOrder } : {}),
+          });
         }}
       />
     </>

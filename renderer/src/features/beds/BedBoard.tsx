@@ -41,7 +41,11 @@ function BedCard({ bed }: { bed: BoardBed }) {
     >
       {occupied ? bed.occupants.map((o) => <OccupantLine key={o.residentId} o={o} />) : <Typography.Text type="success">{S.free}</Typography.Text>}
       {conflict && <Alert type="error" title={S.conflict} style={{ marginTop: 6 }} />}
-      {bed.note && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }}>{bed.note}</Typography.Paragraph>}
+      {bed.note && (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 12 }}>
+          {bed.note}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }
@@ -79,7 +83,21 @@ export function BedBoardView({ date, onDate, onManage }: { date: string; onDate:
             />
           )}
           {b.unassigned.length > 0 && (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={S.unassigned} description={<Space wrap>{b.unassigned.map((o) => <Link key={o.residentId} to={`/residents/${o.residentId}?tab=events`}>{o.name}</Link>)}</Space>} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={S.unassigned}
+              description={
+                <Space wrap>
+                  {b.unassigned.map((o) => (
+                    <Link key={o.residentId} to={`/residents/${o.residentId}?tab=events`}>
+                      {o.name}
+                    </Link>
+                  ))}
+                </Space>
+              }
+            />
           )}
           {b.beds.length === 0 && <EmptyState title={S.noBeds} hint={S.noBedsHint} actions={[{ label: S.goManage, primary: true, onClick: onManage }]} />}
           {[...floors].map(([floor, beds]) => (

@@ -41,7 +41,9 @@ export function BedManager() {
     save.reset();
     setEditing(bed);
     setTitle(bed === 'new' ? S.form.titleNew : S.form.titleEdit(bed.code));
-    form.setFieldsValue(bed === 'new' ? { code: '', room: '', floor: '', note: '' } : { code: bed.code, room: bed.room ?? '', floor: bed.floor ?? '', note: bed.note ?? '' });
+    form.setFieldsValue(
+      bed === 'new' ? { code: '', room: '', floor: '', note: '' } : { code: bed.code, room: bed.room ?? '', floor: bed.floor ?? '', note: bed.note ?? '' },
+    );
   };
   const onFinish = (v: FormValues) => {
     const input: BedInput = { ...(editing && editing !== 'new' ? { id: editing.id } : {}), code: v.code, room: v.room, floor: v.floor, note: v.note };
@@ -87,7 +89,13 @@ export function BedManager() {
           <Button type="link" size="small" onClick={() => open(b)} aria-label={`${S.edit} ${b.code}`}>
             {S.edit}
           </Button>
-          <Popconfirm title={S.deleteConfirm(b.code)} okText={S.delete} okButtonProps={{ danger: true }} cancelText={S.cancel} onConfirm={() => remove.mutate({ id: b.id }, { onSuccess: () => void message.success(S.form.deleted) })}>
+          <Popconfirm
+            title={S.deleteConfirm(b.code)}
+            okText={S.delete}
+            okButtonProps={{ danger: true }}
+            cancelText={S.cancel}
+            onConfirm={() => remove.mutate({ id: b.id }, { onSuccess: () => void message.success(S.form.deleted) })}
+          >
             <Button type="link" danger size="small" aria-label={`${S.delete} ${b.code}`}>
               {S.delete}
             </Button>
@@ -100,10 +108,18 @@ export function BedManager() {
   return (
     <>
       <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)} onSearch={(q) => {
+        <Input.Search
+          aria-label={S.searchLabel}
+          placeholder={S.search}
+          allowClear
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          onSearch={(q) => {
             setSearch(q.trim() || undefined);
             setTable((t) => ({ ...t, page: 1 }));
-          }} style={{ width: 280 }} />
+          }}
+          style={{ width: 280 }}
+        />
         <Button type="primary" onClick={() => open('new')}>
           {S.add}
         </Button>
@@ -120,7 +136,12 @@ export function BedManager() {
         pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: S.total }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setTable({ page: p.current ?? 1, pageSize: p.pageSize ?? 20, sortField: s?.order ? (s.columnKey as SortField) : undefined, sortOrder: s?.order ?? undefined });
+          setTable({
+            page: p.current ?? 1,
+            pageSize: p.pageSize ?? 20,
+            sortField: s?.order ? (s.columnKey as SortField) : undefined,
+            sortOrder: s?.order ?? undefined,
+          });
         }}
       />
       <Modal

@@ -95,39 +95,63 @@ export function ClaimsPage() {
         subtitle={S.subtitle}
         extra={
           <>
-            <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setParams({ month: d.format('YYYY-MM') })} aria-label={S.month} />
-            <Button onClick={recompute} loading={view.isFetching} disabled={busy}>{S.recompute}</Button>
-            <Button disabled={!v} onClick={() => setPrinting(true)}>{S.print}</Button>
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              onChange={(d) => d && setParams({ month: d.format('YYYY-MM') })}
+              aria-label={S.month}
+            />
+            <Button onClick={recompute} loading={view.isFetching} disabled={busy}>
+              {S.recompute}
+            </Button>
+            <Button disabled={!v} onClick={() => setPrinting(true)}>
+              {S.print}
+            </Button>
             {v && !v.locked && (
               <Button type="primary" disabled={busy || view.isFetching || v.submitBlocked !== null} onClick={() => setConfirm('submit')}>
                 {S.submit}
               </Button>
             )}
-            {v?.locked && <Button disabled={busy} onClick={() => setConfirm('supplement')}>{S.supplement}</Button>}
+            {v?.locked && (
+              <Button disabled={busy} onClick={() => setConfirm('supplement')}>
+                {S.supplement}
+              </Button>
+            )}
           </>
         }
       />
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <span>{month}</span>
-        <Tag color={STATUS_COLOR[status]} data-testid="claim-status">{S.status[status]}</Tag>
+        <Tag color={STATUS_COLOR[status]} data-testid="claim-status">
+          {S.status[status]}
+        </Tag>
         {v?.regular?.submittedAt && <span>{S.submittedAt(v.regular.submittedAt.slice(0, 16).replace('T', ' '), v.regular.submittedBy)}</span>}
         {regular?.status === 'submitted' && (
           <Button size="small" danger disabled={busy || v?.withdrawBlocked !== null} onClick={() => setWithdrawing(regular)}>
             {S.withdraw.button}
           </Button>
         )}
-        {regular?.status === 'submitted' && v?.withdrawBlocked && <Typography.Text type="secondary" data-testid="withdraw-blocked">{v.withdrawBlocked}</Typography.Text>}
+        {regular?.status === 'submitted' && v?.withdrawBlocked && (
+          <Typography.Text type="secondary" data-testid="withdraw-blocked">
+            {v.withdrawBlocked}
+          </Typography.Text>
+        )}
       </Flex>
       {busy && <JobProgress status={job.status} />}
       {computing && (
         <Alert data-testid="claim-computing" type="info" showIcon icon={<Spin size="small" />} title={S.computing(month)} style={{ marginBottom: 12 }} />
       )}
       <ErrorAlert error={job.error ?? view.error ?? institution.error} />
-      {v?.submitBlocked && <Alert data-testid="submit-blocked" type="warning" showIcon title={v.submitBlocked} description={S.projected} style={{ marginBottom: 12 }} />}
+      {v?.submitBlocked && (
+        <Alert data-testid="submit-blocked" type="warning" showIcon title={v.submitBlocked} description={S.projected} style={{ marginBottom: 12 }} />
+      )}
       {v?.locked && <Alert type="info" showIcon title={S.locked} style={{ marginBottom: 12 }} />}
       {!v ? (
         // A failed computation says why above; the skeleton stands only while it is being computed.
-        view.isError || institution.isError ? null : <Skeleton active />
+        view.isError || institution.isError ? null : (
+          <Skeleton active />
+        )
       ) : (
         <>
           <TotalsBar totals={v.claim.totals} />
@@ -139,17 +163,29 @@ export function ClaimsPage() {
               ...(v.regular && v.locked
                 ? [
                     { key: 'files', label: S.files, children: <FilesPanel claimId={v.regular.id} files={v.files} verification={v.verification} /> },
-                    ...(supp.data ?? []).map((s) => ({ key: `s${s.id}`, label: S.suppName(s.seq), children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} /> })),
+                    ...(supp.data ?? []).map((s) => ({
+                      key: `s${s.id}`,
+                      label: S.suppName(s.seq),
+                      children: <SupplementPanel s={s} busy={busy} onWithdraw={setWithdrawing} />,
+                    })),
                     { key: 'result', label: S.result, children: <ResultPanel month={month} claims={[v.regular, ...(supp.data ?? [])]} /> },
                   ]
                 : []),
-              ...(withdrawn.length > 0 ? [{ key: 'withdrawn', label: `${S.withdraw.history}（${withdrawn.length}）`, children: <WithdrawnPanel claims={withdrawn} /> }] : []),
+              ...(withdrawn.length > 0
+                ? [{ key: 'withdrawn', label: `${S.withdraw.history}（${withdrawn.length}）`, children: <WithdrawnPanel claims={withdrawn} /> }]
+                : []),
             ]}
           />
           <PrintSummary claim={v.claim} counts={v.counts} open={printing} onClose={() => setPrinting(false)} />
         </>
       )}
-      <SubmitDialog kind={confirm} month={month} errors={errors} onCancel={() => setConfirm(null)} onOk={(accept, by) => confirm && void start(confirm, accept, by)} />
+      <SubmitDialog
+        kind={confirm}
+        month={month}
+        errors={errors}
+        onCancel={() => setConfirm(null)}
+        onOk={(accept, by) => confirm && void start(confirm, accept, by)}
+      />
       <WithdrawDialog claim={withdrawing} onClose={() => setWithdrawing(null)} />
     </>
   );

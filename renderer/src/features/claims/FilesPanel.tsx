@@ -19,9 +19,23 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const when = (at: string) => at.slice(0, 19).replace('T', ' ');
 
 function VerificationNote({ v, files }: { v: VerificationRecord | null; files: number }) {
-  if (!v) return <Typography.Paragraph type="secondary" data-testid="verification">{P.neverVerified}</Typography.Paragraph>;
+  if (!v)
+    return (
+      <Typography.Paragraph type="secondary" data-testid="verification">
+        {P.neverVerified}
+      </Typography.Paragraph>
+    );
   const title = `${P.lastVerified(when(v.at), v.by)}：${v.identical ? P.verifiedOk(files) : P.verifiedBad(v.differing.length)}`;
-  return <Alert data-testid="verification" type={v.identical ? 'success' : 'error'} showIcon title={title} description={v.identical ? undefined : P.differing(v.differing)} style={{ marginBottom: 12 }} />;
+  return (
+    <Alert
+      data-testid="verification"
+      type={v.identical ? 'success' : 'error'}
+      showIcon
+      title={title}
+      description={v.identical ? undefined : P.differing(v.differing)}
+      style={{ marginBottom: 12 }}
+    />
+  );
 }
 
 export function FilesPanel({ claimId, files, verification }: { claimId: number; files: PackageFileInfo[]; verification: VerificationRecord | null }) {
@@ -99,9 +113,18 @@ export function FilesPanel({ claimId, files, verification }: { claimId: number; 
           {
             title: P.col.check,
             key: 'check',
-            render: (_v, f) => (verification ? verification.differing.includes(f.name) ? <Tag color="red">{P.differs}</Tag> : <Tag color="green">{P.same}</Tag> : '—'),
+            render: (_v, f) =>
+              verification ? verification.differing.includes(f.name) ? <Tag color="red">{P.differs}</Tag> : <Tag color="green">{P.same}</Tag> : '—',
           },
-          { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <Typography.Text code copyable={{ text: h }}>{h.slice(0, 16)}…</Typography.Text> },
+          {
+            title: 'SHA-256',
+            dataIndex: 'sha256',
+            render: (h: string) => (
+              <Typography.Text code copyable={{ text: h }}>
+                {h.slice(0, 16)}…
+              </Typography.Text>
+            ),
+          },
           {
             title: '',
             key: 'dl',

@@ -58,9 +58,32 @@ export function IssuesPanel({ month, counts }: { month: string; counts: MonthCou
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={S.issuesFilterLabel}>
-        <Select<Severity> allowClear placeholder={F.severity} aria-label={F.severity} style={{ width: 140 }} value={severity} onChange={(v) => refilter(() => setSeverity(v))} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_TITLES[s] }))} />
-        <Select<IssueCode> allowClear placeholder={F.code} aria-label={F.code} style={{ width: 240 }} value={code} onChange={(v) => refilter(() => setCode(v))} options={counts.codes.map((c) => ({ value: c.code, label: ISSUE_TITLES[c.code] ?? c.code, title: c.code }))} />
-        <Input.Search allowClear placeholder={F.search} aria-label={F.searchLabel} style={{ width: 320 }} value={q} onChange={(e) => refilter(() => setQ(e.target.value))} />
+        <Select<Severity>
+          allowClear
+          placeholder={F.severity}
+          aria-label={F.severity}
+          style={{ width: 140 }}
+          value={severity}
+          onChange={(v) => refilter(() => setSeverity(v))}
+          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_TITLES[s] }))}
+        />
+        <Select<IssueCode>
+          allowClear
+          placeholder={F.code}
+          aria-label={F.code}
+          style={{ width: 240 }}
+          value={code}
+          onChange={(v) => refilter(() => setCode(v))}
+          options={counts.codes.map((c) => ({ value: c.code, label: ISSUE_TITLES[c.code] ?? c.code, title: c.code }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={F.search}
+          aria-label={F.searchLabel}
+          style={{ width: 320 }}
+          value={q}
+          onChange={(e) => refilter(() => setQ(e.target.value))}
+        />
         {(code || severity || q) && (
           <Button
             onClick={() =>
@@ -95,7 +118,11 @@ export function IssuesPanel({ month, counts }: { month: string; counts: MonthCou
                   size="small"
                   data-testid={`issue-list-${s}`}
                   loading={groups[s].isFetching}
-                  pagination={data.total > PAGE_SIZE ? { ...PAGER, current: pages[s], pageSize: PAGE_SIZE, total: data.total, size: 'small', onChange: (p) => setPages({ ...pages, [s]: p }) } : false}
+                  pagination={
+                    data.total > PAGE_SIZE
+                      ? { ...PAGER, current: pages[s], pageSize: PAGE_SIZE, total: data.total, size: 'small', onChange: (p) => setPages({ ...pages, [s]: p }) }
+                      : false
+                  }
                   dataSource={data.rows}
                   renderItem={(i) => (
                     <List.Item extra={<IssueLink issue={i} links={data.links} />} data-code={i.code} data-testid="issue">
@@ -103,7 +130,9 @@ export function IssuesPanel({ month, counts }: { month: string; counts: MonthCou
                         title={
                           <>
                             <Tooltip title={`${F.codeTip}${i.code}`}>
-                              <Tag color={COLORS[i.severity]} data-testid="issue-title">{ISSUE_TITLES[i.code] ?? i.code}</Tag>
+                              <Tag color={COLORS[i.severity]} data-testid="issue-title">
+                                {ISSUE_TITLES[i.code] ?? i.code}
+                              </Tag>
                             </Tooltip>
                             {i.date && (
                               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

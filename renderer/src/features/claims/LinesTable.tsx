@@ -72,7 +72,14 @@ export function LinesTable({ month, count }: { month: string; count: number }) {
             />
           ),
         }}
-        pagination={{ ...PAGER, current: table.page, pageSize: table.pageSize, total: lines.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => S.linesTotal(t) }}
+        pagination={{
+          ...PAGER,
+          current: table.page,
+          pageSize: table.pageSize,
+          total: lines.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => S.linesTotal(t),
+        }}
         onChange={(p, filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const mode = (filters['mode']?.[0] as CareMode | undefined) ?? undefined;

@@ -20,7 +20,20 @@ export function PrintSummary({ claim, counts, open, onClose }: { claim: ClaimHea
     [P.rows.personal, formatYuan(t.personalFen)],
   ];
   return (
-    <Modal open={open} onCancel={onClose} width={820} title={P.title} footer={[<Button key="c" onClick={onClose}>{P.close}</Button>, <Button key="p" type="primary" onClick={() => window.print()}>{P.print}</Button>]}>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      width={820}
+      title={P.title}
+      footer={[
+        <Button key="c" onClick={onClose}>
+          {P.close}
+        </Button>,
+        <Button key="p" type="primary" onClick={() => window.print()}>
+          {P.print}
+        </Button>,
+      ]}
+    >
       <div className="print-area" data-testid="print-summary">
         <h2 style={{ textAlign: 'center' }}>{P.heading}</h2>
         <p>{P.institution(claim.institution.name, claim.institution.uscc, claim.institution.agencyCode)}</p>

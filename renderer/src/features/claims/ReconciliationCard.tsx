@@ -12,7 +12,11 @@ import type { CareMode } from '../../../../shared/domain/model';
 import { PAGER } from '../../ui/pagination';
 import { S } from './strings';
 
-const RESULT: Record<string, [string | undefined, string]> = { accepted: [S.lineResult.accepted, 'green'], deducted: [S.lineResult.deducted, 'orange'], rejected: [S.lineResult.rejected, 'red'] };
+const RESULT: Record<string, [string | undefined, string]> = {
+  accepted: [S.lineResult.accepted, 'green'],
+  deducted: [S.lineResult.deducted, 'orange'],
+  rejected: [S.lineResult.rejected, 'red'],
+};
 const yuan = (f: number) => formatYuan(f);
 type Month = ReconciliationView['months'][number];
 type Person = ReconciliationView['persons'][number];
@@ -44,7 +48,12 @@ export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; m
           { title: S.rec.settledOfClaims, key: 'n', render: (_v, m) => `${m.settled} / ${m.claims}` },
           { title: S.rec.claimedFund, dataIndex: 'claimedFundFen', align: 'right', render: yuan },
           { title: S.rec.paidFund, dataIndex: 'paidFundFen', align: 'right', render: yuan },
-          { title: S.col.deducted, dataIndex: 'deductedFen', align: 'right', render: (f: number) => <span style={{ color: f > 0 ? '#cf1322' : undefined }}>{formatYuan(f)}</span> },
+          {
+            title: S.col.deducted,
+            dataIndex: 'deductedFen',
+            align: 'right',
+            render: (f: number) => <span style={{ color: f > 0 ? '#cf1322' : undefined }}>{formatYuan(f)}</span>,
+          },
         ]}
       />
       {rec.reasons.length > 0 && (

@@ -61,9 +61,16 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
   return (
     <>
       {claims.map((c) => (
-        <Card key={c.id} size="small" style={{ marginBottom: 12 }} title={`${c.kind === 'regular' ? S.thisMonthClaim : S.suppName(c.seq)}：${c.status === 'settled' ? R.settled : R.waiting}`}>
+        <Card
+          key={c.id}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={`${c.kind === 'regular' ? S.thisMonthClaim : S.suppName(c.seq)}：${c.status === 'settled' ? R.settled : R.waiting}`}
+        >
           <Space wrap>
-            <Button onClick={() => void call('claims.resultTemplate', { claimId: c.id }).then(offerDownload, (e: Error) => void message.error(e.message))}>{R.template}</Button>
+            <Button onClick={() => void call('claims.resultTemplate', { claimId: c.id }).then(offerDownload, (e: Error) => void message.error(e.message))}>
+              {R.template}
+            </Button>
             {c.status === 'submitted' && (
               <Upload
                 accept=".xlsx,.json"
@@ -83,7 +90,13 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
       ))}
       {checking && <Spin size="small" description={R.checking} />}
       <ErrorAlert error={checkError ?? imp.error} />
-      <ResultPreviewModal preview={pending?.preview ?? null} fileName={pending?.file.name ?? ''} importing={imp.isPending} onOk={() => pending && confirm(pending)} onCancel={() => setPending(null)} />
+      <ResultPreviewModal
+        preview={pending?.preview ?? null}
+        fileName={pending?.file.name ?? ''}
+        importing={imp.isPending}
+        onOk={() => pending && confirm(pending)}
+        onCancel={() => setPending(null)}
+      />
       {rec.data && rec.data.months.length > 0 && <ReconciliationCard rec={rec.data} months={all.data?.months ?? rec.data.months} />}
       <ErrorAlert error={rec.error ?? all.error} />
     </>

@@ -11,17 +11,42 @@ import { formatYuan } from '../../../../shared/domain/money';
 import { S } from './strings';
 
 const R = S.result_;
-export const RESULT_TAGS: Record<LineResult, [string, string]> = { accepted: [S.lineResult.accepted!, 'green'], deducted: [S.lineResult.deducted!, 'orange'], rejected: [S.lineResult.rejected!, 'red'] };
+export const RESULT_TAGS: Record<LineResult, [string, string]> = {
+  accepted: [S.lineResult.accepted!, 'green'],
+  deducted: [S.lineResult.deducted!, 'orange'],
+  rejected: [S.lineResult.rejected!, 'red'],
+};
 type Line = ResultPreview['lines'][number];
 // Deductions and rejections first: they are what the administrator checks against the agency's notice.
 const ORDER: Record<LineResult, number> = { rejected: 0, deducted: 1, accepted: 2 };
 
-export function ResultPreviewModal({ preview, fileName, importing, onOk, onCancel }: { preview: ResultPreview | null; fileName: string; importing: boolean; onOk: () => void; onCancel: () => void }) {
+export function ResultPreviewModal({
+  preview,
+  fileName,
+  importing,
+  onOk,
+  onCancel,
+}: {
+  preview: ResultPreview | null;
+  fileName: string;
+  importing: boolean;
+  onOk: () => void;
+  onCancel: () => void;
+}) {
   if (!preview) return null;
   const c = preview.counts;
   const lines = [...preview.lines].sort((a, b) => ORDER[a.result] - ORDER[b.result]);
   return (
-    <Modal open width={880} title={R.previewTitle(fileName)} okText={R.ok} cancelText={S.cancel} okButtonProps={{ loading: importing }} onOk={onOk} onCancel={onCancel}>
+    <Modal
+      open
+      width={880}
+      title={R.previewTitle(fileName)}
+      okText={R.ok}
+      cancelText={S.cancel}
+      okButtonProps={{ loading: importing }}
+      onOk={onOk}
+      onCancel={onCancel}
+    >
       <Row gutter={12} data-testid="result-preview-totals" style={{ marginBottom: 12 }}>
         {(['accepted', 'deducted', 'rejected'] as const).map((r) => (
           <Col span={5} key={r} data-testid={`result-count-${r}`}>

@@ -16,7 +16,19 @@ const BY_KEY = 'ltc.claims.submittedBy';
 
 type Kind = null | 'submit' | 'supplement';
 
-export function SubmitDialog({ kind, month, errors: monthErrors, onCancel, onOk }: { kind: Kind; month: string; errors: number; onCancel: () => void; onOk: (acceptErrors: boolean, by: string | undefined) => void }) {
+export function SubmitDialog({
+  kind,
+  month,
+  errors: monthErrors,
+  onCancel,
+  onOk,
+}: {
+  kind: Kind;
+  month: string;
+  errors: number;
+  onCancel: () => void;
+  onOk: (acceptErrors: boolean, by: string | undefined) => void;
+}) {
   const [acceptErrors, setAcceptErrors] = useState(false);
   const [by, setBy] = useState(() => localStorage.getItem(BY_KEY) ?? '');
   // Each time the dialog opens the administrator decides again.
@@ -43,11 +55,20 @@ export function SubmitDialog({ kind, month, errors: monthErrors, onCancel, onOk 
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <span>{kind === 'submit' ? S.submitConfirm(month) : S.supplementConfirm(month)}</span>
-        <Input aria-label={S.submittedBy} addonBefore={S.submittedBy} placeholder={S.submittedByHint} maxLength={40} value={by} onChange={(e) => setBy(e.target.value)} />
+        <Input
+          aria-label={S.submittedBy}
+          addonBefore={S.submittedBy}
+          placeholder={S.submittedByHint}
+          maxLength={40}
+          value={by}
+          onChange={(e) => setBy(e.target.value)}
+        />
         {kind === 'supplement' && preview.isFetching && <Spin size="small" description={S.supp.previewing} />}
         {kind === 'supplement' && <ErrorAlert error={preview.error} />}
         {supp?.blocked && <Alert type="error" showIcon title={supp.blocked} data-testid="supplement-blocked" />}
-        {supp && !supp.blocked && <Alert type="info" showIcon title={S.supp.adds(supp.lines, formatYuan(supp.totals.feeFen), formatYuan(supp.totals.fundFen))} />}
+        {supp && !supp.blocked && (
+          <Alert type="info" showIcon title={S.supp.adds(supp.lines, formatYuan(supp.totals.feeFen), formatYuan(supp.totals.fundFen))} />
+        )}
         {!blocked && errors > 0 && <Alert type="warning" showIcon title={kind === 'submit' ? S.errorsBlock(errors) : S.supp.errors(errors)} />}
         {!blocked && errors > 0 && (
           <Checkbox checked={acceptErrors} onChange={(e) => setAcceptErrors(e.target.checked)}>

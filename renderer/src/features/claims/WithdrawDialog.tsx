@@ -44,7 +44,15 @@ export function WithdrawDialog({ claim, onClose }: { claim: ClaimSummary | null;
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={W.explain} />
-        <Input.TextArea aria-label={W.reason} placeholder={W.reasonHint} maxLength={200} showCount autoSize={{ minRows: 2 }} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          aria-label={W.reason}
+          placeholder={W.reasonHint}
+          maxLength={200}
+          showCount
+          autoSize={{ minRows: 2 }}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
         <Input aria-label={W.by} addonBefore={W.by} placeholder={S.submittedByHint} maxLength={40} value={by} onChange={(e) => setBy(e.target.value)} />
         <ErrorAlert error={withdraw.error} />
       </Space>

@@ -72,7 +72,12 @@ export const S = {
   fix: {
     visit: (ref: string) => `查看上门服务 ${ref}`,
     // “查看服务对象的…”: what to open on the person's page
-    resident: { personal: '查看服务对象的基本信息', assessments: '查看服务对象的评估结论', events: '查看服务对象的入住记录', calendar: '查看服务对象的床日日历' },
+    resident: {
+      personal: '查看服务对象的基本信息',
+      assessments: '查看服务对象的评估结论',
+      events: '查看服务对象的入住记录',
+      calendar: '查看服务对象的床日日历',
+    },
     staff: { basics: '查看员工信息', certificates: '查看员工的证书', visits: '查看该护理员当日的服务' },
     clientVisits: '查看该服务对象本月的服务',
     institution: '机构设置',
@@ -129,7 +134,15 @@ export const S = {
   thisMonthClaim: '本月申报',
 
   // the totals bar
-  totals: { persons: '结算人数', billableDays: '床日', hours: '服务时长（小时）', visits: '上门次数', fee: '费用合计（元）', fund: '基金支付（元）', personal: '个人负担（元）' },
+  totals: {
+    persons: '结算人数',
+    billableDays: '床日',
+    hours: '服务时长（小时）',
+    visits: '上门次数',
+    fee: '费用合计（元）',
+    fund: '基金支付（元）',
+    personal: '个人负担（元）',
+  },
 
   // the tables' columns (lines, reconciliation, result preview)
   col: {
@@ -190,7 +203,15 @@ export const S = {
     institution: (name: string, uscc: string, agencyCode: string) => `定点机构：${name}\u3000统一社会信用代码：${uscc}\u3000定点机构编码：${agencyCode}`,
     month: (month: string, supplementary: boolean, policyId: string, version: string) =>
       `结算月份：${month}\u3000${supplementary ? '（补报）' : ''}\u3000政策：${policyId} ${version}`,
-    rows: { persons: '结算人数', billableDays: '床日', hours: '居家服务时长（小时）', visits: '上门服务次数', fee: '费用合计（元）', fund: '基金支付（元）', personal: '个人负担（元）' },
+    rows: {
+      persons: '结算人数',
+      billableDays: '床日',
+      hours: '居家服务时长（小时）',
+      visits: '上门服务次数',
+      fee: '费用合计（元）',
+      fund: '基金支付（元）',
+      personal: '个人负担（元）',
+    },
     issues: '问题',
     issueCounts: (errors: number, warnings: number, infos: number) => `错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
     signer: '经办人签字：',

@@ -71,7 +71,12 @@ export function HomePage() {
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title={S.unconfirmed} value={d.unconfirmedVisits} suffix={S.times} valueStyle={{ color: d.unconfirmedVisits > 0 ? '#d46b08' : undefined }} />
+            <Statistic
+              title={S.unconfirmed}
+              value={d.unconfirmedVisits}
+              suffix={S.times}
+              valueStyle={{ color: d.unconfirmedVisits > 0 ? '#d46b08' : undefined }}
+            />
             {d.unconfirmedVisits > 0 && <Link to="/visits?status=unconfirmed">{S.goConfirm}</Link>}
           </Card>
         </Col>
@@ -81,7 +86,11 @@ export function HomePage() {
         title={
           <>
             {S.claim.title} <Tag color={status.color}>{status.text}</Tag>
-            {d.claim?.projected && <Tag color="gold" data-testid="home-claim-projected">{S.claim.projected}</Tag>}
+            {d.claim?.projected && (
+              <Tag color="gold" data-testid="home-claim-projected">
+                {S.claim.projected}
+              </Tag>
+            )}
           </>
         }
         style={{ marginTop: 16 }}
@@ -90,12 +99,16 @@ export function HomePage() {
       >
         {d.claim && (
           <Row gutter={16}>
-            <Col span={4}><Statistic title={S.claim.persons} value={d.claim.totals.persons} /></Col>
+            <Col span={4}>
+              <Statistic title={S.claim.persons} value={d.claim.totals.persons} />
+            </Col>
             <Col span={4}>
               <Statistic title={projectedTitle(S.claim.days, d.claim.projected)} value={d.claim.totals.billableDays} />
               {d.claim.toDate && <SoFar testId="home-claim-today-days" value={formatCount(d.claim.toDate.billableDays)} />}
             </Col>
-            <Col span={4}><Statistic title={S.claim.hours} value={formatHours(d.claim.totals.coveredMinutes)} /></Col>
+            <Col span={4}>
+              <Statistic title={S.claim.hours} value={formatHours(d.claim.totals.coveredMinutes)} />
+            </Col>
             <Col span={4}>
               <Statistic title={projectedTitle(S.claim.fee, d.claim.projected)} value={formatYuan(d.claim.totals.feeFen)} />
               {d.claim.toDate && <SoFar testId="home-claim-today-fee" value={formatYuan(d.claim.toDate.feeFen)} />}
@@ -105,7 +118,12 @@ export function HomePage() {
               {d.claim.toDate && <SoFar testId="home-claim-today-fund" value={formatYuan(d.claim.toDate.fundFen)} />}
             </Col>
             <Col span={4}>
-              <Statistic title={S.claim.issues} value={d.claim.errors} suffix={S.claim.issuesSuffix(d.claim.warnings)} valueStyle={{ color: d.claim.errors > 0 ? '#cf1322' : '#389e0d' }} />
+              <Statistic
+                title={S.claim.issues}
+                value={d.claim.errors}
+                suffix={S.claim.issuesSuffix(d.claim.warnings)}
+                valueStyle={{ color: d.claim.errors > 0 ? '#cf1322' : '#389e0d' }}
+              />
             </Col>
           </Row>
         )}
@@ -119,10 +137,28 @@ export function HomePage() {
           data-testid="home-plans-week"
         >
           <Row gutter={16}>
-            <Col span={6}><Statistic title={S.plansWeek.planned} value={d.plansThisWeek.planned} suffix={S.times} /></Col>
-            <Col span={6} data-testid="home-plans-matched"><Statistic title={S.plansWeek.matched} value={d.plansThisWeek.matched} suffix={S.times} /></Col>
-            <Col span={6} data-testid="home-plans-missed"><Statistic title={S.plansWeek.missed} value={d.plansThisWeek.missed} suffix={S.times} valueStyle={{ color: d.plansThisWeek.missed > 0 ? '#cf1322' : undefined }} /></Col>
-            <Col span={6}><Statistic title={S.plansWeek.unplanned} value={d.plansThisWeek.unplanned} suffix={S.times} valueStyle={{ color: d.plansThisWeek.unplanned > 0 ? '#d46b08' : undefined }} /></Col>
+            <Col span={6}>
+              <Statistic title={S.plansWeek.planned} value={d.plansThisWeek.planned} suffix={S.times} />
+            </Col>
+            <Col span={6} data-testid="home-plans-matched">
+              <Statistic title={S.plansWeek.matched} value={d.plansThisWeek.matched} suffix={S.times} />
+            </Col>
+            <Col span={6} data-testid="home-plans-missed">
+              <Statistic
+                title={S.plansWeek.missed}
+                value={d.plansThisWeek.missed}
+                suffix={S.times}
+                valueStyle={{ color: d.plansThisWeek.missed > 0 ? '#cf1322' : undefined }}
+              />
+            </Col>
+            <Col span={6}>
+              <Statistic
+                title={S.plansWeek.unplanned}
+                value={d.plansThisWeek.unplanned}
+                suffix={S.times}
+                valueStyle={{ color: d.plansThisWeek.unplanned > 0 ? '#d46b08' : undefined }}
+              />
+            </Col>
           </Row>
         </Card>
       )}

@@ -63,23 +63,33 @@ function Charts({ board }: { board: Board }) {
   );
   return (
     <Suspense fallback={chartFallback}>
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <Col xs={24} xl={8}>
-        <Card size="small" title={B.history}>
-          <MonthChart testId="chart-score" months={months} series={score} max={100} label={B.chartLabel.history(text((h) => B.chartText.score(h.score)))} />
-        </Card>
-      </Col>
-      <Col xs={24} xl={8}>
-        <Card size="small" title={B.fund}>
-          <MonthChart testId="chart-fund" months={months} series={fund} label={B.chartLabel.fund(text((h) => B.chartText.fund(formatYuan(h.claimedFundFen), formatYuan(h.paidFundFen), formatYuan(h.deductedFen))))} />
-        </Card>
-      </Col>
-      <Col xs={24} xl={8}>
-        <Card size="small" title={B.issues}>
-          <MonthChart testId="chart-issues" months={months} series={issues} label={B.chartLabel.issues(text((h) => B.chartText.issues(h.errors, h.warnings)))} />
-        </Card>
-      </Col>
-    </Row>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={B.history}>
+            <MonthChart testId="chart-score" months={months} series={score} max={100} label={B.chartLabel.history(text((h) => B.chartText.score(h.score)))} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={B.fund}>
+            <MonthChart
+              testId="chart-fund"
+              months={months}
+              series={fund}
+              label={B.chartLabel.fund(text((h) => B.chartText.fund(formatYuan(h.claimedFundFen), formatYuan(h.paidFundFen), formatYuan(h.deductedFen))))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={B.issues}>
+            <MonthChart
+              testId="chart-issues"
+              months={months}
+              series={issues}
+              label={B.chartLabel.issues(text((h) => B.chartText.issues(h.errors, h.warnings)))}
+            />
+          </Card>
+        </Col>
+      </Row>
     </Suspense>
   );
 }
@@ -103,7 +113,9 @@ export function BoardTab({ month }: { month: string }) {
       {job.running && <JobProgress status={job.status} testId="board-progress" />}
       <ErrorAlert error={job.error} />
       {!shown ? (
-        job.error ? null : <Skeleton active />
+        job.error ? null : (
+          <Skeleton active />
+        )
       ) : (
         <>
           <Flex gap={32} align="center" wrap style={{ marginBottom: 16 }}>

@@ -57,10 +57,30 @@ export function HomePointDialog({ target, onClose, onSaved }: { target: HomeTarg
       <Form layout="vertical">
         <Flex gap={12}>
           <Form.Item label={H.lat} htmlFor="home-lat" required>
-            <InputNumber id="home-lat" min={-90} max={90} step={0.000001} precision={6} value={lat} onChange={setLat} style={{ width: 180 }} placeholder="29.868336" />
+            <InputNumber
+              id="home-lat"
+              min={-90}
+              max={90}
+              step={0.000001}
+              precision={6}
+              value={lat}
+              onChange={setLat}
+              style={{ width: 180 }}
+              placeholder="29.868336"
+            />
           </Form.Item>
           <Form.Item label={H.lng} htmlFor="home-lng" required>
-            <InputNumber id="home-lng" min={-180} max={180} step={0.000001} precision={6} value={lng} onChange={setLng} style={{ width: 180 }} placeholder="121.543990" />
+            <InputNumber
+              id="home-lng"
+              min={-180}
+              max={180}
+              step={0.000001}
+              precision={6}
+              value={lng}
+              onChange={setLng}
+              style={{ width: 180 }}
+              placeholder="121.543990"
+            />
           </Form.Item>
         </Flex>
       </Form>

@@ -36,7 +36,16 @@ export function InspectionPage() {
     return (
       <>
         <PageHeader title={S.title} subtitle={S.subtitle} />
-        <Result status="info" title={S.noInstitution.title} subTitle={S.noInstitution.detail} extra={<Button type="primary" href="#/settings/institution">{S.noInstitution.go}</Button>} />
+        <Result
+          status="info"
+          title={S.noInstitution.title}
+          subTitle={S.noInstitution.detail}
+          extra={
+            <Button type="primary" href="#/settings/institution">
+              {S.noInstitution.go}
+            </Button>
+          }
+        />
       </>
     );
   }
@@ -48,7 +57,13 @@ export function InspectionPage() {
         subtitle={S.subtitle}
         extra={
           <>
-            <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && go({ month: d.format('YYYY-MM') })} aria-label={S.month} />
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              onChange={(d) => d && go({ month: d.format('YYYY-MM') })}
+              aria-label={S.month}
+            />
             <Button onClick={() => setSettingsOpen(true)}>{S.settings}</Button>
           </>
         }

@@ -14,7 +14,15 @@ type Links = { residents: Record<string, number>; staff: Record<string, number> 
 
 export function ItemLinks({ item, links }: { item: CheckItem & { visits?: string[] }; links: Links }) {
   if (item.code) {
-    const issue: ClaimIssue = { code: item.code, severity: ISSUE_SEVERITY[item.code], message: item.text, resident: item.resident, staff: item.staff, visit: item.visit, date: item.date };
+    const issue: ClaimIssue = {
+      code: item.code,
+      severity: ISSUE_SEVERITY[item.code],
+      message: item.text,
+      resident: item.resident,
+      staff: item.staff,
+      visit: item.visit,
+      date: item.date,
+    };
     return <IssueLink issue={issue} links={links} />;
   }
   const resident = item.resident ? links.residents[item.resident] : undefined;

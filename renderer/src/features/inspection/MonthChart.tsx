@@ -30,7 +30,14 @@ export function MonthChart({ months, series, label, max, testId }: { months: str
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: months.map((m) => m.slice(2).replace('-', '/')), axisLabel: { color: '#434343' } },
       yAxis: { type: 'value', max, axisLabel: { color: '#434343' } },
-      series: series.map((s) => ({ name: s.name, type: s.kind, data: s.data, itemStyle: { color: s.color }, lineStyle: { color: s.color }, connectNulls: true })),
+      series: series.map((s) => ({
+        name: s.name,
+        type: s.kind,
+        data: s.data,
+        itemStyle: { color: s.color },
+        lineStyle: { color: s.color },
+        connectNulls: true,
+      })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);

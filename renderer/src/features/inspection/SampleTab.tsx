@@ -94,7 +94,14 @@ export function SampleTab({ from, to }: { from: string; to: string }) {
       {pack.running && <JobProgress status={pack.status} testId="pack-progress" />}
       <ErrorAlert error={sample.error ?? exportError ?? pack.error} />
       {!v && sample.isFetching && <Skeleton active />}
-      {v && v.pool === 0 && <EmptyState testId="sample-empty" title={P.empty} hint={P.emptyHint} actions={[{ label: P.goClaims, primary: true, onClick: () => void navigate(`/claims?month=${from.slice(0, 7)}`) }]} />}
+      {v && v.pool === 0 && (
+        <EmptyState
+          testId="sample-empty"
+          title={P.empty}
+          hint={P.emptyHint}
+          actions={[{ label: P.goClaims, primary: true, onClick: () => void navigate(`/claims?month=${from.slice(0, 7)}`) }]}
+        />
+      )}
       {v && v.pool > 0 && (
         <>
           <Alert type="info" showIcon title={P.note(v.pool, v.seed)} style={{ marginBottom: 12 }} data-testid="sample-note" />

@@ -37,7 +37,12 @@ function Handling({ hit, onVerify }: { hit: HitView; onVerify: (h: HitView) => v
       <Typography.Text type="secondary">
         {hit.mark.by} · {hit.mark.at.slice(0, 16).replace('T', ' ')}
       </Typography.Text>
-      <Popconfirm title={A.unverifyConfirm} okText={A.unverify} cancelText={S.cancel} onConfirm={() => unmark.mutate({ key: hit.key }, { onSuccess: () => void message.success(A.undone) })}>
+      <Popconfirm
+        title={A.unverifyConfirm}
+        okText={A.unverify}
+        cancelText={S.cancel}
+        onConfirm={() => unmark.mutate({ key: hit.key }, { onSuccess: () => void message.success(A.undone) })}
+      >
         <Button size="small" type="link" style={{ padding: 0, width: 'fit-content' }}>
           {A.unverify}
         </Button>
@@ -70,9 +75,25 @@ function RuleCard({
   };
   const hits = rule.hits.filter((h) => !(onlyNew && h.mark) && (search === '' || h.reason.includes(search) || h.date.includes(search)));
   const hiddenVerified = onlyNew ? rule.hits.filter((h) => h.mark).length : 0;
-  const tag = !rule.available ? <Tag>{A.noData}</Tag> : rule.hits.length === 0 ? <Tag color="green">{A.none}</Tag> : <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{A.ruleTag(rule.hits.length, rule.newHits)}</Tag>;
+  const tag = !rule.available ? (
+    <Tag>{A.noData}</Tag>
+  ) : rule.hits.length === 0 ? (
+    <Tag color="green">{A.none}</Tag>
+  ) : (
+    <Tag color={rule.newHits > 0 ? 'orange' : 'green'}>{A.ruleTag(rule.hits.length, rule.newHits)}</Tag>
+  );
   return (
-    <Card size="small" data-testid={`rule-${rule.rule}`} title={<Flex gap={8} align="center">{rule.title}{tag}</Flex>} style={{ marginBottom: 12 }}>
+    <Card
+      size="small"
+      data-testid={`rule-${rule.rule}`}
+      title={
+        <Flex gap={8} align="center">
+          {rule.title}
+          {tag}
+        </Flex>
+      }
+      style={{ marginBottom: 12 }}
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {rule.description}
       </Typography.Paragraph>
@@ -82,7 +103,11 @@ function RuleCard({
           {n}
         </Typography.Paragraph>
       ))}
-      {hiddenVerified > 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>{A.hiddenVerified(hiddenVerified)}</Typography.Paragraph>}
+      {hiddenVerified > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+          {A.hiddenVerified(hiddenVerified)}
+        </Typography.Paragraph>
+      )}
       {hits.length > 0 && (
         <Table<HitView>
           rowKey="key"
@@ -93,7 +118,11 @@ function RuleCard({
           columns={[
             { title: A.col.date, dataIndex: 'date', width: 110 },
             { title: A.col.reason, dataIndex: 'reason' },
-            { title: A.col.records, width: 220, render: (_: unknown, h) => <ItemLinks item={{ text: h.reason, resident: h.resident, staff: h.staff, visits: h.visits }} links={links} /> },
+            {
+              title: A.col.records,
+              width: 220,
+              render: (_: unknown, h) => <ItemLinks item={{ text: h.reason, resident: h.resident, staff: h.staff, visits: h.visits }} links={links} />,
+            },
             {
               title: A.col.handling,
               width: 240,
@@ -144,7 +173,14 @@ export function SelfAuditTab({ from, to }: { from: string; to: string }) {
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }} role="search" aria-label={A.filters}>
-        <Input.Search aria-label={A.search} placeholder={A.searchHint} allowClear value={search} onChange={(e) => setSearch(e.target.value.trim())} style={{ width: 260 }} />
+        <Input.Search
+          aria-label={A.search}
+          placeholder={A.searchHint}
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value.trim())}
+          style={{ width: 260 }}
+        />
         <Select
           aria-label={A.ruleFilter}
           value={ruleFilter}
@@ -167,12 +203,12 @@ export function SelfAuditTab({ from, to }: { from: string; to: string }) {
           {A.export}
         </Button>
       </Flex>
-      {v && (
-        <Typography.Paragraph data-testid="audit-totals">{A.totals(v.totals.hits, v.totals.newHits, v.totals.verified)}</Typography.Paragraph>
-      )}
+      {v && <Typography.Paragraph data-testid="audit-totals">{A.totals(v.totals.hits, v.totals.newHits, v.totals.verified)}</Typography.Paragraph>}
       <ErrorAlert error={audit.error ?? exportError} />
       {!v ? (
-        audit.isError ? null : <Skeleton active />
+        audit.isError ? null : (
+          <Skeleton active />
+        )
       ) : (
         <>
           {v.totals.hits === 0 && <EmptyState testId="audit-empty" title={A.allClear} hint={A.allClearHint} />}

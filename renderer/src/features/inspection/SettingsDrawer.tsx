@@ -22,7 +22,13 @@ function Editor({ initial, defaults, onClose }: { initial: InspectionSettings; d
   const save = useApiMutation('inspection.saveSettings');
   const param = (key: keyof SelfAuditParams) => (
     <Form.Item key={key} label={LABELS[`params.${key}`]} htmlFor={`p-${key}`} extra={D.default(defaults.params[key])} style={{ marginBottom: 8 }}>
-      <InputNumber id={`p-${key}`} min={0} value={s.params[key]} onChange={(n) => setS({ ...s, params: { ...s.params, [key]: n ?? defaults.params[key] } })} style={{ width: 160 }} />
+      <InputNumber
+        id={`p-${key}`}
+        min={0}
+        value={s.params[key]}
+        onChange={(n) => setS({ ...s, params: { ...s.params, [key]: n ?? defaults.params[key] } })}
+        style={{ width: 160 }}
+      />
     </Form.Item>
   );
   return (
@@ -34,11 +40,25 @@ function Editor({ initial, defaults, onClose }: { initial: InspectionSettings; d
         <SectionTitle>{D.weights}</SectionTitle>
         {CHECK_IDS.map((id) => (
           <Form.Item key={id} label={CHECK_TITLES[id]} htmlFor={`w-${id}`} extra={D.default(defaults.weights[id])} style={{ marginBottom: 8 }}>
-            <InputNumber id={`w-${id}`} min={0} max={100} value={s.weights[id]} onChange={(n) => setS({ ...s, weights: { ...s.weights, [id]: n ?? 0 } })} style={{ width: 160 }} />
+            <InputNumber
+              id={`w-${id}`}
+              min={0}
+              max={100}
+              value={s.weights[id]}
+              onChange={(n) => setS({ ...s, weights: { ...s.weights, [id]: n ?? 0 } })}
+              style={{ width: 160 }}
+            />
           </Form.Item>
         ))}
         <Form.Item label={D.onTimeDay} htmlFor="on-time-day" extra={D.default(defaults.onTimeDay)}>
-          <InputNumber id="on-time-day" min={1} max={28} value={s.onTimeDay} onChange={(n) => setS({ ...s, onTimeDay: n ?? defaults.onTimeDay })} style={{ width: 160 }} />
+          <InputNumber
+            id="on-time-day"
+            min={1}
+            max={28}
+            value={s.onTimeDay}
+            onChange={(n) => setS({ ...s, onTimeDay: n ?? defaults.onTimeDay })}
+            style={{ width: 160 }}
+          />
         </Form.Item>
       </Form>
       <ErrorAlert error={save.error} />

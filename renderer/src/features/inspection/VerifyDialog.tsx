@@ -42,7 +42,15 @@ export function VerifyDialog({ hit, onClose, onSaved }: { hit: HitView | null; o
       {hit && <Alert type="warning" showIcon title={hit.reason} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label={M.note} required htmlFor="verify-note">
-          <Input.TextArea id="verify-note" rows={3} maxLength={500} showCount value={note} placeholder={M.placeholder} onChange={(e) => setNote(e.target.value)} />
+          <Input.TextArea
+            id="verify-note"
+            rows={3}
+            maxLength={500}
+            showCount
+            value={note}
+            placeholder={M.placeholder}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">{M.hint}</Typography.Text>

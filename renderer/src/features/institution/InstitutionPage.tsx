@@ -148,7 +148,9 @@ export function InstitutionPage() {
             </div>
           </Form>
         </Col>
-        <Col xs={24} xl={12}>{pack && <PackNumbers pack={pack.pack} />}</Col>
+        <Col xs={24} xl={12}>
+          {pack && <PackNumbers pack={pack.pack} />}
+        </Col>
       </Row>
     </>
   );

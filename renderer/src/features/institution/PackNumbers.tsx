@@ -34,7 +34,12 @@ export function PackNumbers({ pack }: { pack: PolicyPack }) {
       </Descriptions.Item>
       <Descriptions.Item label={S.pack.institutional}>
         {inst
-          ? S.pack.institutionalValue(pct(inst.fundRatio), inst.capApplies === 'fund', perLevel(inst.dayCapFen, (f) => S.pack.yuan(formatYuan(f))), inst.leaveDaysBillablePerMonth)
+          ? S.pack.institutionalValue(
+              pct(inst.fundRatio),
+              inst.capApplies === 'fund',
+              perLevel(inst.dayCapFen, (f) => S.pack.yuan(formatYuan(f))),
+              inst.leaveDaysBillablePerMonth,
+            )
           : S.pack.notPaid}
       </Descriptions.Item>
       <Descriptions.Item label={S.pack.home}>{homeText}</Descriptions.Item>

@@ -17,8 +17,20 @@ export function CompareTab({ month }: { month: string }) {
   const tally = [
     { title: C.col.planned, dataIndex: 'planned', key: 'planned', width: 80 },
     { title: C.col.matched, dataIndex: 'matched', key: 'matched', width: 80 },
-    { title: C.col.missed, dataIndex: 'missed', key: 'missed', width: 80, render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-    { title: C.col.unplanned, dataIndex: 'unplanned', key: 'unplanned', width: 80, render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n) },
+    {
+      title: C.col.missed,
+      dataIndex: 'missed',
+      key: 'missed',
+      width: 80,
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
+    {
+      title: C.col.unplanned,
+      dataIndex: 'unplanned',
+      key: 'unplanned',
+      width: 80,
+      render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n),
+    },
   ];
   return (
     <>
@@ -79,12 +91,24 @@ export function CompareTab({ month }: { month: string }) {
           <Row gutter={16}>
             <Col xs={24} lg={12}>
               <Card title={C.byStaff} size="small">
-                <Table<PlanVsDone['byStaff'][number]> rowKey="staffId" size="small" pagination={PAGER} dataSource={d.byStaff} columns={[{ title: C.col.name, dataIndex: 'name', key: 'name' }, ...tally]} />
+                <Table<PlanVsDone['byStaff'][number]>
+                  rowKey="staffId"
+                  size="small"
+                  pagination={PAGER}
+                  dataSource={d.byStaff}
+                  columns={[{ title: C.col.name, dataIndex: 'name', key: 'name' }, ...tally]}
+                />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Card title={C.byClient} size="small">
-                <Table<PlanVsDone['byClient'][number]> rowKey="residentId" size="small" pagination={PAGER} dataSource={d.byClient} columns={[{ title: C.col.name, dataIndex: 'name', key: 'name' }, ...tally]} />
+                <Table<PlanVsDone['byClient'][number]>
+                  rowKey="residentId"
+                  size="small"
+                  pagination={PAGER}
+                  dataSource={d.byClient}
+                  columns={[{ title: C.col.name, dataIndex: 'name', key: 'name' }, ...tally]}
+                />
               </Card>
             </Col>
           </Row>

@@ -26,7 +26,13 @@ export function PlansPage() {
         subtitle={S.subtitle}
         extra={
           tab !== 'plans' && (
-            <Select aria-label={S.month} value={month} style={{ width: 120 }} onChange={(m) => set('month', m)} options={[-2, -1, 0, 1, 2].map((n) => addMonthsToMonth(currentMonth(), n)).map((m) => ({ value: m, label: m }))} />
+            <Select
+              aria-label={S.month}
+              value={month}
+              style={{ width: 120 }}
+              onChange={(m) => set('month', m)}
+              options={[-2, -1, 0, 1, 2].map((n) => addMonthsToMonth(currentMonth(), n)).map((m) => ({ value: m, label: m }))}
+            />
           )
         }
       />

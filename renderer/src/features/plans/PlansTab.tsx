@@ -32,7 +32,11 @@ export function PlansTab() {
   const staffName = useMemo(() => new Map(view?.caregivers.map((c) => [c.id, c.name]) ?? []), [view]);
   const rows = useMemo(() => {
     const s = search.trim();
-    return (view?.rows ?? []).filter((r) => (filter === 'all' || (filter === 'problems' ? r.problems.length > 0 : (filter === 'with') === !!r.plan)) && (!s || r.name.includes(s) || r.ref.includes(s) || (r.address ?? '').includes(s)));
+    return (view?.rows ?? []).filter(
+      (r) =>
+        (filter === 'all' || (filter === 'problems' ? r.problems.length > 0 : (filter === 'with') === !!r.plan)) &&
+        (!s || r.name.includes(s) || r.ref.includes(s) || (r.address ?? '').includes(s)),
+    );
   }, [view, search, filter]);
 
   const columns: TableProps<PlanRow>['columns'] = [
@@ -58,7 +62,12 @@ export function PlansTab() {
           <Typography.Text type="secondary">{S.noPlan}</Typography.Text>
         ),
     },
-    { title: S.col.preferred, key: 'preferred', width: 100, render: (_v, r) => (r.plan?.preferredStaffId ? (staffName.get(r.plan.preferredStaffId) ?? '—') : '—') },
+    {
+      title: S.col.preferred,
+      key: 'preferred',
+      width: 100,
+      render: (_v, r) => (r.plan?.preferredStaffId ? (staffName.get(r.plan.preferredStaffId) ?? '—') : '—'),
+    },
     {
       title: S.col.actions,
       key: 'actions',
@@ -69,7 +78,12 @@ export function PlansTab() {
             {r.plan ? S.edit : S.create}
           </Button>
           {r.plan && (
-            <Popconfirm title={S.removeConfirm(r.name)} okText={S.remove} cancelText={S.form.cancel} onConfirm={() => remove.mutateAsync({ residentId: r.residentId }).then(() => void message.success(S.removed(r.name)))}>
+            <Popconfirm
+              title={S.removeConfirm(r.name)}
+              okText={S.remove}
+              cancelText={S.form.cancel}
+              onConfirm={() => remove.mutateAsync({ residentId: r.residentId }).then(() => void message.success(S.removed(r.name)))}
+            >
               <Button size="small" type="link" danger aria-label={`${S.remove}：${r.name}`}>
                 {S.remove}
               </Button>
@@ -82,24 +96,55 @@ export function PlansTab() {
 
   // no institution or policy pack yet: say what to do first, as the other empty screens do
   if (q.error && !view && q.error.message.includes(S.noInstitutionError)) {
-    return <EmptyState title={S.noInstitutionTitle} hint={q.error.message} actions={[{ label: S.noInstitutionAction, primary: true, onClick: () => void navigate('/settings/institution') }]} />;
+    return (
+      <EmptyState
+        title={S.noInstitutionTitle}
+        hint={q.error.message}
+        actions={[{ label: S.noInstitutionAction, primary: true, onClick: () => void navigate('/settings/institution') }]}
+      />
+    );
   }
   return (
     <>
       <ErrorAlert error={q.error ?? remove.error} />
       {view && view.rows.length === 0 ? (
-        <EmptyState title={S.emptyTitle} hint={S.emptyHint} actions={[{ label: S.emptyAction, primary: true, onClick: () => void navigate('/residents/new') }]} />
+        <EmptyState
+          title={S.emptyTitle}
+          hint={S.emptyHint}
+          actions={[{ label: S.emptyAction, primary: true, onClick: () => void navigate('/residents/new') }]}
+        />
       ) : (
         <>
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-            <Input.Search allowClear placeholder={S.search} aria-label={S.search} style={{ width: 260 }} value={search} onChange={(e) => setSearch(e.target.value)} />
-            <Select<Filter> aria-label={S.filterLabel} value={filter} style={{ width: 140 }} onChange={setFilter} options={(['all', 'with', 'without', 'problems'] as const).map((k) => ({ value: k, label: S.filter[k] }))} />
+            <Input.Search
+              allowClear
+              placeholder={S.search}
+              aria-label={S.search}
+              style={{ width: 260 }}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <Select<Filter>
+              aria-label={S.filterLabel}
+              value={filter}
+              style={{ width: 140 }}
+              onChange={setFilter}
+              options={(['all', 'with', 'without', 'problems'] as const).map((k) => ({ value: k, label: S.filter[k] }))}
+            />
             <div style={{ flex: 1 }} />
             <Button onClick={() => setRulesOpen(true)} disabled={!view}>
               {S.rules}
             </Button>
           </Flex>
-          <Table<PlanRow> rowKey="residentId" size="small" loading={q.isLoading} columns={columns} dataSource={rows} pagination={PAGER} data-testid="plans-table" />
+          <Table<PlanRow>
+            rowKey="residentId"
+            size="small"
+            loading={q.isLoading}
+            columns={columns}
+            dataSource={rows}
+            pagination={PAGER}
+            data-testid="plans-table"
+          />
         </>
       )}
       {view && editing && <PlanDialog row={editing} view={view} onClose={() => setEditing(null)} />}
@@ -126,10 +171,25 @@ function PlanDialog({ row, view, onClose }: { row: PlanRow; view: PlansView; onC
   const { message } = App.useApp();
   const p = row.plan;
   const initial: PlanForm = p
-    ? { items: p.items, visitsPerWeek: p.visitsPerWeek, minutes: p.minutes, days: p.days, windowStart: p.windowStart, windowEnd: p.windowEnd, preferredStaffId: p.preferredStaffId, excludedStaffIds: p.excludedStaffIds, ...(p.note ? { note: p.note } : {}) }
+    ? {
+        items: p.items,
+        visitsPerWeek: p.visitsPerWeek,
+        minutes: p.minutes,
+        days: p.days,
+        windowStart: p.windowStart,
+        windowEnd: p.windowEnd,
+        preferredStaffId: p.preferredStaffId,
+        excludedStaffIds: p.excludedStaffIds,
+        ...(p.note ? { note: p.note } : {}),
+      }
     : { items: [], visitsPerWeek: 2, minutes: 60, days: [], windowStart: '08:00', windowEnd: '12:00', preferredStaffId: null, excludedStaffIds: [] };
   const submit = async (v: PlanForm) => {
-    const input: PlanInput = { residentId: row.residentId, ...v, preferredStaffId: v.preferredStaffId ?? null, ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
+    const input: PlanInput = {
+      residentId: row.residentId,
+      ...v,
+      preferredStaffId: v.preferredStaffId ?? null,
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    };
     if (!v.note?.trim()) delete input.note;
     try {
       await save.mutateAsync(input);
@@ -142,14 +202,28 @@ function PlanDialog({ row, view, onClose }: { row: PlanRow; view: PlansView; onC
   const staffOptions = view.caregivers.map((c) => ({ value: c.id, label: S.form.caregiver(c.name, c.nurse) }));
   const clock = [{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: S.form.clockHint }];
   return (
-    <Modal open title={S.form.title(row.name)} width={640} onCancel={onClose} okText={S.form.save} cancelText={S.form.cancel} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={S.form.title(row.name)}
+      width={640}
+      onCancel={onClose}
+      okText={S.form.save}
+      cancelText={S.form.cancel}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">
         {row.level === null ? S.form.noLevel : S.level(row.level, LEVEL_NAMES[row.level])}
         {row.limit ? S.form.limit(row.limit) : ''}
       </Typography.Paragraph>
       <Form<PlanForm> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} aria-label={S.form.title(row.name)}>
         <Form.Item name="items" label={S.form.items} rules={[{ required: true, message: S.form.itemsRequired }]}>
-          <Select mode="multiple" optionFilterProp="label" options={view.items.map((i) => ({ value: i.code, label: S.form.item(i.code, i.name, i.medical) }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={view.items.map((i) => ({ value: i.code, label: S.form.item(i.code, i.name, i.medical) }))}
+          />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="visitsPerWeek" label={S.form.visitsPerWeek} rules={[{ required: true }]}>
@@ -190,12 +264,30 @@ function RulesDialog({ rules, onClose }: { rules: PlanRules; onClose: () => void
   const save = useApiMutation('plans.saveRules');
   const keys = ['travelSameAreaMinutes', 'travelDefaultMinutes', 'maxVisitsPerDay', 'maxHoursPerDay', 'matchToleranceMinutes'] as const;
   return (
-    <Modal open title={S.rules} onCancel={onClose} okText={S.form.save} cancelText={S.form.cancel} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={S.rules}
+      onCancel={onClose}
+      okText={S.form.save}
+      cancelText={S.form.cancel}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{S.rulesForm.defaults}</Typography.Paragraph>
-      <Form<PlanRules> form={form} layout="vertical" initialValues={rules} onFinish={(v) => void save.mutateAsync(v).then(onClose, () => undefined)} aria-label={S.rules}>
+      <Form<PlanRules>
+        form={form}
+        layout="vertical"
+        initialValues={rules}
+        onFinish={(v) => void save.mutateAsync(v).then(onClose, () => undefined)}
+        aria-label={S.rules}
+      >
         {keys.map((k) => (
           <Form.Item key={k} name={k} label={S.rulesForm[k]} rules={[{ required: true }]}>
-            <InputNumber min={k === 'maxVisitsPerDay' || k === 'maxHoursPerDay' ? 1 : 0} max={k === 'maxVisitsPerDay' ? 20 : k === 'maxHoursPerDay' ? 16 : 240} />
+            <InputNumber
+              min={k === 'maxVisitsPerDay' || k === 'maxHoursPerDay' ? 1 : 0}
+              max={k === 'maxVisitsPerDay' ? 20 : k === 'maxHoursPerDay' ? 16 : 240}
+            />
           </Form.Item>
         ))}
       </Form>

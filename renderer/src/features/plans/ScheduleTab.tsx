@@ -37,16 +37,30 @@ export function ScheduleTab({ month }: { month: string }) {
     for (const c of view?.conflicts ?? []) for (const id of c.visitIds) m.set(id, [...(m.get(id) ?? []), CONFLICT_NAMES[c.kind]]);
     return m;
   }, [view]);
-  const caregivers = useMemo(() => [...new Map((view?.visits ?? []).filter((v) => v.staffId !== null).map((v) => [v.staffId!, v.staffName ?? ''])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh')), [view]);
+  const caregivers = useMemo(
+    () =>
+      [...new Map((view?.visits ?? []).filter((v) => v.staffId !== null).map((v) => [v.staffId!, v.staffName ?? ''])).entries()].sort((a, b) =>
+        a[1].localeCompare(b[1], 'zh'),
+      ),
+    [view],
+  );
   const rows = useMemo(
     () =>
-      (view?.visits ?? []).filter((v) => (!date || v.date === date) && (staff === null || (staff === 'none' ? v.staffId === null : v.staffId === staff)) && (!search.trim() || v.residentName.includes(search.trim()) || (v.address ?? '').includes(search.trim()))),
+      (view?.visits ?? []).filter(
+        (v) =>
+          (!date || v.date === date) &&
+          (staff === null || (staff === 'none' ? v.staffId === null : v.staffId === staff)) &&
+          (!search.trim() || v.residentName.includes(search.trim()) || (v.address ?? '').includes(search.trim())),
+      ),
     [view, date, staff, search],
   );
   const dayList = (format: 'pdf' | 'xlsx') => {
     if (!date) return;
     setError(null);
-    call('plans.dayList', { date, format, ...(typeof staff === 'number' ? { staffId: staff } : {}) }).then(format === 'pdf' ? openInNewTab : offerDownload, setError);
+    call('plans.dayList', { date, format, ...(typeof staff === 'number' ? { staffId: staff } : {}) }).then(
+      format === 'pdf' ? openInNewTab : offerDownload,
+      setError,
+    );
   };
   const columns: TableProps<Visit>['columns'] = [
     { title: S.schedule.col.date, dataIndex: 'date', key: 'date', width: 110 },
@@ -55,7 +69,17 @@ export function ScheduleTab({ month }: { month: string }) {
     { title: S.schedule.col.address, dataIndex: 'address', key: 'address', ellipsis: true },
     { title: S.schedule.col.caregiver, key: 'caregiver', width: 100, render: (_v, r) => r.staffName ?? <Tag color="red">{S.schedule.unassigned}</Tag> },
     { title: S.schedule.col.items, key: 'items', width: 180, render: (_v, r) => r.itemNames.join('、') },
-    { title: S.schedule.col.conflict, key: 'conflict', width: 150, render: (_v, r) => (conflictOf.get(r.id) ?? []).map((k, i) => <Tag key={i} color="red">{k}</Tag>) },
+    {
+      title: S.schedule.col.conflict,
+      key: 'conflict',
+      width: 150,
+      render: (_v, r) =>
+        (conflictOf.get(r.id) ?? []).map((k, i) => (
+          <Tag key={i} color="red">
+            {k}
+          </Tag>
+        )),
+    },
   ];
   return (
     <>
@@ -70,9 +94,20 @@ export function ScheduleTab({ month }: { month: string }) {
           style={{ width: 140 }}
           value={staff}
           onChange={setStaff}
-          options={[{ value: null, label: S.schedule.allCaregivers }, { value: 'none', label: S.schedule.unassigned }, ...caregivers.map(([id, name]) => ({ value: id, label: name }))]}
+          options={[
+            { value: null, label: S.schedule.allCaregivers },
+            { value: 'none', label: S.schedule.unassigned },
+            ...caregivers.map(([id, name]) => ({ value: id, label: name })),
+          ]}
         />
-        <Input.Search allowClear placeholder={S.schedule.search} aria-label={S.schedule.search} style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input.Search
+          allowClear
+          placeholder={S.schedule.search}
+          aria-label={S.schedule.search}
+          style={{ width: 220 }}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <Button disabled={!date} onClick={() => dayList('pdf')} title={S.schedule.dayHint}>
           {S.schedule.pdf}
         </Button>
@@ -104,7 +139,16 @@ export function ScheduleTab({ month }: { month: string }) {
           }
         />
       )}
-      <Table<Visit> rowKey="id" size="small" loading={q.isLoading} columns={columns} dataSource={rows} pagination={PAGER} locale={{ emptyText: S.schedule.empty }} data-testid="plan-visits" />
+      <Table<Visit>
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        columns={columns}
+        dataSource={rows}
+        pagination={PAGER}
+        locale={{ emptyText: S.schedule.empty }}
+        data-testid="plan-visits"
+      />
       {suggestOpen && <SuggestDialog month={month} onClose={() => setSuggestOpen(false)} />}
     </>
   );
@@ -136,8 +180,21 @@ function SuggestDialog({ month, onClose }: { month: string; onClose: () => void 
       <ErrorAlert error={job.error ?? save.error} />
       {result && (
         <div data-testid="plan-suggestion" style={{ marginTop: 12 }}>
-          <Alert type={result.unmet.length ? 'warning' : 'success'} showIcon title={S.suggest.summary(result.met, result.demand, result.seconds)} description={S.suggest.replaces(result.from, result.solver)} />
-          {result.unmet.length > 0 && <List size="small" header={S.suggest.unmet} aria-label={S.suggest.unmet} dataSource={result.unmet.slice(0, 50)} renderItem={(u) => <List.Item>{u}</List.Item>} />}
+          <Alert
+            type={result.unmet.length ? 'warning' : 'success'}
+            showIcon
+            title={S.suggest.summary(result.met, result.demand, result.seconds)}
+            description={S.suggest.replaces(result.from, result.solver)}
+          />
+          {result.unmet.length > 0 && (
+            <List
+              size="small"
+              header={S.suggest.unmet}
+              aria-label={S.suggest.unmet}
+              dataSource={result.unmet.slice(0, 50)}
+              renderItem={(u) => <List.Item>{u}</List.Item>}
+            />
+          )}
           <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} disabled={result.visits.length === 0} onClick={() => void accept()}>
             {S.suggest.accept}
           </Button>

@@ -48,19 +48,44 @@ export function ReportsPage() {
   };
 
   const columns: TableProps<LedgerRow>['columns'] = [
-    { title: S.col.month, dataIndex: 'month', key: 'month', width: 110, sorter: (a, b) => a.month.localeCompare(b.month), defaultSortOrder: 'descend', render: (m: string) => <Link to={`/claims?month=${m}`}>{m}</Link> },
+    {
+      title: S.col.month,
+      dataIndex: 'month',
+      key: 'month',
+      width: 110,
+      sorter: (a, b) => a.month.localeCompare(b.month),
+      defaultSortOrder: 'descend',
+      render: (m: string) => <Link to={`/claims?month=${m}`}>{m}</Link>,
+    },
     { title: S.col.kind, key: 'kind', width: 100, render: (_: unknown, r) => S.kind(r.kind, r.seq) },
     { title: S.col.status, dataIndex: 'status', key: 'status', width: 90, render: (s: string) => <Tag color={S.statusColors[s]}>{S.statusNames[s] ?? s}</Tag> },
     { title: S.col.persons, dataIndex: 'persons', key: 'persons', width: 70, align: 'right', sorter: byNumber((r) => r.persons), render: formatCount },
     { title: S.col.days, dataIndex: 'billableDays', key: 'days', width: 80, align: 'right', sorter: byNumber((r) => r.billableDays), render: formatCount },
-    { title: S.col.hours, key: 'hours', width: 110, align: 'right', sorter: byNumber((r) => r.coveredMinutes), render: (_: unknown, r) => formatHours(r.coveredMinutes) },
+    {
+      title: S.col.hours,
+      key: 'hours',
+      width: 110,
+      align: 'right',
+      sorter: byNumber((r) => r.coveredMinutes),
+      render: (_: unknown, r) => formatHours(r.coveredMinutes),
+    },
     { title: S.col.fee, key: 'fee', align: 'right', sorter: byNumber((r) => r.feeFen), render: (_: unknown, r) => formatYuan(r.feeFen) },
     { title: S.col.fund, key: 'fund', align: 'right', sorter: byNumber((r) => r.fundFen), render: (_: unknown, r) => formatYuan(r.fundFen) },
     { title: S.col.personal, key: 'personal', align: 'right', render: (_: unknown, r) => formatYuan(r.personalFen) },
-    { title: S.col.paid, key: 'paid', align: 'right', render: (_: unknown, r) => (r.paidFundFen === null ? <Tag>{S.notPaid}</Tag> : formatYuan(r.paidFundFen)) },
+    {
+      title: S.col.paid,
+      key: 'paid',
+      align: 'right',
+      render: (_: unknown, r) => (r.paidFundFen === null ? <Tag>{S.notPaid}</Tag> : formatYuan(r.paidFundFen)),
+    },
     { title: S.col.deducted, key: 'deducted', align: 'right', sorter: byNumber((r) => r.deductedFen), render: (_: unknown, r) => red(r.deductedFen) },
     { title: S.col.rejected, key: 'rejected', align: 'right', sorter: byNumber((r) => r.rejectedFen), render: (_: unknown, r) => red(r.rejectedFen) },
-    { title: S.col.submitted, key: 'submitted', width: 140, render: (_: unknown, r) => (r.submittedAt ? `${r.submittedAt.slice(0, 16).replace('T', ' ')}` : '') },
+    {
+      title: S.col.submitted,
+      key: 'submitted',
+      width: 140,
+      render: (_: unknown, r) => (r.submittedAt ? `${r.submittedAt.slice(0, 16).replace('T', ' ')}` : ''),
+    },
   ];
 
   const t = ledger.data?.totals;
@@ -88,19 +113,54 @@ export function ReportsPage() {
           style={{ width: 130 }}
           value={status ?? ''}
           onChange={(v) => setStatus((v || undefined) as Status | undefined)}
-          options={[{ value: '', label: S.allStatus }, { value: 'submitted', label: S.statusNames['submitted'] }, { value: 'settled', label: S.statusNames['settled'] }]}
+          options={[
+            { value: '', label: S.allStatus },
+            { value: 'submitted', label: S.statusNames['submitted'] },
+            { value: 'settled', label: S.statusNames['settled'] },
+          ]}
         />
-        <Input.Search aria-label={S.searchLabel} allowClear placeholder={S.search} style={{ width: 240 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input.Search
+          aria-label={S.searchLabel}
+          allowClear
+          placeholder={S.search}
+          style={{ width: 240 }}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
       </Flex>
       <ErrorAlert error={ledger.error ?? exportError} />
       {t && (
         <Row gutter={16} style={{ marginBottom: 16 }} data-testid="ledger-totals">
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.claims} value={t.claims} suffix={S.settledOf(t.settled)} /></Card></Col>
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.fund} value={formatYuan(t.fundFen)} /></Card></Col>
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.paid} value={formatYuan(t.paidFundFen)} /></Card></Col>
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.deducted} value={formatYuan(t.deductedFen)} valueStyle={{ color: t.deductedFen > 0 ? '#cf1322' : undefined }} /></Card></Col>
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.rejected} value={formatYuan(t.rejectedFen)} valueStyle={{ color: t.rejectedFen > 0 ? '#cf1322' : undefined }} /></Card></Col>
-          <Col flex="1 1 0"><Card size="small"><Statistic title={S.stat.outstanding} value={formatYuan(t.outstandingFundFen)} /></Card></Col>
+          <Col flex="1 1 0">
+            <Card size="small">
+              <Statistic title={S.stat.claims} value={t.claims} suffix={S.settledOf(t.settled)} />
+            </Card>
+          </Col>
+          <Col flex="1 1 0">
+            <Card size="small">
+              <Statistic title={S.stat.fund} value={formatYuan(t.fundFen)} />
+            </Card>
+          </Col>
+          <Col flex="1 1 0">
+            <Card size="small">
+              <Statistic title={S.stat.paid} value={formatYuan(t.paidFundFen)} />
+            </Card>
+          </Col>
+          <Col flex="1 1 0">
+            <Card size="small">
+              <Statistic title={S.stat.deducted} value={formatYuan(t.deductedFen)} valueStyle={{ color: t.deductedFen > 0 ? '#cf1322' : undefined }} />
+            </Card>
+          </Col>
+          <Col flex="1 1 0">
+            <Card size="small">
+              <Statistic title={S.stat.rejected} value={formatYuan(t.rejectedFen)} valueStyle={{ color: t.rejectedFen > 0 ? '#cf1322' : undefined }} />
+            </Card>
+          </Col>
+          <Col flex="1 1 0">
+            <Card size="small">
+              <Statistic title={S.stat.outstanding} value={formatYuan(t.outstandingFundFen)} />
+            </Card>
+          </Col>
         </Row>
       )}
       <Table<LedgerRow>

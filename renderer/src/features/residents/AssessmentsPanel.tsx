@@ -34,7 +34,13 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
   const onFinish = (v: FormValues) =>
     void send(
       add.mutateAsync,
-      { residentId: resident.id, level: v.level, concludedOn: v.concludedOn, ...(v.number ? { number: v.number } : {}), ...(v.assessor ? { assessor: v.assessor } : {}) },
+      {
+        residentId: resident.id,
+        level: v.level,
+        concludedOn: v.concludedOn,
+        ...(v.number ? { number: v.number } : {}),
+        ...(v.assessor ? { assessor: v.assessor } : {}),
+      },
       () => {
         onMessage(A.saved);
         setOpen(false);
@@ -101,7 +107,10 @@ export function AssessmentsPanel({ resident, onMessage }: { resident: ResidentDe
               rules={[
                 { required: true, message: S.pick(A.concludedOn) },
                 // the services refuse it too; said here at once, in their words
-                { validator: (_r, v: string | null) => (v && assessmentNotYet(v, todayLocal()) ? Promise.reject(new Error(assessmentNotYet(v, todayLocal())!)) : Promise.resolve()) },
+                {
+                  validator: (_r, v: string | null) =>
+                    v && assessmentNotYet(v, todayLocal()) ? Promise.reject(new Error(assessmentNotYet(v, todayLocal())!)) : Promise.resolve(),
+                },
               ]}
             >
               <DateInput />

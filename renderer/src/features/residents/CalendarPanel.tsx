@@ -60,7 +60,14 @@ export function CalendarPanel({ residentId, month, onMonth }: { residentId: numb
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor="calendar-month">{C.month}</label>
-        <DatePicker id="calendar-month" picker="month" format="YYYY-MM" allowClear={false} value={dayjs(`${month}-01`)} onChange={(m) => m && setMonth(m.format('YYYY-MM'))} />
+        <DatePicker
+          id="calendar-month"
+          picker="month"
+          format="YYYY-MM"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(m) => m && setMonth(m.format('YYYY-MM'))}
+        />
         {(['present', 'hospital', 'leave', 'home', 'outside'] as const).map((k) => (
           <Tag key={k} color={COLORS[k]} style={{ color: '#000' }}>
             {C.legend[k]}

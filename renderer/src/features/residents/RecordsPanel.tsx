@@ -52,8 +52,25 @@ export function RecordsPanel<T extends { id: number }>(p: RecordsPanelProps<T>) 
       </Space>
       {p.notes}
       {!isLocked(p.removeError) && <ErrorAlert error={p.removeError} />}
-      <Table<T> rowKey="id" size="middle" columns={p.list.columns} dataSource={p.list.rows} pagination={false} aria-label={p.list.label} locale={{ emptyText: p.list.empty }} />
-      <Modal open={p.dialog.open} title={p.dialog.title} okText={p.dialog.okText} cancelText={S.cancel} onOk={p.dialog.onOk} confirmLoading={p.dialog.saving} onCancel={p.dialog.onCancel} destroyOnHidden>
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        columns={p.list.columns}
+        dataSource={p.list.rows}
+        pagination={false}
+        aria-label={p.list.label}
+        locale={{ emptyText: p.list.empty }}
+      />
+      <Modal
+        open={p.dialog.open}
+        title={p.dialog.title}
+        okText={p.dialog.okText}
+        cancelText={S.cancel}
+        onOk={p.dialog.onOk}
+        confirmLoading={p.dialog.saving}
+        onCancel={p.dialog.onCancel}
+        destroyOnHidden
+      >
         {p.dialog.form}
       </Modal>
       {p.correction}

@@ -42,7 +42,13 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
 
   useEffect(() => {
     if (!resident) return;
-    form.setFieldsValue({ name: resident.name, idNumber: resident.idNumber, insuranceType: resident.insuranceType ?? '', phone: resident.phone ?? '', address: resident.address ?? '' });
+    form.setFieldsValue({
+      name: resident.name,
+      idNumber: resident.idNumber,
+      insuranceType: resident.insuranceType ?? '',
+      phone: resident.phone ?? '',
+      address: resident.address ?? '',
+    });
   }, [resident, form]);
 
   const onFinish = (v: FormValues) => {
@@ -72,7 +78,9 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
         normalize={normalizeIdNumber}
         rules={[
           { required: true, message: S.form.required(S.form.idNumber) },
-          { validator: (_r, v: string) => (v && weighIdNumber(v, today).error ? Promise.reject(new Error(weighIdNumber(v, today).error!)) : Promise.resolve()) },
+          {
+            validator: (_r, v: string) => (v && weighIdNumber(v, today).error ? Promise.reject(new Error(weighIdNumber(v, today).error!)) : Promise.resolve()),
+          },
         ]}
         extra={
           <>
@@ -81,7 +89,15 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
                 {S.form.derived(facts.birthDate, facts.sex === 'male' ? S.male : S.female, ageOn(facts.birthDate, today))}
               </Typography.Text>
             )}
-            {weighed.warning && <Alert type="warning" showIcon title={`${S.form.idWarningTitle}：${weighed.warning}`} description={S.form.idWarningHint} style={{ marginTop: 8 }} />}
+            {weighed.warning && (
+              <Alert
+                type="warning"
+                showIcon
+                title={`${S.form.idWarningTitle}：${weighed.warning}`}
+                description={S.form.idWarningHint}
+                style={{ marginTop: 8 }}
+              />
+            )}
           </>
         }
       >
@@ -93,13 +109,21 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
         an option instead, chosen like the others.
       */}
       <Form.Item label={S.form.insuranceType} name="insuranceType" initialValue="">
-        <Select options={[{ value: '', label: S.form.insuranceNone }, ...(['employee', 'resident'] as const).map((t) => ({ value: t, label: S.form.insurance[t] }))]} style={{ width: 200 }} />
+        <Select
+          options={[{ value: '', label: S.form.insuranceNone }, ...(['employee', 'resident'] as const).map((t) => ({ value: t, label: S.form.insurance[t] }))]}
+          style={{ width: 200 }}
+        />
       </Form.Item>
       <Form.Item
         label={S.form.phone}
         name="phone"
         validateTrigger="onBlur"
-        rules={[{ validator: (_r, v: string | undefined) => (v?.trim() && phoneProblem(v.trim()) ? Promise.reject(new Error(phoneProblem(v.trim())!)) : Promise.resolve()) }]}
+        rules={[
+          {
+            validator: (_r, v: string | undefined) =>
+              v?.trim() && phoneProblem(v.trim()) ? Promise.reject(new Error(phoneProblem(v.trim())!)) : Promise.resolve(),
+          },
+        ]}
       >
         <Input maxLength={30} placeholder={S.form.phoneHint} style={{ width: 300 }} />
       </Form.Item>

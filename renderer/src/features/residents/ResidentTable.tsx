@@ -50,9 +50,14 @@ export function ResidentTable({ rows, total, loading, state, onState, empty }: P
       title: S.col.sexAge,
       ...sortable('age'),
       width: 100,
-      render: (_: unknown, r) => [r.sex === 'male' ? S.male : r.sex === 'female' ? S.female : null, r.age !== null ? S.age(r.age) : null].filter(Boolean).join(' / ') || '—',
+      render: (_: unknown, r) =>
+        [r.sex === 'male' ? S.male : r.sex === 'female' ? S.female : null, r.age !== null ? S.age(r.age) : null].filter(Boolean).join(' / ') || '—',
     },
-    { title: S.col.level, ...sortable('level'), render: (_: unknown, r) => (r.level !== null ? levelName(r.level) : <Typography.Text type="secondary">{S.noLevel}</Typography.Text>) },
+    {
+      title: S.col.level,
+      ...sortable('level'),
+      render: (_: unknown, r) => (r.level !== null ? levelName(r.level) : <Typography.Text type="secondary">{S.noLevel}</Typography.Text>),
+    },
     {
       title: S.col.assessmentEnds,
       ...sortable('assessmentEnds'),

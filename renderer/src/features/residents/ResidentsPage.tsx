@@ -77,13 +77,52 @@ export function ResidentsPage() {
         }
       />
       <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
-        <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)} onSearch={(q) => update({ search: q.trim() || undefined })} style={{ width: 280 }} />
-        <Select aria-label={S.filterMode} placeholder={`${S.filterMode}：${S.all}`} allowClear value={filters.mode} options={MODE_OPTIONS} onChange={(mode) => update({ mode })} style={{ width: 150 }} />
-        <Select aria-label={S.filterStatus} placeholder={`${S.filterStatus}：${S.all}`} allowClear value={filters.status} options={STATUS_OPTIONS} onChange={(status) => update({ status })} style={{ width: 180 }} />
-        <Select aria-label={S.filterLevel} placeholder={`${S.filterLevel}：${S.all}`} allowClear value={filters.level} options={LEVEL_OPTIONS} onChange={(level) => update({ level })} style={{ width: 180 }} />
+        <Input.Search
+          aria-label={S.searchLabel}
+          placeholder={S.search}
+          allowClear
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          onSearch={(q) => update({ search: q.trim() || undefined })}
+          style={{ width: 280 }}
+        />
+        <Select
+          aria-label={S.filterMode}
+          placeholder={`${S.filterMode}：${S.all}`}
+          allowClear
+          value={filters.mode}
+          options={MODE_OPTIONS}
+          onChange={(mode) => update({ mode })}
+          style={{ width: 150 }}
+        />
+        <Select
+          aria-label={S.filterStatus}
+          placeholder={`${S.filterStatus}：${S.all}`}
+          allowClear
+          value={filters.status}
+          options={STATUS_OPTIONS}
+          onChange={(status) => update({ status })}
+          style={{ width: 180 }}
+        />
+        <Select
+          aria-label={S.filterLevel}
+          placeholder={`${S.filterLevel}：${S.all}`}
+          allowClear
+          value={filters.level}
+          options={LEVEL_OPTIONS}
+          onChange={(level) => update({ level })}
+          style={{ width: 180 }}
+        />
       </Flex>
       <ErrorAlert error={list.error} />
-      <ResidentTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} empty={list.data ? empty : ' '} />
+      <ResidentTable
+        rows={list.data?.rows ?? []}
+        total={list.data?.total ?? 0}
+        loading={list.isFetching}
+        state={table}
+        onState={setTable}
+        empty={list.data ? empty : ' '}
+      />
     </>
   );
 }

@@ -96,7 +96,19 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
       rule={E.rule}
       notes={
         resident.timelineProblems.length > 0 && (
-          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={E.problems} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{resident.timelineProblems.map((p) => <li key={p}>{p}</li>)}</ul>} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={E.problems}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {resident.timelineProblems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
         )
       }
       removeError={remove.error}
@@ -113,47 +125,47 @@ export function StayEventsPanel({ resident, onMessage }: { resident: ResidentDet
           add.reset();
         },
         form: (
-            <Form form={form} layout="vertical" onFinish={onFinish} aria-label={E.formLabel} requiredMark initialValues={{ mode: 'institutional' }}>
-              <Form.Item label={E.type} name="type" rules={[{ required: true, message: S.pick(E.type) }]}>
-                <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
+          <Form form={form} layout="vertical" onFinish={onFinish} aria-label={E.formLabel} requiredMark initialValues={{ mode: 'institutional' }}>
+            <Form.Item label={E.type} name="type" rules={[{ required: true, message: S.pick(E.type) }]}>
+              <Select options={STAY_EVENT_TYPES.map((t) => ({ value: t, label: STAY_EVENT_NAMES[t] }))} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item
+              label={E.date}
+              name="date"
+              dependencies={['type']}
+              rules={[
+                { required: true, message: S.pick(E.date) },
+                // the services refuse it too; said here at once, in their words
+                ({ getFieldValue }) => ({
+                  validator: (_r, v: string | null) => {
+                    const notYet = v ? stayEventNotYet((getFieldValue('type') as StayEventType | undefined) ?? 'admit', v, todayLocal()) : null;
+                    return notYet ? Promise.reject(new Error(notYet)) : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DateInput />
+            </Form.Item>
+            {type === 'admit' && (
+              <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: S.pick(E.mode) }]}>
+                <Radio.Group
+                  options={[
+                    { value: 'institutional', label: modeName('institutional') },
+                    { value: 'home', label: modeName('home') },
+                  ]}
+                />
               </Form.Item>
-              <Form.Item
-                label={E.date}
-                name="date"
-                dependencies={['type']}
-                rules={[
-                  { required: true, message: S.pick(E.date) },
-                  // the services refuse it too; said here at once, in their words
-                  ({ getFieldValue }) => ({
-                    validator: (_r, v: string | null) => {
-                      const notYet = v ? stayEventNotYet((getFieldValue('type') as StayEventType | undefined) ?? 'admit', v, todayLocal()) : null;
-                      return notYet ? Promise.reject(new Error(notYet)) : Promise.resolve();
-                    },
-                  }),
-                ]}
-              >
-                <DateInput />
+            )}
+            {type === 'admit' && mode === 'institutional' && (
+              <Form.Item label={E.bed} name="bed">
+                <BedSelect date={date ?? null} />
               </Form.Item>
-              {type === 'admit' && (
-                <Form.Item label={E.mode} name="mode" rules={[{ required: true, message: S.pick(E.mode) }]}>
-                  <Radio.Group
-                    options={[
-                      { value: 'institutional', label: modeName('institutional') },
-                      { value: 'home', label: modeName('home') },
-                    ]}
-                  />
-                </Form.Item>
-              )}
-              {type === 'admit' && mode === 'institutional' && (
-                <Form.Item label={E.bed} name="bed">
-                  <BedSelect date={date ?? null} />
-                </Form.Item>
-              )}
-              <Form.Item label={E.note} name="note">
-                <Input maxLength={200} />
-              </Form.Item>
-              {!isLocked(add.error) && <ErrorAlert error={add.error} />}
-            </Form>
+            )}
+            <Form.Item label={E.note} name="note">
+              <Input maxLength={200} />
+            </Form.Item>
+            {!isLocked(add.error) && <ErrorAlert error={add.error} />}
+          </Form>
         ),
       }}
     />

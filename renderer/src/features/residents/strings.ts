@@ -22,7 +22,8 @@ export const STATUS_COLORS: Record<ResidentStatus, string> = {
 };
 
 /** A home-care client "present" is in service, not in residence. */
-export const statusName = (status: ResidentStatus, mode: CareMode | null): string => (status === 'present' && mode === 'home' ? '服务中' : STATUS_NAMES[status]);
+export const statusName = (status: ResidentStatus, mode: CareMode | null): string =>
+  status === 'present' && mode === 'home' ? '服务中' : STATUS_NAMES[status];
 
 export const levelName = (level: Level): string => `${level}级 ${LEVEL_NAMES[level]}`;
 export const modeName = (mode: CareMode | null): string => (mode ? CARE_MODE_NAMES[mode] : '—');
@@ -99,7 +100,15 @@ export const S = {
   cancel: '取消',
   deleted: '已删除',
   cannotDelete: '不能删除',
-  summary: { status: '当前状态', mode: '护理方式', bed: '床位', level: '当前等级', ends: '评估有效至', ref: '编号', quota: '本月居家服务额度（按月度结算规则计）' },
+  summary: {
+    status: '当前状态',
+    mode: '护理方式',
+    bed: '床位',
+    level: '当前等级',
+    ends: '评估有效至',
+    ref: '编号',
+    quota: '本月居家服务额度（按月度结算规则计）',
+  },
   correction: {
     title: '该月结算已申报',
     label: '更正原因',

@@ -56,10 +56,24 @@ function CorrectionModal({ pending, onClose }: { pending: Pending | null; onClos
     }
   };
   return (
-    <Modal open={pending !== null} title={S.correction.title} okText={S.correction.ok} cancelText={S.cancel} onOk={() => void onOk()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={pending !== null}
+      title={S.correction.title}
+      okText={S.correction.ok}
+      cancelText={S.cancel}
+      onOk={() => void onOk()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Alert type="warning" showIcon title={pending?.message} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" aria-label={S.correction.formLabel}>
-        <Form.Item label={S.correction.label} name="reason" extra={S.correction.hint} rules={[{ required: true, whitespace: true, message: S.correction.hint }]}>
+        <Form.Item
+          label={S.correction.label}
+          name="reason"
+          extra={S.correction.hint}
+          rules={[{ required: true, whitespace: true, message: S.correction.hint }]}
+        >
           <Input.TextArea maxLength={200} rows={2} />
         </Form.Item>
       </Form>

@@ -45,7 +45,8 @@ export function RosterImportPage() {
     const excludeRows = errorRows.filter((r) => excluded.has(keyOf(r))).map((r) => ({ sheet: r.sheet, row: r.row }));
     flow.commitWith({ file: flow.file, excludeRows });
   };
-  const downloadTemplate = (): void => void call('roster.template').then(offerDownload, (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
+  const downloadTemplate = (): void =>
+    void call('roster.template').then(offerDownload, (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)));
 
   return (
     <ImportWizard

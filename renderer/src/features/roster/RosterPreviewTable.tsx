@@ -58,9 +58,7 @@ export function RosterPreviewTable({ rows, excluded }: { rows: RosterRow[]; excl
         <ul style={{ margin: 0, paddingInlineStart: 16 }} data-testid={`issues-${keyOf(r)}`}>
           {r.issues.map((i, n) => (
             <li key={n}>
-              <Typography.Text type={i.severity === 'error' ? 'danger' : 'warning'}>
-                {R.issueAt(r.sheetName, r.row, i.column, i.message)}
-              </Typography.Text>
+              <Typography.Text type={i.severity === 'error' ? 'danger' : 'warning'}>{R.issueAt(r.sheetName, r.row, i.column, i.message)}</Typography.Text>
             </li>
           ))}
         </ul>

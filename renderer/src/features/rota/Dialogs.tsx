@@ -21,7 +21,12 @@ export function ReasonDialog({ open, count, onOk, onCancel }: { open: boolean; c
     <Modal open={open} title={S.reasonTitle} okText={S.ok} cancelText={S.cancel} onOk={ok} onCancel={onCancel} destroyOnHidden>
       <Typography.Paragraph>{S.reasonHint(count)}</Typography.Paragraph>
       <Form layout="vertical" aria-label={S.reasonForm} onFinish={ok}>
-        <Form.Item label={S.reasonLabel} htmlFor="rota-reason" validateStatus={tried && !reason.trim() ? 'error' : ''} help={tried && !reason.trim() ? S.reasonRequired : undefined}>
+        <Form.Item
+          label={S.reasonLabel}
+          htmlFor="rota-reason"
+          validateStatus={tried && !reason.trim() ? 'error' : ''}
+          help={tried && !reason.trim() ? S.reasonRequired : undefined}
+        >
           <Input id="rota-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} autoFocus />
         </Form.Item>
       </Form>
@@ -32,7 +37,16 @@ export function ReasonDialog({ open, count, onOk, onCancel }: { open: boolean; c
 export function PublishDialog({ open, month, onOk, onCancel }: { open: boolean; month: string; onOk: (by: string) => void; onCancel: () => void }) {
   const [by, setBy] = useState('');
   return (
-    <Modal open={open} title={`${S.publishTitle}（${month}）`} okText={S.publish} cancelText={S.cancel} okButtonProps={{ disabled: !by.trim() }} onOk={() => onOk(by.trim())} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open={open}
+      title={`${S.publishTitle}（${month}）`}
+      okText={S.publish}
+      cancelText={S.cancel}
+      okButtonProps={{ disabled: !by.trim() }}
+      onOk={() => onOk(by.trim())}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       <Typography.Paragraph>{S.publishHint}</Typography.Paragraph>
       <Form layout="vertical" aria-label={S.publishForm}>
         <Form.Item label={S.publishBy} htmlFor="rota-publish-by">
@@ -53,7 +67,15 @@ export interface PatternChoice {
 
 const P = S.patternDialog;
 
-export function PatternDialog(props: { open: boolean; staff: readonly RotaStaff[]; types: readonly ShiftType[]; from: string; to: string; onOk: (c: PatternChoice) => void; onCancel: () => void }) {
+export function PatternDialog(props: {
+  open: boolean;
+  staff: readonly RotaStaff[];
+  types: readonly ShiftType[];
+  from: string;
+  to: string;
+  onOk: (c: PatternChoice) => void;
+  onCancel: () => void;
+}) {
   const { open, staff, types, from, to, onOk, onCancel } = props;
   const [text, setText] = useState<string>(P.example);
   const [ids, setIds] = useState<number[]>([]);
@@ -63,13 +85,34 @@ export function PatternDialog(props: { open: boolean; staff: readonly RotaStaff[
   const parsed = parsePattern(text, types);
   const ready = parsed.ok && ids.length > 0 && !!start && !!end && start >= from && end <= to && start <= end;
   return (
-    <Modal open={open} title={S.pattern} okText={P.apply} cancelText={S.cancel} okButtonProps={{ disabled: !ready }} onOk={() => parsed.ok && start && end && onOk({ shifts: parsed.shifts, staffIds: ids, start, end, stagger })} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open={open}
+      title={S.pattern}
+      okText={P.apply}
+      cancelText={S.cancel}
+      okButtonProps={{ disabled: !ready }}
+      onOk={() => parsed.ok && start && end && onOk({ shifts: parsed.shifts, staffIds: ids, start, end, stagger })}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       <Form layout="vertical" aria-label={P.label}>
-        <Form.Item label={P.rule} htmlFor="rota-pattern" validateStatus={parsed.ok ? '' : 'error'} help={parsed.ok ? P.cycle(parsed.shifts.length, parsed.shifts.map((s) => s.name).join(' ')) : parsed.message}>
+        <Form.Item
+          label={P.rule}
+          htmlFor="rota-pattern"
+          validateStatus={parsed.ok ? '' : 'error'}
+          help={parsed.ok ? P.cycle(parsed.shifts.length, parsed.shifts.map((s) => s.name).join(' ')) : parsed.message}
+        >
           <Input id="rota-pattern" value={text} onChange={(e) => setText(e.target.value)} />
         </Form.Item>
         <Form.Item label={P.staff} htmlFor="rota-pattern-staff">
-          <Select id="rota-pattern-staff" mode="multiple" value={ids} onChange={setIds} options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.ref}）` }))} optionFilterProp="label" />
+          <Select
+            id="rota-pattern-staff"
+            mode="multiple"
+            value={ids}
+            onChange={setIds}
+            options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.ref}）` }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
         <Form.Item label={P.from}>
           <DateInput value={start} onChange={setStart} aria-label={P.fromLabel} />

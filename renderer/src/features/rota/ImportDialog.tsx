@@ -10,7 +10,19 @@ import { S } from './strings';
 
 const I = S.importDialog;
 
-export function ImportDialog({ open, month, published, onDone, onClose }: { open: boolean; month: string; published: boolean; onDone: () => void; onClose: () => void }) {
+export function ImportDialog({
+  open,
+  month,
+  published,
+  onDone,
+  onClose,
+}: {
+  open: boolean;
+  month: string;
+  published: boolean;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<RotaImportPreview | null>(null);
   const [busy, setBusy] = useState(false);

@@ -191,7 +191,11 @@ export function RotaGrid({ staff, dates, types, cells, issues, coverage, focus, 
                 const c = coverageOf.get(`${d}|${t.id}`);
                 const short = !!c && c.assigned < c.required;
                 return (
-                  <td key={d} className={short ? 'rota-short' : 'rota-cov'} aria-label={c ? `${t.name} ${d} ${c.required}/${c.assigned}（${S.coverageCell(c.required, c.assigned)}）` : undefined}>
+                  <td
+                    key={d}
+                    className={short ? 'rota-short' : 'rota-cov'}
+                    aria-label={c ? `${t.name} ${d} ${c.required}/${c.assigned}（${S.coverageCell(c.required, c.assigned)}）` : undefined}
+                  >
                     {c ? `${c.required}/${c.assigned}` : ''}
                   </td>
                 );

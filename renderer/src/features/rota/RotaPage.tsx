@@ -71,7 +71,13 @@ export function RotaPage() {
   };
   const onPaste = (text: string, f: GridFocus) => {
     if (!view) return;
-    const r = parsePaste(text, view.shiftTypes, view.staff.map((s) => s.id), dates, f);
+    const r = parsePaste(
+      text,
+      view.shiftTypes,
+      view.staff.map((s) => s.id),
+      dates,
+      f,
+    );
     if (r.ok) edit(r.edits);
     else void message.error(r.message);
   };
@@ -81,7 +87,13 @@ export function RotaPage() {
     const from = mode === 'week' ? week : monthStart(month);
     const days = mode === 'week' ? 7 : monthDates.length;
     // each day takes the shift of the same weekday one week earlier (the days before the month are loaded)
-    const edits = copyCells(currentCells(), view.staff.map((s) => s.id), addDays(from, -7), days, 7).filter((e) => e.date >= view.from && e.date <= view.to);
+    const edits = copyCells(
+      currentCells(),
+      view.staff.map((s) => s.id),
+      addDays(from, -7),
+      days,
+      7,
+    ).filter((e) => e.date >= view.from && e.date <= view.to);
     edit(mode === 'week' ? edits : edits.filter((e) => e.date < addDays(from, 7)));
   };
   const copyLastMonth = async () => {
@@ -90,7 +102,15 @@ export function RotaPage() {
       const prev = await call('rota.month', { month: addMonthsToMonth(month, -1) });
       // weekday-aligned: 28 days back keeps 周一 on 周一
       const from = addDays(monthStart(month), -28);
-      edit(copyCells(prev.cells, view.staff.map((s) => s.id), from, monthDates.length, 28).filter((e) => e.date <= monthEnd(month)));
+      edit(
+        copyCells(
+          prev.cells,
+          view.staff.map((s) => s.id),
+          from,
+          monthDates.length,
+          28,
+        ).filter((e) => e.date <= monthEnd(month)),
+      );
     } catch (e) {
       setError(e);
     }
@@ -106,18 +126,46 @@ export function RotaPage() {
         subtitle={S.subtitle}
         extra={
           <>
-            <Select aria-label={S.month} value={month} style={{ width: 120 }} onChange={(m) => set('month', m)} options={[-2, -1, 0, 1, 2].map((n) => addMonthsToMonth(dayjs().format('YYYY-MM'), n)).map((m) => ({ value: m, label: m }))} />
-            <Segmented aria-label={S.viewLabel} value={mode} onChange={(v) => set('view', v)} options={[{ value: 'month', label: S.view.month }, { value: 'week', label: S.view.week }]} />
-            {mode === 'week' && <Select aria-label={S.week} value={week} style={{ width: 130 }} onChange={(w) => set('week', w)} options={weeks.map((w) => ({ value: w, label: S.weekStarting(w.slice(5)) }))} />}
+            <Select
+              aria-label={S.month}
+              value={month}
+              style={{ width: 120 }}
+              onChange={(m) => set('month', m)}
+              options={[-2, -1, 0, 1, 2].map((n) => addMonthsToMonth(dayjs().format('YYYY-MM'), n)).map((m) => ({ value: m, label: m }))}
+            />
+            <Segmented
+              aria-label={S.viewLabel}
+              value={mode}
+              onChange={(v) => set('view', v)}
+              options={[
+                { value: 'month', label: S.view.month },
+                { value: 'week', label: S.view.week },
+              ]}
+            />
+            {mode === 'week' && (
+              <Select
+                aria-label={S.week}
+                value={week}
+                style={{ width: 130 }}
+                onChange={(w) => set('week', w)}
+                options={weeks.map((w) => ({ value: w, label: S.weekStarting(w.slice(5)) }))}
+              />
+            )}
           </>
         }
       />
       <ErrorAlert error={query.error ?? error} />
-      {view && view.staff.length === 0 && <EmptyState title={S.emptyTitle} hint={S.emptyHint} actions={[{ label: S.emptyAction, primary: true, onClick: () => void navigate('/staff/new') }]} />}
+      {view && view.staff.length === 0 && (
+        <EmptyState title={S.emptyTitle} hint={S.emptyHint} actions={[{ label: S.emptyAction, primary: true, onClick: () => void navigate('/staff/new') }]} />
+      )}
       {view && view.staff.length > 0 && check && (
         <>
           <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
-            {view.published ? <Tag color="green">{S.published(view.published.by, view.published.at.slice(0, 16).replace('T', ' '))}</Tag> : <Tag>{S.draft}</Tag>}
+            {view.published ? (
+              <Tag color="green">{S.published(view.published.by, view.published.at.slice(0, 16).replace('T', ' '))}</Tag>
+            ) : (
+              <Tag>{S.draft}</Tag>
+            )}
             <Button onClick={() => setDialog('pattern')}>{S.pattern}</Button>
             <Button onClick={copyLastWeek}>{S.copyWeek}</Button>
             <Button onClick={() => void copyLastMonth()}>{S.copyMonth}</Button>
@@ -137,11 +185,23 @@ export function RotaPage() {
           <Space wrap style={{ marginBottom: 8 }} role="group" aria-label={S.paletteLabel}>
             <Typography.Text type="secondary">{S.palette}：</Typography.Text>
             {view.shiftTypes.map((t) => (
-              <Button key={t.id} size="small" aria-pressed={paint === t.id} type={paint === t.id ? 'primary' : 'default'} style={paint === t.id ? undefined : { background: t.color, color: '#000' }} onClick={() => setPaint(paint === t.id ? null : t.id)}>
+              <Button
+                key={t.id}
+                size="small"
+                aria-pressed={paint === t.id}
+                type={paint === t.id ? 'primary' : 'default'}
+                style={paint === t.id ? undefined : { background: t.color, color: '#000' }}
+                onClick={() => setPaint(paint === t.id ? null : t.id)}
+              >
                 {t.name}({t.key})
               </Button>
             ))}
-            <Button size="small" aria-pressed={paint === 'clear'} type={paint === 'clear' ? 'primary' : 'default'} onClick={() => setPaint(paint === 'clear' ? null : 'clear')}>
+            <Button
+              size="small"
+              aria-pressed={paint === 'clear'}
+              type={paint === 'clear' ? 'primary' : 'default'}
+              onClick={() => setPaint(paint === 'clear' ? null : 'clear')}
+            >
               {S.eraser}
             </Button>
           </Space>
@@ -150,7 +210,20 @@ export function RotaPage() {
           </Typography.Paragraph>
           <Row gutter={16} wrap={false}>
             <Col flex="auto" style={{ minWidth: 0 }}>
-              <RotaGrid staff={view.staff} dates={dates} types={view.shiftTypes} cells={cells} issues={check.issues} coverage={check.coverage} focus={focus} onFocus={setFocus} onClickCell={onClickCell} onKey={onKey} onPaste={onPaste} wide={mode === 'week'} />
+              <RotaGrid
+                staff={view.staff}
+                dates={dates}
+                types={view.shiftTypes}
+                cells={cells}
+                issues={check.issues}
+                coverage={check.coverage}
+                focus={focus}
+                onFocus={setFocus}
+                onClickCell={onClickCell}
+                onKey={onKey}
+                onPaste={onPaste}
+                wide={mode === 'week'}
+              />
             </Col>
             <Col flex="300px">
               <IssueList
@@ -187,9 +260,22 @@ export function RotaPage() {
             }}
           />
           {dialog === 'suggest' && (
-            <SuggestDialog open month={month} from={view.today > view.from && view.today <= view.to ? view.today : view.from} to={view.to} onClose={() => setDialog(null)} onAccept={(c) => new Promise<void>((resolve) => (edit(c), resolve()))} />
+            <SuggestDialog
+              open
+              month={month}
+              from={view.today > view.from && view.today <= view.to ? view.today : view.from}
+              to={view.to}
+              onClose={() => setDialog(null)}
+              onAccept={(c) => new Promise<void>((resolve) => (edit(c), resolve()))}
+            />
           )}
-          <ImportDialog open={dialog === 'import'} month={month} published={!!view.published} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void query.refetch())} />
+          <ImportDialog
+            open={dialog === 'import'}
+            month={month}
+            published={!!view.published}
+            onClose={() => setDialog(null)}
+            onDone={() => (setDialog(null), void query.refetch())}
+          />
           <ReasonDialog
             open={!!reasonFor}
             count={reasonFor?.length ?? 0}

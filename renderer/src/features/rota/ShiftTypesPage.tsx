@@ -24,14 +24,36 @@ function ShiftForm({ initial, onDone }: { initial: Partial<ShiftType> | null; on
   const [form] = Form.useForm<ShiftTypeInput>();
   const kind = Form.useWatch('kind', form);
   return (
-    <Modal open={!!initial} title={initial?.id ? F.titleEdit(initial.name ?? '') : F.titleNew} okText={F.save} cancelText={F.cancel} confirmLoading={save.isPending} onCancel={onDone} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open={!!initial}
+      title={initial?.id ? F.titleEdit(initial.name ?? '') : F.titleNew}
+      okText={F.save}
+      cancelText={F.cancel}
+      confirmLoading={save.isPending}
+      onCancel={onDone}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       <ErrorAlert error={save.error} />
       <Form
         form={form}
         layout="vertical"
         aria-label={F.label}
         initialValues={{ kind: 'work', paidMinutes: 480, color: '#91caff', sort: 10, ...initial }}
-        onFinish={(v) => save.mutate({ ...v, ...(initial?.id ? { id: initial.id } : {}), start: v.start || null, end: v.end || null, perSevere: v.perSevere ?? null, perOther: v.perOther ?? null, post: v.post ?? null }, { onSuccess: onDone })}
+        onFinish={(v) =>
+          save.mutate(
+            {
+              ...v,
+              ...(initial?.id ? { id: initial.id } : {}),
+              start: v.start || null,
+              end: v.end || null,
+              perSevere: v.perSevere ?? null,
+              perOther: v.perOther ?? null,
+              post: v.post ?? null,
+            },
+            { onSuccess: onDone },
+          )
+        }
       >
         <Form.Item name="name" label={F.name} rules={[{ required: true, message: F.nameRequired }]}>
           <Input maxLength={10} />
@@ -79,7 +101,13 @@ function RulesForm({ rules, defaults }: { rules: RotaRules; defaults: RotaRules 
   const { message } = App.useApp();
   const save = useApiMutation('rota.saveRules');
   return (
-    <Form layout="vertical" aria-label={R.label} initialValues={rules} onFinish={(v: RotaRules) => save.mutate(v, { onSuccess: () => void message.success(S.saved) })} style={{ maxWidth: 560 }}>
+    <Form
+      layout="vertical"
+      aria-label={R.label}
+      initialValues={rules}
+      onFinish={(v: RotaRules) => save.mutate(v, { onSuccess: () => void message.success(S.saved) })}
+      style={{ maxWidth: 560 }}
+    >
       <ErrorAlert error={save.error} />
       {(['minRestHours', 'maxConsecutiveDays', 'maxWeeklyHours'] as const).map((k) => (
         <Form.Item key={k} name={k} label={R.rule[k]} extra={R.byDefault(defaults[k], R.why[k])}>
@@ -87,7 +115,12 @@ function RulesForm({ rules, defaults }: { rules: RotaRules; defaults: RotaRules 
         </Form.Item>
       ))}
       {(['nurse', 'caregiver', 'other'] as const).map((p) => (
-        <Form.Item key={p} name={['postCertificates', p]} label={R.postCertificates(POST_NAMES[p])} extra={p === 'nurse' ? R.nurseCertificates : p === 'caregiver' ? R.caregiverCertificates : undefined}>
+        <Form.Item
+          key={p}
+          name={['postCertificates', p]}
+          label={R.postCertificates(POST_NAMES[p])}
+          extra={p === 'nurse' ? R.nurseCertificates : p === 'caregiver' ? R.caregiverCertificates : undefined}
+        >
           <Select mode="multiple" options={CERTS} />
         </Form.Item>
       ))}
@@ -105,7 +138,15 @@ export function ShiftTypesPage() {
   const [editing, setEditing] = useState<Partial<ShiftType> | null>(null);
   return (
     <>
-      <PageHeader title={T.title} subtitle={T.subtitle} extra={<Button type="primary" onClick={() => setEditing({})}>{T.add}</Button>} />
+      <PageHeader
+        title={T.title}
+        subtitle={T.subtitle}
+        extra={
+          <Button type="primary" onClick={() => setEditing({})}>
+            {T.add}
+          </Button>
+        }
+      />
       <ErrorAlert error={types.error ?? remove.error} />
       <Table<ShiftType>
         rowKey="id"
@@ -115,7 +156,15 @@ export function ShiftTypesPage() {
         dataSource={types.data ?? []}
         pagination={false}
         columns={[
-          { title: T.col.name, key: 'name', render: (_v, t) => <Tag color={t.color} style={{ color: '#000' }}>{t.name}</Tag> },
+          {
+            title: T.col.name,
+            key: 'name',
+            render: (_v, t) => (
+              <Tag color={t.color} style={{ color: '#000' }}>
+                {t.name}
+              </Tag>
+            ),
+          },
           { title: T.col.key, dataIndex: 'key' },
           { title: T.col.kind, key: 'kind', render: (_v, t) => SHIFT_KIND_NAMES[t.kind] },
           { title: T.col.time, key: 'time', render: (_v, t) => (t.start ? T.time(t.start, t.end!, t.end! <= t.start) : '—') },

@@ -31,7 +31,21 @@ function weeksOf(s: RotaSuggestion): { from: string; to: string; cells: RotaCell
   return out;
 }
 
-export function SuggestDialog({ open, month, from, to, onAccept, onClose }: { open: boolean; month: string; from: string; to: string; onAccept: (cells: RotaCell[]) => Promise<void>; onClose: () => void }) {
+export function SuggestDialog({
+  open,
+  month,
+  from,
+  to,
+  onAccept,
+  onClose,
+}: {
+  open: boolean;
+  month: string;
+  from: string;
+  to: string;
+  onAccept: (cells: RotaCell[]) => Promise<void>;
+  onClose: () => void;
+}) {
   const [start, setStart] = useState<string | null>(from);
   const [end, setEnd] = useState<string | null>(to);
   const job = useJob();
@@ -73,7 +87,9 @@ export function SuggestDialog({ open, month, from, to, onAccept, onClose }: { op
             title={G.summary(result.met, result.demand, result.cells.length, result.seconds)}
             description={result.unmet.length ? G.unmetCount(result.unmet.length) : undefined}
           />
-          {result.unmet.length > 0 && <List size="small" aria-label={G.unmet} dataSource={result.unmet.slice(0, 50)} renderItem={(u) => <List.Item>{u}</List.Item>} />}
+          {result.unmet.length > 0 && (
+            <List size="small" aria-label={G.unmet} dataSource={result.unmet.slice(0, 50)} renderItem={(u) => <List.Item>{u}</List.Item>} />
+          )}
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
             <Button type="primary" disabled={accepted.has('all')} onClick={() => void accept('all', result.cells)}>
               {G.acceptAll}

@@ -47,8 +47,20 @@ export function BackupsCard({ desktop }: { desktop: boolean }) {
       data-testid="backups"
       extra={
         <Flex gap={8}>
-          <Button onClick={() => openFolder.mutate(undefined, { onSuccess: (r) => void (r.opened ? message.success(S.backups.folderOpened) : message.info(S.backups.folderNotOpened(list.data?.folder ?? ''))) })}>{S.backups.openFolder}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: (b) => void message.success(S.backups.created(b.name)) })}>
+          <Button
+            onClick={() =>
+              openFolder.mutate(undefined, {
+                onSuccess: (r) => void (r.opened ? message.success(S.backups.folderOpened) : message.info(S.backups.folderNotOpened(list.data?.folder ?? ''))),
+              })
+            }
+          >
+            {S.backups.openFolder}
+          </Button>
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={() => create.mutate(undefined, { onSuccess: (b) => void message.success(S.backups.created(b.name)) })}
+          >
             {S.backups.create}
           </Button>
         </Flex>
@@ -74,7 +86,15 @@ export function BackupsCard({ desktop }: { desktop: boolean }) {
           { title: S.backups.col.kind, dataIndex: 'kind', key: 'kind', render: (_: BackupInfo['kind'], b) => <KindTag backup={b} /> },
           { title: S.backups.col.size, dataIndex: 'bytes', key: 'bytes', align: 'right', render: mb },
           { title: S.backups.col.file, dataIndex: 'name', key: 'name', render: (n: string) => <code>{n}</code> },
-          { title: '', key: 'actions', render: (_: unknown, b) => <Button size="small" onClick={() => void copyOut(b)}>{desktop ? S.backups.saveAs : S.backups.download}</Button> },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, b) => (
+              <Button size="small" onClick={() => void copyOut(b)}>
+                {desktop ? S.backups.saveAs : S.backups.download}
+              </Button>
+            ),
+          },
         ]}
       />
     </Card>

@@ -10,7 +10,11 @@ export function UpdateOffer({ offered, downloaded }: { offered: OfferedUpdate; d
       <SectionTitle style={{ marginTop: 0 }}>
         {S.updates.offered(offered.version)}
         {downloaded ? S.updates.downloaded : ''}
-        {offered.releaseDate && <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8 }}>{S.updates.released(offered.releaseDate.slice(0, 10))}</Typography.Text>}
+        {offered.releaseDate && (
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8 }}>
+            {S.updates.released(offered.releaseDate.slice(0, 10))}
+          </Typography.Text>
+        )}
       </SectionTitle>
       {offered.releaseNotes ? (
         <Typography.Paragraph data-testid="update-notes" style={{ whiteSpace: 'pre-wrap', background: 'rgba(0,0,0,0.02)', padding: 12, borderRadius: 6 }}>

@@ -63,7 +63,9 @@ function UpdateActions({ s }: { s: UpdateStatus }) {
       {s.phase === 'downloading' && s.progress && (
         <div>
           <Progress data-testid="update-progress" percent={s.progress.percent} status="active" />
-          {s.progress.totalBytes > 0 && <Typography.Text type="secondary">{`${mb(s.progress.transferredBytes)} / ${mb(s.progress.totalBytes)} MB`}</Typography.Text>}
+          {s.progress.totalBytes > 0 && (
+            <Typography.Text type="secondary">{`${mb(s.progress.transferredBytes)} / ${mb(s.progress.totalBytes)} MB`}</Typography.Text>
+          )}
         </div>
       )}
       {s.phase === 'downloaded' ? (

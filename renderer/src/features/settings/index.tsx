@@ -2,4 +2,13 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../ui/lazyPage';
 import { navOf } from '../../ui/nav';
 
-export const settingsRoutes: RouteObject[] = [{ path: 'settings/system', lazy: lazyPage(() => import('./SystemPage'), (m) => m.SystemPage), handle: navOf('/settings/system') }];
+export const settingsRoutes: RouteObject[] = [
+  {
+    path: 'settings/system',
+    lazy: lazyPage(
+      () => import('./SystemPage'),
+      (m) => m.SystemPage,
+    ),
+    handle: navOf('/settings/system'),
+  },
+];

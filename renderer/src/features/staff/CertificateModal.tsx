@@ -21,7 +21,17 @@ interface Values {
   expiresOn?: string | null;
 }
 
-export function CertificateModal({ staffId, editing, open, onClose }: { staffId: number; editing: CertificateView | null; open: boolean; onClose: (saved: boolean) => void }) {
+export function CertificateModal({
+  staffId,
+  editing,
+  open,
+  onClose,
+}: {
+  staffId: number;
+  editing: CertificateView | null;
+  open: boolean;
+  onClose: (saved: boolean) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const save = useApiMutation('staff.saveCertificate');
   // The mutation's reset keeps its identity for the dialog's life (the save object itself does not).

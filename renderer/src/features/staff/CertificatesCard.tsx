@@ -62,7 +62,16 @@ export function CertificatesCard({ staff }: { staff: StaffDetail }) {
       }
     >
       <ErrorAlert error={remove.error} />
-      <Table<CertificateView> rowKey="id" size="small" scroll={{ x: 'max-content' }} aria-label={S.certListLabel} columns={columns} dataSource={staff.certificates} pagination={false} locale={{ emptyText: S.noCertificatesYet }} />
+      <Table<CertificateView>
+        rowKey="id"
+        size="small"
+        scroll={{ x: 'max-content' }}
+        aria-label={S.certListLabel}
+        columns={columns}
+        dataSource={staff.certificates}
+        pagination={false}
+        locale={{ emptyText: S.noCertificatesYet }}
+      />
       <CertificateModal
         staffId={staff.id}
         open={dialog.open}

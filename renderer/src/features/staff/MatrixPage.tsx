@@ -112,7 +112,10 @@ export function MatrixPage() {
           aria-label={S.filterStatus}
           value={status ?? 'all'}
           onChange={(v) => change({ certStatus: v === 'all' ? undefined : v })}
-          options={[{ value: 'all', label: S.allCertStatus }, ...CERT_STATUSES.map((c) => ({ value: c, label: filters.type ? S.typeStatus[c] : S.certStatus[c] }))]}
+          options={[
+            { value: 'all', label: S.allCertStatus },
+            ...CERT_STATUSES.map((c) => ({ value: c, label: filters.type ? S.typeStatus[c] : S.certStatus[c] })),
+          ]}
           style={{ width: 150 }}
         />
       </Flex>
@@ -125,7 +128,12 @@ export function MatrixPage() {
               <Card size="small" title={CERTIFICATE_NAMES[t]} data-testid={`matrix-count-${t}`}>
                 <Flex wrap gap={4}>
                   {CERT_STATUSES.map((st: CertStatus) => (
-                    <Button key={st} size="small" type={filters.type === t && status === st ? 'primary' : 'default'} onClick={() => change({ type: t, certStatus: st })}>
+                    <Button
+                      key={st}
+                      size="small"
+                      type={filters.type === t && status === st ? 'primary' : 'default'}
+                      onClick={() => change({ type: t, certStatus: st })}
+                    >
                       {`${S.typeStatus[st]} ${matrix.data.counts[t][st]}`}
                     </Button>
                   ))}

@@ -9,7 +9,15 @@ import { useDebounced } from '../../ui/useDebounced';
 import { useSyncedText } from '../../ui/useSyncedText';
 import type { StaffFilters } from './useStaffFilters';
 
-export function StaffFiltersBar({ filters, onChange, certStatus = true }: { filters: StaffFilters; onChange: (patch: Partial<StaffFilters>) => void; certStatus?: boolean }) {
+export function StaffFiltersBar({
+  filters,
+  onChange,
+  certStatus = true,
+}: {
+  filters: StaffFilters;
+  onChange: (patch: Partial<StaffFilters>) => void;
+  certStatus?: boolean;
+}) {
   const [text, setText] = useSyncedText(filters.search);
   const settled = useDebounced(text, 300);
   // Only a settled change of the typed text is a new search; the filters' own changes (a 搜索 press,
@@ -23,7 +31,15 @@ export function StaffFiltersBar({ filters, onChange, certStatus = true }: { filt
 
   return (
     <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-      <Input.Search allowClear aria-label={S.searchLabel} placeholder={S.search} value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => onChange({ search: v })} style={{ width: 260 }} />
+      <Input.Search
+        allowClear
+        aria-label={S.searchLabel}
+        placeholder={S.search}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => onChange({ search: v })}
+        style={{ width: 260 }}
+      />
       <Select
         aria-label={S.roleLabel}
         allowClear

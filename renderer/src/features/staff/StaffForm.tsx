@@ -30,7 +30,14 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
   const warning = idNumber.length === 18 ? weighIdNumber(idNumber, todayLocal()).warning : null;
 
   useEffect(() => {
-    if (staff) form.setFieldsValue({ name: staff.name, idNumber: staff.idNumber, role: staff.role ?? '', employedFrom: staff.employedFrom, employedTo: staff.employedTo });
+    if (staff)
+      form.setFieldsValue({
+        name: staff.name,
+        idNumber: staff.idNumber,
+        role: staff.role ?? '',
+        employedFrom: staff.employedFrom,
+        employedTo: staff.employedTo,
+      });
   }, [staff, form]);
 
   const onFinish = (v: Values): void => {
@@ -56,7 +63,10 @@ export function StaffForm({ staff, onSaved }: { staff: StaffDetail | null; onSav
         normalize={normalizeIdNumber}
         rules={[
           { required: true, message: S.required(S.idNumber) },
-          { validator: (_r, v: string) => (v && weighIdNumber(v, todayLocal()).error ? Promise.reject(new Error(weighIdNumber(v, todayLocal()).error!)) : Promise.resolve()) },
+          {
+            validator: (_r, v: string) =>
+              v && weighIdNumber(v, todayLocal()).error ? Promise.reject(new Error(weighIdNumber(v, todayLocal()).error!)) : Promise.resolve(),
+          },
         ]}
         extra={warning && <Alert type="warning" showIcon title={S.idWarningSaveable(warning)} />}
       >

@@ -79,7 +79,14 @@ export function StaffListPage() {
       ),
     },
     { title: S.col.idNumber, dataIndex: 'idNumberMasked', key: 'idNumber', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: S.col.role, dataIndex: 'role', key: 'role', sorter: true, sortOrder: sorted('role'), render: (v: StaffListRow['role']) => (v ? STAFF_ROLE_NAMES[v] : '—') },
+    {
+      title: S.col.role,
+      dataIndex: 'role',
+      key: 'role',
+      sorter: true,
+      sortOrder: sorted('role'),
+      render: (v: StaffListRow['role']) => (v ? STAFF_ROLE_NAMES[v] : '—'),
+    },
     {
       title: S.col.employment,
       key: 'employedFrom',
@@ -92,7 +99,13 @@ export function StaffListPage() {
         </>
       ),
     },
-    { title: S.col.certificates, key: 'certificates', sorter: true, sortOrder: sorted('certificates'), render: (_v, r) => <CertificateTags certificates={r.certificates} /> },
+    {
+      title: S.col.certificates,
+      key: 'certificates',
+      sorter: true,
+      sortOrder: sorted('certificates'),
+      render: (_v, r) => <CertificateTags certificates={r.certificates} />,
+    },
   ];
 
   return (

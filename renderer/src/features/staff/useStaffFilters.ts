@@ -19,7 +19,8 @@ export interface StaffFilters {
 
 const KEYS = { search: 'q', role: 'role', employment: 'employment', certStatus: 'cert', type: 'type', date: 'date' } as const;
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export function useStaffFilters(): [StaffFilters, (patch: Partial<StaffFilters>) => void] {
   const [params, setParams] = useSearchParams();

@@ -35,7 +35,10 @@ export function ImportPage() {
 
   const onCommit = (): void => {
     if (!flow.file) return;
-    flow.commitWith({ file: flow.file, exclude: [...excluded], ...(reason.trim() ? { correctionReason: reason.trim() } : {}) }, (r) => void message.success(IMPORT.done(r.added)));
+    flow.commitWith(
+      { file: flow.file, exclude: [...excluded], ...(reason.trim() ? { correctionReason: reason.trim() } : {}) },
+      (r) => void message.success(IMPORT.done(r.added)),
+    );
   };
 
   return (
@@ -47,7 +50,9 @@ export function ImportPage() {
           subtitle={IMPORT.subtitle}
           extra={
             <>
-              <Button onClick={() => void call('visits.importTemplate').then(offerDownload, (e: unknown) => void message.error(String(e)))}>{IMPORT.template}</Button>
+              <Button onClick={() => void call('visits.importTemplate').then(offerDownload, (e: unknown) => void message.error(String(e)))}>
+                {IMPORT.template}
+              </Button>
               <Button onClick={() => void navigate('/visits')}>{IMPORT.back}</Button>
             </>
           }
@@ -96,7 +101,11 @@ export function ImportPage() {
               showIcon
               title={IMPORT.errorsLeft(errorsLeft)}
               action={
-                <Button size="small" danger onClick={() => setExcluded(new Set([...excluded, ...d.rows.filter((r) => r.status === 'error').map((r) => r.row)]))}>
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => setExcluded(new Set([...excluded, ...d.rows.filter((r) => r.status === 'error').map((r) => r.row)]))}
+                >
                   {IMPORT.excludeErrors}
                 </Button>
               }
@@ -109,7 +118,16 @@ export function ImportPage() {
               type="warning"
               showIcon
               title={IMPORT.lockedNote(lockedIncluded)}
-              description={<Input aria-label={IMPORT.reasonLabel} placeholder={IMPORT.reasonPlaceholder} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} style={{ maxWidth: 480 }} />}
+              description={
+                <Input
+                  aria-label={IMPORT.reasonLabel}
+                  placeholder={IMPORT.reasonPlaceholder}
+                  maxLength={200}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  style={{ maxWidth: 480 }}
+                />
+              }
             />
           )}
           <ImportPreviewTable

@@ -22,10 +22,18 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
       key: 'exclude',
       width: 60,
       render: (_: unknown, r) =>
-        r.status === 'duplicate' ? null : <Checkbox aria-label={IMPORT.exclude(r.row)} checked={excluded.has(r.row)} onChange={(e) => onExclude(r.row, e.target.checked)} />,
+        r.status === 'duplicate' ? null : (
+          <Checkbox aria-label={IMPORT.exclude(r.row)} checked={excluded.has(r.row)} onChange={(e) => onExclude(r.row, e.target.checked)} />
+        ),
     },
     { title: IMPORT.rowCol, dataIndex: 'row', key: 'row', width: 64 },
-    { title: IMPORT.statusCol, dataIndex: 'status', key: 'status', width: 90, render: (s: ImportRowStatus) => <Tag color={STATUS_COLORS[s]}>{IMPORT.status[s]}</Tag> },
+    {
+      title: IMPORT.statusCol,
+      dataIndex: 'status',
+      key: 'status',
+      width: 90,
+      render: (s: ImportRowStatus) => <Tag color={STATUS_COLORS[s]}>{IMPORT.status[s]}</Tag>,
+    },
     {
       title: IMPORT.problemsCol,
       key: 'problems',
@@ -50,7 +58,13 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
     { title: S.col.end, dataIndex: 'end', key: 'end', width: 140, render: (v: string | null) => showTime(v) },
     { title: S.col.minutes, dataIndex: 'minutes', key: 'minutes', width: 90, align: 'right' },
     { title: S.col.items, dataIndex: 'items', key: 'items', width: 120, render: (v: string[]) => v.join('、') },
-    { title: S.col.confirmed, dataIndex: 'confirmed', key: 'confirmed', width: 80, render: (v: boolean | null) => (v === null ? '' : v ? IMPORT.yes : IMPORT.no) },
+    {
+      title: S.col.confirmed,
+      dataIndex: 'confirmed',
+      key: 'confirmed',
+      width: 80,
+      render: (v: boolean | null) => (v === null ? '' : v ? IMPORT.yes : IMPORT.no),
+    },
     { title: IMPORT.extRefCol, dataIndex: 'externalRef', key: 'externalRef', width: 120 },
   ];
   return (

@@ -20,7 +20,18 @@ export function VisitCheckPanel({ result, pending }: { result: VisitCheckResult 
     const others = result.verdict?.issues.filter((i) => i.severity !== 'error') ?? [];
     if (result.problems.length > 0) {
       return (
-        <Alert type="error" showIcon title={S.check.cannotSave} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{result.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          title={S.check.cannotSave}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {result.problems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          }
+        />
       );
     }
     return (
@@ -65,7 +76,11 @@ export function VisitCheckPanel({ result, pending }: { result: VisitCheckResult 
     <section aria-label={S.check.title} aria-live="polite" data-testid="visit-check" aria-busy={pending} style={{ marginBottom: 16 }}>
       <SectionTitle style={{ marginTop: 0 }}>
         {S.check.title}
-        {pending && <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8, fontWeight: 'normal' }}>{S.check.checking}</Typography.Text>}
+        {pending && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8, fontWeight: 'normal' }}>
+            {S.check.checking}
+          </Typography.Text>
+        )}
       </SectionTitle>
       {body}
     </section>

@@ -70,7 +70,17 @@ function valuesOf(v: VisitDetail): FormValues {
   };
 }
 
-export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boolean; visitId: number | null; catalogue: VisitCatalogue | null | undefined; onClose: () => void }) {
+export function VisitDrawer({
+  open,
+  visitId,
+  catalogue,
+  onClose,
+}: {
+  open: boolean;
+  visitId: number | null;
+  catalogue: VisitCatalogue | null | undefined;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const detail = useApiQuery('visits.get', { id: visitId ?? 0 }, { enabled: open && visitId !== null });
@@ -170,7 +180,11 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
       }
     >
       {!initial ? (
-        detail.error ? <ErrorAlert error={detail.error} /> : <Skeleton active />
+        detail.error ? (
+          <ErrorAlert error={detail.error} />
+        ) : (
+          <Skeleton active />
+        )
       ) : (
         <Form form={form} initialValues={initial} layout="vertical" onFinish={onFinish} aria-label={S.form.label} requiredMark>
           <Form.Item label={S.form.resident} name="residentId" rules={[{ required: true, message: S.form.required(S.form.resident) }]}>
@@ -197,7 +211,12 @@ export function VisitDrawer({ open, visitId, catalogue, onClose }: { open: boole
           <VisitCheckPanel result={result} pending={check.isFetching || settledKey !== draftKey} />
 
           {locked && (
-            <Form.Item label={S.form.correctionReason} name="correctionReason" extra={S.form.correctionHint} rules={[{ required: true, whitespace: true, message: S.form.correctionHint }]}>
+            <Form.Item
+              label={S.form.correctionReason}
+              name="correctionReason"
+              extra={S.form.correctionHint}
+              rules={[{ required: true, whitespace: true, message: S.form.correctionHint }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
           )}

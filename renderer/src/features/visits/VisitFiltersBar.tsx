@@ -13,8 +13,24 @@ export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; 
   const [text, setText] = useSyncedText(filters.search);
   return (
     <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
-      <PersonSelect kind="resident" aria-label={S.filterResident} placeholder={S.filterResident} allowClear value={filters.residentId ?? null} onChange={(id) => onChange({ residentId: id })} style={{ width: 190 }} />
-      <PersonSelect kind="staff" aria-label={S.filterStaff} placeholder={S.filterStaff} allowClear value={filters.staffId ?? null} onChange={(id) => onChange({ staffId: id })} style={{ width: 190 }} />
+      <PersonSelect
+        kind="resident"
+        aria-label={S.filterResident}
+        placeholder={S.filterResident}
+        allowClear
+        value={filters.residentId ?? null}
+        onChange={(id) => onChange({ residentId: id })}
+        style={{ width: 190 }}
+      />
+      <PersonSelect
+        kind="staff"
+        aria-label={S.filterStaff}
+        placeholder={S.filterStaff}
+        allowClear
+        value={filters.staffId ?? null}
+        onChange={(id) => onChange({ staffId: id })}
+        style={{ width: 190 }}
+      />
       <DatePicker.RangePicker
         aria-label={S.datesLabel}
         placeholder={S.filterDates}
@@ -36,7 +52,15 @@ export function VisitFiltersBar({ filters, onChange }: { filters: VisitFilters; 
         options={STATUS_OPTIONS}
         style={{ width: 130 }}
       />
-      <Input.Search aria-label={S.searchLabel} placeholder={S.search} allowClear value={text} onChange={(e) => setText(e.target.value)} onSearch={(q) => onChange({ search: q.trim() || undefined })} style={{ width: 280 }} />
+      <Input.Search
+        aria-label={S.searchLabel}
+        placeholder={S.search}
+        allowClear
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(q) => onChange({ search: q.trim() || undefined })}
+        style={{ width: 280 }}
+      />
     </Flex>
   );
 }

@@ -46,7 +46,16 @@ export function VisitTable({ rows, total, loading, state, onState, onEdit, empty
       ),
     },
     { title: S.col.staff, dataIndex: 'staffName', key: 'staff', sorter: true, sortOrder: sorted('staff'), width: 120 },
-    { title: S.col.start, dataIndex: 'start', key: 'start', sorter: true, sortOrder: state.sortField ? sorted('start') : 'descend', sortDirections: ['descend', 'ascend'], render: (v: string) => showTime(v), width: 150 },
+    {
+      title: S.col.start,
+      dataIndex: 'start',
+      key: 'start',
+      sorter: true,
+      sortOrder: state.sortField ? sorted('start') : 'descend',
+      sortDirections: ['descend', 'ascend'],
+      render: (v: string) => showTime(v),
+      width: 150,
+    },
     { title: S.col.end, dataIndex: 'end', key: 'end', sorter: true, sortOrder: sorted('end'), render: (v: string) => showTime(v), width: 150 },
     { title: S.col.minutes, dataIndex: 'minutes', key: 'minutes', sorter: true, sortOrder: sorted('minutes'), align: 'right', width: 110 },
     {
@@ -71,7 +80,8 @@ export function VisitTable({ rows, total, loading, state, onState, onEdit, empty
     {
       title: S.col.issues,
       key: 'issues',
-      render: (_: unknown, r) => (r.verdict === null ? null : r.verdict.issues.length === 0 ? <Tag color="green">{S.validTag}</Tag> : <IssueTags issues={r.verdict.issues} />),
+      render: (_: unknown, r) =>
+        r.verdict === null ? null : r.verdict.issues.length === 0 ? <Tag color="green">{S.validTag}</Tag> : <IssueTags issues={r.verdict.issues} />,
     },
     {
       title: S.col.actions,
@@ -97,7 +107,12 @@ export function VisitTable({ rows, total, loading, state, onState, onEdit, empty
       onChange={(p, _filters, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const field = s?.order ? (s.columnKey as TableState['sortField']) : undefined;
-        onState({ page: field !== state.sortField || s?.order !== state.sortOrder ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? state.pageSize, sortField: field, sortOrder: s?.order ?? undefined });
+        onState({
+          page: field !== state.sortField || s?.order !== state.sortOrder ? 1 : (p.current ?? 1),
+          pageSize: p.pageSize ?? state.pageSize,
+          sortField: field,
+          sortOrder: s?.order ?? undefined,
+        });
       }}
     />
   );

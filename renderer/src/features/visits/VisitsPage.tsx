@@ -65,7 +65,9 @@ export function VisitsPage() {
           </>
         }
       />
-      {noInstitution && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={S.noInstitution} action={<Link to="/settings/institution">{S.goInstitution}</Link>} />}
+      {noInstitution && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={S.noInstitution} action={<Link to="/settings/institution">{S.goInstitution}</Link>} />
+      )}
       <VisitFiltersBar
         filters={filters}
         onChange={(patch) => {
@@ -74,8 +76,22 @@ export function VisitsPage() {
         }}
       />
       <ErrorAlert error={list.error} />
-      <VisitTable rows={list.data?.rows ?? []} total={list.data?.total ?? 0} loading={list.isFetching} state={table} onState={setTable} onEdit={openDrawer} empty={list.data ? empty : ' '} />
-      <VisitDrawer key={drawer.opened} open={drawer.open} visitId={drawer.id} catalogue={catalogue.data} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
+      <VisitTable
+        rows={list.data?.rows ?? []}
+        total={list.data?.total ?? 0}
+        loading={list.isFetching}
+        state={table}
+        onState={setTable}
+        onEdit={openDrawer}
+        empty={list.data ? empty : ' '}
+      />
+      <VisitDrawer
+        key={drawer.opened}
+        open={drawer.open}
+        visitId={drawer.id}
+        catalogue={catalogue.data}
+        onClose={() => setDrawer((d) => ({ ...d, open: false }))}
+      />
     </>
   );
 }
