@@ -31,7 +31,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
 
 /** Checks whose data the product does not hold yet: shown as 暂无数据 with why, never scored. */
 export const NO_DATA: Partial<Record<CheckId, string>> = {
-  rota: '排班功能尚未上线：上线后在此核对排班人员在职且持证。上门服务人员的证书见“护理人员证书有效”。',
+  rota: '本月没有排班记录：在“排班”中排好本月的班后，这里核对排班人员当天在职且持有岗位要求的证书。上门服务人员的证书见“护理人员证书有效”。',
   copay: '本软件没有个人自付部分的收费记录，暂无法核对是否已收取。',
 };
 
@@ -57,6 +57,12 @@ export interface ReadinessFacts {
   deductions: { month: string; name: string; resident?: string; result: 'deducted' | 'rejected'; deductedFen: number; reason: string }[];
   /** self-audit hits of the month not yet marked 已核实（正常） */
   newHits: CheckItem[];
+  /**
+   * the month's rota as stored (排班, shared/rota/checks.ts judged it): how many of its cells are work shifts,
+   * and the cells whose person is not employed that day or lacks the certificate the shift's post needs;
+   * null when the month has no rota
+   */
+  rota: { shifts: number; unfit: CheckItem[] } | null;
   weights: Record<CheckId, number>;
 }
 
@@ -246,6 +252,15 @@ function deductions(f: ReadinessFacts): CheckRow {
   return row('deductions', items.length > 0 ? 'attention' : 'pass', items.length, summary, items, f.weights);
 }
 
+/** 排班人员在职持证: every work shift of the month's rota staffed by someone employed and certified that day. */
+function rota(f: ReadinessFacts): CheckRow | undefined {
+  if (!f.rota || f.rota.shifts === 0) return undefined;
+  const n = f.rota.unfit.length;
+  const summary =
+    n === 0 ? `本月排班的 ${f.rota.shifts} 个班次，排班人员当天都在职并持有岗位要求的有效证书。` : `${n} 个班次的排班人员当天不在职或没有岗位要求的有效证书。`;
+  return row('rota', n > 0 ? 'fail' : 'pass', n, summary, f.rota.unfit, f.weights);
+}
+
 export function readinessChecks(f: ReadinessFacts): CheckRow[] {
   const built: Partial<Record<CheckId, CheckRow>> = {
     assessments: fromIssues(
@@ -275,6 +290,7 @@ export function readinessChecks(f: ReadinessFacts): CheckRow[] {
     bedDays: bedDays(f),
     excludedDays: excludedDays(f),
     staffEmployed: staffEmployed(f),
+    rota: rota(f),
     onTime: onTime(f),
     deductions: deductions(f),
     selfAudit: row(

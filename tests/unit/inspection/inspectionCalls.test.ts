@@ -9,6 +9,36 @@ import type { FileDownload } from '../../../shared/api/define';
 import { auditRows, MONTH, PERIOD, setup } from './support';
 
 describe('the readiness board', () => {
+  it("judges the month's 排班: a caregiver without a certificate on a 早班 fails 排班人员在职持证, a certified one passes it", async () => {
+    const { db, call, job } = setup();
+    const staff = (sql: string) => db.raw.prepare(sql).get() as { id: number; ref: string };
+    // employed on 2026-10-06 (or with no dates), and holding no certificate at all / a caregiver certificate valid that day
+    const employed = "(s.employed_from IS NULL OR s.employed_from <= '2026-10-06') AND (s.employed_to IS NULL OR s.employed_to >= '2026-10-06')";
+    const uncertified = staff(
+      `SELECT s.id, s.ref FROM staff s WHERE ${employed} AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.staff_id = s.id) ORDER BY s.id LIMIT 1`,
+    );
+    const certified = staff(
+      `SELECT s.id, s.ref FROM staff s JOIN certificates c ON c.staff_id = s.id WHERE ${employed} AND c.type IN ('ltc-caregiver', 'elderly-caregiver') AND c.issued_on <= '2026-10-06' AND (c.expires_on IS NULL OR c.expires_on >= '2026-10-06') ORDER BY s.id LIMIT 1`,
+    );
+    const early = (await call('rota.shiftTypes', undefined)).find((t) => t.name === '早班')!;
+    const rotaRow = async () => (await job<Board>(await call('inspection.board', { month: MONTH }))).checks.find((c) => c.id === 'rota')!;
+
+    await call('rota.setCells', { month: MONTH, cells: [{ staffId: uncertified.id, date: '2026-10-06', shiftTypeId: early.id }] });
+    const failed = await rotaRow();
+    expect(failed).toMatchObject({ status: 'fail', count: 1 });
+    expect(failed.items[0]).toMatchObject({ staff: uncertified.ref, date: '2026-10-06' });
+    expect(failed.items[0]!.text).toContain('护理员岗，须持当天有效的');
+
+    await call('rota.setCells', {
+      month: MONTH,
+      cells: [
+        { staffId: uncertified.id, date: '2026-10-06', shiftTypeId: null },
+        { staffId: certified.id, date: '2026-10-06', shiftTypeId: early.id },
+      ],
+    });
+    expect(await rotaRow()).toMatchObject({ status: 'pass', count: 0, summary: '本月排班的 1 个班次，排班人员当天都在职并持有岗位要求的有效证书。' });
+  });
+
   it('shows a 不合格 row with its records, and the score rises once the record is fixed', async () => {
     const { db, call, job } = setup();
     const before = await job<Board>(await call('inspection.board', { month: MONTH }));
@@ -16,6 +46,7 @@ describe('the readiness board', () => {
     expect(duration).toMatchObject({ status: 'fail', count: 1, title: '服务时长达标' });
     const short = duration.items[0]!;
     expect(short.code).toBe('VISIT_TOO_SHORT');
+    // no rota for the month: nothing to judge
     expect(before.checks.find((c) => c.id === 'rota')!.status).toBe('nodata');
     expect(before.history.at(-1)).toMatchObject({ month: MONTH, score: before.score });
 

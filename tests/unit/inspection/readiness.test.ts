@@ -50,6 +50,7 @@ function facts(o: Partial<ReadinessFacts> = {}): ReadinessFacts {
     onTimeDay: 10,
     deductions: [],
     newHits: [],
+    rota: null,
     weights: DEFAULT_WEIGHTS,
     ...o,
   };
@@ -99,7 +100,18 @@ describe('readiness checks', () => {
   it('finds visits by staff who had left, and shows the checks without data as 暂无数据', () => {
     const staff = [{ ref: 's1', name: '李娟', idNumber: 'x', certificates: [], employedFrom: '2020-01-01', employedTo: '2026-10-03' }];
     expect(check(facts({ staff, visits: [visit('v1')] }), 'staffEmployed').items[0]!.text).toBe('服务记录 v1（2026-10-05）的护理人员李娟已于 2026-10-03 离职');
+    // a month without a rota has no 排班 to judge; the product holds no co-payment records
     for (const id of ['rota', 'copay']) expect(check(facts(), id)).toMatchObject({ status: 'nodata', count: null });
+  });
+
+  it('fails 排班人员在职持证 on any shift staffed by someone not employed or not certified that day, and passes a clean rota', () => {
+    const unfit = [{ text: '周建国 2026-10-06 的早班是护理员岗，须持当天有效的长期照护师证书或养老护理员证书，但没有', staff: 's2', date: '2026-10-06' }];
+    expect(check(facts({ rota: { shifts: 120, unfit } }), 'rota')).toMatchObject({ status: 'fail', count: 1, items: unfit });
+    expect(check(facts({ rota: { shifts: 120, unfit: [] } }), 'rota')).toMatchObject({
+      status: 'pass',
+      count: 0,
+      summary: '本月排班的 120 个班次，排班人员当天都在职并持有岗位要求的有效证书。',
+    });
   });
 });
 
