@@ -70,3 +70,37 @@ export function bothModesHits(input: SelfAuditInput): AuditHit[] {
   }
   return hits;
 }
+
+/**
+ * BED_NO_CARE: a day of the period on which bed-days were claimed while the rota, for a month that has
+ * one, staffed no work shift with anyone employed and certified that day: nobody was there to care. One
+ * hit per day, naming how many residents were claimed. Days of months without a rota are not judged.
+ */
+export function bedNoCareHits(input: SelfAuditInput): AuditHit[] {
+  const care = input.care;
+  if (!care) return [];
+  const claimed = new Map<string, string[]>();
+  for (const [resident, days] of care.bedDays) {
+    for (const d of days) {
+      if (d < input.from || d > input.to || !care.rotaDays.has(d) || care.staffedDays.has(d)) continue;
+      let list = claimed.get(d);
+      if (!list) claimed.set(d, (list = []));
+      list.push(resident);
+    }
+  }
+  return [...claimed].map(([date, residents]): AuditHit => {
+    const sorted = [...residents].sort();
+    const named = sorted
+      .slice(0, 3)
+      .map((r) => personText(input, 'residents', r))
+      .join('、');
+    return {
+      key: hitKey('BED_NO_CARE', date),
+      rule: 'BED_NO_CARE',
+      date,
+      ...(sorted.length === 1 ? { resident: sorted[0]! } : {}),
+      visits: [],
+      reason: `${date} 结算了 ${sorted.length} 个床日（${named}${sorted.length > 3 ? ' 等' : ''}），但当天排班中没有任何在职且持证的护理人员上班`,
+    };
+  });
+}

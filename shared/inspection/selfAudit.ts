@@ -2,10 +2,19 @@
  * 自查: every rule over one period's records. Pure: the services load the records (and, for the big
  * months, run this in a worker thread); the same input always gives the same hits in the same order.
  */
-import { bothModesHits, capExactHits } from './claimRules';
+import { bedNoCareHits, bothModesHits, capExactHits } from './claimRules';
 import { checkInHits, homePoints, samePointHits } from './checkInRules';
 import { movedHits, travelHits, uniformHits } from './caregiverRules';
-import { RULE_IDS, UNAVAILABLE_RULES, type AuditHit, type RuleId, type RuleResult, type SelfAuditInput, type SelfAuditResult } from './selfAuditTypes';
+import {
+  NO_ROTA_WHY,
+  RULE_IDS,
+  UNAVAILABLE_RULES,
+  type AuditHit,
+  type RuleId,
+  type RuleResult,
+  type SelfAuditInput,
+  type SelfAuditResult,
+} from './selfAuditTypes';
 
 const byDate = (a: AuditHit, b: AuditHit): number => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -21,6 +30,7 @@ export function runSelfAudit(input: SelfAuditInput, opts: { minVisitMinutes: num
     CAP_EXACT: capExactHits(input),
     UNIFORM_DURATION: uniformHits(input, opts.minVisitMinutes),
     BOTH_MODES: bothModesHits(input),
+    BED_NO_CARE: bedNoCareHits(input),
   };
   const notes: Partial<Record<RuleId, string[]>> = {
     CHECKIN_FAR:
@@ -30,7 +40,7 @@ export function runSelfAudit(input: SelfAuditInput, opts: { minVisitMinutes: num
     CAP_EXACT: input.quotas ? [] : ['所选政策包的居家护理不按小时限额支付，本项不适用。'],
   };
   const rules = RULE_IDS.map((rule): RuleResult => {
-    const why = UNAVAILABLE_RULES[rule];
+    const why = UNAVAILABLE_RULES[rule] ?? (rule === 'BED_NO_CARE' && !input.care ? NO_ROTA_WHY : undefined);
     if (why) return { rule, available: false, why, hits: [], notes: [] };
     return { rule, available: true, hits: (found[rule] ?? []).sort(byDate), notes: notes[rule] ?? [] };
   });

@@ -75,6 +75,13 @@ export interface SelfAuditInput {
   /** the hourly quota in minutes a month of each home client by month (`YYYY-MM` → ref → minutes); absent: no quota model */
   quotas: ReadonlyMap<string, ReadonlyMap<string, number>> | null;
   modes: MonthModes[];
+  /**
+   * BED_NO_CARE: the institutional bed-days claimed in the period (resident ref → days), and the period's
+   * rota: the days it covers at all (days of months with a rota) and, of those, the days at least one
+   * work shift was staffed by someone employed and certified that day. Null when no month of the period
+   * has a rota: the rule cannot judge.
+   */
+  care?: { bedDays: ReadonlyMap<string, readonly LocalDate[]>; rotaDays: ReadonlySet<LocalDate>; staffedDays: ReadonlySet<LocalDate> } | null;
   params: SelfAuditParams;
   /** names by ref, for the reasons (a ref is shown where a name is missing) */
   names?: { residents: ReadonlyMap<string, string>; staff: ReadonlyMap<string, string> };
@@ -140,10 +147,12 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   TWO_INSTITUTIONS: '经办机构反馈同一人同期在两家机构结算。',
 };
 
+/** Why BED_NO_CARE cannot judge a period without a rota (the product keeps no care records of its own). */
+export const NO_ROTA_WHY = '所选期间没有排班记录，本软件也没有机构内护理记录，暂无法判断床日当天是否有人护理。';
+
 /** Rules whose data the product does not hold yet, and why: shown as 暂无数据, never faked. */
 export const UNAVAILABLE_RULES: Partial<Record<RuleId, string>> = {
   CONFIRM_TIME: '服务记录只保存“是否签字确认”，没有签字时间和签字人，暂无法判断。',
-  BED_NO_CARE: '本软件尚无机构内护理记录，排班功能也未上线，暂无法判断床日当天是否有人护理。',
   HOSPITAL_OVERLAP: '尚不能导入医院住院记录，暂无法与在院日期比对（本机构登记的住院已不计床日）。',
   TWO_INSTITUTIONS: '经办机构的审核结果只有扣款原因文字，没有“跨机构重复”的结构化反馈，暂无法判断。',
 };

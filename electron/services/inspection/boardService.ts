@@ -7,11 +7,10 @@ import type { Board, CheckItem, MonthPoint } from '../../../shared/api/inspectio
 import type { JobStatus } from '../../../shared/api/jobs';
 import { addMonthsToMonth, monthEnd, monthStart } from '../../../shared/domain/dates';
 import { readinessChecks, readinessScore, type ReadinessFacts } from '../../../shared/inspection/readiness';
-import { checkRota } from '../../../shared/rota/checks';
-import { rotaMonth } from '../rota/rotaMonth';
 import type { InspectionSettings } from '../../../shared/inspection/settings';
 import type { LtcDatabase } from '../db/database';
 import { readMarks } from './inspectionStore';
+import { monthRota } from './rotaFacts';
 import { monthClaims, readAuditVisits, readPeople, requirePack, type MonthClaims, type People } from './periodRecords';
 import { recordLinks, selfAuditOf } from './selfAuditService';
 
@@ -130,18 +129,13 @@ function monthBoard(db: LtcDatabase, month: string, today: string, settings: Ins
 
 /** The month's rota judged by the rota's own checks: its work shifts, and those staffed by someone not employed or not certified that day. */
 function rotaFacts(db: LtcDatabase, month: string): ReadinessFacts['rota'] {
-  const view = rotaMonth(db, month);
-  const types = new Map(view.shiftTypes.map((t) => [t.id, t]));
-  const shifts = view.cells.filter((c) => c.date >= view.from && types.get(c.shiftTypeId)?.kind === 'work').length;
-  if (shifts === 0) return null;
-  const refs = new Map(view.staff.map((s) => [s.id, s.ref]));
-  const unfit = checkRota(view)
-    .issues.filter((i) => i.code === 'NOT_EMPLOYED' || i.code === 'CERT_MISSING')
-    .map((i): CheckItem => {
-      const ref = i.staffId === null ? undefined : refs.get(i.staffId);
-      return { text: i.message, ...(ref ? { staff: ref } : {}), date: i.date };
-    });
-  return { shifts, unfit };
+  const r = monthRota(db, month);
+  if (r.work.length === 0) return null;
+  const unfit = r.unfit.map((i): CheckItem => {
+    const ref = i.staffId === null ? undefined : r.refs.get(i.staffId);
+    return { text: i.message, ...(ref ? { staff: ref } : {}), date: i.date };
+  });
+  return { shifts: r.work.length, unfit };
 }
 
 export function readinessBoard(db: LtcDatabase, month: string, today: string, settings: InspectionSettings, onProgress: Progress = () => undefined): Board {

@@ -3,12 +3,15 @@
  * each hit with its 已核实（正常） mark if it has one. Runs in the inspection worker from the built app.
  */
 import type { HitView, RuleView, SelfAuditView } from '../../../shared/api/inspection';
-import { addDays, addMonthsToMonth, monthEnd, monthStart } from '../../../shared/domain/dates';
+import type { InstitutionalEvidence } from '../../../shared/claims/types';
+import { addDays, addMonthsToMonth, datesOfMonth, monthEnd, monthStart } from '../../../shared/domain/dates';
+import type { LocalDate } from '../../../shared/domain/model';
 import { runSelfAudit } from '../../../shared/inspection/selfAudit';
 import { RULE_DESCRIPTIONS, RULE_TITLES, type SelfAuditInput, type SelfAuditResult } from '../../../shared/inspection/selfAuditTypes';
 import type { InspectionSettings } from '../../../shared/inspection/settings';
 import type { LtcDatabase } from '../db/database';
 import { readMarks, readSetHomes, type HitMark } from './inspectionStore';
+import { monthRota, staffedDays } from './rotaFacts';
 import {
   monthClaims,
   monthModes,
@@ -52,9 +55,33 @@ export function selfAuditInput(
     moves: readMoves(db, people.staff, period.from, period.to),
     quotas: readQuotas(people.residents, pack, monthsOf(readFrom, period.to)),
     modes: claims.flatMap(monthModes),
+    care: careFacts(db, period, claims),
     params: settings.params,
     names: { residents: people.residentNames, staff: people.staffNames },
   };
+}
+
+/** BED_NO_CARE's facts: the bed-days claimed, and the days the period's rota covers and staffs (rotaFacts.ts). */
+function careFacts(db: LtcDatabase, period: Period, claims: readonly MonthClaims[]): SelfAuditInput['care'] {
+  const rotaDays = new Set<string>();
+  const staffed = new Set<string>();
+  for (const month of monthsOf(period.from, period.to)) {
+    const r = monthRota(db, month);
+    if (r.work.length === 0) continue;
+    for (const d of datesOfMonth(month)) rotaDays.add(d);
+    for (const d of staffedDays(r)) staffed.add(d);
+  }
+  if (rotaDays.size === 0) return null;
+  const bedDays = new Map<string, LocalDate[]>();
+  for (const c of claims) {
+    // what was claimed: the submitted claim and its 补报 once sent, the draft before
+    const lines = c.sent ? [c.sent, ...c.supplements].flatMap((x) => x.lines) : c.now.lines;
+    for (const l of lines) {
+      if (l.mode !== 'institutional') continue;
+      bedDays.set(l.resident, [...(bedDays.get(l.resident) ?? []), ...(l.evidence as InstitutionalEvidence).billable]);
+    }
+  }
+  return { bedDays, rotaDays, staffedDays: staffed };
 }
 
 /** The run on the records as they stand (in one read transaction). */

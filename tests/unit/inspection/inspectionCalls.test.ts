@@ -37,6 +37,14 @@ describe('the readiness board', () => {
       ],
     });
     expect(await rotaRow()).toMatchObject({ status: 'pass', count: 0, summary: '本月排班的 1 个班次，排班人员当天都在职并持有岗位要求的有效证书。' });
+
+    // With October on the rota, 自查 judges its bed-days: 10-06 had a caregiver fit for the 早班, the other
+    // days with bed-days claimed had nobody
+    const bedNoCare = (await call('inspection.selfAudit', PERIOD)).rules.find((r) => r.rule === 'BED_NO_CARE')!;
+    expect(bedNoCare.available).toBe(true);
+    expect(bedNoCare.hits.length).toBeGreaterThan(0);
+    expect(bedNoCare.hits.map((h) => h.date)).not.toContain('2026-10-06');
+    expect(bedNoCare.hits.every((h) => h.date.startsWith('2026-10-'))).toBe(true);
   });
 
   it('shows a 不合格 row with its records, and the score rises once the record is fixed', async () => {

@@ -26,6 +26,7 @@ function audit(
     moves?: VisitMove[];
     quotas?: Map<string, Map<string, number>>;
     modes?: MonthModes[];
+    care?: SelfAuditInput['care'];
     from?: string;
     to?: string;
   } = {},
@@ -38,6 +39,7 @@ function audit(
     moves: o.moves ?? [],
     quotas: o.quotas ?? null,
     modes: o.modes ?? [],
+    care: o.care ?? null,
     params: { ...DEFAULT_SELF_AUDIT_PARAMS, ...o.params },
     names: { residents: new Map([['r1', '王秀英']]), staff: new Map([['s1', '李娟']]) },
   };
@@ -182,9 +184,29 @@ describe('BOTH_MODES and the rules without data', () => {
     ];
     expect(hitsOf(audit([], { modes }), 'BOTH_MODES').map((h) => h.key)).toEqual(['BOTH_MODES:r1+2026-10']);
   });
+  it('BED_NO_CARE: a day bed-days were claimed while the rota staffed no shift with anyone fit lists that day, once', () => {
+    const october = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    const care = {
+      // r1 claimed 10-04 to 10-06, r2 10-05 only; 10-05 had nobody fit on any shift, every other October day did
+      bedDays: new Map([
+        ['r1', ['2026-10-04', '2026-10-05', '2026-10-06']],
+        ['r2', ['2026-10-05']],
+      ]),
+      rotaDays: new Set(october),
+      staffedDays: new Set(october.filter((d) => d !== '2026-10-05')),
+    };
+    const hits = hitsOf(audit([], { care }), 'BED_NO_CARE');
+    expect(hits.map((h) => [h.key, h.date])).toEqual([['BED_NO_CARE:2026-10-05', '2026-10-05']]);
+    expect(hits[0]!.reason).toBe('2026-10-05 结算了 2 个床日（王秀英（r1）、r2），但当天排班中没有任何在职且持证的护理人员上班');
+    // a day of a month without a rota is not judged, staffed or not
+    const notRostered = { ...care, rotaDays: new Set(october.filter((d) => d !== '2026-10-05')) };
+    expect(hitsOf(audit([], { care: notRostered }), 'BED_NO_CARE')).toEqual([]);
+  });
+
   it('shows the rules whose data the product lacks as unavailable, with why, and no hits', () => {
     const r = audit([]);
     const unavailable = r.rules.filter((x) => !x.available).map((x) => x.rule);
+    // BED_NO_CARE only for want of a rota in the period (no `care` here)
     expect(unavailable).toEqual(['CONFIRM_TIME', 'BED_NO_CARE', 'HOSPITAL_OVERLAP', 'TWO_INSTITUTIONS']);
     for (const x of r.rules.filter((y) => !y.available)) expect(x.why).toMatch(/暂无法/);
   });
