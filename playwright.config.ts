@@ -9,9 +9,10 @@ export default defineConfig({
   outputDir: process.env['LTC_E2E_OUT'] ?? 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  // Each test has its own host process and database file, so files run side by side: two at a time on the
-  // 2-core CI machines (LTC_E2E_WORKERS overrides, e.g. 1 to watch one test alone).
+  // Each test has its own host process and database file, so tests run side by side, those of one file too
+  // (accessibility.spec.ts alone is ~6 minutes of walks): two at a time on the 2-core CI machines
+  // (LTC_E2E_WORKERS overrides, e.g. 1 to watch one test alone).
+  fullyParallel: true,
   workers: Number(process.env['LTC_E2E_WORKERS'] ?? 2),
   retries: 0,
   use: {
