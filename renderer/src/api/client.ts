@@ -4,6 +4,7 @@
  */
 import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
 import type { ApiError, ApiErrorCode, ApiProblem } from '../../../shared/api/errors';
+import { S } from './strings';
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode;
@@ -22,7 +23,7 @@ export async function call<M extends MethodName>(
   ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]
 ): Promise<OutputOf<M>> {
   const api = window.api;
-  if (!api) throw new ApiCallError({ code: 'INTERNAL', message: '未连接到长护助手服务：请从桌面程序或 npm run web 打开本页面' });
+  if (!api) throw new ApiCallError({ code: 'INTERNAL', message: S.notConnected });
   const fn = api[method] as (input: unknown) => Promise<{ ok: true; value: OutputOf<M> } | { ok: false; error: ApiError }>;
   const result = await fn(args[0]);
   if (!result.ok) throw new ApiCallError(result.error);

@@ -12,6 +12,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { call } from './client';
+import { S } from './strings';
 
 const POLL_MS = 400;
 const MAX_FAILED_POLLS = 5;
@@ -55,7 +56,7 @@ export function useJob() {
                 kind: 'unknown',
                 state: 'failed',
                 progress: { done: 0, total: 1, phase: '' },
-                error: { code: 'INTERNAL', message: `无法获取处理进度（${message}）。请刷新页面查看结果，不要重复操作。` },
+                error: { code: 'INTERNAL', message: S.progressLost(message) },
               });
             },
           );
@@ -76,7 +77,7 @@ export function useJob() {
       try {
         const s = await track((await start()).jobId);
         if (s.state === 'done') return s;
-        setError(Object.assign(new Error(s.error?.message ?? '处理失败，数据未改动。请重试。'), { problems: s.error?.problems ?? [] }));
+        setError(Object.assign(new Error(s.error?.message ?? S.jobFailed), { problems: s.error?.problems ?? [] }));
         return null;
       } catch (e) {
         setError(e);

@@ -1,7 +1,7 @@
 /**
  * The UI's words live in the feature's strings.ts (decision D26): eslint.config.mjs refuses a Chinese
- * string literal, template or JSX text in a .tsx file under renderer/src, and lets Chinese comments and
- * the strings modules (.ts) be. The .tsx block repeats the renderer's import() boundaries, which it
+ * string literal, template or JSX text in any .tsx or .ts file under renderer/src but the strings modules,
+ * and lets Chinese comments be. The .tsx block repeats the renderer's import() boundaries, which it
  * would otherwise replace.
  */
 import { resolve } from 'node:path';
@@ -42,6 +42,11 @@ describe('UI words in strings modules', () => {
       [7, 'no-restricted-syntax'], // an attribute (aria-label)
       [9, 'no-restricted-syntax'], // JSX text
     ]);
+  });
+
+  it('refuses them in a plain .ts file of the renderer too (a hook, the API client)', async () => {
+    const code = ['export const failed = (m: string) => new Error(`处理失败：${m}`);', ''].join('\n');
+    expect(await errors('renderer/src/api/useThing.ts', code)).toEqual([[1, 'no-restricted-syntax']]);
   });
 
   it('lets the strings module hold the words', async () => {
