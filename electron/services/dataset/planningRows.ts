@@ -6,6 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatasetCarePlan, DatasetPlannedVisit, DatasetRota, DatasetShiftType } from '../../../shared/domain/model';
+import { readPlans } from '../carePlans/planFacts';
 import { localTimestamp } from '../db/clock';
 import { DatasetError } from './errors';
 
@@ -67,34 +68,19 @@ export function readPlanning(
   ).map((p) => ({ ...p }));
   if (cells.length || published.length) out.rota = { shiftTypes: types.map(shiftOf), cells, published };
 
-  const items = new Map<number, string[]>();
-  for (const i of sql.prepare('SELECT plan_id, code FROM care_plan_items ORDER BY plan_id, position').all() as { plan_id: number; code: string }[])
-    items.set(i.plan_id, [...(items.get(i.plan_id) ?? []), i.code]);
-  const excluded = new Map<number, string[]>();
-  for (const e of sql.prepare('SELECT plan_id, staff_id FROM care_plan_excluded ORDER BY plan_id, staff_id').all() as { plan_id: number; staff_id: number }[])
-    excluded.set(e.plan_id, [...(excluded.get(e.plan_id) ?? []), staffRefs.get(e.staff_id)!]);
-  const plans = sql.prepare('SELECT * FROM care_plans ORDER BY resident_id').all() as {
-    id: number;
-    resident_id: number;
-    visits_per_week: number;
-    minutes: number;
-    days: string;
-    window_start: string;
-    window_end: string;
-    preferred_staff_id: number | null;
-    note: string | null;
-  }[];
+  // the plans as the services read them (carePlans/planFacts.ts), ids turned into the file's refs
+  const plans = [...readPlans(sql).values()].sort((x, y) => x.residentId - y.residentId);
   if (plans.length) {
     out.carePlans = plans.map((p) => ({
-      resident: residentRefs.get(p.resident_id)!,
-      items: items.get(p.id) ?? [],
-      visitsPerWeek: p.visits_per_week,
+      resident: residentRefs.get(p.residentId)!,
+      items: p.items,
+      visitsPerWeek: p.visitsPerWeek,
       minutes: p.minutes,
-      days: p.days ? p.days.split(',').map(Number) : [],
-      windowStart: p.window_start,
-      windowEnd: p.window_end,
-      ...(p.preferred_staff_id !== null ? { preferredStaff: staffRefs.get(p.preferred_staff_id)! } : {}),
-      excludedStaff: excluded.get(p.id) ?? [],
+      days: p.days,
+      windowStart: p.windowStart,
+      windowEnd: p.windowEnd,
+      ...(p.preferredStaffId !== null ? { preferredStaff: staffRefs.get(p.preferredStaffId)! } : {}),
+      excludedStaff: p.excludedStaffIds.map((id) => staffRefs.get(id)!),
       ...(p.note ? { note: p.note } : {}),
     }));
   }
