@@ -19,6 +19,9 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 850 },
+    // The app follows the system's reduce-motion setting (renderer/src/app/reducedMotion.ts): no slides or
+    // fades, so a click never waits for an animation to end.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

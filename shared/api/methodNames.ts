@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'institution.save',
   'policy.list',
   'dashboard.get',
+  'dashboard.claim',
   'residents.list',
   'residents.get',
   'residents.save',

@@ -5,6 +5,8 @@
  * day at 1:5, 夜班 1 at 1:10, 护士班 1 at 1:30), eight caregivers, one whose certificate has lapsed, one nurse.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { idNumberCheckChar } from '../../shared/domain/ids';
 import { RotaPage } from './pages/RotaPage';
 import { importDataset } from './support/dataset';
@@ -145,4 +147,65 @@ test('the keyboard and a block pasted from Excel', async ({ page, host }, info) 
   // a reload shows what was stored
   await page.reload();
   await expect(rota.cell('孙丽', '2026-10-12')).toHaveText('年');
+});
+
+test('a rota kept in Excel comes in through the template: a row with an unknown shift is named and nothing is stored until it is fixed', async ({
+  page,
+  host,
+}, info) => {
+  seed(host.dbFile, info.outputDir);
+  const rota = new RotaPage(page);
+  await rota.open('2026-10');
+  const template = await rota.downloadImportTemplate();
+  expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // the head nurse fills the template in Excel: 王芳 早班 on the 1st and 2nd, 李娜 a shift that does not exist
+  const fill = async (liNaShift: string, file: string): Promise<string> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await template.path());
+    const ws = wb.worksheets[0]!;
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === '编号') header = n;
+    });
+    // a day's column is headed by its number over its weekday ("1\n四")
+    const dayColumn = (day: number): number => {
+      let col = 0;
+      ws.getRow(header).eachCell((cell, c) => {
+        if (String(cell.value).split('\n')[0] === String(day)) col = c;
+      });
+      return col;
+    };
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === '王芳') {
+        row.getCell(dayColumn(1)).value = '早班';
+        row.getCell(dayColumn(2)).value = '早班';
+      }
+      if (row.getCell(2).value === '李娜') row.getCell(dayColumn(1)).value = liNaShift;
+    });
+    const path = join(info.outputDir, file);
+    await wb.xlsx.writeFile(path);
+    return path;
+  };
+
+  await rota.chooseImport(await fill('白班', 'rota-wrong.xlsx'));
+  const dialog = rota.importDialog();
+  await expect(dialog.getByRole('alert').first()).toContainText('1 行有错误，改正后才能导入');
+  await expect(dialog.getByRole('row', { name: /李娜/ })).toContainText('白班');
+  await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await screenshot(page, '83-rota-import-error');
+
+  // nothing was stored: closed and opened again, the dialog starts afresh and the grid is still empty
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(rota.cell('王芳', '2026-10-01')).toHaveText('');
+  await rota.toolbar('从 Excel 导入');
+  await expect(dialog.getByRole('table', { name: '排班导入预览' })).toHaveCount(0);
+  await rota.chooseImport(await fill('夜班', 'rota-fixed.xlsx'));
+  await expect(dialog.getByRole('alert').first()).toContainText('可以导入');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rota.cell('王芳', '2026-10-01')).toHaveText('早');
+  await expect(rota.cell('王芳', '2026-10-02')).toHaveText('早');
+  await expect(rota.cell('李娜', '2026-10-01')).toHaveText('夜');
 });

@@ -1,8 +1,8 @@
 /**
- * 首页: what needs attention this month, in one call: assessments and certificates running out,
- * unconfirmed visits, and the month's claim as it stands.
+ * 首页: what needs attention this month: assessments and certificates running out, unconfirmed visits,
+ * the week's plans (one quick call), and the month's claim as it stands (its own call, computed off thread).
  */
-import type { Dashboard } from '../../../shared/api/dashboard';
+import type { Dashboard, DashboardClaim } from '../../../shared/api/dashboard';
 import { daysBetween, monthEnd, monthStart } from '../../../shared/domain/dates';
 import { assessmentReminders, certificateExpiring } from '../../../shared/domain/reminders';
 import { monthHasEnded } from '../../../shared/claims/claimWindow';
@@ -16,7 +16,7 @@ import type { LtcDatabase } from '../db/database';
 import { readInstitution } from '../dataset/institutionRows';
 import { readResidents, readStaff } from '../dataset/readRecords';
 
-export async function dashboard(db: LtcDatabase, month: string, today: string): Promise<Dashboard> {
+export function dashboard(db: LtcDatabase, month: string, today: string): Dashboard {
   const institution = readInstitution(db.raw);
   const pack = findPolicyPack(institution?.policy ?? 'ningbo-2022');
   const lead = pack?.reminderLeadDays ?? [60, 30, 7];
@@ -56,24 +56,6 @@ export async function dashboard(db: LtcDatabase, month: string, today: string): 
     .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(confirmed = 0), 0) AS unconfirmed FROM visits WHERE start_at >= @from AND start_at <= @to')
     .get(range) as { n: number; unconfirmed: number };
 
-  let claim: Dashboard['claim'] = null;
-  if (institution) {
-    const stored = claimsOfMonth(db, month).find((x) => x.summary.kind === 'regular' && isSent(x.summary));
-    // A submitted month shows what was submitted; an open one, the claim as the records stand now.
-    const c = stored ? stored.claim : await computeMonthClaimOffThread(db, month);
-    const count = (s: string) => c.issues.filter((i) => i.severity === s).length;
-    const projected = !stored && !monthHasEnded(month, today);
-    claim = {
-      status: stored?.summary.status === 'settled' ? 'settled' : stored ? 'submitted' : 'none',
-      totals: c.totals,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-      projected,
-      toDate: projected ? claimToDate(c, today) : null,
-    };
-  }
-
   return {
     month,
     today,
@@ -89,6 +71,23 @@ export async function dashboard(db: LtcDatabase, month: string, today: string): 
       visitsThisMonth: visitCount.n,
     },
     plansThisWeek: weekPlanVsDone(db.raw, today),
-    claim,
+  };
+}
+
+/** The claim card of 首页: a submitted month shows what was submitted; an open one, the claim as the records stand now. */
+export async function dashboardClaim(db: LtcDatabase, month: string, today: string): Promise<DashboardClaim | null> {
+  if (!readInstitution(db.raw)) return null;
+  const stored = claimsOfMonth(db, month).find((x) => x.summary.kind === 'regular' && isSent(x.summary));
+  const c = stored ? stored.claim : await computeMonthClaimOffThread(db, month);
+  const count = (s: string) => c.issues.filter((i) => i.severity === s).length;
+  const projected = !stored && !monthHasEnded(month, today);
+  return {
+    status: stored?.summary.status === 'settled' ? 'settled' : stored ? 'submitted' : 'none',
+    totals: c.totals,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    projected,
+    toDate: projected ? claimToDate(c, today) : null,
   };
 }

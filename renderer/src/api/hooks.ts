@@ -6,17 +6,14 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
 import { call, type ApiCallError } from './client';
+import { apiQuery } from './queryClient';
 
 export function useApiQuery<M extends MethodName>(
   method: M,
   input: InputOf<M>,
   options: Omit<UseQueryOptions<OutputOf<M>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<OutputOf<M>, ApiCallError>({
-    queryKey: [method, input],
-    queryFn: () => (call as (m: M, i: InputOf<M>) => Promise<OutputOf<M>>)(method, input),
-    ...options,
-  });
+  return useQuery<OutputOf<M>, ApiCallError>({ ...apiQuery(method, input), ...options });
 }
 
 export function useApiMutation<M extends MethodName>(method: M) {

@@ -2,8 +2,8 @@
  * Every import's screen in one shape: choose a file → every row checked and shown, the bad ones to be
  * fixed in the file or left out → import all at once (nothing is stored while an error row is still
  * included; the commit sends the same file and the services check it again) → what was imported.
- * The visit import and the roster import use it; a new import brings only its words, its preview table
- * and its filters.
+ * The visit and roster imports (pages) and the rota import (a dialog) use it; a new import brings only
+ * its words, its preview table and its filters.
  */
 import { Button, Flex, Steps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -16,11 +16,15 @@ import { FileDrop } from './FileDrop';
 
 export type Upload = { name: string; base64: string };
 
-/** The file, its preview and its commit, for an import whose preview takes `{ file }`. */
+/**
+ * The file, its preview and its commit. The preview is sent `{ file }`, or what `previewInput` makes of
+ * the file when the import needs more (the rota's month).
+ */
 export function useImportFlow<P extends MethodName, C extends MethodName>(
   previewMethod: P,
   commitMethod: C,
   onNewFile: () => void,
+  previewInput: (file: Upload) => InputOf<P> = (file) => ({ file }) as InputOf<P>,
 ): ImportFlow<OutputOf<P>, OutputOf<C>> & { file: Upload | null; commitWith: (input: InputOf<C>, then?: (result: OutputOf<C>) => void) => void } {
   const [file, setFile] = useState<Upload | null>(null);
   const [done, setDone] = useState<OutputOf<C> | null>(null);
@@ -33,7 +37,7 @@ export function useImportFlow<P extends MethodName, C extends MethodName>(
     setDone(null);
     onNewFile();
     commit.reset();
-    preview.mutate({ file: upload } as InputOf<P>);
+    preview.mutate(previewInput(upload));
   };
   const reset = (): void => {
     setFile(null);

@@ -1,5 +1,5 @@
 /** Page object: 排班 (the grid, its palette and toolbar, the checks' list, the dialogs). */
-import type { Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 
 export class RotaPage {
   constructor(readonly page: Page) {}
@@ -67,5 +67,22 @@ export class RotaPage {
     const dialog = this.page.getByRole('dialog', { name: '调班原因' });
     await dialog.getByRole('textbox', { name: '调班原因' }).fill(reason);
     await dialog.getByRole('button', { name: '确定' }).click();
+  }
+
+  readonly importDialog = () => this.page.getByRole('dialog', { name: /从 Excel 导入排班/ });
+
+  /** 从 Excel 导入 › 下载排班导入模板: the month's grid as a workbook to fill in. */
+  async downloadImportTemplate(): Promise<Download> {
+    await this.toolbar('从 Excel 导入');
+    const link = this.importDialog().getByRole('button', { name: '下载排班导入模板' });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    return download;
+  }
+
+  /** Chooses a filled-in workbook in the open import dialog and waits for its preview. */
+  async chooseImport(file: string): Promise<void> {
+    await this.importDialog().locator('input[type=file]').setInputFiles(file);
+    // a table with a fixed header is two tables (head, body), both named
+    await this.importDialog().getByRole('table', { name: '排班导入预览' }).first().waitFor();
   }
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { writeClaim } from '../../../electron/services/claims/claimStore';
 import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
 import { applyResult } from '../../../electron/services/claims/results';
-import { dashboard } from '../../../electron/services/dashboard/dashboardService';
+import { dashboardClaim } from '../../../electron/services/dashboard/dashboardService';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase } from '../../../electron/services/db/database';
 import { claimsLedger } from '../../../electron/services/reports/ledger';
@@ -65,7 +65,7 @@ describe('首页: the month so far', () => {
   it('an open month is projected, with its bed-days and amounts up to today beside it', async () => {
     const db = track(openDatabase(path.join(tempDir(), 'home.db')));
     importDataset(db, sample(), { actor: 't' });
-    const d = await dashboard(db, '2026-10', '2026-10-12');
+    const claimCard = await dashboardClaim(db, '2026-10', '2026-10-12');
     const claim = computeMonthClaim(db, '2026-10');
     // expected from the claim's own evidence: the billable days on or before the 12th, at each line's daily split
     let days = 0;
@@ -79,9 +79,9 @@ describe('首页: the month so far', () => {
       days += n;
       fund += (l.fundFen / l.billableDays) * n;
     }
-    expect(d.claim).toMatchObject({ projected: true, totals: { billableDays: expected.totals.billableDays }, toDate: { billableDays: days, fundFen: fund } });
+    expect(claimCard).toMatchObject({ projected: true, totals: { billableDays: expected.totals.billableDays }, toDate: { billableDays: days, fundFen: fund } });
     expect(days).toBeLessThan(expected.totals.billableDays);
-    expect((await dashboard(db, '2026-10', '2026-11-01')).claim).toMatchObject({ projected: false, toDate: null });
+    expect(await dashboardClaim(db, '2026-10', '2026-11-01')).toMatchObject({ projected: false, toDate: null });
   });
 
   it('counts a home line whole (visits are recorded after they happen) and nothing of days after today', () => {

@@ -18,6 +18,14 @@ const STATUS_COLORS: Record<string, string> = { none: 'default', draft: 'blue', 
 /** A month not yet over: its bed-days and amounts are projected to month-end (a stay runs on), so say so. */
 const projectedTitle = (title: string, projected: boolean) => (projected ? S.claim.projectedTitle(title) : title);
 
+/**
+ * A reminder list shows the soonest first, a page at a time: a big institution has hundreds of
+ * assessments running out within 60 days, and drawing them all would hold up the whole screen.
+ */
+const REMINDER_PAGE = 8;
+const reminderPages = (n: number) =>
+  n > REMINDER_PAGE ? { pageSize: REMINDER_PAGE, size: 'small' as const, showSizeChanger: false, align: 'end' as const } : false;
+
 function SoFar({ value, testId }: { value: string; testId: string }) {
   return (
     <Typography.Text type="secondary" data-testid={testId}>
@@ -48,15 +56,13 @@ export function HomePage() {
       />
     );
   }
-  const claimStatus = d.claim?.status ?? 'none';
-  const status = { text: S.claim.status[claimStatus] ?? S.claim.status.none, color: STATUS_COLORS[claimStatus] ?? 'default' };
   return (
     <>
       <PageHeader title={d.institutionName} subtitle={S.subtitle(month, d.today)} />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title={S.inStay} value={d.counts.inStay} suffix={S.ofResidents(d.counts.residents)} />
+            <Statistic title={S.inStay} value={d.counts.inStay} suffix={S.ofResidents(formatCount(d.counts.residents))} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
@@ -82,52 +88,7 @@ export function HomePage() {
         </Col>
       </Row>
 
-      <Card
-        title={
-          <>
-            {S.claim.title} <Tag color={status.color}>{status.text}</Tag>
-            {d.claim?.projected && (
-              <Tag color="gold" data-testid="home-claim-projected">
-                {S.claim.projected}
-              </Tag>
-            )}
-          </>
-        }
-        style={{ marginTop: 16 }}
-        extra={<Link to="/claims">{S.claim.go}</Link>}
-        data-testid="home-claim"
-      >
-        {d.claim && (
-          <Row gutter={16}>
-            <Col span={4}>
-              <Statistic title={S.claim.persons} value={d.claim.totals.persons} />
-            </Col>
-            <Col span={4}>
-              <Statistic title={projectedTitle(S.claim.days, d.claim.projected)} value={d.claim.totals.billableDays} />
-              {d.claim.toDate && <SoFar testId="home-claim-today-days" value={formatCount(d.claim.toDate.billableDays)} />}
-            </Col>
-            <Col span={4}>
-              <Statistic title={S.claim.hours} value={formatHours(d.claim.totals.coveredMinutes)} />
-            </Col>
-            <Col span={4}>
-              <Statistic title={projectedTitle(S.claim.fee, d.claim.projected)} value={formatYuan(d.claim.totals.feeFen)} />
-              {d.claim.toDate && <SoFar testId="home-claim-today-fee" value={formatYuan(d.claim.toDate.feeFen)} />}
-            </Col>
-            <Col span={4}>
-              <Statistic title={projectedTitle(S.claim.fund, d.claim.projected)} value={formatYuan(d.claim.totals.fundFen)} />
-              {d.claim.toDate && <SoFar testId="home-claim-today-fund" value={formatYuan(d.claim.toDate.fundFen)} />}
-            </Col>
-            <Col span={4}>
-              <Statistic
-                title={S.claim.issues}
-                value={d.claim.errors}
-                suffix={S.claim.issuesSuffix(d.claim.warnings)}
-                valueStyle={{ color: d.claim.errors > 0 ? '#cf1322' : '#389e0d' }}
-              />
-            </Col>
-          </Row>
-        )}
-      </Card>
+      <ClaimCard month={month} />
 
       {d.plansThisWeek && (
         <Card
@@ -165,8 +126,13 @@ export function HomePage() {
 
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
-          <Card title={S.assessments(d.reminderLeadDays.join('/'))} data-testid="home-assessments">
+          <Card
+            title={S.assessments(d.reminderLeadDays.join('/'))}
+            extra={d.assessmentsExpiring.length > 0 && S.reminderCount(d.assessmentsExpiring.length)}
+            data-testid="home-assessments"
+          >
             <List
+              pagination={reminderPages(d.assessmentsExpiring.length)}
               locale={{ emptyText: S.noAssessments }}
               dataSource={d.assessmentsExpiring}
               renderItem={(a) => (
@@ -181,8 +147,13 @@ export function HomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={S.certificates} data-testid="home-certificates">
+          <Card
+            title={S.certificates}
+            extra={d.certificatesExpiring.length > 0 && S.reminderCount(d.certificatesExpiring.length)}
+            data-testid="home-certificates"
+          >
             <List
+              pagination={reminderPages(d.certificatesExpiring.length)}
               locale={{ emptyText: S.noCertificates }}
               dataSource={d.certificatesExpiring}
               renderItem={(c) => (
@@ -198,5 +169,66 @@ export function HomePage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/**
+ * The month's claim as it stands: its own call (dashboard.claim), so the rest of the screen does not wait
+ * while a big month is computed; the card holds a placeholder meanwhile.
+ */
+function ClaimCard({ month }: { month: string }) {
+  const q = useApiQuery('dashboard.claim', { month, today: todayLocal() });
+  const c = q.data ?? null;
+  const claimStatus = c?.status ?? 'none';
+  const status = { text: S.claim.status[claimStatus] ?? S.claim.status.none, color: STATUS_COLORS[claimStatus] ?? 'default' };
+  return (
+    <Card
+      title={
+        <>
+          {S.claim.title} {c && <Tag color={status.color}>{status.text}</Tag>}
+          {c?.projected && (
+            <Tag color="gold" data-testid="home-claim-projected">
+              {S.claim.projected}
+            </Tag>
+          )}
+        </>
+      }
+      style={{ marginTop: 16 }}
+      extra={<Link to="/claims">{S.claim.go}</Link>}
+      data-testid="home-claim"
+    >
+      {q.isLoading && <Skeleton active paragraph={{ rows: 1 }} />}
+      <ErrorAlert error={q.error} />
+      {c && (
+        <Row gutter={16}>
+          <Col span={4}>
+            <Statistic title={S.claim.persons} value={c.totals.persons} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={projectedTitle(S.claim.days, c.projected)} value={c.totals.billableDays} />
+            {c.toDate && <SoFar testId="home-claim-today-days" value={formatCount(c.toDate.billableDays)} />}
+          </Col>
+          <Col span={4}>
+            <Statistic title={S.claim.hours} value={formatHours(c.totals.coveredMinutes)} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={projectedTitle(S.claim.fee, c.projected)} value={formatYuan(c.totals.feeFen)} />
+            {c.toDate && <SoFar testId="home-claim-today-fee" value={formatYuan(c.toDate.feeFen)} />}
+          </Col>
+          <Col span={4}>
+            <Statistic title={projectedTitle(S.claim.fund, c.projected)} value={formatYuan(c.totals.fundFen)} />
+            {c.toDate && <SoFar testId="home-claim-today-fund" value={formatYuan(c.toDate.fundFen)} />}
+          </Col>
+          <Col span={4}>
+            <Statistic
+              title={S.claim.issues}
+              value={c.errors}
+              suffix={S.claim.issuesSuffix(c.warnings)}
+              valueStyle={{ color: c.errors > 0 ? '#cf1322' : '#389e0d' }}
+            />
+          </Col>
+        </Row>
+      )}
+    </Card>
   );
 }

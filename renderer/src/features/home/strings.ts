@@ -9,7 +9,7 @@ export const S = {
 
   // the counts
   inStay: '在住/在服务对象',
-  ofResidents: (n: number) => `/ ${n}`,
+  ofResidents: (n: string) => `/ ${n}`,
   staff: '在职员工',
   visits: '本月上门服务',
   unconfirmed: '未签字确认的服务',
@@ -49,6 +49,8 @@ export const S = {
   noAssessments: '没有即将到期的评估',
   assessment: (level: number, levelName: string, endsOn: string) => `${level}级 ${levelName} · 到期 ${endsOn}`,
   certificates: '证书即将到期',
+  /** a reminder card's count, beside its title */
+  reminderCount: (n: number) => `共 ${n} 条`,
   noCertificates: '没有即将到期的证书',
   certificate: (type: string, number: string, expiresOn: string) => `${type} ${number} · 到期 ${expiresOn}`,
 } as const;

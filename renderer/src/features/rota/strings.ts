@@ -84,6 +84,7 @@ export const S = {
     preview: '排班导入预览',
     col: { row: '行号', ref: '编号', name: '姓名', shifts: '班数', errors: '错误' },
     commit: '确认导入',
+    another: '换一个文件',
   },
 
   // 排班建议
