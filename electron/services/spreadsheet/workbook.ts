@@ -71,5 +71,25 @@ export function readCsv(bytes: Uint8Array): { encoding: 'UTF-8' | 'GBK'; rows: C
   const quotes = parsed.errors.find((x) => x.type === 'Quotes');
   if (quotes) throw new InputError(`CSV 文件第 ${(quotes.row ?? 0) + 1} 行的引号不成对，文件可能被截断或手工改坏了，请重新导出`);
   const rows = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c): Cell => (c.trim() === '' ? null : c.trim())) }));
-  return { encoding, rows: rows.filter((r) => r.cells.some((c) => c !== null)) };
+  const kept = rows.filter((r) => r.cells.some((c) => c !== null));
+  refuseCutShort(text, kept);
+  return { encoding, rows: kept };
+}
+
+/**
+ * A file cut short (a copy or download that did not finish) ends in the middle of a row: no line break
+ * at its end, and its last row shorter than the header. Importing it would store that half row (a visit
+ * with 外部编号 "EX" for EX0123), and the whole file later a second visit beside it.
+ */
+function refuseCutShort(text: string, rows: readonly CsvRow[]): void {
+  const header = rows[0];
+  const last = rows.at(-1);
+  if (!header || !last || last === header || /[\r\n]$/.test(text)) return;
+  const width = (r: CsvRow): number => r.cells.length - [...r.cells].reverse().findIndex((c) => c !== null);
+  if (width(last) < width(header)) {
+    throw new InputError(
+      `CSV 文件的最后一行（第 ${last.row} 行）不完整：只有 ${width(last)} 列，表头有 ${width(header)} 列，且文件末尾没有换行——文件可能没有复制或下载完整。` +
+        '请重新导出完整的文件后再导入（没有导入任何内容）',
+    );
+  }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/api/dispatch';
 import { handlers } from '../../../electron/services/api/registry';
-import type { ServiceContext } from '../../../electron/services/api/handlers';
+import type { ServiceContext } from '../../../electron/services/api/context';
 import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { tempDir } from '../services/helpers';

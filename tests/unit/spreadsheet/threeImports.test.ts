@@ -122,3 +122,27 @@ describe('the same file or cell in the three imports', () => {
     expect(lines.map((l) => l.idNumber)).toContain(CHEN);
   });
 });
+
+describe('a CSV cut short (a copy or download that did not finish)', () => {
+  const HEADER = '外部编号,服务对象身份证号,服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认';
+  const ROW = (ref: string, day: number) => `${ref},${CHEN},陈淑芬,施银萍,2026-10-${day} 09:00,2026-10-${day} 10:00,LC01,是`;
+  const whole = `${HEADER}\r\n${ROW('EX0121', 20)}\r\n${ROW('EX0122', 21)}\r\n`;
+
+  it('is refused whole, naming its last row, when it ends in the middle of a row: nothing is half imported', async () => {
+    const cut = whole.slice(0, whole.indexOf('EX0122') + 2); // "…\r\nEX"
+    const said = await refusal(visitImport('记录.csv', Buffer.from(cut)));
+    expect(said).toBe(
+      'CSV 文件的最后一行（第 3 行）不完整：只有 1 列，表头有 8 列，且文件末尾没有换行——文件可能没有复制或下载完整。请重新导出完整的文件后再导入（没有导入任何内容）',
+    );
+  });
+
+  it('the whole file, with or without a line break at its end, is read with both rows', async () => {
+    for (const text of [whole, whole.trimEnd()]) {
+      const preview = await visitImport('记录.csv', Buffer.from(text));
+      expect(preview.rows.map((r) => [r.row, r.errors])).toEqual([
+        [2, []],
+        [3, []],
+      ]);
+    }
+  });
+});
