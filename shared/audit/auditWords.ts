@@ -165,6 +165,8 @@ const FIELDS: Record<string, string> = {
   added: '新增',
   matched: '已登记（按身份证号对应）',
   skipped: '跳过（已有）',
+  differing: '内容不同未覆盖',
+  differingRefs: '内容不同未覆盖的编号',
   skippedDuplicates: '跳过（已导入过）',
   excluded: '排除条数',
   excludedRows: '排除的行',

@@ -23,6 +23,14 @@ export interface ImportCount {
   skipped: number;
 }
 
+/** Visits: a ref already on file that says something else is not overwritten, and is named. */
+export interface VisitImportCount extends ImportCount {
+  /** of the skipped, those whose stored record differs from the file's (not applied: a correction is made in the program, with a reason) */
+  differing: number;
+  /** their refs, the first 20 */
+  differingRefs: string[];
+}
+
 export interface ImportSummary extends PlanningCounts {
   institution: 'created' | 'updated' | 'unchanged';
   residents: ImportCount;
@@ -30,7 +38,7 @@ export interface ImportSummary extends PlanningCounts {
   events: ImportCount;
   staff: ImportCount;
   certificates: ImportCount;
-  visits: ImportCount;
+  visits: VisitImportCount;
 }
 
 const count = (): ImportCount => ({ added: 0, skipped: 0 });
@@ -65,7 +73,7 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
     events: count(),
     staff: count(),
     certificates: count(),
-    visits: count(),
+    visits: { ...count(), differing: 0, differingRefs: [] },
   };
 
   const before = readInstitution(sql);
@@ -91,6 +99,14 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
       check_in_lat, check_in_lng, check_out_lat, check_out_lng, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (ref) DO NOTHING`);
   const insertItem = sql.prepare('INSERT INTO visit_items (visit_id, position, code) VALUES (?, ?, ?)');
+  // Only for a ref already on file: what is stored, to tell "the same visit again" from "a corrected one".
+  const storedVisit = sql
+    .prepare(
+      `SELECT resident_id, staff_id, start_at, end_at, confirmed, check_in_lat, check_in_lng, check_out_lat, check_out_lng, note,
+         (SELECT group_concat(code, ',') FROM (SELECT code FROM visit_items WHERE visit_id = v.id ORDER BY position)) AS items
+       FROM visits v WHERE ref = ?`,
+    )
+    .raw();
   for (const v of d.visits) {
     const inserted = insertVisit.run(
       v.ref,
@@ -108,6 +124,24 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
     );
     if (inserted.changes === 0) {
       summary.visits.skipped++;
+      const stored = storedVisit.get(v.ref) as unknown[] | undefined;
+      const file = [
+        residentIds.get(v.resident),
+        staffIds.get(v.staff),
+        v.start,
+        v.end,
+        v.confirmed ? 1 : 0,
+        v.checkIn?.lat,
+        v.checkIn?.lng,
+        v.checkOut?.lat,
+        v.checkOut?.lng,
+        v.note,
+        v.items.join(','),
+      ];
+      if (stored && key(...stored.map((x) => (typeof x === 'bigint' ? Number(x) : x))) !== key(...file.map((x) => (typeof x === 'bigint' ? Number(x) : x)))) {
+        summary.visits.differing++;
+        if (summary.visits.differingRefs.length < 20) summary.visits.differingRefs.push(v.ref);
+      }
       continue;
     }
     const id = inserted.lastInsertRowid;
