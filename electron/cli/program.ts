@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { DatabaseError } from '../services/db/errors';
 import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
-import { reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
+import { packageCommand, reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
 import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
 import { inspectCommand, type InspectOptions } from './commands/inspectCommand';
@@ -50,6 +50,15 @@ function buildProgram(io: Io): Command {
     .option('--accept-errors', '本月有错误时仍然申报（有错误的床日和服务不结算）')
     .option('--by <NAME>', '申报人（记入审计日志），默认当前系统用户')
     .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) => submitCommand(o, io.out, io.err));
+
+  program
+    .command('package')
+    .description('把已申报的申报包（数据库中冻结的文件）重新写出到目录：先逐个按申报时的 SHA-256 校验；标准输出打印文件路径')
+    .requiredOption('--db <FILE>', '机构数据库文件')
+    .requiredOption('--month <YYYY-MM>', '结算月份')
+    .option('--seq <N>', '补报序号（默认 0：正常申报）')
+    .requiredOption('--out <DIR>', '写入此目录')
+    .action((o: { db: string; month: string; seq?: string; out: string }) => packageCommand(o, io.out, io.err));
 
   program
     .command('supplement')

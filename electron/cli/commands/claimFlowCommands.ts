@@ -19,6 +19,8 @@ import { requireExisting, writeFileAtomic } from '../io';
 import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
 import { cliActor } from './dataCommands';
+import { storedPackage } from '../../services/claims/storedPackage';
+import { recordAudit } from '../../services/audit/auditLog';
 
 async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   requireExisting(file, '数据库文件');
@@ -54,6 +56,28 @@ export async function submitCommand(o: SubmitCliOptions & { supplementary?: bool
       const dir = resolve(o.out);
       for (const f of savePackageVerified(dir, r.files)) out(f.path);
     }
+  });
+}
+
+/** `ltc package`: a submitted package written out again from the database, verified first (storedPackage.ts). */
+export async function packageCommand(
+  o: { db: string; month: string; seq?: string; out: string },
+  out: (s: string) => void,
+  log: (s: string) => void,
+): Promise<void> {
+  await withDb(o.db, (db) => {
+    const { claim, files } = storedPackage(db, o.month, Number(o.seq ?? 0));
+    const dir = resolve(o.out);
+    for (const f of savePackageVerified(dir, files)) out(f.path);
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'claim',
+      entityId: claim.summary.id,
+      after: { month: claim.summary.month, kind: claim.summary.kind, seq: claim.summary.seq, files: files.map((f) => f.name), via: `ltc package → ${dir}` },
+    });
+    log(`已写出 ${o.month} 的申报包（${files.length} 个文件，均与申报时一致）：${dir}`);
+    return Promise.resolve();
   });
 }
 

@@ -46,10 +46,10 @@ export function importCommand(dbFile: string, datasetFile: string, log: (s: stri
   const summary = withDatabase(dbFile, (db) => importDataset(db, dataset, { actor: cliActor() }));
   log(`已导入 ${datasetFile} → ${dbFile}：${JSON.stringify(summary)}`);
   const differ = summary.visits;
-  if (differ.differing > 0) {
+  if (differ.conflicting > 0) {
     // skipped, not silently: a corrected visit is changed in the program, with a reason (docs/rules.md §8.4)
     log(
-      `注意：${differ.differing} 条上门服务记录与数据库中同编号的记录内容不同，未覆盖：${differ.differingRefs.join('、')}${differ.differing > differ.differingRefs.length ? ' 等' : ''}。` +
+      `注意：${differ.conflicting} 条上门服务记录与数据库中同编号的记录内容不同，未覆盖：${differ.conflictingRefs.join('、')}${differ.conflicting > differ.conflictingRefs.length ? ' 等' : ''}。` +
         '如需更正，请在程序中修改这些记录（会记录更正原因）',
     );
   }

@@ -26,9 +26,9 @@ export interface ImportCount {
 /** Visits: a ref already on file that says something else is not overwritten, and is named. */
 export interface VisitImportCount extends ImportCount {
   /** of the skipped, those whose stored record differs from the file's (not applied: a correction is made in the program, with a reason) */
-  differing: number;
+  conflicting: number;
   /** their refs, the first 20 */
-  differingRefs: string[];
+  conflictingRefs: string[];
 }
 
 export interface ImportSummary extends PlanningCounts {
@@ -73,7 +73,7 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
     events: count(),
     staff: count(),
     certificates: count(),
-    visits: { ...count(), differing: 0, differingRefs: [] },
+    visits: { ...count(), conflicting: 0, conflictingRefs: [] },
   };
 
   const before = readInstitution(sql);
@@ -139,8 +139,8 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
         v.items.join(','),
       ];
       if (stored && key(...stored.map((x) => (typeof x === 'bigint' ? Number(x) : x))) !== key(...file.map((x) => (typeof x === 'bigint' ? Number(x) : x)))) {
-        summary.visits.differing++;
-        if (summary.visits.differingRefs.length < 20) summary.visits.differingRefs.push(v.ref);
+        summary.visits.conflicting++;
+        if (summary.visits.conflictingRefs.length < 20) summary.visits.conflictingRefs.push(v.ref);
       }
       continue;
     }

@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import expected from '../../fixtures/sample-ningbo.expected-2026-10.json';
 
@@ -81,6 +82,24 @@ describe('ltc submit, result-template, result, reconcile', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('不能重复申报');
     expect(again.stderr).not.toContain('内部错误');
+
+    // ltc package writes the frozen package out again, byte for byte (after a kill during --out, or for a copy)
+    const copy = join(dir, 'copy');
+    const p = ltc('package', '--db', db, '--month', '2026-10', '--out', copy);
+    expect(p.code, p.stderr).toBe(0);
+    expectVerifiedPackage(copy, p.stdout);
+    for (const f of PACKAGE_FILES) expect(sha256(join(copy, f)), f).toBe(sha256(join(out, f)));
+    // written beside the target and moved in: no half folder is left
+    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+
+    // a package altered in the database is refused, and nothing is written
+    const raw = new Database(db);
+    raw.prepare("UPDATE claim_files SET bytes = CAST('篡改' AS BLOB) WHERE name = '个人结算明细.pdf'").run();
+    raw.close();
+    const altered = ltc('package', '--db', db, '--month', '2026-10', '--out', join(dir, 'altered'));
+    expect(altered.code).toBe(1);
+    expect(altered.stderr).toContain('数据库中保存的 2026-10 申报包与申报时不符（个人结算明细.pdf），未写出任何文件');
+    expect(existsSync(join(dir, 'altered'))).toBe(false);
   });
 
   it('imports the agency result from the filled template and reconciles claimed against paid', async () => {

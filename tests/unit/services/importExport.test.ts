@@ -45,7 +45,7 @@ describe('importDataset', () => {
       events: { added: 7, skipped: 0 },
       staff: { added: 2, skipped: 0 },
       certificates: { added: 2, skipped: 0 },
-      visits: { added: 6, skipped: 0, differing: 0, differingRefs: [] },
+      visits: { added: 6, skipped: 0, conflicting: 0, conflictingRefs: [] },
     });
     expect(counts(db)).toEqual({ ...SAMPLE_ROWS, audit_log: 1 });
     const [audit] = listAudit(db);
@@ -70,7 +70,7 @@ describe('importDataset', () => {
       events: { added: 0, skipped: 7 },
       staff: { added: 0, skipped: 2 },
       certificates: { added: 0, skipped: 2 },
-      visits: { added: 0, skipped: 6, differing: 0, differingRefs: [] },
+      visits: { added: 0, skipped: 6, conflicting: 0, conflictingRefs: [] },
     });
     expect(counts(db)).toEqual({ ...SAMPLE_ROWS, audit_log: 2 });
     expect(exportDataset(db)).toStrictEqual(sample());
@@ -83,7 +83,7 @@ describe('importDataset', () => {
     const v = corrected.visits.find((x) => x.ref === 'v2')!;
     v.end = v.end.replace(/T(\d\d)/, (_m, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`);
     const second = importDataset(db, corrected, { actor: 't' });
-    expect(second.visits).toEqual({ added: 0, skipped: 6, differing: 1, differingRefs: ['v2'] });
+    expect(second.visits).toEqual({ added: 0, skipped: 6, conflicting: 1, conflictingRefs: ['v2'] });
     expect(db.raw.prepare("SELECT minutes FROM visits WHERE ref = 'v2'").pluck().get()).toBe(90);
   });
 
@@ -162,7 +162,7 @@ describe('importDataset', () => {
     expect(summary.staff).toEqual({ added: 0, skipped: 1 });
     expect(summary.certificates).toEqual({ added: 0, skipped: 1 });
     // v1 is on file with items LC01 and LC08; this file says LC01 only: kept as stored, and named
-    expect(summary.visits).toEqual({ added: 2, skipped: 1, differing: 1, differingRefs: ['v1'] });
+    expect(summary.visits).toEqual({ added: 2, skipped: 1, conflicting: 1, conflictingRefs: ['v1'] });
 
     const out = exportDataset(db);
     const r3 = out.residents.find((r) => r.ref === 'r3')!;
