@@ -5,18 +5,64 @@
  *
  * While a month's submission is being prepared (its claim read, its package built: seconds for a big
  * month) its records are held as well, correction or not: a change committed then would be missing
- * from the claim being frozen. The hold is per database file and lives in this process, which owns
- * the connection every window writes through.
+ * from the claim being frozen. The hold is a row of submission_holds (migration 014), taken in a write
+ * transaction before the claim is read, so another process writing the same file (the window while
+ * `ltc submit` runs) sees it in the transaction of its own write; SQLite serialises the two, and a
+ * write whose transaction began before the hold was taken cannot commit after it (WAL: its snapshot is
+ * stale). This process also keeps its holds in memory, for the worker threads that write through their
+ * own connections (withMonthsHeld). A row left by a killed process is recognised and taken over.
  */
+import { hostname } from 'node:os';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
+import { localTimestamp } from '../db/clock';
 import { writingElsewhere } from '../db/writeGate';
 import { ServiceError } from '../errors';
 
 const submitting = new Map<string, Set<string>>();
 
-/** The months of this database whose submission is being prepared now. */
+interface HoldRow {
+  month: string;
+  pid: number;
+  host: string;
+}
+
+/** A hold whose process is gone (killed mid-submission) holds nothing. Another machine's is trusted. */
+function alive(h: HoldRow): boolean {
+  if (h.host !== hostname()) return true;
+  if (h.pid === process.pid) return true;
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function heldInFile(raw: BetterSqlite3.Database): string[] {
+  return (raw.prepare('SELECT month, pid, host FROM submission_holds').all() as HoldRow[]).filter(alive).map((h) => h.month);
+}
+
+/** The months of this database whose submission is being prepared now, by this process or another. */
 export function submittingMonths(db: LtcDatabase): string[] {
-  return [...(submitting.get(db.file) ?? [])].sort();
+  return [...new Set([...(submitting.get(db.file) ?? []), ...heldInFile(db.raw)])].sort();
+}
+
+/** Takes the month's row, in a write transaction that first looks for a live one; false when held. */
+function takeFileHold(db: LtcDatabase, month: string): boolean {
+  return db.raw
+    .transaction(() => {
+      if (heldInFile(db.raw).includes(month)) return false;
+      db.raw
+        .prepare('INSERT OR REPLACE INTO submission_holds (month, pid, host, started_at) VALUES (?, ?, ?, ?)')
+        .run(month, process.pid, hostname(), localTimestamp());
+      return true;
+    })
+    .immediate();
+}
+
+function releaseFileHold(db: LtcDatabase, month: string): void {
+  db.raw.prepare('DELETE FROM submission_holds WHERE month = ? AND pid = ? AND host = ?').run(month, process.pid, hostname());
 }
 
 /** Runs a submission's preparation and storing with its month held; a second one for the month is refused meanwhile. */
@@ -26,7 +72,9 @@ export async function whileSubmitting<T>(db: LtcDatabase, month: string, work: (
   const importing = writingElsewhere(db);
   if (importing) throw new ServiceError('CONFLICT', `正在${importing}，请等导入完成后再申报，申报才包含这些记录。`);
   const months = submitting.get(db.file) ?? new Set<string>();
-  if (months.has(month)) throw new ServiceError('CONFLICT', `${month} 正在申报（生成申报包），请等它完成后再看结果，不要重复申报。`);
+  const busy = (): ServiceError => new ServiceError('CONFLICT', `${month} 正在申报（生成申报包），请等它完成后再看结果，不要重复申报。`);
+  if (months.has(month)) throw busy();
+  if (!takeFileHold(db, month)) throw busy();
   months.add(month);
   submitting.set(db.file, months);
   try {
@@ -34,6 +82,7 @@ export async function whileSubmitting<T>(db: LtcDatabase, month: string, work: (
   } finally {
     months.delete(month);
     if (months.size === 0) submitting.delete(db.file);
+    releaseFileHold(db, month);
   }
 }
 

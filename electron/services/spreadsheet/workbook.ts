@@ -85,7 +85,8 @@ function refuseCutShort(text: string, rows: readonly CsvRow[]): void {
   const header = rows[0];
   const last = rows.at(-1);
   if (!header || !last || last === header || /[\r\n]$/.test(text)) return;
-  const width = (r: CsvRow): number => r.cells.length - [...r.cells].reverse().findIndex((c) => c !== null);
+  // fields as written (an empty last field still has its comma): a row cut short has fewer
+  const width = (r: CsvRow): number => r.cells.length;
   if (width(last) < width(header)) {
     throw new InputError(
       `CSV 文件的最后一行（第 ${last.row} 行）不完整：只有 ${width(last)} 列，表头有 ${width(header)} 列，且文件末尾没有换行——文件可能没有复制或下载完整。` +
