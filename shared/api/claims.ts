@@ -46,6 +46,8 @@ export interface VerificationRecord {
   identical: boolean;
   /** the files that differed (or that only one side had); every other stored file matched */
   differing: string[];
+  /** as VerifyResult's: the package's layout was an earlier one, checked against its stored SHA-256 */
+  olderLayout?: number;
 }
 
 /** A stored claim with its package: a 补报, or a withdrawn claim kept as history. */
@@ -200,6 +202,11 @@ export interface VerifyResult {
   identical: boolean;
   /** the files whose bytes differ from the stored ones (or that only one side has) */
   differing: string[];
+  /**
+   * Set when the package was made by an earlier layout of the documents (its number): its files were
+   * checked against the SHA-256 stored at submission and its data regenerated, not its PDFs redrawn.
+   */
+  olderLayout?: number;
 }
 
 export const claimsApi = {

@@ -21,6 +21,8 @@ import { claimsOfMonth, getClaim, isSent, readClaimFiles, readClaimRecords, writ
 import { computeMonthClaim } from './monthClaim';
 import { whileSubmitting } from './monthLock';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
+import { claimJsonBytes } from '../documents/claimJson';
+import { layoutOf, MANIFEST_NAME, PACKAGE_LAYOUT, sha256Hex } from '../documents/manifest';
 
 /** What is being submitted: the month's regular claim or its next 补报. */
 export interface SubmissionRequest {
@@ -203,15 +205,36 @@ export function verifySubmitted(db: LtcDatabase, claimId: number, build: Package
   return verifyRegeneration(db, stored, build, onProgress);
 }
 
-/** True when regenerating gives exactly the stored bytes (compared by SHA-256, file by file). */
+/** The package's data file: what no layout changes. */
+const CLAIM_JSON = 'claim.json';
+
+/**
+ * True when regenerating gives exactly the stored bytes (compared by SHA-256, file by file). A package
+ * made by an earlier layout of the documents (manifest `layout`, documents/manifest.ts) cannot be
+ * redrawn by this program byte for byte: its stored files are checked against the SHA-256 kept at
+ * submission and its manifest, and its data (claim.json, which no layout touches) is regenerated and
+ * compared; the result says so (`olderLayout`).
+ */
 export async function verifyRegeneration(
   db: LtcDatabase,
   stored: StoredClaim,
   build: PackageBuilder,
   onProgress?: (p: PackageProgress) => void,
 ): Promise<VerifyResult> {
-  const again = new Map((await regenerate(db, stored, build, onProgress)).map((f) => [f.name, f.sha256]));
   const kept = readClaimFiles(db, stored.summary.id);
+  const manifest = kept.find((f) => f.name === MANIFEST_NAME);
+  const layout = manifest ? layoutOf(manifest.bytes) : PACKAGE_LAYOUT;
+  if (layout !== PACKAGE_LAYOUT) {
+    const differing = kept.filter((f) => sha256Hex(f.bytes) !== f.sha256).map((f) => f.name);
+    const listed = (JSON.parse(new TextDecoder().decode(manifest?.bytes)) as { files: { name: string; sha256: string }[] }).files;
+    for (const l of listed) if (kept.find((f) => f.name === l.name)?.sha256 !== l.sha256) differing.push(l.name);
+    const json = kept.find((f) => f.name === CLAIM_JSON);
+    if (!json || sha256Hex(claimJsonBytes(stored.claim)) !== json.sha256) differing.push(CLAIM_JSON);
+    onProgress?.({ done: 1, total: 1, phase: '核对保存的文件' });
+    const unique = [...new Set(differing)];
+    return { identical: unique.length === 0, differing: unique, olderLayout: layout };
+  }
+  const again = new Map((await regenerate(db, stored, build, onProgress)).map((f) => [f.name, f.sha256]));
   const differing = kept.filter((f) => again.get(f.name) !== f.sha256).map((f) => f.name);
   for (const name of again.keys()) if (!kept.some((f) => f.name === name)) differing.push(name);
   return { identical: differing.length === 0, differing };

@@ -16,7 +16,12 @@ export function recordVerification(db: LtcDatabase, claimId: number, result: Ver
     action: 'verify',
     entity: 'claim',
     entityId: claimId,
-    after: { identical: result.identical, checked: files.length, differing: result.differing },
+    after: {
+      identical: result.identical,
+      checked: files.length,
+      differing: result.differing,
+      ...(result.olderLayout ? { olderLayout: result.olderLayout } : {}),
+    },
   });
 }
 
@@ -31,8 +36,14 @@ export function lastVerifications(db: LtcDatabase, claimIds: readonly number[]):
     )
     .all(JSON.stringify(claimIds.map(String))) as { entity_id: string; at: string; actor: string; after_json: string }[];
   for (const r of rows) {
-    const after = JSON.parse(r.after_json) as { identical: boolean; differing?: string[] };
-    out.set(Number(r.entity_id), { at: r.at, by: r.actor, identical: after.identical, differing: after.differing ?? [] });
+    const after = JSON.parse(r.after_json) as { identical: boolean; differing?: string[]; olderLayout?: number };
+    out.set(Number(r.entity_id), {
+      at: r.at,
+      by: r.actor,
+      identical: after.identical,
+      differing: after.differing ?? [],
+      ...(after.olderLayout ? { olderLayout: after.olderLayout } : {}),
+    });
   }
   return out;
 }

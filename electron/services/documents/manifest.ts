@@ -11,6 +11,21 @@ import { ordered } from './claimJson';
 
 export const MANIFEST_NAME = 'manifest.json';
 
+/**
+ * The version of the documents' layout, written in every manifest (`layout`). A package is regenerated
+ * byte for byte only by the layout that made it; one made by an earlier layout (no `layout`: 1) is
+ * verified against the SHA-256 stored at submission instead (claims/lifecycle.ts verifyRegeneration).
+ * Raise it with every change to how any document of the package looks.
+ * 1: until 2026-12-06. 2: issue 11 (the summary as signed, 问题清单, the attachments' 合计, the bed-day register…).
+ */
+export const PACKAGE_LAYOUT = 2;
+
+/** The layout a stored manifest names (1 when it names none). */
+export function layoutOf(manifest: Uint8Array): number {
+  const doc = JSON.parse(new TextDecoder().decode(manifest)) as { layout?: number };
+  return doc.layout ?? 1;
+}
+
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export function packageFile(name: string, bytes: Uint8Array): PackageFile {
@@ -21,6 +36,7 @@ export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readon
   const doc = {
     format: 'ltc-claim-package',
     version: 1,
+    layout: PACKAGE_LAYOUT,
     month: claim.month,
     kind: claim.kind,
     institution: ordered(claim.institution, ['name', 'uscc', 'agencyCode']),

@@ -50,13 +50,21 @@ describe('a database from the release of 2026-12-02 (schema 6)', () => {
     expect(computeMonthClaim(db, '2026-10').totals).toMatchObject(expected.totals);
   });
 
-  it('keeps the submitted claim frozen, and its package still regenerates byte for byte (校验)', async () => {
+  it('keeps the submitted claim frozen, and 校验 still proves its package (an earlier layout: checked against its stored SHA-256, its data regenerated)', async () => {
     const { db } = upgraded();
     const [stored] = claimsOfMonth(db, '2026-10');
     expect(stored?.summary).toMatchObject({ kind: 'regular', seq: 0, status: 'submitted', submittedBy: '张会计', withdrawnAt: null });
     expect(stored?.claim.totals).toMatchObject(expected.totals);
     expect(readClaimFiles(db, stored!.summary.id)).toHaveLength(7);
     expect(isMonthLocked(db, '2026-10')).toBe(true);
-    expect(await verifyRegeneration(db, getClaim(db, stored!.summary.id)!, buildPackage)).toEqual({ identical: true, differing: [] });
+    // The release of 2026-12-02 drew layout 1; this program draws PACKAGE_LAYOUT (documents/manifest.ts).
+    expect(await verifyRegeneration(db, getClaim(db, stored!.summary.id)!, buildPackage)).toEqual({ identical: true, differing: [], olderLayout: 1 });
+    // …and that check still finds a stored file altered since submission
+    db.raw.prepare("UPDATE claim_files SET bytes = CAST('改过' AS BLOB) WHERE claim_id = ? AND name = '床日统计表.pdf'").run(stored!.summary.id);
+    expect(await verifyRegeneration(db, getClaim(db, stored!.summary.id)!, buildPackage)).toEqual({
+      identical: false,
+      differing: ['床日统计表.pdf'],
+      olderLayout: 1,
+    });
   });
 });

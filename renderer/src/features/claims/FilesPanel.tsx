@@ -32,7 +32,14 @@ function VerificationNote({ v, files }: { v: VerificationRecord | null; files: n
       type={v.identical ? 'success' : 'error'}
       showIcon
       title={title}
-      description={v.identical ? undefined : P.differing(v.differing)}
+      description={
+        (!v.identical || !!v.olderLayout) && (
+          <>
+            {!v.identical && <div>{P.differing(v.differing)}</div>}
+            {v.olderLayout && <div data-testid="verification-older-layout">{P.olderLayout(v.olderLayout)}</div>}
+          </>
+        )
+      }
       style={{ marginBottom: 12 }}
     />
   );
@@ -48,7 +55,7 @@ export function FilesPanel({ claimId, files, verification }: { claimId: number; 
     const done = await verifyJob.run(() => call('claims.verify', { claimId }));
     const r = done?.result as VerifyResult | undefined;
     if (!r) return;
-    if (r.identical) void message.success(P.identical);
+    if (r.identical) void message.success(r.olderLayout ? P.identicalOlder : P.identical);
     else void message.error(P.differing(r.differing));
   };
   const desktop = info.data?.shell === 'desktop';

@@ -106,6 +106,10 @@ export const S = {
     lastVerified: (at: string, by: string) => `上次校验：${at}（${by}）`,
     neverVerified: '尚未校验：点击“校验申报文件”按冻结的记录重新生成申报文件，并与申报时的文件逐字节比对。',
     verifiedOk: (n: number) => `全部 ${n} 个文件与申报时逐字节一致`,
+    /** a package made by an earlier version's layout: its documents cannot be redrawn the same, so they are checked against what was kept */
+    olderLayout: (layout: number) =>
+      `此申报包由旧版程序生成（文件版式 ${layout}），本程序不再按旧版式重新绘制：已核对每个文件与申报时保存的 SHA-256 校验值，并按冻结的记录重新生成结算数据（claim.json）比对`,
+    identicalOlder: '申报文件与申报时保存的校验值一致，结算数据重新生成一致',
     verifiedBad: (n: number) => `${n} 个文件与申报时不一致`,
     col: { name: '文件', size: '大小', check: '校验结果' },
     same: '一致',
