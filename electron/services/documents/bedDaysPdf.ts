@@ -25,7 +25,7 @@ import {
 } from './formSpec';
 import { closingBlocks, isLastPart } from './formTotals';
 import { bedOf, institutionalEvidence, type PackageData } from './packageData';
-import type { DocMeta } from './pdfBase';
+import { type DocMeta, GAP } from './pdfBase';
 
 export const BED_DAYS_TITLE = '床日统计表';
 
@@ -35,10 +35,16 @@ export const CHECK = '✓';
 /** The register's marks, as the ward's book writes them. */
 export const MARKS = { present: CHECK, hospital: 'H', leave: 'L', admit: '入', discharge: '出', death: '亡' } as const;
 
-const LEGEND =
-  `图例：${MARKS.present} 在院　${MARKS.hospital} 住院（医保支付，不计长护床日）　${MARKS.leave} 请假外出　` +
-  `${MARKS.admit} 入院当日（在院，计入）　${MARKS.discharge} 出院当日（不计入）　${MARKS.death} 死亡当日（不计入）　空白 不在入住期内　` +
-  '灰底 在院但不计费（原因见结算问题）；“计费”为计费床日。';
+const LEGEND = `图例：${[
+  `${MARKS.present} 在院`,
+  `${MARKS.hospital} 住院（医保支付，不计长护床日）`,
+  `${MARKS.leave} 请假外出`,
+  `${MARKS.admit} 入院当日（在院，计入）`,
+  `${MARKS.discharge} 出院当日（不计入）`,
+  `${MARKS.death} 死亡当日（不计入）`,
+  '空白 不在入住期内',
+  '灰底 在院但不计费（原因见结算问题）',
+].join(GAP)}；“计费”为计费床日。`;
 
 const DAYS = 31;
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -114,7 +120,7 @@ function sumRow(people: readonly Numbered[]): FormRow {
     String(people.reduce((s, n) => s + pick(institutionalEvidence(n.line)).length, 0));
   return {
     cells: [
-      fcell(`本表合计　${people.length} 人`, { bold: true, span: LEFT.length + DAYS, align: 'right' }),
+      fcell(`本表合计${GAP}${people.length} 人`, { bold: true, span: LEFT.length + DAYS, align: 'right' }),
       ...[sum((e) => e.present), sum((e) => e.hospital), sum((e) => e.leave), sum((e) => e.billable)].map((t) => fcell(t, { bold: true, align: 'center' })),
     ],
   };
