@@ -104,8 +104,12 @@ interface Block {
 }
 
 /** The blocks of a per-person document, and the pages each one is on, read from the text. */
-function blocksOf(pages: readonly string[], columnHeader: RegExp): { blocks: Block[]; pageLines: number[]; contPages: { page: number; text: string }[] } {
+function blocksOf(
+  pages: readonly string[],
+  columnHeader: RegExp,
+): { blocks: Block[]; pageLines: number[]; contPages: { page: number; text: string }[]; unmarked: string[] } {
   const blocks: Block[] = [];
+  const unmarked: string[] = [];
   const contPages: { page: number; text: string }[] = [];
   let current: Block | null = null;
   const pageLines: number[] = [];
@@ -117,7 +121,9 @@ function blocksOf(pages: readonly string[], columnHeader: RegExp): { blocks: Blo
       const m = HEADING.exec(l);
       if (m) {
         const key = `${m[1]}${m[2]}`;
-        if (m[3]) {
+        // the same heading again on the next page: a continuation, marked （续） or not
+        if (m[3] || key === current?.key) {
+          if (!m[3]) unmarked.push(`${key} page ${p + 1}`);
           contPages.push({ page: p, text: lines.join('\n') });
           skipHeader = true;
           continue;
@@ -136,7 +142,7 @@ function blocksOf(pages: readonly string[], columnHeader: RegExp): { blocks: Blo
       current.lines++;
     }
   });
-  return { blocks, pageLines, contPages };
+  return { blocks, pageLines, contPages, unmarked };
 }
 
 const root = resolve(__dirname, '../../..');
@@ -169,12 +175,21 @@ describe('the demo institution’s 2026-10 package (ltc demo, then ltc claim --p
 
   it.each(documents)('%s: no block that fits on a page starts on one page and ends on the next', (name, header) => {
     const pages = pagesOf(join(dir, 'pkg', name));
-    const { blocks, pageLines } = blocksOf(pages, header);
+    const { blocks, pageLines, unmarked } = blocksOf(pages, header);
+    expect(unmarked, 'continuations without （续）').toEqual([]);
     expect(blocks.length).toBeGreaterThan(40);
     // a page holds at most as many rows as the fullest page shows
     const capacity = Math.max(...pageLines);
     const split = blocks.filter((b) => b.pages.length > 1);
     for (const b of split) expect(b.lines, `${b.key} on pages ${b.pages.map((p) => p + 1).join(', ')}`).toBeGreaterThan(capacity - 4);
+    // every page after the first opens with a person's heading (（续） on a continuation, then the column
+    // header) or with the closing 合计: never with rows whose person and columns are on another page
+    pages.slice(1).forEach((page, i) => {
+      const [first, second] = page.split('\n').filter((l) => l.trim());
+      if (/^\s*项目\s+人数/.test(first ?? '')) return;
+      expect(first, `page ${i + 2}`).toMatch(HEADING);
+      if (first?.includes('（续）')) expect(second, `page ${i + 2}`).toMatch(header);
+    });
     for (const s of ['制表人', '审核人', '机构盖章']) expect(pages[pages.length - 1]).toContain(s);
   });
 
