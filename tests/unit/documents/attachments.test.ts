@@ -92,6 +92,15 @@ describe('a document in parts', () => {
   });
 });
 
+const CLOSING = /^\s*项目\s+人数/;
+const COLUMN_HEADERS = [/^\s*日期\s+时间\s+分钟\s+护理人员\s+服务项目/, /^\s*序号\s+日期\s+护理人员\s+开始—结束\s+分钟\s+服务项目\s+签字确认\s+结算/];
+/**
+ * A page's lines that belong to its tables: with a digit (headings, rows, amounts), or a column header or
+ * the closing table's header. Words drawn across the page without digits (a draft's watermark) are left out.
+ */
+const tableLines = (page: string): string[] =>
+  page.split('\n').filter((l) => l.trim() && (/\d/.test(l) || CLOSING.test(l) || COLUMN_HEADERS.some((h) => h.test(l))));
+
 /** A person's heading in 个人结算明细 or 上门服务记录明细: its 序号, name and whether it says （续）. */
 const HEADING = /^\s*(\d+|—)\s+(\S+?)(（续）)?\s+身份证号 \d{6}\*{8}/;
 
@@ -114,7 +123,7 @@ function blocksOf(
   let current: Block | null = null;
   const pageLines: number[] = [];
   pages.forEach((page, p) => {
-    const lines = page.split('\n').filter((l) => l.trim());
+    const lines = tableLines(page);
     pageLines.push(lines.length);
     let skipHeader = false;
     for (const l of lines) {
@@ -132,7 +141,7 @@ function blocksOf(
         blocks.push(current);
         continue;
       }
-      if (/^\s*项目\s+人数/.test(l)) current = null; // the closing 合计
+      if (CLOSING.test(l)) current = null; // the closing 合计
       if (!current) continue;
       if (skipHeader && columnHeader.test(l)) {
         skipHeader = false;
@@ -185,8 +194,8 @@ describe('the demo institution’s 2026-10 package (ltc demo, then ltc claim --p
     // every page after the first opens with a person's heading (（续） on a continuation, then the column
     // header) or with the closing 合计: never with rows whose person and columns are on another page
     pages.slice(1).forEach((page, i) => {
-      const [first, second] = page.split('\n').filter((l) => l.trim());
-      if (/^\s*项目\s+人数/.test(first ?? '')) return;
+      const [first, second] = tableLines(page);
+      if (CLOSING.test(first ?? '')) return;
       expect(first, `page ${i + 2}`).toMatch(HEADING);
       if (first?.includes('（续）')) expect(second, `page ${i + 2}`).toMatch(header);
     });
@@ -323,7 +332,7 @@ describe('a block longer than a page continues under its heading （续） and i
       const onPages = pages.map((p, i) => (p.includes('陈淑芬') ? i : -1)).filter((i) => i >= 0);
       expect(onPages.length, name).toBeGreaterThan(2);
       for (const i of onPages.slice(1)) {
-        const lines = (pages[i] ?? '').split('\n').filter((l) => l.trim());
+        const lines = tableLines(pages[i] ?? '');
         // the page opens with the heading （续）, then the column header
         expect(lines[0], `${name} page ${i + 1}`).toMatch(/陈淑芬（续）\s+身份证号/);
         expect(lines[1], `${name} page ${i + 1}`).toMatch(header);
