@@ -3,6 +3,7 @@
  * day-status calendar the claim engine derives from them. Owned by the residents feature.
  */
 import { z } from 'zod';
+import type { StayMark } from '../claims/stayMarks';
 import type { DayStatus } from '../claims/stayTimeline';
 import type { IssueCode } from '../claims/issueCodes';
 import type { CareMode, Fen, InsuranceType, Level, LocalDate, Month, StayEventType } from '../domain/model';
@@ -186,6 +187,11 @@ export interface CalendarDay {
   billable: boolean | null;
   /** why an institutional day is not billed, as the claim says it */
   reason: { code: IssueCode; message: string } | null;
+  /**
+   * The day a stay begins or ends (入院, or 开始居家服务), ends by discharge (出院) or by death (死亡), and
+   * the mode of that stay: a label only (the discharge and death days are outside the stay, docs/rules.md §6.2)
+   */
+  mark: { mark: StayMark; mode: CareMode } | null;
 }
 
 export interface ResidentCalendar {

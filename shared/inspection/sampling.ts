@@ -4,6 +4,7 @@
  * person on each day: in stay per the records, claimed or not, and the visits with their evidence.
  */
 import type { HomeEvidence, InstitutionalEvidence } from '../claims/types';
+import { stayMarksOfMonth } from '../claims/stayMarks';
 import { buildTimeline, statusOn } from '../claims/stayTimeline';
 import type { SampleRow } from '../api/inspection';
 import type { Claim } from '../claims/types';
@@ -51,6 +52,10 @@ export function drawSample(
 }
 
 const STATUS_TEXT = { present: '在院', hospital: '住院', leave: '请假' } as const;
+const MARK_TEXT = {
+  institutional: { admit: '入院', discharge: '出院', death: '死亡' },
+  home: { admit: '开始居家服务', discharge: '结束居家服务', death: '死亡' },
+} as const;
 
 export interface SampleFacts {
   residents: ReadonlyMap<string, Resident>;
@@ -84,13 +89,16 @@ export function sampleRows(sample: { residents: readonly string[]; days: readonl
       const r = f.residents.get(ref);
       if (!r) continue;
       const seg = statusOn(buildTimeline(r.events), date);
-      const status = !seg
+      const day = !seg
         ? '不在服务期'
         : seg.mode === 'home'
           ? seg.status === 'present'
             ? '居家服务期'
             : `居家服务期（${STATUS_TEXT[seg.status]}）`
           : STATUS_TEXT[seg.status];
+      // the admission, discharge or death day says so (a discharge day is otherwise just 不在服务期)
+      const mark = stayMarksOfMonth(r.events, date.slice(0, 7)).get(date);
+      const status = mark ? `${day}（${MARK_TEXT[mark.mode][mark.mark]}当日）` : day;
       const admit = [...r.events].filter((e) => e.type === 'admit' && e.date <= date).at(-1);
       const visits = f.visits.filter((v) => v.resident === ref && v.start.slice(0, 10) === date);
       const home = f.homes.get(ref)?.point;

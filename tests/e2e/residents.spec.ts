@@ -247,6 +247,23 @@ test('a refusal names the field in Chinese, never by its key (a bed number twice
   await expect(page.getByRole('dialog')).not.toContainText('code');
 });
 
+test('the calendar labels the admission and discharge days: 入院 counts, 出院 does not', async ({ page }) => {
+  const detail = new ResidentDetailPage(page);
+  // 王秀英 (r1): admitted 2026-10-10, discharged 2026-10-25 (docs/rules.md §6's worked example)
+  await detail.open(1, 'tab=calendar&month=2026-10');
+  await detail.calendar('2026-10').waitFor();
+  await expect(detail.day('2026-10-10')).toHaveAttribute('data-mark', 'admit');
+  await expect(detail.day('2026-10-10')).toContainText('入院');
+  await expect(detail.day('2026-10-10')).toContainText('计费');
+  await expect(detail.day('2026-10-10')).toHaveAttribute('aria-label', /入院（当日计入）/);
+  await expect(detail.day('2026-10-25')).toHaveAttribute('data-mark', 'discharge');
+  await expect(detail.day('2026-10-25')).toContainText('出院');
+  await expect(detail.day('2026-10-25')).toContainText('当日不计入');
+  await expect(detail.day('2026-10-25')).toHaveAttribute('aria-label', /出院（当日不计入）/);
+  await expect(detail.day('2026-10-24')).toHaveAttribute('data-mark', '');
+  await screenshot(page, '44c-resident-calendar-admission-discharge');
+});
+
 test('a home-care client’s calendar counts her 居家服务期, never 在院 days', async ({ page }) => {
   const detail = new ResidentDetailPage(page);
   // 陈淑芬 (r3, the sample's third resident) is served at home all October.

@@ -41,7 +41,7 @@ export interface PartBudget {
 export const PART_BUDGET: Readonly<PartBudget> = {
   personalRows: 6000,
   visitRows: 4000,
-  // six calendars a page
+  // the register: a row a person, ~33 a landscape page
   bedDayPersons: 900,
 };
 

@@ -4,7 +4,7 @@
  * kept whole. The result is what each page shows and where; formDraw.ts turns it into PDF operators.
  * Coordinates are points from the page's top-left corner (x of tables from the left margin).
  */
-import { unpackRows, type FixedBlock, type FormCell, type FormDoc, type PackedTableBlock, type ParagraphBlock } from './formSpec';
+import { unpackRows, type FixedBlock, type FormCell, type FormDoc, type FormRow, type PackedTableBlock, type ParagraphBlock, type PlainRow } from './formSpec';
 import type { FormText, Line } from './formText';
 
 /** Space between a cell's rules and its text. */
@@ -67,26 +67,32 @@ export function layOutForm(form: FormDoc, text: FormText, box: PageBox): PageIte
   }
 
   function placeTable(b: PackedTableBlock) {
-    const rows = measureTable(b, text);
+    const rows = measureTable(b, unpackRows(b), text);
+    const cont = b.cont ? measureTable(b, b.cont, text) : null;
     const head = rows.slice(0, b.headerRows);
     const body = rows.slice(b.headerRows);
-    const headH = head.reduce((s, r) => s + r.h, 0);
-    const keepH = headH + body.slice(0, b.keepWithHeaderRows).reduce((s, r) => s + r.h, 0);
-    if (y + keepH > bottom && y > mt) newPage();
+    const sum = (list: readonly MeasuredRow[]) => list.reduce((s, r) => s + r.h, 0);
+    const keepH = sum(head) + sum(body.slice(0, b.keepWithHeaderRows));
+    const wholeH = sum(rows) + (b.keepNext || 0);
+    if (b.keep && y + wholeH > bottom && y > mt && mt + wholeH <= bottom) newPage();
+    else if (y + keepH > bottom && y > mt) newPage();
     let seg: PageItem & { k: 'table' } = { k: 'table', rows: [], y };
     page.push(seg);
+    let heading = head.length;
     const put = (r: MeasuredRow) => {
       seg.rows.push(r);
       y += r.h;
     };
     head.forEach(put);
     for (const r of body) {
-      // rows never split: one that does not fit starts a page, under the header rows again
-      if (y + r.h > bottom && seg.rows.length > head.length) {
+      // rows never split: one that does not fit starts a page, under the header (or continuation) rows again
+      if (y + r.h > bottom && seg.rows.length > heading) {
         newPage();
         seg = { k: 'table', rows: [], y };
         page.push(seg);
-        head.forEach(put);
+        const again = cont ?? head;
+        heading = again.length;
+        again.forEach(put);
       }
       put(r);
     }
@@ -108,12 +114,12 @@ export function layOutForm(form: FormDoc, text: FormText, box: PageBox): PageIte
 }
 
 /** Each row's cells wrapped to their columns; the tallest cell sets the row's height. */
-function measureTable(b: PackedTableBlock, text: FormText): MeasuredRow[] {
+function measureTable(b: PackedTableBlock, rows: readonly (FormRow | PlainRow)[], text: FormText): MeasuredRow[] {
   const xs = [0];
   for (const w of b.widths) xs.push((xs[xs.length - 1] ?? 0) + w);
   const edgeAt = (col: number) => xs[Math.min(col, b.widths.length)] ?? 0;
   const cols = b.columns || [];
-  return unpackRows(b).map((row) => {
+  return rows.map((row) => {
     let col = 0;
     let h = 0;
     const cells: MeasuredCell[] = [];

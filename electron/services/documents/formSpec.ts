@@ -74,6 +74,18 @@ export interface TableBlock {
   rows: (FormRow | PlainRow)[];
   size: number;
   mb?: number;
+  /**
+   * Never split when the whole table fits on one page: it starts a new page instead (a person's block
+   * read across a page break is how a clerk miscounts). Longer tables still start where they are.
+   */
+  keep?: boolean;
+  /** with `keep`, points that must fit on the same page after the table (the signature lines after 合计) */
+  keepNext?: number;
+  /**
+   * The rows drawn at the top of each page the table continues on, in place of the header rows: the
+   * person's heading marked （续） and the column header of the rows that continue.
+   */
+  cont?: FormRow[];
 }
 
 export type FixedOp =

@@ -21,6 +21,7 @@ import {
   type FormSpec,
   type PlainRow,
 } from './formSpec';
+import { closingBlocks, isLastPart } from './formTotals';
 import { homeEvidence, institutionalEvidence, type PackageData } from './packageData';
 import { type DocMeta, GAP, GAP2 } from './pdfBase';
 
@@ -44,18 +45,21 @@ export function personalRows(n: Numbered): number {
   return n.line.mode === 'home' ? 5 + homeEvidence(n.line).counted.length : 6;
 }
 
-function headerRow(n: Numbered): FormRow {
+/** The person's heading; on the pages a long block continues on, marked （续）. */
+function headerRow(n: Numbered, continued = false): FormRow {
   const l = n.line;
   return full(
     fcell(
       [
-        { t: `${n.no}${GAP}${l.name}`, b: true, s: 9.5 },
+        { t: `${n.no}${GAP}${l.name}${continued ? '（续）' : ''}`, b: true, s: 9.5 },
         { t: `${GAP2}身份证号 ${maskIdNumber(l.idNumber)}${GAP2}${modeLabel(l.mode)}${GAP2}失能等级 ${levelLabel(l.level)}` },
       ],
       { fill: '#e4e4e4' },
     ),
   );
 }
+
+const VISIT_HEAD: FormRow = { cells: [th('日期'), th('时间'), th('分钟'), th('护理人员'), th('服务项目', 2)] };
 
 function amountRows(l: ClaimLine): FormRow[] {
   const home = l.mode === 'home';
@@ -97,7 +101,7 @@ function homeRows(data: PackageData, l: ClaimLine): (FormRow | PlainRow)[] {
   const summary = `有效服务 ${e.validMinutes} 分钟，结算 ${l.coveredMinutes} 分钟；计入 ${e.counted.length} 次，超出限额 ${e.overQuota.length} 次，不计入 ${e.excluded.length} 次（逐次情况见上门服务记录明细）`;
   const rows: (FormRow | PlainRow)[] = [full(fcell(summary))];
   if (e.counted.length === 0) return rows;
-  rows.push({ cells: [th('日期'), th('时间'), th('分钟'), th('护理人员'), th('服务项目', 2)] });
+  rows.push(VISIT_HEAD);
   for (const ref of e.counted) {
     const v = visits.get(ref);
     if (!v) {
@@ -116,10 +120,19 @@ function homeRows(data: PackageData, l: ClaimLine): (FormRow | PlainRow)[] {
   return rows;
 }
 
+/**
+ * A person's block: kept on one page when it fits; a longer one (many visits) keeps its heading, amounts
+ * and first visit together, and each page it continues on starts with the heading （续） and the
+ * visits' column header.
+ */
 function personTable(data: PackageData, n: Numbered): FormBlock {
   const l = n.line;
-  const rows = [headerRow(n), ...amountRows(l), ...(l.mode === 'home' ? homeRows(data, l) : institutionalRows(l))];
-  return { k: 'table', widths: WIDTHS, headerRows: 1, keepWithHeaderRows: 3, columns: VISIT_COLUMNS, rows, size: 8.5, mb: 8 };
+  const home = l.mode === 'home';
+  const rows = [headerRow(n), ...amountRows(l), ...(home ? homeRows(data, l) : institutionalRows(l))];
+  const cont = home ? [headerRow(n, true), VISIT_HEAD] : [headerRow(n, true)];
+  // the amounts (2 rows), the summary, the visits' header and the first visit
+  const keepWith = home ? Math.min(5, rows.length - 1) : rows.length - 1;
+  return { k: 'table', widths: WIDTHS, headerRows: 1, keepWithHeaderRows: keepWith, columns: VISIT_COLUMNS, rows, size: 8.5, mb: 8, keep: true, cont };
 }
 
 export function personalPdf(data: PackageData, people: readonly Numbered[], meta: Omit<DocMeta, 'title'>): FormSpec {
@@ -129,5 +142,14 @@ export function personalPdf(data: PackageData, people: readonly Numbered[], meta
     ...people.map((n) => personTable(data, n)),
   ];
   if (people.length === 0) blocks.push({ k: 'p', runs: [{ t: '本月没有结算明细。' }], size: 8.5 });
+  const place = { split: Boolean(meta.part), last: isLastPart(people, data.lines) };
+  blocks.push(
+    ...closingBlocks(
+      data,
+      people.map((n) => n.line),
+      doc,
+      place,
+    ),
+  );
   return formDocument(doc, blocks);
 }

@@ -23,6 +23,7 @@ import {
   type FormSpec,
   type PlainRow,
 } from './formSpec';
+import { closingBlocks, isLastPart } from './formTotals';
 import { homeEvidence, type PackageData } from './packageData';
 import { type DocMeta, GAP, GAP2 } from './pdfBase';
 
@@ -75,7 +76,7 @@ function outcomeText(data: PackageData, v: Visit): { text: string; bold: boolean
   }
 }
 
-function clientHeader(c: VisitClient): FormRow {
+function clientHeader(c: VisitClient, continued = false): FormRow {
   const line = c.line;
   const e = line ? homeEvidence(line) : null;
   const level = line ? `${GAP}${levelLabel(line.level)}` : '';
@@ -83,7 +84,7 @@ function clientHeader(c: VisitClient): FormRow {
     ? `本月上门 ${c.visits.length} 次；计入 ${e.counted.length} 次，有效 ${e.validMinutes} 分钟，结算 ${line?.coveredMinutes ?? 0} 分钟；超出限额 ${e.overQuota.length} 次；不计入 ${e.excluded.length} 次`
     : `本月上门 ${c.visits.length} 次；本次无结算`;
   const runs = [
-    { t: `${c.no ?? '—'}${GAP}${c.resident.name}`, b: true, s: 9.5 },
+    { t: `${c.no ?? '—'}${GAP}${c.resident.name}${continued ? '（续）' : ''}`, b: true, s: 9.5 },
     { t: `${GAP2}身份证号 ${maskIdNumber(c.resident.idNumber)}${level}${GAP2}${facts}` },
   ];
   return { cells: [fcell(runs, { span: COLS, fill: '#e4e4e4' })] };
@@ -106,7 +107,9 @@ function clientTable(data: PackageData, c: VisitClient): FormBlock {
     // the rare bold outcome as a row of cells, the common row as plain strings
     rows.push(outcome.bold ? { cells: row.map((t, k) => fcell(t, { ...COLUMNS[k], bold: k === COLS - 1 })) } : row);
   });
-  return { k: 'table', widths: WIDTHS, headerRows: 2, keepWithHeaderRows: 1, columns: COLUMNS, rows, size: 8.5, mb: 8 };
+  // kept on one page when it fits; else each page it continues on repeats the heading （续） and the columns' header
+  const cont = [clientHeader(c, true), { cells: HEADS.map(th) }];
+  return { k: 'table', widths: WIDTHS, headerRows: 2, keepWithHeaderRows: 1, columns: COLUMNS, rows, size: 8.5, mb: 8, keep: true, cont };
 }
 
 export function visitsPdf(data: PackageData, clients: readonly VisitClient[], meta: Omit<DocMeta, 'title' | 'orientation'>): FormSpec {
@@ -119,5 +122,8 @@ export function visitsPdf(data: PackageData, clients: readonly VisitClient[], me
     ...clients.map((c) => clientTable(data, c)),
   ];
   if (clients.length === 0) blocks.push({ k: 'p', runs: [{ t: '本月没有上门服务记录。' }], size: 8.5 });
+  const lines = clients.flatMap((c) => (c.line ? [c.line] : []));
+  const place = { split: Boolean(meta.part), last: isLastPart(clients, visitClients(data), (c) => c.resident.ref) };
+  blocks.push(...closingBlocks(data, lines, doc, place));
   return formDocument(doc, blocks);
 }

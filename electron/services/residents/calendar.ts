@@ -10,6 +10,7 @@ import { institutionalMonth } from '../../../shared/claims/institutional';
 import { ISSUE_TITLES, type IssueCode } from '../../../shared/claims/issueCodes';
 import { messages } from '../../../shared/claims/messages';
 import { residentFacts } from '../../../shared/claims/residentFacts';
+import { stayMarksOfMonth } from '../../../shared/claims/stayMarks';
 import { statusOn } from '../../../shared/claims/stayTimeline';
 import { datesOfMonth, monthEnd } from '../../../shared/domain/dates';
 import { idNumberProblem } from '../../../shared/domain/ids';
@@ -39,17 +40,20 @@ export function residentCalendar(db: LtcDatabase, id: number, month: Month): Res
   };
 
   const counts: ResidentCalendar['counts'] = { institutional: { present: 0, hospital: 0, leave: 0, billable: 0 }, home: { present: 0, hospital: 0, leave: 0 } };
+  // admission, discharge and death days are labelled; whether they count is the timeline's (算入不算出)
+  const marks = stayMarksOfMonth(resident.events, month);
   const days: CalendarDay[] = datesOfMonth(month).map((date) => {
     const seg = statusOn(facts.timeline, date);
     const level = assessmentOn(facts.periods, date)?.level ?? null;
-    if (!seg) return { date, status: null, mode: null, level, billable: null, reason: null };
+    const mark = marks.get(date) ?? null;
+    if (!seg) return { date, status: null, mode: null, level, billable: null, reason: null, mark };
     counts[seg.mode][seg.status]++;
     if (seg.mode === 'home') {
-      return { date, status: seg.status, mode: 'home', level, billable: null, reason: null };
+      return { date, status: seg.status, mode: 'home', level, billable: null, reason: null, mark };
     }
     const paid = billable.has(date) && !idProblem;
     if (paid) counts.institutional.billable++;
-    return { date, status: seg.status, mode: 'institutional', level, billable: paid, reason: paid ? null : dayReason(date) };
+    return { date, status: seg.status, mode: 'institutional', level, billable: paid, reason: paid ? null : dayReason(date), mark };
   });
   const whole = inst.issues.find((i) => !i.date);
   if (whole) notes.push(whole.message);

@@ -82,16 +82,17 @@ describe('the PDFs of the sample package', () => {
     for (const name of PDFS) for (const id of ids) expect(textOf(name), `${name} ${id}`).not.toContain(id);
   });
 
-  it('bed-day table: a calendar per institutional resident, day statuses and billable ticks', () => {
+  it('bed-day table: the register, a row per institutional resident with a mark a day and the day totals', () => {
     const t = textOf('床日统计表.pdf');
     expect(t).toContain('王秀英');
     expect(t).toContain('李建国');
     expect(t).not.toContain('陈淑芬'); // home care only
-    expect(t).toContain(squash('在院 12 天 住院 3 天 请假 0 天 计费 12 天'));
-    expect(t).toContain(squash('计费 31 天'));
-    expect(t).toContain('一二三四五六日');
-    expect(t).toContain('住院住院住院'); // 10-15 … 10-17, one week row
-    expect((t.match(/在院✓/g) ?? []).length).toBe(12 + 31);
+    // 王秀英: 入 10-10, ✓ 11–14, H 15–17, ✓ 18–24, 出 10-25; 在院 12 住院 3 请假 0 计费 12
+    expect(t).toContain(squash('入 ✓ ✓ ✓ ✓ H H H ✓ ✓ ✓ ✓ ✓ ✓ ✓ 出 12 3 0 12'));
+    expect(t).toContain(squash(`${'✓ '.repeat(31)}31 0 0 31`));
+    expect(t).toContain(squash('1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 在院 住院 请假 计费'));
+    expect(t).toContain('四五六日一二三'); // 2026-10-01 is a Thursday
+    expect((t.match(/✓/g) ?? []).length).toBe(1 + 11 + 31); // the legend's, then 王秀英's and 李建国's present days
   });
 
   it('visit records: every visit of the month with caregiver, times, items, confirmation and outcome', () => {

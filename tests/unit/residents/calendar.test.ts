@@ -18,6 +18,30 @@ describe('residents.calendar', () => {
     expect(cal.line).toEqual({ level: 4, billableDays: 12, feeFen: 108_000, fundFen: 60_000, personalFen: 48_000 });
   });
 
+  it('labels the admission, discharge and death days, without changing what counts (docs/rules.md §6.2)', async () => {
+    const db = sampleDb();
+    const call = api(db);
+    const wang = await call('residents.calendar', { id: idOf(db, 'r1'), month: '2026-10' });
+    const day = (d: number) => wang.days[d - 1]!;
+    // admitted 10-10: in the stay and billed; discharged 10-25: outside the stay, not billed, but labelled
+    expect(day(10)).toMatchObject({ status: 'present', billable: true, mark: { mark: 'admit', mode: 'institutional' } });
+    expect(day(25)).toMatchObject({ status: null, billable: null, mark: { mark: 'discharge', mode: 'institutional' } });
+    expect(wang.days.filter((d) => d.mark).map((d) => d.date)).toEqual(['2026-10-10', '2026-10-25']);
+    // hospital and return days are statuses, not marks
+    expect(day(15).mark).toBeNull();
+    const li = idOf(db, 'r2');
+    await call('residents.addEvent', { residentId: li, type: 'death', date: '2026-10-20' });
+    const died = await call('residents.calendar', { id: li, month: '2026-10' });
+    expect(died.days[19]).toMatchObject({ status: null, billable: null, mark: { mark: 'death', mode: 'institutional' } });
+    expect(died.days[18]).toMatchObject({ status: 'present', billable: true, mark: null });
+    expect(died.counts.institutional.billable).toBe(19);
+    // a home client's start of service is labelled in her mode
+    const { id } = await call('residents.save', { name: '周桂兰', idNumber: '11010519491231002X' });
+    await call('residents.addEvent', { residentId: id, type: 'admit', date: '2026-10-12', mode: 'home' });
+    const home = await call('residents.calendar', { id, month: '2026-10' });
+    expect(home.days[11]).toMatchObject({ mark: { mark: 'admit', mode: 'home' } });
+  });
+
   it('gives the claim’s reason for days not billed: level not paid, no assessment yet', async () => {
     const db = sampleDb();
     const call = api(db);

@@ -1,7 +1,8 @@
 /**
  * 床日日历: a month of days as the claim sees them, Monday first. Colour says where the person was
  * (在院 / 住院 / 请假 / 居家服务期 / 不在服务期); each institutional day says 计费 or 不计费, and why,
- * in the claim's own words (hover or focus a day for the whole message). The month's counts are
+ * in the claim's own words (hover or focus a day for the whole message). Admission, discharge and death
+ * days say so (a discharge day is outside the stay, and would otherwise read like any day away). The month's counts are
  * given per care mode: a home client is in her 居家服务期, never 在院.
  */
 import { Alert, DatePicker, Descriptions, Flex, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
@@ -19,10 +20,17 @@ const COLORS = { present: '#d9f7be', hospital: '#ffd8bf', leave: '#fff1b8', home
 const colorOf = (d: CalendarDay) => (!d.status ? COLORS.outside : d.mode === 'home' && d.status === 'present' ? COLORS.home : COLORS[d.status]);
 const labelOf = (d: CalendarDay) => (!d.status ? C.legend.outside : d.mode === 'home' && d.status === 'present' ? C.legend.home : DAY_NAMES[d.status]);
 
+/** 入院 / 出院 / 死亡 (or the home-care words), with whether the day counts. */
+const markOf = (d: CalendarDay) => (d.mark ? C.marks[d.mark.mode][d.mark.mark] : null);
+
 function DayCell({ d }: { d: CalendarDay }) {
   const verdict = d.billable === null ? null : d.billable ? C.billable : C.notBillable;
   const reason = d.reason ? ISSUE_TITLES[d.reason.code] : null;
-  const text = [`${d.date} ${labelOf(d)}`, d.level !== null ? C.level(d.level) : null, verdict, d.reason?.message].filter(Boolean).join('，');
+  const mark = markOf(d);
+  const markText = d.mark && mark ? `${mark}（${C.markNote[d.mark.mark]}）` : null;
+  const text = [`${d.date} ${markText ? `${markText}，` : ''}${labelOf(d)}`, d.level !== null ? C.level(d.level) : null, verdict, d.reason?.message]
+    .filter(Boolean)
+    .join('，');
   return (
     <Tooltip title={d.reason?.message}>
       <div
@@ -32,13 +40,20 @@ function DayCell({ d }: { d: CalendarDay }) {
         data-date={d.date}
         data-status={d.status ?? 'outside'}
         data-billable={d.billable === null ? '' : String(d.billable)}
+        data-mark={d.mark?.mark ?? ''}
         style={{ background: colorOf(d), border: '1px solid #f0f0f0', borderRadius: 6, padding: 6, minHeight: 78 }}
       >
         <Flex justify="space-between">
           <strong>{Number(d.date.slice(8))}</strong>
           {d.level !== null && <Typography.Text type="secondary">{C.level(d.level)}</Typography.Text>}
         </Flex>
+        {mark && (
+          <Tag color={d.mark?.mark === 'admit' ? 'green' : 'volcano'} style={{ marginInlineEnd: 0 }}>
+            {mark}
+          </Tag>
+        )}
         <div>{labelOf(d)}</div>
+        {d.mark && d.mark.mark !== 'admit' && <div style={{ fontSize: 12, color: '#595959' }}>{C.markNote[d.mark.mark]}</div>}
         {verdict && (
           <div style={{ fontSize: 12, color: d.billable ? '#389e0d' : '#cf1322' }}>
             {verdict}

@@ -187,5 +187,11 @@ export const C = {
   yuan: (s: string) => `${s} 元`,
   noLine: '本月没有可结算的床日',
   calendarLabel: (month: string) => `${month} 床日日历`,
+  /** the day a stay begins or ends, by the stay's mode; the discharge and death days are outside the stay */
+  marks: {
+    institutional: { admit: '入院', discharge: '出院', death: '死亡' },
+    home: { admit: '开始居家服务', discharge: '结束居家服务', death: '死亡' },
+  },
+  markNote: { admit: '当日计入', discharge: '当日不计入', death: '当日不计入' },
   level: (l: number) => `${l}级`,
 };
