@@ -102,7 +102,8 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
     return r.data.lines;
   }
   sniffSpreadsheet(name, bytes, ['xlsx'], '审核结果模板');
-  const wb = await loadWorkbook(name, bytes);
+  // a claim has a line per person: far fewer than this, counted while streaming before anything is read whole
+  const wb = await loadWorkbook(name, bytes, 100_000);
   const ws = wb.getWorksheet(RESULT_SHEET) ?? wb.worksheets[0];
   if (!ws) throw new InputError('Excel 文件中没有工作表');
   const problems: Problem[] = [];

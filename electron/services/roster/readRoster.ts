@@ -32,7 +32,7 @@ const normalizeHeader = (h: string): string => h.replace(/[\s*＊]/g, '').replac
 
 export async function readRoster(name: string, bytes: Buffer): Promise<RosterFile> {
   sniffSpreadsheet(name, bytes, ['xlsx'], '花名册模板');
-  const wb = await loadWorkbook(name, bytes);
+  const wb = await loadWorkbook(name, bytes, MAX_ROWS_PER_SHEET + 20);
   const rows: SheetRow[] = [];
   const ignored: string[] = [];
   let found = 0;

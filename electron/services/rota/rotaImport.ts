@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/auditLog';
 import type { LtcDatabase } from '../db/database';
 import { InputError } from '../errors';
 import { cellValue } from '../spreadsheet/cellValue';
+import { assertRowsWithin } from '../spreadsheet/workbook';
 import { assertMonth } from './rotaMonth';
 import { listShiftTypes } from './rotaSettings';
 import { setCells } from './rotaWrite';
@@ -22,7 +23,11 @@ const text = (v: ExcelJS.CellValue): string => {
   return c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
 };
 
-async function readSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+/** Staff rows of a rota workbook, far beyond any institution: counted while streaming, before it is read whole. */
+const MAX_ROTA_ROWS = 5_000;
+
+async function readSheet(name: string, bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  await assertRowsWithin(name, bytes, MAX_ROTA_ROWS);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -36,7 +41,7 @@ async function readSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 
 export async function previewRotaImport(db: LtcDatabase, month: Month, file: { name: string; base64: string }): Promise<RotaImportPreview> {
   assertMonth(month);
-  const ws = await readSheet(Buffer.from(file.base64, 'base64'));
+  const ws = await readSheet(file.name, Buffer.from(file.base64, 'base64'));
   let headerRow = 0;
   for (let r = 1; r <= Math.min(10, ws.rowCount); r++) if (text(ws.getRow(r).getCell(1).value) === '编号') headerRow = r;
   if (!headerRow) throw new InputError('找不到表头：第一列应有“编号”（请用排班导入模板）');

@@ -32,7 +32,8 @@ export async function readTable(name: string, bytes: Buffer): Promise<Table> {
 }
 
 async function readXlsx(name: string, bytes: Buffer): Promise<Table> {
-  const wb = await loadWorkbook(name, bytes);
+  // counted while streaming first (a row bomb never reaches memory); the exact count is checked after
+  const wb = await loadWorkbook(name, bytes, MAX_ROWS + 20);
   const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.actualRowCount > 0);
   if (!ws) throw new InputError('Excel 文件中没有数据：第一张工作表是空的');
   const rows: TableRow[] = [];
