@@ -20,6 +20,8 @@ import { serviceToday } from '../staff/staffFacts';
 import { claimsOfMonth, getClaim, isSent, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
 import { computeMonthClaim } from './monthClaim';
 import { whileSubmitting } from './monthLock';
+import { layoutOfManifest } from '../documents/layout';
+import { MANIFEST_NAME } from '../documents/manifest';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
 
 /** What is being submitted: the month's regular claim or its next 补报. */
@@ -193,7 +195,9 @@ export async function regenerate(
 ): Promise<PackageFile[]> {
   const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
   if (!records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
-  return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn, onProgress });
+  // rebuilt with the layout it was made with (documents/layout.ts), which its stored manifest says
+  const layout = layoutOfManifest(readClaimFiles(db, stored.summary.id).find((f) => f.name === MANIFEST_NAME)?.bytes);
+  return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn, layout, onProgress });
 }
 
 /** Verifies the submitted claim `claimId` (verifyRegeneration); NOT_FOUND for a claim that does not exist. */

@@ -1,5 +1,6 @@
 import type { Claim } from '../../../shared/claims/types';
 import type { Dataset } from '../../../shared/domain/model';
+import type { PackageLayout } from '../documents/layout';
 
 /** One file of the upload package, with its SHA-256 (hex). */
 export interface PackageFile {
@@ -24,5 +25,7 @@ export type PackageBuilder = (input: {
   claim: Claim;
   records: ClaimRecords;
   generatedOn: string;
+  /** the documents' layout (documents/layout.ts): a submitted package is rebuilt with the one it was made with */
+  layout?: PackageLayout;
   onProgress?: (p: PackageProgress) => void;
 }) => Promise<PackageFile[]>;

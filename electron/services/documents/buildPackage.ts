@@ -15,6 +15,7 @@ import { bedDaysPdf, BED_DAYS_TITLE } from './bedDaysPdf';
 import { claimJsonBytes } from './claimJson';
 import { findPdfFonts, type PdfFonts } from './fonts';
 import { partFileName } from './format';
+import { CURRENT_LAYOUT, type PackageLayout } from './layout';
 import { manifestFile, packageFile } from './manifest';
 import { packageData, type PackageData, type PackageRecords } from './packageData';
 import type { DocMeta } from './pdfBase';
@@ -53,6 +54,8 @@ export interface ClaimPackageInput {
   generatedOn: LocalDate;
   /** the institution as printed on the PDFs and the workbook; by default the claim's own */
   institution?: Claim['institution'];
+  /** the layout of the documents (layout.ts): a submitted package is rebuilt with its own; by default the newest */
+  layout?: PackageLayout;
   onProgress?: (p: PackageProgress) => void;
 }
 
@@ -138,6 +141,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   }
   const fonts = options.fonts ?? findPdfFonts();
   const institution = input.institution ?? claim.institution;
+  const layout = input.layout ?? CURRENT_LAYOUT;
   const data = packageData(claim, records, { itemNames: options.itemNames, institution });
   const meta: Omit<DocMeta, 'title'> = { institution, month: claim.month, kind: claim.kind, generatedOn };
   const jobs = pdfJobs(data, meta, { ...PART_BUDGET, ...options.partBudget });
@@ -149,7 +153,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const files: PackageFile[] = [packageFile('claim.json', claimJsonBytes(claim))];
   done++;
   report('生成申报工作簿');
-  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution })));
+  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, layout })));
   done++;
   report(`生成PDF（共 ${jobs.length} 个文件）`);
   const pdfs = await renderPdfs(jobs, {
@@ -164,7 +168,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   });
   files.push(...pdfs.map((p) => packageFile(p.name, p.bytes)));
   report('生成文件清单');
-  files.push(manifestFile(claim, generatedOn, files));
+  files.push(manifestFile(claim, generatedOn, files, layout));
   done++;
   report('完成');
   return files;

@@ -8,6 +8,7 @@ import type { Claim } from '../../../shared/claims/types';
 import type { LocalDate } from '../../../shared/domain/model';
 import type { PackageFile } from '../claims/packageTypes';
 import { ordered } from './claimJson';
+import { CURRENT_LAYOUT, type PackageLayout } from './layout';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -17,10 +18,12 @@ export function packageFile(name: string, bytes: Uint8Array): PackageFile {
   return { name, bytes, sha256: sha256Hex(bytes) };
 }
 
-export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[]): PackageFile {
+export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[], layout: PackageLayout = CURRENT_LAYOUT): PackageFile {
   const doc = {
     format: 'ltc-claim-package',
     version: 1,
+    // which layout of the documents (layout.ts); layout 1's manifests did not say, and are rebuilt without it
+    ...(layout > 1 ? { layout } : {}),
     month: claim.month,
     kind: claim.kind,
     institution: ordered(claim.institution, ['name', 'uscc', 'agencyCode']),
