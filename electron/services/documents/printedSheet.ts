@@ -50,7 +50,7 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&C${spec.name}　第 &P 页，共 &N 页` },
+    headerFooter: { oddFooter: `&C${spec.name}\u3000第 &P 页，共 &N 页` },
   });
   ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
   const merged = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {

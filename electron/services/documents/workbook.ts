@@ -71,7 +71,7 @@ export const BED_DAY_COLUMNS: readonly SheetColumn[] = [
   { header: '请假（天）', key: 'leave', width: 7 },
   { header: '计费床日（天）', key: 'billable', width: 7 },
 ];
-const LEGEND = `标记：${DAY_MARKS.present} 在院　${DAY_MARKS.hospital} 住院　${DAY_MARKS.leave} 请假　${DAY_MARKS.admit} 入院　${DAY_MARKS.discharge} 出院　${DAY_MARKS.death} 死亡　空白 不在入住期内（出院、死亡当日不计床日）；“计费床日”为本次结算的床日数。`;
+const LEGEND = `标记：${DAY_MARKS.present} 在院\u3000${DAY_MARKS.hospital} 住院\u3000${DAY_MARKS.leave} 请假\u3000${DAY_MARKS.admit} 入院\u3000${DAY_MARKS.discharge} 出院\u3000${DAY_MARKS.death} 死亡\u3000空白 不在入住期内（出院、死亡当日不计床日）；“计费床日”为本次结算的床日数。`;
 
 export interface WorkbookOptions {
   /** the pack's title, when the shipped pack is the claim's version */
@@ -95,7 +95,7 @@ interface Context {
 
 /** 机构 … 结算月份 …: the line under every sheet's title. */
 function whose(c: Context): string {
-  return `定点机构：${c.inst.name}　统一社会信用代码：${c.inst.uscc}　定点机构编码：${c.inst.agencyCode}　结算月份：${monthLabel(c.claim.month)}　申报类型：${kindLabel(c.claim.kind)}`;
+  return `定点机构：${c.inst.name}\u3000统一社会信用代码：${c.inst.uscc}\u3000定点机构编码：${c.inst.agencyCode}\u3000结算月份：${monthLabel(c.claim.month)}\u3000申报类型：${kindLabel(c.claim.kind)}`;
 }
 
 function summarySheet(wb: ExcelJS.Workbook, c: Context, generatedOn: LocalDate): void {
