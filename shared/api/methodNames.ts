@@ -93,6 +93,7 @@ export const METHOD_NAMES = [
   'claims.previewResult',
   'claims.importResult',
   'claims.reconciliation',
+  'claims.reconciliationWorkbook',
   'jobs.status',
   'reports.ledger',
   'reports.ledgerWorkbook',
