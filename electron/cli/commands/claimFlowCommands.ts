@@ -110,7 +110,11 @@ export async function withdrawCommand(o: { db: string; month: string; seq?: stri
 }
 
 /** `ltc reconcile`: the JSON on stdout, as always; with `--xlsx OUT`, the 对账 workbook (in 元) written there instead, its path printed. */
-export async function reconcileCommand(o: { db: string; month?: string; xlsx?: string }, out: (s: string) => void, log: (s: string) => void = () => {}): Promise<void> {
+export async function reconcileCommand(
+  o: { db: string; month?: string; xlsx?: string },
+  out: (s: string) => void,
+  log: (s: string) => void = () => {},
+): Promise<void> {
   await withDb(o.db, async (db) => {
     if (!o.xlsx) {
       out(JSON.stringify(reconciliation(db, o.month ? { month: o.month } : {}), null, 2));

@@ -143,7 +143,13 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.reconciliationWorkbook': async (i, ctx) => {
     const file = await reconciliationFile(ctx.db, i.month, serviceToday());
     // Exports are audited (docs/rules.md §9): whole ID numbers leave the program in it.
-    recordAudit(ctx.db, { actor: ctx.actor, action: 'export', entity: 'report', entityId: null, after: { report: '对账', month: i.month ?? null, file: file.name } });
+    recordAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'export',
+      entity: 'report',
+      entityId: null,
+      after: { report: '对账', month: i.month ?? null, file: file.name },
+    });
     return { name: file.name, mime: PACKAGE_MIME('x.xlsx'), base64: Buffer.from(file.bytes).toString('base64') };
   },
 };

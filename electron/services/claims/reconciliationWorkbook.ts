@@ -76,7 +76,12 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
   const sheet = (name: string, title: string, columns: SheetColumn[], note?: string): PrintedSheet =>
     printedSheet(wb, { name, title, lines: note ? [whose, note] : [whose], columns });
 
-  const byMonth = sheet('按月', '长期护理保险结算对账（按月）', MONTH_COLUMNS, '申报基金支付含本月申报和补报；实付、扣款、拒付为已导入审核结果的明细；待结算为尚未导入审核结果的申报。');
+  const byMonth = sheet(
+    '按月',
+    '长期护理保险结算对账（按月）',
+    MONTH_COLUMNS,
+    '申报基金支付含本月申报和补报；实付、扣款、拒付为已导入审核结果的明细；待结算为尚未导入审核结果的申报。',
+  );
   const sum = { claimed: 0, paid: 0, deducted: 0, rejected: 0, pending: 0, claims: 0, settled: 0 };
   for (const m of rec.months) {
     const lines = rec.persons.filter((p) => p.month === m.month);
@@ -128,7 +133,7 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
       deducted: yuan(fenOf(p, 'deducted')),
       rejected: yuan(fenOf(p, 'rejected')),
       paid: p.paidFundFen === null ? null : yuan(p.paidFundFen),
-      reason: p.result && p.result !== 'accepted' ? (p.reason?.trim() || NO_REASON) : '',
+      reason: p.result && p.result !== 'accepted' ? p.reason?.trim() || NO_REASON : '',
     }));
   const personSheet = (name: string, title: string, list: readonly PersonReconciliation[]) => {
     const s = sheet(name, title, PERSON_COLUMNS);
@@ -208,8 +213,7 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
 export async function reconciliationFile(db: LtcDatabase, month: string | undefined, today: string): Promise<{ name: string; bytes: Uint8Array }> {
   const rec = reconciliation(db, month ? { month } : {});
   const inst = (db.raw.prepare('SELECT name, uscc, agency_code AS agencyCode FROM institution').get() as
-    | { name: string; uscc: string; agencyCode: string }
-    | undefined) ?? { name: '' };
+    { name: string; uscc: string; agencyCode: string } | undefined) ?? { name: '' };
   const claimLabels = new Map(listClaims(db).map((c) => [c.id, c.kind === 'regular' ? '本月申报' : `补报 ${c.seq}`]));
   const bytes = await reconciliationWorkbook({ rec, institution: inst, month, claimLabels, today });
   return { name: `对账${month ? `-${month}` : ''}.xlsx`, bytes };

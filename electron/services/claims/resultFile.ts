@@ -110,7 +110,10 @@ export async function resultTemplate(linesOrInput: readonly ClaimLine[] | Result
   const sheet = printedSheet(wb, {
     name: RESULT_SHEET,
     title: '长期护理保险结算审核结果',
-    lines: [`${whose}结算月份：${input.month ? monthLabel(input.month) : ''}\u3000申报序号：${seq}（${seq === 0 ? '本月申报' : `补报 ${seq}`}）`, RESULT_INSTRUCTIONS],
+    lines: [
+      `${whose}结算月份：${input.month ? monthLabel(input.month) : ''}\u3000申报序号：${seq}（${seq === 0 ? '本月申报' : `补报 ${seq}`}）`,
+      RESULT_INSTRUCTIONS,
+    ],
     columns: COLUMNS,
   });
   sheet.ws.getRow(sheet.header - 1).height = 32;

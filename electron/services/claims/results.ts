@@ -28,11 +28,16 @@ export interface ResultOptions {
 }
 
 /** The result in force of a claim, per `idNumber/mode` (empty before one is imported). */
-export function currentResult(db: LtcDatabase, claimId: number): Map<string, { result: LineResult; deductedFen: number; reason: string | null; importedAt: string }> {
+export function currentResult(
+  db: LtcDatabase,
+  claimId: number,
+): Map<string, { result: LineResult; deductedFen: number; reason: string | null; importedAt: string }> {
   const rows = db.raw
     .prepare('SELECT id_number, mode, result, deducted_fen, reason, imported_at FROM claim_results WHERE claim_id = ? ORDER BY id')
     .all(claimId) as { id_number: string; mode: string; result: LineResult; deducted_fen: number; reason: string | null; imported_at: string }[];
-  return new Map(rows.map((r) => [resultKey(r.id_number, r.mode), { result: r.result, deductedFen: r.deducted_fen, reason: r.reason, importedAt: r.imported_at }]));
+  return new Map(
+    rows.map((r) => [resultKey(r.id_number, r.mode), { result: r.result, deductedFen: r.deducted_fen, reason: r.reason, importedAt: r.imported_at }]),
+  );
 }
 
 function answerableClaim(db: LtcDatabase, claimId: number, opts: ResultOptions): StoredClaim {
@@ -129,20 +134,37 @@ function replaced(db: LtcDatabase, claimId: number): ResultPreview['replaces'] {
 }
 
 /** What importing `lines` into claim `claimId` would record, without recording it. */
-export function previewResult(db: LtcDatabase, claimId: number, lines: readonly ReadResultLine[], opts: ResultOptions = {}, fileProblems: readonly Problem[] = []): ResultPreview {
+export function previewResult(
+  db: LtcDatabase,
+  claimId: number,
+  lines: readonly ReadResultLine[],
+  opts: ResultOptions = {},
+  fileProblems: readonly Problem[] = [],
+): ResultPreview {
   const stored = answerableClaim(db, claimId, opts);
   const plan = planResult(stored, lines, fileProblems);
   return stored.summary.status === 'settled' ? { ...plan, replaces: replaced(db, claimId) } : plan;
 }
 
 /** A file read and checked against the claim in one pass: every problem of both kinds together. */
-export async function previewResultFile(db: LtcDatabase, claimId: number, file: { name: string; bytes: Uint8Array }, opts: ResultOptions = {}): Promise<ResultPreview> {
+export async function previewResultFile(
+  db: LtcDatabase,
+  claimId: number,
+  file: { name: string; bytes: Uint8Array },
+  opts: ResultOptions = {},
+): Promise<ResultPreview> {
   const read = await parseResultFile(file.name, file.bytes);
   return previewResult(db, claimId, read.lines, opts, read.problems);
 }
 
 /** Reads, checks (every problem in one pass) and applies a result file. */
-export async function applyResultFile(db: LtcDatabase, claimId: number, file: { name: string; bytes: Uint8Array }, actor: string, opts: ResultOptions = {}): Promise<void> {
+export async function applyResultFile(
+  db: LtcDatabase,
+  claimId: number,
+  file: { name: string; bytes: Uint8Array },
+  actor: string,
+  opts: ResultOptions = {},
+): Promise<void> {
   const read = await parseResultFile(file.name, file.bytes);
   applyResult(db, claimId, read.lines, actor, opts, read.problems);
 }
