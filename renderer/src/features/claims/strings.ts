@@ -125,6 +125,13 @@ export const S = {
     paidYuan: '实付基金（元）',
     settled: '已导入审核结果',
     waiting: '等待审核结果',
+    /** a settled claim: the agency sent a corrected result */
+    correct: '导入更正的审核结果',
+    correctTitle: (name: string) => `更正的审核结果预览：${name}`,
+    replaces: (at: string, paid: string, deducted: string) =>
+      `将替换 ${at} 导入的审核结果（实付 ${paid} 元，扣款/拒付 ${deducted} 元）；原结果保留为历史记录，记入审计日志。`,
+    confirmCorrect: '导入后以上结果替换原审核结果，对账和结算台账按新结果计算。确定导入吗？',
+    corrected: '更正的审核结果已导入，原结果已保留为历史记录',
   },
 
   // the month's header and tabs
@@ -192,6 +199,8 @@ export const S = {
     persons: '按人：申报与实付',
     filterLabel: '按审核结果筛选',
     all: '全部',
+    download: '下载对账表（Excel）',
+    downloadAll: '下载全部月份对账表（Excel）',
   },
 
   // 打印预览: the 结算申报汇总表
