@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import type { CareMode } from '../../../shared/domain/model';
 import { monthLabel } from '../documents/format';
-import { addTotals, filterData, MONEY, printedSheet, type PrintedSheet, type SheetColumn } from '../documents/printedSheet';
+import { addTotals, filterData, MONEY, printedSheet, TEXT, type PrintedSheet, type SheetColumn } from '../documents/printedSheet';
 import type { LtcDatabase } from '../db/database';
 import { listClaims } from './claimStore';
 import { reconciliation, type PersonReconciliation, type Reconciliation } from './reconciliation';
@@ -44,7 +44,7 @@ const PERSON_COLUMNS: SheetColumn[] = [
   { header: '月份', key: 'month', width: 9, align: 'center' },
   { header: '申报', key: 'claim', width: 9, align: 'center' },
   { header: '姓名', key: 'name', width: 10 },
-  { header: '身份证号', key: 'idNumber', width: 21 },
+  { header: '身份证号', key: 'idNumber', width: 21, numFmt: TEXT },
   { header: '护理方式', key: 'mode', width: 9, align: 'center' },
   { header: '申报基金支付（元）', key: 'claimed', width: 14, numFmt: MONEY },
   { header: '审核结果', key: 'result', width: 8, align: 'center' },
@@ -137,7 +137,6 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
     }));
   const personSheet = (name: string, title: string, list: readonly PersonReconciliation[]) => {
     const s = sheet(name, title, PERSON_COLUMNS);
-    s.ws.getColumn('idNumber').numFmt = '@';
     for (const r of personRows(list)) s.ws.addRow(r);
     filterData(s);
     const total = (f: (p: PersonReconciliation) => number) => yuan(list.reduce((n, p) => n + f(p), 0));

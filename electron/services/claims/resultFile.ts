@@ -16,7 +16,7 @@ import { cellValue, type Cell } from '../spreadsheet/cellValue';
 import { choice, idNumber, shown, spellings, text, yuan } from '../spreadsheet/cells';
 import { loadWorkbook, sniffSpreadsheet } from '../spreadsheet/workbook';
 import { monthLabel } from '../documents/format';
-import { filterData, MONEY, printedSheet, type SheetColumn } from '../documents/printedSheet';
+import { filterData, MONEY, printedSheet, TEXT, type SheetColumn } from '../documents/printedSheet';
 
 export type { LineResult } from '../../../shared/api/claims';
 
@@ -60,10 +60,10 @@ export const RESULT_SHEET = '审核结果';
  */
 const COLUMNS: readonly SheetColumn[] = [
   { header: '序号', key: 'no', width: 6, align: 'center' },
-  { header: '身份证号', key: 'idNumber', width: 21 },
+  { header: '身份证号', key: 'idNumber', width: 21, numFmt: TEXT },
   { header: '姓名', key: 'name', width: 10 },
   { header: '护理方式', key: 'mode', width: 10, align: 'center' },
-  { header: '申报基金支付（元）', key: 'fund', width: 14, numFmt: MONEY },
+  { header: '申报基金支付（元）', key: 'fund', width: 16, numFmt: MONEY },
   { header: '审核结果（通过/扣款/拒付）', key: 'result', width: 16, align: 'center' },
   { header: '扣款金额（元）', key: 'deducted', width: 14, numFmt: MONEY },
   { header: '原因', key: 'reason', width: 40 },
@@ -116,8 +116,6 @@ export async function resultTemplate(linesOrInput: readonly ClaimLine[] | Result
     ],
     columns: COLUMNS,
   });
-  sheet.ws.getRow(sheet.header - 1).height = 32;
-  sheet.ws.getColumn('idNumber').numFmt = '@';
   input.lines.forEach((l, i) => {
     const before = input.previous?.get(resultKey(l.idNumber, l.mode));
     sheet.ws.addRow({

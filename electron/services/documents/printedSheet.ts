@@ -8,6 +8,8 @@
 import type ExcelJS from 'exceljs';
 
 export const MONEY = '#,##0.00';
+/** Text, so that neither Excel nor the agency's import turns an 18-digit ID number into 3.30205E+17. */
+export const TEXT = '@';
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } };
 export const DRAFT_TEXT = '草稿：未申报，仅供核对，不能作为申报材料';
@@ -53,6 +55,13 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
     headerFooter: { oddFooter: `&C${spec.name}\u3000第 &P 页，共 &N 页` },
   });
   ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
+  // Column styles first: set later, exceljs would overwrite every cell of the column, the title's and the
+  // header's alignment (their wrapping) included.
+  spec.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.numFmt) col.numFmt = c.numFmt;
+    if (c.align) col.alignment = { horizontal: c.align };
+  });
   const merged = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
     const row = ws.addRow([text]);
     ws.mergeCells(row.number, 1, row.number, n);
@@ -64,7 +73,9 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
   };
   if (spec.draft) merged(DRAFT_TEXT, { font: { bold: true, color: { argb: 'FFC00000' } }, alignment: { horizontal: 'left' } });
   merged(spec.title, { font: { bold: true, size: 14 }, alignment: { horizontal: 'center' } }, 24);
-  for (const line of spec.lines) merged(line, { alignment: { horizontal: 'left' } });
+  // A merged cell's row does not grow to its wrapped text (in Excel or LibreOffice): as many lines as it needs.
+  const across = spec.columns.reduce((n, c) => n + c.width, 0);
+  for (const line of spec.lines) merged(line, { alignment: { horizontal: 'left' } }, 15 * Math.max(1, Math.ceil(textWidth(line) / across)));
   const header = ws.addRow(spec.columns.map((c) => c.header));
   header.height = 30;
   header.eachCell((cell) => {
@@ -73,14 +84,16 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
     cell.fill = HEADER_FILL;
     cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   });
-  spec.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    if (c.numFmt) col.numFmt = c.numFmt;
-    if (c.align) col.alignment = { horizontal: c.align };
-  });
   ws.views = [{ state: 'frozen', ySplit: header.number, activeCell: `A${header.number + 1}` }];
   ws.pageSetup.printTitlesRow = `1:${header.number}`;
   return { ws, header: header.number };
+}
+
+/** Width in Excel's units (a digit): a Chinese character or full-width sign takes two. */
+function textWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
+  return n * 1.05;
 }
 
 /** Data rows, keyed by column key; numbers stay numbers. */

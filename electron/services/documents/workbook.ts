@@ -18,7 +18,7 @@ import { documentDate, hoursValue, levelLabel, modeLabel, monthLabel, timeOf } f
 import type { PackageLayout } from './layout';
 import { bedOf, institutionalEvidence, packageData, type PackageData, type PackageRecords } from './packageData';
 import { kindLabel, PDF_CREATOR } from './pdfBase';
-import { addRows, addTotals, filterData, MONEY, printedSheet, type SheetColumn } from './printedSheet';
+import { addRows, addTotals, filterData, MONEY, printedSheet, TEXT, type SheetColumn } from './printedSheet';
 import { visitClients } from './visitsPdf';
 import { claimWorkbookV1 } from './workbookV1';
 import { setZipEntryDates } from './zipDates';
@@ -28,7 +28,7 @@ const yuan = (fen: number) => fen / 100;
 export const DETAIL_COLUMNS: readonly SheetColumn[] = [
   { header: '序号', key: 'no', width: 6, align: 'center' },
   { header: '姓名', key: 'name', width: 10 },
-  { header: '身份证号', key: 'idNumber', width: 21 },
+  { header: '身份证号', key: 'idNumber', width: 21, numFmt: TEXT },
   { header: '护理方式', key: 'mode', width: 10, align: 'center' },
   { header: '失能等级', key: 'level', width: 19 },
   { header: '床日（天）', key: 'billableDays', width: 9 },
@@ -43,7 +43,7 @@ export const VISIT_COLUMNS: readonly SheetColumn[] = [
   { header: '序号', key: 'no', width: 6, align: 'center' },
   { header: '明细序号', key: 'lineNo', width: 6, align: 'center' },
   { header: '姓名', key: 'name', width: 9 },
-  { header: '身份证号', key: 'idNumber', width: 20 },
+  { header: '身份证号', key: 'idNumber', width: 20, numFmt: TEXT },
   { header: '服务日期', key: 'date', width: 11, align: 'center' },
   { header: '开始', key: 'start', width: 7, align: 'center' },
   { header: '结束', key: 'end', width: 7, align: 'center' },
@@ -62,7 +62,7 @@ const DAY_COLUMNS: SheetColumn[] = Array.from({ length: DAYS }, (_, i) => ({ hea
 export const BED_DAY_COLUMNS: readonly SheetColumn[] = [
   { header: '序号', key: 'no', width: 5, align: 'center' },
   { header: '姓名', key: 'name', width: 9 },
-  { header: '身份证号', key: 'idNumber', width: 20 },
+  { header: '身份证号', key: 'idNumber', width: 20, numFmt: TEXT },
   { header: '失能等级', key: 'level', width: 18 },
   { header: '床位', key: 'bed', width: 7, align: 'center' },
   ...DAY_COLUMNS,
@@ -137,8 +137,7 @@ function summarySheet(wb: ExcelJS.Workbook, c: Context, generatedOn: LocalDate):
 
 function detailSheet(wb: ExcelJS.Workbook, c: Context): void {
   const sheet = printedSheet(wb, { name: '明细', title: '长期护理保险结算申报明细', lines: [whose(c)], draft: c.opts.draft, columns: DETAIL_COLUMNS });
-  // Text, so that neither Excel nor the agency's import turns an 18-digit number into 3.30205E+17.
-  sheet.ws.getColumn('idNumber').numFmt = '@';
+
   addRows(
     sheet,
     c.data.lines.map(({ no, line: l }) => ({
@@ -191,7 +190,6 @@ function visitSheet(wb: ExcelJS.Workbook, c: Context): void {
     draft: c.opts.draft,
     columns: VISIT_COLUMNS,
   });
-  sheet.ws.getColumn('idNumber').numFmt = '@';
   let no = 0;
   let minutes = 0;
   let counted = 0;
@@ -226,7 +224,6 @@ function bedDaySheet(wb: ExcelJS.Workbook, c: Context): void {
   const month = c.claim.month;
   const dates = datesOfMonth(month);
   const sheet = printedSheet(wb, { name: '床日', title: '机构护理床日登记', lines: [whose(c), LEGEND], draft: c.opts.draft, columns: BED_DAY_COLUMNS });
-  sheet.ws.getColumn('idNumber').numFmt = '@';
   // Day columns past the month's end (the 29th to 31st of a short month) are headed — and stay empty.
   const headerRow = sheet.ws.getRow(sheet.header);
   for (let d = dates.length + 1; d <= DAYS; d++) headerRow.getCell(`d${d}`).value = '—';
