@@ -32,8 +32,8 @@ export const DETAIL_COLUMNS: readonly SheetColumn[] = [
   { header: '护理方式', key: 'mode', width: 10, align: 'center' },
   { header: '失能等级', key: 'level', width: 19 },
   { header: '床日（天）', key: 'billableDays', width: 9 },
-  { header: '服务时长（分钟）', key: 'coveredMinutes', width: 11 },
-  { header: '服务次数（次）', key: 'visits', width: 10 },
+  { header: '服务时长（分钟）', key: 'coveredMinutes', width: 12 },
+  { header: '服务次数（次）', key: 'visits', width: 11 },
   { header: '费用合计（元）', key: 'fee', width: 13, numFmt: MONEY },
   { header: '基金支付（元）', key: 'fund', width: 13, numFmt: MONEY },
   { header: '个人负担（元）', key: 'personal', width: 13, numFmt: MONEY },
@@ -41,18 +41,18 @@ export const DETAIL_COLUMNS: readonly SheetColumn[] = [
 
 export const VISIT_COLUMNS: readonly SheetColumn[] = [
   { header: '序号', key: 'no', width: 6, align: 'center' },
-  { header: '明细序号', key: 'lineNo', width: 6, align: 'center' },
+  { header: '明细序号', key: 'lineNo', width: 8, align: 'center' },
   { header: '姓名', key: 'name', width: 9 },
   { header: '身份证号', key: 'idNumber', width: 20, numFmt: TEXT },
   { header: '服务日期', key: 'date', width: 11, align: 'center' },
   { header: '开始', key: 'start', width: 7, align: 'center' },
   { header: '结束', key: 'end', width: 7, align: 'center' },
-  { header: '时长（分钟）', key: 'minutes', width: 9 },
+  { header: '时长（分钟）', key: 'minutes', width: 10 },
   { header: '护理人员', key: 'caregiver', width: 9 },
-  { header: '服务项目', key: 'items', width: 30 },
+  { header: '服务项目', key: 'items', width: 44 },
   { header: '签字确认', key: 'confirmed', width: 8, align: 'center' },
   { header: '结算', key: 'outcome', width: 8, align: 'center' },
-  { header: '原因', key: 'reason', width: 26 },
+  { header: '原因', key: 'reason', width: 28 },
 ];
 
 /** The register's marks (the legend printed on the sheet says the same). */
