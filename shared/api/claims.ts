@@ -164,6 +164,16 @@ export interface ResultPreview {
   replaces?: { importedAt: string; paidFundFen: number; deductedFen: number } | null;
 }
 
+/** One imported 审核结果 of a claim: the one in force (replacedAt null) or one a corrected result replaced. */
+export interface ResultHistoryEntry {
+  importedAt: string;
+  replacedAt: string | null;
+  replacedBy: string | null;
+  counts: Record<LineResult, number>;
+  paidFundFen: number;
+  deductedFen: number;
+}
+
 export interface ReconciliationView {
   months: { month: string; claims: number; settled: number; claimedFundFen: number; paidFundFen: number; deductedFen: number }[];
   persons: {
@@ -248,6 +258,8 @@ export const claimsApi = {
   'claims.previewResult': method(z.object({ claimId: recordId, file: uploadedFile, replace: z.boolean().default(false) })).returns<ResultPreview>(),
   /** Imports it; with `replace`, a corrected result replaces the settled claim's (kept as history, audited). */
   'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile, replace: z.boolean().default(false) })).returns<ClaimSummary>(),
+  /** Every result imported for a claim, newest first: the one in force, then those corrected results replaced. */
+  'claims.resultHistory': method(claimRef).returns<ResultHistoryEntry[]>(),
   'claims.reconciliation': method(z.object({ month: monthString.optional() })).returns<ReconciliationView>(),
   /** 对账 as an .xlsx in 元: per month, per person, deductions and rejections, reasons grouped. Audited as an export. */
   'claims.reconciliationWorkbook': method(z.object({ month: monthString.optional() })).returns<FileDownload>(),

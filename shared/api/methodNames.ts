@@ -92,6 +92,7 @@ export const METHOD_NAMES = [
   'claims.resultTemplate',
   'claims.previewResult',
   'claims.importResult',
+  'claims.resultHistory',
   'claims.reconciliation',
   'claims.reconciliationWorkbook',
   'jobs.status',

@@ -100,6 +100,10 @@ test('the agency’s result is previewed before it is imported; the reconciliati
     .click();
   await expect(claims.correctionPreview()).toBeHidden();
   await expect(claims.monthRow('2026-10')).toContainText('2,380.00');
+  // both results kept: the one in force and the one it replaced
+  await expect(page.getByTestId('result-history').locator('tr.ant-table-row')).toHaveCount(2);
+  await expect(page.getByTestId('result-history')).toContainText('现行结果');
+  await screenshot(page, '51b-claims-result-corrected');
 });
 
 test('the last 校验 stays with the files; downloads and checks are in the audit log', async ({ page, host }) => {

@@ -21,7 +21,7 @@ import { monthView, supplementaryViews, supplementPreview } from './monthView';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
 import { reconciliationFile } from './reconciliationWorkbook';
-import { applyResultFile, currentResult, previewResultFile, resultTemplate } from './results';
+import { applyResultFile, currentResult, previewResultFile, resultHistory, resultTemplate } from './results';
 import { writePrintCopy } from './printCopy';
 import { savePackageVerified } from './savePackage';
 import { recordVerification } from './verification';
@@ -138,6 +138,10 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.importResult': async (i, ctx) => {
     await applyResultFile(ctx.db, i.claimId, { name: i.file.name, bytes: Buffer.from(i.file.base64, 'base64') }, ctx.actor, { replace: i.replace });
     return stored(ctx.db, i.claimId).summary;
+  },
+  'claims.resultHistory': (i, ctx) => {
+    stored(ctx.db, i.claimId);
+    return resultHistory(ctx.db, i.claimId);
   },
   'claims.reconciliation': (i, ctx) => reconciliation(ctx.db, i.month ? { month: i.month } : {}),
   'claims.reconciliationWorkbook': async (i, ctx) => {

@@ -8,7 +8,7 @@
  * are kept in claim_results_replaced (migration 013) and the change is audited (`resettle`).
  * Reading files: resultFile.ts.
  */
-import type { LineResult, ResultPreview } from '../../../shared/api/claims';
+import type { LineResult, ResultHistoryEntry, ResultPreview } from '../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../shared/domain/ids';
 import { formatYuan } from '../../../shared/domain/money';
@@ -241,4 +241,35 @@ function summarize(db: LtcDatabase, claimId: number): Record<string, unknown> {
       deductions.push({ ref: line?.resident, name: line?.name, mode: r.mode, result: r.result, deductedFen: r.deducted_fen, reason: r.reason });
   }
   return { lines: rows.length, ...count, claimedFundFen, deductedFen, paidFundFen: claimedFundFen - deductedFen, deductions };
+}
+
+/** Every result imported for a claim, newest first: the one in force, then each one a corrected result replaced. */
+export function resultHistory(db: LtcDatabase, claimId: number): ResultHistoryEntry[] {
+  type Row = { imported_at: string; replaced_at: string | null; replaced_by: string | null; result: LineResult; n: number; paid: number; deducted: number };
+  const rows = db.raw
+    .prepare(
+      `SELECT imported_at, NULL AS replaced_at, NULL AS replaced_by, result, count(*) AS n, sum(paid_fund_fen) AS paid, sum(deducted_fen) AS deducted
+         FROM claim_results WHERE claim_id = @id GROUP BY imported_at, result
+       UNION ALL
+       SELECT imported_at, replaced_at, replaced_by, result, count(*), sum(paid_fund_fen), sum(deducted_fen)
+         FROM claim_results_replaced WHERE claim_id = @id GROUP BY imported_at, replaced_at, replaced_by, result`,
+    )
+    .all({ id: claimId }) as Row[];
+  const byImport = new Map<string, ResultHistoryEntry>();
+  for (const r of rows) {
+    const k = `${r.imported_at}|${r.replaced_at ?? ''}`;
+    const e = byImport.get(k) ?? {
+      importedAt: r.imported_at,
+      replacedAt: r.replaced_at,
+      replacedBy: r.replaced_by,
+      counts: { accepted: 0, deducted: 0, rejected: 0 },
+      paidFundFen: 0,
+      deductedFen: 0,
+    };
+    e.counts[r.result] += r.n;
+    e.paidFundFen += r.paid;
+    e.deductedFen += r.deducted;
+    byImport.set(k, e);
+  }
+  return [...byImport.values()].sort((a, b) => (a.replacedAt === null ? -1 : b.replacedAt === null ? 1 : b.importedAt.localeCompare(a.importedAt)));
 }

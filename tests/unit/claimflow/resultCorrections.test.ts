@@ -223,6 +223,12 @@ describe('a corrected result', () => {
       before_json: string | null;
       after_json: string;
     }[];
+    // the screen's history: the result in force first, then the one it replaced, with when and by whom
+    const history = await api(db).call('claims.resultHistory', { claimId: id });
+    expect(history.map((h) => [h.replacedAt === null, h.replacedBy, h.deductedFen, h.paidFundFen, h.counts])).toEqual([
+      [true, null, 8000, 261200 - 8000, { accepted: 2, deducted: 1, rejected: 0 }],
+      [false, '张会计', 12000, 261200 - 12000, { accepted: 2, deducted: 1, rejected: 0 }],
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['settle', 'resettle']);
     expect(JSON.parse(audit[1]!.before_json ?? '{}')).toMatchObject({ deductedFen: 12000, paidFundFen: 261200 - 12000 });
     expect(JSON.parse(audit[1]!.after_json)).toMatchObject({ deductedFen: 8000, paidFundFen: 261200 - 8000 });

@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { offerDownload, readUpload } from '../../ui/download';
 import { ReconciliationCard } from './ReconciliationCard';
+import { ResultHistory } from './ResultHistory';
 import { ResultPreviewModal } from './ResultPreview';
 import { claimLabel, S } from './strings';
 
@@ -95,6 +96,7 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
               </Upload>
             )}
           </Space>
+          {c.status === 'settled' && <ResultHistory claimId={c.id} />}
         </Card>
       ))}
       {checking && <Spin size="small" description={R.checking} />}

@@ -133,6 +133,15 @@ export const S = {
       `将替换 ${at} 导入的审核结果（实付 ${paid} 元，扣款/拒付 ${deducted} 元）；原结果保留为历史记录，记入审计日志。`,
     confirmCorrect: '导入后以上结果替换原审核结果，对账和结算台账按新结果计算。确定导入吗？',
     corrected: '更正的审核结果已导入，原结果已保留为历史记录',
+    history: {
+      title: '审核结果历史',
+      importedAt: '导入时间',
+      state: '状态',
+      inForce: '现行结果',
+      replaced: (at: string, by: string) => `${at} 被更正结果替换（${by}）`,
+      counts: '通过/扣款/拒付（条）',
+      countsText: (a: number, d: number, r: number) => `${a} / ${d} / ${r}`,
+    },
   },
 
   // the month's header and tabs
