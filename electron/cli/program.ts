@@ -97,15 +97,17 @@ function buildProgram(io: Io): Command {
     .requiredOption('--db <FILE>', '机构数据库文件')
     .option('--month <YYYY-MM>', '结算月份（.json 文件自带月份）')
     .option('--seq <N>', '补报序号（默认 0）')
+    .option('--replace', '已导入过审核结果时：导入经办机构更正后的审核结果，替换原结果（原结果保留为历史记录，记入审计日志）')
     .argument('<RESULT>', '审核结果文件')
-    .action((file: string, o: { db: string; month?: string; seq?: string }) => resultCommand(o, file, io.err));
+    .action((file: string, o: { db: string; month?: string; seq?: string; replace?: boolean }) => resultCommand(o, file, io.err));
 
   program
     .command('reconcile')
-    .description('对账：各月申报与实付、逐人结果、扣款原因（JSON 输出）')
+    .description('对账：各月申报与实付、逐人结果、扣款原因（JSON 输出；--xlsx 时写成 Excel 对账表）')
     .requiredOption('--db <FILE>', '机构数据库文件')
     .option('--month <YYYY-MM>', '只看某月')
-    .action((o: { db: string; month?: string }) => reconcileCommand(o, io.out));
+    .option('--xlsx <OUT>', '写成 Excel 对账表（金额以元计：按月、按人、扣款明细、拒付明细、原因），标准输出打印文件路径')
+    .action((o: { db: string; month?: string; xlsx?: string }) => reconcileCommand(o, io.out, io.err));
 
   program
     .command('inspect')

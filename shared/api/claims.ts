@@ -162,6 +162,18 @@ export interface ResultPreview {
   counts: Record<LineResult, { lines: number; fen: number }>;
   claimedFundFen: number;
   paidFundFen: number;
+  /** a corrected result for a settled claim: the result in force it would replace (kept as history) */
+  replaces?: { importedAt: string; paidFundFen: number; deductedFen: number } | null;
+}
+
+/** One imported 审核结果 of a claim: the one in force (replacedAt null) or one a corrected result replaced. */
+export interface ResultHistoryEntry {
+  importedAt: string;
+  replacedAt: string | null;
+  replacedBy: string | null;
+  counts: Record<LineResult, number>;
+  paidFundFen: number;
+  deductedFen: number;
 }
 
 export interface ReconciliationView {
@@ -246,7 +258,16 @@ export const claimsApi = {
   'claims.verify': method(claimRef).returns<{ jobId: string }>(),
   'claims.resultTemplate': method(claimRef).returns<FileDownload>(),
   /** Reads an agency result and checks it against the claim without importing it: lines and totals to confirm. */
-  'claims.previewResult': method(z.object({ claimId: recordId, file: uploadedFile })).returns<ResultPreview>(),
-  'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile })).returns<ClaimSummary>(),
+  /**
+   * Reads an agency result and checks it against the claim without importing it: lines and totals to confirm.
+   * `replace`: a corrected result for a settled claim (the preview says which result it replaces).
+   */
+  'claims.previewResult': method(z.object({ claimId: recordId, file: uploadedFile, replace: z.boolean().default(false) })).returns<ResultPreview>(),
+  /** Imports it; with `replace`, a corrected result replaces the settled claim's (kept as history, audited). */
+  'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile, replace: z.boolean().default(false) })).returns<ClaimSummary>(),
+  /** Every result imported for a claim, newest first: the one in force, then those corrected results replaced. */
+  'claims.resultHistory': method(claimRef).returns<ResultHistoryEntry[]>(),
   'claims.reconciliation': method(z.object({ month: monthString.optional() })).returns<ReconciliationView>(),
+  /** 对账 as an .xlsx in 元: per month, per person, deductions and rejections, reasons grouped. Audited as an export. */
+  'claims.reconciliationWorkbook': method(z.object({ month: monthString.optional() })).returns<FileDownload>(),
 };

@@ -18,6 +18,8 @@ export const ACTION_NAMES: Record<string, string> = {
   // `settle` is what the import of the agency's result does to a claim (it becomes 已结算).
   settle: '导入审核结果',
   'import-result': '导入审核结果',
+  // a corrected result replacing the one imported before (kept as history)
+  resettle: '导入更正的审核结果',
   withdraw: '撤回申报',
   verify: '校验申报文件',
   download: '下载',

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { AppShell } from './pages/AppShell';
 import { AuditPage } from './pages/AuditPage';
 import { ClaimsPage } from './pages/ClaimsPage';
+import { buttonName } from './pages/ResidentWidgets';
 import { importDataset } from './support/dataset';
 import { expect, ltcOn, screenshot, test } from './support/fixtures';
 
@@ -62,7 +63,7 @@ test('the agency’s result is previewed before it is imported; the reconciliati
   await expect(claims.resultCount('deducted')).toHaveText('1 条 · 120.00');
   await expect(claims.resultCount('rejected')).toHaveText('1 条 · 152.00');
   await expect(claims.resultPreview().getByTestId('result-paid')).toContainText('2,340.00');
-  await expect(claims.resultPreview()).toContainText('不能再次导入');
+  await expect(claims.resultPreview()).toContainText('不能再撤回申报');
   await screenshot(page, '50-claims-result-preview');
   // Cancelled: nothing imported.
   await claims
@@ -83,6 +84,26 @@ test('the agency’s result is previewed before it is imported; the reconciliati
   await screenshot(page, '51-claims-reconciliation-filtered');
   await claims.filterPersons('全部');
   await expect(claims.personRows()).toHaveCount(3);
+
+  // 对账 as an .xlsx, for the clerk's files
+  const rec = await claims.downloadReconciliation();
+  expect(rec.suggestedFilename()).toBe('对账-2026-10.xlsx');
+
+  // The agency corrects its notice (李建国 80.00, not 120.00): the corrected result replaces the first, which is kept.
+  await claims.chooseResultFile(resultFile(info.outputPath('corrected.json'), 8000));
+  await expect(claims.correctionPreview()).toBeVisible();
+  await expect(claims.correctionPreview().getByTestId('result-replaces')).toContainText('实付 2,340.00 元');
+  await expect(claims.correctionPreview().getByTestId('result-paid')).toContainText('2,380.00');
+  await claims
+    .correctionPreview()
+    .getByRole('button', { name: buttonName('确认导入') })
+    .click();
+  await expect(claims.correctionPreview()).toBeHidden();
+  await expect(claims.monthRow('2026-10')).toContainText('2,380.00');
+  // both results kept: the one in force and the one it replaced
+  await expect(page.getByTestId('result-history').locator('tr.ant-table-row')).toHaveCount(2);
+  await expect(page.getByTestId('result-history')).toContainText('现行结果');
+  await screenshot(page, '51b-claims-result-corrected');
 });
 
 test('the last 校验 stays with the files; downloads and checks are in the audit log', async ({ page, host }) => {

@@ -9,7 +9,9 @@ import { claimsOfMonth, isSent } from '../../services/claims/claimStore';
 import { submitMonth, submitSupplementary } from '../../services/claims/lifecycle';
 import { buildPackage } from '../../services/claims/package';
 import { reconciliation } from '../../services/claims/reconciliation';
-import { applyResult, readResultFile, resultTemplate } from '../../services/claims/results';
+import { reconciliationFile } from '../../services/claims/reconciliationWorkbook';
+import { applyResultFile, currentResult, resultTemplate } from '../../services/claims/results';
+import { recordAudit } from '../../services/audit/auditLog';
 import { savePackageVerified } from '../../services/claims/savePackage';
 import { openDatabase } from '../../services/db/database';
 import { InputError } from '../../services/errors';
@@ -20,7 +22,6 @@ import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
 import { cliActor } from './dataCommands';
 import { storedPackage } from '../../services/claims/storedPackage';
-import { recordAudit } from '../../services/audit/auditLog';
 
 async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   requireExisting(file, '数据库文件');
@@ -85,24 +86,33 @@ export async function resultTemplateCommand(o: { db: string; month: string; seq?
   await withDb(o.db, async (db) => {
     const c = claimsOfMonth(db, o.month).find((x) => x.summary.seq === Number(o.seq ?? 0) && isSent(x.summary));
     if (!c) throw new InputError(`${o.month} 没有已申报的结算${o.seq ? `（补报 ${o.seq}）` : ''}`);
-    writeFileAtomic(outFile, await resultTemplate(c.claim.lines, o.month));
+    // after a result was imported, prefilled with it, to be corrected
+    const bytes = await resultTemplate({
+      lines: c.claim.lines,
+      month: o.month,
+      institution: c.claim.institution,
+      seq: c.summary.seq,
+      previous: currentResult(db, c.summary.id),
+    });
+    writeFileAtomic(outFile, bytes);
     log(`已生成审核结果模板：${outFile}`);
   });
 }
 
-export async function resultCommand(o: { db: string; month?: string; seq?: string }, file: string, log: (s: string) => void): Promise<void> {
+export async function resultCommand(o: { db: string; month?: string; seq?: string; replace?: boolean }, file: string, log: (s: string) => void): Promise<void> {
   requireExisting(file, '审核结果文件');
-  const lines = await readResultFile(basename(file), readFileSync(file));
+  const bytes = readFileSync(file);
   await withDb(o.db, async (db) => {
     // A JSON result names its month; an .xlsx one needs --month.
     const month = o.month ?? (/\.json$/i.test(file) ? (JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as { month?: string }).month : undefined);
     if (!month) throw new InputError('请用 --month 指明审核结果所属的结算月份');
     const c = claimsOfMonth(db, month).find((x) => x.summary.seq === Number(o.seq ?? 0) && isSent(x.summary));
     if (!c) throw new InputError(`${month} 没有已申报的结算`);
-    applyResult(db, c.summary.id, lines, cliActor());
+    // every problem of the file, its rows' and against the claim, in one pass
+    await applyResultFile(db, c.summary.id, { name: basename(file), bytes }, cliActor(), { replace: !!o.replace });
     const m = reconciliation(db, { month }).months[0];
     log(
-      `已导入审核结果，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`,
+      `${o.replace && c.summary.status === 'settled' ? '已导入更正的审核结果（原结果保留为历史记录）' : '已导入审核结果'}，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`,
     );
   });
 }
@@ -122,6 +132,23 @@ export async function withdrawCommand(o: { db: string; month: string; seq?: stri
   });
 }
 
-export async function reconcileCommand(o: { db: string; month?: string }, out: (s: string) => void): Promise<void> {
-  await withDb(o.db, async (db) => out(JSON.stringify(reconciliation(db, o.month ? { month: o.month } : {}), null, 2)));
+/** `ltc reconcile`: the JSON on stdout, as always; with `--xlsx OUT`, the 对账 workbook (in 元) written there instead, its path printed. */
+export async function reconcileCommand(
+  o: { db: string; month?: string; xlsx?: string },
+  out: (s: string) => void,
+  log: (s: string) => void = () => {},
+): Promise<void> {
+  await withDb(o.db, async (db) => {
+    if (!o.xlsx) {
+      out(JSON.stringify(reconciliation(db, o.month ? { month: o.month } : {}), null, 2));
+      return;
+    }
+    if (!/\.xlsx$/i.test(o.xlsx)) throw new InputError(`--xlsx 的输出文件应以 .xlsx 结尾：${o.xlsx}`);
+    const file = await reconciliationFile(db, o.month, serviceToday());
+    const path = resolve(o.xlsx);
+    writeFileAtomic(path, file.bytes);
+    recordAudit(db, { actor: cliActor(), action: 'export', entity: 'report', entityId: null, after: { report: '对账', month: o.month ?? null, file: path } });
+    log(`已生成对账表：${path}`);
+    out(path);
+  });
 }

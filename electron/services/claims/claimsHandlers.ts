@@ -20,7 +20,8 @@ import { monthIssues, monthLines } from './monthPages';
 import { monthView, supplementaryViews, supplementPreview } from './monthView';
 import { buildPackage, PACKAGE_MIME } from './package';
 import { reconciliation } from './reconciliation';
-import { applyResult, previewResult, readResultFile, resultTemplate } from './results';
+import { reconciliationFile } from './reconciliationWorkbook';
+import { applyResultFile, currentResult, previewResultFile, resultHistory, resultTemplate } from './results';
 import { writePrintCopy } from './printCopy';
 import { savePackageVerified } from './savePackage';
 import { recordVerification } from './verification';
@@ -120,16 +121,39 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   },
   'claims.resultTemplate': async (i, ctx) => {
     const c = stored(ctx.db, i.claimId);
-    const bytes = await resultTemplate(c.claim.lines, c.summary.month);
+    // after a result was imported, the template shows it, to be corrected rather than typed again
+    const bytes = await resultTemplate({
+      lines: c.claim.lines,
+      month: c.summary.month,
+      institution: c.claim.institution,
+      seq: c.summary.seq,
+      previous: currentResult(ctx.db, i.claimId),
+    });
     const name = `${c.summary.month}-审核结果模板.xlsx`;
     auditExport(ctx, c.summary, [name], '下载');
     return { name, mime: PACKAGE_MIME('x.xlsx'), base64: Buffer.from(bytes).toString('base64') };
   },
-  'claims.previewResult': async (i, ctx) => previewResult(ctx.db, i.claimId, await readResultFile(i.file.name, Buffer.from(i.file.base64, 'base64'))),
+  'claims.previewResult': async (i, ctx) =>
+    previewResultFile(ctx.db, i.claimId, { name: i.file.name, bytes: Buffer.from(i.file.base64, 'base64') }, { replace: i.replace }),
   'claims.importResult': async (i, ctx) => {
-    const lines = await readResultFile(i.file.name, Buffer.from(i.file.base64, 'base64'));
-    applyResult(ctx.db, i.claimId, lines, ctx.actor);
+    await applyResultFile(ctx.db, i.claimId, { name: i.file.name, bytes: Buffer.from(i.file.base64, 'base64') }, ctx.actor, { replace: i.replace });
     return stored(ctx.db, i.claimId).summary;
   },
+  'claims.resultHistory': (i, ctx) => {
+    stored(ctx.db, i.claimId);
+    return resultHistory(ctx.db, i.claimId);
+  },
   'claims.reconciliation': (i, ctx) => reconciliation(ctx.db, i.month ? { month: i.month } : {}),
+  'claims.reconciliationWorkbook': async (i, ctx) => {
+    const file = await reconciliationFile(ctx.db, i.month, serviceToday());
+    // Exports are audited (docs/rules.md §9): whole ID numbers leave the program in it.
+    recordAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'export',
+      entity: 'report',
+      entityId: null,
+      after: { report: '对账', month: i.month ?? null, file: file.name },
+    });
+    return { name: file.name, mime: PACKAGE_MIME('x.xlsx'), base64: Buffer.from(file.bytes).toString('base64') };
+  },
 };

@@ -149,7 +149,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const files: PackageFile[] = [packageFile('claim.json', claimJsonBytes(claim))];
   done++;
   report('生成申报工作簿');
-  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution })));
+  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data })));
   done++;
   report(`生成PDF（共 ${jobs.length} 个文件）`);
   const pdfs = await renderPdfs(jobs, {

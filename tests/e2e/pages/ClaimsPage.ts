@@ -211,6 +211,15 @@ export class ClaimsPage {
 
   /** the preview of a chosen result file: counts, amounts and lines, before anything is imported */
   readonly resultPreview = () => this.page.getByRole('dialog', { name: /^审核结果预览/ });
+  /** the preview of a corrected result for a settled claim: what it would replace */
+  readonly correctionPreview = () => this.page.getByRole('dialog', { name: /^更正的审核结果预览/ });
+
+  /** 对账表 of the month (.xlsx) */
+  async downloadReconciliation(): Promise<Download> {
+    const wait = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: /下载对账表（Excel）$/ }).click();
+    return wait;
+  }
   readonly resultCount = (r: 'accepted' | 'deducted' | 'rejected') => this.resultPreview().getByTestId(`result-count-${r}`).locator('.ant-statistic-content');
 
   /** Chooses a result file: the services read and check it, and the preview opens (nothing imported yet). */

@@ -43,7 +43,7 @@ async function template(edit: (row: (name: string) => ExcelJS.Row) => void): Pro
   const ws = wb.getWorksheet(RESULT_SHEET)!;
   edit((name) => {
     let n = 0;
-    ws.eachRow((r, i) => void (r.getCell(2).value === name && (n = i)));
+    ws.eachRow((r, i) => void (r.getCell(3).value === name && (n = i)));
     return ws.getRow(n);
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -73,9 +73,9 @@ describe('a deduction amount', () => {
   it('in a filled template: 10.555 is refused for its decimals, by row', async () => {
     const bytes = await template((row) => {
       const r = row('李建国');
-      r.getCell(5).value = '扣款';
-      r.getCell(6).value = 10.555;
-      r.getCell(7).value = '护理记录不完整';
+      r.getCell(6).value = '扣款';
+      r.getCell(7).value = 10.555;
+      r.getCell(8).value = '护理记录不完整';
     });
     const err = await readResultFile('x.xlsx', bytes).catch((e: unknown) => e);
     expect(problemsOf(err)).toEqual([expect.stringMatching(/^第\d+行 扣款金额 10\.555 最多两位小数/)]);
@@ -87,12 +87,12 @@ describe('previewing a result before importing it', () => {
     const { db, id } = submittedOctober();
     const bytes = await template((row) => {
       const a = row('李建国');
-      a.getCell(5).value = '扣款';
-      a.getCell(6).value = 120;
-      a.getCell(7).value = '护理记录不完整';
+      a.getCell(6).value = '扣款';
+      a.getCell(7).value = 120;
+      a.getCell(8).value = '护理记录不完整';
       const b = row('陈淑芬');
-      b.getCell(5).value = '拒付';
-      b.getCell(7).value = '未签字';
+      b.getCell(6).value = '拒付';
+      b.getCell(8).value = '未签字';
     });
     const file = { name: '结果.xlsx', base64: Buffer.from(bytes).toString('base64') };
     const p = await api(db).call('claims.previewResult', { claimId: id, file });

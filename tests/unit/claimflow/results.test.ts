@@ -39,7 +39,7 @@ async function filledTemplate(edit: (ws: ExcelJS.Worksheet) => void): Promise<Ui
 const rowOf = (ws: ExcelJS.Worksheet, name: string) => {
   let found = 0;
   ws.eachRow((r, n) => {
-    if (r.getCell(2).value === name) found = n;
+    if (r.getCell(3).value === name) found = n;
   });
   return ws.getRow(found);
 };
@@ -51,20 +51,20 @@ describe('agency result (审核结果)', () => {
     await wb.xlsx.load(Buffer.from(await resultTemplate(claim.lines, claim.month)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(RESULT_SHEET)!;
     const row = rowOf(ws, '李建国');
-    expect(row.getCell(1).value).toBe('330205194501010037');
-    expect(row.getCell(4).value).toBe(1860);
-    expect(row.getCell(5).value).toBe('通过');
+    expect(row.getCell(2).value).toBe('330205194501010037');
+    expect(row.getCell(5).value).toBe(1860);
+    expect(row.getCell(6).value).toBe('通过');
   });
 
   it('settles the claim: a deduction and a rejection, with the reconciliation of claimed vs paid', async () => {
     const bytes = await filledTemplate((ws) => {
       const a = rowOf(ws, '李建国');
-      a.getCell(5).value = '扣款';
-      a.getCell(6).value = 120;
-      a.getCell(7).value = '护理记录不完整';
+      a.getCell(6).value = '扣款';
+      a.getCell(7).value = 120;
+      a.getCell(8).value = '护理记录不完整';
       const b = rowOf(ws, '陈淑芬');
-      b.getCell(5).value = '拒付';
-      b.getCell(7).value = '护理记录不完整';
+      b.getCell(6).value = '拒付';
+      b.getCell(8).value = '护理记录不完整';
     });
     const { db, id } = submittedOctober();
     applyResult(db, id, await readResultFile('结果.xlsx', bytes), '张会计');
@@ -90,8 +90,8 @@ describe('agency result (审核结果)', () => {
 
   it('lists every problem of a badly filled sheet, by row, and imports nothing', async () => {
     const bytes = await filledTemplate((ws) => {
-      rowOf(ws, '李建国').getCell(5).value = '扣款';
-      rowOf(ws, '王秀英').getCell(5).value = '不通过';
+      rowOf(ws, '李建国').getCell(6).value = '扣款';
+      rowOf(ws, '王秀英').getCell(6).value = '不通过';
     });
     const err = await readResultFile('x.xlsx', bytes).catch((e: unknown) => e as { problems: { path: string; message: string }[] });
     expect(Array.isArray((err as { problems?: unknown }).problems)).toBe(true);

@@ -112,15 +112,16 @@ describe('ltc submit, result-template, result, reconcile', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(template);
     const ws = wb.worksheets[0]!;
+    // the template's columns: 序号, 身份证号, 姓名, 护理方式, 申报基金支付（元）, 审核结果, 扣款金额（元）, 原因
     ws.eachRow((row) => {
-      if (row.getCell(2).value === '李建国') {
-        row.getCell(5).value = '扣款';
-        row.getCell(6).value = 100;
-        row.getCell(7).value = '护理记录不完整';
+      if (row.getCell(3).value === '李建国') {
+        row.getCell(6).value = '扣款';
+        row.getCell(7).value = 100;
+        row.getCell(8).value = '护理记录不完整';
       }
-      if (row.getCell(2).value === '陈淑芬') {
-        row.getCell(5).value = '拒付';
-        row.getCell(7).value = '签字不符';
+      if (row.getCell(3).value === '陈淑芬') {
+        row.getCell(6).value = '拒付';
+        row.getCell(8).value = '签字不符';
       }
     });
     const filled = join(dir, 'filled.xlsx');
@@ -145,6 +146,59 @@ describe('ltc submit, result-template, result, reconcile', () => {
       ['护理记录不完整', 1],
       ['签字不符', 1],
     ]);
+
+    // the same 对账 as an .xlsx in 元: per month (扣款 and 拒付 apart), per person, the reasons grouped
+    const xlsx = join(dir, '对账.xlsx');
+    const written = ltc('reconcile', '--db', db, '--month', '2026-10', '--xlsx', xlsx);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout.trim()).toBe(xlsx);
+    const recWb = new ExcelJS.Workbook();
+    await recWb.xlsx.readFile(xlsx);
+    expect(recWb.worksheets.map((w) => w.name)).toEqual(['按月', '按人', '扣款明细', '拒付明细', '原因']);
+    const rowsOf = (name: string) => {
+      const sheet = recWb.getWorksheet(name)!;
+      const rows: unknown[][] = [];
+      sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const byMonth = rowsOf('按月');
+    expect(byMonth.find((r) => r[0] === '月份')).toEqual([
+      '月份',
+      '申报数',
+      '已结算数',
+      '申报基金支付（元）',
+      '实付基金（元）',
+      '扣款（元）',
+      '拒付（元）',
+      '待结算（元）',
+    ]);
+    expect(byMonth.find((r) => r[0] === '2026-10')).toEqual([
+      '2026-10',
+      1,
+      1,
+      expected.totals.fundFen / 100,
+      (expected.totals.fundFen - 10000 - home.fundFen) / 100,
+      100,
+      home.fundFen / 100,
+      0,
+    ]);
+    const li = rowsOf('按人').find((r) => r[3] === '李建国')!;
+    expect(li.slice(1, 12)).toEqual(['2026-10', '本月申报', '李建国', '330205194501010037', '机构护理', 1860, '扣款', 100, 0, 1760, '护理记录不完整']);
+    expect(rowsOf('拒付明细').filter((r) => r[3] === '陈淑芬')).toHaveLength(1);
+    expect(rowsOf('扣款明细').filter((r) => typeof r[0] === 'number')).toHaveLength(1);
+    const reasons = rowsOf('原因');
+    expect(reasons.find((r) => r[0] === '签字不符')).toEqual(['签字不符', 0, 0, 1, home.fundFen / 100, 1, home.fundFen / 100]);
+    expect(reasons.find((r) => r[0] === '合计')).toEqual(['合计', 1, 100, 1, home.fundFen / 100, 2, (10000 + home.fundFen) / 100]);
+
+    // a corrected result: refused as a second import, accepted with --replace, the first kept as history
+    const again = ltc('result', '--db', db, '--month', '2026-10', filled);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--replace');
+    const replaced = ltc('result', '--db', db, '--month', '2026-10', '--replace', template);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stderr).toContain('原结果保留为历史记录');
+    const after = JSON.parse(ltc('reconcile', '--db', db, '--month', '2026-10').stdout) as { months: { paidFundFen: number; deductedFen: number }[] };
+    expect(after.months[0]).toMatchObject({ paidFundFen: expected.totals.fundFen, deductedFen: 0 });
   });
 
   it('lists what is wrong with a badly filled result and settles nothing', async () => {

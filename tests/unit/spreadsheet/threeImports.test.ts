@@ -70,7 +70,8 @@ async function resultWorkbook(id: string | number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await resultTemplate(claim.lines, claim.month)) as unknown as ArrayBuffer);
   wb.getWorksheet(RESULT_SHEET)!.eachRow((row) => {
-    if (row.getCell(1).value === CHEN) row.getCell(1).value = id;
+    // 身份证号 is the template's second column, after 序号
+    if (row.getCell(2).value === CHEN) row.getCell(2).value = id;
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

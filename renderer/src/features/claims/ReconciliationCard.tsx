@@ -2,13 +2,16 @@
  * 对账: claimed vs paid per month and per person (filterable by the agency's answer: the 扣款 and
  * 拒付 lines are what an administrator follows up), and the deduction reasons by frequency.
  */
-import { Card, Segmented, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ReconciliationView } from '../../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../../shared/domain/ids';
 import { formatYuan } from '../../../../shared/domain/money';
 import type { CareMode } from '../../../../shared/domain/model';
+import { call } from '../../api/client';
+import { offerDownload } from '../../ui/download';
 import { PAGER } from '../../ui/pagination';
 import { S } from './strings';
 
@@ -31,11 +34,33 @@ const FILTERS: { value: PersonFilter; label: string }[] = [
 ];
 const matches = (p: Person, f: PersonFilter) => f === 'all' || (f === 'pending' ? p.result === null : p.result === f);
 
-export function ReconciliationCard({ rec, months }: { rec: ReconciliationView; months: Month[] }) {
+/** 对账表 (.xlsx, in 元): this month's, or every month's. */
+function DownloadButtons({ month }: { month: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<'month' | 'all' | null>(null);
+  const download = (which: 'month' | 'all') => {
+    setBusy(which);
+    call('claims.reconciliationWorkbook', which === 'month' ? { month } : {})
+      .then(offerDownload, (e: Error) => void message.error(e.message))
+      .finally(() => setBusy(null));
+  };
+  return (
+    <Space>
+      <Button size="small" icon={<DownloadOutlined />} loading={busy === 'month'} onClick={() => download('month')}>
+        {S.rec.download}
+      </Button>
+      <Button size="small" loading={busy === 'all'} onClick={() => download('all')}>
+        {S.rec.downloadAll}
+      </Button>
+    </Space>
+  );
+}
+
+export function ReconciliationCard({ rec, months, month }: { rec: ReconciliationView; months: Month[]; month: string }) {
   const [filter, setFilter] = useState<PersonFilter>('all');
   const persons = rec.persons.filter((p) => matches(p, filter));
   return (
-    <Card title={S.rec.title} style={{ marginTop: 12 }} data-testid="reconciliation">
+    <Card title={S.rec.title} extra={<DownloadButtons month={month} />} style={{ marginTop: 12 }} data-testid="reconciliation">
       <Table<Month>
         size="small"
         data-testid="reconciliation-months"

@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { offerDownload, readUpload } from '../../ui/download';
 import { ReconciliationCard } from './ReconciliationCard';
+import { ResultHistory } from './ResultHistory';
 import { ResultPreviewModal } from './ResultPreview';
 import { claimLabel, S } from './strings';
 
@@ -20,6 +21,8 @@ interface Pending {
   claimId: number;
   file: { name: string; base64: string };
   preview: ResultPreview;
+  /** a corrected result for a settled claim */
+  replace: boolean;
 }
 
 export function ResultPanel({ month, claims }: { month: string; claims: ClaimSummary[] }) {
@@ -37,9 +40,10 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
     setChecking(true);
     setCheckError(null);
     imp.reset();
+    const replace = c.status === 'settled';
     try {
       const file = await readUpload(f);
-      setPending({ claimId: c.id, file, preview: await call('claims.previewResult', { claimId: c.id, file }) });
+      setPending({ claimId: c.id, file, replace, preview: await call('claims.previewResult', { claimId: c.id, file, replace }) });
     } catch (e) {
       setCheckError(e);
     } finally {
@@ -48,11 +52,11 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
   };
   const confirm = (p: Pending) =>
     imp.mutate(
-      { claimId: p.claimId, file: p.file },
+      { claimId: p.claimId, file: p.file, replace: p.replace },
       {
         onSuccess: () => {
           setPending(null);
-          void message.success(R.imported);
+          void message.success(p.replace ? R.corrected : R.imported);
         },
         onError: () => setPending(null),
       },
@@ -71,7 +75,7 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
             <Button onClick={() => void call('claims.resultTemplate', { claimId: c.id }).then(offerDownload, (e: Error) => void message.error(e.message))}>
               {R.template}
             </Button>
-            {c.status === 'submitted' && (
+            {(c.status === 'submitted' || c.status === 'settled') && (
               <Upload
                 accept=".xlsx,.json"
                 showUploadList={false}
@@ -80,12 +84,19 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
                   return false;
                 }}
               >
-                <Button type="primary" icon={<UploadOutlined />} loading={checking || imp.isPending} aria-label={`${R.import}：${claimLabel(c)}`}>
-                  {R.import}
+                {/* settled: the agency's corrected result replaces the one imported (kept as history) */}
+                <Button
+                  type={c.status === 'submitted' ? 'primary' : 'default'}
+                  icon={<UploadOutlined />}
+                  loading={checking || imp.isPending}
+                  aria-label={`${c.status === 'submitted' ? R.import : R.correct}：${claimLabel(c)}`}
+                >
+                  {c.status === 'submitted' ? R.import : R.correct}
                 </Button>
               </Upload>
             )}
           </Space>
+          {c.status === 'settled' && <ResultHistory claimId={c.id} />}
         </Card>
       ))}
       {checking && <Spin size="small" description={R.checking} />}
@@ -97,7 +108,7 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
         onOk={() => pending && confirm(pending)}
         onCancel={() => setPending(null)}
       />
-      {rec.data && rec.data.months.length > 0 && <ReconciliationCard rec={rec.data} months={all.data?.months ?? rec.data.months} />}
+      {rec.data && rec.data.months.length > 0 && <ReconciliationCard rec={rec.data} months={all.data?.months ?? rec.data.months} month={month} />}
       <ErrorAlert error={rec.error ?? all.error} />
     </>
   );

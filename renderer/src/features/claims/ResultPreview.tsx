@@ -40,7 +40,7 @@ export function ResultPreviewModal({
     <Modal
       open
       width={880}
-      title={R.previewTitle(fileName)}
+      title={preview.replaces ? R.correctTitle(fileName) : R.previewTitle(fileName)}
       okText={R.ok}
       cancelText={S.cancel}
       okButtonProps={{ loading: importing }}
@@ -77,7 +77,20 @@ export function ResultPreviewModal({
           { title: S.col.reason, dataIndex: 'reason' },
         ]}
       />
-      <Alert type="warning" showIcon title={R.confirm} style={{ marginTop: 12 }} />
+      {preview.replaces && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="result-replaces"
+          title={R.replaces(
+            preview.replaces.importedAt.slice(0, 16).replace('T', ' '),
+            formatYuan(preview.replaces.paidFundFen),
+            formatYuan(preview.replaces.deductedFen),
+          )}
+          style={{ marginTop: 12 }}
+        />
+      )}
+      <Alert type="warning" showIcon title={preview.replaces ? R.confirmCorrect : R.confirm} style={{ marginTop: 12 }} />
     </Modal>
   );
 }

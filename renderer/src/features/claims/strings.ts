@@ -120,7 +120,8 @@ export const S = {
     import: '导入审核结果（.xlsx / .json）',
     imported: '审核结果已导入，结算已完成',
     confirmTitle: (name: string) => `导入审核结果 ${name}`,
-    confirm: '导入后该申报变为“已结算”，各明细的通过、扣款、拒付按上表记录，不能再次导入，也不能再撤回申报。确定导入吗？',
+    confirm:
+      '导入后该申报变为“已结算”，各明细的通过、扣款、拒付按上表记录，不能再撤回申报；经办机构更正审核结果时，可“导入更正的审核结果”替换（原结果保留为历史记录）。确定导入吗？',
     checking: '正在读取并核对审核结果……',
     previewTitle: (name: string) => `审核结果预览：${name}`,
     ok: '确认导入',
@@ -129,6 +130,22 @@ export const S = {
     paidYuan: '实付基金（元）',
     settled: '已导入审核结果',
     waiting: '等待审核结果',
+    /** a settled claim: the agency sent a corrected result */
+    correct: '导入更正的审核结果',
+    correctTitle: (name: string) => `更正的审核结果预览：${name}`,
+    replaces: (at: string, paid: string, deducted: string) =>
+      `将替换 ${at} 导入的审核结果（实付 ${paid} 元，扣款/拒付 ${deducted} 元）；原结果保留为历史记录，记入审计日志。`,
+    confirmCorrect: '导入后以上结果替换原审核结果，对账和结算台账按新结果计算。确定导入吗？',
+    corrected: '更正的审核结果已导入，原结果已保留为历史记录',
+    history: {
+      title: '审核结果历史',
+      importedAt: '导入时间',
+      state: '状态',
+      inForce: '现行结果',
+      replaced: (at: string, by: string) => `${at} 被更正结果替换（${by}）`,
+      counts: '通过/扣款/拒付（条）',
+      countsText: (a: number, d: number, r: number) => `${a} / ${d} / ${r}`,
+    },
   },
 
   // the month's header and tabs
@@ -196,6 +213,8 @@ export const S = {
     persons: '按人：申报与实付',
     filterLabel: '按审核结果筛选',
     all: '全部',
+    download: '下载对账表（Excel）',
+    downloadAll: '下载全部月份对账表（Excel）',
   },
 
   // 打印预览: the 结算申报汇总表

@@ -35,6 +35,19 @@ export function ReportsPage() {
   const ledger = useApiQuery('reports.ledger', { year, status });
   const rows = useMemo(() => (ledger.data?.rows ?? []).filter((r) => !search.trim() || r.month.includes(search.trim())), [ledger.data, search]);
 
+  const [exportingRec, setExportingRec] = useState(false);
+  const exportReconciliation = async () => {
+    setExportingRec(true);
+    setExportError(null);
+    try {
+      offerDownload(await call('claims.reconciliationWorkbook', {}));
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExportingRec(false);
+    }
+  };
+
   const exportWorkbook = async () => {
     setExporting(true);
     setExportError(null);
@@ -95,9 +108,14 @@ export function ReportsPage() {
         title={S.title}
         subtitle={S.subtitle}
         extra={
-          <Button onClick={() => void exportWorkbook()} loading={exporting} disabled={!rows.length}>
-            {S.export}
-          </Button>
+          <Flex gap={8}>
+            <Button onClick={() => void exportReconciliation()} loading={exportingRec} disabled={!rows.length}>
+              {S.exportReconciliation}
+            </Button>
+            <Button onClick={() => void exportWorkbook()} loading={exporting} disabled={!rows.length}>
+              {S.export}
+            </Button>
+          </Flex>
         }
       />
       <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>

@@ -8,6 +8,8 @@ export const S = {
   allStatus: '全部状态',
   search: '按月份查找，如 2026-10',
   export: '导出 Excel',
+  /** 对账表: every month's claimed vs paid, per person, deductions and rejections, reasons (claims.reconciliationWorkbook) */
+  exportReconciliation: '导出对账表',
   exported: (name: string) => `已导出 ${name}`,
   empty: '还没有已申报的结算',
   emptyHint: '在“月度结算”中申报后，这里按月列出申报与实付',

@@ -1,0 +1,117 @@
+/**
+ * A worksheet that prints the way a clerk expects (claim.xlsx, the result template, the reconciliation):
+ * an optional 草稿 row, a title row, lines saying whose and which month, then one styled header row;
+ * A4 landscape, every column on one page wide, the rows down to the header repeated on every page, page
+ * numbers in the footer. The data below the header is one autofilter range; a 合计 row goes after a blank
+ * row, outside it, so filtering never hides or sorts the totals.
+ */
+import type ExcelJS from 'exceljs';
+
+export const MONEY = '#,##0.00';
+/** Text, so that neither Excel nor the agency's import turns an 18-digit ID number into 3.30205E+17. */
+export const TEXT = '@';
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } };
+export const DRAFT_TEXT = '草稿：未申报，仅供核对，不能作为申报材料';
+
+export interface SheetColumn {
+  header: string;
+  key: string;
+  width: number;
+  numFmt?: string;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface PrintedSheetSpec {
+  name: string;
+  title: string;
+  /** lines under the title: whose, which month, what the marks mean */
+  lines: string[];
+  columns: readonly SheetColumn[];
+  /** a 草稿 row above the title (a draft package) */
+  draft?: boolean;
+  orientation?: 'landscape' | 'portrait';
+}
+
+export interface PrintedSheet {
+  ws: ExcelJS.Worksheet;
+  /** the header row's number */
+  header: number;
+}
+
+export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): PrintedSheet {
+  const n = spec.columns.length;
+  const ws = wb.addWorksheet(spec.name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.orientation ?? 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      // 0: as many pages down as the rows need
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C${spec.name}\u3000第 &P 页，共 &N 页` },
+  });
+  ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
+  // Column styles first: set later, exceljs would overwrite every cell of the column, the title's and the
+  // header's alignment (their wrapping) included.
+  spec.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.numFmt) col.numFmt = c.numFmt;
+    if (c.align) col.alignment = { horizontal: c.align };
+  });
+  const merged = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
+    const row = ws.addRow([text]);
+    ws.mergeCells(row.number, 1, row.number, n);
+    const cell = row.getCell(1);
+    cell.font = style.font ?? {};
+    cell.alignment = { vertical: 'middle', wrapText: true, ...style.alignment };
+    if (height) row.height = height;
+    return row;
+  };
+  if (spec.draft) merged(DRAFT_TEXT, { font: { bold: true, color: { argb: 'FFC00000' } }, alignment: { horizontal: 'left' } });
+  merged(spec.title, { font: { bold: true, size: 14 }, alignment: { horizontal: 'center' } }, 24);
+  // A merged cell's row does not grow to its wrapped text (in Excel or LibreOffice): as many lines as it needs.
+  const across = spec.columns.reduce((n, c) => n + c.width, 0);
+  for (const line of spec.lines) merged(line, { alignment: { horizontal: 'left' } }, 15 * Math.max(1, Math.ceil(textWidth(line) / across)));
+  const header = ws.addRow(spec.columns.map((c) => c.header));
+  header.height = 30;
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = HEADER_FILL;
+    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  });
+  ws.views = [{ state: 'frozen', ySplit: header.number, activeCell: `A${header.number + 1}` }];
+  ws.pageSetup.printTitlesRow = `1:${header.number}`;
+  return { ws, header: header.number };
+}
+
+/** Width in Excel's units (a digit): a Chinese character or full-width sign takes two. */
+function textWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
+  return n * 1.05;
+}
+
+/** Data rows, keyed by column key; numbers stay numbers. */
+export function addRows(sheet: PrintedSheet, rows: readonly Record<string, unknown>[]): void {
+  for (const r of rows) sheet.ws.addRow(r);
+}
+
+/** The autofilter over the header and the data rows added so far (call before the 合计 row). */
+export function filterData(sheet: PrintedSheet): void {
+  const last = Math.max(sheet.ws.rowCount, sheet.header);
+  sheet.ws.autoFilter = { from: { row: sheet.header, column: 1 }, to: { row: last, column: sheet.ws.columnCount } };
+}
+
+/** A blank row, then the 合计 row (bold, ruled above): outside the autofilter range. */
+export function addTotals(sheet: PrintedSheet, values: Record<string, unknown>): ExcelJS.Row {
+  sheet.ws.addRow([]);
+  const row = sheet.ws.addRow(values);
+  row.font = { bold: true };
+  for (let c = 1; c <= sheet.ws.columnCount; c++) row.getCell(c).border = { top: THIN };
+  return row;
+}
