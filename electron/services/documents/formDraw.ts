@@ -5,9 +5,10 @@
  * text() and path calls, which cost a small Buffer per operator: ~200 pages/s a core.
  */
 import type { LoadedFonts } from './fontBytes';
+import { pdfkitFallback } from './fontFallback';
 import { layOutForm, PAD_X, PAD_Y, type PageItem } from './formLayout';
 import { A4, type FormDoc } from './formSpec';
-import { fnum, FormText, frgb, type Line, type Seg } from './formText';
+import { fnum, type FontKey, FormText, frgb, type Line, type Seg } from './formText';
 import { embeddedFont, newPdfKitDocument, useFontOnPage, type PdfKitDocument } from './pdfkitInternals';
 
 const RULE = { width: 0.5, color: '#444444' };
@@ -29,10 +30,15 @@ export function renderForm(form: FormDoc, fonts: LoadedFonts): Promise<RenderedB
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  // registered in this order, the fonts are F1 and F2 in every document
+  // registered in this order, the fonts are F1 and F2 in every document (a rare character's fallback F3…)
   doc.registerFont('r', fonts.regular.src, fonts.regular.family);
   doc.registerFont('b', fonts.bold.src, fonts.bold.family);
-  const text = new FormText({ r: embeddedFont(doc, 'r'), b: embeddedFont(doc, 'b') }, { r: fonts.regular.key, b: fonts.bold.key }, form.lineHeight);
+  const text = new FormText(
+    { r: embeddedFont(doc, 'r'), b: embeddedFont(doc, 'b') },
+    { r: fonts.regular.key, b: fonts.bold.key },
+    form.lineHeight,
+    pdfkitFallback(doc, fonts.fallback),
+  );
   const box = { width: form.landscape ? A4.height : A4.width, height: form.landscape ? A4.width : A4.height, margins: form.margins };
   const pages = layOutForm(form, text, box);
   pages.forEach((items, i) => {
@@ -57,7 +63,7 @@ function drawPage(
   const fills: string[] = [];
   const rules = new Map<string, string[]>(); // "width color" → path segments
   const shown: string[] = [];
-  const used = new Set<'r' | 'b'>();
+  const used = new Set<FontKey>();
   let tf = '';
   let tc = '';
   const rule = (w: number, c: string, seg: string) => {
@@ -72,7 +78,7 @@ function drawPage(
     fills.push(frgb(c) + ' rg ' + fnum(x) + ' ' + fnum(y) + ' ' + fnum(w) + ' ' + fnum(h) + ' re f');
   // one segment of text with its left end at x and its baseline at base (top-down page coordinates)
   const show = (seg: Seg, x: number, base: number) => {
-    const font = text.fonts[seg.fk];
+    const font = text.font(seg.fk);
     used.add(seg.fk);
     const f = '/' + font.id + ' ' + fnum(seg.s) + ' Tf';
     if (f !== tf) shown.push((tf = f));
@@ -161,6 +167,6 @@ function drawPage(
   }
   // the page starts flipped (pdfkit: y from the top); text is set in PDF space
   out.push('q 1 0 0 -1 0 ' + fnum(H) + ' cm BT\n' + shown.join('\n') + '\nET Q');
-  for (const fk of used) useFontOnPage(doc, text.fonts[fk]);
+  for (const fk of used) useFontOnPage(doc, text.font(fk));
   doc.addContent(out.join('\n'));
 }
