@@ -270,9 +270,24 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
   await wb.xlsx.readFile(await template.path());
   const ws = wb.getWorksheet('审核结果') ?? wb.worksheets[0];
   if (!ws) throw new Error('the template has no sheet');
+  // the columns by their headers, as a clerk finds them (身份证号, 审核结果（通过/扣款/拒付）, 扣款金额（元）, 原因)
+  const col: Record<string, number> = {};
+  ws.eachRow((r) => {
+    if (col['身份证号']) return;
+    r.eachCell((c, n) => {
+      const h = String(c.value ?? '');
+      for (const name of ['身份证号', '审核结果', '扣款金额', '原因']) if (h.startsWith(name)) col[name] = n;
+    });
+  });
+  const at = (name: string): number => {
+    if (!col[name]) throw new Error(`the template has no column ${name}`);
+    return col[name];
+  };
   const rowOf = (idNumber: string) => {
     let found: ExcelJS.Row | undefined;
-    ws.eachRow((r) => void (String(r.getCell(1).value) === idNumber && (found = r)));
+    ws.eachRow((r) => {
+      if (String(r.getCell(at('身份证号')).value) === idNumber) found = r;
+    });
     if (!found) throw new Error(`no template row for ${idNumber}`);
     return found;
   };
@@ -282,12 +297,12 @@ test('closing October: fix a problem, recompute, submit, print, download the pac
   const DEDUCT_REASON = '护理记录缺少护理员签字';
   const REJECT_REASON = '住院期间床日不予支付';
   const d = rowOf(deducted.idNumber);
-  d.getCell(5).value = '扣款';
-  d.getCell(6).value = DEDUCTED_FEN / 100;
-  d.getCell(7).value = DEDUCT_REASON;
+  d.getCell(at('审核结果')).value = '扣款';
+  d.getCell(at('扣款金额')).value = DEDUCTED_FEN / 100;
+  d.getCell(at('原因')).value = DEDUCT_REASON;
   const r = rowOf(rejected.idNumber);
-  r.getCell(5).value = '拒付';
-  r.getCell(7).value = REJECT_REASON;
+  r.getCell(at('审核结果')).value = '拒付';
+  r.getCell(at('原因')).value = REJECT_REASON;
   const filled = join(info.outputDir, `${MONTH}-审核结果.xlsx`);
   await wb.xlsx.writeFile(filled);
   await claims.importResult(filled);
