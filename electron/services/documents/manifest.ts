@@ -1,13 +1,15 @@
 /**
- * manifest.json: what the package holds (each file's name, size and SHA-256) and what it claims
- * (month, policy, totals), so the agency and a later check can tell a complete, unaltered package.
- * Fixed key order, no clock: the same package gives the same manifest.
+ * manifest.json: what the package holds (each file's name, size and SHA-256, and whether it is uploaded)
+ * and what it claims (month, policy, totals), so the agency and a later check can tell a complete,
+ * unaltered package. A draft says so (`status: draft`); a submitted package names who submitted it, when,
+ * and its number (申报序号). Fixed key order, no clock: the same package gives the same manifest.
  */
 import { createHash } from 'node:crypto';
 import type { Claim } from '../../../shared/claims/types';
 import type { LocalDate } from '../../../shared/domain/model';
-import type { PackageFile } from '../claims/packageTypes';
+import type { PackageFile, Submission } from '../claims/packageTypes';
 import { ordered } from './claimJson';
+import { ISSUES_TITLE } from './issuesPdf';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -17,17 +19,22 @@ export function packageFile(name: string, bytes: Uint8Array): PackageFile {
   return { name, bytes, sha256: sha256Hex(bytes) };
 }
 
-export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[]): PackageFile {
+/** Files for the institution only, never uploaded to the agency: its own list of problems. */
+export const INTERNAL_FILES: readonly string[] = [`${ISSUES_TITLE}.pdf`];
+
+export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[], submission?: Submission): PackageFile {
   const doc = {
     format: 'ltc-claim-package',
     version: 1,
     month: claim.month,
     kind: claim.kind,
+    status: submission ? 'submitted' : 'draft',
+    ...(submission ? { submission: { submittedBy: submission.by, submittedAt: submission.at, seq: submission.seq } } : {}),
     institution: ordered(claim.institution, ['name', 'uscc', 'agencyCode']),
     policy: ordered(claim.policy, ['id', 'version']),
     generatedOn,
     totals: ordered(claim.totals, ['persons', 'billableDays', 'coveredMinutes', 'visits', 'feeFen', 'fundFen', 'personalFen']),
-    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256 })),
+    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, upload: !INTERNAL_FILES.includes(f.name) })),
   };
   return packageFile(MANIFEST_NAME, new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`));
 }

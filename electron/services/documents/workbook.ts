@@ -10,6 +10,7 @@ import type { Claim } from '../../../shared/claims/types';
 import type { LocalDate } from '../../../shared/domain/model';
 import { documentDate, hoursValue, modeLabel, monthLabel } from './format';
 import { kindLabel, PDF_CREATOR } from './pdfBase';
+import { markDraft } from './workbookDraft';
 import { setZipEntryDates } from './zipDates';
 
 const MONEY = '#,##0.00';
@@ -35,6 +36,8 @@ interface WorkbookOptions {
   policyTitle?: string | null;
   /** the institution as printed; by default the claim's */
   institution?: Claim['institution'];
+  /** a draft package's workbook: a 草稿（未申报） row on top of every sheet (workbookDraft.ts) */
+  draft?: boolean;
 }
 
 function summarySheet(wb: ExcelJS.Workbook, claim: Claim, generatedOn: LocalDate, opts: WorkbookOptions): void {
@@ -128,6 +131,7 @@ export async function claimWorkbook(claim: Claim, generatedOn: LocalDate, opts: 
   wb.company = (opts.institution ?? claim.institution).name;
   summarySheet(wb, claim, generatedOn, opts);
   detailSheet(wb, claim);
+  if (opts.draft) markDraft(wb);
   // Typed as an ArrayBuffer, a Node Buffer at run time; new Uint8Array() reads either.
   const buffer = await wb.xlsx.writeBuffer();
   return setZipEntryDates(new Uint8Array(buffer as ArrayBuffer), generatedOn);
