@@ -61,6 +61,8 @@ export interface SubmitOptions {
   prepare?: SubmissionPreparer;
   /** the day the month must have ended before; serviceToday() unless a test pins it */
   today?: LocalDate;
+  /** 申报时间, printed in the package; localTimestamp() unless a test pins it (two submissions compared byte for byte) */
+  submittedAt?: string;
 }
 
 export interface Submitted {
@@ -178,7 +180,7 @@ async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: Submi
   const prepare = o.prepare ?? preparerWith(o.build);
   // The month's records are held from before the claim is read until it is stored (monthLock.ts).
   return whileSubmitting(db, o.month, async () => {
-    const submittedAt = localTimestamp();
+    const submittedAt = o.submittedAt ?? localTimestamp();
     const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.actor, submittedAt };
     const p = await prepare(db, request, o.onProgress);
     return { claimId: commit(db, p, o, submittedAt), claim: p.claim, files: p.files };

@@ -46,16 +46,14 @@ function detailTable(data: PackageData): FormBlock {
     columns: [{ align: 'right' }, { align: 'center' }, {}, {}, { align: 'center' }, {}],
     rows: [
       { cells: ['序号', '级别', '问题', '服务对象或员工', '日期', '说明'].map(th) },
-      ...issues.map(
-        ({ issue }, n): PlainRow => [
-          String(n + 1),
-          SEVERITY_TITLES[issue.severity],
-          ISSUE_TITLES[issue.code],
-          issueWho(data, issue),
-          issueWhen(data, issue),
-          plainMessage(data, issue),
-        ],
-      ),
+      ...issues.map(({ issue }, n): PlainRow => [
+        String(n + 1),
+        SEVERITY_TITLES[issue.severity],
+        ISSUE_TITLES[issue.code],
+        issueWho(data, issue),
+        issueWhen(data, issue),
+        plainMessage(data, issue),
+      ]),
     ],
     size: 7.5,
   };

@@ -96,7 +96,8 @@ export function pdfDocument(meta: DocMeta, content: Content[]): PdfmakeSpec {
     styles: STYLES,
     content,
   };
-  if (meta.draft) dd.watermark = { text: DRAFT_MARK, font: PDF_FONT, bold: true, fontSize: DRAFT_STYLE.size, color: DRAFT_STYLE.color, opacity: DRAFT_STYLE.opacity };
+  if (meta.draft)
+    dd.watermark = { text: DRAFT_MARK, font: PDF_FONT, bold: true, fontSize: DRAFT_STYLE.size, color: DRAFT_STYLE.color, opacity: DRAFT_STYLE.opacity };
   // the watermark is drawn on the diagonal, which text extraction does not read: the footer says it too
   const left = [meta.draft ? DRAFT_MARK : '', meta.institution.name, meta.title, monthLabel(meta.month), meta.part].filter(Boolean).join(' · ');
   return { dd, footer: { left, right: '第 {page} / {pages} 页', margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0] } };

@@ -76,7 +76,8 @@ function institutionTable(data: PackageData): Content {
   const s = data.settings;
   // the pack's title and version; its id (ningbo-2022) is the program's, not the agency's
   const policy = `${data.policyTitle ?? '长期护理保险政策'}（版本 ${c.policy.version}）`;
-  const optional = (name: string, value: string | undefined): TableCell[][] => (value?.trim() ? [[label(name), { text: value.trim(), colSpan: 3 }, {}, {}]] : []);
+  const optional = (name: string, value: string | undefined): TableCell[][] =>
+    value?.trim() ? [[label(name), { text: value.trim(), colSpan: 3 }, {}, {}]] : [];
   const bank: TableCell[][] =
     s.bankName?.trim() || s.bankAccount?.trim() ? [[label('开户银行'), s.bankName?.trim() ?? '', label('银行账号'), s.bankAccount?.trim() ?? '']] : [];
   return {

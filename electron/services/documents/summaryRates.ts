@@ -27,9 +27,18 @@ function institutionalRows(pack: PolicyPack, prices: Prices): RateRow[] {
   return pack.eligibleLevels.map((level): RateRow => {
     const fee = forLevel(prices.dailyFeeFen ?? {}, level);
     const cap = forLevel(m.dayCapFen, level);
-    const limit = cap === undefined ? '不设限额' : m.capApplies === 'fund' ? `基金每床日最高 ${formatYuan(cap)} 元` : `收费计入每床日最高 ${formatYuan(cap)} 元`;
+    const limit =
+      cap === undefined ? '不设限额' : m.capApplies === 'fund' ? `基金每床日最高 ${formatYuan(cap)} 元` : `收费计入每床日最高 ${formatYuan(cap)} 元`;
     const day = fee === undefined ? undefined : splitBedDay(fee, cap, m);
-    return [modeLabel('institutional'), levelLabel(level), yuanPer(fee, '床日'), percent(m.fundRatio), limit, yuanPer(day?.fundFen, '床日'), yuanPer(day?.personalFen, '床日')];
+    return [
+      modeLabel('institutional'),
+      levelLabel(level),
+      yuanPer(fee, '床日'),
+      percent(m.fundRatio),
+      limit,
+      yuanPer(day?.fundFen, '床日'),
+      yuanPer(day?.personalFen, '床日'),
+    ];
   });
 }
 
@@ -48,7 +57,15 @@ function homeRows(pack: PolicyPack, prices: Prices): RateRow[] {
     const fee = prices.hourlyFeeFen;
     const fund = fee === undefined ? undefined : applyRate(fee, h.fundRatio);
     const limit = h.model === 'hourly-quota' ? `每月 ${forLevel(h.quotaHours, level) ?? 0} 小时` : `基金计算基数每月最高 ${formatYuan(h.capFen)} 元`;
-    return [mode, levelLabel(level), yuanPer(fee, '小时'), percent(h.fundRatio), limit, yuanPer(fund, '小时'), yuanPer(fee === undefined || fund === undefined ? undefined : fee - fund, '小时')];
+    return [
+      mode,
+      levelLabel(level),
+      yuanPer(fee, '小时'),
+      percent(h.fundRatio),
+      limit,
+      yuanPer(fund, '小时'),
+      yuanPer(fee === undefined || fund === undefined ? undefined : fee - fund, '小时'),
+    ];
   });
 }
 
@@ -76,7 +93,9 @@ function formulas(pack: PolicyPack, modes: readonly CareMode[]): string[] {
           : '居家护理：费用 = 计入次数 × 每次收费；基金支付 = 费用 × 基金支付比例（四舍五入到分）；个人负担 = 费用 − 基金支付。每日、每周超出次数的服务不计入。',
       );
     } else {
-      out.push('居家护理：费用 = 有效服务分钟 × 每小时收费 ÷ 60（四舍五入到分）；基金支付 = 费用（超过每月基金计算基数上限的按上限）× 基金支付比例（四舍五入到分）；个人负担 = 费用 − 基金支付。');
+      out.push(
+        '居家护理：费用 = 有效服务分钟 × 每小时收费 ÷ 60（四舍五入到分）；基金支付 = 费用（超过每月基金计算基数上限的按上限）× 基金支付比例（四舍五入到分）；个人负担 = 费用 − 基金支付。',
+      );
     }
   }
   return out;

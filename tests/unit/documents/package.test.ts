@@ -28,7 +28,7 @@ describe('the claim package of the sample institution, October 2026', () => {
     built = await buildToDir({ ...sampleInput(), onProgress: (p) => progress.push(p) });
   });
 
-  it('holds the claim, the workbook, the four PDFs, the institution\'s 问题清单 and the manifest, in a fixed order', () => {
+  it("holds the claim, the workbook, the four PDFs, the institution's 问题清单 and the manifest, in a fixed order", () => {
     expect(built.files.map((f) => f.name)).toEqual([
       'claim.json',
       'claim.xlsx',

@@ -47,7 +47,9 @@ const CODES = [
  * out, each visit an error or a warning kept out.
  */
 const UNCLAIMED = new Set(
-  expected.issues.filter((i) => ('visit' in i ? i.severity !== 'info' : i.severity === 'error')).map((i) => ('visit' in i ? `v ${i.visit}` : `${i.idNumber} ${i.date}`)),
+  expected.issues
+    .filter((i) => ('visit' in i ? i.severity !== 'info' : i.severity === 'error'))
+    .map((i) => ('visit' in i ? `v ${i.visit}` : `${i.idNumber} ${i.date}`)),
 ).size;
 
 const pages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1] ?? 0);
@@ -134,7 +136,12 @@ describe('the submitted summary (结算申报汇总表)', () => {
 
   it("prints the institution's address, phone and bank when set", async () => {
     const records = sampleRecords();
-    Object.assign(records.institution, { address: '浙江省宁波市江北区人民路100号', phone: '0574-87654321', bankName: '中国工商银行宁波江北支行', bankAccount: '3901120009000123456' });
+    Object.assign(records.institution, {
+      address: '浙江省宁波市江北区人民路100号',
+      phone: '0574-87654321',
+      bankName: '中国工商银行宁波江北支行',
+      bankAccount: '3901120009000123456',
+    });
     const b = await buildToDir(sampleInput(records));
     const t = squash(run('pdftotext', ['-layout', b.path('结算申报汇总表.pdf'), '-']));
     expect(t).toContain('机构地址浙江省宁波市江北区人民路100号');
@@ -144,7 +151,11 @@ describe('the submitted summary (结算申报汇总表)', () => {
 
   it('a 补报 carries its number', async () => {
     const input = sampleInput();
-    const b = await buildToDir({ ...input, claim: { ...input.claim, kind: 'supplementary' }, submission: { by: '张丽', at: '2026-11-20T14:05:00.000+08:00', seq: 2 } });
+    const b = await buildToDir({
+      ...input,
+      claim: { ...input.claim, kind: 'supplementary' },
+      submission: { by: '张丽', at: '2026-11-20T14:05:00.000+08:00', seq: 2 },
+    });
     expect(squash(run('pdftotext', ['-layout', b.path('结算申报汇总表.pdf'), '-']))).toContain('申报时间：2026年11月20日14:05申报序号：2（第2次补报）');
   });
 });
@@ -177,7 +188,16 @@ describe("the institution's problem list (问题清单.pdf)", () => {
     expect(text.match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
     for (const code of CODES) expect(text).not.toContain(code);
     const t = squash(text);
-    for (const s of ['失能等级不在支付范围', '服务时长不足', '医疗护理项目需护士执业证书', '未签字确认', '住院天数不计费', '赵德胜', '陈淑芬', '330205********006X']) {
+    for (const s of [
+      '失能等级不在支付范围',
+      '服务时长不足',
+      '医疗护理项目需护士执业证书',
+      '未签字确认',
+      '住院天数不计费',
+      '赵德胜',
+      '陈淑芬',
+      '330205********006X',
+    ]) {
       expect(t, s).toContain(s);
     }
     // v4, the short visit of 10-16, by its day and time
@@ -200,7 +220,8 @@ describe('draft or submitted', () => {
     expect(pdfsOf(draft)).toHaveLength(5);
     let checked = 0;
     for (const name of pdfsOf(draft)) {
-      for (let p = 1; p <= pages(draft.path(name)); p++, checked++) expect(squash(pageText(draft.path(name), p)), `${name} page ${p}`).toContain('草稿（未申报）');
+      for (let p = 1; p <= pages(draft.path(name)); p++, checked++)
+        expect(squash(pageText(draft.path(name), p)), `${name} page ${p}`).toContain('草稿（未申报）');
       for (let p = 1; p <= pages(submitted.path(name)); p++) expect(pageText(submitted.path(name), p), `${name} page ${p}`).not.toContain('草稿');
     }
     expect(pages(draft.path('问题清单.pdf'))).toBeGreaterThan(1);
@@ -244,6 +265,7 @@ describe('draft or submitted', () => {
 
   it('claim.json is the same claim either way: only the documents differ', () => {
     expect(draft.file('claim.json').sha256).toBe(submitted.file('claim.json').sha256);
-    for (const name of ['claim.xlsx', '结算申报汇总表.pdf', '问题清单.pdf', 'manifest.json']) expect(draft.file(name).sha256, name).not.toBe(submitted.file(name).sha256);
+    for (const name of ['claim.xlsx', '结算申报汇总表.pdf', '问题清单.pdf', 'manifest.json'])
+      expect(draft.file(name).sha256, name).not.toBe(submitted.file(name).sha256);
   });
 });
