@@ -17,7 +17,8 @@ import type { LtcDatabase } from '../db/database';
 import { loadClaimInput } from '../dataset/loadMonth';
 import { InputError, ServiceError } from '../errors';
 import { serviceToday } from '../staff/staffFacts';
-import { claimsOfMonth, getClaim, isSent, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
+import { manifestFormat, MANIFEST_NAME } from '../documents/manifest';
+import { claimsOfMonth, getClaim, isSent, readClaimFile, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
 import { computeMonthClaim } from './monthClaim';
 import { whileSubmitting } from './monthLock';
 import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
@@ -204,7 +205,9 @@ export async function regenerate(
   const { generatedOn, submittedBy, submittedAt, seq } = stored.summary;
   if (!records || !generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
   const submission = submittedBy && submittedAt ? { by: submittedBy, at: submittedAt, seq } : undefined;
-  return build({ claim: stored.claim, records, generatedOn, submission, onProgress });
+  // in the format it was made in: a package submitted before a change of format still verifies
+  const packageFormat = manifestFormat(readClaimFile(db, stored.summary.id, MANIFEST_NAME)?.bytes);
+  return build({ claim: stored.claim, records, generatedOn, submission, packageFormat, onProgress });
 }
 
 /** Verifies the submitted claim `claimId` (verifyRegeneration); NOT_FOUND for a claim that does not exist. */

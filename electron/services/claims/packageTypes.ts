@@ -30,6 +30,15 @@ export interface Submission {
 }
 
 /**
+ * The package's format, as its manifest's `version` says. 1: packages submitted before issue 11 (the
+ * problems listed on the summary, no 问题清单, no draft marks); 2: today's. A stored package is regenerated
+ * in the format it was made in (lifecycle.ts regenerate), so that 校验 keeps passing across a change of
+ * format; only the current format is ever made for a new package.
+ */
+export type PackageFormat = 1 | 2;
+export const PACKAGE_FORMAT: PackageFormat = 2;
+
+/**
  * Builds the package (claim.json, claim.xlsx, the PDFs, manifest.json) from a claim and the records
  * behind it. Deterministic: the same claim, records and `generatedOn` give the same bytes.
  */
@@ -39,5 +48,7 @@ export type PackageBuilder = (input: {
   generatedOn: string;
   /** absent: a draft package (草稿（未申报）) */
   submission?: Submission;
+  /** the format to make (a stored package's own, when regenerated); PACKAGE_FORMAT by default */
+  packageFormat?: PackageFormat;
   onProgress?: (p: PackageProgress) => void;
 }) => Promise<PackageFile[]>;

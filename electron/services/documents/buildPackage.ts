@@ -9,7 +9,7 @@
 import type { Claim } from '../../../shared/claims/types';
 import { isValidDate } from '../../../shared/domain/dates';
 import type { LocalDate } from '../../../shared/domain/model';
-import type { PackageBuilder, PackageFile, PackageProgress, Submission } from '../claims/packageTypes';
+import { PACKAGE_FORMAT, type PackageBuilder, type PackageFile, type PackageFormat, type PackageProgress, type Submission } from '../claims/packageTypes';
 import { InputError } from '../errors';
 import { bedDaysPdf, BED_DAYS_TITLE } from './bedDaysPdf';
 import { claimJsonBytes } from './claimJson';
@@ -24,6 +24,7 @@ import type { PdfJob, PdfSpec } from './pdfJob';
 import { renderPdfs } from './renderPool';
 import { partLabel, splitByWeight } from './split';
 import { summaryPdf, SUMMARY_TITLE } from './summaryPdf';
+import { summaryPdfV1 } from './summaryPdfV1';
 import { visitClients, visitRows, visitsPdf, VISITS_TITLE } from './visitsPdf';
 import { claimWorkbook } from './workbook';
 
@@ -54,6 +55,8 @@ export interface ClaimPackageInput {
   generatedOn: LocalDate;
   /** who submitted it, when, under which number; absent: a draft, marked 草稿（未申报） on every page and sheet */
   submission?: Submission;
+  /** a stored package's own format when it is regenerated (packageTypes.ts); the current one for a new package */
+  packageFormat?: PackageFormat;
   /** the institution as printed on the PDFs and the workbook; by default the claim's own */
   institution?: Claim['institution'];
   onProgress?: (p: PackageProgress) => void;
@@ -91,11 +94,12 @@ function partJobs<T>(
   });
 }
 
-function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBudget, submission: Submission | undefined): PdfJob[] {
+function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBudget, submission: Submission | undefined, format: PackageFormat): PdfJob[] {
   const withPart = (part: string | undefined) => (part ? { ...meta, part } : meta);
   const institutional = data.lines.filter((n) => n.line.mode === 'institutional');
   const clients = visitClients(data);
-  const jobs: PdfJob[] = [{ name: `${SUMMARY_TITLE}.pdf`, build: () => summaryPdf(data, meta, submission) }];
+  const summary = () => (format === 1 ? summaryPdfV1(data, meta) : summaryPdf(data, meta, submission));
+  const jobs: PdfJob[] = [{ name: `${SUMMARY_TITLE}.pdf`, build: summary }];
   jobs.push(
     ...partJobs(
       PERSONAL_TITLE,
@@ -132,7 +136,7 @@ function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBu
     );
   }
   // the institution's own list, last: not uploaded (manifest.ts)
-  jobs.push({ name: `${ISSUES_TITLE}.pdf`, build: () => issuesPdf(data, meta) });
+  if (format >= 2) jobs.push({ name: `${ISSUES_TITLE}.pdf`, build: () => issuesPdf(data, meta) });
   return jobs;
 }
 
@@ -145,8 +149,11 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const institution = input.institution ?? claim.institution;
   const data = packageData(claim, records, { itemNames: options.itemNames, institution });
   const { submission } = input;
-  const meta: Omit<DocMeta, 'title'> = { institution, month: claim.month, kind: claim.kind, generatedOn, ...(submission ? {} : { draft: true }) };
-  const jobs = pdfJobs(data, meta, { ...PART_BUDGET, ...options.partBudget }, submission);
+  const format = input.packageFormat ?? PACKAGE_FORMAT;
+  // format 1 had no drafts: every stored package of it was submitted
+  const draft = !submission && format >= 2;
+  const meta: Omit<DocMeta, 'title'> = { institution, month: claim.month, kind: claim.kind, generatedOn, packageFormat: format, ...(draft ? { draft } : {}) };
+  const jobs = pdfJobs(data, meta, { ...PART_BUDGET, ...options.partBudget }, submission, format);
 
   const total = jobs.length + 3;
   let done = 0;
@@ -155,7 +162,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const files: PackageFile[] = [packageFile('claim.json', claimJsonBytes(claim))];
   done++;
   report('生成申报工作簿');
-  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, draft: !submission })));
+  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, draft })));
   done++;
   report(`生成PDF（共 ${jobs.length} 个文件）`);
   const pdfs = await renderPdfs(jobs, {
@@ -170,7 +177,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   });
   files.push(...pdfs.map((p) => packageFile(p.name, p.bytes)));
   report('生成文件清单');
-  files.push(manifestFile(claim, generatedOn, files, submission));
+  files.push(manifestFile(claim, generatedOn, files, submission, format));
   done++;
   report('完成');
   return files;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Claim } from '../../../shared/claims/types';
 import type { LocalDate } from '../../../shared/domain/model';
-import type { PackageFile, Submission } from '../claims/packageTypes';
+import { PACKAGE_FORMAT, type PackageFile, type PackageFormat, type Submission } from '../claims/packageTypes';
 import { ordered } from './claimJson';
 import { ISSUES_TITLE } from './issuesPdf';
 
@@ -22,19 +22,35 @@ export function packageFile(name: string, bytes: Uint8Array): PackageFile {
 /** Files for the institution only, never uploaded to the agency: its own list of problems. */
 export const INTERNAL_FILES: readonly string[] = [`${ISSUES_TITLE}.pdf`];
 
-export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[], submission?: Submission): PackageFile {
+/** The format of a stored package, from its manifest's bytes (1 where it cannot be read: the oldest). */
+export function manifestFormat(bytes: Uint8Array | undefined): PackageFormat {
+  try {
+    return (JSON.parse(new TextDecoder().decode(bytes)) as { version?: unknown }).version === 2 ? 2 : 1;
+  } catch {
+    return 1;
+  }
+}
+
+export function manifestFile(
+  claim: Claim,
+  generatedOn: LocalDate,
+  files: readonly PackageFile[],
+  submission?: Submission,
+  format: PackageFormat = PACKAGE_FORMAT,
+): PackageFile {
+  const v2 = format >= 2;
   const doc = {
     format: 'ltc-claim-package',
-    version: 1,
+    version: format,
     month: claim.month,
     kind: claim.kind,
-    status: submission ? 'submitted' : 'draft',
-    ...(submission ? { submission: { submittedBy: submission.by, submittedAt: submission.at, seq: submission.seq } } : {}),
+    ...(v2 ? { status: submission ? 'submitted' : 'draft' } : {}),
+    ...(v2 && submission ? { submission: { submittedBy: submission.by, submittedAt: submission.at, seq: submission.seq } } : {}),
     institution: ordered(claim.institution, ['name', 'uscc', 'agencyCode']),
     policy: ordered(claim.policy, ['id', 'version']),
     generatedOn,
     totals: ordered(claim.totals, ['persons', 'billableDays', 'coveredMinutes', 'visits', 'feeFen', 'fundFen', 'personalFen']),
-    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, upload: !INTERNAL_FILES.includes(f.name) })),
+    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, ...(v2 ? { upload: !INTERNAL_FILES.includes(f.name) } : {}) })),
   };
   return packageFile(MANIFEST_NAME, new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`));
 }

@@ -60,6 +60,11 @@ export interface DocMeta {
   orientation?: PageOrientation;
   /** a draft package: DRAFT_MARK on every page */
   draft?: boolean;
+  /**
+   * The package's format (packageTypes.ts PackageFormat): a document whose layout changes with a new
+   * format draws the old one for an older package being regenerated (校验). Absent: the current one.
+   */
+  packageFormat?: 1 | 2;
 }
 
 export function kindLabel(kind: DocMeta['kind']): string {

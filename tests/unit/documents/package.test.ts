@@ -61,7 +61,7 @@ describe('the claim package of the sample institution, October 2026', () => {
     const manifest = JSON.parse(text(built.file('manifest.json').bytes));
     expect(manifest).toMatchObject({
       format: 'ltc-claim-package',
-      version: 1,
+      version: 2,
       month: '2026-10',
       kind: 'regular',
       policy: { id: 'ningbo-2022' },
