@@ -6,7 +6,7 @@
  * under which number, the declaration, and boxes for the signatures and the seal. No English word and no
  * internal code is printed (not the pack's id, not an issue code).
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Column, Content, TableCell } from 'pdfmake/interfaces';
 import type { ClaimLine } from '../../../shared/claims/types';
 import { formatYuan } from '../../../shared/domain/money';
 import type { CareMode } from '../../../shared/domain/model';
@@ -76,19 +76,21 @@ function institutionTable(data: PackageData): Content {
   const s = data.settings;
   // the pack's title and version; its id (ningbo-2022) is the program's, not the agency's
   const policy = `${data.policyTitle ?? '长期护理保险政策'}（版本 ${c.policy.version}）`;
-  const optional = (name: string, value: string | undefined): TableCell[][] =>
-    value?.trim() ? [[label(name), { text: value.trim(), colSpan: 3 }, {}, {}]] : [];
-  const bank: TableCell[][] =
-    s.bankName?.trim() || s.bankAccount?.trim() ? [[label('开户银行'), s.bankName?.trim() ?? '', label('银行账号'), s.bankAccount?.trim() ?? '']] : [];
+  // a pair of optional fields on one row (the page must keep room for the signatures): both, one across, or none
+  const pair = (a: [string, string | undefined], b: [string, string | undefined]): TableCell[][] => {
+    const [x, y] = [a[1]?.trim(), b[1]?.trim()];
+    if (x && y) return [[label(a[0]), x, label(b[0]), y]];
+    if (x || y) return [[label(x ? a[0] : b[0]), { text: x || y || '', colSpan: 3 }, {}, {}]];
+    return [];
+  };
   return {
     table: {
       widths: [80, '*', 80, '*'],
       body: [
         [label('机构名称'), { text: inst.name, colSpan: 3 }, {}, {}],
         [label('统一社会信用代码'), inst.uscc, label('定点机构编码'), inst.agencyCode],
-        ...optional('机构地址', s.address),
-        ...optional('联系电话', s.phone),
-        ...bank,
+        ...pair(['机构地址', s.address], ['联系电话', s.phone]),
+        ...pair(['开户银行', s.bankName], ['银行账号', s.bankAccount]),
         [label('结算月份'), monthLabel(c.month), label('申报类型'), kindLabel(c.kind)],
         [label('政策'), { text: policy, colSpan: 3 }, {}, {}],
       ],
@@ -123,13 +125,13 @@ function wordsContent(data: PackageData): Content[] {
   ];
 }
 
-/** 申报人, 申报时间, 申报序号 of a submitted claim; a draft says that it is one. */
-function submissionContent(data: PackageData, submission: Submission | undefined): Content {
+/** 申报人, 申报时间, 申报序号 of a submitted claim (a draft says that it is one), and the date printed. */
+function submissionContent(submission: Submission | undefined, generatedOn: string): Content {
+  const filled: Column = { text: `填报日期：${dateLabel(generatedOn)}`, width: 'auto' };
   if (!submission) {
-    return { text: `${DRAFT_MARK}：本表为申报前的核对稿，不能作为申报材料；申报后由系统生成正式汇总表。`, bold: true, margin: [0, 6, 0, 0] };
+    return { margin: [0, 4, 0, 4], columns: [{ text: `${DRAFT_MARK}：本表为申报前的核对稿，不能作为申报材料。`, bold: true }, filled] };
   }
-  return {
-    margin: [0, 6, 0, 0],
+  const who: Content = {
     text: [
       { text: '申报人：', bold: true },
       submission.by,
@@ -141,16 +143,16 @@ function submissionContent(data: PackageData, submission: Submission | undefined
       seqLabel(submission.seq),
     ],
   };
+  return { margin: [0, 4, 0, 4], columns: [who, filled] };
 }
 
-function signatureBoxes(data: PackageData, generatedOn: string): Content[] {
+function signatureBoxes(data: PackageData): Content[] {
   const titles = ['经办人签字', '机构负责人签字', `机构盖章（${data.institution.name}）`];
   return [
-    { text: `填报日期：${dateLabel(generatedOn)}`, margin: [0, 10, 0, 6] },
     {
       table: {
         widths: ['*', '*', '*'],
-        heights: [14, 56, 14],
+        heights: [14, 42, 14],
         body: [
           titles.map((t) => cell(t, { bold: true })),
           spanned(3),
@@ -163,20 +165,23 @@ function signatureBoxes(data: PackageData, generatedOn: string): Content[] {
   ];
 }
 
+// tighter than the other documents' headings: the whole form, signatures included, is one page
+const heading = (text: string): Content => ({ text, style: 'h2', margin: [0, 5, 0, 3] });
+
 export function summaryPdf(data: PackageData, meta: Omit<DocMeta, 'title'>, submission?: Submission): PdfSpec {
   const content: Content[] = [
     ...titleBlock({ ...meta, title: SUMMARY_TITLE }),
-    { text: '一、机构信息', style: 'h2' },
+    heading('一、机构信息'),
     institutionTable(data),
-    { text: '二、结算汇总', style: 'h2' },
+    heading('二、结算汇总'),
     totalsTable(data),
     ...wordsContent(data),
-    { text: '三、本月支付标准', style: 'h2' },
+    heading('三、本月支付标准'),
     ...ratesContent(data),
-    { text: '四、申报声明', style: 'h2' },
+    heading('四、申报声明'),
     { text: DECLARATION },
-    submissionContent(data, submission),
-    ...signatureBoxes(data, meta.generatedOn),
+    submissionContent(submission, meta.generatedOn),
+    ...signatureBoxes(data),
   ];
   return pdfDocument({ ...meta, title: SUMMARY_TITLE }, content);
 }

@@ -116,7 +116,7 @@ export function ratesContent(data: PackageData): Content[] {
     ...rows.map((r): TableCell[] => r.map((t, i) => cell(t, i >= 2 ? { alignment: i === 4 ? 'left' : 'right' } : {}))),
   ];
   return [
-    { table: { headerRows: 1, widths: [40, 74, 62, 52, '*', 62, 62], body }, layout: TABLE.grid, fontSize: 7.5 },
-    ...formulas(pack, modes).map((t): Content => ({ text: t, style: 'note', margin: [0, 3, 0, 0] })),
+    { table: { headerRows: 1, widths: [40, 74, 62, 52, '*', 62, 62], body }, layout: TABLE.grid, fontSize: 7.5, lineHeight: 1 },
+    ...formulas(pack, modes).map((t): Content => ({ text: t, style: 'note', lineHeight: 1.05, margin: [0, 2, 0, 0] })),
   ];
 }

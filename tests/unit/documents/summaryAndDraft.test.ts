@@ -147,6 +147,10 @@ describe('the submitted summary (结算申报汇总表)', () => {
     expect(t).toContain('机构地址浙江省宁波市江北区人民路100号');
     expect(t).toContain('联系电话0574-87654321');
     expect(t).toContain('开户银行中国工商银行宁波江北支行银行账号3901120009000123456');
+    // still one page to sign, draft or submitted
+    expect(pages(b.path('结算申报汇总表.pdf'))).toBe(1);
+    const d = await buildToDir(draftInput(records));
+    expect(pages(d.path('结算申报汇总表.pdf'))).toBe(1);
   });
 
   it('a 补报 carries its number', async () => {
