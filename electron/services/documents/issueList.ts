@@ -60,6 +60,8 @@ export function plainMessage(data: PackageData, issue: ClaimIssue): string {
     // the messages set a ref apart with a space (or 、 in a list of refs): a number elsewhere (4级) is never one
     text = text.replace(new RegExp(`([ 、])${escape(ref)}(?=$|[ （、，])(（[0-9-]+）)?`, 'g'), (_m, pre: string) => `${pre}（${label}）`);
   }
+  // the medical items a nurse must do are listed as `code name`: the name says it (the codes are the catalogue's)
+  if (issue.code === 'NURSE_REQUIRED') text = text.replace(/([（、])[A-Za-z0-9_-]+ (?=\p{Script=Han})/gu, '$1');
   // "上门服务 （…）": the space that stood before the ref goes with it
   return text.replace(/ （/g, '（');
 }

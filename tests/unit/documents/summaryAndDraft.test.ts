@@ -206,6 +206,9 @@ describe("the institution's problem list (问题清单.pdf)", () => {
     }
     // v4, the short visit of 10-16, by its day and time
     expect(t).toContain('上门服务（10-1609:00—09:20）时长20分钟');
+    // the medical item by its name, not its catalogue code
+    expect(t).toContain('含医疗护理项目（肌肉注射）');
+    expect(t).not.toMatch(/MC\d/);
     expect(t).toContain(`未计入本次申报的记录${UNCLAIMED}条`);
   });
 });
