@@ -6,13 +6,14 @@
  * the day or the visit's time, and the message saying how to fix it, with no code and no record ref.
  */
 import { SEVERITY_TITLES } from '../../../shared/claims/issueCodes';
+import { ISSUES_FILE_TITLE } from '../../../shared/claims/packageFiles';
 import { ISSUE_TITLES } from '../../../shared/claims/issueCodes';
 import { contentWidth, fcell, fillWidths, formDocument, formTitle, type FormBlock, type FormCell, type FormSpec, type PlainRow } from './formSpec';
 import { issueWho, issueWhen, plainMessage, unclaimedRecords } from './issueList';
 import { issueSummary, type PackageData } from './packageData';
 import type { DocMeta } from './pdfBase';
 
-export const ISSUES_TITLE = '问题清单';
+export const ISSUES_TITLE = ISSUES_FILE_TITLE;
 
 const NOTE = '本清单供机构内部核对使用，不属于申报材料，不上传经办机构。错误和警告所涉及的床日或服务未计入本次申报，请按说明更正记录后重新计算，或在下次补报。';
 

@@ -9,7 +9,7 @@ import type { Claim } from '../../../shared/claims/types';
 import type { LocalDate } from '../../../shared/domain/model';
 import { PACKAGE_FORMAT, type PackageFile, type PackageFormat, type Submission } from '../claims/packageTypes';
 import { ordered } from './claimJson';
-import { ISSUES_TITLE } from './issuesPdf';
+import { isInternalPackageFile } from '../../../shared/claims/packageFiles';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -18,9 +18,6 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 export function packageFile(name: string, bytes: Uint8Array): PackageFile {
   return { name, bytes, sha256: sha256Hex(bytes) };
 }
-
-/** Files for the institution only, never uploaded to the agency: its own list of problems. */
-export const INTERNAL_FILES: readonly string[] = [`${ISSUES_TITLE}.pdf`];
 
 /** The format of a stored package, from its manifest's bytes (1 where it cannot be read: the oldest). */
 export function manifestFormat(bytes: Uint8Array | undefined): PackageFormat {
@@ -50,7 +47,7 @@ export function manifestFile(
     policy: ordered(claim.policy, ['id', 'version']),
     generatedOn,
     totals: ordered(claim.totals, ['persons', 'billableDays', 'coveredMinutes', 'visits', 'feeFen', 'fundFen', 'personalFen']),
-    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, ...(v2 ? { upload: !INTERNAL_FILES.includes(f.name) } : {}) })),
+    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, ...(v2 ? { upload: !isInternalPackageFile(f.name) } : {}) })),
   };
   return packageFile(MANIFEST_NAME, new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`));
 }

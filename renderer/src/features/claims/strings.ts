@@ -108,6 +108,8 @@ export const S = {
     verifiedOk: (n: number) => `全部 ${n} 个文件与申报时逐字节一致`,
     verifiedBad: (n: number) => `${n} 个文件与申报时不一致`,
     col: { name: '文件', size: '大小', check: '校验结果' },
+    /** 问题清单.pdf: kept with the package, not for the agency */
+    internal: '仅供机构内部核对，不上传',
     same: '一致',
     differs: '不一致',
   },
