@@ -109,18 +109,11 @@ export function FilesPanel({ claimId, files, verification }: { claimId: number; 
         pagination={false}
         dataSource={files}
         columns={[
+          { title: P.col.name, dataIndex: 'name' },
           {
-            title: P.col.name,
-            dataIndex: 'name',
-            render: (name: string) =>
-              isInternalPackageFile(name) ? (
-                <Space size={4}>
-                  {name}
-                  <Tag>{P.internal}</Tag>
-                </Space>
-              ) : (
-                name
-              ),
+            title: P.col.use,
+            key: 'use',
+            render: (_v, f) => (isInternalPackageFile(f.name) ? <Tag>{P.internal}</Tag> : P.upload),
           },
           { title: P.col.size, dataIndex: 'bytes', align: 'right', render: (b: number) => `${(b / 1024).toFixed(1)} KB` },
           {

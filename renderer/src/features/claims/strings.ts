@@ -107,7 +107,8 @@ export const S = {
     neverVerified: '尚未校验：点击“校验申报文件”按冻结的记录重新生成申报文件，并与申报时的文件逐字节比对。',
     verifiedOk: (n: number) => `全部 ${n} 个文件与申报时逐字节一致`,
     verifiedBad: (n: number) => `${n} 个文件与申报时不一致`,
-    col: { name: '文件', size: '大小', check: '校验结果' },
+    col: { name: '文件', use: '用途', size: '大小', check: '校验结果' },
+    upload: '上报经办机构',
     /** 问题清单.pdf: kept with the package, not for the agency */
     internal: '仅供机构内部核对，不上传',
     same: '一致',
