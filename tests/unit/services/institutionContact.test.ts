@@ -77,5 +77,13 @@ describe("the institution's address, phone and bank", () => {
     const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
     for (const v of Object.values(CONTACT)) expect(text).toContain(v);
     expect(text).toContain('申报人：张丽');
+    // the 申报时间 printed and in the manifest is the one stored with the claim (so 校验 makes it again)
+    const stored = getClaim(db, claimId)!.summary;
+    const manifest = JSON.parse(new TextDecoder().decode(readClaimFiles(db, claimId).find((f) => f.name === 'manifest.json')!.bytes)) as {
+      submission: { submittedBy: string; submittedAt: string; seq: number };
+    };
+    expect(manifest.submission).toEqual({ submittedBy: '张丽', submittedAt: stored.submittedAt, seq: 0 });
+    const at = stored.submittedAt ?? '';
+    expect(text).toContain(`申报时间：${at.slice(0, 4)}年${Number(at.slice(5, 7))}月${Number(at.slice(8, 10))}日${at.slice(11, 16)}`);
   });
 });
