@@ -1,19 +1,16 @@
 /**
- * File helpers of the command line: reading a JSON file with a Chinese message when it is missing
- * or broken, and writing outputs atomically (temp file + rename), so a crash never leaves half a file.
+ * File helpers of the command line: reading a JSON file (UTF-8 only) with a Chinese message when it is
+ * missing or broken (services/dataset/jsonText.ts), and writing outputs atomically (temp file + rename), so a crash never leaves half a file.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { decodeUtf8, parseJson } from '../services/dataset/jsonText';
 import { InputError } from '../services/errors';
 
 export function readJsonFile(file: string): unknown {
   if (!existsSync(file)) throw new InputError(`找不到文件：${file}`);
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new InputError(`文件 ${basename(file)} 不是有效的 JSON：${(e as Error).message}。请确认导出的是 ltc-dataset 格式的 .json 文件`);
-  }
+  const text = decodeUtf8(readFileSync(file), basename(file));
+  return parseJson(text, basename(file), '请确认导出的是 ltc-dataset 格式的 .json 文件');
 }
 
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
 import { appPaths } from '../services/app/appPaths';
-import { openDatabase } from '../services/db/database';
+import { openDatabase, type LtcDatabase } from '../services/db/database';
+import { DatabaseError } from '../services/db/errors';
 import { stubUpdater } from '../services/updates/stubUpdater';
 import { startHost } from './server';
 
@@ -20,7 +21,18 @@ if (!values.db) {
   process.exit(1);
 }
 
-const db = openDatabase(resolve(values.db), { appVersion: __APP_VERSION__ });
+/** A file that cannot be opened (a newer program's, not a database, locked) is said plainly, with no stack trace. */
+function open(file: string): LtcDatabase {
+  try {
+    return openDatabase(file, { appVersion: __APP_VERSION__ });
+  } catch (err) {
+    if (!(err instanceof DatabaseError)) throw err;
+    process.stderr.write(`无法打开数据库：${err.message}\n`);
+    process.exit(1);
+  }
+}
+
+const db = open(resolve(values.db));
 const dispatch = createDispatcher(handlers, {
   db,
   actor: userInfo().username,

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
+import type { ApiErrorCode } from '../../shared/api/errors';
 import type { Dispatch } from '../services/api/dispatch';
 import { encodeResult } from '../services/api/wire';
 import { CLIENT_SCRIPT_PATH, clientScript, readStatic } from './staticFiles';
@@ -35,6 +36,11 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** A refusal as the contract's typed error, so the page shows its message like any other. */
+function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code, message } }));
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -54,22 +60,36 @@ function readBody(req: IncomingMessage): Promise<string> {
 export function startHost(opts: HostOptions): Promise<RunningHost> {
   let allowedHosts: Set<string> = new Set();
   const server = createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `内部错误：${String(e)}`));
+    void handle(req, res).catch((e: unknown) => {
+      // the error's text stays in this process's log: it may name files and internals
+      process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', '本地服务出错，请重试；若反复出现，请重新启动长护助手');
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'wrong host');
     const url = req.url ?? '/';
     if (req.method === 'POST' && url.startsWith('/rpc/')) {
+      // A call comes from this host's own page: a browser names the page's origin on every POST. No
+      // Origin (a script, another local program) or a cross-site fetch is refused before anything runs.
       const origin = req.headers.origin;
-      if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'text/plain; charset=utf-8', 'cross-origin call refused');
+      if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, '')) || req.headers['sec-fetch-site'] === 'cross-site') {
+        return refuse(res, 403, 'FORBIDDEN', '拒绝：只接受本程序页面发出的请求');
+      }
+      let method: string;
+      try {
+        method = decodeURIComponent(url.slice('/rpc/'.length));
+      } catch {
+        return refuse(res, 400, 'BAD_INPUT', '请求地址的编码有误');
+      }
       let input: unknown;
       try {
         input = (JSON.parse((await readBody(req)) || '{}') as { input?: unknown }).input;
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请求不是有效的 JSON' } }));
+        return refuse(res, 400, 'BAD_INPUT', '请求不是有效的 JSON');
       }
-      const result = await opts.dispatch(decodeURIComponent(url.slice('/rpc/'.length)), input);
+      const result = await opts.dispatch(method, input);
       const body = encodeResult(result);
       return send(res, 200, 'application/json; charset=utf-8', Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     }

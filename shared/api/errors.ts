@@ -12,6 +12,8 @@ export type ApiErrorCode =
   | 'LOCKED'
   | 'DB_TOO_NEW'
   | 'UNKNOWN_METHOD'
+  /** the caller may not make this call (the HTTP host: a request not from its own page) */
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 export interface ApiProblem {

@@ -11,6 +11,7 @@ import { phoneInput } from '../fields/phone';
 import { listQuery, method, monthString, recordId, type Page } from './define';
 import { realDate } from './staff';
 import type { HomeQuotaUse } from './visits';
+import { visible } from '../fields/visibleText';
 
 /**
  * Where a person stands on a day: in a stay (present, in hospital, on leave), discharged (出院),
@@ -51,7 +52,7 @@ const correctionReason = z.string().trim().max(200, '更正原因最多200个字
 export const residentInput = z.object({
   /** absent: a new resident */
   id: recordId.optional(),
-  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字'),
+  name: visible(z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字'), '姓名'),
   idNumber: idNumberInput,
   insuranceType: z.enum(INSURANCE_TYPES).optional(),
   phone: phoneInput,

@@ -9,6 +9,7 @@ import type { CertificateType, LocalDate, StaffRole } from '../domain/model';
 import type { ExpiryBand } from '../domain/reminders';
 import { idNumberInput } from '../fields/idNumber';
 import { listQuery, localDate, method, recordId, type Page } from './define';
+import { visible } from '../fields/visibleText';
 
 const ROLES = ['nurse', 'caregiver', 'head-nurse', 'admin', 'manager', 'other'] as const satisfies readonly StaffRole[];
 const CERT_TYPES = ['nurse-licence', 'ltc-caregiver', 'elderly-caregiver'] as const satisfies readonly CertificateType[];
@@ -58,7 +59,7 @@ export const staffInput = z
   .object({
     /** absent: a new staff member */
     id: recordId.optional(),
-    name: z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字'),
+    name: visible(z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字'), '姓名'),
     idNumber: idNumberInput,
     role: z.enum(ROLES).optional(),
     employedFrom: realDate.optional(),

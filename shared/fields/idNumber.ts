@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { idBornAfter, idNumberProblem, maskIdNumber } from '../domain/ids';
 import type { LocalDate } from '../domain/model';
 import { halfWidth } from './typed';
+import { visible } from './visibleText';
 
 export const ID_NUMBER_LABEL = '身份证号';
 /** What the forms' placeholders and the templates' notes say about it. */
@@ -34,7 +35,7 @@ export function weighIdNumber(id: string, today?: LocalDate): { error: string | 
 export const idNumberInput = z
   .string()
   .transform(normalizeIdNumber)
-  .pipe(z.string().min(1, `请填写${ID_NUMBER_LABEL}`).max(30, `${ID_NUMBER_LABEL}应为18位`));
+  .pipe(visible(z.string().min(1, `请填写${ID_NUMBER_LABEL}`).max(30, `${ID_NUMBER_LABEL}应为18位`), ID_NUMBER_LABEL));
 
 /** `110105********002X`: what screens and PDFs show (PIPL), unless the agency's form needs it whole. */
 export { maskIdNumber };

@@ -20,6 +20,7 @@ import { demoWindow } from '../../services/demo/window';
 import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
+import { describeDatabaseFile } from '../../services/db/describeFile';
 
 /** Who the audit log names for what the command line does. */
 export const cliActor = (): string => `ltc:${userInfo().username}`;
@@ -60,11 +61,14 @@ export function checkCommand(target: { db?: string; dataset?: string }, log: (s:
   }
   if (target.db) {
     requireExisting(target.db, '数据库文件');
-    withDatabase(target.db, (db) => {
-      const result = db.raw.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new InputError(`数据库完整性检查未通过：${String(result)}。请从最近的备份恢复`);
-      log(`数据库完整性检查通过（版本 ${String(db.raw.pragma('user_version', { simple: true }))}）：${db.file}`);
-    });
+    // read-only: an empty or foreign file is named as such, never given a schema and called sound
+    const file = resolve(target.db);
+    const f = describeDatabaseFile(file);
+    const upgrade = f.version < f.latest ? `，打开时会先备份再升级到版本 ${f.latest}` : '';
+    log(`数据库完整性检查通过（版本 ${f.version}${upgrade}）：${file}`);
+    log(
+      `长护助手数据库：${f.institution ? `机构“${f.institution}”，` : '尚未设置机构，'}${f.residents} 名服务对象、${f.staff} 名员工、${f.visits} 条上门服务记录`,
+    );
   }
   if (!target.db && !target.dataset) throw new InputError('请指定 --db 数据库文件或 --dataset 数据文件');
 }

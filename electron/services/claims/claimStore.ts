@@ -6,7 +6,9 @@
 import type { ClaimStatus, ClaimSummary } from '../../../shared/api/claims';
 import type { Claim } from '../../../shared/claims/types';
 import type { Dataset } from '../../../shared/domain/model';
+import { firstNonFinite } from '../../../shared/claims/finite';
 import type { LtcDatabase } from '../db/database';
+import { InputError } from '../errors';
 
 /** A row as lists read it: everything but the claim and its records. */
 interface SummaryRow {
@@ -128,6 +130,10 @@ export interface NewClaimRow {
 /** Inserts, or replaces the draft of the same month/kind/seq (withdrawn claims are history, never replaced). Returns the row id. */
 export function writeClaim(db: LtcDatabase, row: NewClaimRow): number {
   const c = row.claim;
+  const broken = firstNonFinite(c);
+  if (broken) {
+    throw new InputError(`结算结果中的 ${broken} 不是有效数字（通常是收费标准或记录中的数值超出范围），本次结算没有保存。请核对机构设置中的收费标准后重新计算`);
+  }
   const existing = db.raw
     .prepare("SELECT id, status FROM claims WHERE month = ? AND kind = ? AND seq = ? AND status <> 'withdrawn'")
     .get(c.month, c.kind, row.seq) as { id: number; status: ClaimStatus } | undefined;

@@ -7,6 +7,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh';
 import datasetSchema from '../../../resources/schemas/dataset.schema.json';
+import { formatYuan } from '../../../shared/domain/money';
 import { joinPath, pointerToPath, type DatasetProblem } from './problems';
 
 let validator: ValidateFunction | undefined;
@@ -46,12 +47,15 @@ const isMoney = (pointer: string) => /Fen(\/[^/]+)?$/.test(pointer);
 function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
   const path = pointerToPath(e.instancePath, root);
   const shown = describeValue(e.data);
-  if (isMoney(e.instancePath) && (e.keyword === 'minimum' || e.keyword === 'type')) {
-    // ajv's "应当为 >= 0" says nothing about money; a negative price silently billed ¥0.00 before.
-    return {
-      path,
-      message: e.keyword === 'minimum' ? `金额不能为负数（现为${shown}分）` : `金额应为以分为单位的整数，例如 6000 表示 60.00 元（现为${shown}）`,
-    };
+  if (isMoney(e.instancePath) && (e.keyword === 'minimum' || e.keyword === 'maximum' || e.keyword === 'type')) {
+    // ajv's "应当为 >= 0" says nothing about money; a negative price silently billed ¥0.00 before, and
+    // 1e308 (an integer to JSON Schema) froze a claim of "∞.NaN 元".
+    const message = {
+      minimum: `金额不能为负数（现为${shown}分）`,
+      maximum: `金额过大：以分为单位，最多 ${formatFen(Number(e.params.limit))}（现为${shown}分）`,
+      type: `金额应为以分为单位的整数，例如 6000 表示 60.00 元（现为${shown}）`,
+    }[e.keyword];
+    return { path, message };
   }
   switch (e.keyword) {
     case 'required': {
@@ -71,6 +75,14 @@ function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
     }
     case 'enum':
       return { path, message: `${e.message ?? ''}：${(e.params.allowedValues as unknown[]).map(String).join('、')}（现为${shown}）` };
+    case 'maxLength': {
+      // the same bounds as the screens' fields: a 64-million-character name was once stored
+      const length = typeof e.data === 'string' ? codePoints(e.data) : 0;
+      return { path, message: `太长：最多 ${String(e.params.limit)} 个字符（现有 ${length} 个），请删减` };
+    }
+    case 'maximum':
+    case 'minimum':
+      return { path, message: `超出范围：应${e.keyword === 'maximum' ? '不大于' : '不小于'} ${String(e.params.limit)}（现为${shown}）` };
     case 'const':
       return { path, message: `应为 ${JSON.stringify(e.params.allowedValue)}（现为${shown}）` };
     case 'format':
@@ -84,6 +96,18 @@ function toProblem(e: ErrorObject, root: unknown): DatasetProblem {
     default:
       return { path, message: e.message ?? `未通过“${e.keyword}”校验` };
   }
+}
+
+const formatFen = (fen: number): string => `${formatYuan(fen)} 元`;
+
+/** Characters as people count them (a character outside the BMP, 𠮷, is one), without copying the text. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n += 1;
+  }
+  return n;
 }
 
 function describeValue(v: unknown): string {

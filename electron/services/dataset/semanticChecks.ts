@@ -12,6 +12,7 @@ import { idBornAfter, idNumberProblem } from '../../../shared/domain/ids';
 import type { Dataset, LocalDate } from '../../../shared/domain/model';
 import { assessmentNotYet, stayEventNotYet, visitNotYet } from '../../../shared/domain/notYet';
 import { findCatalogue, findPolicyPack, listPolicyPacks } from '../../../shared/policy/registry';
+import { invisibleCharacterProblem } from '../../../shared/fields/visibleText';
 import type { DatasetProblem } from './problems';
 import { stayTimelineProblems } from '../../../shared/domain/stayRules';
 
@@ -171,6 +172,14 @@ function uniqueRefs(
   const refs = new Map<string, number>();
   const ids = new Map<string, number>();
   list.forEach((item, i) => {
+    for (const [field, label] of [
+      ['ref', '编号'],
+      ['name', '姓名'],
+      ['idNumber', '身份证号'],
+    ] as const) {
+      const problem = invisibleCharacterProblem(label, item[field] ?? '');
+      if (problem) add(`${key}[${i}].${field}`, problem);
+    }
     const first = refs.get(item.ref);
     if (first === undefined) refs.set(item.ref, i);
     else add(`${key}[${i}].ref`, `编号“${item.ref}”与 ${key}[${first}] 重复，每条${noun}的 ref 必须唯一，请改用不同的编号`);

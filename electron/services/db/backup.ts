@@ -27,28 +27,34 @@ export async function backupDatabase(db: LtcDatabase, destFile: string, opts: { 
   if (path.resolve(destFile) === path.resolve(db.file)) {
     throw new DatabaseError('DB_BACKUP_FAILED', '备份文件不能与正在使用的数据库是同一个文件，请另选位置。');
   }
+  // Written under a temporary name beside the target and renamed only once verified: a kill or a power
+  // cut mid-copy leaves a .partial file, never a file under the backup's name that is not a database
+  // (and a backup being replaced stays whole until the new one is proven).
+  const partial = path.join(path.dirname(destFile), `.${path.basename(destFile)}.${process.pid}.partial`);
+  removeQuietly(partial);
   try {
     const step = opts.pagesPerStep;
-    if (step) await db.raw.backup(destFile, { progress: () => step });
-    else await db.raw.backup(destFile);
+    if (step) await db.raw.backup(partial, { progress: () => step });
+    else await db.raw.backup(partial);
     // The copy inherits WAL mode from the header; switch it to a single self-contained file so a
     // backup moved to a USB stick never depends on a -wal beside it.
-    const copy = new BetterSqlite3(destFile, { fileMustExist: true });
+    const copy = new BetterSqlite3(partial, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
   } catch (err) {
-    removeQuietly(destFile);
+    removeQuietly(partial);
     throw new DatabaseError('DB_BACKUP_FAILED', `备份失败：${String(err)}`, { cause: err });
   }
-  const problem = integrityProblem(destFile);
+  const problem = integrityProblem(partial);
   if (problem) {
     // A copy that fails the check must not be mistaken for a good backup later.
-    removeQuietly(destFile);
+    removeQuietly(partial);
     throw new DatabaseError('DB_BACKUP_FAILED', `备份文件未通过完整性检查（${problem}），已删除该文件，请重试或换一个保存位置。`);
   }
+  fs.renameSync(partial, destFile);
   return { file: destFile, bytes: fs.statSync(destFile).size };
 }
 

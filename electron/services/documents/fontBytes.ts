@@ -1,9 +1,11 @@
 /**
  * The PDF fonts' bytes, read once per thread (a PDF worker, or the thread rendering from the sources)
- * and given to pdfkit and pdfmake from memory: 10.5 MB a face, for every document.
+ * and given to pdfkit and pdfmake from memory: 10.5 MB a face, for every document. A file of the
+ * fallback font is read only when a document has a character that is in it.
  */
 import { readFileSync } from 'node:fs';
-import type { FontFace, PdfFonts } from './fonts';
+import { basename } from 'node:path';
+import type { FallbackFile, FallbackFonts, FontFace, PdfFonts } from './fonts';
 
 export interface LoadedFace {
   src: Buffer;
@@ -13,19 +15,71 @@ export interface LoadedFace {
   key: string;
 }
 
+/** A file of the fallback font, read. */
+export interface FallbackFace extends LoadedFace {
+  /** a short name of its own (the file's, `HanaMinB-ExtB-03`): how a document registers it */
+  name: string;
+}
+
+/** The fallback font: which of its files has a character, read on first use; null where none has it. */
+export interface FallbackFaces {
+  faceFor(codePoint: number): FallbackFace | null;
+}
+
 export interface LoadedFonts {
   regular: LoadedFace;
   bold: LoadedFace;
+  /** absent where no fallback font is installed */
+  fallback?: FallbackFaces;
 }
 
 const files = new Map<string, Buffer>();
 
+function read(file: string): Buffer {
+  let src = files.get(file);
+  if (!src) files.set(file, (src = readFileSync(file)));
+  return src;
+}
+
 function load(face: FontFace): LoadedFace {
-  let src = files.get(face.file);
-  if (!src) files.set(face.file, (src = readFileSync(face.file)));
-  return { src, family: face.postscriptName, key: `${face.file}#${face.postscriptName ?? ''}` };
+  return { src: read(face.file), family: face.postscriptName, key: `${face.file}#${face.postscriptName ?? ''}` };
+}
+
+// One lookup per set of files (a thread renders with one set; tests may use two).
+const fallbacks = new Map<string, FallbackFaces>();
+
+function loadFallback(fallback: FallbackFonts): FallbackFaces {
+  const key = fallback.files.map((f) => f.file).join('\n');
+  let faces = fallbacks.get(key);
+  if (faces) return faces;
+  // every range of every file, by first code point: a binary search finds the file of a character
+  const ranges = fallback.files.flatMap((f) => f.ranges.map(([from, to]) => ({ from, to, f }))).sort((a, b) => a.from - b.from);
+  const read1 = new Map<FallbackFile, FallbackFace>();
+  faces = {
+    faceFor(cp) {
+      let lo = 0;
+      let hi = ranges.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = ranges[mid];
+        if (!r) break;
+        if (cp < r.from) hi = mid - 1;
+        else if (cp > r.to) lo = mid + 1;
+        else {
+          let face = read1.get(r.f);
+          if (!face) read1.set(r.f, (face = { src: read(r.f.file), key: `${r.f.file}#`, name: basename(r.f.file).replace(/\.[^.]+$/, '') }));
+          return face;
+        }
+      }
+      return null;
+    },
+  };
+  fallbacks.set(key, faces);
+  return faces;
 }
 
 export function loadFonts(fonts: PdfFonts): LoadedFonts {
-  return { regular: load(fonts.regular), bold: load(fonts.bold) };
+  const loaded: LoadedFonts = { regular: load(fonts.regular), bold: load(fonts.bold) };
+  if (fonts.fallback) loaded.fallback = loadFallback(fonts.fallback);
+  return loaded;
 }

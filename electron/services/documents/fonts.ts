@@ -4,9 +4,14 @@
  * because the app ships to Windows PCs whose fonts we neither know nor may embed. Debian's
  * fonts-noto-cjk collection is the fallback for development machines without the copy.
  *
- * The same font file must be used every time a package is regenerated: the PDFs' bytes depend on it.
+ * Characters Noto Sans SC lacks (CJK Extensions B–F: 𠮷, 𪚥 in people's names) are drawn from a
+ * fallback, 花園明朝B (HanaMinB), one character at a time (fontFallback.ts). It is bundled as pieces of
+ * one Unicode block range each (resources/fonts/HanaMinB/, unpacked by scripts/copy-fonts.mjs), with an
+ * index of the code points each piece has: a document opens only the pieces its rare characters are in.
+ *
+ * The same font files must be used every time a package is regenerated: the PDFs' bytes depend on them.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appPaths } from '../app/appPaths';
 import { ServiceError } from '../errors';
@@ -22,9 +27,42 @@ export interface PdfFonts {
   bold: FontFace;
   /** `bundled`: the product's own copy; `system`: the development fallback */
   source: 'bundled' | 'system';
+  /** the font for the characters regular and bold lack; absent where it is not installed (boxes then) */
+  fallback?: FallbackFonts;
+}
+
+/** One file of the fallback font and the code points it has, as sorted [first, last] ranges. */
+export interface FallbackFile {
+  file: string;
+  ranges: [number, number][];
+}
+
+/** The fallback font's files (plain data: it crosses to the PDF workers with the rest of PdfFonts). */
+export interface FallbackFonts {
+  /** what the files are, as index.json says (`HanaMinB 2017-09-04`) */
+  font: string;
+  files: FallbackFile[];
 }
 
 export const BUNDLED_FONT_FILES = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
+/** resources/fonts/<dir>/index.json, written by scripts/copy-fonts.mjs beside the files it lists */
+export const FALLBACK_FONT_DIR = 'HanaMinB';
+
+interface FallbackIndex {
+  font: string;
+  faces: { file: string; ranges: [number, number][] }[];
+}
+
+/** The fallback font's files in the first font folder that has them, else none. */
+export function findFallbackFonts(dirs: readonly string[] = defaultFontDirs()): FallbackFonts | undefined {
+  for (const dir of dirs) {
+    const index = join(dir, FALLBACK_FONT_DIR, 'index.json');
+    if (!existsSync(index)) continue;
+    const { font, faces } = JSON.parse(readFileSync(index, 'utf8')) as FallbackIndex;
+    return { font, files: faces.map((f) => ({ file: join(dir, FALLBACK_FONT_DIR, f.file), ranges: f.ranges })) };
+  }
+  return undefined;
+}
 
 /** Debian/Ubuntu `fonts-noto-cjk`; never `fonts-arphic-*`, which lack rare name characters (镕, 龘). */
 const SYSTEM_COLLECTION = {
@@ -42,13 +80,18 @@ export function defaultFontDirs(): string[] {
 
 /** The bundled fonts when present, else the system collection; a Chinese error when neither is. */
 export function findPdfFonts(opts: { dirs?: readonly string[]; systemFallback?: boolean } = {}): PdfFonts {
-  for (const dir of opts.dirs ?? defaultFontDirs()) {
+  const dirs = opts.dirs ?? defaultFontDirs();
+  const withFallback = (fonts: PdfFonts): PdfFonts => {
+    const fallback = findFallbackFonts(dirs);
+    return fallback ? { ...fonts, fallback } : fonts;
+  };
+  for (const dir of dirs) {
     const regular = join(dir, BUNDLED_FONT_FILES.regular);
     const bold = join(dir, BUNDLED_FONT_FILES.bold);
-    if (existsSync(regular) && existsSync(bold)) return { regular: { file: regular }, bold: { file: bold }, source: 'bundled' };
+    if (existsSync(regular) && existsSync(bold)) return withFallback({ regular: { file: regular }, bold: { file: bold }, source: 'bundled' });
   }
   if ((opts.systemFallback ?? true) && existsSync(SYSTEM_COLLECTION.regular.file) && existsSync(SYSTEM_COLLECTION.bold.file)) {
-    return { regular: { ...SYSTEM_COLLECTION.regular }, bold: { ...SYSTEM_COLLECTION.bold }, source: 'system' };
+    return withFallback({ regular: { ...SYSTEM_COLLECTION.regular }, bold: { ...SYSTEM_COLLECTION.bold }, source: 'system' });
   }
   throw new ServiceError(
     'NOT_FOUND',

@@ -5,9 +5,10 @@
  * text() and path calls, which cost a small Buffer per operator: ~200 pages/s a core.
  */
 import type { LoadedFonts } from './fontBytes';
+import { pdfkitFallback } from './fontFallback';
 import { layOutForm, PAD_X, PAD_Y, type PageItem } from './formLayout';
 import { A4, type FormDoc } from './formSpec';
-import { fnum, FormText, frgb, type Line, type Seg } from './formText';
+import { fnum, type FontKey, FormText, frgb, type Line, type Seg } from './formText';
 import { DRAFT_STYLE } from './pdfBase';
 import { embeddedFont, newPdfKitDocument, useFontOnPage, type PdfKitDocument } from './pdfkitInternals';
 
@@ -30,10 +31,15 @@ export function renderForm(form: FormDoc, fonts: LoadedFonts): Promise<RenderedB
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  // registered in this order, the fonts are F1 and F2 in every document
+  // registered in this order, the fonts are F1 and F2 in every document (a rare character's fallback F3…)
   doc.registerFont('r', fonts.regular.src, fonts.regular.family);
   doc.registerFont('b', fonts.bold.src, fonts.bold.family);
-  const text = new FormText({ r: embeddedFont(doc, 'r'), b: embeddedFont(doc, 'b') }, { r: fonts.regular.key, b: fonts.bold.key }, form.lineHeight);
+  const text = new FormText(
+    { r: embeddedFont(doc, 'r'), b: embeddedFont(doc, 'b') },
+    { r: fonts.regular.key, b: fonts.bold.key },
+    form.lineHeight,
+    pdfkitFallback(doc, fonts.fallback),
+  );
   const box = { width: form.landscape ? A4.height : A4.width, height: form.landscape ? A4.width : A4.height, margins: form.margins };
   const pages = layOutForm(form, text, box);
   pages.forEach((items, i) => {
@@ -58,7 +64,7 @@ function drawPage(
   const fills: string[] = [];
   const rules = new Map<string, string[]>(); // "width color" → path segments
   const shown: string[] = [];
-  const used = new Set<'r' | 'b'>();
+  const used = new Set<FontKey>();
   let tf = '';
   let tc = '';
   const rule = (w: number, c: string, seg: string) => {
@@ -73,7 +79,7 @@ function drawPage(
     fills.push(frgb(c) + ' rg ' + fnum(x) + ' ' + fnum(y) + ' ' + fnum(w) + ' ' + fnum(h) + ' re f');
   // one segment of text with its left end at x and its baseline at base (top-down page coordinates)
   const show = (seg: Seg, x: number, base: number) => {
-    const font = text.fonts[seg.fk];
+    const font = text.font(seg.fk);
     used.add(seg.fk);
     const f = '/' + font.id + ' ' + fnum(seg.s) + ' Tf';
     if (f !== tf) shown.push((tf = f));
@@ -163,7 +169,7 @@ function drawPage(
   }
   // the page starts flipped (pdfkit: y from the top); text is set in PDF space
   out.push('q 1 0 0 -1 0 ' + fnum(H) + ' cm BT\n' + shown.join('\n') + '\nET Q');
-  for (const fk of used) useFontOnPage(doc, text.fonts[fk]);
+  for (const fk of used) useFontOnPage(doc, text.font(fk));
   doc.addContent(out.join('\n'));
 }
 
@@ -172,7 +178,7 @@ function drawPage(
  * grey, along the page's diagonal through its centre (as pdfmake draws the summary's). No transparency
  * here (that needs a graphics state): the grey is the one pdfmake's 30 % opacity gives on white.
  */
-function watermarkOps(text: FormText, mark: string, box: { width: number; height: number }, used: Set<'r' | 'b'>): string {
+function watermarkOps(text: FormText, mark: string, box: { width: number; height: number }, used: Set<FontKey>): string {
   const size = DRAFT_STYLE.size;
   const [line] = text.wrap([{ t: mark, b: true }], Infinity, size, '#000000');
   const seg = line?.segs[0];
@@ -188,5 +194,5 @@ function watermarkOps(text: FormText, mark: string, box: { width: number; height
   const x = box.width / 2 - (line.w / 2) * c + size * 0.33 * s;
   const y = box.height / 2 - (line.w / 2) * s - size * 0.33 * c;
   const m = [c, s, -s, c, x, y].map(fnum).join(' ');
-  return 'q 1 0 0 -1 0 ' + fnum(box.height) + ' cm BT /' + text.fonts.b.id + ' ' + fnum(size) + ' Tf ' + frgb(hex) + ' rg ' + m + ' Tm ' + e + ' ET Q';
+  return 'q 1 0 0 -1 0 ' + fnum(box.height) + ' cm BT /' + text.font('b').id + ' ' + fnum(size) + ' Tf ' + frgb(hex) + ' rg ' + m + ' Tm ' + e + ' ET Q';
 }

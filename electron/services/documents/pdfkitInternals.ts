@@ -41,6 +41,22 @@ export interface EmbeddedFont {
   encode(text: string): [string[], GlyphPosition[]];
   /** the font's PDF object, embedded when the document ends */
   ref(): unknown;
+  /** the fontkit font it embeds: whether it has a glyph for a character (fontFallback.ts) */
+  readonly font: FontkitFont;
+}
+
+/** The part of a fontkit font the fallback uses: whether the font has a glyph for a code point. */
+export interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/**
+ * A font file opened with fontkit (the instance pdfkit uses): `family` picks a face of a TrueType
+ * collection. For pdfmake's documents, whose fonts pdfmake opens itself (pdfmakeRender.ts).
+ */
+export function openFont(src: Buffer, family?: string): FontkitFont {
+  const fontkit = createRequire(requireHere.resolve('pdfkit'))('fontkit') as { create(b: Buffer, postscriptName?: string): FontkitFont };
+  return fontkit.create(src, family);
 }
 
 export type PdfKitDocument = typeof PDFDocument;

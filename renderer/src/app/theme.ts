@@ -5,12 +5,20 @@
  * success green 2.2:1, and the green, orange, gold, cyan and volcano tags' text on their own tint
  * 2.8–4.4:1. The e2e accessibility check (tests/e2e/accessibility.spec.ts) holds every screen to it.
  * Colours are antd's own shades, one or two steps darker (named beside each).
+ *
+ * The font stack opens with the bundled fallback for rare characters of names (𠮷, 𪚥: CJK Extensions
+ * B–F, rareHan.css): its unicode-range holds those characters only, so every other character goes on to
+ * the system's Chinese fonts, and a name draws the same on every PC, as in the PDFs.
  */
 import type { ThemeConfig } from 'antd';
+import './rareHan.css';
+
+/** The bundled face for CJK Extensions B–F (rareHan.css), first in the stack. */
+export const RARE_HAN_FAMILY = 'LTC Rare Han';
 
 export const theme: ThemeConfig = {
   token: {
-    fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", system-ui, sans-serif',
+    fontFamily: `"${RARE_HAN_FAMILY}", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", system-ui, sans-serif`,
     // blue-7: 6.2:1 on white, white on it 6.2:1, 5.5:1 on the selected menu item's tint
     colorPrimary: '#0958d9',
     colorInfo: '#0958d9',

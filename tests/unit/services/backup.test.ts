@@ -34,4 +34,32 @@ describe('backupDatabase', () => {
     const db = track(openDatabase(file));
     await expect(backupDatabase(db, file)).rejects.toThrow(/不能与正在使用的数据库是同一个文件/);
   });
+
+  it('while the copy is being made nothing is under the backup’s name, and an older backup there stays whole until replaced', async () => {
+    const dir = tempDir();
+    const db = track(openDatabase(path.join(dir, 'live.db')));
+    importDataset(db, sample(), { actor: 't' });
+    const dest = path.join(dir, 'backup.db');
+    await backupDatabase(db, dest);
+    const older = fs.readFileSync(dest);
+    db.raw.prepare("UPDATE residents SET name = '改名' WHERE ref = ?").run(sample().residents[0]!.ref);
+
+    // one page per step: the event loop turns between steps, as a kill could come between them
+    const seen = new Set<string>();
+    let copying = true;
+    const watch = (async () => {
+      while (copying) {
+        const same = fs.readFileSync(dest).equals(older);
+        seen.add(same ? 'older backup, whole' : 'something else');
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await backupDatabase(db, dest, { pagesPerStep: 1 });
+    copying = false;
+    await watch;
+    expect([...seen]).toEqual(['older backup, whole']);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+    const copy = track(openDatabase(dest));
+    expect(copy.raw.prepare('SELECT name FROM residents WHERE ref = ?').pluck().get(sample().residents[0]!.ref)).toBe('改名');
+  });
 });

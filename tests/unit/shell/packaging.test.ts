@@ -10,7 +10,7 @@
  * The native addon stays built for Node here (the release rebuilds it for Electron: docs/RELEASE.md).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,17 @@ describe('the installed app', () => {
     }
     expect(readdirSync(path.join(inArchive, 'out', 'main')).some((f) => f.endsWith('.map'))).toBe(false);
     expect(existsSync(path.join(installed, 'resources', 'app.asar.unpacked', NATIVE)), 'native addon unpacked').toBe(true);
-    expect(readdirSync(path.join(installed, 'resources', 'fonts')).sort()).toEqual(['NotoSansSC-Bold.ttf', 'NotoSansSC-Regular.ttf', 'OFL.txt']);
+    expect(readdirSync(path.join(installed, 'resources', 'fonts')).sort()).toEqual([
+      'HanaMin-LICENSE.txt',
+      'HanaMinB',
+      'NotoSansSC-Bold.ttf',
+      'NotoSansSC-Regular.ttf',
+      'OFL.txt',
+    ]);
+    // the fallback for rare characters of names: its pieces and the index fonts.ts reads
+    const rare = readdirSync(path.join(installed, 'resources', 'fonts', 'HanaMinB'));
+    expect(rare).toContain('index.json');
+    expect(rare.filter((f) => f.endsWith('.ttf'))).toHaveLength(62);
     const feed = readFileSync(path.join(installed, 'resources', 'app-update.yml'), 'utf8');
     expect(feed).toMatch(/^provider: generic$/m);
     expect(feed).toMatch(/^url: http:\/\/192\.168\.1\.10\/ltc\/$/m);
@@ -94,6 +104,26 @@ describe('the installed app', () => {
     const fonts = spawnSync('pdffonts', [path.join(dest, pdfs[0] ?? '')], { encoding: 'utf8' }).stdout;
     expect(fonts).toMatch(/\+NotoSansSC-Regular/);
     expect(fonts).not.toMatch(/CJK/);
+  });
+
+  it('prints a rare character of a name from the fallback font beside it (resources/fonts/HanaMinB)', () => {
+    const dest = tempDir();
+    const sample = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'sample-ningbo.json'), 'utf8')) as { residents: { name: string }[] };
+    const first = sample.residents[0];
+    if (first) first.name = '𠮷㐱';
+    const dataset = path.join(dest, 'rare.json');
+    writeFileSync(dataset, JSON.stringify(sample));
+    const cli = path.join(resources, 'app.asar', 'out', 'main', 'cli.js');
+    const run = spawnSync(process.execPath, [cli, 'claim', '--dataset', dataset, '--month', '2026-10', '--out', dest, '--package'], {
+      cwd: dest,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NODE_PATH: '' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const personal = path.join(dest, '个人结算明细.pdf');
+    expect(spawnSync('pdffonts', [personal], { encoding: 'utf8' }).stdout).toMatch(/\+HanaMinB/);
+    expect(spawnSync('pdftotext', [personal, '-'], { encoding: 'utf8' }).stdout).toContain('𠮷㐱');
   });
 
   it('starts its window from inside the archive, with the page and preload of the archive', () => {
