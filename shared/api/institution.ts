@@ -23,6 +23,16 @@ export const institutionInput = z.object({
   region: z.string().regex(/^\d{6}$/, '统筹区编码应为6位数字'),
   policy: z.string().min(1, '请选择政策包'),
   beds: z.number().int().min(0).max(100_000).optional(),
+  // as the agency's forms carry them; optional, printed on the claim's summary when set
+  address: z.string().trim().max(200, '机构地址不能超过200字').optional(),
+  phone: z.string().trim().max(40, '联系电话不能超过40字').optional(),
+  bankName: z.string().trim().max(100, '开户银行不能超过100字').optional(),
+  bankAccount: z
+    .string()
+    .trim()
+    .max(40, '银行账号不能超过40位')
+    .regex(/^[0-9 -]*$/, '银行账号只能包含数字')
+    .optional(),
   prices: z.object({
     dailyFeeFen: z
       .object(

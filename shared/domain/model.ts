@@ -57,6 +57,11 @@ export interface Institution {
   /** policy pack id, e.g. `ningbo-2022` */
   policy: string;
   beds?: number;
+  /** 机构地址, 联系电话, 开户银行, 银行账号: printed on the claim's summary when set */
+  address?: string;
+  phone?: string;
+  bankName?: string;
+  bankAccount?: string;
   prices: Prices;
 }
 

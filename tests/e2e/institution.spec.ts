@@ -44,6 +44,26 @@ test('a check character that fails is a warning, not a refusal', async ({ page }
   await expect(page.getByText('机构设置已保存')).toBeVisible();
 });
 
+test('the address, phone and bank for the claim summary are kept, and an account that is not digits is refused', async ({ page }) => {
+  await new AppShell(page).open('/settings/institution');
+  const inst = new InstitutionPage(page);
+  await inst.fill({ name: '测试护理院', uscc: '91350100M000100Y43', agencyCode: 'H33020500009', region: '330205' });
+  await inst.field('机构地址').fill('浙江省宁波市江北区人民路100号');
+  await inst.field('联系电话').fill('0574-87654321');
+  await inst.field('开户银行').fill('中国工商银行宁波江北支行');
+  await inst.field('银行账号').fill('账号12');
+  await inst.save();
+  await expect(page.getByText('银行账号只能包含数字')).toBeVisible();
+  await inst.field('银行账号').fill('3901120009000123456');
+  await inst.save();
+  await expect(page.getByText('机构设置已保存')).toBeVisible();
+  await page.reload();
+  await expect(inst.field('机构地址')).toHaveValue('浙江省宁波市江北区人民路100号');
+  await expect(inst.field('联系电话')).toHaveValue('0574-87654321');
+  await expect(inst.field('开户银行')).toHaveValue('中国工商银行宁波江北支行');
+  await expect(inst.field('银行账号')).toHaveValue('3901120009000123456');
+});
+
 test('the settings screen shows where the database file is', async ({ page, host }) => {
   const shell = new AppShell(page);
   await shell.open('/');

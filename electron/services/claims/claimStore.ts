@@ -196,6 +196,13 @@ export function readClaimFiles(db: LtcDatabase, claimId: number): StoredFile[] {
   }));
 }
 
+/** One stored file of a claim by name (the manifest, to read the package's format), or undefined. */
+export function readClaimFile(db: LtcDatabase, claimId: number, name: string): StoredFile | undefined {
+  const r = db.raw.prepare('SELECT name, sha256, bytes FROM claim_files WHERE claim_id = ? AND name = ? ORDER BY id LIMIT 1').get(claimId, name) as
+    { name: string; sha256: string; bytes: Buffer } | undefined;
+  return r ? { name: r.name, sha256: r.sha256, bytes: new Uint8Array(r.bytes) } : undefined;
+}
+
 /** A claim's files without their bytes (a big month's PDFs are megabytes: lists never need them). */
 export function listClaimFiles(db: LtcDatabase, claimId: number): { name: string; sha256: string; bytes: number }[] {
   return db.raw.prepare('SELECT name, sha256, length(bytes) AS bytes FROM claim_files WHERE claim_id = ? ORDER BY id').all(claimId) as {

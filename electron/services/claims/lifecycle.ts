@@ -32,6 +32,9 @@ export interface SubmissionRequest {
   acceptErrors: boolean;
   /** the date printed on the documents (the submission day, local) */
   generatedOn: string;
+  /** 申报人 and 申报时间, printed on the summary and in the manifest, stored with the claim */
+  submittedBy: string;
+  submittedAt: string;
 }
 
 /** A submission made and checked, not yet stored: the claim, its sequence number, its records (as JSON) and its files. */
@@ -60,6 +63,8 @@ export interface SubmitOptions {
   prepare?: SubmissionPreparer;
   /** the day the month must have ended before; serviceToday() unless a test pins it */
   today?: LocalDate;
+  /** 申报时间, printed in the package; localTimestamp() unless a test pins it (two submissions compared byte for byte) */
+  submittedAt?: string;
 }
 
 export interface Submitted {
@@ -129,7 +134,8 @@ function claimToSubmit(db: LtcDatabase, r: SubmissionRequest): { claim: Claim; r
 export function preparerWith(build: PackageBuilder): SubmissionPreparer {
   return async (db, r, onProgress) => {
     const { claim, records, seq } = claimToSubmit(db, r);
-    const files = await build({ claim, records, generatedOn: r.generatedOn, onProgress });
+    const submission = { by: r.submittedBy, at: r.submittedAt, seq };
+    const files = await build({ claim, records, generatedOn: r.generatedOn, submission, onProgress });
     return { claim, seq, recordsJson: JSON.stringify(records), files };
   };
 }
@@ -138,7 +144,7 @@ export function preparerWith(build: PackageBuilder): SubmissionPreparer {
  * Stores a prepared submission in one transaction. The checks are made again inside it: another
  * window (or the command line) may have submitted the month while this package was being built.
  */
-function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): number {
+function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions, submittedAt: string): number {
   return db.transaction(() => {
     if (p.claim.kind === 'regular') refuseResubmission(db, o.month);
     else if (nextSupplementarySeq(db, o.month) !== p.seq) {
@@ -152,7 +158,8 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions): numbe
       computedAt: now,
       recordsJson: p.recordsJson,
       generatedOn: o.generatedOn,
-      submittedAt: now,
+      // the time the package prints (fixed before it was built), so that it regenerates the same
+      submittedAt,
       submittedBy: o.actor,
     });
     writeClaimFiles(db, id, p.files);
@@ -175,8 +182,10 @@ async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: Submi
   const prepare = o.prepare ?? preparerWith(o.build);
   // The month's records are held from before the claim is read until it is stored (monthLock.ts).
   return whileSubmitting(db, o.month, async () => {
-    const p = await prepare(db, { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn }, o.onProgress);
-    return { claimId: commit(db, p, o), claim: p.claim, files: p.files };
+    const submittedAt = o.submittedAt ?? localTimestamp();
+    const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.actor, submittedAt };
+    const p = await prepare(db, request, o.onProgress);
+    return { claimId: commit(db, p, o, submittedAt), claim: p.claim, files: p.files };
   });
 }
 
@@ -194,8 +203,10 @@ export async function regenerate(
   onProgress?: (p: PackageProgress) => void,
 ): Promise<PackageFile[]> {
   const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
-  if (!records || !stored.summary.generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
-  return build({ claim: stored.claim, records, generatedOn: stored.summary.generatedOn, onProgress });
+  const { generatedOn, submittedBy, submittedAt, seq } = stored.summary;
+  if (!records || !generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
+  const submission = submittedBy && submittedAt ? { by: submittedBy, at: submittedAt, seq } : undefined;
+  return build({ claim: stored.claim, records, generatedOn, submission, onProgress });
 }
 
 /** Verifies the submitted claim `claimId` (verifyRegeneration); NOT_FOUND for a claim that does not exist. */

@@ -17,6 +17,19 @@ export interface PackageProgress {
 }
 
 /**
+ * Who submitted the claim, when, and its number (申报序号: 0 for the month's claim, n for 补报 n): printed on
+ * the summary and written in the manifest. A package built without one is a draft (草稿), and says so on
+ * every page and every sheet. Fixed before the package is built and stored with the claim, so that the
+ * package made again from the frozen claim is the same bytes.
+ */
+export interface Submission {
+  by: string;
+  /** `localTimestamp()`: `2026-11-05T09:30:00.000+08:00` */
+  at: string;
+  seq: number;
+}
+
+/**
  * Builds the package (claim.json, claim.xlsx, the PDFs, manifest.json) from a claim and the records
  * behind it. Deterministic: the same claim, records and `generatedOn` give the same bytes.
  */
@@ -24,5 +37,7 @@ export type PackageBuilder = (input: {
   claim: Claim;
   records: ClaimRecords;
   generatedOn: string;
+  /** absent: a draft package (草稿（未申报）) */
+  submission?: Submission;
   onProgress?: (p: PackageProgress) => void;
 }) => Promise<PackageFile[]>;

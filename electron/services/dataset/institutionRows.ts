@@ -14,6 +14,10 @@ interface InstitutionRow {
   region: string;
   policy_id: string;
   beds: number | null;
+  address: string | null;
+  phone: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
   daily_fee_fen_0: number | null;
   daily_fee_fen_1: number | null;
   daily_fee_fen_2: number | null;
@@ -24,6 +28,9 @@ interface InstitutionRow {
   visit_fee_fen: number | null;
 }
 
+/** An optional text as stored: trimmed, and null when there is nothing to print. */
+const text = (s: string | undefined): string | null => (s?.trim() ? s.trim() : null);
+
 function toRow(i: Institution): InstitutionRow {
   const daily = i.prices.dailyFeeFen ?? {};
   return {
@@ -33,6 +40,10 @@ function toRow(i: Institution): InstitutionRow {
     region: i.region,
     policy_id: i.policy,
     beds: i.beds ?? null,
+    address: text(i.address),
+    phone: text(i.phone),
+    bank_name: text(i.bankName),
+    bank_account: text(i.bankAccount),
     daily_fee_fen_0: daily['0'] ?? null,
     daily_fee_fen_1: daily['1'] ?? null,
     daily_fee_fen_2: daily['2'] ?? null,
@@ -62,6 +73,10 @@ function fromRow(r: InstitutionRow): Institution {
     region: r.region,
     policy: r.policy_id,
     ...(r.beds != null ? { beds: r.beds } : {}),
+    ...(r.address != null ? { address: r.address } : {}),
+    ...(r.phone != null ? { phone: r.phone } : {}),
+    ...(r.bank_name != null ? { bankName: r.bank_name } : {}),
+    ...(r.bank_account != null ? { bankAccount: r.bank_account } : {}),
     prices,
   };
 }

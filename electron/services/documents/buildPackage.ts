@@ -9,12 +9,13 @@
 import type { Claim } from '../../../shared/claims/types';
 import { isValidDate } from '../../../shared/domain/dates';
 import type { LocalDate } from '../../../shared/domain/model';
-import type { PackageBuilder, PackageFile, PackageProgress } from '../claims/packageTypes';
+import type { PackageBuilder, PackageFile, PackageProgress, Submission } from '../claims/packageTypes';
 import { InputError } from '../errors';
 import { bedDaysPdf, BED_DAYS_TITLE } from './bedDaysPdf';
 import { claimJsonBytes } from './claimJson';
 import { findPdfFonts, type PdfFonts } from './fonts';
 import { partFileName } from './format';
+import { issuesPdf, ISSUES_TITLE } from './issuesPdf';
 import { manifestFile, packageFile } from './manifest';
 import { packageData, type PackageData, type PackageRecords } from './packageData';
 import type { DocMeta } from './pdfBase';
@@ -51,6 +52,8 @@ export interface ClaimPackageInput {
   records: PackageRecords;
   /** the date printed on the documents, `YYYY-MM-DD`: the claim's record of it, never the clock */
   generatedOn: LocalDate;
+  /** who submitted it, when, under which number; absent: a draft, marked 草稿（未申报） on every page and sheet */
+  submission?: Submission;
   /** the institution as printed on the PDFs and the workbook; by default the claim's own */
   institution?: Claim['institution'];
   onProgress?: (p: PackageProgress) => void;
@@ -88,11 +91,12 @@ function partJobs<T>(
   });
 }
 
-function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBudget): PdfJob[] {
+function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBudget, submission: Submission | undefined): PdfJob[] {
   const withPart = (part: string | undefined) => (part ? { ...meta, part } : meta);
   const institutional = data.lines.filter((n) => n.line.mode === 'institutional');
   const clients = visitClients(data);
-  const jobs: PdfJob[] = [{ name: `${SUMMARY_TITLE}.pdf`, build: () => summaryPdf(data, meta) }];
+  const summary = () => summaryPdf(data, meta, submission);
+  const jobs: PdfJob[] = [{ name: `${SUMMARY_TITLE}.pdf`, build: summary }];
   jobs.push(
     ...partJobs(
       PERSONAL_TITLE,
@@ -128,6 +132,8 @@ function pdfJobs(data: PackageData, meta: Omit<DocMeta, 'title'>, budget: PartBu
       ),
     );
   }
+  // the institution's own list, last: not uploaded (manifest.ts)
+  jobs.push({ name: `${ISSUES_TITLE}.pdf`, build: () => issuesPdf(data, meta) });
   return jobs;
 }
 
@@ -139,8 +145,10 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const fonts = options.fonts ?? findPdfFonts();
   const institution = input.institution ?? claim.institution;
   const data = packageData(claim, records, { itemNames: options.itemNames, institution });
-  const meta: Omit<DocMeta, 'title'> = { institution, month: claim.month, kind: claim.kind, generatedOn };
-  const jobs = pdfJobs(data, meta, { ...PART_BUDGET, ...options.partBudget });
+  const { submission } = input;
+  const draft = !submission;
+  const meta: Omit<DocMeta, 'title'> = { institution, month: claim.month, kind: claim.kind, generatedOn, ...(draft ? { draft } : {}) };
+  const jobs = pdfJobs(data, meta, { ...PART_BUDGET, ...options.partBudget }, submission);
 
   const total = jobs.length + 3;
   let done = 0;
@@ -149,7 +157,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   const files: PackageFile[] = [packageFile('claim.json', claimJsonBytes(claim))];
   done++;
   report('生成申报工作簿');
-  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data })));
+  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, draft })));
   done++;
   report(`生成PDF（共 ${jobs.length} 个文件）`);
   const pdfs = await renderPdfs(jobs, {
@@ -164,7 +172,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   });
   files.push(...pdfs.map((p) => packageFile(p.name, p.bytes)));
   report('生成文件清单');
-  files.push(manifestFile(claim, generatedOn, files));
+  files.push(manifestFile(claim, generatedOn, files, submission));
   done++;
   report('完成');
   return files;

@@ -9,6 +9,7 @@ import { pdfkitFallback } from './fontFallback';
 import { layOutForm, PAD_X, PAD_Y, type PageItem } from './formLayout';
 import { A4, type FormDoc } from './formSpec';
 import { fnum, type FontKey, FormText, frgb, type Line, type Seg } from './formText';
+import { DRAFT_STYLE } from './pdfBase';
 import { embeddedFont, newPdfKitDocument, useFontOnPage, type PdfKitDocument } from './pdfkitInternals';
 
 const RULE = { width: 0.5, color: '#444444' };
@@ -160,6 +161,7 @@ function drawPage(
   if (right) showLine(right, box.width - mr - right.w, ftop);
 
   const out: string[] = [];
+  if (form.watermark) out.push(watermarkOps(text, form.watermark, box, used));
   if (fills.length > 0) out.push(fills.join('\n'));
   for (const [k, segs] of rules) {
     const [w, c] = k.split(' ');
@@ -169,4 +171,28 @@ function drawPage(
   out.push('q 1 0 0 -1 0 ' + fnum(H) + ' cm BT\n' + shown.join('\n') + '\nET Q');
   for (const fk of used) useFontOnPage(doc, text.font(fk));
   doc.addContent(out.join('\n'));
+}
+
+/**
+ * The watermark as PDF operators, first on the page so that everything else is drawn over it: bold,
+ * grey, along the page's diagonal through its centre (as pdfmake draws the summary's). No transparency
+ * here (that needs a graphics state): the grey is the one pdfmake's 30 % opacity gives on white.
+ */
+function watermarkOps(text: FormText, mark: string, box: { width: number; height: number }, used: Set<FontKey>): string {
+  const size = DRAFT_STYLE.size;
+  const [line] = text.wrap([{ t: mark, b: true }], Infinity, size, '#000000');
+  const seg = line?.segs[0];
+  if (!line || !seg) return '';
+  const e = text.encode('b', mark);
+  if (typeof e !== 'string') return '';
+  used.add('b');
+  const grey = Math.round(255 - (255 - parseInt(DRAFT_STYLE.color.slice(1, 3), 16)) * DRAFT_STYLE.opacity);
+  const hex = '#' + grey.toString(16).padStart(2, '0').repeat(3);
+  const a = Math.atan2(box.height, box.width);
+  const [c, s] = [Math.cos(a), Math.sin(a)];
+  // the text's middle on the page's centre: back half its width along the diagonal, down a third of its size across it
+  const x = box.width / 2 - (line.w / 2) * c + size * 0.33 * s;
+  const y = box.height / 2 - (line.w / 2) * s - size * 0.33 * c;
+  const m = [c, s, -s, c, x, y].map(fnum).join(' ');
+  return 'q 1 0 0 -1 0 ' + fnum(box.height) + ' cm BT /' + text.font('b').id + ' ' + fnum(size) + ' Tf ' + frgb(hex) + ' rg ' + m + ' Tm ' + e + ' ET Q';
 }

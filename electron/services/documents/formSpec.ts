@@ -11,7 +11,7 @@
  */
 import type { Month } from '../../../shared/domain/model';
 import { documentDate, monthLabel } from './format';
-import { GAP, kindLabel, PAGE_MARGINS, PDF_CREATOR, type DocMeta } from './pdfBase';
+import { DRAFT_MARK, GAP, kindLabel, PAGE_MARGINS, PDF_CREATOR, type DocMeta } from './pdfBase';
 import type { FooterSpec } from './pdfSpec';
 
 /** A piece of text in one font: regular unless `b`; size `s` and colour `c` default to the block's. */
@@ -159,6 +159,8 @@ export interface FormDoc {
   margins: [number, number, number, number];
   info: FormInfo;
   footer: FooterSpec;
+  /** drawn across every page, behind the content (a draft package: DRAFT_MARK) */
+  watermark?: string;
   /** tables packed (packTable) */
   blocks: (ParagraphBlock | PackedTableBlock | FixedBlock)[];
 }
@@ -210,7 +212,7 @@ export function formTitle(meta: DocMeta, note: string): FormBlock[] {
 export function formDocument(meta: DocMeta, blocks: FormBlock[]): FormSpec {
   const when = documentDate(meta.generatedOn);
   const month: Month = meta.month;
-  const left = [meta.institution.name, meta.title, monthLabel(month), meta.part].filter(Boolean).join(' · ');
+  const left = [meta.draft ? DRAFT_MARK : '', meta.institution.name, meta.title, monthLabel(month), meta.part].filter(Boolean).join(' · ');
   return {
     form: {
       landscape: meta.orientation === 'landscape',
@@ -226,6 +228,7 @@ export function formDocument(meta: DocMeta, blocks: FormBlock[]): FormSpec {
         ModDate: when,
       },
       footer: { left, right: '第 {page} / {pages} 页', margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0] },
+      ...(meta.draft ? { watermark: DRAFT_MARK } : {}),
       blocks: blocks.map((b) => (b.k === 'table' ? packTable(b) : b)),
     },
   };

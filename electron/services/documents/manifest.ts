@@ -1,13 +1,15 @@
 /**
- * manifest.json: what the package holds (each file's name, size and SHA-256) and what it claims
- * (month, policy, totals), so the agency and a later check can tell a complete, unaltered package.
- * Fixed key order, no clock: the same package gives the same manifest.
+ * manifest.json: what the package holds (each file's name, size and SHA-256, and whether it is uploaded)
+ * and what it claims (month, policy, totals), so the agency and a later check can tell a complete,
+ * unaltered package. A draft says so (`status: draft`); a submitted package names who submitted it, when,
+ * and its number (申报序号). Fixed key order, no clock: the same package gives the same manifest.
  */
 import { createHash } from 'node:crypto';
 import type { Claim } from '../../../shared/claims/types';
 import type { LocalDate } from '../../../shared/domain/model';
-import type { PackageFile } from '../claims/packageTypes';
+import type { PackageFile, Submission } from '../claims/packageTypes';
 import { ordered } from './claimJson';
+import { isInternalPackageFile } from '../../../shared/claims/packageFiles';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -32,18 +34,21 @@ export function packageFile(name: string, bytes: Uint8Array): PackageFile {
   return { name, bytes, sha256: sha256Hex(bytes) };
 }
 
-export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[]): PackageFile {
+export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readonly PackageFile[], submission?: Submission): PackageFile {
   const doc = {
     format: 'ltc-claim-package',
-    version: 1,
+    // 2: with status, submission and each file's upload flag (issue 11); `layout`: the documents' (above)
+    version: 2,
     layout: PACKAGE_LAYOUT,
     month: claim.month,
     kind: claim.kind,
+    status: submission ? 'submitted' : 'draft',
+    ...(submission ? { submission: { submittedBy: submission.by, submittedAt: submission.at, seq: submission.seq } } : {}),
     institution: ordered(claim.institution, ['name', 'uscc', 'agencyCode']),
     policy: ordered(claim.policy, ['id', 'version']),
     generatedOn,
     totals: ordered(claim.totals, ['persons', 'billableDays', 'coveredMinutes', 'visits', 'feeFen', 'fundFen', 'personalFen']),
-    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256 })),
+    files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, upload: !isInternalPackageFile(f.name) })),
   };
   return packageFile(MANIFEST_NAME, new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`));
 }

@@ -6,7 +6,8 @@
 import { ISSUE_CODES, ISSUE_SEVERITY, ISSUE_TITLES, type IssueCode, type Severity } from '../../../shared/claims/issueCodes';
 import type { Claim, ClaimIssue, ClaimLine, HomeEvidence, InstitutionalEvidence } from '../../../shared/claims/types';
 import { monthEnd } from '../../../shared/domain/dates';
-import type { Dataset, Resident, Staff, Visit } from '../../../shared/domain/model';
+import type { Dataset, Institution, Resident, Staff, Visit } from '../../../shared/domain/model';
+import type { PolicyPack } from '../../../shared/policy/pack';
 import { findCatalogue, findPolicyPack } from '../../../shared/policy/registry';
 
 export type PackageRecords = Pick<Dataset, 'institution' | 'residents' | 'staff' | 'visits'>;
@@ -17,10 +18,14 @@ export type VisitOutcome = 'counted' | 'overQuota' | 'excluded' | 'unclaimed';
 export interface PackageData {
   claim: Claim;
   institution: Claim['institution'];
+  /** the institution's settings as frozen with the records: address, phone, bank, the price list */
+  settings: Institution;
   /** 序号 of each line: its position in the claim, 1-based, the same in the workbook and PDFs */
   lines: { no: number; line: ClaimLine }[];
   residents: Map<string, Resident>;
   staff: Map<string, Staff>;
+  /** every visit of the records by ref (issues name visits by ref; the documents name them by time) */
+  visitsByRef: Map<string, Visit>;
   /** visits starting in the claim month, per resident ref, in time order */
   monthVisits: Map<string, Visit[]>;
   outcomes: Map<string, VisitOutcome>;
@@ -28,6 +33,8 @@ export interface PackageData {
   itemName: (code: string) => string;
   /** the pack's title when the shipped pack is the version the claim was computed with */
   policyTitle: string | null;
+  /** the shipped pack when it is the version the claim was computed with (its rates are the claim's) */
+  pack: PolicyPack | null;
 }
 
 export interface DataOptions {
@@ -78,14 +85,17 @@ export function packageData(claim: Claim, records: PackageRecords, opts: DataOpt
   return {
     claim,
     institution: opts.institution ?? claim.institution,
+    settings: records.institution,
     lines: claim.lines.map((line, i) => ({ no: i + 1, line })),
     residents: new Map(records.residents.map((r) => [r.ref, r])),
     staff: new Map(records.staff.map((s) => [s.ref, s])),
+    visitsByRef: new Map(records.visits.map((v) => [v.ref, v])),
     monthVisits,
     outcomes,
     visitIssues,
     itemName: (code) => names.get(code) ?? code,
     policyTitle: samePack?.title ?? null,
+    pack: samePack ?? null,
   };
 }
 

@@ -14,6 +14,14 @@ export const GAP = '\u3000';
 export const GAP2 = GAP + GAP;
 export const PDF_CREATOR = '长护助手';
 
+/**
+ * What every page of a draft package carries (the summary, the attachments, 问题清单): a draft reviewed
+ * before submitting must never pass for the claim itself. A submitted package carries none.
+ */
+export const DRAFT_MARK = '草稿（未申报）';
+/** The watermark's look: large, grey, diagonal, behind nothing that must stay legible. */
+export const DRAFT_STYLE = { size: 60, color: '#8c8c8c', opacity: 0.3 } as const;
+
 export type TextCell = ContentText & TableCellProperties;
 
 /** A text cell; `props` adds style, colSpan, fill. */
@@ -50,6 +58,8 @@ export interface DocMeta {
   /** `第2部分，共5部分` for a split document */
   part?: string;
   orientation?: PageOrientation;
+  /** a draft package: DRAFT_MARK on every page */
+  draft?: boolean;
 }
 
 export function kindLabel(kind: DocMeta['kind']): string {
@@ -86,6 +96,9 @@ export function pdfDocument(meta: DocMeta, content: Content[]): PdfmakeSpec {
     styles: STYLES,
     content,
   };
-  const left = [meta.institution.name, meta.title, monthLabel(meta.month), meta.part].filter(Boolean).join(' · ');
+  if (meta.draft)
+    dd.watermark = { text: DRAFT_MARK, font: PDF_FONT, bold: true, fontSize: DRAFT_STYLE.size, color: DRAFT_STYLE.color, opacity: DRAFT_STYLE.opacity };
+  // the watermark is drawn on the diagonal, which text extraction does not read: the footer says it too
+  const left = [meta.draft ? DRAFT_MARK : '', meta.institution.name, meta.title, monthLabel(meta.month), meta.part].filter(Boolean).join(' · ');
   return { dd, footer: { left, right: '第 {page} / {pages} 页', margin: [PAGE_MARGINS[0], 12, PAGE_MARGINS[2], 0] } };
 }

@@ -6,13 +6,15 @@
  * row, outside it, so filtering never hides or sorts the totals.
  */
 import type ExcelJS from 'exceljs';
+import { DRAFT_MARK } from './pdfBase';
 
 export const MONEY = '#,##0.00';
 /** Text, so that neither Excel nor the agency's import turns an 18-digit ID number into 3.30205E+17. */
 export const TEXT = '@';
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } };
-export const DRAFT_TEXT = '草稿：未申报，仅供核对，不能作为申报材料';
+/** the draft's mark, in the PDFs' words (pdfBase.ts DRAFT_MARK) */
+export const DRAFT_TEXT = `${DRAFT_MARK}：本工作簿为申报前的核对稿，不能作为申报材料`;
 
 export interface SheetColumn {
   header: string;

@@ -59,8 +59,10 @@ describe('the claim worker', () => {
   it('prepares a submission whose stored claim, records and files are those of one made in this thread', async () => {
     const [off, here] = [sampleDb(), sampleDb()];
     const phases: string[] = [];
-    const a = await submitMonth(off, { ...submitOptions, prepare: offThreadPreparer(workerFile), onProgress: (p) => phases.push(p.phase) });
-    const b = await submitMonth(here, submitOptions);
+    // one 申报时间 for both: the package prints it
+    const submittedAt = '2026-11-05T09:30:00.000+08:00';
+    const a = await submitMonth(off, { ...submitOptions, submittedAt, prepare: offThreadPreparer(workerFile), onProgress: (p) => phases.push(p.phase) });
+    const b = await submitMonth(here, { ...submitOptions, submittedAt });
     // the worker reports the package's progress as it goes, ending with the manifest
     expect(phases).toContain('生成文件清单');
     expect(a.claim.totals).toMatchObject(expected.totals);

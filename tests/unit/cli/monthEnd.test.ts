@@ -14,7 +14,16 @@ import expected from '../../fixtures/sample-ningbo.expected-2026-10.json';
 
 const root = resolve(__dirname, '../../..');
 const SAMPLE = join(root, 'tests/fixtures/sample-ningbo.json');
-const PACKAGE_FILES = ['claim.json', 'claim.xlsx', 'manifest.json', '结算申报汇总表.pdf', '个人结算明细.pdf', '床日统计表.pdf', '上门服务记录明细.pdf'];
+const PACKAGE_FILES = [
+  'claim.json',
+  'claim.xlsx',
+  'manifest.json',
+  '结算申报汇总表.pdf',
+  '个人结算明细.pdf',
+  '床日统计表.pdf',
+  '上门服务记录明细.pdf',
+  '问题清单.pdf',
+];
 
 function ltc(...args: string[]) {
   const r = spawnSync(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -22,6 +31,10 @@ function ltc(...args: string[]) {
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const pdftotext = (file: string): string | null => {
+  const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.replace(/\s+/g, '') : null;
+};
 
 let dir = '';
 beforeAll(() => {
@@ -76,6 +89,19 @@ describe('ltc submit, result-template, result, reconcile', () => {
     const r = ltc('submit', '--db', db, '--month', '2026-10', '--accept-errors', '--by', '张会计', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expectVerifiedPackage(out, r.stdout);
+
+    // what `ltc claim --package` wrote before is a draft; what was submitted says who submitted it
+    const draft = join(dir, 'before-submit');
+    expect(ltc('claim', '--db', db, '--month', '2026-10', '--out', draft, '--package').code).toBe(0);
+    for (const f of PACKAGE_FILES.filter((n) => n !== 'claim.json')) expect(sha256(join(draft, f)), f).not.toBe(sha256(join(out, f)));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { status: string; submission: { submittedBy: string; seq: number } };
+    expect(manifest).toMatchObject({ status: 'submitted', submission: { submittedBy: '张会计', seq: 0 } });
+    const summary = pdftotext(join(out, '结算申报汇总表.pdf'));
+    if (summary !== null) {
+      expect(summary).toContain('申报人：张会计');
+      expect(summary).not.toContain('草稿');
+      expect(pdftotext(join(draft, '结算申报汇总表.pdf'))).toContain('草稿（未申报）');
+    }
 
     // the month is frozen: a second submission is refused with a message, not a crash
     const again = ltc('submit', '--db', db, '--month', '2026-10', '--accept-errors');

@@ -47,7 +47,8 @@ describe('each attachment of the sample package ends with the claim totals and t
   });
 
   it('合计 equals the expected claim totals and the summary’s 合计 row', () => {
-    const summary = pagesOf(built.path('结算申报汇总表.pdf')).join('\n');
+    // the summary's 二、结算汇总 (its 三、本月支付标准 has rows by mode too: the rates)
+    const summary = pagesOf(built.path('结算申报汇总表.pdf')).join('\n').split('三、本月支付标准')[0] ?? '';
     const summaryRow = rowNumbers(summary, '合计');
     expect(squash(`合计 ${summaryRow?.join(' ')}`)).toBe(squash(TOTAL_ROW));
     for (const name of ATTACHMENTS) {

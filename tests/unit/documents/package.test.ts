@@ -28,7 +28,7 @@ describe('the claim package of the sample institution, October 2026', () => {
     built = await buildToDir({ ...sampleInput(), onProgress: (p) => progress.push(p) });
   });
 
-  it('holds the claim, the workbook, the four PDFs and the manifest, in a fixed order', () => {
+  it("holds the claim, the workbook, the four PDFs, the institution's 问题清单 and the manifest, in a fixed order", () => {
     expect(built.files.map((f) => f.name)).toEqual([
       'claim.json',
       'claim.xlsx',
@@ -36,6 +36,7 @@ describe('the claim package of the sample institution, October 2026', () => {
       '个人结算明细.pdf',
       '床日统计表.pdf',
       '上门服务记录明细.pdf',
+      '问题清单.pdf',
       'manifest.json',
     ]);
     for (const f of built.files) expect(f.sha256).toBe(sha(f.bytes));
@@ -60,7 +61,7 @@ describe('the claim package of the sample institution, October 2026', () => {
     const manifest = JSON.parse(text(built.file('manifest.json').bytes));
     expect(manifest).toMatchObject({
       format: 'ltc-claim-package',
-      version: 1,
+      version: 2,
       month: '2026-10',
       kind: 'regular',
       policy: { id: 'ningbo-2022' },
@@ -69,7 +70,8 @@ describe('the claim package of the sample institution, October 2026', () => {
       institution: { name: '宁波市江北区颐康护理院', uscc: '91110000600037341L', agencyCode: 'H33020500008' },
     });
     const others = built.files.filter((f) => f.name !== 'manifest.json');
-    expect(manifest.files).toEqual(others.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256 })));
+    // 问题清单 is the institution's own: in the package, never uploaded
+    expect(manifest.files).toEqual(others.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: f.sha256, upload: f.name !== '问题清单.pdf' })));
   });
 
   it('reports progress up to done = total', () => {
@@ -110,6 +112,7 @@ describe('a package split into parts', () => {
       '床日统计表-01.pdf',
       '床日统计表-02.pdf',
       '上门服务记录明细.pdf',
+      '问题清单.pdf',
       'manifest.json',
     ]);
     expect([...names].sort()).toEqual(

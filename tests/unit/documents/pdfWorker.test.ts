@@ -44,7 +44,7 @@ describe('the PDF worker and the calling thread', () => {
   it('give the same bytes for the sample package', async () => {
     const { off, here } = await bothWays(sampleInput());
     expect(off.map((f) => f.name)).toEqual(here.map((f) => f.name));
-    expect(off.length).toBe(7);
+    expect(off.length).toBe(8);
     expect(differing(off, here)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { afterAll } from 'vitest';
 import type { Claim } from '../../../shared/claims/types';
 import type { Dataset } from '../../../shared/domain/model';
 import { buildClaimPackage, type ClaimPackageInput, type PackageOptions } from '../../../electron/services/documents/buildPackage';
-import type { PackageFile } from '../../../electron/services/claims/packageTypes';
+import type { PackageFile, Submission } from '../../../electron/services/claims/packageTypes';
 import sampleJson from '../../fixtures/sample-ningbo.json';
 import { claimFor } from '../../support/claimFor';
 
@@ -32,8 +32,18 @@ export function sampleRecords(): Dataset {
   return structuredClone(sampleJson) as Dataset;
 }
 
+/** The sample's October claim as submitted: who, when (the institution's clock), 申报序号 0. */
+export const SUBMISSION: Submission = { by: '张丽', at: '2026-11-05T09:30:00.000+08:00', seq: 0 };
+
+/** The sample's October package as submitted (what verify regenerates); `draftInput` for the draft. */
 export function sampleInput(records = sampleRecords()): ClaimPackageInput & { claim: Claim } {
-  return { claim: claimFor(records, MONTH), records, generatedOn: GENERATED_ON };
+  return { claim: claimFor(records, MONTH), records, generatedOn: GENERATED_ON, submission: SUBMISSION };
+}
+
+/** The same package as `ltc claim --package` writes it before submitting: a draft. */
+export function draftInput(records = sampleRecords()): ClaimPackageInput & { claim: Claim } {
+  const { submission: _, ...input } = sampleInput(records);
+  return input;
 }
 
 export interface Built {

@@ -13,6 +13,7 @@ import { migration008 } from './008_claim_withdrawal';
 import { migration009 } from './009_rota';
 import { migration010 } from './010_inspection';
 import { migration011 } from './011_care_plans';
+import { migration012 } from './012_institution_contact';
 import { migration013 } from './013_claim_result_history';
 import { migration014 } from './014_submission_holds';
 import type { Migration } from './types';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
   migration013,
   migration014,
 ];

@@ -5,6 +5,7 @@
  */
 import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { PackageFileInfo, VerificationRecord, VerifyResult } from '../../../../shared/api/claims';
+import { isInternalPackageFile } from '../../../../shared/claims/packageFiles';
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useJob } from '../../api/useJob';
@@ -116,6 +117,11 @@ export function FilesPanel({ claimId, files, verification }: { claimId: number; 
         dataSource={files}
         columns={[
           { title: P.col.name, dataIndex: 'name' },
+          {
+            title: P.col.use,
+            key: 'use',
+            render: (_v, f) => (isInternalPackageFile(f.name) ? <Tag>{P.internal}</Tag> : P.upload),
+          },
           { title: P.col.size, dataIndex: 'bytes', align: 'right', render: (b: number) => `${(b / 1024).toFixed(1)} KB` },
           {
             title: P.col.check,

@@ -111,7 +111,10 @@ export const S = {
       `此申报包由旧版程序生成（文件版式 ${layout}），本程序不再按旧版式重新绘制：已核对每个文件与申报时保存的 SHA-256 校验值，并按冻结的记录重新生成结算数据（claim.json）比对`,
     identicalOlder: '申报文件与申报时保存的校验值一致，结算数据重新生成一致',
     verifiedBad: (n: number) => `${n} 个文件与申报时不一致`,
-    col: { name: '文件', size: '大小', check: '校验结果' },
+    col: { name: '文件', use: '用途', size: '大小', check: '校验结果' },
+    upload: '上报经办机构',
+    /** 问题清单.pdf: kept with the package, not for the agency */
+    internal: '仅供机构内部核对，不上传',
     same: '一致',
     differs: '不一致',
   },

@@ -1,4 +1,4 @@
-/** 机构设置: name, codes, region, policy pack (its numbers shown read-only) and the price list in yuan. */
+/** 机构设置: name, codes, region, policy pack (its numbers shown read-only), address, phone and bank (printed on the claim summary) and the price list in yuan. */
 import { App, Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { InstitutionInput } from '../../../../shared/api/institution';
@@ -18,6 +18,10 @@ interface FormValues {
   region: string;
   policy: string;
   beds?: number | null;
+  address?: string;
+  phone?: string;
+  bankName?: string;
+  bankAccount?: string;
   /** fen; text only while it is not an amount, and then the form's rules refuse it (yuanRule) */
   daily: Record<string, YuanValue | undefined>;
   hourlyFeeFen?: YuanValue;
@@ -48,6 +52,10 @@ export function InstitutionPage() {
             region: i.region,
             policy: i.policy,
             beds: i.beds ?? null,
+            address: i.address ?? '',
+            phone: i.phone ?? '',
+            bankName: i.bankName ?? '',
+            bankAccount: i.bankAccount ?? '',
             daily: Object.fromEntries(LEVELS.map((l) => [l, i.prices.dailyFeeFen?.[l] ?? null])),
             hourlyFeeFen: i.prices.hourlyFeeFen ?? null,
             visitFeeFen: i.prices.visitFeeFen ?? null,
@@ -74,6 +82,11 @@ export function InstitutionPage() {
       region: v.region,
       policy: v.policy,
       ...(v.beds != null ? { beds: v.beds } : {}),
+      // an emptied field is left out, so it is cleared (the summary prints only what is set)
+      ...(v.address?.trim() ? { address: v.address.trim() } : {}),
+      ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+      ...(v.bankName?.trim() ? { bankName: v.bankName.trim() } : {}),
+      ...(v.bankAccount?.trim() ? { bankAccount: v.bankAccount.trim() } : {}),
       prices: {
         ...(Object.keys(daily).length > 0 ? { dailyFeeFen: daily } : {}),
         ...(fen(v.hourlyFeeFen) ? { hourlyFeeFen: v.hourlyFeeFen } : {}),
@@ -121,6 +134,20 @@ export function InstitutionPage() {
               </Form.Item>
               <Form.Item label={S.policy} name="policy" rules={[{ required: true, message: S.policyRequired }]}>
                 <Select options={(packs.data ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.id}）` }))} />
+              </Form.Item>
+            </Card>
+            <Card title={S.contact} extra={S.contactNote} style={{ marginTop: 16 }}>
+              <Form.Item label={S.address} name="address">
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item label={S.phone} name="phone">
+                <Input maxLength={40} />
+              </Form.Item>
+              <Form.Item label={S.bankName} name="bankName">
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item label={S.bankAccount} name="bankAccount" rules={[{ pattern: /^[0-9 -]*$/, message: S.bankAccountPattern }]}>
+                <Input maxLength={40} inputMode="numeric" />
               </Form.Item>
             </Card>
             <Card title={S.prices} style={{ marginTop: 16 }}>

@@ -23,6 +23,15 @@ export const S = {
   policy: '政策包',
   policyRequired: '请选择政策包',
 
+  // 联系与银行信息: printed on the claim's summary (结算申报汇总表) when set
+  contact: '联系与银行信息',
+  contactNote: '选填，填写后打印在结算申报汇总表上',
+  address: '机构地址',
+  phone: '联系电话',
+  bankName: '开户银行',
+  bankAccount: '银行账号',
+  bankAccountPattern: '银行账号只能包含数字',
+
   // 价格表
   prices: '价格表（元）',
   dailyFee: (level: string) => `${level}级日护理费`,
