@@ -114,8 +114,9 @@ test('the last 校验 stays with the files; downloads and checks are in the audi
   await expect(claims.verification()).toContainText('尚未校验');
   await claims.downloadFile('claim.json');
   await page.getByRole('button', { name: '校验申报文件' }).click();
-  await expect(claims.verification()).toContainText('全部 7 个文件与申报时逐字节一致', { timeout: 30_000 });
-  await expect(claims.fileRows().filter({ hasText: '一致' })).toHaveCount(7);
+  // the sample's package: claim.json, claim.xlsx, manifest.json, the summary, three attachments and 问题清单
+  await expect(claims.verification()).toContainText('全部 8 个文件与申报时逐字节一致', { timeout: 30_000 });
+  await expect(claims.fileRows().filter({ hasText: '一致' })).toHaveCount(8);
   // still there after leaving and coming back
   await page.reload();
   await claims.tab('申报文件');

@@ -138,7 +138,7 @@ function personTable(data: PackageData, n: Numbered): FormBlock {
 export function personalPdf(data: PackageData, people: readonly Numbered[], meta: Omit<DocMeta, 'title'>): FormSpec {
   const doc: DocMeta = { ...meta, title: PERSONAL_TITLE };
   const blocks: FormBlock[] = [
-    ...formTitle(doc, '身份证号已按个人信息保护要求部分隐藏；完整号码见申报工作簿（claim.xlsx）“明细”表，序号一致。'),
+    ...formTitle(doc, '身份证号已按个人信息保护要求部分隐藏；完整号码见申报工作簿的“明细”表，序号一致。'),
     ...people.map((n) => personTable(data, n)),
   ];
   if (people.length === 0) blocks.push({ k: 'p', runs: [{ t: '本月没有结算明细。' }], size: 8.5 });

@@ -112,7 +112,6 @@ function summarySheet(wb: ExcelJS.Workbook, c: Context, generatedOn: LocalDate):
     ['结算月份', monthLabel(c.claim.month)],
     ['申报类型', kindLabel(c.claim.kind)],
     ['政策', c.opts.policyTitle ?? c.claim.policy.id],
-    ['政策编号', c.claim.policy.id],
     ['政策版本', c.claim.policy.version],
     ['人数', t.persons, '0'],
     ['床日', t.billableDays, '0'],
