@@ -9,6 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from './database';
 import { DatabaseError } from './errors';
 import { integrityProblem } from './migrate';
+import { ownerOnly } from './ownerOnly';
 
 export interface BackupResult {
   file: string;
@@ -54,6 +55,7 @@ export async function backupDatabase(db: LtcDatabase, destFile: string, opts: { 
     removeQuietly(partial);
     throw new DatabaseError('DB_BACKUP_FAILED', `备份文件未通过完整性检查（${problem}），已删除该文件，请重试或换一个保存位置。`);
   }
+  ownerOnly(partial);
   fs.renameSync(partial, destFile);
   return { file: destFile, bytes: fs.statSync(destFile).size };
 }

@@ -8,6 +8,7 @@ import { recordAppVersion, upgradeOf } from './appVersion';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, runMigrations, takePreMigrationBackup, takeUpgradeBackup } from './migrate';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
+import { ownerOnly } from './ownerOnly';
 
 export interface LtcDatabase {
   readonly file: string;
@@ -52,6 +53,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
       : null;
 
   const raw = new BetterSqlite3(file);
+  ownerOnly(file);
   try {
     applyPragmas(raw);
     const applied = runMigrations(raw, { appVersion: opts.appVersion, migrations });

@@ -14,6 +14,7 @@ import { readLastAppVersion } from './appVersion';
 import { fileStamp, localTimestamp } from './clock';
 import { DatabaseError, DatabaseTooNewError } from './errors';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
+import { ownerOnly } from './ownerOnly';
 
 export interface Inspection {
   /** `PRAGMA user_version` of the file; 0 for a new or empty file */
@@ -79,6 +80,7 @@ function takeVerifiedCopy(file: string, dest: string, when: string): string {
   if (problem) {
     throw new DatabaseError('DB_BACKUP_FAILED', `${when}的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`);
   }
+  ownerOnly(dest);
   return dest;
 }
 

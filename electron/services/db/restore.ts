@@ -12,6 +12,7 @@ import { fileStamp } from './clock';
 import { openDatabase } from './database';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, integrityProblem } from './migrate';
+import { ownerOnly } from './ownerOnly';
 
 export interface RestoreResult {
   /** the copy of the file as it was before the restore; null when there was none */
@@ -48,12 +49,14 @@ export function restoreDatabase(target: string, backupFile: string): RestoreResu
     } finally {
       src.close();
     }
+    ownerOnly(previous);
     const bad = integrityProblem(previous);
     if (bad) throw new DatabaseError('DB_BACKUP_FAILED', `恢复前对现有数据库的备份未通过完整性检查（${bad}），已停止，未做任何改动。`);
   }
 
   const tmp = `${target}.restoring-${process.pid}.tmp`;
   fs.copyFileSync(backupFile, tmp);
+  ownerOnly(tmp);
   fsyncFile(tmp);
   // The old -wal and -shm belong to the old file: left beside the new one they would be replayed into it.
   for (const side of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(side, { force: true });
