@@ -6,6 +6,7 @@
 import type { AuditEntryView } from '../../../shared/api/audit';
 import type { LtcDatabase } from '../db/database';
 import { localTimestamp } from '../db/clock';
+import { maskPersonalPair } from './personalFields';
 
 /** A row of the audit_log table as SQLite returns it. */
 export interface AuditDbRow {
@@ -42,17 +43,11 @@ const INSERT_SQL = `INSERT INTO audit_log (at, actor, action, entity, entity_id,
 
 /** Appends one row and returns its id. */
 export function recordAudit(db: LtcDatabase, entry: AuditEntry): number {
+  // personal data kept to what the trail needs: masked ID numbers and phones, no address text (personalFields.ts)
+  const [before, after] = maskPersonalPair(entry.before, entry.after);
   const info = db.raw
     .prepare(INSERT_SQL)
-    .run(
-      localTimestamp(),
-      entry.actor,
-      entry.action,
-      entry.entity,
-      entry.entityId == null ? null : String(entry.entityId),
-      toJson(entry.before),
-      toJson(entry.after),
-    );
+    .run(localTimestamp(), entry.actor, entry.action, entry.entity, entry.entityId == null ? null : String(entry.entityId), toJson(before), toJson(after));
   return Number(info.lastInsertRowid);
 }
 

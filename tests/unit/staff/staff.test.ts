@@ -32,7 +32,9 @@ describe('a staff member', () => {
     const audit = auditRows(db, 'staff');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'create', entity_id: String(saved.id), before_json: null, actor: ACTOR });
-    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ name: '陈淑霞', idNumber: GOOD_ID, role: 'nurse' });
+    // the log keeps the number masked, as the list shows it (issue 16 §3)
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ name: '陈淑霞', idNumber: '110105********002X', role: 'nurse' });
+    expect(audit[0]!.after_json).not.toContain(GOOD_ID);
   });
 
   it('with a failing check character is saved and carries the warning; a number of the wrong length is refused', async () => {
