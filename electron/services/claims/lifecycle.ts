@@ -75,7 +75,15 @@ export interface Submitted {
 
 /** The month's claim and the records behind it, read in one transaction so they agree. */
 function snapshot(db: LtcDatabase, month: string): { claim: Claim; records: ClaimRecords } {
-  return db.transaction(() => ({ claim: computeMonthClaim(db, month), records: loadClaimInput(db, month) }));
+  return db.transaction(() => ({ claim: computeMonthClaim(db, month), records: frozenRecords(loadClaimInput(db, month)) }));
+}
+
+/**
+ * What a submission freezes of its records: what the claim and its documents read, not the residents'
+ * phones and home addresses (issue 16 §3, personal data kept to what is needed). No document prints them.
+ */
+function frozenRecords(records: ClaimRecords): ClaimRecords {
+  return { ...records, residents: records.residents.map(({ phone: _phone, address: _address, ...kept }) => kept) };
 }
 
 function refuseErrors(claim: Claim, acceptErrors: boolean): void {

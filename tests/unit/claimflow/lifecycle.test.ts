@@ -61,6 +61,21 @@ describe('submitting a month', () => {
     expect(kept.map((f) => f.name)).toEqual(expect.arrayContaining(['claim.json', 'claim.xlsx', 'manifest.json', '结算申报汇总表.pdf']));
   });
 
+  it('freezes what the claim and its documents need of the residents, not their phones and home addresses', async () => {
+    const d = sample();
+    d.residents[0]!.phone = '13800000001';
+    d.residents[0]!.address = '海曙区中山西路1号';
+    const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+    importDataset(db, d, { actor: 'seed' });
+    const { claimId } = await submitMonth(db, submitOptions);
+    const frozen = db.raw.prepare('SELECT records_json FROM claims WHERE id = ?').pluck().get(claimId) as string;
+    expect(frozen).toContain(d.residents[0]!.name);
+    expect(frozen).not.toContain('13800000001');
+    expect(frozen).not.toContain('中山西路');
+    // and the package made from it is the same as ever: 校验 regenerates it byte for byte
+    expect(await verifyRegeneration(db, getClaim(db, claimId)!, buildPackage)).toEqual({ identical: true, differing: [] });
+  });
+
   it('refuses a second submission of the month while the first is being prepared, and stores one', async () => {
     const db = sampleDb();
     const [a, b] = await Promise.allSettled([submitMonth(db, submitOptions), submitMonth(db, submitOptions)]);
