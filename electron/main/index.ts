@@ -16,6 +16,7 @@ import { openDatabase, type LtcDatabase } from '../services/db/database';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
 import { startUpdater } from './updater';
+import { mayOpenFile, mayOpenFolder } from '../services/app/openGuard';
 
 // electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev` only. A packaged app ignores it, so
 // nobody can point the installed app (and its preload) at another page through the environment.
@@ -90,12 +91,14 @@ function registerIpc(db: LtcDatabase): void {
     actor: userInfo().username,
     shell: 'desktop',
     appVersion: app.getVersion(),
+    // Only what the app wrote or a real folder reaches the system's opener (services/app/openGuard.ts).
     openFolder: (path) => {
+      if (!mayOpenFolder(path)) return false;
       void shell.openPath(path);
       return true;
     },
     // shell.openPath resolves to '' on success, else the error text.
-    openFile: async (path) => (await shell.openPath(path)) === '',
+    openFile: async (path) => mayOpenFile(path) && (await shell.openPath(path)) === '',
     chooseFolder: async (title) => {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
