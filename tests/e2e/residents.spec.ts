@@ -217,6 +217,9 @@ test.describe('on 2026-12-06', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(detail.personalForm().locator('.ant-select').first()).toContainText('职工医保');
+    // the list has closed on the choice, as a user sees before moving on (a Tab while it is still
+    // closing is taken by the list, not the form)
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await page.keyboard.press('Tab');
     await page.keyboard.type('地址');
     await expect(detail.personalField('联系电话')).toHaveValue('地址');
