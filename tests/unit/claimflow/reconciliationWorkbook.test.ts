@@ -4,32 +4,13 @@
  * the download is audited. Amounts from the sample's October claim: 王秀英 600.00, 李建国 1,860.00,
  * 陈淑芬 152.00 fund (2,612.00).
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeClaim } from '../../../electron/services/claims/claimStore';
-import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
 import { applyResult } from '../../../electron/services/claims/results';
-import { importDataset } from '../../../electron/services/dataset/importDataset';
-import { openDatabase } from '../../../electron/services/db/database';
-import { sample, tempDir, track } from '../services/helpers';
-import { api } from './support';
+import { api, submittedOctober } from './support';
 
 function settledOctober() {
-  const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
-  importDataset(db, sample(), { actor: 't' });
-  const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() =>
-    writeClaim(db, {
-      claim,
-      seq: 0,
-      status: 'submitted',
-      computedAt: '2026-11-05T10:00:00.000+08:00',
-      generatedOn: '2026-11-05',
-      submittedAt: '2026-11-05T10:00:00.000+08:00',
-      submittedBy: '张会计',
-    }),
-  );
+  const { db, id, claim } = submittedOctober();
   applyResult(
     db,
     id,

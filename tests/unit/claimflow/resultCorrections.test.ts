@@ -6,40 +6,17 @@
  * settled claim's, the replaced one kept and audited. The sample's October claim: 王秀英 600.00,
  * 李建国 1,860.00, 陈淑芬 152.00 fund.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { getClaim, writeClaim } from '../../../electron/services/claims/claimStore';
-import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
+import { getClaim } from '../../../electron/services/claims/claimStore';
 import { reconciliation } from '../../../electron/services/claims/reconciliation';
 import { applyResultFile, currentResult, previewResultFile, RESULT_SHEET } from '../../../electron/services/claims/results';
-import { importDataset } from '../../../electron/services/dataset/importDataset';
-import { openDatabase } from '../../../electron/services/db/database';
-import { sample, tempDir, track } from '../services/helpers';
-import { api } from './support';
+import { api, submittedOctober } from './support';
 
 const LI = '330205194501010037';
 const WANG = '330205193804120028';
 const CHEN = '33020519410923006X';
-
-function submittedOctober() {
-  const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
-  importDataset(db, sample(), { actor: 't' });
-  const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() =>
-    writeClaim(db, {
-      claim,
-      seq: 0,
-      status: 'submitted',
-      computedAt: '2026-11-05T10:00:00.000+08:00',
-      generatedOn: '2026-11-05',
-      submittedAt: '2026-11-05T10:00:00.000+08:00',
-      submittedBy: '张会计',
-    }),
-  );
-  return { db, id, claim };
-}
 
 /** The template as the screen downloads it (claims.resultTemplate). */
 async function downloaded(db: ReturnType<typeof submittedOctober>['db'], claimId: number): Promise<ExcelJS.Workbook> {

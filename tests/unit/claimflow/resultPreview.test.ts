@@ -4,37 +4,14 @@
  * "最多两位小数", not "须填写大于0的扣款金额"; an over-claimed deduction names the person with the ID
  * number masked (docs/rules.md §9). The sample's October claim: 王秀英 600.00, 李建国 1,860.00, 陈淑芬 152.00 fund.
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { getClaim, writeClaim } from '../../../electron/services/claims/claimStore';
-import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
+import { getClaim } from '../../../electron/services/claims/claimStore';
 import { deductionFen } from '../../../electron/services/claims/resultFile';
 import { applyResult, previewResult, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
-import { importDataset } from '../../../electron/services/dataset/importDataset';
-import { openDatabase } from '../../../electron/services/db/database';
-import { sample, tempDir, track } from '../services/helpers';
-import { api } from './support';
+import { api, submittedOctober } from './support';
 
 const LI = '330205194501010037';
-
-function submittedOctober() {
-  const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
-  importDataset(db, sample(), { actor: 't' });
-  const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() =>
-    writeClaim(db, {
-      claim,
-      seq: 0,
-      status: 'submitted',
-      computedAt: '2026-11-05T10:00:00.000+08:00',
-      generatedOn: '2026-11-05',
-      submittedAt: '2026-11-05T10:00:00.000+08:00',
-      submittedBy: '张会计',
-    }),
-  );
-  return { db, id, claim };
-}
 
 async function template(edit: (row: (name: string) => ExcelJS.Row) => void): Promise<Uint8Array> {
   const { claim } = submittedOctober();

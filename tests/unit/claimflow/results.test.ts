@@ -1,32 +1,9 @@
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getClaim, writeClaim } from '../../../electron/services/claims/claimStore';
-import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
 import { reconciliation } from '../../../electron/services/claims/reconciliation';
 import { applyResult, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
-import { openDatabase } from '../../../electron/services/db/database';
-import { importDataset } from '../../../electron/services/dataset/importDataset';
-import { sample, tempDir, track } from '../services/helpers';
-
-/** The sample's October claim, stored as submitted (lines: 王秀英 600.00, 李建国 1,860.00, 陈淑芬 152.00 fund). */
-function submittedOctober() {
-  const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
-  importDataset(db, sample(), { actor: 't' });
-  const claim = computeMonthClaim(db, '2026-10');
-  const id = db.transaction(() =>
-    writeClaim(db, {
-      claim,
-      seq: 0,
-      status: 'submitted',
-      computedAt: '2026-11-05T10:00:00.000+08:00',
-      generatedOn: '2026-11-05',
-      submittedAt: '2026-11-05T10:00:00.000+08:00',
-      submittedBy: '张会计',
-    }),
-  );
-  return { db, id, claim };
-}
+import { submittedOctober } from './support';
 
 async function filledTemplate(edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const { claim } = submittedOctober();

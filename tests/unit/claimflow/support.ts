@@ -8,7 +8,9 @@ import path from 'node:path';
 import { createDispatcher } from '../../../electron/services/api/dispatch';
 import type { ServiceContext } from '../../../electron/services/api/context';
 import type { Handlers } from '../../../electron/services/api/handlers';
+import { writeClaim } from '../../../electron/services/claims/claimStore';
 import { claimsHandlers } from '../../../electron/services/claims/claimsHandlers';
+import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
 import { institutionHandlers } from '../../../electron/services/institution/institutionHandlers';
@@ -16,9 +18,29 @@ import { jobsHandlers } from '../../../electron/services/jobs/jobsHandlers';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
 import type { JobStatus } from '../../../shared/api/jobs';
+import type { Claim } from '../../../shared/claims/types';
 import { sample, tempDir, track } from '../services/helpers';
 
 export const ACTOR = '张会计';
+
+/** The sample's October claim, stored as submitted by 张会计 (lines: 王秀英 600.00, 李建国 1,860.00, 陈淑芬 152.00 fund). */
+export function submittedOctober(): { db: LtcDatabase; id: number; claim: Claim } {
+  const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+  importDataset(db, sample(), { actor: 't' });
+  const claim = computeMonthClaim(db, '2026-10');
+  const id = db.transaction(() =>
+    writeClaim(db, {
+      claim,
+      seq: 0,
+      status: 'submitted',
+      computedAt: '2026-11-05T10:00:00.000+08:00',
+      generatedOn: '2026-11-05',
+      submittedAt: '2026-11-05T10:00:00.000+08:00',
+      submittedBy: '张会计',
+    }),
+  );
+  return { db, id, claim };
+}
 
 export function sampleDb(name = 'ltc.db'): LtcDatabase {
   const db = track(openDatabase(path.join(tempDir(), name)));
