@@ -4,6 +4,7 @@
  * the institution signs and stamps (制表人, 审核人, 机构盖章). A document in parts carries a 本册小计
  * on each part, its own lines only, and the whole claim's 合计 on the last part (docs/rules.md §8.6).
  */
+import { totalsOf } from '../../../shared/claims/computeClaim';
 import type { ClaimLine, ClaimTotals } from '../../../shared/claims/types';
 import type { CareMode } from '../../../shared/domain/model';
 import { formatYuan } from '../../../shared/domain/money';
@@ -13,19 +14,6 @@ import type { PackageData } from './packageData';
 import type { DocMeta } from './pdfBase';
 
 type Row = ClaimTotals;
-
-/** The sums of some lines, as the summary sums them: persons are distinct ID numbers. */
-export function linesTotals(lines: readonly ClaimLine[]): Row {
-  return {
-    persons: new Set(lines.map((l) => l.idNumber)).size,
-    billableDays: lines.reduce((s, l) => s + l.billableDays, 0),
-    coveredMinutes: lines.reduce((s, l) => s + l.coveredMinutes, 0),
-    visits: lines.reduce((s, l) => s + (l.visits ?? 0), 0),
-    feeFen: lines.reduce((s, l) => s + l.feeFen, 0),
-    fundFen: lines.reduce((s, l) => s + l.fundFen, 0),
-    personalFen: lines.reduce((s, l) => s + l.personalFen, 0),
-  };
-}
 
 const HEADS = ['项目', '人数', '床日', '服务分钟', '服务次数', '费用合计（元）', '基金支付（元）', '个人负担（元）'];
 const th = (t: string): FormCell => fcell(t, { bold: true, align: 'center', fill: '#f2f2f2' });
@@ -74,10 +62,10 @@ export interface TotalsPlace {
 export function closingBlocks(data: PackageData, partLines: readonly ClaimLine[], meta: DocMeta, place: TotalsPlace): FormBlock[] {
   const width = contentWidth(meta.orientation === 'landscape');
   const rows: FormRow[] = [{ cells: HEADS.map(th) }];
-  if (place.split) rows.push(totalsRow('本册小计', linesTotals(partLines), !place.last));
+  if (place.split) rows.push(totalsRow('本册小计', totalsOf(partLines), !place.last));
   if (place.last) {
     const modes: CareMode[] = ['institutional', 'home'];
-    for (const m of modes) rows.push(totalsRow(modeLabel(m), linesTotals(data.claim.lines.filter((l) => l.mode === m))));
+    for (const m of modes) rows.push(totalsRow(modeLabel(m), totalsOf(data.claim.lines.filter((l) => l.mode === m))));
     rows.push(totalsRow('合计', data.claim.totals, true));
   }
   const note = place.last ? '合计为本月结算申报的全部明细，与《结算申报汇总表》一致。' : '本册小计仅含本册所列人员；全部明细的合计见最后一册。';

@@ -7,7 +7,8 @@
  * internal code is printed (not the pack's id, not an issue code).
  */
 import type { Column, Content, TableCell } from 'pdfmake/interfaces';
-import type { ClaimLine } from '../../../shared/claims/types';
+import { totalsOf } from '../../../shared/claims/computeClaim';
+import type { ClaimTotals } from '../../../shared/claims/types';
 import { formatYuan } from '../../../shared/domain/money';
 import type { CareMode } from '../../../shared/domain/model';
 import type { Submission } from '../claims/packageTypes';
@@ -29,29 +30,7 @@ const th = (text: string) => cell(text, { style: 'th' });
 const num = (value: string | number, bold = false) => cell(String(value), { style: 'num', bold });
 const label = (text: string) => cell(text, { bold: true, fillColor: '#f2f2f2' });
 
-interface Row {
-  persons: number;
-  billableDays: number;
-  coveredMinutes: number;
-  visits: number;
-  feeFen: number;
-  fundFen: number;
-  personalFen: number;
-}
-
-function rowOf(lines: readonly ClaimLine[]): Row {
-  return {
-    persons: new Set(lines.map((l) => l.idNumber)).size,
-    billableDays: lines.reduce((s, l) => s + l.billableDays, 0),
-    coveredMinutes: lines.reduce((s, l) => s + l.coveredMinutes, 0),
-    visits: lines.reduce((s, l) => s + (l.visits ?? 0), 0),
-    feeFen: lines.reduce((s, l) => s + l.feeFen, 0),
-    fundFen: lines.reduce((s, l) => s + l.fundFen, 0),
-    personalFen: lines.reduce((s, l) => s + l.personalFen, 0),
-  };
-}
-
-function totalsCells(name: string, r: Row, bold = false): TableCell[] {
+function totalsCells(name: string, r: ClaimTotals, bold = false): TableCell[] {
   return [
     cell(name, { bold }),
     num(r.persons, bold),
@@ -104,7 +83,7 @@ function totalsTable(data: PackageData): Content {
   const t = data.claim.totals;
   const body: TableCell[][] = [
     [th('护理方式'), th('人数'), th('床日'), th('服务分钟'), th('服务次数'), th('费用合计（元）'), th('基金支付（元）'), th('个人负担（元）')],
-    ...modes.map((m) => totalsCells(modeLabel(m), rowOf(data.claim.lines.filter((l) => l.mode === m)))),
+    ...modes.map((m) => totalsCells(modeLabel(m), totalsOf(data.claim.lines.filter((l) => l.mode === m)))),
     totalsCells('合计', t, true),
   ];
   return { table: { headerRows: 1, widths: [52, 34, 34, 56, 42, '*', '*', '*'], body }, layout: TABLE.grid };
