@@ -69,6 +69,8 @@ test.describe('the demo institution', () => {
   test('首页, 服务对象 and one person’s page with its dialogs', async ({ page }) => {
     await visit(page, '/', /./);
     await expect(page.getByText(`今天 ${TODAY}`)).toBeVisible();
+    // the month's claim arrives by its own call: scan the card with its figures, not its placeholder
+    await expect(page.getByTestId('home-claim')).toContainText('结算人数');
     await screenshot(page, '70-demo-home');
     await expectAccessible(page, 'home');
 
