@@ -1,7 +1,7 @@
 /**
  * Phase 2 of `npm run bench`, on the database phase 1 built: the month's claim against the bare-SQL
- * floor, then the full package (real PDF workers) against bare pdfkit drawing the same tables, then
- * 申报 as the window runs it, with the longest stall of this thread measured (submitStall.ts).
+ * floor, then the full package (real PDF workers) against bare pdfkit drawing the same tables. 申报 as the
+ * window runs it, and month-end's peak memory, are phase `monthEnd` (monthEnd.run.ts).
  */
 import { it } from 'vitest';
 import { computeMonthClaim } from '../../electron/services/claims/monthClaim';
@@ -11,7 +11,7 @@ import { readInstitution } from '../../electron/services/dataset/institutionRows
 import { judgesWeekBefore } from '../../shared/claims/computeClaim';
 import { findPolicyPack } from '../../shared/policy/registry';
 import { loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadClaimFacts, loadClaimInput } from '../../electron/services/dataset/loadMonth';
 import { openDatabase } from '../../electron/services/db/database';
 import { buildClaimPackage } from '../../electron/services/documents/buildPackage';
@@ -21,7 +21,6 @@ import { builtPdfWorker, defaultWorkerCount } from '../../electron/services/docu
 import { benchEnv, bestOf, GENERATED_ON, MONTH, peakRssMb, round, writeResult } from './common';
 import { pdfkitFloor } from './pdfkitFloor';
 import { floorQueries } from './sqlFloor';
-import { measureSubmitStall } from './submitStall';
 
 const RUNS = 5;
 
@@ -117,10 +116,7 @@ it('measures the claim and the package', async () => {
       packagePeakRssMb,
     });
     console.log(result);
-
-    const submit = await measureSubmitStall(file, dirname(out));
-    if (!submit) console.log('submit: not measured, the app is not built (npm run build)');
-    Object.assign(result, { submitMaxStallMs: submit?.maxStallMs ?? null, submitSeconds: submit ? round(submit.seconds, 2) : null });
+    // 申报 (the submit stall) and the month-end peak are measured in a process of their own (monthEnd.run.ts)
     result.peakRssMb = peakRssMb();
     writeResult(out, result);
   } finally {

@@ -19,17 +19,27 @@ export interface SubmitStall {
   files: number;
 }
 
-/** null when the app is not built (the claim worker is part of the build: `npm run build`). */
-export async function measureSubmitStall(benchDb: string, dir: string): Promise<SubmitStall | null> {
-  const worker = builtClaimWorker(resolve(__dirname, '../../out/main'));
-  if (!worker || !existsSync(worker)) return null;
-  // Submitting freezes the month: a copy keeps the benchmark database measurable again (--db).
-  // Checkpointed first, so that the copy of the main file alone holds every commit.
+/**
+ * A copy of the benchmark database to submit in: submitting freezes the month, and the copy keeps the
+ * benchmark database measurable again (--db). Checkpointed first, so that the main file holds every commit.
+ */
+export function submitCopy(benchDb: string, dir: string): string {
   const bench = openDatabase(benchDb);
   bench.raw.pragma('wal_checkpoint(TRUNCATE)');
   bench.close();
   const file = join(dir, 'submit.db');
   copyFileSync(benchDb, file);
+  return file;
+}
+
+export function removeCopy(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}
+
+/** 申报 of the month in `file` (a submitCopy); null when the app is not built (the claim worker is part of the build). */
+export async function measureSubmitStall(file: string): Promise<SubmitStall | null> {
+  const worker = builtClaimWorker(resolve(__dirname, '../../out/main'));
+  if (!worker || !existsSync(worker)) return null;
   const db = openDatabase(file);
   const lag = monitorEventLoopDelay({ resolution: 10 });
   try {
@@ -47,6 +57,5 @@ export async function measureSubmitStall(benchDb: string, dir: string): Promise<
     return { maxStallMs: Math.round(lag.max / 1e6), seconds: (performance.now() - t0) / 1000, files: r.files.length };
   } finally {
     db.close();
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
 }

@@ -21,6 +21,7 @@ import { keptWorkerConnection, type LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
 import type { PdfFonts } from '../documents/fonts';
 import { workerError, type WorkerError } from '../workerErrors';
+import { garbageCollector } from '../workerGc';
 import { preparerWith, verifySubmitted, type PreparedSubmission, type SubmissionRequest } from './lifecycle';
 import { computeMonthClaim } from './monthClaim';
 import type { PackageBuilder, PackageProgress } from './packageTypes';
@@ -38,9 +39,26 @@ export type ClaimReply =
   | { id: number; verified: VerifyResult }
   | { id: number; error: WorkerError };
 
+// this thread serves no window: it may stop for a full collection between the phases of a package
+const collectGarbage = garbageCollector();
+
 const reader = (file: string): LtcDatabase => keptWorkerConnection(file, { readonly: true });
 
-const post = (r: ClaimReply) => parentPort?.postMessage(r);
+const post = (r: ClaimReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(r, transfer);
+
+/**
+ * The package's files' memory, handed over rather than copied: a big month's ~32 MB of PDFs would
+ * otherwise be held twice at the package's peak (issue 17). Each file's bytes own their whole buffer
+ * (renderPool.ts owned(), packageFile()); a view into a shared one is left to be copied.
+ */
+function filesBuffers(files: readonly { bytes: Uint8Array }[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const f of files) {
+    const b = f.bytes.buffer;
+    if (b instanceof ArrayBuffer && f.bytes.byteOffset === 0 && f.bytes.byteLength === b.byteLength) out.add(b);
+  }
+  return [...out];
+}
 
 parentPort?.on('message', (m: ClaimRequest) => {
   try {
@@ -50,11 +68,17 @@ parentPort?.on('message', (m: ClaimRequest) => {
       post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });
       return;
     }
-    const build: PackageBuilder = (input) => buildClaimPackage(input, { fonts: m.fonts });
+    const build: PackageBuilder = (input) => buildClaimPackage(input, { fonts: m.fonts, collectGarbage });
     const progress = (p: PackageProgress) => post({ id: m.id, progress: p });
     const failed = (e: unknown) => post({ id: m.id, error: workerError(e) });
-    if ('prepare' in m) preparerWith(build)(db, m.prepare, progress).then((prepared) => post({ id: m.id, prepared }), failed);
-    else verifySubmitted(db, m.verify, build, progress).then((verified) => post({ id: m.id, verified }), failed);
+    // the package's files and records, once posted (copied to the owner), are garbage: let them go now
+    // rather than hold them while the worker waits for the next request
+    const posted = (r: ClaimReply, transfer: ArrayBuffer[] = []) => {
+      post(r, transfer);
+      collectGarbage();
+    };
+    if ('prepare' in m) preparerWith(build)(db, m.prepare, progress).then((prepared) => posted({ id: m.id, prepared }, filesBuffers(prepared.files)), failed);
+    else verifySubmitted(db, m.verify, build, progress).then((verified) => posted({ id: m.id, verified }), failed);
   } catch (e) {
     post({ id: m.id, error: workerError(e) });
   }

@@ -88,7 +88,7 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
     const deducted = lines.reduce((n, p) => n + fenOf(p, 'deducted'), 0);
     const rejected = lines.reduce((n, p) => n + fenOf(p, 'rejected'), 0);
     const pending = lines.filter((p) => p.result === null).reduce((n, p) => n + p.claimedFundFen, 0);
-    byMonth.ws.addRow({
+    byMonth.add({
       month: m.month,
       claims: m.claims,
       settled: m.settled,
@@ -137,7 +137,7 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
     }));
   const personSheet = (name: string, title: string, list: readonly PersonReconciliation[]) => {
     const s = sheet(name, title, PERSON_COLUMNS);
-    for (const r of personRows(list)) s.ws.addRow(r);
+    for (const r of personRows(list)) s.add(r);
     filterData(s);
     const total = (f: (p: PersonReconciliation) => number) => yuan(list.reduce((n, p) => n + f(p), 0));
     addTotals(s, {
@@ -181,7 +181,7 @@ export async function reconciliationWorkbook(input: ReconciliationWorkbookInput)
   );
   const t = { deductedCount: 0, deducted: 0, rejectedCount: 0, rejected: 0 };
   for (const [reason, r] of sorted) {
-    byReason.ws.addRow({
+    byReason.add({
       reason,
       deductedCount: r.deductedCount,
       deducted: yuan(r.deducted),

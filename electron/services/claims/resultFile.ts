@@ -118,7 +118,7 @@ export async function resultTemplate(linesOrInput: readonly ClaimLine[] | Result
   });
   input.lines.forEach((l, i) => {
     const before = input.previous?.get(resultKey(l.idNumber, l.mode));
-    sheet.ws.addRow({
+    sheet.add({
       no: i + 1,
       idNumber: l.idNumber,
       name: l.name,

@@ -72,6 +72,12 @@ export interface PackageOptions {
   partBudget?: Partial<PartBudget>;
   /** each PDF as it is rendered, with its page count (measurements, logs) */
   onPdf?: (pdf: { name: string; pages: number; bytes: number }) => void;
+  /**
+   * A full garbage collection (workerGc.ts), called once the workbook is written and before the PDFs:
+   * the claim worker passes it, so that the claim's and the workbook's garbage is not still held beside
+   * two PDF workers at the package's peak. Only a thread that serves no window may pass it.
+   */
+  collectGarbage?: () => void;
 }
 
 /** A per-person document as parts: jobs that build their definitions only when a worker is free. */
@@ -159,6 +165,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   report('生成申报工作簿');
   files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, draft })));
   done++;
+  options.collectGarbage?.();
   report(`生成PDF（共 ${jobs.length} 个文件）`);
   const pdfs = await renderPdfs(jobs, {
     fonts,

@@ -35,6 +35,26 @@ export interface LoadedFonts {
 
 const files = new Map<string, Buffer>();
 
+/**
+ * Font files already read by the thread that started this one, in memory both threads share (renderPool.ts
+ * passes them to each PDF worker): the two 10.5 MB faces are held once, not once a worker.
+ */
+export function useSharedFontBytes(shared: Readonly<Record<string, SharedArrayBuffer>>): void {
+  for (const [file, bytes] of Object.entries(shared)) files.set(file, Buffer.from(bytes));
+}
+
+/** The files' bytes in shared memory, for useSharedFontBytes in a worker. */
+export function sharedFontBytes(fileNames: readonly string[]): Record<string, SharedArrayBuffer> {
+  const out: Record<string, SharedArrayBuffer> = {};
+  for (const file of fileNames) {
+    const bytes = readFileSync(file);
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    out[file] = shared;
+  }
+  return out;
+}
+
 function read(file: string): Buffer {
   let src = files.get(file);
   if (!src) files.set(file, (src = readFileSync(file)));

@@ -4,6 +4,10 @@
  * A4 landscape, every column on one page wide, the rows down to the header repeated on every page, page
  * numbers in the footer. The data below the header is one autofilter range; a 合计 row goes after a blank
  * row, outside it, so filtering never hides or sorts the totals.
+ *
+ * The same code builds a sheet of an in-memory workbook and of a streaming one (xlsxStream.ts, claim.xlsx):
+ * rows go through `add`, which commits each (a streaming sheet writes it out and lets it go; an in-memory
+ * one ignores the commit), and the sheet counts its rows itself, since a streaming sheet cannot.
  */
 import type ExcelJS from 'exceljs';
 import { DRAFT_MARK } from './pdfBase';
@@ -39,11 +43,20 @@ export interface PrintedSheet {
   ws: ExcelJS.Worksheet;
   /** the header row's number */
   header: number;
+  /** the number of the last row added */
+  last: number;
+  /** how many columns the sheet has */
+  columns: number;
+  /** Adds a row (keyed by column key, or in column order) and commits it: change it no more after the next one. */
+  add(values: Record<string, unknown> | unknown[]): ExcelJS.Row;
 }
 
 export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): PrintedSheet {
   const n = spec.columns.length;
+  // rows above the data: the draft's, the title, the lines, the header
+  const headerRow = (spec.draft ? 1 : 0) + 1 + spec.lines.length + 1;
   const ws = wb.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', ySplit: headerRow, activeCell: `A${headerRow + 1}` }],
     pageSetup: {
       paperSize: 9,
       orientation: spec.orientation ?? 'landscape',
@@ -86,9 +99,22 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
     cell.fill = HEADER_FILL;
     cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   });
-  ws.views = [{ state: 'frozen', ySplit: header.number, activeCell: `A${header.number + 1}` }];
+  if (header.number !== headerRow) throw new Error(`${spec.name}: the header is row ${header.number}, not ${headerRow}`);
   ws.pageSetup.printTitlesRow = `1:${header.number}`;
-  return { ws, header: header.number };
+  const sheet: PrintedSheet = {
+    ws,
+    header: header.number,
+    last: header.number,
+    columns: n,
+    add(values) {
+      const row = ws.addRow(values);
+      // committing a row commits the rows above it too: the title and header are final by now
+      row.commit();
+      sheet.last = row.number;
+      return row;
+    },
+  };
+  return sheet;
 }
 
 /** Width in Excel's units (a digit): a Chinese character or full-width sign takes two. */
@@ -100,20 +126,21 @@ function textWidth(text: string): number {
 
 /** Data rows, keyed by column key; numbers stay numbers. */
 export function addRows(sheet: PrintedSheet, rows: readonly Record<string, unknown>[]): void {
-  for (const r of rows) sheet.ws.addRow(r);
+  for (const r of rows) sheet.add(r);
 }
 
 /** The autofilter over the header and the data rows added so far (call before the 合计 row). */
 export function filterData(sheet: PrintedSheet): void {
-  const last = Math.max(sheet.ws.rowCount, sheet.header);
-  sheet.ws.autoFilter = { from: { row: sheet.header, column: 1 }, to: { row: last, column: sheet.ws.columnCount } };
+  sheet.ws.autoFilter = { from: { row: sheet.header, column: 1 }, to: { row: sheet.last, column: sheet.columns } };
 }
 
 /** A blank row, then the 合计 row (bold, ruled above): outside the autofilter range. */
 export function addTotals(sheet: PrintedSheet, values: Record<string, unknown>): ExcelJS.Row {
-  sheet.ws.addRow([]);
+  sheet.add([]);
   const row = sheet.ws.addRow(values);
   row.font = { bold: true };
-  for (let c = 1; c <= sheet.ws.columnCount; c++) row.getCell(c).border = { top: THIN };
+  for (let c = 1; c <= sheet.columns; c++) row.getCell(c).border = { top: THIN };
+  row.commit();
+  sheet.last = row.number;
   return row;
 }

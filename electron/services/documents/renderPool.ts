@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { appPaths } from '../app/appPaths';
+import { sharedFontBytes } from './fontBytes';
 import type { PdfFonts } from './fonts';
 import type { PdfJob, PdfSpec, RenderedPdf } from './pdfJob';
 import { pdfRequest, renderRequest } from './pdfRender';
@@ -23,7 +24,7 @@ export type { PdfJob, PdfSpec, RenderedPdf } from './pdfJob';
 
 export interface RenderOptions {
   fonts: PdfFonts;
-  /** default: two, or one on a single core; each worker holds ~300 MB while rendering a big part */
+  /** default: two, or one on a single core; each worker holds ~100–150 MB while rendering a big part */
   workers?: number;
   onRendered?: (pdf: RenderedPdf) => void;
   /** the built PDF worker (default: builtPdfWorker()); null renders in the calling thread */
@@ -39,6 +40,13 @@ export function builtPdfWorker(dir?: string): string | null {
   const file = dir === undefined ? appPaths().worker('pdfWorker') : join(dir, 'pdfWorker.js');
   return file && existsSync(file) ? file : null;
 }
+
+/**
+ * A PDF worker's young generation: V8's default (48 MB on 64 bits) is young garbage held per worker;
+ * 8 MB measured the same pages/s (tests/bench/README.md, memory). Not a cap on what a worker may keep:
+ * that is the old generation, left to V8.
+ */
+const YOUNG_GENERATION_MB = 8;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
@@ -66,6 +74,8 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
   const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), jobs.length));
   const results: (RenderedPdf | undefined)[] = new Array(jobs.length);
   const workers: Worker[] = [];
+  // workers let go once no job is left for them: their exit is not a failure
+  const released = new Set<Worker>();
   let next = 0;
   let failed = false;
 
@@ -80,6 +90,10 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
       const feed = (w: Worker) => {
         if (failed) return;
         if (next >= jobs.length) {
+          // no job left for this worker: let it go now rather than when the last part elsewhere is done
+          // (its heap and fonts would be held at the package's peak, its end; issue 17)
+          released.add(w);
+          void w.terminate();
           if (running === 0) resolveAll();
           return;
         }
@@ -97,9 +111,11 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
         const request: PdfWorkerRequest = { ...pdfRequest(spec), id };
         w.postMessage(request);
       };
+      // the two main faces read once for every worker (the fallback's small pieces each reads as needed)
+      const fontBytes = sharedFontBytes([opts.fonts.regular.file, opts.fonts.bold.file]);
       for (let i = 0; i < count; i++) {
-        const data: PdfWorkerData = { fonts: opts.fonts };
-        const w = new Worker(workerFile, { workerData: data });
+        const data: PdfWorkerData = { fonts: opts.fonts, fontBytes };
+        const w = new Worker(workerFile, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         workers.push(w);
         w.on('message', (r: PdfWorkerReply) => {
           running--;
@@ -115,7 +131,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
         });
         w.on('error', fail);
         w.on('exit', (code) => {
-          if (code !== 0) fail(new Error(`PDF worker stopped (exit code ${code}); the computer may be short of memory`));
+          if (code !== 0 && !released.has(w)) fail(new Error(`PDF worker stopped (exit code ${code}); the computer may be short of memory`));
         });
         feed(w);
       }

@@ -8,7 +8,7 @@
  * can add them; a 合计 row holds the claim's own totals (summed in fen), after a blank row, outside the
  * filter. Deterministic: document dates come from `generatedOn`, and the zip entries' times are rewritten.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ISSUE_TITLES } from '../../../shared/claims/issueCodes';
 import type { Claim } from '../../../shared/claims/types';
 import { addDays, datesOfMonth, minutesBetween } from '../../../shared/domain/dates';
@@ -18,7 +18,7 @@ import { bedOf, institutionalEvidence, packageData, type PackageData, type Packa
 import { kindLabel, PDF_CREATOR } from './pdfBase';
 import { addRows, addTotals, filterData, MONEY, printedSheet, TEXT, type SheetColumn } from './printedSheet';
 import { visitClients } from './visitsPdf';
-import { setZipEntryDates } from './zipDates';
+import { streamingWorkbook } from './xlsxStream';
 
 const yuan = (fen: number) => fen / 100;
 
@@ -126,7 +126,9 @@ function summarySheet(wb: ExcelJS.Workbook, c: Context, generatedOn: LocalDate):
   for (const [item, value, numFmt] of rows) {
     const row = sheet.ws.addRow({ item, value });
     if (numFmt) row.getCell('value').numFmt = numFmt;
+    row.commit();
   }
+  sheet.ws.commit();
 }
 
 function detailSheet(wb: ExcelJS.Workbook, c: Context): void {
@@ -160,6 +162,7 @@ function detailSheet(wb: ExcelJS.Workbook, c: Context): void {
     fund: yuan(t.fundFen),
     personal: yuan(t.personalFen),
   });
+  sheet.ws.commit();
 }
 
 /** 计入, or 不计入 and why (the issue titles), as 上门服务记录明细.pdf says it. */
@@ -193,7 +196,7 @@ function visitSheet(wb: ExcelJS.Workbook, c: Context): void {
       const o = visitOutcome(c.data, v);
       minutes += m;
       if (o.outcome === '计入') counted++;
-      sheet.ws.addRow({
+      sheet.add({
         no: ++no,
         lineNo: client.no ?? '',
         name: client.resident.name,
@@ -212,6 +215,7 @@ function visitSheet(wb: ExcelJS.Workbook, c: Context): void {
   }
   filterData(sheet);
   addTotals(sheet, { no: '合计', name: `${no}次`, minutes, outcome: `计入${counted}次`, reason: no > counted ? `不计入${no - counted}次` : '' });
+  sheet.ws.commit();
 }
 
 function bedDaySheet(wb: ExcelJS.Workbook, c: Context): void {
@@ -252,14 +256,15 @@ function bedDaySheet(wb: ExcelJS.Workbook, c: Context): void {
         (sets.hospital.has(d) ? DAY_MARKS.hospital : sets.leave.has(d) ? DAY_MARKS.leave : sets.present.has(d) ? DAY_MARKS.present : undefined);
       if (mark) row[`d${i + 1}`] = mark;
     });
-    sheet.ws.addRow(row);
+    sheet.add(row);
     totals.present += e.present.length;
     totals.hospital += e.hospital.length;
     totals.leave += e.leave.length;
     totals.billable += e.billable.length;
   }
   filterData(sheet);
-  addTotals(sheet, { no: '合计', name: `${sheet.ws.rowCount - sheet.header}人`, ...totals });
+  addTotals(sheet, { no: '合计', name: `${sheet.last - sheet.header}人`, ...totals });
+  sheet.ws.commit();
 }
 
 /** The day before `date` was a day of the stay (present, in hospital or on leave). */
@@ -269,7 +274,8 @@ function wasInStay(sets: { hospital: Set<string>; leave: Set<string>; present: S
 }
 
 export async function claimWorkbook(claim: Claim, generatedOn: LocalDate, opts: WorkbookOptions = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // written row by row (xlsxStream.ts): a month's visits held as cell objects took ~700 MB
+  const { wb, finish } = streamingWorkbook(generatedOn);
   const when = documentDate(generatedOn);
   const inst = opts.institution ?? claim.institution;
   wb.creator = PDF_CREATOR;
@@ -278,14 +284,12 @@ export async function claimWorkbook(claim: Claim, generatedOn: LocalDate, opts: 
   wb.modified = when;
   wb.lastPrinted = when;
   wb.title = `结算申报 ${claim.month}`;
-  wb.company = inst.name;
+  // (the company, an app.xml property the streaming writer does not write, is on every sheet's title lines)
   const data = opts.data ?? packageData(claim, { residents: [], staff: [], visits: [] } as unknown as PackageRecords, { institution: inst });
   const c: Context = { claim, data, inst, opts };
   summarySheet(wb, c, generatedOn);
   detailSheet(wb, c);
   if (c.data.monthVisits.size > 0) visitSheet(wb, c);
   if (claim.lines.some((l) => l.mode === 'institutional')) bedDaySheet(wb, c);
-  // Typed as an ArrayBuffer, a Node Buffer at run time; new Uint8Array() reads either.
-  const buffer = await wb.xlsx.writeBuffer();
-  return setZipEntryDates(new Uint8Array(buffer as ArrayBuffer), generatedOn);
+  return finish();
 }
