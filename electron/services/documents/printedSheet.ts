@@ -22,6 +22,11 @@ export interface SheetColumn {
   width: number;
   numFmt?: string;
   align?: 'left' | 'center' | 'right';
+  /**
+   * Long text (服务项目): wrapped within the column, and a row added with addRow as tall as its lines. A
+   * printed page shows a cell only as far as its row's height: unwrapped, the text was cut at the next column.
+   */
+  wrap?: boolean;
 }
 
 export interface PrintedSheetSpec {
@@ -39,6 +44,7 @@ export interface PrintedSheet {
   ws: ExcelJS.Worksheet;
   /** the header row's number */
   header: number;
+  columns: readonly SheetColumn[];
 }
 
 export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): PrintedSheet {
@@ -62,7 +68,8 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     if (c.numFmt) col.numFmt = c.numFmt;
-    if (c.align) col.alignment = { horizontal: c.align };
+    if (c.wrap) col.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true };
+    else if (c.align) col.alignment = { horizontal: c.align };
   });
   const merged = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
     const row = ws.addRow([text]);
@@ -88,7 +95,15 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
   });
   ws.views = [{ state: 'frozen', ySplit: header.number, activeCell: `A${header.number + 1}` }];
   ws.pageSetup.printTitlesRow = `1:${header.number}`;
-  return { ws, header: header.number };
+  return { ws, header: header.number, columns: spec.columns };
+}
+
+/** Excel's default row height in points (11 pt text): one line of a wrapped cell. */
+const LINE_HEIGHT = 15;
+
+/** How many lines a text takes wrapped in a column `width` digits wide (a cell's padding takes about one digit). */
+export function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(textWidth(text) / Math.max(1, width - 1.5)));
 }
 
 /** Width in Excel's units (a digit): a Chinese character or full-width sign takes two. */
@@ -98,9 +113,31 @@ function textWidth(text: string): number {
   return n * 1.05;
 }
 
-/** Data rows, keyed by column key; numbers stay numbers. */
+/**
+ * A data row, keyed by column key; numbers stay numbers. Where a wrapped column's text takes more than one
+ * line, the row is given the height of its lines: neither Excel nor LibreOffice grows a row by itself when
+ * the file is opened (they fit it only on editing), and a printed row shows no more than its height.
+ */
+export function addRow(sheet: PrintedSheet, values: Record<string, unknown>): ExcelJS.Row {
+  const row = sheet.ws.addRow(values);
+  let lines = 1;
+  for (const c of sheet.columns) {
+    const v = values[c.key];
+    if (c.wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, c.width));
+  }
+  if (lines > 1) {
+    row.height = LINE_HEIGHT * lines;
+    // the other cells at the top too, level with the first line of the wrapped text
+    sheet.columns.forEach((c, i) => {
+      if (!c.wrap) row.getCell(i + 1).alignment = { ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
+    });
+  }
+  return row;
+}
+
+/** Data rows (addRow). */
 export function addRows(sheet: PrintedSheet, rows: readonly Record<string, unknown>[]): void {
-  for (const r of rows) sheet.ws.addRow(r);
+  for (const r of rows) addRow(sheet, r);
 }
 
 /** The autofilter over the header and the data rows added so far (call before the 合计 row). */
