@@ -54,7 +54,10 @@ describe('the renderer’s fallback font for Extensions G and H (Plane 3)', () =
     return {
       family: /font-family:\s*"([^"]+)"/.exec(body)?.[1],
       file: /url\("\.\.\/\.\.\/\.\.\/resources\/vendor-fonts\/BabelStoneHan-Plane3\/([^"]+)"\)/.exec(body)?.[1],
-      range: /unicode-range:\s*U\+([0-9a-f]+)-([0-9a-f]+);/i.exec(body)?.slice(1).map((h) => parseInt(h, 16)),
+      range: /unicode-range:\s*U\+([0-9a-f]+)-([0-9a-f]+);/i
+        .exec(body)
+        ?.slice(1)
+        .map((h) => parseInt(h, 16)),
     };
   });
 
