@@ -262,6 +262,19 @@ describe('the fallback font', () => {
     expect(index.converter).toBe(`wawoff2@${pkg.devDependencies['wawoff2']}`);
   });
 
+  it('for Plane 3, is the committed subset of Debian’s BabelStone Han 15.0.5, copied unchanged with its licence', () => {
+    const root = join(__dirname, '../../..');
+    const vendored = join(root, 'resources/vendor-fonts/BabelStoneHan-Plane3');
+    const copied = join(root, 'resources/fonts/BabelStoneHan-Plane3');
+    type Index = { font: string; source: string; faces: { file: string; bytes: number }[] };
+    const index = JSON.parse(readFileSync(join(copied, 'index.json'), 'utf8')) as Index;
+    expect(index.font).toBe('BabelStone Han 15.0.5');
+    expect(index.source).toContain('fonts-babelstone-han 15.0.5-2');
+    expect(index.faces.map((f) => f.file)).toEqual((JSON.parse(readFileSync(join(vendored, 'index.json'), 'utf8')) as Index).faces.map((f) => f.file));
+    for (const f of index.faces) expect(readFileSync(join(copied, f.file)).equals(readFileSync(join(vendored, f.file))), f.file).toBe(true);
+    expect(readFileSync(join(copied, 'LICENSE.txt'), 'utf8')).toContain('ARPHIC PUBLIC LICENSE');
+  });
+
   it('splits text by font where pdfmake draws it, and leaves style names and documents without rare characters alone', () => {
     const loaded = loadFonts(findPdfFonts());
     const noto = (cp: number) => cp !== 0x20bb7; // as Noto Sans SC: all but 𠮷 here
