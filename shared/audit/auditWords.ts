@@ -217,7 +217,6 @@ const FIELDS: Record<string, string> = {
   deductedFen: '扣款金额',
   paidFundFen: '实付基金',
   deductions: '扣款和拒付明细',
-  correctionReason: '更正原因',
   // checks of saved files (校验) and the like
   ok: '结果无误',
   verified: '校验结果',
