@@ -12,6 +12,10 @@
 //   pdfkit embeds TrueType only, so each piece is unpacked here to TTF (wawoff2, Google's woff2 decoder)
 //   into resources/fonts/HanaMinB/, with index.json: which code points each file has, so a PDF opens only
 //   the ~0.5 MB piece a rare character is in. Licence: resources/fonts/HanaMin-LICENSE.txt (committed).
+// - What HanaMinB lacks, CJK Extensions G and H (Plane 3): BabelStone Han's Plane-3 ideographs, made once
+//   from Debian's fonts-babelstone-han by scripts/subset-plane3-font.py and committed in
+//   resources/vendor-fonts/BabelStoneHan-Plane3/ (no npm package has a Plane-3 font). Its TTF pieces, an
+//   index.json of the same shape as HanaMinB's and its licence are copied to resources/fonts/BabelStoneHan-Plane3/.
 //
 //   node scripts/copy-fonts.mjs            copy when the packages are installed; note it and exit 0 if not
 //   node scripts/copy-fonts.mjs --require  exit 1 when a package or a font is missing (release builds)
@@ -118,6 +122,33 @@ async function rareFallback() {
   console.log(`copy-fonts: ${RARE_DIR}/ ${faces.length} files (${(total / 1e6).toFixed(1)} MB) from ${source}`);
 }
 
+/** resources/fonts/<PLANE3_DIR>: the Plane-3 fallback's pieces, copied from resources/vendor-fonts (fonts.ts reads the same names) */
+const PLANE3_DIR = 'BabelStoneHan-Plane3';
+
+/** BabelStone Han's committed Plane-3 pieces: the TTFs, an index of HanaMinB's shape, the licence. */
+function plane3Fallback() {
+  const from = join(root, 'resources', 'vendor-fonts', PLANE3_DIR);
+  const vendored = join(from, 'index.json');
+  if (!existsSync(vendored)) return fail(`${vendored} is missing; names with characters of CJK Extensions G and H will print as boxes`);
+  const { font, source, faces } = JSON.parse(readFileSync(vendored, 'utf8'));
+  const out = join(target, PLANE3_DIR);
+  mkdirSync(out, { recursive: true });
+  let copied = 0;
+  for (const f of faces) {
+    const src = join(from, f.file);
+    if (!existsSync(src) || statSync(src).size !== f.bytes) return fail(`${src} is missing or not the size index.json says`);
+    if (!upToDate(src, join(out, f.file))) {
+      copyFileSync(src, join(out, f.file));
+      copied++;
+    }
+  }
+  copyFileSync(join(from, 'LICENSE.txt'), join(out, 'LICENSE.txt'));
+  const index = { font, source, faces: faces.map(({ file, bytes, ranges }) => ({ file, bytes, ranges })) };
+  writeFileSync(join(out, 'index.json'), JSON.stringify(index) + '\n');
+  const total = faces.reduce((n, f) => n + f.bytes, 0);
+  console.log(`copy-fonts: ${PLANE3_DIR}/ ${faces.length} files (${(total / 1e6).toFixed(1)} MB, ${copied} copied) from resources/vendor-fonts`);
+}
+
 const dir = packageDir(PACKAGE);
 if (!dir) fail(`${PACKAGE} is not installed; PDFs will use the system's Noto Sans CJK where present (development only)`);
 
@@ -135,4 +166,5 @@ for (const f of FILES) {
 }
 if (!existsSync(join(target, 'OFL.txt'))) fail("resources/fonts/OFL.txt (the fonts' licence, committed) is missing");
 await rareFallback();
+plane3Fallback();
 if (!existsSync(join(target, 'HanaMin-LICENSE.txt'))) fail("resources/fonts/HanaMin-LICENSE.txt (the fallback font's licence, committed) is missing");

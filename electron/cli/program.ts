@@ -97,9 +97,10 @@ function buildProgram(io: Io): Command {
     .requiredOption('--db <FILE>', '机构数据库文件')
     .option('--month <YYYY-MM>', '结算月份（.json 文件自带月份）')
     .option('--seq <N>', '补报序号（默认 0）')
-    .option('--replace', '已导入过审核结果时：导入经办机构更正后的审核结果，替换原结果（原结果保留为历史记录，记入审计日志）')
+    .option('--replace', '已导入过审核结果时：导入经办机构更正后的审核结果，替换原结果（原结果保留为历史记录，记入审计日志）；须同时用 --reason 写明更正原因')
+    .option('--reason <TEXT>', '更正原因（与 --replace 一起用；记入审核结果历史和审计日志）')
     .argument('<RESULT>', '审核结果文件')
-    .action((file: string, o: { db: string; month?: string; seq?: string; replace?: boolean }) => resultCommand(o, file, io.err));
+    .action((file: string, o: { db: string; month?: string; seq?: string; replace?: boolean; reason?: string }) => resultCommand(o, file, io.err));
 
   program
     .command('reconcile')

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ISSUE_CODES, type IssueCode, type Severity } from '../claims/issueCodes';
 import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from '../claims/types';
 import type { CareMode } from '../domain/model';
+import { reasonText } from '../fields/reasonText';
 import { listQuery, method, monthString, noInput, recordId, uploadedFile, type FileDownload, type Page } from './define';
 
 /**
@@ -174,6 +175,8 @@ export interface ResultHistoryEntry {
   counts: Record<LineResult, number>;
   paidFundFen: number;
   deductedFen: number;
+  /** 更正原因: why this result replaced the one before it; null for the first result and corrections imported before reasons were kept (015) */
+  correctionReason: string | null;
 }
 
 export interface ReconciliationView {
@@ -208,6 +211,18 @@ const withdrawInput = z.object({
   /** who withdraws it, as audited; by default the user signed in to the computer */
   by: z.string().trim().min(1).max(40).optional(),
 });
+
+/** 更正原因: why a settled claim's result is replaced (the agency's notice number, what it corrected). */
+export const CORRECTION_REASON_REQUIRED = '导入更正的审核结果须填写更正原因（如经办机构的更正通知及更正内容）';
+
+const importResultInput = z
+  .object({
+    claimId: recordId,
+    file: uploadedFile,
+    replace: z.boolean().default(false),
+    correctionReason: reasonText('更正原因').optional(),
+  })
+  .refine((i) => !i.replace || i.correctionReason !== undefined, { path: ['correctionReason'], message: CORRECTION_REASON_REQUIRED });
 
 /** The verdict of claims.verify's job. */
 export interface VerifyResult {
@@ -263,8 +278,11 @@ export const claimsApi = {
    * `replace`: a corrected result for a settled claim (the preview says which result it replaces).
    */
   'claims.previewResult': method(z.object({ claimId: recordId, file: uploadedFile, replace: z.boolean().default(false) })).returns<ResultPreview>(),
-  /** Imports it; with `replace`, a corrected result replaces the settled claim's (kept as history, audited). */
-  'claims.importResult': method(z.object({ claimId: recordId, file: uploadedFile, replace: z.boolean().default(false) })).returns<ClaimSummary>(),
+  /**
+   * Imports it; with `replace`, a corrected result replaces the settled claim's (kept as history, audited),
+   * and `correctionReason` says why (required then: the history and the audit log keep it).
+   */
+  'claims.importResult': method(importResultInput).returns<ClaimSummary>(),
   /** Every result imported for a claim, newest first: the one in force, then those corrected results replaced. */
   'claims.resultHistory': method(claimRef).returns<ResultHistoryEntry[]>(),
   'claims.reconciliation': method(z.object({ month: monthString.optional() })).returns<ReconciliationView>(),

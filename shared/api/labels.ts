@@ -165,6 +165,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
     severity: '严重程度',
     code: '问题类别',
     replace: '导入更正的审核结果',
+    correctionReason: '更正原因',
   },
   jobs: { id: '任务' },
   reports: { year: '年份', status: '状态' },

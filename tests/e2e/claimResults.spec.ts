@@ -94,15 +94,21 @@ test('the agency’s result is previewed before it is imported; the reconciliati
   await expect(claims.correctionPreview()).toBeVisible();
   await expect(claims.correctionPreview().getByTestId('result-replaces')).toContainText('实付 2,340.00 元');
   await expect(claims.correctionPreview().getByTestId('result-paid')).toContainText('2,380.00');
-  await claims
-    .correctionPreview()
-    .getByRole('button', { name: buttonName('确认导入') })
-    .click();
+  // a correction says why: no importing it until a 更正原因 is given (spaces are none)
+  const importCorrected = claims.correctionPreview().getByRole('button', { name: buttonName('确认导入') });
+  await expect(importCorrected).toBeDisabled();
+  await claims.correctionReason().fill('   ');
+  await expect(importCorrected).toBeDisabled();
+  await claims.correctionReason().fill('经办机构更正通知：李建国扣款改为80元');
+  await importCorrected.click();
   await expect(claims.correctionPreview()).toBeHidden();
   await expect(claims.monthRow('2026-10')).toContainText('2,380.00');
-  // both results kept: the one in force and the one it replaced
-  await expect(page.getByTestId('result-history').locator('tr.ant-table-row')).toHaveCount(2);
-  await expect(page.getByTestId('result-history')).toContainText('现行结果');
+  // both results kept: the one in force, with why it replaced the other, and the one it replaced
+  const history = page.getByTestId('result-history').locator('tr.ant-table-row');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('现行结果');
+  await expect(history.first()).toContainText('经办机构更正通知：李建国扣款改为80元');
+  await expect(history.nth(1)).not.toContainText('经办机构更正通知');
   await screenshot(page, '51b-claims-result-corrected');
 });
 

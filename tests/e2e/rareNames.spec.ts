@@ -2,6 +2,7 @@
  * A resident named 𠮷㐱 (𠮷 U+20BB7: CJK Extension B, in no font of many office PCs) shows on the
  * residents list with a real glyph: the bundled fallback face (renderer/src/app/rareHan.css, first in
  * the font stack of theme.ts) is loaded for it, and the name's pixels are not the missing-glyph box.
+ * The same for 王𰀀 (𰀀 U+30000: CJK Extension G, Plane 3), drawn from BabelStone Han's piece (rarePlane3.css).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,4 +50,38 @@ test('a resident named 𠮷㐱 shows on the residents list in the bundled fallba
   expect(box1.equals(box2), 'two code points without a glyph draw the same box').toBe(true);
   expect(name.equals(box1), '𠮷 is drawn as a glyph, not the box').toBe(false);
   writeFileSync(join(ROOT, 'test-results', 'screens', 'rare-name-cell.png'), name);
+});
+
+test('a resident named 王𰀀 (Extension G) shows in the bundled Plane-3 face, not as a box', async ({ page, host }, testInfo) => {
+  const plane3 = '王𰀀';
+  const dataset = structuredClone(sample);
+  const r1 = dataset.residents.find((r) => r.ref === 'r1');
+  if (r1) r1.name = plane3;
+  const file = testInfo.outputPath('plane3-names.json');
+  writeFileSync(file, JSON.stringify(dataset));
+  const seeded = importDataset(host.dbFile, file);
+  expect(seeded.code, seeded.stderr).toBe(0);
+
+  const list = new ResidentsPage(page);
+  await list.open();
+  const link = list.row(plane3).getByRole('link', { name: plane3 });
+  await expect(link).toHaveText(plane3);
+  await page.evaluate(() => document.fonts.ready);
+  await screenshot(page, 'rare-name-plane3-residents');
+
+  // the bundled piece of U+30000–U+303FF was loaded for it (this machine's own fonts are not what draws it)
+  const loaded = await page.evaluate(() =>
+    [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'LTC Rare Han' && f.status === 'loaded').map((f) => f.unicodeRange.toUpperCase()),
+  );
+  expect(loaded).toContain('U+30000-303FF');
+
+  const cell = await link.elementHandle();
+  if (!cell) throw new Error('the name link is gone');
+  const shot = async (text: string) => {
+    await cell.evaluate((el, t) => (el.textContent = t), text);
+    return cell.screenshot({ animations: 'disabled' });
+  };
+  const name = await shot(plane3);
+  const box = await shot('王\u{10FFFD}');
+  expect(name.equals(box), '𰀀 is drawn as a glyph, not the box').toBe(false);
 });

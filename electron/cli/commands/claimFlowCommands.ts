@@ -99,7 +99,16 @@ export async function resultTemplateCommand(o: { db: string; month: string; seq?
   });
 }
 
-export async function resultCommand(o: { db: string; month?: string; seq?: string; replace?: boolean }, file: string, log: (s: string) => void): Promise<void> {
+export async function resultCommand(
+  o: { db: string; month?: string; seq?: string; replace?: boolean; reason?: string },
+  file: string,
+  log: (s: string) => void,
+): Promise<void> {
+  // asked before anything is read: a correction without its reason is refused whatever the file holds
+  if (o.replace && (o.reason === undefined || o.reason.trim() === '')) {
+    throw new InputError('导入更正的审核结果须写明更正原因：请加 --reason "更正原因"（如经办机构的更正通知及更正内容），它记入审核结果历史和审计日志');
+  }
+  if (!o.replace && o.reason !== undefined) throw new InputError('--reason 是更正原因，只与 --replace（导入更正的审核结果）一起用');
   requireExisting(file, '审核结果文件');
   const bytes = readFileSync(file);
   await withDb(o.db, async (db) => {
@@ -109,7 +118,7 @@ export async function resultCommand(o: { db: string; month?: string; seq?: strin
     const c = claimsOfMonth(db, month).find((x) => x.summary.seq === Number(o.seq ?? 0) && isSent(x.summary));
     if (!c) throw new InputError(`${month} 没有已申报的结算`);
     // every problem of the file, its rows' and against the claim, in one pass
-    await applyResultFile(db, c.summary.id, { name: basename(file), bytes }, cliActor(), { replace: !!o.replace });
+    await applyResultFile(db, c.summary.id, { name: basename(file), bytes }, cliActor(), { replace: !!o.replace, correctionReason: o.reason });
     const m = reconciliation(db, { month }).months[0];
     log(
       `${o.replace && c.summary.status === 'settled' ? '已导入更正的审核结果（原结果保留为历史记录）' : '已导入审核结果'}，${month} 结算完成：申报基金 ${formatYuan(m?.claimedFundFen ?? 0)} 元，实付 ${formatYuan(m?.paidFundFen ?? 0)} 元，扣款 ${formatYuan(m?.deductedFen ?? 0)} 元`,

@@ -136,7 +136,10 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   'claims.previewResult': async (i, ctx) =>
     previewResultFile(ctx.db, i.claimId, { name: i.file.name, bytes: Buffer.from(i.file.base64, 'base64') }, { replace: i.replace }),
   'claims.importResult': async (i, ctx) => {
-    await applyResultFile(ctx.db, i.claimId, { name: i.file.name, bytes: Buffer.from(i.file.base64, 'base64') }, ctx.actor, { replace: i.replace });
+    await applyResultFile(ctx.db, i.claimId, { name: i.file.name, bytes: Buffer.from(i.file.base64, 'base64') }, ctx.actor, {
+      replace: i.replace,
+      correctionReason: i.correctionReason,
+    });
     return stored(ctx.db, i.claimId).summary;
   },
   'claims.resultHistory': (i, ctx) => {

@@ -4,13 +4,15 @@
  * amounts within the fund share, names and claimed amounts as the claim has them — so the screen can
  * show what importing would record (previewResult) before anything is written; applying the same plan
  * settles the claim. Every problem of a file, its own rows' and against the claim, is reported in one
- * pass. A settled claim's result may be replaced by a corrected one (`replace`): the rows it replaces
- * are kept in claim_results_replaced (migration 013) and the change is audited (`resettle`).
+ * pass. A settled claim's result may be replaced by a corrected one (`replace`, with a 更正原因): the rows
+ * it replaces are kept in claim_results_replaced (migration 013), the reason in claim_result_corrections
+ * (015), and the change is audited (`resettle`, with the reason).
  * Reading files: resultFile.ts.
  */
-import type { LineResult, ResultHistoryEntry, ResultPreview } from '../../../shared/api/claims';
+import { CORRECTION_REASON_REQUIRED, type LineResult, type ResultHistoryEntry, type ResultPreview } from '../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../shared/domain/ids';
+import { reasonText } from '../../../shared/fields/reasonText';
 import { formatYuan } from '../../../shared/domain/money';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
@@ -25,6 +27,22 @@ export type { LineResult } from './resultFile';
 export interface ResultOptions {
   /** a corrected result for a claim already settled: replaces the one imported before (kept as history) */
   replace?: boolean;
+  /** 更正原因: required when `replace` replaces a settled claim's result (kept with it and audited) */
+  correctionReason?: string;
+}
+
+const correctionReasonField = reasonText('更正原因');
+
+/** The reason of a correction, trimmed; refused when missing or not a reason (every face calls the services: the CLI too). */
+function correctionReasonOf(opts: ResultOptions): string {
+  if (opts.correctionReason === undefined || opts.correctionReason.trim() === '')
+    throw new InputError(CORRECTION_REASON_REQUIRED, [{ path: 'correctionReason', message: CORRECTION_REASON_REQUIRED }]);
+  const r = correctionReasonField.safeParse(opts.correctionReason);
+  if (!r.success) {
+    const message = r.error.issues[0]?.message ?? CORRECTION_REASON_REQUIRED;
+    throw new InputError(message, [{ path: 'correctionReason', message }]);
+  }
+  return r.data;
 }
 
 /** The result in force of a claim, per `idNumber/mode` (empty before one is imported). */
@@ -51,7 +69,7 @@ function answerableClaim(db: LtcDatabase, claimId: number, opts: ResultOptions):
       ? '该结算尚未申报，不能导入审核结果'
       : s === 'withdrawn'
         ? '该申报已撤回，不能导入审核结果'
-        : '该结算已导入过审核结果。经办机构发来更正后的审核结果时，请用“导入更正的审核结果”（命令行：ltc result --replace），新结果替换原结果，原结果保留为历史记录。',
+        : '该结算已导入过审核结果。经办机构发来更正后的审核结果时，请用“导入更正的审核结果”（命令行：ltc result --replace --reason "更正原因"），新结果替换原结果，原结果保留为历史记录。',
   );
 }
 
@@ -187,6 +205,7 @@ export function applyResult(
     const plan = planResult(stored, lines, fileProblems);
     const now = localTimestamp();
     const replacing = stored.summary.status === 'settled';
+    const reason = replacing ? correctionReasonOf(opts) : null;
     let before: Record<string, unknown> | null = null;
     if (replacing) {
       before = { ...summarize(db, claimId), settledAt: stored.summary.settledAt };
@@ -197,6 +216,7 @@ export function applyResult(
         )
         .run(now, actor, claimId);
       db.raw.prepare('DELETE FROM claim_results WHERE claim_id = ?').run(claimId);
+      db.raw.prepare('INSERT INTO claim_result_corrections (claim_id, imported_at, imported_by, reason) VALUES (?, ?, ?, ?)').run(claimId, now, actor, reason);
     }
     const insert = db.raw.prepare(
       'INSERT INTO claim_results (claim_id, id_number, mode, result, claimed_fund_fen, deducted_fen, paid_fund_fen, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -215,6 +235,7 @@ export function applyResult(
         month,
         kind,
         ...(kind === 'supplementary' ? { seq: stored.summary.seq } : {}),
+        ...(reason !== null ? { correctionReason: reason } : {}),
         ...summarize(db, claimId),
       },
     });
@@ -265,11 +286,19 @@ export function resultHistory(db: LtcDatabase, claimId: number): ResultHistoryEn
       counts: { accepted: 0, deducted: 0, rejected: 0 },
       paidFundFen: 0,
       deductedFen: 0,
+      correctionReason: null,
     };
     e.counts[r.result] += r.n;
     e.paidFundFen += r.paid;
     e.deductedFen += r.deducted;
     byImport.set(k, e);
   }
+  // a result imported as a correction: the reason given then (the latest row, should two imports share a second)
+  const reasons = db.raw.prepare('SELECT imported_at, reason FROM claim_result_corrections WHERE claim_id = ? ORDER BY id').all(claimId) as {
+    imported_at: string;
+    reason: string;
+  }[];
+  const reasonAt = new Map(reasons.map((r) => [r.imported_at, r.reason]));
+  for (const e of byImport.values()) e.correctionReason = reasonAt.get(e.importedAt) ?? null;
   return [...byImport.values()].sort((a, b) => (a.replacedAt === null ? -1 : b.replacedAt === null ? 1 : b.importedAt.localeCompare(a.importedAt)));
 }

@@ -1,7 +1,7 @@
 /**
  * Characters the document font lacks, drawn from the fallback font one at a time (fonts.ts: Noto Sans SC,
- * then 花園明朝B for CJK Extensions B–F). People's names on ID cards use such characters (𠮷, 𪚥);
- * without a glyph they printed as boxes and pdftotext lost them.
+ * then 花園明朝B for CJK Extensions B–F, then BabelStone Han for G and H). People's names on ID cards use
+ * such characters (𠮷, 𪚥, 𰀀); without a glyph they printed as boxes and pdftotext lost them.
  *
  * The fallback's files have characters of the supplementary planes only (U+20000 on: copy-fonts.mjs
  * indexes no other), so a string without a surrogate never needs it: that test is all a document

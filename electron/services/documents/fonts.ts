@@ -8,6 +8,8 @@
  * fallback, 花園明朝B (HanaMinB), one character at a time (fontFallback.ts). It is bundled as pieces of
  * one Unicode block range each (resources/fonts/HanaMinB/, unpacked by scripts/copy-fonts.mjs), with an
  * index of the code points each piece has: a document opens only the pieces its rare characters are in.
+ * What HanaMinB lacks, Extensions G and H (Plane 3), comes from BabelStone Han's pieces the same way
+ * (resources/fonts/BabelStoneHan-Plane3/, copied from resources/vendor-fonts by copy-fonts.mjs).
  *
  * The same font files must be used every time a package is regenerated: the PDFs' bytes depend on them.
  */
@@ -37,29 +39,36 @@ export interface FallbackFile {
   ranges: [number, number][];
 }
 
-/** The fallback font's files (plain data: it crosses to the PDF workers with the rest of PdfFonts). */
+/** The fallback fonts' files (plain data: it crosses to the PDF workers with the rest of PdfFonts). */
 export interface FallbackFonts {
-  /** what the files are, as index.json says (`HanaMinB 2017-09-04`) */
+  /** what the files are, as each index.json says (`HanaMinB 2017-09-04 + BabelStone Han 15.0.5`) */
   font: string;
   files: FallbackFile[];
 }
 
 export const BUNDLED_FONT_FILES = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
-/** resources/fonts/<dir>/index.json, written by scripts/copy-fonts.mjs beside the files it lists */
-export const FALLBACK_FONT_DIR = 'HanaMinB';
+/**
+ * resources/fonts/<dir>/index.json, written by scripts/copy-fonts.mjs beside the files it lists, in the order
+ * they are asked: HanaMinB for Plane 2 (Extensions B–F), then BabelStone Han for Plane 3 (G and H), which
+ * HanaMinB does not have. copy-fonts.mjs indexes only Plane 3 of BabelStone, so no character is in both.
+ */
+export const FALLBACK_FONT_DIRS = ['HanaMinB', 'BabelStoneHan-Plane3'] as const;
 
 interface FallbackIndex {
   font: string;
   faces: { file: string; ranges: [number, number][] }[];
 }
 
-/** The fallback font's files in the first font folder that has them, else none. */
+/** The fallback fonts' files in the first font folder that has any of them, else none. */
 export function findFallbackFonts(dirs: readonly string[] = defaultFontDirs()): FallbackFonts | undefined {
   for (const dir of dirs) {
-    const index = join(dir, FALLBACK_FONT_DIR, 'index.json');
-    if (!existsSync(index)) continue;
-    const { font, faces } = JSON.parse(readFileSync(index, 'utf8')) as FallbackIndex;
-    return { font, files: faces.map((f) => ({ file: join(dir, FALLBACK_FONT_DIR, f.file), ranges: f.ranges })) };
+    const found = FALLBACK_FONT_DIRS.flatMap((sub) => {
+      const index = join(dir, sub, 'index.json');
+      if (!existsSync(index)) return [];
+      const { font, faces } = JSON.parse(readFileSync(index, 'utf8')) as FallbackIndex;
+      return [{ font, files: faces.map((f): FallbackFile => ({ file: join(dir, sub, f.file), ranges: f.ranges })) }];
+    });
+    if (found.length > 0) return { font: found.map((f) => f.font).join(' + '), files: found.flatMap((f) => f.files) };
   }
   return undefined;
 }

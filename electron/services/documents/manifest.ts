@@ -19,8 +19,9 @@ export const MANIFEST_NAME = 'manifest.json';
  * verified against the SHA-256 stored at submission instead (claims/lifecycle.ts verifyRegeneration).
  * Raise it with every change to how any document of the package looks.
  * 1: until 2026-12-06. 2: issue 11 (the summary as signed, 问题清单, the attachments' 合计, the bed-day register…).
+ * 3: claim.xlsx's 服务项目 and 原因 wrap, a row as tall as its lines (a long 服务项目 printed whole).
  */
-export const PACKAGE_LAYOUT = 2;
+export const PACKAGE_LAYOUT = 3;
 
 /** The layout a stored manifest names (1 when it names none). */
 export function layoutOf(manifest: Uint8Array): number {

@@ -26,6 +26,11 @@ export interface SheetColumn {
   width: number;
   numFmt?: string;
   align?: 'left' | 'center' | 'right';
+  /**
+   * Long text (服务项目): wrapped within the column, and a row added with addRow as tall as its lines. A
+   * printed page shows a cell only as far as its row's height: unwrapped, the text was cut at the next column.
+   */
+  wrap?: boolean;
 }
 
 export interface PrintedSheetSpec {
@@ -43,11 +48,13 @@ export interface PrintedSheet {
   ws: ExcelJS.Worksheet;
   /** the header row's number */
   header: number;
+  columns: readonly SheetColumn[];
   /** the number of the last row added */
   last: number;
-  /** how many columns the sheet has */
-  columns: number;
-  /** Adds a row (keyed by column key, or in column order) and commits it: change it no more after the next one. */
+  /**
+   * Adds a row (keyed by column key, or in column order) and commits it: change it no more after the next
+   * one. A keyed row whose wrapped column takes more than one line is as tall as its lines (fitWrapped).
+   */
   add(values: Record<string, unknown> | unknown[]): ExcelJS.Row;
 }
 
@@ -75,7 +82,8 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     if (c.numFmt) col.numFmt = c.numFmt;
-    if (c.align) col.alignment = { horizontal: c.align };
+    if (c.wrap) col.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: true };
+    else if (c.align) col.alignment = { horizontal: c.align };
   });
   const merged = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
     const row = ws.addRow([text]);
@@ -104,10 +112,11 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
   const sheet: PrintedSheet = {
     ws,
     header: header.number,
+    columns: spec.columns,
     last: header.number,
-    columns: n,
     add(values) {
       const row = ws.addRow(values);
+      if (!Array.isArray(values)) fitWrapped(row, spec.columns, values);
       // committing a row commits the rows above it too: the title and header are final by now
       row.commit();
       sheet.last = row.number;
@@ -117,11 +126,39 @@ export function printedSheet(wb: ExcelJS.Workbook, spec: PrintedSheetSpec): Prin
   return sheet;
 }
 
+/** Excel's default row height in points (11 pt text): one line of a wrapped cell. */
+const LINE_HEIGHT = 15;
+
+/** How many lines a text takes wrapped in a column `width` digits wide (a cell's padding takes about one digit). */
+export function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(textWidth(text) / Math.max(1, width - 1.5)));
+}
+
 /** Width in Excel's units (a digit): a Chinese character or full-width sign takes two. */
 function textWidth(text: string): number {
   let n = 0;
   for (const ch of text) n += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
   return n * 1.05;
+}
+
+/**
+ * Where a wrapped column's text takes more than one line, the row is given the height of its lines:
+ * neither Excel nor LibreOffice grows a row by itself when the file is opened (they fit it only on
+ * editing), and a printed row shows no more than its height.
+ */
+function fitWrapped(row: ExcelJS.Row, columns: readonly SheetColumn[], values: Record<string, unknown>): void {
+  let lines = 1;
+  for (const c of columns) {
+    const v = values[c.key];
+    if (c.wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, c.width));
+  }
+  if (lines > 1) {
+    row.height = LINE_HEIGHT * lines;
+    // the other cells at the top too, level with the first line of the wrapped text
+    columns.forEach((c, i) => {
+      if (!c.wrap) row.getCell(i + 1).alignment = { ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
+    });
+  }
 }
 
 /** Data rows, keyed by column key; numbers stay numbers. */
@@ -131,7 +168,7 @@ export function addRows(sheet: PrintedSheet, rows: readonly Record<string, unkno
 
 /** The autofilter over the header and the data rows added so far (call before the 合计 row). */
 export function filterData(sheet: PrintedSheet): void {
-  sheet.ws.autoFilter = { from: { row: sheet.header, column: 1 }, to: { row: sheet.last, column: sheet.columns } };
+  sheet.ws.autoFilter = { from: { row: sheet.header, column: 1 }, to: { row: sheet.last, column: sheet.columns.length } };
 }
 
 /** A blank row, then the 合计 row (bold, ruled above): outside the autofilter range. */
@@ -139,7 +176,7 @@ export function addTotals(sheet: PrintedSheet, values: Record<string, unknown>):
   sheet.add([]);
   const row = sheet.ws.addRow(values);
   row.font = { bold: true };
-  for (let c = 1; c <= sheet.columns; c++) row.getCell(c).border = { top: THIN };
+  for (let c = 1; c <= sheet.columns.length; c++) row.getCell(c).border = { top: THIN };
   row.commit();
   sheet.last = row.number;
   return row;

@@ -46,10 +46,10 @@ export const VISIT_COLUMNS: readonly SheetColumn[] = [
   { header: '结束', key: 'end', width: 7, align: 'center' },
   { header: '时长（分钟）', key: 'minutes', width: 10 },
   { header: '护理人员', key: 'caregiver', width: 9 },
-  { header: '服务项目', key: 'items', width: 44 },
+  { header: '服务项目', key: 'items', width: 44, wrap: true },
   { header: '签字确认', key: 'confirmed', width: 8, align: 'center' },
   { header: '结算', key: 'outcome', width: 8, align: 'center' },
-  { header: '原因', key: 'reason', width: 28 },
+  { header: '原因', key: 'reason', width: 28, wrap: true },
 ];
 
 /** The register's marks (the legend printed on the sheet says the same). */

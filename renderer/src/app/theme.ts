@@ -7,13 +7,15 @@
  * Colours are antd's own shades, one or two steps darker (named beside each).
  *
  * The font stack opens with the bundled fallback for rare characters of names (𠮷, 𪚥: CJK Extensions
- * B–F, rareHan.css): its unicode-range holds those characters only, so every other character goes on to
- * the system's Chinese fonts, and a name draws the same on every PC, as in the PDFs.
+ * B–F, rareHan.css; 𰀀, 𱍐: G and H, rarePlane3.css): its unicode-range holds those characters only, so
+ * every other character goes on to the system's Chinese fonts, and a name draws the same on every PC, as
+ * in the PDFs.
  */
 import type { ThemeConfig } from 'antd';
 import './rareHan.css';
+import './rarePlane3.css';
 
-/** The bundled face for CJK Extensions B–F (rareHan.css), first in the stack. */
+/** The bundled face for CJK Extensions B–H (rareHan.css, rarePlane3.css), first in the stack. */
 export const RARE_HAN_FAMILY = 'LTC Rare Han';
 
 export const theme: ThemeConfig = {

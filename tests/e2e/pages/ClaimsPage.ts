@@ -213,6 +213,8 @@ export class ClaimsPage {
   readonly resultPreview = () => this.page.getByRole('dialog', { name: /^审核结果预览/ });
   /** the preview of a corrected result for a settled claim: what it would replace */
   readonly correctionPreview = () => this.page.getByRole('dialog', { name: /^更正的审核结果预览/ });
+  /** where a corrected result's 更正原因 is typed (required) */
+  readonly correctionReason = () => this.correctionPreview().getByRole('textbox', { name: '更正原因' });
 
   /** 对账表 of the month (.xlsx) */
   async downloadReconciliation(): Promise<Download> {

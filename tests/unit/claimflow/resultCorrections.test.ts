@@ -181,7 +181,12 @@ describe('a corrected result', () => {
     const preview = await api(db).call('claims.previewResult', { claimId: id, file: { name: file.name, base64 }, replace: true });
     expect(preview.replaces).toMatchObject({ paidFundFen: 261200 - 12000, deductedFen: 12000 });
     expect(preview.paidFundFen).toBe(261200 - 8000);
-    await api(db).call('claims.importResult', { claimId: id, file: { name: file.name, base64 }, replace: true });
+    await api(db).call('claims.importResult', {
+      claimId: id,
+      file: { name: file.name, base64 },
+      replace: true,
+      correctionReason: '  经办机构更正通知：李建国扣款改为80元  ',
+    });
 
     expect(getClaim(db, id)?.summary.status).toBe('settled');
     expect(currentResult(db, id).get(`${LI}/institutional`)).toMatchObject({ result: 'deducted', deductedFen: 8000 });
@@ -206,8 +211,41 @@ describe('a corrected result', () => {
       [true, null, 8000, 261200 - 8000, { accepted: 2, deducted: 1, rejected: 0 }],
       [false, '张会计', 12000, 261200 - 12000, { accepted: 2, deducted: 1, rejected: 0 }],
     ]);
+    // why it was corrected, trimmed, with the result it brought in; the first result was no correction
+    expect(history.map((h) => h.correctionReason)).toEqual(['经办机构更正通知：李建国扣款改为80元', null]);
     expect(audit.map((a) => a.action)).toEqual(['settle', 'resettle']);
     expect(JSON.parse(audit[1]!.before_json ?? '{}')).toMatchObject({ deductedFen: 12000, paidFundFen: 261200 - 12000 });
-    expect(JSON.parse(audit[1]!.after_json)).toMatchObject({ deductedFen: 8000, paidFundFen: 261200 - 8000 });
+    expect(JSON.parse(audit[1]!.after_json)).toMatchObject({
+      deductedFen: 8000,
+      paidFundFen: 261200 - 8000,
+      correctionReason: '经办机构更正通知：李建国扣款改为80元',
+    });
+  });
+
+  it('takes a reason: refused without one, with spaces only, too long or with invisible characters, and nothing changes', async () => {
+    const { db, id } = await settledWithDeduction();
+    const wb = await downloaded(db, id);
+    rowNamed(wb.getWorksheet(RESULT_SHEET)!, '李建国').getCell(7).value = 80;
+    const file = await asFile(wb, '更正.xlsx');
+    const base64 = Buffer.from(file.bytes).toString('base64');
+    const call = (correctionReason?: string) =>
+      refusal(
+        api(db).call('claims.importResult', {
+          claimId: id,
+          file: { name: file.name, base64 },
+          replace: true,
+          ...(correctionReason === undefined ? {} : { correctionReason }),
+        }),
+      );
+    for (const said of [await call(), await call('   ')]) expect(said.join('\n')).toMatch(/更正原因/);
+    expect((await call('更'.repeat(201))).join('\n')).toContain('更正原因最多200个字');
+    expect((await call('更正\u202E通知')).join('\n')).toMatch(/更正原因含有看不见的控制字符/);
+    // the service itself asks too (the command line calls it without the contract)
+    expect((await refusal(applyResultFile(db, id, file, '张会计', { replace: true }))).join('\n')).toContain('须填写更正原因');
+    expect(currentResult(db, id).get(`${LI}/institutional`)).toMatchObject({ deductedFen: 12000 });
+    expect((await api(db).call('claims.resultHistory', { claimId: id })).map((h) => h.deductedFen)).toEqual([12000]);
+    // 200 characters is within bounds
+    await api(db).call('claims.importResult', { claimId: id, file: { name: file.name, base64 }, replace: true, correctionReason: '更'.repeat(200) });
+    expect(currentResult(db, id).get(`${LI}/institutional`)).toMatchObject({ deductedFen: 8000 });
   });
 });

@@ -220,9 +220,27 @@ describe('ltc submit, result-template, result, reconcile', () => {
     const again = ltc('result', '--db', db, '--month', '2026-10', filled);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('--replace');
-    const replaced = ltc('result', '--db', db, '--month', '2026-10', '--replace', template);
+    // a correction says why: --replace without --reason (or with a blank one) is refused before the file is read, nothing changes
+    for (const reason of [[], ['--reason', '  ']]) {
+      const unexplained = ltc('result', '--db', db, '--month', '2026-10', '--replace', ...reason, template);
+      expect(unexplained.code).toBe(1);
+      expect(unexplained.stderr).toContain('须写明更正原因');
+      expect(unexplained.stderr).toContain('--reason');
+    }
+    const unchanged = JSON.parse(ltc('reconcile', '--db', db, '--month', '2026-10').stdout) as { months: { deductedFen: number }[] };
+    expect(unchanged.months[0]?.deductedFen).toBe(10000 + home.fundFen);
+    const replaced = ltc('result', '--db', db, '--month', '2026-10', '--replace', '--reason', '经办机构更正通知：全部通过', template);
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(replaced.stderr).toContain('原结果保留为历史记录');
+    // the reason kept with the corrected result and in its audit row
+    const file = new Database(db, { readonly: true });
+    try {
+      expect(file.prepare('SELECT reason FROM claim_result_corrections').all()).toEqual([{ reason: '经办机构更正通知：全部通过' }]);
+      const audited = file.prepare("SELECT after_json FROM audit_log WHERE action = 'resettle'").all() as { after_json: string }[];
+      expect(audited.map((a) => (JSON.parse(a.after_json) as { correctionReason?: string }).correctionReason)).toEqual(['经办机构更正通知：全部通过']);
+    } finally {
+      file.close();
+    }
     const after = JSON.parse(ltc('reconcile', '--db', db, '--month', '2026-10').stdout) as { months: { paidFundFen: number; deductedFen: number }[] };
     expect(after.months[0]).toMatchObject({ paidFundFen: expected.totals.fundFen, deductedFen: 0 });
   });

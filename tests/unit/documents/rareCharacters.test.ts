@@ -126,6 +126,18 @@ function cells(pdf: string, page: number, wanted: readonly string[]): { ch: stri
   return out;
 }
 
+/** The shape of .notdef drawn alone (U+10FFFD: no font has it), large, at the page's top left corner: the ☒ of the issue. */
+async function notdefShape(fonts: PdfFonts): Promise<number[]> {
+  const meta = { institution: { name: '', uscc: '', agencyCode: '' }, month: '2026-10', kind: 'regular' as const, generatedOn: GENERATED_ON };
+  const [alone] = await renderPdfs([{ name: 'notdef.pdf', build: () => pdfDocument({ ...meta, title: 't' }, [{ text: '\u{10FFFD}', fontSize: 40 }]) }], {
+    fonts,
+    workers: 1,
+  });
+  const notdefPdf = join(tempDir(), 'notdef.pdf');
+  writeFileSync(notdefPdf, alone?.bytes ?? new Uint8Array());
+  return shape(cut(notdefPdf, 1, { x0: 30, y0: 30, x1: 90, y1: 100 }));
+}
+
 // --------------------------------------------------------------------------------------------------
 
 describe('rare characters in names', () => {
@@ -175,15 +187,7 @@ describe('rare characters in names', () => {
     const { fallback: _none, ...withoutFallback } = fonts;
     const before = writeAll(await buildClaimPackage(rareInput(), { fonts: withoutFallback, pdfWorker: null }));
 
-    // .notdef drawn alone (U+10FFFD: no font has it), large, at the page's top left corner
-    const meta = { institution: { name: '', uscc: '', agencyCode: '' }, month: '2026-10', kind: 'regular' as const, generatedOn: GENERATED_ON };
-    const [alone] = await renderPdfs([{ name: 'notdef.pdf', build: () => pdfDocument({ ...meta, title: 't' }, [{ text: '\u{10FFFD}', fontSize: 40 }]) }], {
-      fonts,
-      workers: 1,
-    });
-    const notdefPdf = join(tempDir(), 'notdef.pdf');
-    writeFileSync(notdefPdf, alone?.bytes ?? new Uint8Array());
-    const box = shape(cut(notdefPdf, 1, { x0: 30, y0: 30, x1: 90, y1: 100 }));
+    const box = await notdefShape(fonts);
 
     // the names are laid out alike with and without the fallback (.notdef and the fallback's glyphs are 1 em wide)
     const checked = new Set<string>();
@@ -212,6 +216,42 @@ describe('rare characters in names', () => {
   });
 });
 
+/** 𰀀 U+30000 (Extension G) and 𱍐 U+31350 (Extension H): in neither Noto Sans SC nor HanaMinB; BabelStone Han has both. */
+const PLANE3 = ['𰀀', '𱍐'] as const;
+/** the sample's residents in institutional care (r1, r2): on 个人结算明细 and 床日统计表 */
+const PLANE3_RESIDENTS = ['王𰀀', '𱍐明'];
+
+describe('rare characters of CJK Extensions G and H (Plane 3) in names', () => {
+  let fonts: PdfFonts;
+  let dir = '';
+  beforeEach(needPoppler);
+  beforeAll(async () => {
+    fonts = findPdfFonts();
+    if (!fonts.fallback) throw new Error('the fallback fonts are missing (resources/fonts): run `npm run build` (scripts/copy-fonts.mjs) first');
+    const records = sampleRecords();
+    records.residents.forEach((r, i) => (r.name = PLANE3_RESIDENTS[i] ?? r.name));
+    dir = writeAll(await buildClaimPackage(sampleInput(records), { fonts, pdfWorker: null }));
+  });
+
+  it('come back exactly from pdftotext', () => {
+    if (!dir) return;
+    for (const doc of ['个人结算明细.pdf', '床日统计表.pdf']) {
+      const text = squash(pdftotext(join(dir, doc)));
+      for (const name of PLANE3_RESIDENTS) expect(text, doc).toContain(name);
+    }
+  });
+
+  it('are drawn from a subset of BabelStone Han embedded in the document, as glyphs, not the .notdef box', async () => {
+    if (!dir) return;
+    const doc = join(dir, '个人结算明细.pdf');
+    expect(fontRows(doc).some((r) => /^[A-Z]{6}\+BabelStoneHan$/.test(r.name) && r.emb === 'yes' && r.sub === 'yes')).toBe(true);
+    const box = await notdefShape(fonts);
+    const seen = cells(doc, 1, PLANE3);
+    expect([...new Set(seen.map((c) => c.ch))].sort()).toEqual([...PLANE3].sort());
+    for (const { ch, cell } of seen) expect(apart(shape(cut(doc, 1, cell)), box), `${ch}: a glyph, not the box`).toBeGreaterThan(0.25);
+  });
+});
+
 describe('the fallback font', () => {
   it('comes from exact versions of hanamin and wawoff2, as index.json records (its bytes are in the PDFs)', () => {
     const root = join(__dirname, '../../..');
@@ -220,6 +260,19 @@ describe('the fallback font', () => {
     for (const name of ['hanamin', 'wawoff2']) expect(pkg.devDependencies[name], name).toMatch(/^\d+\.\d+\.\d+$/);
     expect(index.source).toBe(`hanamin@${pkg.devDependencies['hanamin']}`);
     expect(index.converter).toBe(`wawoff2@${pkg.devDependencies['wawoff2']}`);
+  });
+
+  it('for Plane 3, is the committed subset of Debian’s BabelStone Han 15.0.5, copied unchanged with its licence', () => {
+    const root = join(__dirname, '../../..');
+    const vendored = join(root, 'resources/vendor-fonts/BabelStoneHan-Plane3');
+    const copied = join(root, 'resources/fonts/BabelStoneHan-Plane3');
+    type Index = { font: string; source: string; faces: { file: string; bytes: number }[] };
+    const index = JSON.parse(readFileSync(join(copied, 'index.json'), 'utf8')) as Index;
+    expect(index.font).toBe('BabelStone Han 15.0.5');
+    expect(index.source).toContain('fonts-babelstone-han 15.0.5-2');
+    expect(index.faces.map((f) => f.file)).toEqual((JSON.parse(readFileSync(join(vendored, 'index.json'), 'utf8')) as Index).faces.map((f) => f.file));
+    for (const f of index.faces) expect(readFileSync(join(copied, f.file)).equals(readFileSync(join(vendored, f.file))), f.file).toBe(true);
+    expect(readFileSync(join(copied, 'LICENSE.txt'), 'utf8')).toContain('ARPHIC PUBLIC LICENSE');
   });
 
   it('splits text by font where pdfmake draws it, and leaves style names and documents without rare characters alone', () => {
@@ -254,17 +307,23 @@ describe('the fallback font', () => {
     ]);
   });
 
-  it('has every character of CJK Extensions B–F that Noto Sans SC lacks, in files of under 1 MB each', () => {
+  it('has every character of CJK Extensions B–F that Noto Sans SC lacks and BabelStone Han’s of G and H, in files of under 1 MB each', () => {
     const fonts = findPdfFonts();
     const fallback = fonts.fallback;
     if (!fallback) throw new Error('the fallback font is missing (resources/fonts/HanaMinB): run `npm run build` first');
     const loaded = loadFonts(fonts);
     for (const ch of NOT_IN_NOTO) expect(loaded.fallback?.faceFor(ch.codePointAt(0) ?? 0)?.name, ch).toMatch(/^HanaMinB-ExtB-/);
+    const count = (from: number, to: number) =>
+      fallback.files.reduce((n, f) => n + f.ranges.reduce((m, [a, b]) => m + Math.max(0, Math.min(b, to) - Math.max(a, from) + 1), 0), 0);
     // Extensions B to F, every assigned code point (Unicode 10, HanaMinB's): 42,711 + 4,149 + 222 + 5,762 + 7,473
-    const count = fallback.files.reduce((n, f) => n + f.ranges.reduce((m, [a, b]) => m + b - a + 1, 0), 0);
-    expect(count).toBe(42711 + 4149 + 222 + 5762 + 7473);
-    // Extension G (Plane 3) is not in it: such a character stays a box
-    expect(loaded.fallback?.faceFor(0x30000)).toBeNull();
+    expect(count(0x20000, 0x2ffff)).toBe(42711 + 4149 + 222 + 5762 + 7473);
+    // Extensions G (U+30000–U+3134A) and H (U+31350–U+323AF): what BabelStone Han 15.0.5 has, 3,045 of 4,939 and 2,271 of 4,192
+    expect(count(0x30000, 0x3134a)).toBe(3045);
+    expect(count(0x31350, 0x323af)).toBe(2271);
+    for (const ch of PLANE3) expect(loaded.fallback?.faceFor(ch.codePointAt(0) ?? 0)?.name, ch).toMatch(/^BabelStoneHan-U3/);
+    // 𰁁 U+30041 (G) and 𱍓 U+31353 (H) are in no bundled font: such a character stays a box
+    expect(loaded.fallback?.faceFor(0x30041)).toBeNull();
+    expect(loaded.fallback?.faceFor(0x31353)).toBeNull();
     expect(Math.max(...fallback.files.map((f) => statSync(f.file).size))).toBeLessThan(1_000_000);
   });
 });

@@ -281,6 +281,37 @@ describe('claim.xlsx of the sample October claim', () => {
 });
 
 describe('claim.xlsx printed by LibreOffice', () => {
+  it('prints a long 服务项目 whole: the cell wraps and its row is as tall as its lines', async (ctx) => {
+    if (!have('soffice') || !have('pdftotext')) return ctx.skip('LibreOffice or poppler-utils not installed');
+    // one visit with fourteen items of the catalogue (interim-42): a 服务项目 of 80 characters, twice the column's width
+    const records = sampleRecords();
+    const names = [
+      '头面部清洁、梳理',
+      '洗发',
+      '指/趾甲护理',
+      '手、足部清洁',
+      '温水擦浴',
+      '沐浴',
+      '协助进食/水',
+      '口腔清洁',
+      '协助更衣',
+      '整理床单位',
+      '排泄护理',
+      '失禁护理',
+      '床上使用便器',
+      '人工取便术',
+    ];
+    const v1 = records.visits.find((v) => v.ref === 'v1');
+    if (!v1) throw new Error('the sample has no visit v1');
+    v1.items = names.map((_, i) => `LC${String(i + 1).padStart(2, '0')}`);
+    const dir = tempDir();
+    const file = join(dir, 'claim.xlsx');
+    writeFileSync(file, await workbookOf(records));
+    run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], 120_000);
+    const text = run('pdftotext', [join(dir, 'claim.pdf'), '-']).replace(/\s+/g, '');
+    expect(text).toContain(names.join('、'));
+  }, 180_000);
+
   it('prints every sheet landscape, each page holding all the columns and the repeated header', async (ctx) => {
     if (!have('soffice') || !have('pdftotext') || !have('pdfinfo')) return ctx.skip('LibreOffice or poppler-utils not installed');
     // 40 copies of the sample: 120 lines, 240 visits, 80 bed-day rows: several pages per sheet

@@ -55,6 +55,7 @@ describe('the installed app', () => {
     expect(readdirSync(path.join(inArchive, 'out', 'main')).some((f) => f.endsWith('.map'))).toBe(false);
     expect(existsSync(path.join(installed, 'resources', 'app.asar.unpacked', NATIVE)), 'native addon unpacked').toBe(true);
     expect(readdirSync(path.join(installed, 'resources', 'fonts')).sort()).toEqual([
+      'BabelStoneHan-Plane3',
       'HanaMin-LICENSE.txt',
       'HanaMinB',
       'NotoSansSC-Bold.ttf',
@@ -65,6 +66,10 @@ describe('the installed app', () => {
     const rare = readdirSync(path.join(installed, 'resources', 'fonts', 'HanaMinB'));
     expect(rare).toContain('index.json');
     expect(rare.filter((f) => f.endsWith('.ttf'))).toHaveLength(62);
+    // and for what HanaMinB lacks (Extensions G and H), with its licence
+    const plane3 = readdirSync(path.join(installed, 'resources', 'fonts', 'BabelStoneHan-Plane3'));
+    expect(plane3).toEqual(expect.arrayContaining(['index.json', 'LICENSE.txt']));
+    expect(plane3.filter((f) => f.endsWith('.ttf'))).toHaveLength(9);
     const feed = readFileSync(path.join(installed, 'resources', 'app-update.yml'), 'utf8');
     expect(feed).toMatch(/^provider: generic$/m);
     expect(feed).toMatch(/^url: http:\/\/192\.168\.1\.10\/ltc\/$/m);
@@ -106,11 +111,13 @@ describe('the installed app', () => {
     expect(fonts).not.toMatch(/CJK/);
   });
 
-  it('prints a rare character of a name from the fallback font beside it (resources/fonts/HanaMinB)', () => {
+  it('prints rare characters of names from the fallback fonts beside it (resources/fonts/HanaMinB, BabelStoneHan-Plane3)', () => {
     const dest = tempDir();
     const sample = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'sample-ningbo.json'), 'utf8')) as { residents: { name: string }[] };
-    const first = sample.residents[0];
+    const [first, second] = sample.residents;
     if (first) first.name = '𠮷㐱';
+    // 𰀀 U+30000, Extension G: BabelStone Han's
+    if (second) second.name = '王𰀀';
     const dataset = path.join(dest, 'rare.json');
     writeFileSync(dataset, JSON.stringify(sample));
     const cli = path.join(resources, 'app.asar', 'out', 'main', 'cli.js');
@@ -122,8 +129,12 @@ describe('the installed app', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     const personal = path.join(dest, '个人结算明细.pdf');
-    expect(spawnSync('pdffonts', [personal], { encoding: 'utf8' }).stdout).toMatch(/\+HanaMinB/);
-    expect(spawnSync('pdftotext', [personal, '-'], { encoding: 'utf8' }).stdout).toContain('𠮷㐱');
+    const fonts = spawnSync('pdffonts', [personal], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/\+HanaMinB/);
+    expect(fonts).toMatch(/\+BabelStoneHan/);
+    const text = spawnSync('pdftotext', [personal, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('𠮷㐱');
+    expect(text).toContain('王𰀀');
   });
 
   it('starts its window from inside the archive, with the page and preload of the archive', () => {

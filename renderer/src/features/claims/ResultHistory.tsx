@@ -1,6 +1,7 @@
 /**
  * 审核结果历史: when a corrected result replaced the one imported before, both stay; this lists them,
- * the one in force first, so the administrator sees what the agency said before and when it changed.
+ * the one in force first, so the administrator sees what the agency said before, when it changed and why
+ * (the 更正原因 given when the corrected result was imported).
  */
 import { Table, Tag } from 'antd';
 import type { ResultHistoryEntry } from '../../../../shared/api/claims';
@@ -34,6 +35,7 @@ export function ResultHistory({ claimId }: { claimId: number }) {
         { title: H.counts, key: 'counts', render: (_v, e) => H.countsText(e.counts.accepted, e.counts.deducted, e.counts.rejected) },
         { title: S.col.deducted, dataIndex: 'deductedFen', align: 'right', render: (f: number) => formatYuan(f) },
         { title: S.col.paid, dataIndex: 'paidFundFen', align: 'right', render: (f: number) => formatYuan(f) },
+        { title: H.reason, dataIndex: 'correctionReason', render: (r: string | null) => r ?? H.noReason },
       ]}
     />
   );

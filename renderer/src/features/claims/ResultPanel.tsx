@@ -23,6 +23,8 @@ interface Pending {
   preview: ResultPreview;
   /** a corrected result for a settled claim */
   replace: boolean;
+  /** 更正原因, as typed (a corrected result only) */
+  correctionReason: string;
 }
 
 export function ResultPanel({ month, claims }: { month: string; claims: ClaimSummary[] }) {
@@ -43,7 +45,7 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
     const replace = c.status === 'settled';
     try {
       const file = await readUpload(f);
-      setPending({ claimId: c.id, file, replace, preview: await call('claims.previewResult', { claimId: c.id, file, replace }) });
+      setPending({ claimId: c.id, file, replace, correctionReason: '', preview: await call('claims.previewResult', { claimId: c.id, file, replace }) });
     } catch (e) {
       setCheckError(e);
     } finally {
@@ -52,7 +54,7 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
   };
   const confirm = (p: Pending) =>
     imp.mutate(
-      { claimId: p.claimId, file: p.file, replace: p.replace },
+      { claimId: p.claimId, file: p.file, replace: p.replace, ...(p.replace ? { correctionReason: p.correctionReason.trim() } : {}) },
       {
         onSuccess: () => {
           setPending(null);
@@ -105,6 +107,8 @@ export function ResultPanel({ month, claims }: { month: string; claims: ClaimSum
         preview={pending?.preview ?? null}
         fileName={pending?.file.name ?? ''}
         importing={imp.isPending}
+        correctionReason={pending?.correctionReason ?? ''}
+        onCorrectionReason={(correctionReason) => setPending((p) => (p ? { ...p, correctionReason } : p))}
         onOk={() => pending && confirm(pending)}
         onCancel={() => setPending(null)}
       />

@@ -1,9 +1,10 @@
 /**
  * 审核结果 before it is imported: how many lines the agency passed, deducted and rejected and for how
  * much, and the lines themselves (ID numbers masked), then the confirmation. Importing cannot be undone:
- * the administrator checks what the file says first, not after.
+ * the administrator checks what the file says first, not after. A corrected result asks why (更正原因):
+ * it is kept with the result in its history and in the audit log, so it cannot be imported without one.
  */
-import { Alert, Col, Modal, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Col, Input, Modal, Row, Statistic, Table, Tag } from 'antd';
 import type { LineResult, ResultPreview } from '../../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../../shared/domain/glossary';
 import { maskIdNumber } from '../../../../shared/domain/ids';
@@ -24,12 +25,17 @@ export function ResultPreviewModal({
   preview,
   fileName,
   importing,
+  correctionReason,
+  onCorrectionReason,
   onOk,
   onCancel,
 }: {
   preview: ResultPreview | null;
   fileName: string;
   importing: boolean;
+  /** 更正原因 as typed: asked for a corrected result only */
+  correctionReason: string;
+  onCorrectionReason: (reason: string) => void;
   onOk: () => void;
   onCancel: () => void;
 }) {
@@ -43,7 +49,7 @@ export function ResultPreviewModal({
       title={preview.replaces ? R.correctTitle(fileName) : R.previewTitle(fileName)}
       okText={R.ok}
       cancelText={S.cancel}
-      okButtonProps={{ loading: importing }}
+      okButtonProps={{ loading: importing, disabled: !!preview.replaces && correctionReason.trim() === '' }}
       onOk={onOk}
       onCancel={onCancel}
     >
@@ -87,6 +93,19 @@ export function ResultPreviewModal({
             formatYuan(preview.replaces.paidFundFen),
             formatYuan(preview.replaces.deductedFen),
           )}
+          style={{ marginTop: 12 }}
+        />
+      )}
+      {preview.replaces && (
+        <Input.TextArea
+          aria-label={R.correctionReason}
+          placeholder={R.correctionReasonHint}
+          // the contract's bound (shared/fields/reasonText.ts REASON_MAX; that module brings zod, which this chunk does without)
+          maxLength={200}
+          showCount
+          autoSize={{ minRows: 2 }}
+          value={correctionReason}
+          onChange={(e) => onCorrectionReason(e.target.value)}
           style={{ marginTop: 12 }}
         />
       )}

@@ -139,6 +139,8 @@ export const S = {
     replaces: (at: string, paid: string, deducted: string) =>
       `将替换 ${at} 导入的审核结果（实付 ${paid} 元，扣款/拒付 ${deducted} 元）；原结果保留为历史记录，记入审计日志。`,
     confirmCorrect: '导入后以上结果替换原审核结果，对账和结算台账按新结果计算。确定导入吗？',
+    correctionReason: '更正原因',
+    correctionReasonHint: '例如：经办机构11月20日更正通知，李建国扣款由120元改为80元（必填，记入审核结果历史和审计日志）',
     corrected: '更正的审核结果已导入，原结果已保留为历史记录',
     history: {
       title: '审核结果历史',
@@ -148,6 +150,9 @@ export const S = {
       replaced: (at: string, by: string) => `${at} 被更正结果替换（${by}）`,
       counts: '通过/扣款/拒付（条）',
       countsText: (a: number, d: number, r: number) => `${a} / ${d} / ${r}`,
+      reason: '更正原因',
+      /** the first result, or a correction imported before reasons were asked */
+      noReason: '—',
     },
   },
 
