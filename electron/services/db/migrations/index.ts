@@ -16,6 +16,7 @@ import { migration011 } from './011_care_plans';
 import { migration012 } from './012_institution_contact';
 import { migration013 } from './013_claim_result_history';
 import { migration014 } from './014_submission_holds';
+import { migration016 } from './016_audit_chain';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -35,6 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  // 015 is the corrected-result reason's, on its own branch
+  migration016,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {
