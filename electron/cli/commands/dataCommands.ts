@@ -21,6 +21,11 @@ import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
 import { describeDatabaseFile } from '../../services/db/describeFile';
+import { verifyAuditFile } from '../../services/audit/verifyAuditFile';
+import { chainVerdict } from './auditCommand';
+
+/** The schema version whose audit rows form a hash chain (migration 016). */
+const AUDIT_CHAIN_SCHEMA = 16;
 
 /** Who the audit log names for what the command line does. */
 export const cliActor = (): string => `ltc:${userInfo().username}`;
@@ -77,6 +82,9 @@ export function checkCommand(target: { db?: string; dataset?: string }, log: (s:
     log(
       `长护助手数据库：${f.institution ? `机构“${f.institution}”，` : '尚未设置机构，'}${f.residents} 名服务对象、${f.staff} 名员工、${f.visits} 条上门服务记录`,
     );
+    // the audit chain too (ltc verify-audit, which also compares with packages' manifests): a rewritten trail fails the check
+    if (f.version >= AUDIT_CHAIN_SCHEMA) log(chainVerdict(verifyAuditFile(file)));
+    else log(`审计记录尚未建立哈希链（升级到版本 ${AUDIT_CHAIN_SCHEMA} 时建立）`);
   }
   if (!target.db && !target.dataset) throw new InputError('请指定 --db 数据库文件或 --dataset 数据文件');
 }
