@@ -102,8 +102,9 @@ export async function backupCommand(dbFile: string, outFile: string, log: (s: st
 
 export function restoreCommand(dbFile: string, backupFile: string, log: (s: string) => void): void {
   requireExisting(backupFile, '备份文件');
-  const r = restoreDatabase(resolve(dbFile), resolve(backupFile));
+  const r = restoreDatabase(resolve(dbFile), resolve(backupFile), cliActor());
   if (r.previous) log(`原数据库已另存为：${r.previous}`);
+  if (r.archivedAuditRows > 0) log(`原数据库在该备份之后写入的 ${r.archivedAuditRows} 条审计记录已归档保留（审计日志中记有本次恢复）`);
   log(`已从备份恢复：${resolve(dbFile)}（数据库结构版本 ${r.schemaVersion}）`);
 }
 

@@ -172,7 +172,24 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
   }
   if (broken) problems.push(broken);
 
+  // the rows a restore set aside: each archive must still be the chain segment its restore row names
+  const archivedHashes = new Set<string>();
+  const hasArchive = (raw.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log_archived'").pluck().get() as number) > 0;
+  if (hasArchive) {
+    const restores = raw.prepare("SELECT id, after_json FROM audit_log WHERE entity = 'database' AND action = 'restore' ORDER BY id").all() as { id: number; after_json: string | null }[];
+    const archivedOf = raw.prepare(
+      'SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log_archived WHERE restore_id = ? ORDER BY id',
+    );
+    for (const r of restores) {
+      const rows = archivedOf.all(r.id) as (ChainedRow & { prev_hash: string | null; hash: string | null })[];
+      for (const a of rows) if (a.hash) archivedHashes.add(`${a.id}:${a.hash}`);
+      const problem = archiveProblem(r, rows);
+      if (problem) problems.push(problem);
+    }
+  }
+
   for (const e of expected) {
+    if (archivedHashes.has(`${e.id}:${e.hash}`)) continue; // written before a restore replaced the file, and kept
     const at = hashes.get(e.id);
     if (at === undefined) problems.push({ kind: '记录缺失', id: e.id, detail: `${e.source}是第 ${e.id} 条，审计记录中没有这一条` });
     else if (at !== e.hash) problems.push({ kind: '链头与申报包不符', id: e.id, detail: `第 ${e.id} 条的哈希与${e.source}不同：此前的记录被改写过` });
@@ -203,6 +220,26 @@ function rowProblem(
       : { kind: '内容被改动', id: row.id, detail: '第一条记录却记着上一条的哈希' };
   }
   if (backwards) return timeProblem();
+  return null;
+}
+
+/** An archive that is not what its restore row says it set aside (count, links, each row's hash, last hash). */
+function archiveProblem(restore: { id: number; after_json: string | null }, rows: (ChainedRow & { prev_hash: string | null; hash: string | null })[]): ChainProblem | null {
+  let said: { archivedRows?: unknown; archivedHead?: unknown } = {};
+  try {
+    said = JSON.parse(restore.after_json ?? '{}') as typeof said;
+  } catch {
+    // a restore row that does not parse was not written by recordAudit: its own hash says so
+  }
+  const changed = (detail: string): ChainProblem => ({ kind: '内容被改动', id: restore.id, detail: `本次恢复归档的审计记录${detail}` });
+  if (typeof said.archivedRows === 'number' && said.archivedRows !== rows.length) return changed(`应为 ${said.archivedRows} 条，现有 ${rows.length} 条`);
+  let prev: string | null | undefined;
+  for (const a of rows) {
+    if (a.hash !== null && auditRowHash(a.prev_hash, a) !== a.hash) return changed(`第 ${a.id} 条与其哈希不符`);
+    if (prev !== undefined && a.hash !== null && a.prev_hash !== prev) return changed(`第 ${a.id} 条与上一条不相连`);
+    prev = a.hash;
+  }
+  if (rows.length > 0 && (said.archivedHead ?? null) !== (rows.at(-1)?.hash ?? null)) return changed('末条的哈希与恢复记录不符');
   return null;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The audit trail becomes a hash chain (issue 16 §2, decisions.md D33): `prev_hash` and `hash` on every
  * row, the rows already there hashed in id order here, and the chain's head recorded with each submission
- * (`claims.audit_head_id`, `audit_head_hash`), which its manifest prints. The update-refusing trigger is
+ * (`claims.audit_head_id`, `audit_head_hash`), which its manifest prints; `audit_log_archived` keeps the rows
+ * a restore replaced. The update-refusing trigger is
  * dropped for the hashing and created again, word for word, in the same transaction.
  * When there were rows, one more is appended saying the chain starts here: the times of the rows before
  * it were written without the chain and are not judged (auditChain.ts verifyChain).
@@ -21,7 +22,27 @@ ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
 ALTER TABLE audit_log ADD COLUMN hash TEXT;
 ALTER TABLE claims ADD COLUMN audit_head_id INTEGER;
 ALTER TABLE claims ADD COLUMN audit_head_hash TEXT;
-DROP TRIGGER audit_log_no_update;`);
+DROP TRIGGER audit_log_no_update;
+-- A restore keeps the replaced file's audit rows written since the backup here, under the row that
+-- records the restore (db/restore.ts); append-only like the trail.
+CREATE TABLE audit_log_archived (
+  restore_id   INTEGER NOT NULL REFERENCES audit_log (id),
+  id           INTEGER NOT NULL,
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  entity       TEXT NOT NULL,
+  entity_id    TEXT,
+  before_json  TEXT,
+  after_json   TEXT,
+  prev_hash    TEXT,
+  hash         TEXT,
+  PRIMARY KEY (restore_id, id)
+);
+CREATE TRIGGER audit_log_archived_no_update BEFORE UPDATE ON audit_log_archived
+BEGIN SELECT RAISE(ABORT, '归档的审计日志不能修改'); END;
+CREATE TRIGGER audit_log_archived_no_delete BEFORE DELETE ON audit_log_archived
+BEGIN SELECT RAISE(ABORT, '归档的审计日志不能删除'); END;`);
     const rows = db.prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id').all() as ChainedRow[];
     const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
     let prev: string | null = null;
