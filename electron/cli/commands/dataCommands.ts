@@ -5,6 +5,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
+import { recordAudit } from '../../services/audit/auditLog';
 import { backupDatabase } from '../../services/db/backup';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
 import { exportDataset } from '../../services/dataset/exportDataset';
@@ -62,8 +63,18 @@ export function importCommand(dbFile: string, datasetFile: string, log: (s: stri
 
 export function exportCommand(dbFile: string, outFile: string, log: (s: string) => void): void {
   requireExisting(dbFile, '数据库文件');
-  const dataset = withDatabase(dbFile, (db) => exportDataset(db));
-  writeJsonAtomic(outFile, dataset);
+  const dataset = withDatabase(dbFile, (db) => {
+    const d = exportDataset(db);
+    writeJsonAtomic(outFile, d);
+    // every ID number leaves the program in this file: who, and to where, is audited like the window's export
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'dataset',
+      after: { residents: d.residents.length, staff: d.staff.length, visits: d.visits.length, via: `ltc export → ${resolve(outFile)}` },
+    });
+    return d;
+  });
   log(`已导出 ${dataset.residents.length} 名服务对象、${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${outFile}`);
 }
 
@@ -94,6 +105,8 @@ export async function backupCommand(dbFile: string, outFile: string, log: (s: st
   const db = openDatabase(resolve(dbFile));
   try {
     const r = await backupDatabase(db, resolve(outFile));
+    // a backup is the whole database, every ID number in it: audited like 立即备份 (the backup does not hold its own row)
+    recordAudit(db, { actor: cliActor(), action: 'backup', entity: 'database', entityId: null, after: { file: r.file, bytes: r.bytes, via: 'ltc backup' } });
     log(`已备份并校验：${r.file}（${r.bytes} 字节）`);
   } finally {
     db.close();

@@ -147,14 +147,19 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
   );
   for (const [name, sql] of Object.entries(APPEND_ONLY_TRIGGERS)) {
     if (normalize(triggers.get(name) ?? null) !== normalize(sql)) {
-      problems.push({ kind: '触发器缺失', id: null, detail: `禁止${name.endsWith('update') ? '修改' : '删除'}审计记录的触发器 ${name} ${triggers.has(name) ? '被改动' : '不存在'}` });
+      problems.push({
+        kind: '触发器缺失',
+        id: null,
+        detail: `禁止${name.endsWith('update') ? '修改' : '删除'}审计记录的触发器 ${name} ${triggers.has(name) ? '被改动' : '不存在'}`,
+      });
     }
   }
 
-  const chainStart = (raw.prepare('SELECT max(id) FROM audit_log WHERE entity = ? AND action = ?').pluck().get(CHAIN_START.entity, CHAIN_START.action) as number | null) ?? 0;
-  const rows = raw.prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id').iterate() as IterableIterator<
-    ChainedRow & { prev_hash: string | null; hash: string | null }
-  >;
+  const chainStart =
+    (raw.prepare('SELECT max(id) FROM audit_log WHERE entity = ? AND action = ?').pluck().get(CHAIN_START.entity, CHAIN_START.action) as number | null) ?? 0;
+  const rows = raw
+    .prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id')
+    .iterate() as IterableIterator<ChainedRow & { prev_hash: string | null; hash: string | null }>;
   const hashes = new Map<number, string | null>();
   let count = 0;
   let prev: { id: number; at: string; hash: string | null } | null = null;
@@ -176,7 +181,10 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
   const archivedHashes = new Set<string>();
   const hasArchive = (raw.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log_archived'").pluck().get() as number) > 0;
   if (hasArchive) {
-    const restores = raw.prepare("SELECT id, after_json FROM audit_log WHERE entity = 'database' AND action = 'restore' ORDER BY id").all() as { id: number; after_json: string | null }[];
+    const restores = raw.prepare("SELECT id, after_json FROM audit_log WHERE entity = 'database' AND action = 'restore' ORDER BY id").all() as {
+      id: number;
+      after_json: string | null;
+    }[];
     const archivedOf = raw.prepare(
       'SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log_archived WHERE restore_id = ? ORDER BY id',
     );
@@ -224,7 +232,10 @@ function rowProblem(
 }
 
 /** An archive that is not what its restore row says it set aside (count, links, each row's hash, last hash). */
-function archiveProblem(restore: { id: number; after_json: string | null }, rows: (ChainedRow & { prev_hash: string | null; hash: string | null })[]): ChainProblem | null {
+function archiveProblem(
+  restore: { id: number; after_json: string | null },
+  rows: (ChainedRow & { prev_hash: string | null; hash: string | null })[],
+): ChainProblem | null {
   let said: { archivedRows?: unknown; archivedHead?: unknown } = {};
   try {
     said = JSON.parse(restore.after_json ?? '{}') as typeof said;

@@ -25,7 +25,13 @@ interface OldRow {
 const sameRow = (a: OldRow, b: OldRow): boolean =>
   a.hash !== null && b.hash !== null
     ? a.hash === b.hash
-    : a.at === b.at && a.actor === b.actor && a.action === b.action && a.entity === b.entity && a.entity_id === b.entity_id && a.before_json === b.before_json && a.after_json === b.after_json;
+    : a.at === b.at &&
+      a.actor === b.actor &&
+      a.action === b.action &&
+      a.entity === b.entity &&
+      a.entity_id === b.entity_id &&
+      a.before_json === b.before_json &&
+      a.after_json === b.after_json;
 
 /** The audit rows of a file, read-only, with null hashes where its schema has none yet. */
 function rowsOf(file: string): OldRow[] {
@@ -58,10 +64,9 @@ export function recordRestore(db: LtcDatabase, o: { actor: string; backupFile: s
   const replaced = o.replacedCopy ? rowsOf(o.replacedCopy) : [];
   return db.transaction(() => {
     const kept = new Map(
-      (db.raw.prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id').all() as OldRow[]).map((r) => [
-        r.id,
-        r,
-      ]),
+      (
+        db.raw.prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id').all() as OldRow[]
+      ).map((r) => [r.id, r]),
     );
     let shared = 0;
     for (const r of replaced) {

@@ -220,6 +220,7 @@ export function writeAuditHead(db: LtcDatabase, claimId: number, head: AuditHead
 
 /** The audit chain's head stored with a submission; null for one made before migration 016 (or with an empty trail). */
 export function readAuditHead(db: LtcDatabase, claimId: number): AuditHead | null {
-  const r = db.raw.prepare('SELECT audit_head_id AS id, audit_head_hash AS hash FROM claims WHERE id = ?').get(claimId) as { id: number | null; hash: string | null } | undefined;
+  const r = db.raw.prepare('SELECT audit_head_id AS id, audit_head_hash AS hash FROM claims WHERE id = ?').get(claimId) as
+    { id: number | null; hash: string | null } | undefined;
   return r && r.id !== null && r.hash !== null ? { id: r.id, hash: r.hash } : null;
 }

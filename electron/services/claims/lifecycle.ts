@@ -232,7 +232,8 @@ export async function regenerate(
   const { generatedOn, submittedBy, submittedAt, seq } = stored.summary;
   if (!records || !generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
   const head = readAuditHead(db, stored.summary.id);
-  const submission: Submission | undefined = submittedBy && submittedAt ? { by: submittedBy, at: submittedAt, seq, ...(head ? { auditHead: head } : {}) } : undefined;
+  const submission: Submission | undefined =
+    submittedBy && submittedAt ? { by: submittedBy, at: submittedAt, seq, ...(head ? { auditHead: head } : {}) } : undefined;
   return build({ claim: stored.claim, records, generatedOn, submission, onProgress });
 }
 
