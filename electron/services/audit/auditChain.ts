@@ -155,8 +155,7 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
     }
   }
 
-  const chainStart =
-    (raw.prepare('SELECT max(id) FROM audit_log WHERE entity = ? AND action = ?').pluck().get(CHAIN_START.entity, CHAIN_START.action) as number | null) ?? 0;
+  const chainStart = chainStartOf(raw);
   const rows = raw
     .prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id')
     .iterate() as IterableIterator<ChainedRow & { prev_hash: string | null; hash: string | null }>;
@@ -205,6 +204,24 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
   return { rows: count, lastId: prev?.id ?? null, problems };
 }
 
+/**
+ * The id of the row migration 016 appended after hashing the rows already there (0: none, the trail was
+ * chained from its first row). Only the first such row counts, and only if it says it hashed every row
+ * before it: a 'chain' row appended later by someone else cannot exempt earlier rows from the time check.
+ */
+function chainStartOf(raw: BetterSqlite3.Database): number {
+  const first = raw
+    .prepare('SELECT id, after_json FROM audit_log WHERE entity = ? AND action = ? ORDER BY id LIMIT 1')
+    .get(CHAIN_START.entity, CHAIN_START.action) as { id: number; after_json: string | null } | undefined;
+  if (!first) return 0;
+  try {
+    const said = JSON.parse(first.after_json ?? '{}') as { hashedRows?: unknown; through?: unknown };
+    return said.through === first.id - 1 && said.hashedRows === first.id - 1 ? first.id : 0;
+  } catch {
+    return 0;
+  }
+}
+
 function rowProblem(
   row: ChainedRow & { prev_hash: string | null; hash: string | null },
   prev: { id: number; at: string; hash: string | null } | null,
@@ -215,7 +232,7 @@ function rowProblem(
     const missing = row.id - expectedId === 1 ? `第 ${expectedId} 条` : `第 ${expectedId}–${row.id - 1} 条`;
     return { kind: '记录缺失', id: expectedId, detail: `${missing}不见了（下一条是第 ${row.id} 条）` };
   }
-  const backwards = prev !== null && row.id > chainStart && instant(row.at) < instant(prev.at);
+  const backwards = prev !== null && row.id >= chainStart && instant(row.at) < instant(prev.at);
   const timeProblem = (): ChainProblem => ({ kind: '时间倒序', id: row.id, detail: `时间 ${row.at} 早于上一条（第 ${prev?.id ?? 0} 条，${prev?.at ?? ''}）` });
   if (row.hash === null || auditRowHash(row.prev_hash, row) !== row.hash) {
     if (backwards) return timeProblem();
