@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordAudit } from '../../../electron/services/audit/auditLog';
 import { verifyChain } from '../../../electron/services/audit/auditChain';
 import { openDatabase } from '../../../electron/services/db/database';
+import { MIGRATIONS } from '../../../electron/services/db/migrations';
 import { tempDir, track } from '../services/helpers';
 
 interface Row {
@@ -86,5 +87,36 @@ describe('the audit chain', () => {
     const rows = host.raw.prepare('SELECT id, prev_hash, hash FROM audit_log ORDER BY id').all() as Row[];
     expect(new Set(rows.map((r) => r.prev_hash)).size).toBe(rows.length);
     expect(verifyChain(host.raw)).toEqual({ rows: 24, lastId: 24, problems: [] });
+  });
+
+  it('hashes a trail written before the chain, its times as they were, and judges the times of what comes after', () => {
+    const file = path.join(tempDir(), 'd.db');
+    const before = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.number < 16) });
+    const insert = before.raw.prepare('INSERT INTO audit_log (at, actor, action, entity) VALUES (?, ?, ?, ?)');
+    // a PC whose clock was set back between two rows, before there was a chain to keep times in order
+    insert.run('2026-10-02T10:00:00.000+08:00', '张会计', 'import', 'dataset');
+    insert.run('2026-10-01T09:00:00.000+08:00', '张会计', 'export', 'dataset');
+    before.close();
+    const db = track(openDatabase(file));
+    expect(verifyChain(db.raw)).toEqual({ rows: 3, lastId: 3, problems: [] });
+    recordAudit(db, { actor: '李护士', action: 'export', entity: 'dataset' });
+    expect(verifyChain(db.raw).problems).toEqual([]);
+    // a row appended afterwards, with a right hash but a time before the one above it
+    const last = db.raw.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as Row;
+    const forged: Row = {
+      id: 5,
+      at: '2026-10-03T08:00:00.000+08:00',
+      actor: '张会计',
+      action: 'update',
+      entity: 'visit',
+      entity_id: '3',
+      before_json: null,
+      after_json: null,
+      prev_hash: last.hash,
+      hash: null,
+    };
+    forged.hash = specHash(last.hash, forged);
+    db.raw.prepare('INSERT INTO audit_log VALUES (@id, @at, @actor, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)').run(forged);
+    expect(verifyChain(db.raw).problems).toEqual([expect.objectContaining({ kind: '时间倒序', id: 5 })]);
   });
 });
