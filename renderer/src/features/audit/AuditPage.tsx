@@ -26,6 +26,8 @@ const ACTION_COLORS: Record<string, string> = {
   supplement: 'cyan',
   settle: 'geekblue',
   withdraw: 'volcano',
+  backup: 'lime',
+  restore: 'magenta',
 };
 
 export function AuditPage() {
