@@ -207,7 +207,7 @@ async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: Submi
   // The month's records are held from before the claim is read until it is stored (monthLock.ts).
   return whileSubmitting(db, o.month, async () => {
     const submittedAt = o.submittedAt ?? localTimestamp();
-    // Every row written before this one is what the agency's copy of the manifest will vouch for.
+    // The trail up to this head is what the agency's copy of the manifest will vouch for.
     const head = db.transaction(() => auditHead(db.raw));
     const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.actor, submittedAt, auditHead: head };
     const p = await prepare(db, request, o.onProgress);
