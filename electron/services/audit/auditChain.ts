@@ -180,17 +180,32 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
   const archivedHashes = new Set<string>();
   const hasArchive = (raw.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log_archived'").pluck().get() as number) > 0;
   if (hasArchive) {
-    const restores = raw.prepare("SELECT id, after_json FROM audit_log WHERE entity = 'database' AND action = 'restore' ORDER BY id").all() as {
-      id: number;
-      after_json: string | null;
-    }[];
-    const archivedOf = raw.prepare(
-      'SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log_archived WHERE restore_id = ? ORDER BY id',
-    );
-    for (const r of restores) {
-      const rows = archivedOf.all(r.id) as (ChainedRow & { prev_hash: string | null; hash: string | null })[];
-      for (const a of rows) if (a.hash) archivedHashes.add(`${a.id}:${a.hash}`);
-      const problem = archiveProblem(r, rows);
+    const archive = raw
+      .prepare(
+        'SELECT restore_id, via, id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log_archived ORDER BY restore_id, via, id',
+      )
+      .all() as ArchivedRow[];
+    const groups = new Map<string, ArchivedRow[]>();
+    for (const a of archive) {
+      if (a.hash) archivedHashes.add(`${a.id}:${a.hash}`);
+      const key = `${a.restore_id}|${a.via}`;
+      groups.set(key, [...(groups.get(key) ?? []), a]);
+    }
+    const liveRestore = raw.prepare("SELECT id, after_json FROM audit_log WHERE id = ? AND entity = 'database' AND action = 'restore'");
+    const restores = raw.prepare("SELECT id FROM audit_log WHERE entity = 'database' AND action = 'restore' ORDER BY id").pluck().all() as number[];
+    // every live restore row has its group (perhaps empty); every group hangs under a restore row
+    for (const id of restores) if (!groups.has(`${id}|`)) groups.set(`${id}|`, []);
+    for (const [key, rows] of groups) {
+      const [restoreId, via] = [Number(key.slice(0, key.indexOf('|'))), key.slice(key.indexOf('|') + 1)];
+      // the row that says what this group is: the live restore row, or an archived one a level up
+      const parts = via === '' ? [] : via.split('/');
+      const owner =
+        parts.length === 0
+          ? (liveRestore.get(restoreId) as { id: number; after_json: string | null } | undefined)
+          : groups.get(`${restoreId}|${parts.slice(1).join('/')}`)?.find((a) => a.id === Number(parts[0]) && a.entity === 'database' && a.action === 'restore');
+      const problem = owner
+        ? archiveProblem(restoreId, owner, rows)
+        : { kind: '内容被改动' as const, id: restoreId, detail: '归档的审计记录不属于任何一次恢复' };
       if (problem) problems.push(problem);
     }
   }
@@ -248,18 +263,20 @@ function rowProblem(
   return null;
 }
 
-/** An archive that is not what its restore row says it set aside (count, links, each row's hash, last hash). */
-function archiveProblem(
-  restore: { id: number; after_json: string | null },
-  rows: (ChainedRow & { prev_hash: string | null; hash: string | null })[],
-): ChainProblem | null {
+type ArchivedRow = ChainedRow & { restore_id: number; via: string; prev_hash: string | null; hash: string | null };
+
+/**
+ * An archive that is not what its restore row says it set aside (count, links, each row's hash, last hash).
+ * `liveId`: the live restore row the whole archive hangs under (the row a problem is reported at).
+ */
+function archiveProblem(liveId: number, restore: { id: number; after_json: string | null }, rows: ArchivedRow[]): ChainProblem | null {
   let said: { archivedRows?: unknown; archivedHead?: unknown } = {};
   try {
     said = JSON.parse(restore.after_json ?? '{}') as typeof said;
   } catch {
     // a restore row that does not parse was not written by recordAudit: its own hash says so
   }
-  const changed = (detail: string): ChainProblem => ({ kind: '内容被改动', id: restore.id, detail: `本次恢复归档的审计记录${detail}` });
+  const changed = (detail: string): ChainProblem => ({ kind: '内容被改动', id: liveId, detail: `本次恢复归档的审计记录${detail}` });
   if (typeof said.archivedRows === 'number' && said.archivedRows !== rows.length) return changed(`应为 ${said.archivedRows} 条，现有 ${rows.length} 条`);
   let prev: string | null | undefined;
   for (const a of rows) {

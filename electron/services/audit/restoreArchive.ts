@@ -33,15 +33,27 @@ const sameRow = (a: OldRow, b: OldRow): boolean =>
       a.before_json === b.before_json &&
       a.after_json === b.after_json;
 
-/** The audit rows of a file, read-only, with null hashes where its schema has none yet. */
-function rowsOf(file: string): OldRow[] {
+/** A row of an archive: under which restore row (`restore_id`) and path of archived restore rows (`via`). */
+interface OldArchivedRow extends OldRow {
+  restore_id: number;
+  via: string;
+}
+
+/** The audit rows of a file and its archive, read-only, with null hashes where its schema has none yet. */
+function rowsOf(file: string): { trail: OldRow[]; archive: OldArchivedRow[] } {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
-    const has = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() as number;
-    if (!has) return [];
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    if (!tables.has('audit_log')) return { trail: [], archive: [] };
     const cols = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all() as string[];
     const hashCols = cols.includes('hash') ? 'prev_hash, hash' : 'NULL AS prev_hash, NULL AS hash';
-    return db.prepare(`SELECT id, at, actor, action, entity, entity_id, before_json, after_json, ${hashCols} FROM audit_log ORDER BY id`).all() as OldRow[];
+    const trail = db
+      .prepare(`SELECT id, at, actor, action, entity, entity_id, before_json, after_json, ${hashCols} FROM audit_log ORDER BY id`)
+      .all() as OldRow[];
+    const archive = tables.has('audit_log_archived')
+      ? (db.prepare(`SELECT * FROM audit_log_archived ORDER BY restore_id, via, id`).all() as OldArchivedRow[])
+      : [];
+    return { trail, archive };
   } finally {
     db.close();
   }
@@ -61,7 +73,7 @@ export interface RestoreAudit {
  * same hash); every row of the replaced file after the last shared one is archived.
  */
 export function recordRestore(db: LtcDatabase, o: { actor: string; backupFile: string; replacedCopy: string | null }): RestoreAudit {
-  const replaced = o.replacedCopy ? rowsOf(o.replacedCopy) : [];
+  const { trail: replaced, archive: replacedArchive } = o.replacedCopy ? rowsOf(o.replacedCopy) : { trail: [], archive: [] };
   return db.transaction(() => {
     const kept = new Map(
       (
@@ -89,10 +101,27 @@ export function recordRestore(db: LtcDatabase, o: { actor: string; backupFile: s
       },
     });
     const insert = db.raw.prepare(
-      `INSERT INTO audit_log_archived (restore_id, id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-       VALUES (@restoreId, @id, @at, @actor, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
+      `INSERT INTO audit_log_archived (restore_id, via, id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+       VALUES (@restoreId, @via, @id, @at, @actor, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
     );
-    for (const r of archived) insert.run({ restoreId, ...r });
+    const row = (r: OldRow) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entity_id: r.entity_id,
+      before_json: r.before_json,
+      after_json: r.after_json,
+      prev_hash: r.prev_hash,
+      hash: r.hash,
+    });
+    for (const r of archived) insert.run({ restoreId, via: '', ...row(r) });
+    // What the replaced file had archived under a restore row that is archived now travels with it, one level
+    // deeper; what it had archived under a restore row both files share, the restored file holds already.
+    for (const r of replacedArchive.filter((a) => a.restore_id > shared)) {
+      insert.run({ restoreId, via: r.via ? `${r.restore_id}/${r.via}` : String(r.restore_id), ...row(r) });
+    }
     return { restoreId, archived: archived.length };
   });
 }

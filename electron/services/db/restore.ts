@@ -44,7 +44,10 @@ export function restoreDatabase(target: string, backupFile: string, actor: strin
 
   let previous: string | null = null;
   if (fs.existsSync(target) && fs.statSync(target).size > 0) {
-    previous = `${target}.before-restore-${fileStamp()}.bak`;
+    // a second restore within the same second gets its own copy, never the first one's name
+    const stamp = fileStamp();
+    previous = `${target}.before-restore-${stamp}.bak`;
+    for (let n = 2; fs.existsSync(previous); n += 1) previous = `${target}.before-restore-${stamp}-${n}.bak`;
     // Through SQLite, so the copy includes what is still only in the -wal.
     const src = new BetterSqlite3(target, { fileMustExist: true });
     try {

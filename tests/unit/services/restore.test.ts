@@ -111,4 +111,43 @@ describe('restoring a backup', () => {
       restored.close();
     }
   });
+
+  it('restoring the same backup twice keeps what the first restore archived too, one level down, and the chain verifies', async () => {
+    const { file, backup, db } = await sampleWithBackup();
+    const atBackup = listAudit(db).length;
+    recordAudit(db, { actor: '李会计', action: 'export', entity: 'dataset', after: { n: 1 } });
+    recordAudit(db, { actor: '李会计', action: 'export', entity: 'dataset', after: { n: 2 } });
+    db.close();
+    restoreDatabase(file, backup, '王管理员');
+    const between = openDatabase(file);
+    const firstRestore = listAudit(between).at(-1)!;
+    recordAudit(between, { actor: '李会计', action: 'export', entity: 'dataset', after: { n: 3 } });
+    between.close();
+
+    restoreDatabase(file, backup, '赵主任');
+    const restored = openDatabase(file);
+    try {
+      const trail = listAudit(restored);
+      expect(trail).toHaveLength(atBackup + 1);
+      expect(trail.at(-1)).toMatchObject({ actor: '赵主任', action: 'restore', after: expect.objectContaining({ archivedRows: 2 }) });
+      const archived = restored.raw
+        .prepare('SELECT restore_id AS restoreId, via, id, actor, after_json AS after FROM audit_log_archived ORDER BY via, id')
+        .all() as { restoreId: number; via: string; id: number; actor: string; after: string | null }[];
+      const last = trail.at(-1)!.id;
+      // directly: the first restore's row and the export after it; under that row: the two exports it had archived
+      expect(archived.map((a) => [a.restoreId, a.via, a.id, a.actor, a.after && (JSON.parse(a.after) as { n?: number }).n])).toEqual([
+        [last, '', firstRestore.id, '王管理员', undefined],
+        [last, '', firstRestore.id + 1, '李会计', 3],
+        [last, String(firstRestore.id), atBackup + 1, '李会计', 1],
+        [last, String(firstRestore.id), atBackup + 2, '李会计', 2],
+      ]);
+      expect(verifyChain(restored.raw).problems).toEqual([]);
+      // a row archived two restores ago, rewritten, is found (at the restore that holds it)
+      restored.raw.exec('DROP TRIGGER audit_log_archived_no_update');
+      restored.raw.prepare("UPDATE audit_log_archived SET actor = '别人' WHERE via <> '' AND id = ?").run(atBackup + 1);
+      expect(verifyChain(restored.raw).problems).toEqual([expect.objectContaining({ kind: '内容被改动', id: last })]);
+    } finally {
+      restored.close();
+    }
+  });
 });

@@ -25,8 +25,11 @@ ALTER TABLE claims ADD COLUMN audit_head_hash TEXT;
 DROP TRIGGER audit_log_no_update;
 -- A restore keeps the replaced file's audit rows written since the backup here, under the row that
 -- records the restore (db/restore.ts); append-only like the trail.
+-- \`via\`: '' for a row of the replaced file's trail; for a row that file had itself archived at an earlier
+-- restore, the path of archived restore rows it hangs under ('50', '50/20'), so nothing archived is dropped.
 CREATE TABLE audit_log_archived (
   restore_id   INTEGER NOT NULL REFERENCES audit_log (id),
+  via          TEXT NOT NULL DEFAULT '',
   id           INTEGER NOT NULL,
   at           TEXT NOT NULL,
   actor        TEXT NOT NULL,
@@ -37,7 +40,7 @@ CREATE TABLE audit_log_archived (
   after_json   TEXT,
   prev_hash    TEXT,
   hash         TEXT,
-  PRIMARY KEY (restore_id, id)
+  PRIMARY KEY (restore_id, via, id)
 );
 CREATE TRIGGER audit_log_archived_no_update BEFORE UPDATE ON audit_log_archived
 BEGIN SELECT RAISE(ABORT, '归档的审计日志不能修改'); END;
