@@ -12,6 +12,7 @@ import { packageCommand, reconcileCommand, resultCommand, resultTemplateCommand,
 import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
 import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
 import { inspectCommand, type InspectOptions } from './commands/inspectCommand';
+import { verifyAuditCommand } from './commands/auditCommand';
 import { problemLines } from './report';
 
 export interface Io {
@@ -142,6 +143,13 @@ function buildProgram(io: Io): Command {
     .option('--db <FILE>', '数据库文件')
     .option('--dataset <FILE>', 'ltc-dataset 数据文件')
     .action((o: { db?: string; dataset?: string }) => checkCommand(o, io.err));
+
+  program
+    .command('verify-audit')
+    .description('核对审计日志的哈希链是否完整：完整时打印“审计记录完整”，否则指出第一条断开的记录及原因（退出码 1）；只读')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .option('--package <DIR...>', '已申报的申报包目录（可多个）：用其 manifest.json 记下的链头核对申报前的审计记录未被改写')
+    .action((o: { db: string; package?: string[] }) => verifyAuditCommand(o, io.err));
 
   program
     .command('backup')

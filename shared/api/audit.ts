@@ -43,9 +43,21 @@ export interface AuditFacets {
   entities: string[];
 }
 
+/** Whether the trail is as it was written (its hash chain, decisions.md D33), as `ltc verify-audit` says. */
+export interface AuditChainView {
+  /** rows in the trail */
+  rows: number;
+  /** the last row's id; null for an empty trail */
+  lastId: number | null;
+  /** the first thing that breaks the chain, in Chinese; null when the trail is whole */
+  problem: { id: number | null; kind: string; detail: string } | null;
+}
+
 export const auditApi = {
   /** Newest first. `search` looks in the actor, the record's id and the before/after contents. */
   'audit.list': method(auditListQuery).returns<Page<AuditEntryView>>(),
   /** The actors, actions and entities the trail holds, for the filters. */
   'audit.facets': method(noInput).returns<AuditFacets>(),
+  /** The hash chain checked against the heads stored with the submissions: whole, or the first broken row. */
+  'audit.chain': method(noInput).returns<AuditChainView>(),
 };

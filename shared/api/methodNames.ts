@@ -76,6 +76,7 @@ export const METHOD_NAMES = [
   'visits.importTemplate',
   'audit.list',
   'audit.facets',
+  'audit.chain',
   'claims.list',
   'claims.month',
   'claims.monthLines',

@@ -28,6 +28,8 @@ export const ACTION_NAMES: Record<string, string> = {
   open: '打开',
   backup: '备份',
   restore: '恢复',
+  // migration 016 hashing the rows written before the audit chain (decisions.md D33)
+  chain: '建立审计哈希链',
   publish: '发布',
   // 自查: a hit marked 已核实（正常）, and that mark withdrawn
   'verify-hit': '核实为正常',
@@ -55,6 +57,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   report: '报表',
   catalogue: '服务项目目录',
   database: '数据库',
+  audit_log: '审计日志',
   'app-setting': '系统设置',
   rota: '排班',
   'shift-type': '班次',
@@ -182,6 +185,14 @@ const FIELDS: Record<string, string> = {
   status: '状态',
   backup: '备份文件',
   to: '保存到',
+  // a restore (audit/restoreArchive.ts) and the start of the audit chain (migration 016)
+  replaced: '被替换的数据库另存为',
+  archivedRows: '归档的审计记录条数',
+  archivedFrom: '归档的第一条',
+  archivedThrough: '归档的最后一条',
+  archivedHead: '归档末条的哈希',
+  hashedRows: '已计算哈希的记录条数',
+  through: '截至第几条',
   folder: '文件夹',
   path: '位置',
   // the institution

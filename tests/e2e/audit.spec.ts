@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { AppShell } from './pages/AppShell';
 import { AuditPage } from './pages/AuditPage';
 import { VisitsPage } from './pages/VisitsPage';
@@ -69,4 +70,26 @@ test('the audit log reads in Chinese: the agency result with its deductions in �
       .nth(1)
       .getByRole('row', { name: /合计 · 费用/ }),
   ).toContainText('元');
+});
+
+test('the audit log says whether its trail is whole, and names the first row rewritten behind its back', async ({ page, host }) => {
+  expect(ltc('import', '--db', host.dbFile, 'tests/fixtures/sample-ningbo.json').code).toBe(0);
+  expect(ltc('export', '--db', host.dbFile, `${host.dbFile}.export.json`).code).toBe(0);
+  await new AppShell(page).open('/settings/audit');
+  const chain = page.getByTestId('audit-chain');
+  // the import and the export: two rows
+  await expect(chain).toContainText('审计记录完整（2 条，末条 #2）');
+  await screenshot(page, '33c-audit-chain-whole');
+
+  // what the probe did: the triggers dropped, the import's actor rewritten, the triggers put back
+  const db = new BetterSqlite3(host.dbFile);
+  const triggers = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  db.prepare("UPDATE audit_log SET actor = '别人' WHERE id = 1").run();
+  for (const sql of triggers) db.exec(sql);
+  db.close();
+
+  await page.reload();
+  await expect(chain).toContainText('审计记录不完整：#1 内容被改动');
+  await screenshot(page, '33d-audit-chain-broken');
 });

@@ -5,8 +5,9 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Claim } from '../../../shared/claims/types';
+import { recordAudit } from '../../services/audit/auditLog';
 import { computeMonthClaim } from '../../services/claims/monthClaim';
 import { buildPackage } from '../../services/claims/package';
 import type { ClaimRecords } from '../../services/claims/packageTypes';
@@ -69,10 +70,35 @@ export async function claimCommand(opts: ClaimOptions, out: (s: string) => void,
   if (!records) {
     const file = join(dir, 'claim.json');
     writeJsonAtomic(file, claim);
+    auditDraftExport(opts, claim, [file], 'ltc claim --out');
     out(file);
     return;
   }
   // A draft package is dated today; a submitted one keeps the date it was submitted with.
   const files = await buildPackage({ claim, records, generatedOn: serviceToday(), onProgress: progressLogger(log) });
-  for (const f of savePackageVerified(dir, files)) out(f.path);
+  const saved = savePackageVerified(dir, files);
+  auditDraftExport(
+    opts,
+    claim,
+    saved.map((f) => f.path),
+    'ltc claim --package',
+  );
+  for (const f of saved) out(f.path);
+}
+
+/**
+ * Files of an institution's claim written out (they carry whole ID numbers) are audited as the window's
+ * exports are; a claim of a dataset file goes through a throwaway database and leaves no trail to write to.
+ */
+function auditDraftExport(opts: ClaimOptions, claim: Claim, paths: string[], how: string): void {
+  if (!opts.db) return;
+  withDatabase(opts.db, (db) =>
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'claim',
+      entityId: null,
+      after: { month: claim.month, kind: claim.kind, status: 'draft', files: paths.map((p) => basename(p)), via: `${how} → ${dirname(paths[0] ?? '')}` },
+    }),
+  );
 }

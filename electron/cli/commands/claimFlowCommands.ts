@@ -95,6 +95,14 @@ export async function resultTemplateCommand(o: { db: string; month: string; seq?
       previous: currentResult(db, c.summary.id),
     });
     writeFileAtomic(outFile, bytes);
+    // the template carries whole ID numbers: audited as the window's download of it is
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'claim',
+      entityId: c.summary.id,
+      after: { month: c.summary.month, kind: c.summary.kind, seq: c.summary.seq, files: [basename(outFile)], via: `ltc result-template → ${resolve(outFile)}` },
+    });
     log(`已生成审核结果模板：${outFile}`);
   });
 }

@@ -5,6 +5,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
+import { recordAudit } from '../../services/audit/auditLog';
 import { backupDatabase } from '../../services/db/backup';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
 import { exportDataset } from '../../services/dataset/exportDataset';
@@ -21,6 +22,11 @@ import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
 import { describeDatabaseFile } from '../../services/db/describeFile';
+import { verifyAuditFile } from '../../services/audit/verifyAuditFile';
+import { chainVerdict } from './auditCommand';
+
+/** The schema version whose audit rows form a hash chain (migration 016). */
+const AUDIT_CHAIN_SCHEMA = 16;
 
 /** Who the audit log names for what the command line does. */
 export const cliActor = (): string => `ltc:${userInfo().username}`;
@@ -57,8 +63,18 @@ export function importCommand(dbFile: string, datasetFile: string, log: (s: stri
 
 export function exportCommand(dbFile: string, outFile: string, log: (s: string) => void): void {
   requireExisting(dbFile, '数据库文件');
-  const dataset = withDatabase(dbFile, (db) => exportDataset(db));
-  writeJsonAtomic(outFile, dataset);
+  const dataset = withDatabase(dbFile, (db) => {
+    const d = exportDataset(db);
+    writeJsonAtomic(outFile, d);
+    // every ID number leaves the program in this file: who, and to where, is audited like the window's export
+    recordAudit(db, {
+      actor: cliActor(),
+      action: 'export',
+      entity: 'dataset',
+      after: { residents: d.residents.length, staff: d.staff.length, visits: d.visits.length, via: `ltc export → ${resolve(outFile)}` },
+    });
+    return d;
+  });
   log(`已导出 ${dataset.residents.length} 名服务对象、${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录 → ${outFile}`);
 }
 
@@ -77,6 +93,9 @@ export function checkCommand(target: { db?: string; dataset?: string }, log: (s:
     log(
       `长护助手数据库：${f.institution ? `机构“${f.institution}”，` : '尚未设置机构，'}${f.residents} 名服务对象、${f.staff} 名员工、${f.visits} 条上门服务记录`,
     );
+    // the audit chain too (ltc verify-audit, which also compares with packages' manifests): a rewritten trail fails the check
+    if (f.version >= AUDIT_CHAIN_SCHEMA) log(chainVerdict(verifyAuditFile(file)));
+    else log(`审计记录尚未建立哈希链（升级到版本 ${AUDIT_CHAIN_SCHEMA} 时建立）`);
   }
   if (!target.db && !target.dataset) throw new InputError('请指定 --db 数据库文件或 --dataset 数据文件');
 }
@@ -86,6 +105,8 @@ export async function backupCommand(dbFile: string, outFile: string, log: (s: st
   const db = openDatabase(resolve(dbFile));
   try {
     const r = await backupDatabase(db, resolve(outFile));
+    // a backup is the whole database, every ID number in it: audited like 立即备份 (the backup does not hold its own row)
+    recordAudit(db, { actor: cliActor(), action: 'backup', entity: 'database', entityId: null, after: { file: r.file, bytes: r.bytes, via: 'ltc backup' } });
     log(`已备份并校验：${r.file}（${r.bytes} 字节）`);
   } finally {
     db.close();
@@ -94,8 +115,9 @@ export async function backupCommand(dbFile: string, outFile: string, log: (s: st
 
 export function restoreCommand(dbFile: string, backupFile: string, log: (s: string) => void): void {
   requireExisting(backupFile, '备份文件');
-  const r = restoreDatabase(resolve(dbFile), resolve(backupFile));
+  const r = restoreDatabase(resolve(dbFile), resolve(backupFile), cliActor());
   if (r.previous) log(`原数据库已另存为：${r.previous}`);
+  if (r.archivedAuditRows > 0) log(`原数据库在该备份之后写入的 ${r.archivedAuditRows} 条审计记录已归档保留（审计日志中记有本次恢复）`);
   log(`已从备份恢复：${resolve(dbFile)}（数据库结构版本 ${r.schemaVersion}）`);
 }
 

@@ -7,6 +7,7 @@ import type { ClaimStatus, ClaimSummary } from '../../../shared/api/claims';
 import type { Claim } from '../../../shared/claims/types';
 import type { Dataset } from '../../../shared/domain/model';
 import { firstNonFinite } from '../../../shared/claims/finite';
+import type { AuditHead } from '../audit/auditChain';
 import type { LtcDatabase } from '../db/database';
 import { InputError } from '../errors';
 
@@ -210,4 +211,16 @@ export function listClaimFiles(db: LtcDatabase, claimId: number): { name: string
     sha256: string;
     bytes: number;
   }[];
+}
+
+/** Stores the audit chain's head a submission was made at (migration 016; its manifest prints it). */
+export function writeAuditHead(db: LtcDatabase, claimId: number, head: AuditHead): void {
+  db.raw.prepare('UPDATE claims SET audit_head_id = ?, audit_head_hash = ? WHERE id = ?').run(head.id, head.hash, claimId);
+}
+
+/** The audit chain's head stored with a submission; null for one made before migration 016 (or with an empty trail). */
+export function readAuditHead(db: LtcDatabase, claimId: number): AuditHead | null {
+  const r = db.raw.prepare('SELECT audit_head_id AS id, audit_head_hash AS hash FROM claims WHERE id = ?').get(claimId) as
+    { id: number | null; hash: string | null } | undefined;
+  return r && r.id !== null && r.hash !== null ? { id: r.id, hash: r.hash } : null;
 }

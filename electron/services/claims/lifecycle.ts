@@ -17,10 +17,22 @@ import type { LtcDatabase } from '../db/database';
 import { loadClaimInput } from '../dataset/loadMonth';
 import { InputError, ServiceError } from '../errors';
 import { serviceToday } from '../staff/staffFacts';
-import { claimsOfMonth, getClaim, isSent, readClaimFiles, readClaimRecords, writeClaim, writeClaimFiles, type StoredClaim } from './claimStore';
+import { auditHead, type AuditHead } from '../audit/auditChain';
+import {
+  claimsOfMonth,
+  getClaim,
+  isSent,
+  readAuditHead,
+  readClaimFiles,
+  readClaimRecords,
+  writeAuditHead,
+  writeClaim,
+  writeClaimFiles,
+  type StoredClaim,
+} from './claimStore';
 import { computeMonthClaim } from './monthClaim';
 import { whileSubmitting } from './monthLock';
-import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress } from './packageTypes';
+import type { ClaimRecords, PackageBuilder, PackageFile, PackageProgress, Submission } from './packageTypes';
 import { claimJsonBytes } from '../documents/claimJson';
 import { layoutOf, MANIFEST_NAME, PACKAGE_LAYOUT, sha256Hex } from '../documents/manifest';
 
@@ -35,6 +47,8 @@ export interface SubmissionRequest {
   /** 申报人 and 申报时间, printed on the summary and in the manifest, stored with the claim */
   submittedBy: string;
   submittedAt: string;
+  /** the audit chain's head read as the submission starts (null: an empty trail), printed in the manifest and stored with the claim */
+  auditHead: AuditHead | null;
 }
 
 /** A submission made and checked, not yet stored: the claim, its sequence number, its records (as JSON) and its files. */
@@ -142,7 +156,7 @@ function claimToSubmit(db: LtcDatabase, r: SubmissionRequest): { claim: Claim; r
 export function preparerWith(build: PackageBuilder): SubmissionPreparer {
   return async (db, r, onProgress) => {
     const { claim, records, seq } = claimToSubmit(db, r);
-    const submission = { by: r.submittedBy, at: r.submittedAt, seq };
+    const submission: Submission = { by: r.submittedBy, at: r.submittedAt, seq, ...(r.auditHead ? { auditHead: r.auditHead } : {}) };
     const files = await build({ claim, records, generatedOn: r.generatedOn, submission, onProgress });
     return { claim, seq, recordsJson: JSON.stringify(records), files };
   };
@@ -152,7 +166,7 @@ export function preparerWith(build: PackageBuilder): SubmissionPreparer {
  * Stores a prepared submission in one transaction. The checks are made again inside it: another
  * window (or the command line) may have submitted the month while this package was being built.
  */
-function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions, submittedAt: string): number {
+function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions & { auditHead: AuditHead | null }, submittedAt: string): number {
   return db.transaction(() => {
     if (p.claim.kind === 'regular') refuseResubmission(db, o.month);
     else if (nextSupplementarySeq(db, o.month) !== p.seq) {
@@ -171,6 +185,8 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions, submit
       submittedBy: o.actor,
     });
     writeClaimFiles(db, id, p.files);
+    // the head its manifest prints, kept so the package regenerates the same and the chain can be checked against it
+    if (o.auditHead) writeAuditHead(db, id, o.auditHead);
     recordAudit(db, {
       actor: o.actor,
       // 补报 is its own action in the trail, not a second 申报 of the month.
@@ -191,9 +207,11 @@ async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: Submi
   // The month's records are held from before the claim is read until it is stored (monthLock.ts).
   return whileSubmitting(db, o.month, async () => {
     const submittedAt = o.submittedAt ?? localTimestamp();
-    const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.actor, submittedAt };
+    // The trail up to this head is what the agency's copy of the manifest will vouch for.
+    const head = db.transaction(() => auditHead(db.raw));
+    const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.actor, submittedAt, auditHead: head };
     const p = await prepare(db, request, o.onProgress);
-    return { claimId: commit(db, p, o, submittedAt), claim: p.claim, files: p.files };
+    return { claimId: commit(db, p, { ...o, auditHead: head }, submittedAt), claim: p.claim, files: p.files };
   });
 }
 
@@ -213,7 +231,9 @@ export async function regenerate(
   const records = stored.hasRecords ? readClaimRecords(db, stored.summary.id) : null;
   const { generatedOn, submittedBy, submittedAt, seq } = stored.summary;
   if (!records || !generatedOn) throw new ServiceError('CONFLICT', '只有已申报的结算可以重新生成申报文件。');
-  const submission = submittedBy && submittedAt ? { by: submittedBy, at: submittedAt, seq } : undefined;
+  const head = readAuditHead(db, stored.summary.id);
+  const submission: Submission | undefined =
+    submittedBy && submittedAt ? { by: submittedBy, at: submittedAt, seq, ...(head ? { auditHead: head } : {}) } : undefined;
   return build({ claim: stored.claim, records, generatedOn, submission, onProgress });
 }
 

@@ -1,5 +1,6 @@
 import type { Claim } from '../../../shared/claims/types';
 import type { Dataset } from '../../../shared/domain/model';
+import type { AuditHead } from '../audit/auditChain';
 
 /** One file of the upload package, with its SHA-256 (hex). */
 export interface PackageFile {
@@ -27,6 +28,11 @@ export interface Submission {
   /** `localTimestamp()`: `2026-11-05T09:30:00.000+08:00` */
   at: string;
   seq: number;
+  /**
+   * the audit chain's head when the submission was made (audit/auditChain.ts), written in the manifest so
+   * that the agency's copy proves the trail up to it; absent for submissions made before migration 016
+   */
+  auditHead?: AuditHead;
 }
 
 /**

@@ -4,6 +4,7 @@
  * only and never crosses to the renderer (there is no "run SQL" channel, by design).
  */
 import BetterSqlite3 from 'better-sqlite3';
+import { ensureHashFunction } from '../audit/auditChain';
 import { recordAppVersion, upgradeOf } from './appVersion';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, runMigrations, takePreMigrationBackup, takeUpgradeBackup } from './migrate';
@@ -56,6 +57,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
   ownerOnly(file);
   try {
     applyPragmas(raw);
+    // before any statement runs: a function cannot be registered while a query iterates on the connection
+    ensureHashFunction(raw);
     const applied = runMigrations(raw, { appVersion: opts.appVersion, migrations });
     if (opts.appVersion) recordAppVersion(raw, opts.appVersion);
     return {
@@ -84,7 +87,10 @@ export function openWorkerConnection(file: string, opts: { readonly: boolean }):
   const raw = new BetterSqlite3(file, { readonly: opts.readonly, fileMustExist: true });
   try {
     if (opts.readonly) raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    else applyPragmas(raw);
+    else {
+      applyPragmas(raw);
+      ensureHashFunction(raw);
+    }
   } catch (err) {
     raw.close();
     throw err;

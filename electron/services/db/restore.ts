@@ -3,11 +3,13 @@
  * lost on the way: the backup is checked first (a sound SQLite file of this program, not from a newer
  * version), the current file is copied aside (`.before-restore-….bak`, with what its -wal held), and
  * the replacement is a rename of a fully written copy, so a power cut leaves either the old file or
- * the new one. An older backup is migrated on opening, like any older file (with its own backup).
+ * the new one. An older backup is migrated on opening, like any older file (with its own backup). The
+ * audit trail records the restore and keeps the replaced file's rows since the backup (restoreArchive.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { recordRestore } from '../audit/restoreArchive';
 import { fileStamp } from './clock';
 import { openDatabase } from './database';
 import { DatabaseError } from './errors';
@@ -18,6 +20,8 @@ export interface RestoreResult {
   /** the copy of the file as it was before the restore; null when there was none */
   previous: string | null;
   schemaVersion: number;
+  /** audit rows of the replaced file kept in audit_log_archived (audit/restoreArchive.ts) */
+  archivedAuditRows: number;
 }
 
 function fsyncFile(file: string): void {
@@ -29,7 +33,8 @@ function fsyncFile(file: string): void {
   }
 }
 
-export function restoreDatabase(target: string, backupFile: string): RestoreResult {
+/** `actor`: who restored, named in the audit row the restore appends. */
+export function restoreDatabase(target: string, backupFile: string, actor: string): RestoreResult {
   if (path.resolve(target) === path.resolve(backupFile))
     throw new DatabaseError('DB_BACKUP_FAILED', '备份文件与要恢复的数据库是同一个文件，请选择另一个备份文件。');
   const inspected = inspectDatabaseFile(backupFile);
@@ -39,7 +44,10 @@ export function restoreDatabase(target: string, backupFile: string): RestoreResu
 
   let previous: string | null = null;
   if (fs.existsSync(target) && fs.statSync(target).size > 0) {
-    previous = `${target}.before-restore-${fileStamp()}.bak`;
+    // a second restore within the same second gets its own copy, never the first one's name
+    const stamp = fileStamp();
+    previous = `${target}.before-restore-${stamp}.bak`;
+    for (let n = 2; fs.existsSync(previous); n += 1) previous = `${target}.before-restore-${stamp}-${n}.bak`;
     // Through SQLite, so the copy includes what is still only in the -wal.
     const src = new BetterSqlite3(target, { fileMustExist: true });
     try {
@@ -64,7 +72,9 @@ export function restoreDatabase(target: string, backupFile: string): RestoreResu
 
   const db = openDatabase(target);
   try {
-    return { previous, schemaVersion: Number(db.raw.pragma('user_version', { simple: true })) };
+    // the trail says who restored which backup, and keeps the replaced file's rows since that backup
+    const audit = recordRestore(db, { actor, backupFile, replacedCopy: previous });
+    return { previous, schemaVersion: Number(db.raw.pragma('user_version', { simple: true })), archivedAuditRows: audit.archived };
   } finally {
     db.close();
   }

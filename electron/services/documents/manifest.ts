@@ -2,7 +2,8 @@
  * manifest.json: what the package holds (each file's name, size and SHA-256, and whether it is uploaded)
  * and what it claims (month, policy, totals), so the agency and a later check can tell a complete,
  * unaltered package. A draft says so (`status: draft`); a submitted package names who submitted it, when,
- * and its number (申报序号). Fixed key order, no clock: the same package gives the same manifest.
+ * its number (申报序号) and the audit chain's head it was submitted at. Fixed key order, no clock: the same
+ * package gives the same manifest.
  */
 import { createHash } from 'node:crypto';
 import type { Claim } from '../../../shared/claims/types';
@@ -45,6 +46,8 @@ export function manifestFile(claim: Claim, generatedOn: LocalDate, files: readon
     kind: claim.kind,
     status: submission ? 'submitted' : 'draft',
     ...(submission ? { submission: { submittedBy: submission.by, submittedAt: submission.at, seq: submission.seq } } : {}),
+    // the audit chain's head at submission (decisions.md D33): `ltc verify-audit --package` compares it with the trail
+    ...(submission?.auditHead ? { auditHead: { id: submission.auditHead.id, hash: submission.auditHead.hash } } : {}),
     institution: ordered(claim.institution, ['name', 'uscc', 'agencyCode']),
     policy: ordered(claim.policy, ['id', 'version']),
     generatedOn,

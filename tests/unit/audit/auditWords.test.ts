@@ -3,11 +3,15 @@
  * the domain's enums in Chinese, times without the `T`; 补报 and the agency's result read as what they
  * are; keys nobody listed fall back to themselves without an error.
  */
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditChanges } from '../../../electron/services/audit/auditDiff';
 import { auditFacets, listAuditPage } from '../../../electron/services/audit/auditQuery';
+import { recordAudit } from '../../../electron/services/audit/auditLog';
+import { backupDatabase } from '../../../electron/services/db/backup';
 import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
+import { restoreDatabase } from '../../../electron/services/db/restore';
 import { auditListQuery } from '../../../shared/api/audit';
 import { ACTION_NAMES, actionName, ENTITY_NAMES, entityName, fieldLabel, lastKey } from '../../../shared/audit/auditWords';
 import { tempDir, track } from '../services/helpers';
@@ -170,5 +174,27 @@ describe('rows the lists do not know yet, and rows written by older versions', (
     expect(page(db, { action: 'submit' }).total).toBe(1);
     expect(page(db, { action: 'supplement' }).total).toBe(1);
     expect(fieldLabel('lines', 'claim')).toBe('明细行数');
+  });
+
+  it('reads a restore and the start of the audit chain in Chinese', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ltc-desk.db');
+    const db = openDatabase(file);
+    recordAudit(db, { actor: '李会计', action: 'export', entity: 'dataset' });
+    await backupDatabase(db, path.join(dir, 'b.db'));
+    recordAudit(db, { actor: '李会计', action: 'export', entity: 'dataset' });
+    db.close();
+    restoreDatabase(file, path.join(dir, 'b.db'), '王管理员');
+    // a database of the release of 2026-12-02: its trail is hashed on opening, and the chain's start logged
+    const old = path.join(dir, 'old.db');
+    copyFileSync(path.resolve(__dirname, '../../fixtures/db/release-stop9-schema6.db'), old);
+    const rows = [...page(track(openDatabase(file))).rows, ...page(track(openDatabase(old))).rows];
+    const restore = rows.find((r) => r.action === 'restore')!;
+    const chain = rows.find((r) => r.action === 'chain')!;
+    expect([actionName(restore.action), entityName(restore.entity)]).toEqual(['恢复', '数据库']);
+    expect([actionName(chain.action), entityName(chain.entity)]).toEqual(['建立审计哈希链', '审计日志']);
+    const labels = [restore, chain].flatMap((r) => r.changes.map((c) => fieldLabel(c.path, r.entity)));
+    expect(labels).toEqual(expect.arrayContaining(['备份文件', '归档的审计记录条数', '已计算哈希的记录条数']));
+    expect(labels.filter((l) => latin(l))).toEqual([]);
   });
 });

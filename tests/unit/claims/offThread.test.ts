@@ -5,7 +5,7 @@
  * same thread, and its refusals come back as the same errors.
  * Needs `npm run build` first (npm test does it).
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtClaimWorker, computeMonthClaimOffThread, offThreadPreparer, verifyRegenerationOffThread } from '../../../electron/services/claims/claimOffThread';
@@ -56,8 +56,17 @@ describe('the claim worker', () => {
     return db;
   };
 
+  /** Two copies of one database: the same records and the same audit trail (whose head the manifest prints). */
+  const twinDbs = () => {
+    const first = sampleDb();
+    first.close();
+    const second = path.join(tempDir(), 'ltc.db');
+    copyFileSync(first.file, second);
+    return [track(openDatabase(first.file)), track(openDatabase(second))] as const;
+  };
+
   it('prepares a submission whose stored claim, records and files are those of one made in this thread', async () => {
-    const [off, here] = [sampleDb(), sampleDb()];
+    const [off, here] = twinDbs();
     const phases: string[] = [];
     // one 申报时间 for both: the package prints it
     const submittedAt = '2026-11-05T09:30:00.000+08:00';

@@ -148,7 +148,7 @@ describe('ltc --help', () => {
   it('lists the commands and exits 0; an unknown command exits 1', () => {
     const r = ltc('--help');
     expect(r.code).toBe(0);
-    for (const c of ['claim', 'import', 'export', 'backup', 'check', 'demo']) expect(r.stdout).toContain(c);
+    for (const c of ['claim', 'import', 'export', 'backup', 'check', 'verify-audit', 'demo']) expect(r.stdout).toContain(c);
     expect(ltc('frobnicate').code).toBe(1);
   });
 });

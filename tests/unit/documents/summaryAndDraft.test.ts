@@ -263,11 +263,16 @@ describe('draft or submitted', () => {
     for (const ws of s.worksheets) for (const t of cellTexts(ws)) expect(t, ws.name).not.toContain('草稿');
   });
 
-  it('the manifest: a draft says so; a submitted package names 申报人, 申报时间 and 申报序号', () => {
+  it('the manifest: a draft says so; a submitted package names 申报人, 申报时间, 申报序号 and the audit chain head it was submitted at', () => {
     const read = (b: Built) => JSON.parse(new TextDecoder().decode(b.file('manifest.json').bytes)) as Record<string, unknown>;
     expect(read(draft)).toMatchObject({ status: 'draft' });
     expect(read(draft)).not.toHaveProperty('submission');
-    expect(read(submitted)).toMatchObject({ status: 'submitted', submission: { submittedBy: '张丽', submittedAt: '2026-11-05T09:30:00.000+08:00', seq: 0 } });
+    expect(read(draft)).not.toHaveProperty('auditHead');
+    expect(read(submitted)).toMatchObject({
+      status: 'submitted',
+      submission: { submittedBy: '张丽', submittedAt: '2026-11-05T09:30:00.000+08:00', seq: 0 },
+      auditHead: { id: 42, hash: '5f1c0e3a9b7d4c2e8f6a1b3d5c7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e' },
+    });
   });
 
   it('claim.json is the same claim either way: only the documents differ', () => {

@@ -32,8 +32,16 @@ export function sampleRecords(): Dataset {
   return structuredClone(sampleJson) as Dataset;
 }
 
-/** The sample's October claim as submitted: who, when (the institution's clock), 申报序号 0. */
-export const SUBMISSION: Submission = { by: '张丽', at: '2026-11-05T09:30:00.000+08:00', seq: 0 };
+/**
+ * The sample's October claim as submitted: who, when (the institution's clock), 申报序号 0, and the audit
+ * chain's head it was submitted at (row 42 and its hash: any fixed row does, the manifest only prints it).
+ */
+export const SUBMISSION: Submission = {
+  by: '张丽',
+  at: '2026-11-05T09:30:00.000+08:00',
+  seq: 0,
+  auditHead: { id: 42, hash: '5f1c0e3a9b7d4c2e8f6a1b3d5c7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e' },
+};
 
 /** The sample's October package as submitted (what verify regenerates); `draftInput` for the draft. */
 export function sampleInput(records = sampleRecords()): ClaimPackageInput & { claim: Claim } {

@@ -40,7 +40,7 @@ describe.skipIf(process.platform === 'win32')('database files are 0600 whatever 
       expect(modeOf(old)).toBe('600');
       upgraded.close();
 
-      const r = restoreDatabase(file, backup);
+      const r = restoreDatabase(file, backup, '王管理员');
       expect(modeOf(r.previous ?? '')).toBe('600');
       expect(modeOf(file)).toBe('600');
     } finally {

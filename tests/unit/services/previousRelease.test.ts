@@ -10,6 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimsOfMonth, getClaim, readClaimFiles } from '../../../electron/services/claims/claimStore';
 import { verifyRegeneration } from '../../../electron/services/claims/lifecycle';
+import { listAudit } from '../../../electron/services/audit/auditLog';
+import { verifyChain } from '../../../electron/services/audit/auditChain';
 import { isMonthLocked } from '../../../electron/services/claims/monthLock';
 import { buildPackage } from '../../../electron/services/claims/package';
 import { computeMonthClaim } from '../../../electron/services/claims/monthClaim';
@@ -20,6 +22,13 @@ import expected from '../../fixtures/sample-ningbo.expected-2026-10.json';
 import { tempDir, track } from './helpers';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/db/release-stop9-schema6.db');
+
+/** A copy of the fixture, never migrated past what is asked: the original stays as the release left it. */
+function releasedCopy(): string {
+  const file = path.join(tempDir(), 'as-released.db');
+  copyFileSync(FIXTURE, file);
+  return file;
+}
 
 function upgraded() {
   const file = path.join(tempDir(), 'ltc-desk.db');
@@ -66,5 +75,18 @@ describe('a database from the release of 2026-12-02 (schema 6)', () => {
       differing: ['床日统计表.pdf'],
       olderLayout: 1,
     });
+  });
+
+  it('has its audit trail hashed into a chain that verifies, its rows kept as they were, and one more row saying where the chain starts', () => {
+    const before = listAudit(track(openDatabase(releasedCopy(), { migrations: MIGRATIONS.filter((m) => m.number <= 6) })));
+    const { db } = upgraded();
+    const after = listAudit(db);
+    // the release's rows (the import and the submission) unchanged, then the migration's
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(before.map((r) => r.action)).toEqual(expect.arrayContaining(['import', 'submit']));
+    expect(after.slice(before.length)).toEqual([
+      expect.objectContaining({ actor: '长护助手', action: 'chain', entity: 'audit_log', after: { hashedRows: before.length, through: before.at(-1)!.id } }),
+    ]);
+    expect(verifyChain(db.raw)).toEqual({ rows: before.length + 1, lastId: before.length + 1, problems: [] });
   });
 });

@@ -17,6 +17,7 @@ import { migration012 } from './012_institution_contact';
 import { migration013 } from './013_claim_result_history';
 import { migration014 } from './014_submission_holds';
 import { migration015 } from './015_result_correction_reasons';
+import { migration016 } from './016_audit_chain';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -1,6 +1,6 @@
 /** 审计日志: the trail, newest first, filtered and paged by the services; a row opens to its changes. */
 import { keepPreviousData } from '@tanstack/react-query';
-import { DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import { Alert, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -26,12 +26,15 @@ const ACTION_COLORS: Record<string, string> = {
   supplement: 'cyan',
   settle: 'geekblue',
   withdraw: 'volcano',
+  backup: 'lime',
+  restore: 'magenta',
 };
 
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number; sortOrder?: 'ascend' | 'descend' }>({ page: 1, pageSize: 20 });
   const facets = useApiQuery('audit.facets', undefined);
+  const chain = useApiQuery('audit.chain', undefined);
   const list = useApiQuery('audit.list', { ...filters, ...paging }, { placeholderData: keepPreviousData });
   const update = (patch: Filters) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -67,6 +70,16 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={S.title} subtitle={S.subtitle} />
+      {chain.data && (
+        <Alert
+          type={chain.data.problem ? 'error' : 'success'}
+          showIcon
+          title={chain.data.problem ? S.chainBroken(chain.data.problem) : S.chainWhole(chain.data.rows, chain.data.lastId)}
+          description={chain.data.problem ? chain.data.problem.detail : S.chainHint}
+          style={{ marginBottom: 16 }}
+          data-testid="audit-chain"
+        />
+      )}
       <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search" aria-label={S.filtersLabel}>
         <DatePicker.RangePicker
           aria-label={S.datesLabel}
@@ -112,7 +125,7 @@ export function AuditPage() {
           style={{ width: 240 }}
         />
       </Flex>
-      <ErrorAlert error={list.error ?? facets.error} />
+      <ErrorAlert error={list.error ?? facets.error ?? chain.error} />
       <Table<AuditEntryView>
         rowKey="id"
         size="middle"

@@ -16,6 +16,10 @@ export const S = {
   truncated: '改动较多，只列出前 200 项',
   noChanges: '没有记录字段内容',
   total: (n: number) => `共 ${n} 条`,
+  // the hash chain (ltc verify-audit says the same)
+  chainWhole: (rows: number, lastId: number | null) => (lastId === null ? '审计记录完整（0 条）' : `审计记录完整（${rows} 条，末条 #${lastId}）`),
+  chainBroken: (p: { id: number | null; kind: string; detail: string }) => `审计记录不完整：${p.id === null ? '' : `#${p.id} `}${p.kind}`,
+  chainHint: '每条记录都与上一条以哈希相连；改动、删除或事后插入的记录都会在这里显示。可用 ltc verify-audit --package 与经办机构留存的申报包核对。',
   // the screen's parts, named for screen readers
   filtersLabel: '筛选审计日志',
   datesLabel: '日期',
