@@ -11,18 +11,13 @@
  */
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { AuditDbRow } from './auditLog';
 
-/** The stored columns a row's hash covers, as SQLite returns them. */
-export interface ChainedRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-}
+/** The stored columns a row's hash covers, as SQLite returns them: the audit_log row (auditLog.ts). */
+export type ChainedRow = AuditDbRow;
+
+/** A stored row with its place in the chain. */
+export type StoredAuditRow = ChainedRow & { prev_hash: string | null; hash: string | null };
 
 /** A point of the chain: a row's id and its hash (what a manifest's `auditHead` holds). */
 export interface AuditHead {
@@ -158,7 +153,7 @@ export function verifyChain(raw: BetterSqlite3.Database, expected: readonly Expe
   const chainStart = chainStartOf(raw);
   const rows = raw
     .prepare('SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id')
-    .iterate() as IterableIterator<ChainedRow & { prev_hash: string | null; hash: string | null }>;
+    .iterate() as IterableIterator<StoredAuditRow>;
   const hashes = new Map<number, string | null>();
   let count = 0;
   let prev: { id: number; at: string; hash: string | null } | null = null;
@@ -237,11 +232,7 @@ function chainStartOf(raw: BetterSqlite3.Database): number {
   }
 }
 
-function rowProblem(
-  row: ChainedRow & { prev_hash: string | null; hash: string | null },
-  prev: { id: number; at: string; hash: string | null } | null,
-  chainStart: number,
-): ChainProblem | null {
+function rowProblem(row: StoredAuditRow, prev: { id: number; at: string; hash: string | null } | null, chainStart: number): ChainProblem | null {
   const expectedId = (prev?.id ?? 0) + 1;
   if (row.id > expectedId) {
     const missing = row.id - expectedId === 1 ? `第 ${expectedId} 条` : `第 ${expectedId}–${row.id - 1} 条`;
@@ -263,7 +254,7 @@ function rowProblem(
   return null;
 }
 
-type ArchivedRow = ChainedRow & { restore_id: number; via: string; prev_hash: string | null; hash: string | null };
+type ArchivedRow = StoredAuditRow & { restore_id: number; via: string };
 
 /**
  * An archive that is not what its restore row says it set aside (count, links, each row's hash, last hash).

@@ -8,19 +8,10 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
 import { recordAudit } from './auditLog';
+import type { StoredAuditRow } from './auditChain';
 
-interface OldRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
+/** A row of the replaced file's trail. */
+type OldRow = StoredAuditRow;
 
 const sameRow = (a: OldRow, b: OldRow): boolean =>
   a.hash !== null && b.hash !== null

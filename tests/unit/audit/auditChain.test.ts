@@ -4,6 +4,7 @@
  * definition, not by the program's code — and the chain never forks or runs backwards in time, even with
  * two connections (the command line beside the window) writing the same file.
  */
+import type { StoredAuditRow } from '../../../electron/services/audit/auditChain';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,18 +14,7 @@ import { openDatabase } from '../../../electron/services/db/database';
 import { MIGRATIONS } from '../../../electron/services/db/migrations';
 import { tempDir, track } from '../services/helpers';
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
+type Row = StoredAuditRow;
 
 const specHash = (prev: string | null, r: Row): string =>
   createHash('sha256')

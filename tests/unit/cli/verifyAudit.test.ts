@@ -7,6 +7,7 @@
  * defines it (SHA-256 of the JSON array [prev hash, id, at, actor, action, entity, entity_id, before_json,
  * after_json]), not by the program's code.
  */
+import type { StoredAuditRow } from '../../../electron/services/audit/auditChain';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -24,18 +25,7 @@ function ltc(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
+type Row = StoredAuditRow;
 
 /** The hash as the issue defines it. */
 const specHash = (prev: string | null, r: Omit<Row, 'prev_hash' | 'hash'>): string =>
