@@ -152,6 +152,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
     kind: '查找类别',
     ids: '已选人员',
     exclude: '排除的行',
+    updateChanged: '更新已导入记录的修改',
   },
   audit: { from: '开始日期', to: '结束日期', actor: '操作人', action: '操作', entity: '对象类别' },
   claims: {
