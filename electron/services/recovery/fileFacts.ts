@@ -15,7 +15,7 @@ export interface FileVerdict {
 
 /** A sound database of this program that this version can open: not empty, not newer, integrity ok, our tables. */
 export function verifyDatabaseFile(file: string): FileVerdict {
-  let version = 0;
+  let version: number;
   try {
     const inspected = inspectDatabaseFile(file);
     if (!inspected.hasContent) return { verified: false, problem: '空文件，不是长护助手的备份', schemaVersion: 0 };
@@ -70,6 +70,11 @@ export function readFileContents(file: string): FileContents {
     const claimedMonths = tables.has('claims')
       ? (db.prepare("SELECT DISTINCT month FROM claims WHERE status IN ('submitted', 'settled') ORDER BY month DESC").pluck().all() as string[])
       : [];
-    return { institution, counts: { residents: count('residents'), staff: count('staff'), visits: count('visits'), claims: count('claims') }, months, claimedMonths };
+    return {
+      institution,
+      counts: { residents: count('residents'), staff: count('staff'), visits: count('visits'), claims: count('claims') },
+      months,
+      claimedMonths,
+    };
   });
 }

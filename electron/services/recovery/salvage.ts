@@ -41,7 +41,8 @@ function readTable(db: BetterSqlite3.Database, name: string): TableRead {
     const stmt = db.prepare(`SELECT * FROM ${quoted}`).raw(true);
     columns = stmt.columns().map((c) => c.name);
     for (const row of stmt.iterate() as Iterable<unknown[]>) {
-      if (rows.length >= MAX_ROWS_PER_SHEET) return { name, columns, rows, complete: false, error: `超过一张工作表的行数上限，只导出了前 ${MAX_ROWS_PER_SHEET} 行` };
+      if (rows.length >= MAX_ROWS_PER_SHEET)
+        return { name, columns, rows, complete: false, error: `超过一张工作表的行数上限，只导出了前 ${MAX_ROWS_PER_SHEET} 行` };
       rows.push(row.map(cellOf));
     }
     return { name, columns, rows, complete: true, error: null };
@@ -68,12 +69,17 @@ export async function salvageToWorkbook(file: string, now = new Date()): Promise
     throw new InputError(`无法读取这个文件，没有可以导出的数据（${err instanceof Error ? err.message : String(err)}）。`);
   }
   try {
+    // the list of tables is itself a b-tree: the names read before a damaged page of it are kept
+    tableNames = [];
     try {
-      tableNames = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+      const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck();
+      for (const name of names.iterate() as Iterable<string>) tableNames.push(name);
     } catch (err) {
       if (/^SQLITE_(BUSY|LOCKED)/.test(sqliteCodeOf(err) ?? '')) throw new InputError('数据库文件正被其他程序占用，现在读不出数据。请关闭那个程序后重试。');
-      throw new InputError(`文件的目录部分已损坏，读不出任何数据表，没有可以导出的数据（${err instanceof Error ? err.message : String(err)}）。`);
+      if (tableNames.length === 0)
+        throw new InputError(`文件的目录部分已损坏，读不出任何数据表，没有可以导出的数据（${err instanceof Error ? err.message : String(err)}）。`);
     }
+    tableNames.sort();
     const reads = tableNames.map((t) => readTable(db, t));
     const total = reads.reduce((n, r) => n + r.rows.length, 0);
     if (total === 0) throw new InputError('这个文件中没有能读出的记录，没有可以导出的数据。');
@@ -87,7 +93,12 @@ export async function salvageToWorkbook(file: string, now = new Date()): Promise
       { header: '读取情况', key: 'state', width: 14 },
       { header: '出错信息', key: 'error', width: 60 },
     ];
-    about.addRow({ table: `文件：${basename(file)}`, rows: null, state: `导出于 ${localTimestamp(now)}`, error: '以下是数据库损坏后仍能读出的内容，仅供核对和重新录入' });
+    about.addRow({
+      table: `文件：${basename(file)}`,
+      rows: null,
+      state: `导出于 ${localTimestamp(now)}`,
+      error: '以下是数据库损坏后仍能读出的内容，仅供核对和重新录入',
+    });
     const used = new Set(['说明']);
     for (const r of reads) {
       about.addRow({ table: r.name, rows: r.rows.length, state: r.complete ? '完整' : r.rows.length > 0 ? '部分读取' : '无法读取', error: r.error ?? '' });
