@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 // `--exit-on-failure`: the script-friendly behaviour (one line, exit 1); without it the host serves the
-// recovery screen (safe mode), tested in tests/unit/recovery/hostSafeMode.test.ts and tests/e2e/recovery.spec.ts
+// recovery screen (safe mode), tested in tests/unit/cli/hostSafeMode.test.ts and tests/e2e/recovery.spec.ts
 const host = (db: string) =>
   spawnSync(process.execPath, [join(root, 'out/main/host.js'), '--db', db, '--port', '0', '--exit-on-failure'], {
     cwd: root,
