@@ -121,7 +121,7 @@ test('(b) a newer program’s file: said plainly, nothing touched, and the norma
   const before = readFileSync(file);
   await openRecovery(page, file);
   const problem = page.getByTestId('recovery-problem');
-  await expect(problem).toContainText('数据库由更新版本创建');
+  await expect(problem).toContainText('数据库文件由更新版本的长护助手创建');
   await expect(problem).toContainText('安装最新版本');
   await expect(page.getByTestId('recovery-backups')).toContainText('备份文件夹中没有备份');
   await screenshot(page, 'recovery-05-too-new');
@@ -139,7 +139,7 @@ test('(c) a missing file: 找不到文件; another file opened by its path inste
   const moved = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-moved-')), 'moved.db');
   renameSync(file, moved);
   await openRecovery(page, file);
-  await expect(page.getByTestId('recovery-problem')).toContainText('数据库找不到文件');
+  await expect(page.getByTestId('recovery-problem')).toContainText('找不到数据库文件');
   await expect(page.getByTestId('recovery-backups').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
   await screenshot(page, 'recovery-06-missing');
   expect(existsSync(file)).toBe(false);

@@ -259,7 +259,7 @@ export function RecoveryScreen({ status }: { status: Safe }) {
           type="error"
           showIcon
           data-testid="recovery-problem"
-          title={<strong>{S.problem(failure.title)}</strong>}
+          title={<strong>{S.headline[failure.kind]}</strong>}
           description={
             <div>
               <p style={{ margin: '4px 0' }}>

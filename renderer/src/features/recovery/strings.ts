@@ -2,7 +2,14 @@
 export const S = {
   title: '长护助手 · 安全模式',
   lead: '数据库没有能正常打开，程序进入了安全模式。数据没有被改动；在这里可以查看问题、从备份恢复、打开其他文件，或导出仍能读取的数据。',
-  problem: (title: string) => `数据库${title}`,
+  /** the headline per kind (the services' one-word title is shown as a tag beside it) */
+  headline: {
+    corrupt: '数据库文件已损坏',
+    'too-new': '数据库文件由更新版本的长护助手创建',
+    locked: '数据库文件被其他程序占用',
+    missing: '找不到数据库文件',
+    other: '无法打开数据库文件',
+  },
   file: '数据库文件：',
   detail: '技术信息（可告诉技术支持）',
   retry: '重试',
