@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { BackupPreview, RecoveryBackupList, RecoveryStatus, RestoreOutcome, SalvageExport } from '../../../shared/api/recovery';
@@ -184,5 +185,29 @@ describe('in normal mode', () => {
     expect(await f.call('recovery.status')).toEqual({ mode: 'normal' });
     await expect(f.call('recovery.restore', { name: 'ltc-desk-manual-20260101-080000.db', confirm: true })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(f.call('recovery.export')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('a file held by another program', () => {
+  it('is not replaced while held; 重试 opens it once the other program lets go', async () => {
+    const s = await damagedWithBackup();
+    // a sound file this time: put the backup in place, then hold it
+    fs.copyFileSync(path.join(path.dirname(s.file), 'backups', s.backup), s.file);
+    const other = new BetterSqlite3(s.file);
+    other.pragma('locking_mode = EXCLUSIVE');
+    other.exec('BEGIN EXCLUSIVE');
+    let f;
+    try {
+      f = face(s.file);
+      expect(await f.call<RecoveryStatus>('recovery.status')).toMatchObject({ mode: 'safe', failure: { kind: 'locked', title: '被其他程序占用' } });
+      await expect(f.call('recovery.restore', { name: s.backup, confirm: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await f.call<RecoveryStatus>('recovery.retry')).toMatchObject({ mode: 'safe', failure: { kind: 'locked' } });
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(await f.call<RecoveryStatus>('recovery.retry')).toEqual({ mode: 'normal' });
+    expect((await f.call<{ total: number }>('residents.list', {})).total).toBe(s.residents);
+    expect(fs.readdirSync(path.dirname(s.file)).some((n) => n.includes('未能打开'))).toBe(false);
   });
 });
