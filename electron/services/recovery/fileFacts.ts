@@ -78,3 +78,21 @@ export function readFileContents(file: string): FileContents {
     };
   });
 }
+
+export interface BackupFacts extends FileVerdict {
+  contents: FileContents | null;
+}
+
+/** A backup's verdict and, when it verifies, what it holds: the whole file read (in the backup worker when built). */
+export function backupFacts(file: string): BackupFacts {
+  const verdict = verifyDatabaseFile(file);
+  let contents: FileContents | null = null;
+  if (verdict.verified) {
+    try {
+      contents = readFileContents(file);
+    } catch {
+      contents = null;
+    }
+  }
+  return { ...verdict, contents };
+}

@@ -12,12 +12,12 @@ import type { DbFailure, RecoveryBackup, RecoveryBackupList, RecoveryStatus } fr
 import { toApiError } from '../api/apiError';
 import type { Dispatch } from '../api/dispatch';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
+import { backupFactsOffThread } from '../backups/backupOffThread';
 import type { LtcDatabase } from '../db/database';
 import { describeDatabaseFile } from '../db/describeFile';
 import { openDatabase } from '../db/database';
 import { InputError, ServiceError } from '../errors';
 import { statSync } from 'node:fs';
-import { readFileContents, verifyDatabaseFile } from './fileFacts';
 import { restoreInPlace } from './restoreInPlace';
 import { salvageToWorkbook } from './salvage';
 import { backupsBeside, openOrSafeMode, type StartDecision } from './startup';
@@ -45,32 +45,28 @@ type SafeHandlers = { [M in MethodName & `recovery.${string}`]: (input: ParsedIn
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m);
 
-/** Every backup beside the file, checked and counted, newest first. */
-export function recoveryBackups(file: string): RecoveryBackupList {
+/**
+ * Every backup beside the file, checked and counted, newest first: each read whole (integrity check) in the
+ * backup worker, one after another, so the thread serving the window stays free however many there are.
+ */
+export async function recoveryBackups(file: string): Promise<RecoveryBackupList> {
   const folder = backupsFolderOf(file);
-  const backups: RecoveryBackup[] = backupsBeside(file).map((name) => {
+  const backups: RecoveryBackup[] = [];
+  for (const name of backupsBeside(file)) {
     const path = join(folder, name);
     const parsed = parseBackupName(name)!;
-    const verdict = verifyDatabaseFile(path);
-    let contents = null;
-    if (verdict.verified) {
-      try {
-        contents = readFileContents(path);
-      } catch {
-        contents = null;
-      }
-    }
-    return {
+    const facts = await backupFactsOffThread(path);
+    backups.push({
       name,
       at: parsed.at,
       kind: parsed.kind,
       bytes: statSync(path).size,
-      verified: verdict.verified,
-      problem: verdict.problem,
-      institution: contents?.institution ?? null,
-      counts: contents?.counts ?? null,
-    };
-  });
+      verified: facts.verified,
+      problem: facts.problem,
+      institution: facts.contents?.institution ?? null,
+      counts: facts.contents?.counts ?? null,
+    });
+  }
   backups.sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
   return { folder, backups };
 }
@@ -95,12 +91,11 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
   const safe: SafeHandlers = {
     'recovery.status': () => status(),
     'recovery.backups': () => recoveryBackups(file),
-    'recovery.preview': ({ name }) => {
-      const path = backupFileOf(file, name);
-      const verdict = verifyDatabaseFile(path);
-      if (!verdict.verified) throw new InputError(`这个备份不能使用：${verdict.problem ?? ''}`);
+    'recovery.preview': async ({ name }) => {
+      const facts = await backupFactsOffThread(backupFileOf(file, name));
+      if (!facts.verified || !facts.contents) throw new InputError(`这个备份不能使用：${facts.problem ?? ''}`);
       const parsed = parseBackupName(name)!;
-      return { name, at: parsed.at, schemaVersion: verdict.schemaVersion, ...readFileContents(path) };
+      return { name, at: parsed.at, schemaVersion: facts.schemaVersion, ...facts.contents };
     },
     'recovery.restore': ({ name }) => {
       if (failure?.kind === 'locked') throw new ServiceError('CONFLICT', '数据库文件正被其他程序占用，不能替换它。请关闭那个程序后点“重试”。');
