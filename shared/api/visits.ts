@@ -194,7 +194,18 @@ export interface VisitCatalogue {
 
 // --- import from a caregiver app -------------------------------------------------------------------
 
-export type ImportRowStatus = 'ok' | 'warning' | 'error' | 'duplicate';
+/**
+ * `duplicate`: the 外部编号 is stored and the row says the same (skipped); `changed`: it is stored and the row
+ * differs (the differences are shown; stored only when the user chooses to update, never as a second visit).
+ */
+export type ImportRowStatus = 'ok' | 'warning' | 'error' | 'duplicate' | 'changed';
+
+/** One field of a stored visit that a re-imported row would change, in words as the screen shows them. */
+export interface ImportRowChange {
+  field: string;
+  before: string;
+  after: string;
+}
 
 export interface ImportRowProblem {
   /** the column's header as in the file (or the field's standard name when the column is missing) */
@@ -220,6 +231,8 @@ export interface ImportPreviewRow {
   warnings: VisitIssue[];
   /** the month is submitted: importing needs a correction reason (goes to the supplementary claim) */
   lockedMonth: string | null;
+  /** `changed`: what updating the stored visit of the same 外部编号 would change */
+  changes?: ImportRowChange[];
 }
 
 export interface ImportPreview {
@@ -239,12 +252,18 @@ export interface ImportResult {
   added: number;
   skippedDuplicates: number;
   excluded: number;
+  /** stored visits updated from rows of the same 外部编号 (only with `updateChanged`) */
+  updated: number;
+  /** rows of a stored 外部编号 that differ from it, left as stored (without `updateChanged`) */
+  skippedChanged: number;
 }
 
 export const importCommitInput = z.object({
   file: uploadedFile,
   /** row numbers (as in the preview) the user chose to leave out */
   exclude: z.array(z.number().int().min(2)).max(200_000).default([]),
+  /** update the stored visits whose rows the preview showed as `changed` (not excluded) */
+  updateChanged: z.boolean().optional(),
   correctionReason,
 });
 

@@ -124,6 +124,39 @@ test('a CSV with one bad row: the row error is shown, the row excluded, the rest
   await expect(visits.row('2026-10-21 15:00')).toContainText('服务时长不足');
 });
 
+test('a CSV imported again after its visit changed in the app: the difference is shown, and the visit updated only when ticked', async ({ page }, info) => {
+  mkdirSync(info.outputDir, { recursive: true });
+  const header = '服务对象身份证号,服务对象姓名,护理人员姓名,开始时间,结束时间,服务项目编码,签字确认,外部编号';
+  const cut = join(info.outputDir, '导出-第一次.csv');
+  writeFileSync(cut, [header, '33020519410923006X,陈淑芬,施银萍,2026-10-20 09:00,2026-10-20 09:30,LC01,否,APP-001'].join('\r\n'));
+  const full = join(info.outputDir, '导出-第二次.csv');
+  writeFileSync(full, [header, '33020519410923006X,陈淑芬,施银萍,2026-10-20 09:00,2026-10-20 10:00,LC01,是,APP-001'].join('\r\n'));
+  await new AppShell(page).open('/visits');
+  await page.getByRole('button', { name: '导入服务记录' }).click();
+  const imp = new VisitImportPage(page);
+  await imp.choose(cut);
+  await imp.commit();
+  await expect(page.getByText('已导入 1 条上门服务记录').first()).toBeVisible();
+
+  await page.getByRole('button', { name: '重新选择文件' }).click();
+  await imp.choose(full);
+  await expect(imp.previewRow(2)).toContainText('有修改');
+  await expect(imp.previewRow(2)).toContainText('结束时间：2026-10-20 09:30 → 2026-10-20 10:00');
+  await expect(imp.previewRow(2)).toContainText('签字确认：否 → 是');
+  // nothing new and nothing ticked: nothing to do
+  await expect(imp.commitButton()).toBeDisabled();
+  await screenshot(page, '32b-visits-import-changed');
+  await page.getByRole('checkbox', { name: '更新已导入记录的修改（1 条）' }).check();
+  await expect(imp.commitButton()).toHaveText('更新 1 条记录');
+  await imp.commit();
+  await expect(page.getByText('更新已导入的 1 条')).toBeVisible();
+  await page.getByRole('button', { name: '查看上门服务' }).click();
+  const visits = new VisitsPage(page);
+  // one visit that day, now 60 minutes: updated, not doubled
+  await expect(visits.row('2026-10-20 09:00')).toHaveCount(1);
+  await expect(visits.row('2026-10-20 09:00')).toContainText('60');
+});
+
 test('a visit ending before it starts says so once and cannot be saved', async ({ page }) => {
   const visits = new VisitsPage(page);
   await visits.open();

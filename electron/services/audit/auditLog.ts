@@ -58,11 +58,22 @@ const INSERT_SQL = `INSERT INTO audit_log (id, at, actor, action, entity, entity
         FROM (SELECT 1) LEFT JOIN (SELECT id, at, hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last) AS n`;
 
 /** Appends one row and returns its id. */
+// prepared once per connection: an import or a migration may write thousands of rows in one transaction
+const inserts = new WeakMap<LtcDatabase['raw'], ReturnType<LtcDatabase['raw']['prepare']>>();
+
+function insertStatement(db: LtcDatabase): ReturnType<LtcDatabase['raw']['prepare']> {
+  let stmt = inserts.get(db.raw);
+  if (!stmt) {
+    ensureHashFunction(db.raw);
+    inserts.set(db.raw, (stmt = db.raw.prepare(INSERT_SQL)));
+  }
+  return stmt;
+}
+
 export function recordAudit(db: LtcDatabase, entry: AuditEntry): number {
   // personal data kept to what the trail needs: masked ID numbers and phones, no address text (personalFields.ts)
   const [before, after] = maskPersonalPair(entry.before, entry.after);
-  ensureHashFunction(db.raw);
-  const info = db.raw.prepare(INSERT_SQL).run({
+  const info = insertStatement(db).run({
     now: localTimestamp(),
     actor: entry.actor,
     action: entry.action,

@@ -86,6 +86,11 @@ export function readStoredRow(sql: BetterSqlite3.Database, id: number): StoredRo
   return sql.prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE v.id = ?`).get(id) as StoredRow | undefined;
 }
 
+/** The stored visit with this 外部编号 (the import's key for a record it brought in before). */
+export function readStoredRowByExternalRef(sql: BetterSqlite3.Database, externalRef: string): StoredRow | undefined {
+  return sql.prepare(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE v.external_ref = ?`).get(externalRef) as StoredRow | undefined;
+}
+
 export function toVisitDetail(sql: BetterSqlite3.Database, row: StoredRow, policy: Policy | null, locked: boolean): VisitDetail {
   const [view] = toVisitRows(sql, [row], policy);
   return {

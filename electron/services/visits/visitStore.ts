@@ -27,6 +27,18 @@ export function insertVisit(sql: BetterSqlite3.Database, v: VisitFields, items: 
   return id;
 }
 
+/** A stored visit's fields and items replaced (its ref and 外部编号 stay). */
+export function updateVisit(sql: BetterSqlite3.Database, id: number, v: Omit<VisitFields, 'ref' | 'external_ref'>, items: readonly string[]): void {
+  sql
+    .prepare(
+      `UPDATE visits SET resident_id = @resident_id, staff_id = @staff_id, start_at = @start_at, end_at = @end_at, minutes = @minutes,
+      confirmed = @confirmed, check_in_lat = @check_in_lat, check_in_lng = @check_in_lng, check_out_lat = @check_out_lat,
+      check_out_lng = @check_out_lng, note = @note WHERE id = @id`,
+    )
+    .run({ ...v, id });
+  replaceItems(sql, id, items);
+}
+
 export function replaceItems(sql: BetterSqlite3.Database, visitId: number, items: readonly string[]): void {
   sql.prepare('DELETE FROM visit_items WHERE visit_id = ?').run(visitId);
   const insert = sql.prepare('INSERT INTO visit_items (visit_id, position, code) VALUES (?, ?, ?)');

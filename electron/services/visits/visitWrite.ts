@@ -16,7 +16,7 @@ import { allocateRef } from '../db/recordRefs';
 import { InputError, ServiceError, type Problem } from '../errors';
 import { loadPolicy, type Policy } from './judge';
 import { readStoredRow, splitItems, toVisitDetail, type StoredRow } from './visitRows';
-import { insertVisit, replaceItems } from './visitStore';
+import { insertVisit, updateVisit } from './visitStore';
 
 type Input = z.output<typeof visitInput>;
 
@@ -95,14 +95,7 @@ export function saveVisit(db: LtcDatabase, input: Input, actor: string, today = 
     let id: number;
     if (before) {
       id = before.id;
-      db.raw
-        .prepare(
-          `UPDATE visits SET resident_id = @resident_id, staff_id = @staff_id, start_at = @start_at, end_at = @end_at, minutes = @minutes,
-          confirmed = @confirmed, check_in_lat = @check_in_lat, check_in_lng = @check_in_lng, check_out_lat = @check_out_lat,
-          check_out_lng = @check_out_lng, note = @note WHERE id = @id`,
-        )
-        .run({ ...fields, id });
-      replaceItems(db.raw, id, items);
+      updateVisit(db.raw, id, fields, items);
     } else {
       id = insertVisit(db.raw, { ...fields, ref: allocateRef(db.raw, 'visit'), external_ref: null }, items);
     }

@@ -44,7 +44,7 @@ describe('the import worker', () => {
 
     const input = { file, exclude: [4] };
     const done = await runImport(off, 'visits.importCommit', input, '护士长', WORKER);
-    expect(plainValue(done)).toEqual({ added: 2, skippedDuplicates: 0, excluded: 1 });
+    expect(plainValue(done)).toEqual({ added: 2, skippedDuplicates: 0, excluded: 1, updated: 0, skippedChanged: 0 });
     await runImport(here, 'visits.importCommit', input, '护士长', null);
     // the owner's connection sees the worker's commit at once
     expect(visitRows(off)).toEqual(visitRows(here));

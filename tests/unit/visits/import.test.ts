@@ -62,7 +62,7 @@ describe('visits import', () => {
     expect(storedCount(db)).toBe(before);
 
     const result = await call('visits.importCommit', { file, exclude: [4, 5] });
-    expect(result).toEqual({ added: 3, skippedDuplicates: 0, excluded: 2 });
+    expect(result).toEqual({ added: 3, skippedDuplicates: 0, excluded: 2, updated: 0, skippedChanged: 0 });
     expect(storedCount(db)).toBe(before + 3);
     const stored = db.raw
       .prepare("SELECT ref, external_ref, confirmed, check_in_lat, note FROM visits WHERE external_ref LIKE 'APP-%' ORDER BY external_ref")
@@ -85,6 +85,60 @@ describe('visits import', () => {
     const twice = await call('visits.importCommit', { file, exclude: [4, 5] }).catch((e: unknown) => e);
     expect((twice as InputError).message).toContain('都已导入过');
     expect(storedCount(db)).toBe(before + 3);
+  });
+
+  it('a row whose 外部编号 is stored but differs shows what would change, and updates that visit only when asked: never a second visit', async () => {
+    const db = sampleDb();
+    const call = visits(db);
+    const before = storedCount(db);
+    // an export cut short: APP-001 ended at 09:30 and had one item; then the full export, with APP-001 whole
+    const cut = upload('cut.csv', [HEADER, '33020519410923006X,陈淑芬,施银萍,2026-10-20 09:00,2026-10-20 09:30,LC01,否,,,APP-001,'].join('\r\n'));
+    await call('visits.importCommit', { file: cut });
+    const full = upload(
+      'full.csv',
+      [
+        HEADER,
+        '33020519410923006X,陈淑芬,施银萍,2026-10-20 09:00,2026-10-20 10:00,LC01、LC08,是,,,APP-001,',
+        ',陈淑芬,陈淑霞,2026-10-24 15:00,2026-10-24 16:00,MC12,是,,,APP-005,',
+      ].join('\r\n'),
+    );
+    const preview = await call('visits.importPreview', { file: full });
+    expect(preview.counts).toMatchObject({ total: 2, ok: 1, changed: 1, duplicate: 0 });
+    expect(preview.rows[0]).toMatchObject({
+      row: 2,
+      status: 'changed',
+      changes: [
+        { field: '结束时间', before: '2026-10-20 09:30', after: '2026-10-20 10:00' },
+        { field: '服务项目', before: 'LC01', after: 'LC01、LC08' },
+        { field: '签字确认', before: '否', after: '是' },
+      ],
+    });
+
+    // Not asked: the new record is stored, the stored one is left as it was and said to be
+    const first = await call('visits.importCommit', { file: full });
+    expect(first).toEqual({ added: 1, skippedDuplicates: 0, excluded: 0, updated: 0, skippedChanged: 1 });
+    const app001 = () => db.raw.prepare("SELECT id, ref, end_at, confirmed FROM visits WHERE external_ref = 'APP-001'").all() as { id: number; ref: string }[];
+    expect(app001()).toEqual([{ id: expect.any(Number), ref: expect.any(String), end_at: '2026-10-20T09:30', confirmed: 0 }]);
+
+    // Asked: the same visit (same ref) now says what the file says; one audit row with before and after
+    const { ref } = app001()[0]!;
+    const second = await call('visits.importCommit', { file: full, updateChanged: true });
+    expect(second).toEqual({ added: 0, skippedDuplicates: 1, excluded: 0, updated: 1, skippedChanged: 0 });
+    expect(app001()).toEqual([{ id: expect.any(Number), ref, end_at: '2026-10-20T10:00', confirmed: 1 }]);
+    const items = db.raw
+      .prepare("SELECT code FROM visit_items JOIN visits ON visits.id = visit_id WHERE external_ref = 'APP-001' ORDER BY position")
+      .pluck()
+      .all();
+    expect(items).toEqual(['LC01', 'LC08']);
+    expect(storedCount(db)).toBe(before + 2);
+    const update = listAudit(db, { entity: 'visit' }).find((a) => a.action === 'update');
+    expect(update).toMatchObject({
+      before: { ref, end: '2026-10-20T09:30', confirmed: false },
+      after: { ref, end: '2026-10-20T10:00', confirmed: true, source: 'full.csv' },
+    });
+
+    // The full file a third time: everything the same, nothing to do
+    expect((await call('visits.importPreview', { file: full })).counts).toMatchObject({ duplicate: 2, changed: 0 });
   });
 
   it('reads a GBK CSV as Excel in China saves it', async () => {

@@ -4,13 +4,19 @@
  * is an error; what the claim would exclude (too short, overlap, unconfirmed, certificate) is left to
  * the claim's rules later and only warned about: records are kept, as in the form. A visit that starts
  * after today has not happened: an error, as in the form (shared/domain/notYet.ts).
+ *
+ * A row whose 外部编号 is stored is the same record brought in again: identical, it is a duplicate (skipped);
+ * different (the caregiver app corrected it, or an earlier file was cut short), its differences from the
+ * stored visit are listed, and the import updates that visit only when the user chooses to — never a second
+ * visit. A stored row with errors stays a duplicate: nothing in it can be stored.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ImportRowProblem } from '../../../../shared/api/visits';
+import type { ImportRowChange, ImportRowProblem } from '../../../../shared/api/visits';
 import { maskIdNumber } from '../../../../shared/domain/ids';
 import type { GeoPoint, LocalDate } from '../../../../shared/domain/model';
 import { visitNotYet } from '../../../../shared/domain/notYet';
 import type { Policy } from '../judge';
+import { readStoredRowByExternalRef, splitItems, type StoredRow } from '../visitRows';
 import { codes, coordinate, dateTime, idNumber as parseIdNumber, shown, text, yesNo } from '../../spreadsheet/cells';
 import { headerOf, type ColumnMap, type Field } from './columns';
 import type { Cell, TableRow } from './readTable';
@@ -30,8 +36,32 @@ export interface Candidate {
   externalRef: string | null;
   note: string | null;
   errors: ImportRowProblem[];
-  /** the 外部编号 is already stored: skipped, never an error */
+  /** the 外部编号 is already stored and the row says the same (or cannot be stored): skipped, never an error */
   duplicate: boolean;
+  /** the 外部编号 is already stored and the row differs: that visit, and what would change */
+  stored: StoredRow | null;
+  changes: ImportRowChange[];
+}
+
+const shownTime = (t: string | null): string => (t ? t.replace('T', ' ') : '');
+const shownPoint = (lat: number | null, lng: number | null): string => (lat === null || lng === null ? '' : `${lat}, ${lng}`);
+
+/** What storing the row over the stored visit would change, field by field, in the screen's words. */
+function differences(s: StoredRow, c: Omit<Candidate, 'errors' | 'duplicate' | 'stored' | 'changes' | 'row'>): ImportRowChange[] {
+  const out: ImportRowChange[] = [];
+  const differ = (field: string, before: string, after: string) => {
+    if (before !== after) out.push({ field, before, after });
+  };
+  if (s.resident_id !== c.residentId) differ('服务对象', s.resident_name, c.residentName ?? '');
+  if (s.staff_id !== c.staffId) differ('护理人员', s.staff_name, c.staffName ?? '');
+  differ('开始时间', shownTime(s.start_at), shownTime(c.start));
+  differ('结束时间', shownTime(s.end_at), shownTime(c.end));
+  differ('服务项目', splitItems(s.items).join('、'), c.items.join('、'));
+  differ('签字确认', s.confirmed === 1 ? '是' : '否', c.confirmed ? '是' : '否');
+  differ('签到位置', shownPoint(s.check_in_lat, s.check_in_lng), shownPoint(c.checkIn?.lat ?? null, c.checkIn?.lng ?? null));
+  differ('签退位置', shownPoint(s.check_out_lat, s.check_out_lng), shownPoint(c.checkOut?.lat ?? null, c.checkOut?.lng ?? null));
+  differ('备注', s.note ?? '', c.note ?? '');
+  return out;
 }
 
 interface Person {
@@ -60,7 +90,6 @@ const PLACE = { residents: '“服务对象”', staff: '“员工与证书”' 
 
 export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[], map: ColumnMap, policy: Policy, today: LocalDate): Candidate[] {
   const people = { residents: directory(sql, 'residents'), staff: directory(sql, 'staff') };
-  const storedRef = sql.prepare('SELECT 1 FROM visits WHERE external_ref = ?').pluck();
   const firstRowOfRef = new Map<string, number>();
   const out: Candidate[] = [];
 
@@ -126,15 +155,7 @@ export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[]
     const externalRef = take('externalRef', text(cell('externalRef'), 100), null);
     const note = take('note', text(cell('note'), 500), null);
 
-    let duplicate = false;
-    if (externalRef) {
-      const first = firstRowOfRef.get(externalRef);
-      if (storedRef.get(externalRef)) duplicate = true;
-      else if (first !== undefined) fail('externalRef', `外部编号“${externalRef}”与第 ${first} 行重复，同一条记录只能导入一次，请删去重复的行`);
-      else firstRowOfRef.set(externalRef, r.row);
-    }
-    out.push({
-      row: r.row,
+    const read = {
       residentId: resident?.id ?? null,
       residentName: resident?.name ?? (shown(cell('residentName')) || null),
       staffId: staff?.id ?? null,
@@ -147,9 +168,22 @@ export function checkRows(sql: BetterSqlite3.Database, rows: readonly TableRow[]
       checkOut,
       externalRef,
       note,
-      errors: duplicate ? [] : errors,
-      duplicate,
-    });
+    };
+    let duplicate = false;
+    let stored: StoredRow | null = null;
+    let changes: ImportRowChange[] = [];
+    if (externalRef) {
+      const first = firstRowOfRef.get(externalRef);
+      const before = readStoredRowByExternalRef(sql, externalRef);
+      if (first === undefined) firstRowOfRef.set(externalRef, r.row);
+      if (before) {
+        // the stored record again: its first row in the file speaks for it, a repeat is skipped
+        changes = first === undefined && errors.length === 0 ? differences(before, read) : [];
+        if (changes.length > 0) stored = before;
+        else duplicate = true;
+      } else if (first !== undefined) fail('externalRef', `外部编号“${externalRef}”与第 ${first} 行重复，同一条记录只能导入一次，请删去重复的行`);
+    }
+    out.push({ row: r.row, ...read, errors: duplicate ? [] : errors, duplicate, stored, changes });
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * problems as warnings), exclude what cannot be fixed now, then import in one go (ui/ImportWizard.tsx:
  * nothing is stored while an error row is still included).
  */
-import { App, Alert, Button, Input, Radio, Result, Space, Typography } from 'antd';
+import { App, Alert, Button, Checkbox, Input, Radio, Result, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportRowStatus } from '../../../../shared/api/visits';
@@ -22,21 +22,33 @@ export function ImportPage() {
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
   const [shown, setShown] = useState<Shown>('all');
   const [reason, setReason] = useState('');
+  const [updateChanged, setUpdateChanged] = useState(false);
   const flow = useImportFlow('visits.importPreview', 'visits.importCommit', () => {
     setExcluded(new Set());
     setShown('all');
+    setUpdateChanged(false);
   });
   const data = flow.data;
 
   const rows = useMemo(() => (data ? (shown === 'all' ? data.rows : data.rows.filter((r) => r.status === shown)) : []), [data, shown]);
   const errorsLeft = data ? data.rows.filter((r) => r.status === 'error' && !excluded.has(r.row)).length : 0;
   const toImport = data ? data.rows.filter((r) => (r.status === 'ok' || r.status === 'warning') && !excluded.has(r.row)).length : 0;
-  const lockedIncluded = data ? [...new Set(data.rows.filter((r) => r.lockedMonth && !excluded.has(r.row)).map((r) => r.lockedMonth!))] : [];
+  const changedIncluded = data ? data.rows.filter((r) => r.status === 'changed' && !excluded.has(r.row)).length : 0;
+  const toUpdate = updateChanged ? changedIncluded : 0;
+  // a changed row's month matters only when it is to be updated
+  const lockedIncluded = data
+    ? [...new Set(data.rows.filter((r) => r.lockedMonth && !excluded.has(r.row) && (r.status !== 'changed' || updateChanged)).map((r) => r.lockedMonth!))]
+    : [];
 
   const onCommit = (): void => {
     if (!flow.file) return;
     flow.commitWith(
-      { file: flow.file, exclude: [...excluded], ...(reason.trim() ? { correctionReason: reason.trim() } : {}) },
+      {
+        file: flow.file,
+        exclude: [...excluded],
+        ...(toUpdate > 0 ? { updateChanged: true } : {}),
+        ...(reason.trim() ? { correctionReason: reason.trim() } : {}),
+      },
       (r) => void message.success(IMPORT.done(r.added)),
     );
   };
@@ -68,14 +80,14 @@ export function ImportPage() {
           {d.ignoredColumns.length > 0 && <Typography.Text type="secondary">{IMPORT.ignored(d.ignoredColumns)}</Typography.Text>}
         </Space>
       )}
-      commitLabel={IMPORT.commit(toImport)}
-      commitDisabled={errorsLeft > 0 || toImport === 0 || (lockedIncluded.length > 0 && !reason.trim())}
+      commitLabel={IMPORT.commit(toImport, toUpdate)}
+      commitDisabled={errorsLeft > 0 || toImport + toUpdate === 0 || (lockedIncluded.length > 0 && !reason.trim())}
       onCommit={onCommit}
       renderDone={(done, again) => (
         <Result
           status="success"
           title={IMPORT.done(done.added)}
-          subTitle={IMPORT.doneDetail(done.skippedDuplicates, done.excluded)}
+          subTitle={IMPORT.doneDetail(done.skippedDuplicates, done.excluded, done.updated, done.skippedChanged)}
           extra={[
             <Button key="list" type="primary" onClick={() => void navigate('/visits')}>
               {IMPORT.viewList}
@@ -91,7 +103,7 @@ export function ImportPage() {
         <>
           <Radio.Group value={shown} onChange={(e) => setShown(e.target.value as Shown)} optionType="button" aria-label={IMPORT.shownLabel}>
             <Radio.Button value="all">{`${IMPORT.filterAll} ${d.counts.total}`}</Radio.Button>
-            {(['ok', 'warning', 'error', 'duplicate'] as const).map((s) => (
+            {(['ok', 'warning', 'error', 'duplicate', 'changed'] as const).map((s) => (
               <Radio.Button key={s} value={s}>{`${IMPORT.status[s]} ${d.counts[s]}`}</Radio.Button>
             ))}
           </Radio.Group>
@@ -113,6 +125,18 @@ export function ImportPage() {
           )}
           {d.counts.warning > 0 && <Alert type="warning" showIcon title={IMPORT.warningsNote} />}
           {d.counts.duplicate > 0 && <Alert type="info" showIcon title={IMPORT.duplicatesNote(d.counts.duplicate)} />}
+          {d.counts.changed > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              title={IMPORT.changedNote(d.counts.changed)}
+              description={
+                <Checkbox checked={updateChanged} onChange={(e) => setUpdateChanged(e.target.checked)}>
+                  {IMPORT.updateChanged(changedIncluded)}
+                </Checkbox>
+              }
+            />
+          )}
           {lockedIncluded.length > 0 && (
             <Alert
               type="warning"

@@ -7,7 +7,7 @@ import { IssueTags } from './IssueTags';
 import { IMPORT, S } from './strings';
 import { PAGER } from '../../ui/pagination';
 
-export const STATUS_COLORS: Record<ImportRowStatus, string> = { ok: 'green', warning: 'orange', error: 'red', duplicate: 'default' };
+export const STATUS_COLORS: Record<ImportRowStatus, string> = { ok: 'green', warning: 'orange', error: 'red', duplicate: 'default', changed: 'blue' };
 
 interface Props {
   rows: ImportPreviewRow[];
@@ -45,6 +45,11 @@ export function ImportPreviewTable({ rows, excluded, onExclude }: Props) {
               <Typography.Text type="danger">
                 {e.column}：{e.message}
               </Typography.Text>
+            </div>
+          ))}
+          {r.changes?.map((c, i) => (
+            <div key={`c${i}`}>
+              <Typography.Text>{IMPORT.change(c.field, c.before, c.after)}</Typography.Text>
             </div>
           ))}
           <IssueTags issues={r.warnings} />
