@@ -99,7 +99,16 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
     },
     'recovery.restore': ({ name }) => {
       if (failure?.kind === 'locked') throw new ServiceError('CONFLICT', '数据库文件正被其他程序占用，不能替换它。请关闭那个程序后点“重试”。');
-      const restored = restoreInPlace(file, backupFileOf(file, name), { actor: shell.actor, appVersion: shell.appVersion });
+      let restored;
+      try {
+        restored = restoreInPlace(file, backupFileOf(file, name), { actor: shell.actor, appVersion: shell.appVersion });
+      } catch (err) {
+        // the file in place may have changed on the way (the backup copied but not opened): look again
+        const again = openOrSafeMode(file, { appVersion: shell.appVersion });
+        if (again.mode === 'normal') opened(again.db);
+        else failure = again.failure;
+        throw err;
+      }
       opened(restored.db);
       return { keptAs: restored.keptAs, restored: name };
     },
