@@ -109,7 +109,7 @@ function normalDispatch(db: LtcDatabase): Dispatch {
 
 /** 打开其他文件 in safe mode: the system's file dialog. */
 async function chooseDatabaseFile(): Promise<string | null> {
-  const options = { title: '选择长护助手数据库文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '数据库文件', extensions: ['db', 'bak'] }] };
+  const options = { title: '选择长护助手数据库文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '数据库文件', extensions: ['db'] }] };
   const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }

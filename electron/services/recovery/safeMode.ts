@@ -4,6 +4,7 @@
  * once a restore, another file or a retry opens a database, it hands every call to the normal dispatcher
  * built for that database (by the face: it knows the updater, the folder opener…).
  */
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract, type MethodName, type OutputOf, type ParsedInputOf } from '../../../shared/api/contract';
 import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
@@ -13,11 +14,9 @@ import { toApiError } from '../api/apiError';
 import type { Dispatch } from '../api/dispatch';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { backupFactsOffThread } from '../backups/backupOffThread';
-import type { LtcDatabase } from '../db/database';
+import { openDatabase, type LtcDatabase } from '../db/database';
 import { describeDatabaseFile } from '../db/describeFile';
-import { openDatabase } from '../db/database';
 import { InputError, ServiceError } from '../errors';
-import { statSync } from 'node:fs';
 import { restoreInPlace } from './restoreInPlace';
 import { salvageToWorkbook } from './salvage';
 import { backupsBeside, openOrSafeMode, type StartDecision } from './startup';
