@@ -3,6 +3,10 @@
  * built renderer with the contract at http://127.0.0.1:PORT (loopback only). The preview cannot update
  * the program; for the e2e tests of the update card, `--update-stub STATUS.json` gives it a stubbed
  * updater (electron/services/updates/stubUpdater.ts).
+ *
+ * A file it cannot open (damaged, a newer program's, held by another program, missing) is said in one line
+ * on stderr, with no stack trace, and the page serves the recovery screen (safe mode, decisions.md D36);
+ * `--exit-on-failure` exits 1 after that line instead, as scripts may want.
  */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -10,43 +14,43 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
 import { appPaths } from '../services/app/appPaths';
-import { openDatabase, type LtcDatabase } from '../services/db/database';
-import { DatabaseError } from '../services/db/errors';
+import { createRecoveringDispatch } from '../services/recovery/safeMode';
+import { openOrSafeMode } from '../services/recovery/startup';
 import { stubUpdater } from '../services/updates/stubUpdater';
 import { startHost } from './server';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '5180' }, 'update-stub': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '5180' },
+    'update-stub': { type: 'string' },
+    'exit-on-failure': { type: 'boolean', default: false },
+  },
+});
 if (!values.db) {
-  process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口]\n');
+  process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口] [--exit-on-failure]\n');
   process.exit(1);
 }
 
-/** A file that cannot be opened (a newer program's, not a database, locked) is said plainly, with no stack trace. */
-function open(file: string): LtcDatabase {
-  try {
-    return openDatabase(file, { appVersion: __APP_VERSION__ });
-  } catch (err) {
-    if (!(err instanceof DatabaseError)) throw err;
-    process.stderr.write(`无法打开数据库：${err.message}\n`);
-    process.exit(1);
-  }
+const file = resolve(values.db);
+const actor = userInfo().username;
+const start = openOrSafeMode(file, { appVersion: __APP_VERSION__ });
+if (start.mode === 'safe') {
+  // the one line a script or a person at the terminal reads, as before safe mode existed
+  process.stderr.write(`无法打开数据库：${start.error instanceof Error ? start.error.message : start.failure.detail}\n`);
+  if (values['exit-on-failure']) process.exit(1);
 }
+const updater = values['update-stub'] ? stubUpdater(resolve(values['update-stub'])) : undefined;
+const face = createRecoveringDispatch(file, start, { actor, shell: 'browser', appVersion: __APP_VERSION__ }, (db) =>
+  createDispatcher(handlers, { db, actor, shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater }),
+);
 
-const db = open(resolve(values.db));
-const dispatch = createDispatcher(handlers, {
-  db,
-  actor: userInfo().username,
-  shell: 'browser',
-  appVersion: __APP_VERSION__,
-  openFolder: () => false,
-  updater: values['update-stub'] ? stubUpdater(resolve(values['update-stub'])) : undefined,
-});
-
-void startHost({ dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port) }).then((host) => {
-  process.stdout.write(`长护助手浏览器预览：${host.url}  (数据库 ${db.file})\n`);
+void startHost({ dispatch: face.dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port) }).then((host) => {
+  const mode = start.mode === 'safe' ? `，安全模式：${start.failure.title}` : '';
+  process.stdout.write(`长护助手浏览器预览：${host.url}  (数据库 ${file}${mode})\n`);
   const stop = (): void => {
     void host.close().then(() => {
-      db.close();
+      face.db()?.close();
       process.exit(0);
     });
   };

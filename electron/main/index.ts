@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { API_CHANNEL } from '../../shared/api/contract';
-import { createDispatcher } from '../services/api/dispatch';
+import { createDispatcher, type Dispatch } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
 import { encodeResult } from '../services/api/wire';
 import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
-import { openDatabase, type LtcDatabase } from '../services/db/database';
+import type { LtcDatabase } from '../services/db/database';
+import { createRecoveringDispatch } from '../services/recovery/safeMode';
+import { openOrSafeMode } from '../services/recovery/startup';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
 import { startUpdater } from './updater';
@@ -75,18 +77,15 @@ function assertTrustedSender(event: IpcMainInvokeEvent): void {
 }
 
 /** The database lives in the user data folder (shown in 设置, with a button to open the folder). */
-function openAppDatabase(): LtcDatabase | null {
-  const file = join(app.getPath('userData'), 'ltc-desk.db');
-  try {
-    return openDatabase(file, { appVersion: app.getVersion() });
-  } catch (e) {
-    dialog.showErrorBox('无法打开数据库', `${e instanceof Error ? e.message : String(e)}\n\n文件：${file}`);
-    return null;
-  }
-}
+const appDatabaseFile = (): string => join(app.getPath('userData'), 'ltc-desk.db');
 
-function registerIpc(db: LtcDatabase): void {
-  const dispatch = createDispatcher(handlers, {
+/** The contract for an open database: what the services need from the desktop shell. */
+function normalDispatch(db: LtcDatabase): Dispatch {
+  app.on('will-quit', () => db.close());
+  // Once a day, on the first start: a verified copy beside the database (a failure is logged, not fatal:
+  // the user can still work and back up by hand from 系统与数据).
+  ensureDailyBackup(db).catch((e: unknown) => console.error('daily backup failed', e));
+  return createDispatcher(handlers, {
     db,
     actor: userInfo().username,
     shell: 'desktop',
@@ -106,12 +105,35 @@ function registerIpc(db: LtcDatabase): void {
     },
     updater: startUpdater(db),
   });
+}
+
+/** 打开其他文件 in safe mode: the system's file dialog. */
+async function chooseDatabaseFile(): Promise<string | null> {
+  const options = { title: '选择长护助手数据库文件', properties: ['openFile'] as 'openFile'[], filters: [{ name: '数据库文件', extensions: ['db'] }] };
+  const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+/**
+ * Opens the database, or starts in safe mode when it cannot (services/recovery/startup.ts: damaged, from a
+ * newer program, held by another program, missing): the window then shows the recovery screen, which
+ * serves only the recovery calls until a restore or another file opens a database (decisions.md D36).
+ */
+function registerIpc(): void {
+  const file = appDatabaseFile();
+  const start = openOrSafeMode(file, { appVersion: app.getVersion() });
+  if (start.mode === 'safe') console.error(`无法打开数据库，进入安全模式：${start.failure.title}：${start.failure.detail}（${file}）`);
+  const face = createRecoveringDispatch(
+    file,
+    start,
+    { actor: userInfo().username, shell: 'desktop', appVersion: app.getVersion(), chooseFile: chooseDatabaseFile },
+    normalDispatch,
+  );
   // The answer goes as UTF-8 JSON, the bytes HTTP carries (services/api/wire.ts); the preload parses it.
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
     assertTrustedSender(event);
-    return encodeResult(await dispatch(String(method), input));
+    return encodeResult(await face.dispatch(String(method), input));
   });
-  app.on('will-quit', () => db.close());
 }
 
 function applySessionPolicy(): void {
@@ -144,15 +166,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     applySessionPolicy();
-    const db = openAppDatabase();
-    if (!db) {
-      app.quit();
-      return;
-    }
-    registerIpc(db);
-    // Once a day, on the first start: a verified copy beside the database (a failure is logged, not fatal:
-    // the user can still work and back up by hand from 系统与数据).
-    ensureDailyBackup(db).catch((e: unknown) => console.error('daily backup failed', e));
+    registerIpc();
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate({ productName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged })),
     );

@@ -21,6 +21,7 @@ import { residentsApi } from './residents';
 import { rosterApi } from './roster';
 import { rotaApi } from './rota';
 import { plansApi } from './plans';
+import { recoveryApi } from './recovery';
 import { staffApi } from './staff';
 import { updatesApi } from './updates';
 import { visitsApi } from './visits';
@@ -43,6 +44,7 @@ export const contract = {
   ...backupsApi,
   ...updatesApi,
   ...inspectionApi,
+  ...recoveryApi,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'UNKNOWN_METHOD'
   /** the caller may not make this call (the HTTP host: a request not from its own page) */
   | 'FORBIDDEN'
+  /** the database could not be opened: the app is in safe mode and serves only the recovery calls (recovery.ts) */
+  | 'SAFE_MODE'
   | 'INTERNAL';
 
 export interface ApiProblem {

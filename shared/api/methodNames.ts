@@ -120,6 +120,13 @@ export const METHOD_NAMES = [
   'inspection.sample',
   'inspection.sampleWorkbook',
   'inspection.evidencePack',
+  'recovery.status',
+  'recovery.backups',
+  'recovery.preview',
+  'recovery.restore',
+  'recovery.openFile',
+  'recovery.retry',
+  'recovery.export',
 ] as const;
 
 export type MethodNameListed = (typeof METHOD_NAMES)[number];

@@ -172,6 +172,9 @@ async function main() {
     fromApp404: handler ? await call(appUrl, 'no.such', undefined) : null,
     fromElsewhere: handler ? await call('https://evil.example/', 'app.info', undefined) : null,
     fromOtherFile: handler ? await call(pathToFileURL(join(userData, 'index.html')).href, 'app.info', undefined) : null,
+    // safe mode (tests/unit/shell/mainSafeMode.test.ts): what the window asks first, and a normal call
+    status: handler ? await call(appUrl, 'recovery.status', undefined) : null,
+    residents: handler ? await call(appUrl, 'residents.list', {}) : null,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   // what Electron does on quit: the bundle closes its database there

@@ -12,6 +12,7 @@ import { residentsHandlers } from '../residents/residentsHandlers';
 import { rosterHandlers } from '../roster/rosterHandlers';
 import { rotaHandlers } from '../rota/rotaHandlers';
 import { plansHandlers } from '../carePlans/plansHandlers';
+import { recoveryHandlers } from '../recovery/recoveryHandlers';
 import { staffHandlers } from '../staff/staffHandlers';
 import { updatesHandlers } from '../updates/updatesHandlers';
 import { visitsHandlers } from '../visits/visitsHandlers';
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...updatesHandlers,
   ...inspectionHandlers,
+  ...recoveryHandlers,
 };

@@ -10,6 +10,7 @@ import { appPaths } from '../app/appPaths';
 import { backupDatabase } from '../db/backup';
 import type { LtcDatabase } from '../db/database';
 import { workerClient } from '../workerClient';
+import { backupFacts, type BackupFacts } from '../recovery/fileFacts';
 import { backupDownload } from './backupDownload';
 
 function builtBackupWorker(): string | null {
@@ -28,4 +29,10 @@ export async function backupOffThread(db: LtcDatabase, dest: string, workerFile 
 export async function downloadOffThread(file: string, name: string, workerFile = builtBackupWorker()): Promise<FileDownload | EncodedValue<FileDownload>> {
   if (!workerFile) return backupDownload(file, name);
   return new EncodedValue<FileDownload>((await workerClient(workerFile).ask<{ utf8: Uint8Array }>({ download: { file, name } })).utf8);
+}
+
+/** A backup's integrity, version and counts (recovery/fileFacts.ts), read in the worker. */
+export async function backupFactsOffThread(file: string, workerFile = builtBackupWorker()): Promise<BackupFacts> {
+  if (!workerFile) return backupFacts(file);
+  return (await workerClient(workerFile).ask<{ facts: BackupFacts }>({ verify: { file } })).facts;
 }

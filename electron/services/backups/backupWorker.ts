@@ -6,16 +6,20 @@
  * Protocol: `{ id, backup: { src, dest } }` → `{ id, bytes }`: a verified copy of `src` (db/backup.ts),
  * made through a read-only connection of the worker's own in one step, so it is one committed state
  * even while the owner writes; `{ id, download: { file, name } }` → `{ id, utf8 }`: the FileDownload
- * encoded as UTF-8 JSON (api/wire.ts), transferred, for the owner to send on untouched.
+ * encoded as UTF-8 JSON (api/wire.ts), transferred, for the owner to send on untouched;
+ * `{ id, verify: { file } }` → `{ id, facts }`: a backup's integrity, version and counts for the recovery
+ * screen (recovery/fileFacts.ts), read-only, so safe mode's serving thread stays free.
  */
 import { parentPort } from 'node:worker_threads';
 import { encodeValue } from '../api/wire';
 import { ALL_PAGES, backupDatabase } from '../db/backup';
 import { openWorkerConnection } from '../db/database';
 import { workerError } from '../workerErrors';
+import { backupFacts } from '../recovery/fileFacts';
 import { backupDownload } from './backupDownload';
 
-export type BackupRequest = { id: number; backup: { src: string; dest: string } } | { id: number; download: { file: string; name: string } };
+export type BackupRequest =
+  { id: number; backup: { src: string; dest: string } } | { id: number; download: { file: string; name: string } } | { id: number; verify: { file: string } };
 
 async function backup(src: string, dest: string): Promise<number> {
   const db = openWorkerConnection(src, { readonly: true });
@@ -32,6 +36,14 @@ parentPort?.on('message', (m: BackupRequest) => {
       (bytes) => parentPort?.postMessage({ id: m.id, bytes }),
       (e: unknown) => parentPort?.postMessage({ id: m.id, error: workerError(e) }),
     );
+    return;
+  }
+  if ('verify' in m) {
+    try {
+      parentPort?.postMessage({ id: m.id, facts: backupFacts(m.verify.file) });
+    } catch (e) {
+      parentPort?.postMessage({ id: m.id, error: workerError(e) });
+    }
     return;
   }
   try {

@@ -11,10 +11,11 @@ import { EncodedValue, plainValue } from '../../../electron/services/api/wire';
 import { useBuiltWorkers } from '../../../electron/services/app/appPaths';
 import { backupDownload } from '../../../electron/services/backups/backupDownload';
 import { copyBackupVerified, createBackup } from '../../../electron/services/backups/backupFolder';
-import { backupOffThread, downloadOffThread } from '../../../electron/services/backups/backupOffThread';
+import { backupFactsOffThread, backupOffThread, downloadOffThread } from '../../../electron/services/backups/backupOffThread';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase } from '../../../electron/services/db/database';
 import { integrityProblem } from '../../../electron/services/db/migrate';
+import { backupFacts } from '../../../electron/services/recovery/fileFacts';
 import { sample, tempDir, track } from '../services/helpers';
 
 const OUT_MAIN = path.resolve(__dirname, '../../../out/main');
@@ -72,5 +73,14 @@ describe('the backup worker', () => {
     const made = await createBackup(db, 'manual');
     const dest = await copyBackupVerified(db, made.name, tempDir());
     expect(integrityProblem(dest)).toBeNull();
+  });
+
+  it('checks and counts a backup for the recovery screen (safe mode) as the calling thread does', async () => {
+    const db = sampleDb();
+    const made = await createBackup(db, 'manual');
+    const file = path.join(path.dirname(db.file), 'backups', made.name);
+    const facts = await backupFactsOffThread(file, WORKER);
+    expect(facts).toEqual(backupFacts(file));
+    expect(facts).toMatchObject({ verified: true, contents: { institution: sample().institution.name } });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The browser preview's host (`npm run web`, the built out/main/host.js) on a file it cannot open: a
- * newer program's database, or a file that is not a database, is said in one Chinese line and the host
- * exits 1, with no stack trace and the file untouched. Needs `npm run build` first (npm test does it).
+ * newer program's database, or a file that is not a database, is said in one Chinese line and, with
+ * `--exit-on-failure`, the host exits 1, with no stack trace and the file untouched. Needs `npm run build` first (npm test does it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,8 +18,14 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ltc-host-open-'));
 });
 
+// `--exit-on-failure`: the script-friendly behaviour (one line, exit 1); without it the host serves the
+// recovery screen (safe mode), tested in tests/unit/cli/hostSafeMode.test.ts and tests/e2e/recovery.spec.ts
 const host = (db: string) =>
-  spawnSync(process.execPath, [join(root, 'out/main/host.js'), '--db', db, '--port', '0'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  spawnSync(process.execPath, [join(root, 'out/main/host.js'), '--db', db, '--port', '0', '--exit-on-failure'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 
 describe('the host on a file it cannot open', () => {
   it('a database from a newer program: one clear line, exit 1, the file unchanged', () => {

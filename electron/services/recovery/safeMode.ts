@@ -1,0 +1,162 @@
+/**
+ * Safe mode's dispatcher, for the desktop app and the host alike: while the database cannot be opened it
+ * serves the recovery calls only (shared/api/recovery.ts) and refuses every other call with `SAFE_MODE`;
+ * once a restore, another file or a retry opens a database, it hands every call to the normal dispatcher
+ * built for that database (by the face: it knows the updater, the folder opener…).
+ */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contract, type MethodName, type OutputOf, type ParsedInputOf } from '../../../shared/api/contract';
+import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
+import { labelOf, labelsFor, problemText } from '../../../shared/api/labels';
+import type { DbFailure, RecoveryBackup, RecoveryBackupList, RecoveryStatus } from '../../../shared/api/recovery';
+import { toApiError } from '../api/apiError';
+import type { Dispatch } from '../api/dispatch';
+import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
+import { backupFactsOffThread } from '../backups/backupOffThread';
+import { openDatabase, type LtcDatabase } from '../db/database';
+import { describeDatabaseFile } from '../db/describeFile';
+import { InputError, ServiceError } from '../errors';
+import { restoreInPlace } from './restoreInPlace';
+import { salvageToWorkbook } from './salvage';
+import { backupsBeside, openOrSafeMode, type StartDecision } from './startup';
+
+export const SAFE_MODE_REFUSAL = '数据库未能打开，程序处于安全模式：只能查看问题、从备份恢复、打开其他文件或导出仍能读取的数据。';
+
+export interface SafeModeShell {
+  /** who restores, for the audit row the restore appends */
+  actor: string;
+  shell: 'desktop' | 'browser';
+  appVersion?: string;
+  /** asks the user for a database file (desktop); null if cancelled; undefined where the shell cannot ask */
+  chooseFile?: () => Promise<string | null>;
+}
+
+export interface RecoveringDispatch {
+  dispatch: Dispatch;
+  /** the database once one is open (at start, or after recovery), else null */
+  db(): LtcDatabase | null;
+  /** the failure while in safe mode, else null */
+  failure(): DbFailure | null;
+}
+
+type SafeHandlers = { [M in MethodName & `recovery.${string}`]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+
+const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m);
+
+/**
+ * Every backup beside the file, checked and counted, newest first: each read whole (integrity check) in the
+ * backup worker, one after another, so the thread serving the window stays free however many there are.
+ */
+export async function recoveryBackups(file: string): Promise<RecoveryBackupList> {
+  const folder = backupsFolderOf(file);
+  const backups: RecoveryBackup[] = [];
+  for (const name of backupsBeside(file)) {
+    const path = join(folder, name);
+    const parsed = parseBackupName(name)!;
+    const facts = await backupFactsOffThread(path);
+    backups.push({
+      name,
+      at: parsed.at,
+      kind: parsed.kind,
+      bytes: statSync(path).size,
+      verified: facts.verified,
+      problem: facts.problem,
+      institution: facts.contents?.institution ?? null,
+      counts: facts.contents?.counts ?? null,
+    });
+  }
+  backups.sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
+  return { folder, backups };
+}
+
+function backupFileOf(file: string, name: string): string {
+  if (!backupsBeside(file).includes(name)) throw new ServiceError('NOT_FOUND', `找不到备份文件 ${name}，可能已被移走或删除。`);
+  return join(backupsFolderOf(file), name);
+}
+
+export function createRecoveringDispatch(file: string, start: StartDecision, shell: SafeModeShell, normal: (db: LtcDatabase) => Dispatch): RecoveringDispatch {
+  let db: LtcDatabase | null = start.mode === 'normal' ? start.db : null;
+  let failure: DbFailure | null = start.mode === 'safe' ? start.failure : null;
+  let current: Dispatch | null = db ? normal(db) : null;
+
+  const opened = (next: LtcDatabase): void => {
+    db = next;
+    failure = null;
+    current = normal(next);
+  };
+  const status = (): RecoveryStatus => (failure ? { mode: 'safe', failure, shell: shell.shell } : { mode: 'normal' });
+
+  const safe: SafeHandlers = {
+    'recovery.status': () => status(),
+    'recovery.backups': () => recoveryBackups(file),
+    'recovery.preview': async ({ name }) => {
+      const facts = await backupFactsOffThread(backupFileOf(file, name));
+      if (!facts.verified || !facts.contents) throw new InputError(`这个备份不能使用：${facts.problem ?? ''}`);
+      const parsed = parseBackupName(name)!;
+      return { name, at: parsed.at, schemaVersion: facts.schemaVersion, ...facts.contents };
+    },
+    'recovery.restore': ({ name }) => {
+      if (failure?.kind === 'locked') throw new ServiceError('CONFLICT', '数据库文件正被其他程序占用，不能替换它。请关闭那个程序后点“重试”。');
+      let restored;
+      try {
+        restored = restoreInPlace(file, backupFileOf(file, name), { actor: shell.actor, appVersion: shell.appVersion });
+      } catch (err) {
+        // the file in place may have changed on the way (the backup copied but not opened): look again
+        const again = openOrSafeMode(file, { appVersion: shell.appVersion });
+        if (again.mode === 'normal') opened(again.db);
+        else failure = again.failure;
+        throw err;
+      }
+      opened(restored.db);
+      return { keptAs: restored.keptAs, restored: name };
+    },
+    'recovery.openFile': async ({ path }) => {
+      let chosen = path;
+      if (!chosen) {
+        if (!shell.chooseFile) throw new InputError('请填写数据库文件的完整路径。');
+        chosen = (await shell.chooseFile()) ?? undefined;
+        if (!chosen) return { cancelled: true as const };
+      }
+      const target = resolve(chosen);
+      // only a sound database of this program: nothing is created, migrated or written in any other file
+      describeDatabaseFile(target);
+      opened(openDatabase(target, { appVersion: shell.appVersion }));
+      return { opened: target };
+    },
+    'recovery.retry': () => {
+      const again = openOrSafeMode(file, { appVersion: shell.appVersion });
+      if (again.mode === 'normal') opened(again.db);
+      else failure = again.failure;
+      return status();
+    },
+    'recovery.export': () => salvageToWorkbook(file),
+  };
+
+  const dispatchSafe: Dispatch = async (method, input) => {
+    if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
+    if (!method.startsWith('recovery.')) return { ok: false, error: { code: 'SAFE_MODE', message: SAFE_MODE_REFUSAL } };
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) {
+      const labels = labelsFor(method);
+      const problems: ApiProblem[] = parsed.error.issues.map((i) => {
+        const label = labelOf(labels, i.path);
+        return { path: i.path.map(String).join('.'), message: i.message, ...(label ? { label } : {}) };
+      });
+      return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map(problemText).join('；')}`, problems } };
+    }
+    try {
+      const handler = safe[method as keyof SafeHandlers] as (input: unknown) => unknown;
+      const value: unknown = await handler(parsed.data);
+      return { ok: true, value } as ApiResult<unknown>;
+    } catch (e) {
+      return { ok: false, error: toApiError(e, console.error) };
+    }
+  };
+
+  return {
+    dispatch: (method, input) => (current ? current(method, input) : dispatchSafe(method, input)),
+    db: () => db,
+    failure: () => failure,
+  };
+}
