@@ -87,24 +87,32 @@ const killDeadline = t0 + (minutes * 60_000) / 2;
 for (let i = 0; i < killCount && Date.now() < killDeadline; i++) {
   const k = await harness.kill(i);
   kills++;
-  killsByKind[k.kind] ??= { kills: 0, killedMidway: 0, acknowledged: 0 };
+  killsByKind[k.kind] ??= { kills: 0, killedMidway: 0, afterWriting: 0, acknowledged: 0 };
+  if (k.touched) killsByKind[k.kind].afterWriting++;
   killsByKind[k.kind].kills++;
   if (k.killed) killsByKind[k.kind].killedMidway++;
   if (k.acked) killsByKind[k.kind].acknowledged++;
 }
 const killSeconds = Math.round((Date.now() - t0) / 1000);
 log(`faults: kills ${kills} in ${killSeconds} s`);
-for (const [kind, c] of Object.entries(killsByKind)) log(`  ${kind.padEnd(8)} ${c.kills} kills, ${c.killedMidway} before it finished, ${c.acknowledged} after its acknowledgement`);
+for (const [kind, c] of Object.entries(killsByKind))
+  log(
+    `  ${kind.padEnd(8)} ${c.kills} kills, ${c.killedMidway} before it finished, ${c.afterWriting} once it had written, ${c.acknowledged} after its acknowledgement`,
+  );
 const { corrupt, lostAcknowledged, halfStates } = harness.found;
 log(`  corrupt ${corrupt.length}, lostAcknowledged ${lostAcknowledged.length}, halfStates ${halfStates.length}`);
 
 // ---- phase 2: bad inputs
 const rndInputs = prng(seed + 0x9e3779b9);
 const bad = await badInputPhase({ root, dir, rnd: rndInputs, env, baseDb, inputs: inputCount, spawnEvery, deadline, log });
-log(`faults: bad inputs ${bad.counts.badInputs} in ${Math.round((Date.now() - t0) / 1000) - killSeconds} s (${bad.counts.spawnChecked} also through a real ltc process)`);
+log(
+  `faults: bad inputs ${bad.counts.badInputs} in ${Math.round((Date.now() - t0) / 1000) - killSeconds} s (${bad.counts.spawnChecked} also through a real ltc process)`,
+);
 for (const [kind, c] of Object.entries(bad.byKind).sort()) {
   const failed = c.unclear + c.crashes + c.accepted;
-  log(`  ${kind.padEnd(30)} ${String(c.inputs).padStart(5)} inputs, ${c.refused} refused${failed ? `, ${c.unclear} unclear, ${c.crashes} crashes, ${c.accepted} accepted` : ''}`);
+  log(
+    `  ${kind.padEnd(30)} ${String(c.inputs).padStart(5)} inputs, ${c.refused} refused${failed ? `, ${c.unclear} unclear, ${c.crashes} crashes, ${c.accepted} accepted` : ''}`,
+  );
 }
 log(`  crashes ${bad.counts.crashes}, unclear ${bad.counts.unclear}, accepted ${bad.counts.accepted}`);
 

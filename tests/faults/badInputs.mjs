@@ -36,7 +36,8 @@ function digest(db) {
   const h = createHash('sha256');
   for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()) {
     h.update(`\n#${t}\n`);
-    for (const row of db.prepare(`SELECT * FROM "${t}"`).raw().iterate()) h.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    for (const row of db.prepare(`SELECT * FROM "${t}"`).raw().iterate())
+      h.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
   }
   return h.digest('hex');
 }
@@ -143,7 +144,11 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
       counts.spawnChecked++;
       const same = real.signal === null && real.code === (r.code ?? -1) && real.err.trim() === (r.err ?? '').trim();
       if (!same) {
-        tally('dataset-spawned', kind, 'crashes', { ...detail, inProcess: { code: r.code, err: r.err?.slice(0, 200) }, real: { code: real.code, signal: real.signal, err: real.err.slice(0, 200) } });
+        tally('dataset-spawned', kind, 'crashes', {
+          ...detail,
+          inProcess: { code: r.code, err: r.err?.slice(0, 200) },
+          real: { code: real.code, signal: real.signal, err: real.err.slice(0, 200) },
+        });
       }
       before = digest(watch);
     }
@@ -158,7 +163,8 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   const good = async (name, bytes) => {
     const r = await rpc(host, 'visits.importPreview', { file: { name, base64: bytes.toString('base64') } });
     const c = r.body?.value?.counts;
-    if (!r.body?.ok || c.error !== 0 || c.total !== goodRows().length) throw new Error(`faults: the good ${name} does not import whole: ${JSON.stringify(r.body).slice(0, 500)}`);
+    if (!r.body?.ok || c.error !== 0 || c.total !== goodRows().length)
+      throw new Error(`faults: the good ${name} does not import whole: ${JSON.stringify(r.body).slice(0, 500)}`);
   };
   await good('visits.csv', Buffer.from(toCsv([HEADER, ...goodRows()])));
   await good('visits.xlsx', await toXlsx([HEADER, ...goodRows()]));
@@ -174,7 +180,14 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
     const detail = { input: i, size: bytes.length };
     const internal = /内部错误/.test(host.stderr.slice(stderrBefore));
     if (r.error || host.exited || internal || r.status >= 500 || r.body?.error?.code === 'INTERNAL') {
-      tally(source, kind, 'crashes', { ...detail, error: r.error, status: r.status, body: JSON.stringify(r.body ?? r.text ?? '').slice(0, 300), exited: host.exited, log: host.stderr.slice(stderrBefore, stderrBefore + 400) });
+      tally(source, kind, 'crashes', {
+        ...detail,
+        error: r.error,
+        status: r.status,
+        body: JSON.stringify(r.body ?? r.text ?? '').slice(0, 300),
+        exited: host.exited,
+        log: host.stderr.slice(stderrBefore, stderrBefore + 400),
+      });
       if (host.exited || r.error) {
         await stopHost(host);
         host = await startHost(root, hostDb, env);

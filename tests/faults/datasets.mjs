@@ -63,18 +63,7 @@ const getAt = (root, path) => path.reduce((o, k) => o[k], root);
 
 /** A value of another JSON type than `v`. */
 function otherType(rnd, v) {
-  const choices = [
-    () => 'x',
-    () => '',
-    () => 42,
-    () => -1.5,
-    () => true,
-    () => null,
-    () => [],
-    () => [v],
-    () => ({}),
-    () => ({ value: v }),
-  ];
+  const choices = [() => 'x', () => '', () => 42, () => -1.5, () => true, () => null, () => [], () => [v], () => ({}), () => ({ value: v })];
   const type = (x) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
   for (;;) {
     const c = rnd.pick(choices)();
@@ -82,13 +71,38 @@ function otherType(rnd, v) {
   }
 }
 
-const NUMERIC = ['institution.beds', 'institution.prices.hourlyFeeFen', 'institution.prices.dailyFeeFen.4', 'residents.0.assessments.0.level', 'visits.0.checkIn.lat', 'visits.0.checkIn.lng'];
+const NUMERIC = [
+  'institution.beds',
+  'institution.prices.hourlyFeeFen',
+  'institution.prices.dailyFeeFen.4',
+  'residents.0.assessments.0.level',
+  'visits.0.checkIn.lat',
+  'visits.0.checkIn.lng',
+];
 // JSON number texts: too large for their field, beyond a double (→ Infinity), negative, fractional where an integer is due
 const HUGE = ['1e308', '-1e308', '1e309', '-1e309', '9007199254740993', '1.7976931348623157e308', '123456789012345678901234567890', '1E400', '-1e400'];
 // wrong only where an integer is due (a latitude may be 4.5)
 const FRACTIONAL = ['4.5', '-0.0000001', '1.0000000001'];
 // what must never reach a name or ID number: controls, the bidi overrides, zero-width and invisible characters
-const INVISIBLE = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200d', '\u200e', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff', '\u00ad', '\u061c', '\u180e'];
+const INVISIBLE = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u200d',
+  '\u200e',
+  '\u202a',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\ufeff',
+  '\u00ad',
+  '\u061c',
+  '\u180e',
+];
 const TEXT_FIELDS = [
   ['residents', 'name'],
   ['residents', 'idNumber'],
@@ -121,7 +135,11 @@ export function badDataset(rnd) {
     hugeNumber() {
       const path = rnd.pick(NUMERIC);
       const marker = '"@@HUGE@@"';
-      setAt(d, path.split('.').map((k) => (/^\d+$/.test(k) && !path.startsWith('institution.prices') ? Number(k) : k)), '@@HUGE@@');
+      setAt(
+        d,
+        path.split('.').map((k) => (/^\d+$/.test(k) && !path.startsWith('institution.prices') ? Number(k) : k)),
+        '@@HUGE@@',
+      );
       const integer = !/\.(lat|lng)$/.test(path);
       return Buffer.from(JSON.stringify(d).replace(marker, rnd.pick(integer && rnd.chance(0.3) ? FRACTIONAL : HUGE)));
     },
@@ -164,8 +182,38 @@ export function badDataset(rnd) {
       return Buffer.from(JSON.stringify(d).replace(marker, nest));
     },
     missingField() {
-      const target = rnd.pick([d, d.institution, d.institution.prices, rnd.pick(d.residents), rnd.pick(d.staff), rnd.pick(d.visits), rnd.pick(d.residents).events[0]]);
-      const required = ['format', 'version', 'institution', 'name', 'uscc', 'agencyCode', 'region', 'policy', 'prices', 'ref', 'idNumber', 'assessments', 'events', 'certificates', 'resident', 'staff', 'start', 'end', 'items', 'type', 'date'];
+      const target = rnd.pick([
+        d,
+        d.institution,
+        d.institution.prices,
+        rnd.pick(d.residents),
+        rnd.pick(d.staff),
+        rnd.pick(d.visits),
+        rnd.pick(d.residents).events[0],
+      ]);
+      const required = [
+        'format',
+        'version',
+        'institution',
+        'name',
+        'uscc',
+        'agencyCode',
+        'region',
+        'policy',
+        'prices',
+        'ref',
+        'idNumber',
+        'assessments',
+        'events',
+        'certificates',
+        'resident',
+        'staff',
+        'start',
+        'end',
+        'items',
+        'type',
+        'date',
+      ];
       const keys = Object.keys(target).filter((k) => required.includes(k));
       if (keys.length === 0) delete d.institution;
       else delete target[rnd.pick(keys)];
@@ -193,7 +241,18 @@ export function badDataset(rnd) {
       return json();
     },
     badDate() {
-      const bad = rnd.pick(['2026-02-30', '2026-13-01', '2026-00-10', '20261010', '2026/10/10', '10-10-2026', 'yesterday', '2026-10-10T25:00', '2099-01-01', '0000-00-00']);
+      const bad = rnd.pick([
+        '2026-02-30',
+        '2026-13-01',
+        '2026-00-10',
+        '20261010',
+        '2026/10/10',
+        '10-10-2026',
+        'yesterday',
+        '2026-10-10T25:00',
+        '2099-01-01',
+        '0000-00-00',
+      ]);
       const choice = rnd.int(0, 2);
       if (choice === 0) rnd.pick(d.residents).events[0].date = bad;
       else if (choice === 1) rnd.pick(d.residents).assessments[0].concludedOn = bad;

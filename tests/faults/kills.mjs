@@ -18,7 +18,11 @@ import { rpc, startHost, stopHost } from './host.mjs';
 export function ltc(root, args, env, killAfterMs) {
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -65,7 +69,8 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
     found[what].push({ kind, kill: i, ...detail });
     log(`  ${what}: ${kind} kill ${i}: ${JSON.stringify(detail)}`);
   };
-  const moment = (kind) => Math.round(rnd.next() * durations[kind] * 1.1);
+  // within the run after Node and the bundle have loaded (nothing is written before), and a little after its end
+  const moment = (kind) => Math.round(durations.startup + rnd.next() * (durations[kind] - durations.startup) * 1.1);
   const gone = (...files) => files.forEach((f) => rmSync(f, { recursive: true, force: true }));
   const walFiles = (f) => [f, `${f}-wal`, `${f}-shm`, `${f}-journal`];
 
@@ -96,7 +101,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       }
       release(after);
       gone(...walFiles(f));
-      return { at, killed: r.signal === 'SIGKILL', acked };
+      return { at, killed: r.signal === 'SIGKILL', acked, touched: s.state !== 'missing' };
     },
 
     async submit(i) {
@@ -109,10 +114,13 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       const s = inspect(f);
       const detail = { at, killed: r.signal === 'SIGKILL', acked };
       let submitted = false;
+      let held = false;
       if (s.state !== 'ok') note('corrupt', 'submit', i, { ...detail, integrity: s.integrity ?? s.state });
       else {
         const claim = s.db.prepare("SELECT id FROM claims WHERE month = '2026-10' AND status = 'submitted'").get();
         submitted = claim !== undefined;
+        // the month's hold (taken first, before the claim is prepared): the kill came once it had written
+        held = s.tables.has('submission_holds') && s.db.prepare('SELECT count(*) FROM submission_holds').pluck().get() > 0;
         if (acked && !submitted) note('lostAcknowledged', 'submit', i, detail);
       }
       release(s);
@@ -122,6 +130,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
         if (v.code !== 0) note('halfStates', 'submit', i, { ...detail, package: v.err.slice(0, 300) });
       }
       const pkg = join(out, 'pkg');
+      const touched = submitted || held || (existsSync(out) && readdirSync(out).some((n) => n.startsWith('pkg')));
       if (existsSync(pkg)) {
         // a folder under its final name is the submitted package, whole
         const verify = join(out, 'verify');
@@ -137,7 +146,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
         if (again.code !== 0) note('halfStates', 'submit', i, { ...detail, rerun: again.code, rerunErr: again.err.slice(0, 300) });
       }
       gone(...walFiles(f), out);
-      return { at, killed: r.signal === 'SIGKILL', acked };
+      return { at, killed: r.signal === 'SIGKILL', acked, touched };
     },
 
     async backup(i) {
@@ -146,6 +155,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       const r = await ltc(root, ['backup', '--db', bigDb, target], env, at);
       const acked = /已备份并校验/.test(r.err + r.out);
       const detail = { at, killed: r.signal === 'SIGKILL', acked };
+      const touched = readdirSync(dir).some((n) => n.includes(`kill-backup-${i}.db`));
       if (existsSync(target)) {
         const s = inspect(target);
         if (s.state !== 'ok' || s.residents !== scaledCounts.residents) note('halfStates', 'backup', i, { ...detail, backup: s.state, residents: s.residents });
@@ -155,8 +165,13 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       if (src.state !== 'ok' || src.residents !== scaledCounts.residents) note('corrupt', 'backup', i, { ...detail, source: src.integrity ?? src.state });
       release(src);
       if (!(await opens(bigDb))) note('corrupt', 'backup', i, { ...detail, source: 'ltc check --db fails' });
-      gone(...walFiles(target), ...readdirSync(dir).filter((n) => n.startsWith(`.kill-backup-${i}.db`)).map((n) => join(dir, n)));
-      return { at, killed: r.signal === 'SIGKILL', acked };
+      gone(
+        ...walFiles(target),
+        ...readdirSync(dir)
+          .filter((n) => n.includes(`kill-backup-${i}.db`))
+          .map((n) => join(dir, n)),
+      );
+      return { at, killed: r.signal === 'SIGKILL', acked, touched };
     },
 
     async host(i) {
@@ -197,7 +212,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       release(s);
       if (!(await opens(f))) note('corrupt', 'host', i, { ...detail, open: 'ltc check --db fails' });
       gone(...walFiles(f));
-      return { at, killed: true, acked: acked.length };
+      return { at, killed: true, acked: acked.length > 0, touched: acked.length > 0 };
     },
   };
 
@@ -207,7 +222,9 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
     /** One uninterrupted run of each kind: how long it takes (the kill moments are drawn within it), and that it works. */
     async calibrate() {
       const f = join(dir, 'calibrate.db');
-      let r = await ltc(root, ['import', '--db', f, scaledFile], env);
+      let r = await ltc(root, ['--version'], env);
+      durations.startup = r.ms;
+      r = await ltc(root, ['import', '--db', f, scaledFile], env);
       if (r.code !== 0) throw new Error(`faults: the scaled import fails: ${r.err}`);
       durations.import = r.ms;
       gone(...walFiles(f));

@@ -29,7 +29,10 @@ export async function toXlsx(rows) {
 
 // Values that make a row wrong whatever else it holds: each must give the row an error.
 const BAD_VALUES = [
-  [START, ['2026-13-45 09:00', '2026-11-31 09:00', '2026-02-30 09:00', '明天上午', '2026-11-02 25:00', '', '0000-00-00 00:00', '2027-03-01 09:00', '9'.repeat(400)]],
+  [
+    START,
+    ['2026-13-45 09:00', '2026-11-31 09:00', '2026-02-30 09:00', '明天上午', '2026-11-02 25:00', '', '0000-00-00 00:00', '2027-03-01 09:00', '9'.repeat(400)],
+  ],
   [START + 1, ['2026-11-01 08:00', '', '2026-11-02 09:61', 'ｘ']],
   [START + 2, ['ZZ99', '', 'LC01、ZZ99', 'DROP TABLE visits', '项目']],
   [0, ['110101190001010000', '33020519410923006Y', '330205209901010011']],
@@ -54,7 +57,7 @@ function badRows(rnd) {
     },
     renamedColumn() {
       const col = rnd.pick([START, START + 1, START + 2]);
-      rows[0][col] = rnd.pick(['时间', 'Start', '开始时间X', '', '開始時間', `${rows[0][col]}\u0000`]);
+      rows[0][col] = rnd.pick(['时间', 'Start', '开始时间X', '', '開始時間', `${rows[0][col]}\u200b号`]);
     },
     shiftedColumns() {
       // cells one place to the right of their header (an export with a stray leading comma)
@@ -91,7 +94,12 @@ export function badCsv(rnd, bomb = false) {
   const kinds = {
     // cut inside the first visit's start time: that row cannot be whole
     cutShort: () => good.subarray(0, rnd.int(firstRow + 1, startAt + 9)),
-    badBytesInTime: () => Buffer.concat([good.subarray(0, startAt + 4), Buffer.from(rnd.pick([[0xff], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80, 0x80]])), good.subarray(startAt + 4)]),
+    badBytesInTime: () =>
+      Buffer.concat([
+        good.subarray(0, startAt + 4),
+        Buffer.from(rnd.pick([[0xff], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80, 0x80]])),
+        good.subarray(startAt + 4),
+      ]),
     badBytesInHeader: () => Buffer.concat([Buffer.from([0xff, 0xfe, 0xfd]), good.subarray(0, 6), Buffer.from([0x80]), good.subarray(6)]),
     utf16: () => Buffer.from(toCsv([HEADER, ...goodRows()]), 'utf16le'),
     unterminatedQuote: () => Buffer.from(toCsv([HEADER, ...goodRows()]).replace('陈淑芬', '"陈淑芬')),
@@ -112,7 +120,9 @@ function csvRowBomb(rnd) {
 
 /** A workbook of `rows` tiny rows written by hand (a row bomb: ~100 KB zipped, over the limit unzipped). */
 function xlsxRowBomb(rows, broken = false) {
-  const sheet = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`];
+  const sheet = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
+  ];
   for (let r = 1; r <= rows; r++) sheet.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>33020519410923006X</t></is></c></row>`);
   // broken: the sheet's XML stops inside a tag
   sheet.push(broken ? '<row r="' : '</sheetData></worksheet>');
@@ -147,7 +157,8 @@ export async function badXlsx(rnd, bomb = false) {
   const kinds = {
     truncatedZip: () => good.subarray(0, rnd.int(0, eocd - 1)),
     noDirectory: () => Buffer.concat([good.subarray(0, eocd), Buffer.alloc(good.length - eocd)]),
-    notZip: () => rnd.pick([Buffer.from('%PDF-1.7\n'), Buffer.from(toCsv([HEADER, ...goodRows()])), Buffer.from(Array.from({ length: 2000 }, () => rnd.int(0, 255)))]),
+    notZip: () =>
+      rnd.pick([Buffer.from('%PDF-1.7\n'), Buffer.from(toCsv([HEADER, ...goodRows()])), Buffer.from(Array.from({ length: 2000 }, () => rnd.int(0, 255)))]),
     zipWithoutWorkbook: () => Buffer.from(zipSync({ 'readme.txt': strToU8('不是工作簿'), 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') })),
     emptyZip: () => Buffer.from(zipSync({})),
     brokenSheetXml: () => xlsxRowBomb(3, true),
