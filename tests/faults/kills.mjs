@@ -3,6 +3,9 @@
  * writes) is SIGKILLed at a moment drawn from the seeded PRNG, then its files are opened and judged:
  *   corrupt           PRAGMA integrity_check is not ok, or the app cannot open the file or finish the work after;
  *   lostAcknowledged  a write acknowledged before the kill (the CLI's success line, an HTTP 200 `ok`) is missing;
+ * The host's writes, in turn until the kill: a new resident (`residents.save`), the resident's admission
+ * (`residents.addEvent`), and every third time a visit imported from a one-row CSV (`visits.importCommit`,
+ * the import worker's transaction); each acknowledged one must be in the file after the kill.
  *   halfStates        some but not all of one dataset's records, a submitted claim whose package does not
  *                     verify, a package folder under its final name that is not the claim's, a backup under
  *                     its final name that is not a whole database, a month left held by the dead process.
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { idNumber } from './idNumbers.mjs';
 import { rpc, startHost, stopHost } from './host.mjs';
+import { HEADER, toCsv } from './tables.mjs';
 
 /** `node bin/ltc.cjs ARGS`, SIGKILLed after `killAfterMs` when given. */
 export function ltc(root, args, env, killAfterMs) {
@@ -190,6 +194,16 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
           const event = await rpc(host, 'residents.addEvent', { residentId: saved.body.value.id, type: 'admit', date: '2026-11-01', mode: 'home' });
           if (event.error || !event.body?.ok) break;
           acked.push({ kind: 'event', idNumber: id });
+          if (n % 3 === 0 && n < 3 * 28 * 12) {
+            // a visit through the import (the import worker's transaction), an hour of its own in 2026-11
+            const k = n / 3;
+            const start = `2026-11-${String(1 + (k % 28)).padStart(2, '0')} ${String(7 + Math.floor(k / 28)).padStart(2, '0')}:00`;
+            const end = start.replace(/ (\d\d):00$/, (_m, h) => ` ${String(Number(h)).padStart(2, '0')}:50`);
+            const csv = toCsv([HEADER, ['33020519410923006X', '陈淑芬', '330203199506120024', '施银萍', start, end, 'LC01、LC08', '是', '']]);
+            const imported = await rpc(host, 'visits.importCommit', { file: { name: 'visit.csv', base64: Buffer.from(csv).toString('base64') } });
+            if (imported.error || !imported.body?.ok) break;
+            acked.push({ kind: 'visit', start: start.replace(' ', 'T') });
+          }
         }
       })();
       await new Promise((t) => setTimeout(t, at));
@@ -203,7 +217,9 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       else {
         const resident = s.db.prepare('SELECT id FROM residents WHERE id_number = ?').pluck();
         const events = s.db.prepare("SELECT count(*) FROM stay_events WHERE resident_id = ? AND type = 'admit'").pluck();
+        const visit = s.db.prepare('SELECT count(*) FROM visits WHERE start_at = ?').pluck();
         const missing = acked.filter((w) => {
+          if (w.kind === 'visit') return visit.get(w.start) === 0;
           const id = resident.get(w.idNumber);
           return id === undefined || (w.kind === 'event' && events.get(id) === 0);
         });
