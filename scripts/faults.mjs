@@ -92,13 +92,21 @@ for (let i = 0; i < killCount && Date.now() < killDeadline; i++) {
   killsByKind[k.kind].kills++;
   if (k.killed) killsByKind[k.kind].killedMidway++;
   if (k.acked) killsByKind[k.kind].acknowledged++;
+  if (k.writes !== undefined) {
+    // the host: how many of its writes were acknowledged before the kills (each checked after), visits among them
+    killsByKind[k.kind].writesAcknowledged = (killsByKind[k.kind].writesAcknowledged ?? 0) + k.writes;
+    killsByKind[k.kind].visitsAcknowledged = (killsByKind[k.kind].visitsAcknowledged ?? 0) + k.visits;
+  }
 }
 const killSeconds = Math.round((Date.now() - t0) / 1000);
 log(`faults: kills ${kills} in ${killSeconds} s`);
-for (const [kind, c] of Object.entries(killsByKind))
+for (const [kind, c] of Object.entries(killsByKind)) {
+  const writes =
+    c.writesAcknowledged === undefined ? '' : ` (${c.writesAcknowledged} writes acknowledged before them, ${c.visitsAcknowledged} of them imported visits)`;
   log(
-    `  ${kind.padEnd(8)} ${c.kills} kills, ${c.killedMidway} before it finished, ${c.afterWriting} once it had written, ${c.acknowledged} after its acknowledgement`,
+    `  ${kind.padEnd(8)} ${c.kills} kills, ${c.killedMidway} before it finished, ${c.afterWriting} once it had written, ${c.acknowledged} after its acknowledgement${writes}`,
   );
+}
 const { corrupt, lostAcknowledged, halfStates } = harness.found;
 log(`  corrupt ${corrupt.length}, lostAcknowledged ${lostAcknowledged.length}, halfStates ${halfStates.length}`);
 

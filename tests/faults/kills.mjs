@@ -18,8 +18,11 @@ import { idNumber } from './idNumbers.mjs';
 import { rpc, startHost, stopHost } from './host.mjs';
 import { HEADER, toCsv } from './tables.mjs';
 
-/** `node bin/ltc.cjs ARGS`, SIGKILLed after `killAfterMs` when given. */
-export function ltc(root, args, env, killAfterMs) {
+/**
+ * `node bin/ltc.cjs ARGS`. `kill`: SIGKILL `afterMs` after the start, or, with `when`, `afterMs` after
+ * `when()` first holds (polled every 2 ms: the first write seen). `wroteAt`: when `when()` first held.
+ */
+export function ltc(root, args, env, kill) {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(root, 'bin/ltc.cjs'), ...args], {
@@ -29,12 +32,23 @@ export function ltc(root, args, env, killAfterMs) {
     });
     let out = '';
     let err = '';
+    let wroteAt = null;
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err += c));
-    const timer = killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let timer = null;
+    let poll = null;
+    if (kill?.when) {
+      poll = setInterval(() => {
+        if (wroteAt !== null || !kill.when()) return;
+        wroteAt = performance.now() - t0;
+        clearInterval(poll);
+        if (kill.afterMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      }, 2);
+    } else if (kill?.afterMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      done({ code, signal, out, err, ms: performance.now() - t0 });
+      if (poll) clearInterval(poll);
+      done({ code, signal, out, err, ms: performance.now() - t0, wroteAt });
     });
   });
 }
@@ -73,8 +87,18 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
     found[what].push({ kind, kill: i, ...detail });
     log(`  ${what}: ${kind} kill ${i}: ${JSON.stringify(detail)}`);
   };
-  // within the run after Node and the bundle have loaded (nothing is written before), and a little after its end
-  const moment = (kind) => Math.round(durations.startup + rnd.next() * (durations[kind] - durations.startup) * 1.1);
+  // A kill moment: three times in four within the writing (`afterMs` after the first write is seen, up to a
+  // little past the end), else anywhere from the start (Node and the bundle loading, the file being opened).
+  // The durations follow the machine's load: every uninterrupted run (the reruns after a kill) updates them.
+  const moment = (kind, when) =>
+    when && rnd.next() < 0.75
+      ? { when, afterMs: Math.round(rnd.next() * durations[`${kind}Writing`] * 1.2) }
+      : { afterMs: Math.round(rnd.next() * durations[kind] * 1.1) };
+  const learn = (kind, r) => {
+    if (r.code !== 0) return;
+    durations[kind] = (durations[kind] + r.ms) / 2;
+    if (r.wroteAt !== null && durations[`${kind}Writing`] !== undefined) durations[`${kind}Writing`] = (durations[`${kind}Writing`] + r.ms - r.wroteAt) / 2;
+  };
   const gone = (...files) => files.forEach((f) => rmSync(f, { recursive: true, force: true }));
   const walFiles = (f) => [f, `${f}-wal`, `${f}-shm`, `${f}-journal`];
 
@@ -84,7 +108,8 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
   const kinds = {
     async import(i) {
       const f = join(dir, `kill-import-${i}.db`);
-      const at = moment('import');
+      const written = () => existsSync(f);
+      const at = moment('import', written);
       const r = await ltc(root, ['import', '--db', f, scaledFile], env, at);
       const acked = /已导入/.test(r.err + r.out);
       const s = inspect(f);
@@ -98,13 +123,14 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       } else if (acked) note('lostAcknowledged', 'import', i, { ...detail, file: s.state });
       release(s);
       // the file is usable: the same import, run again, completes and leaves the whole dataset
-      const again = await ltc(root, ['import', '--db', f, scaledFile], env);
+      const again = await ltc(root, ['import', '--db', f, scaledFile], env, { when: () => existsSync(f) });
       const after = inspect(f);
       if (again.code !== 0 || after.state !== 'ok' || after.residents !== scaledCounts.residents) {
         note('corrupt', 'import', i, { ...detail, rerun: again.code, rerunErr: again.err.slice(0, 300), after: after.state });
       }
       release(after);
       gone(...walFiles(f));
+      if (s.state === 'missing') learn('import', again);
       return { at, killed: r.signal === 'SIGKILL', acked, touched: s.state !== 'missing' };
     },
 
@@ -147,6 +173,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       if (!submitted && s.state === 'ok') {
         // nothing holds the month after the kill: 申报 again completes
         const again = await ltc(root, ['submit', '--db', f, '--month', '2026-10', '--accept-errors'], env);
+        learn('submit', again);
         if (again.code !== 0) note('halfStates', 'submit', i, { ...detail, rerun: again.code, rerunErr: again.err.slice(0, 300) });
       }
       gone(...walFiles(f), out);
@@ -155,8 +182,11 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
 
     async backup(i) {
       const target = join(dir, `kill-backup-${i}.db`);
-      const at = moment('backup');
+      // backup.ts writes `.NAME.PID.partial` first
+      const written = () => existsSync(target) || readdirSync(dir).some((n) => n.startsWith(`.kill-backup-${i}.db.`));
+      const at = moment('backup', written);
       const r = await ltc(root, ['backup', '--db', bigDb, target], env, at);
+      if (!r.signal) learn('backup', r);
       const acked = /已备份并校验/.test(r.err + r.out);
       const detail = { at, killed: r.signal === 'SIGKILL', acked };
       const touched = readdirSync(dir).some((n) => n.includes(`kill-backup-${i}.db`));
@@ -182,7 +212,7 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       const f = join(dir, `kill-host-${i}.db`);
       copyFileSync(baseDb, f);
       const host = await startHost(root, f, env);
-      const at = moment('host');
+      const at = Math.round(rnd.next() * durations.host);
       const acked = [];
       let stop = false;
       const writer = (async () => {
@@ -228,7 +258,14 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       release(s);
       if (!(await opens(f))) note('corrupt', 'host', i, { ...detail, open: 'ltc check --db fails' });
       gone(...walFiles(f));
-      return { at, killed: true, acked: acked.length > 0, touched: acked.length > 0 };
+      return {
+        at,
+        killed: true,
+        acked: acked.length > 0,
+        touched: acked.length > 0,
+        writes: acked.length,
+        visits: acked.filter((w) => w.kind === 'visit').length,
+      };
     },
   };
 
@@ -238,27 +275,26 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
     /** One uninterrupted run of each kind: how long it takes (the kill moments are drawn within it), and that it works. */
     async calibrate() {
       const f = join(dir, 'calibrate.db');
-      let r = await ltc(root, ['--version'], env);
-      durations.startup = r.ms;
-      r = await ltc(root, ['import', '--db', f, scaledFile], env);
+      let r = await ltc(root, ['import', '--db', f, scaledFile], env, { when: () => existsSync(f) });
       if (r.code !== 0) throw new Error(`faults: the scaled import fails: ${r.err}`);
-      durations.import = r.ms;
+      [durations.import, durations.importWriting] = [r.ms, r.ms - r.wroteAt];
       gone(...walFiles(f));
       copyFileSync(baseDb, f);
       r = await ltc(root, ['submit', '--db', f, '--month', '2026-10', '--accept-errors', '--out', join(dir, 'calibrate-pkg')], env);
       if (r.code !== 0) throw new Error(`faults: submit fails: ${r.err}`);
       durations.submit = r.ms;
       gone(...walFiles(f), join(dir, 'calibrate-pkg'));
-      r = await ltc(root, ['backup', '--db', bigDb, f], env);
+      r = await ltc(root, ['backup', '--db', bigDb, f], env, { when: () => existsSync(f) || readdirSync(dir).some((n) => n.startsWith('.calibrate.db.')) });
       if (r.code !== 0) throw new Error(`faults: backup fails: ${r.err}`);
-      durations.backup = r.ms;
+      [durations.backup, durations.backupWriting] = [r.ms, r.ms - (r.wroteAt ?? 0)];
       gone(...walFiles(f));
       durations.host = 2500;
       return { ...durations };
     },
     async kill(i) {
       const kind = this.kinds[i % this.kinds.length];
-      return { kind, ...(await kinds[kind](i)) };
+      const k = await kinds[kind](i);
+      return { kind, ...k, at: typeof k.at === 'object' ? `${k.at.when ? 'write+' : ''}${k.at.afterMs}ms` : `${k.at}ms` };
     },
   };
 }
