@@ -121,6 +121,7 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   const runner = cliRunner(root);
   const file = join(dir, 'bad-dataset.json');
   for (let i = 0; i < nDataset && Date.now() < deadline; i++) {
+    if (i > 0 && i % 1000 === 0) log(`  … ${i} datasets`);
     const { kind, bytes } = badDataset(rnd);
     [bytesNow, extNow] = [bytes, 'json'];
     writeFileSync(file, bytes);
@@ -201,6 +202,7 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
     }
   };
   for (let i = 0; i < nCsv && Date.now() < deadline; i++) {
+    if (i > 0 && i % 1000 === 0) log(`  … ${i} CSV files`);
     const { kind, bytes } = badCsv(rnd, i % 100 === 7);
     await feed('csv', 'visits.csv', kind, bytes, i);
   }
