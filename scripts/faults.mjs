@@ -108,6 +108,11 @@ for (const [kind, c] of Object.entries(killsByKind)) {
   );
 }
 const { corrupt, lostAcknowledged, halfStates } = harness.found;
+if (harness.migrationsCut.length > 0) {
+  log(
+    `  ${harness.migrationsCut.length} import kills left a new file between two migrations (versions ${harness.migrationsCut.map((m) => m.version).join(', ')}); each rerun upgraded it`,
+  );
+}
 log(`  corrupt ${corrupt.length}, lostAcknowledged ${lostAcknowledged.length}, halfStates ${halfStates.length}`);
 
 // ---- phase 2: bad inputs

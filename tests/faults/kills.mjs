@@ -82,6 +82,8 @@ const release = (s) => s.db?.close();
 /** The harness: `kill(i)` runs kill number i (kinds in turn), returns what it found; `calibrate()` first. */
 export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, baseDb, bigDb, log }) {
   const durations = {};
+  const migrationsCut = [];
+  let latestVersion = Infinity;
   const found = { corrupt: [], lostAcknowledged: [], halfStates: [] };
   const note = (what, kind, i, detail) => {
     found[what].push({ kind, kill: i, ...detail });
@@ -114,6 +116,11 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       const acked = /已导入/.test(r.err + r.out);
       const s = inspect(f);
       const detail = { at, killed: r.signal === 'SIGKILL', acked, residents: s.residents, visits: s.visits };
+      if (s.state === 'ok') {
+        // a new file's migrations commit one by one: a kill between two leaves an older schema, which the rerun upgrades
+        const version = s.db.pragma('user_version', { simple: true });
+        if (version < latestVersion) migrationsCut.push({ kill: i, version });
+      }
       if (s.state === 'corrupt') note('corrupt', 'import', i, { ...detail, integrity: s.integrity });
       else if (s.state === 'ok') {
         const whole = s.residents === scaledCounts.residents && s.visits === scaledCounts.visits;
@@ -129,7 +136,13 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
         note('corrupt', 'import', i, { ...detail, rerun: again.code, rerunErr: again.err.slice(0, 300), after: after.state });
       }
       release(after);
-      gone(...walFiles(f));
+      // with the file's pre-migration backup, when the kill came between two migrations of the new file
+      gone(
+        ...walFiles(f),
+        ...readdirSync(dir)
+          .filter((n) => n.startsWith(`kill-import-${i}.db.pre-migration-`))
+          .map((n) => join(dir, n)),
+      );
       if (s.state === 'missing') learn('import', again);
       return { at, killed: r.signal === 'SIGKILL', acked, touched: s.state !== 'missing' };
     },
@@ -271,6 +284,8 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
 
   return {
     found,
+    /** import kills that left a new file between two of its migrations (not a failure: the rerun upgrades it) */
+    migrationsCut,
     kinds: Object.keys(kinds),
     /** One uninterrupted run of each kind: how long it takes (the kill moments are drawn within it), and that it works. */
     async calibrate() {
@@ -289,6 +304,9 @@ export function killHarness({ root, dir, rnd, env, scaledFile, scaledCounts, bas
       [durations.backup, durations.backupWriting] = [r.ms, r.ms - (r.wroteAt ?? 0)];
       gone(...walFiles(f));
       durations.host = 2500;
+      const whole = inspect(bigDb);
+      latestVersion = whole.db.pragma('user_version', { simple: true });
+      release(whole);
       return { ...durations };
     },
     async kill(i) {
