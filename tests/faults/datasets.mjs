@@ -123,7 +123,7 @@ export function badDataset(rnd) {
   const json = () => Buffer.from(JSON.stringify(d, null, rnd.chance(0.5) ? 1 : 0));
   const kinds = {
     wrongType() {
-      const path = rnd.pick(leaves(d).filter((p) => p.length > 0 && !(p[0] === 'format' || p[0] === 'version') && !isFreeText(p)));
+      const path = rnd.pick(leaves(d).filter((p) => p.length > 0 && !(p[0] === 'format' || p[0] === 'version')));
       setAt(d, path, otherType(rnd, getAt(d, path)));
       return json();
     },
@@ -301,6 +301,3 @@ export function badDataset(rnd) {
   const kind = rnd.pick(Object.keys(kinds));
   return { kind, bytes: kinds[kind]() };
 }
-
-/** Free text whose other type is not always wrong? None: every leaf is typed; kept for the one field that takes any string. */
-const isFreeText = () => false;
