@@ -66,6 +66,23 @@ describe('names and ID numbers: bounded as in the screens, and only visible char
     ]);
   });
 
+  it('half a character (an unpaired surrogate, as a JSON \\ud800 escape gives) in a name or an ID number (npm run faults)', () => {
+    // stored, it became the bytes ED A0 80 in residents.name: not UTF-8
+    const problems = problemsOf((d) => {
+      d.residents[0]!.name = '王秀英\uD800';
+      d.staff[1]!.idNumber = '\uDC0033028219920808004X';
+    });
+    expect(problems).toEqual([
+      { path: 'residents[0].name', message: '姓名含有不完整的字符（U+D800，第 4 个字符，半个字的编码），请删除后重新输入' },
+      { path: 'staff[1].idNumber', message: '身份证号含有不完整的字符（U+DC00，第 1 个字符，半个字的编码），请删除后重新输入' },
+    ]);
+    // a whole character outside the BMP is two surrogates, and fine
+    expect(validateDataset({ ...sample(), residents: sample().residents.map((r, i) => (i === 0 ? { ...r, name: '王𠮷' } : r)) }).ok).toBe(true);
+    expect(residentInput.safeParse({ name: '李\uDFFF建国', idNumber: '330205194501010037' }).error?.issues[0]?.message).toMatch(
+      /^姓名含有不完整的字符（U\+DFFF/,
+    );
+  });
+
   it('the screens refuse them too (the contract’s resident and staff fields)', () => {
     const resident = residentInput.safeParse({ name: '李\u202E建国', idNumber: '330205194501010037' });
     expect(resident.success).toBe(false);
