@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { SessionStore } from '../services/auth/sessions';
 import { appPaths } from '../services/app/appPaths';
 import { openDatabase, type LtcDatabase } from '../services/db/database';
 import { DatabaseError } from '../services/db/errors';
@@ -35,7 +36,9 @@ function open(file: string): LtcDatabase {
 const db = open(resolve(values.db));
 const dispatch = createDispatcher(handlers, {
   db,
+  // every call but the public ones runs as the logged-in user (the dispatcher sets the actor from her session)
   actor: userInfo().username,
+  sessions: new SessionStore(),
   shell: 'browser',
   appVersion: __APP_VERSION__,
   openFolder: () => false,

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { API_CHANNEL } from '../../shared/api/contract';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { memorySlot, SessionStore } from '../services/auth/sessions';
 import { encodeResult } from '../services/api/wire';
 import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
@@ -89,6 +90,8 @@ function registerIpc(db: LtcDatabase): void {
   const dispatch = createDispatcher(handlers, {
     db,
     actor: userInfo().username,
+    // The window logs in like the browser preview (decisions.md D35): its session lives here, in the main process.
+    sessions: new SessionStore(),
     shell: 'desktop',
     appVersion: app.getVersion(),
     // Only what the app wrote or a real folder reaches the system's opener (services/app/openGuard.ts).
@@ -107,9 +110,11 @@ function registerIpc(db: LtcDatabase): void {
     updater: startUpdater(db),
   });
   // The answer goes as UTF-8 JSON, the bytes HTTP carries (services/api/wire.ts); the preload parses it.
+  // One window, one login: its token stays in this process, never in the page.
+  const windowSession = memorySlot();
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
     assertTrustedSender(event);
-    return encodeResult(await dispatch(String(method), input));
+    return encodeResult(await dispatch(String(method), input, windowSession));
   });
   app.on('will-quit', () => db.close());
 }

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appApi } from './app';
 import { auditApi } from './audit';
+import { authApi } from './auth';
 import { backupsApi } from './backups';
 import { bedsApi } from './beds';
 import { claimsApi } from './claims';
@@ -43,6 +44,7 @@ export const contract = {
   ...backupsApi,
   ...updatesApi,
   ...inspectionApi,
+  ...authApi,
 };
 
 export type Contract = typeof contract;

@@ -120,6 +120,19 @@ export const METHOD_NAMES = [
   'inspection.sample',
   'inspection.sampleWorkbook',
   'inspection.evidencePack',
+  'auth.status',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+  'auth.changePassword',
+  'auth.recover',
+  'auth.saveSettings',
+  'users.list',
+  'users.add',
+  'users.resetPassword',
+  'users.setDisabled',
 ] as const;
 
 export type MethodNameListed = (typeof METHOD_NAMES)[number];

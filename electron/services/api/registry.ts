@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/appHandlers';
 import { auditHandlers } from '../audit/auditHandlers';
+import { authHandlers } from '../auth/authHandlers';
 import { backupsHandlers } from '../backups/backupsHandlers';
 import { bedsHandlers } from '../beds/bedsHandlers';
 import { claimsHandlers } from '../claims/claimsHandlers';
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...updatesHandlers,
   ...inspectionHandlers,
+  ...authHandlers,
 };
