@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { queryClient } from '../api/queryClient';
+import { AuthGate } from '../features/auth/AuthGate';
 import { routes } from './routes';
 import { usePrefersReducedMotion } from './reducedMotion';
 import { theme } from './theme';
@@ -29,7 +30,9 @@ export function App() {
     <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={themed} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AuthGate>
+            <RouterProvider router={router} />
+          </AuthGate>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
