@@ -117,7 +117,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       }
       const result = await opts.dispatch(method, input, cookieSlot(req, res, cookieName));
       const body = encodeResult(result);
-      return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 200), 'application/json; charset=utf-8', Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      return send(
+        res,
+        result.ok ? 200 : (STATUS[result.error.code] ?? 200),
+        'application/json; charset=utf-8',
+        Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+      );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     if (url === CLIENT_SCRIPT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', clientScript());

@@ -33,11 +33,7 @@ export const LOCKOUT_MINUTES = 15;
 /** The window locks after this many idle minutes unless 用户管理 sets another (0: never). */
 export const DEFAULT_IDLE_MINUTES = 10;
 
-const userName = z
-  .string()
-  .trim()
-  .min(1, '请填写用户名')
-  .max(40, '用户名最多 40 个字');
+const userName = z.string().trim().min(1, '请填写用户名').max(40, '用户名最多 40 个字');
 const password = z.string().min(PASSWORD_MIN, `密码至少 ${PASSWORD_MIN} 位`).max(200, '密码最多 200 位');
 
 /** The user a session belongs to, as the window sees her. */

@@ -168,7 +168,9 @@ export async function resetPassword(db: LtcDatabase, id: number, password: strin
   const row = byId(db, id);
   const hash = await hashSecret(password);
   db.transaction(() => {
-    db.raw.prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until_ms = NULL WHERE id = ?').run(hash, localTimestamp(), id);
+    db.raw
+      .prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until_ms = NULL WHERE id = ?')
+      .run(hash, localTimestamp(), id);
     recordAudit(db, { actor, action: 'reset-password', entity: 'user', entityId: id, after: { name: row.name } });
   });
   return sessionUser(row);
@@ -205,7 +207,9 @@ export async function recoverWithCode(db: LtcDatabase, name: string, code: strin
   const [hash, recovery] = await Promise.all([hashSecret(password), hashSecret(normalizeRecoveryCode(recoveryCode))]);
   db.transaction(() => {
     db.raw
-      .prepare('UPDATE users SET password_hash = ?, recovery_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until_ms = NULL, disabled = 0 WHERE id = ?')
+      .prepare(
+        'UPDATE users SET password_hash = ?, recovery_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until_ms = NULL, disabled = 0 WHERE id = ?',
+      )
       .run(hash, recovery, localTimestamp(), row.id);
     recordAudit(db, { actor: row.name, action: 'recover', entity: 'user', entityId: row.id, after: { name: row.name } });
   });
@@ -231,6 +235,13 @@ export function saveIdleMinutes(db: LtcDatabase, minutes: number, actor: string)
         'INSERT INTO app_settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
       )
       .run(IDLE_KEY, String(minutes), localTimestamp());
-    recordAudit(db, { actor, action: 'update', entity: 'app-setting', entityId: IDLE_KEY, before: { idleLockMinutes: before }, after: { idleLockMinutes: minutes } });
+    recordAudit(db, {
+      actor,
+      action: 'update',
+      entity: 'app-setting',
+      entityId: IDLE_KEY,
+      before: { idleLockMinutes: before },
+      after: { idleLockMinutes: minutes },
+    });
   });
 }

@@ -212,7 +212,15 @@ async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: Submi
     const submittedAt = o.submittedAt ?? localTimestamp();
     // The trail up to this head is what the agency's copy of the manifest will vouch for.
     const head = db.transaction(() => auditHead(db.raw));
-    const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.submittedBy ?? o.actor, submittedAt, auditHead: head };
+    const request = {
+      month: o.month,
+      kind,
+      acceptErrors: o.acceptErrors,
+      generatedOn: o.generatedOn,
+      submittedBy: o.submittedBy ?? o.actor,
+      submittedAt,
+      auditHead: head,
+    };
     const p = await prepare(db, request, o.onProgress);
     return { claimId: commit(db, p, { ...o, auditHead: head }, submittedAt), claim: p.claim, files: p.files };
   });

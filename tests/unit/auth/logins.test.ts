@@ -43,7 +43,9 @@ describe('the first start', () => {
   it('lets the recovery code set a new password, once', async () => {
     const { s, setup } = await withAdmin();
     const c = s.caller();
-    const r = ok<{ recoveryCode: string }>(await c.call('auth.recover', { name: '王管理', recoveryCode: setup.recoveryCode.toLowerCase(), password: 'new-pass-123' }));
+    const r = ok<{ recoveryCode: string }>(
+      await c.call('auth.recover', { name: '王管理', recoveryCode: setup.recoveryCode.toLowerCase(), password: 'new-pass-123' }),
+    );
     expect(r.recoveryCode).not.toBe(setup.recoveryCode);
     expect((await c.call('auth.login', { name: '王管理', password: 'new-pass-123' })).ok).toBe(true);
     expect(await c.call('auth.recover', { name: '王管理', recoveryCode: setup.recoveryCode, password: 'other-pass-1' })).toMatchObject({
@@ -57,7 +59,10 @@ describe('logging in', () => {
   it('says the same for a wrong name and a wrong password, and locks the account after 5 failures for 15 minutes (audited)', async () => {
     const { s } = await withAdmin();
     const c = s.caller();
-    expect(await c.call('auth.login', { name: '没有这个人', password: 'whatever-1' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '用户名或密码不正确' } });
+    expect(await c.call('auth.login', { name: '没有这个人', password: 'whatever-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '用户名或密码不正确' },
+    });
     for (let i = 1; i <= 4; i++) {
       const r = await c.call('auth.login', { name: '王管理', password: 'wrong-pass' });
       expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: `用户名或密码不正确（再错 ${5 - i} 次账户将锁定 15 分钟）` } });
@@ -132,7 +137,10 @@ describe('passwords and users', () => {
     ok(await clerk.call('auth.login', { name: '李录入', password: 'reset-pass-1' }));
     ok(await admin.call('users.setDisabled', { id: li.id, disabled: true }));
     expect(await clerk.call('residents.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await clerk.call('auth.login', { name: '李录入', password: 'reset-pass-1' })).toMatchObject({ ok: false, error: { message: '该账户已停用，请联系管理员' } });
+    expect(await clerk.call('auth.login', { name: '李录入', password: 'reset-pass-1' })).toMatchObject({
+      ok: false,
+      error: { message: '该账户已停用，请联系管理员' },
+    });
     // nor can the last 管理员 disable herself
     expect(await admin.call('users.setDisabled', { id: 1, disabled: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const actions = s.db.raw.prepare("SELECT actor, action FROM audit_log WHERE entity = 'user' ORDER BY id").all();

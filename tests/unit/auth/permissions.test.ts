@@ -22,16 +22,36 @@ describe('the permission table', () => {
 
   it('gives each role what issue 16 says', () => {
     // 录入员: residents, stays, visits; no claims, no settings
-    for (const m of ['residents.save', 'residents.addEvent', 'beds.save', 'visits.save', 'visits.importCommit'] as const) expect(mayCall('clerk', m), m).toBe(true);
-    for (const m of ['claims.list', 'claims.submit', 'dashboard.claim', 'institution.save', 'backups.download', 'users.add', 'audit.list', 'updates.setFeed'] as const)
+    for (const m of ['residents.save', 'residents.addEvent', 'beds.save', 'visits.save', 'visits.importCommit'] as const)
+      expect(mayCall('clerk', m), m).toBe(true);
+    for (const m of [
+      'claims.list',
+      'claims.submit',
+      'dashboard.claim',
+      'institution.save',
+      'backups.download',
+      'users.add',
+      'audit.list',
+      'updates.setFeed',
+    ] as const)
       expect(mayCall('clerk', m), m).toBe(false);
     // 护士长: staff, certificates, rota, plans, visits
-    for (const m of ['staff.save', 'staff.saveCertificate', 'rota.setCells', 'rota.publish', 'plans.save', 'visits.save'] as const) expect(mayCall('head_nurse', m), m).toBe(true);
+    for (const m of ['staff.save', 'staff.saveCertificate', 'rota.setCells', 'rota.publish', 'plans.save', 'visits.save'] as const)
+      expect(mayCall('head_nurse', m), m).toBe(true);
     for (const m of ['claims.submit', 'residents.save', 'backups.create', 'users.list'] as const) expect(mayCall('head_nurse', m), m).toBe(false);
     // 院长: reads all, inspection, reports, approves the submission; changes no records
-    for (const m of ['claims.month', 'claims.submit', 'inspection.evidencePack', 'inspection.markHit', 'reports.ledger', 'audit.list', 'residents.list'] as const)
+    for (const m of [
+      'claims.month',
+      'claims.submit',
+      'inspection.evidencePack',
+      'inspection.markHit',
+      'reports.ledger',
+      'audit.list',
+      'residents.list',
+    ] as const)
       expect(mayCall('director', m), m).toBe(true);
-    for (const m of ['residents.save', 'visits.save', 'staff.save', 'backups.download', 'users.add', 'claims.importResult'] as const) expect(mayCall('director', m), m).toBe(false);
+    for (const m of ['residents.save', 'visits.save', 'staff.save', 'backups.download', 'users.add', 'claims.importResult'] as const)
+      expect(mayCall('director', m), m).toBe(false);
   });
 });
 

@@ -26,7 +26,8 @@ export const S = {
     save: '保存为文件',
     done: '我已记下恢复码，进入长护助手',
     fileName: '长护助手-管理员恢复码.txt',
-    fileText: (name: string, code: string) => `长护助手 管理员恢复码\r\n用户名：${name}\r\n恢复码：${code}\r\n忘记密码时，在登录页点“忘记密码？用恢复码重设”。\r\n`,
+    fileText: (name: string, code: string) =>
+      `长护助手 管理员恢复码\r\n用户名：${name}\r\n恢复码：${code}\r\n忘记密码时，在登录页点“忘记密码？用恢复码重设”。\r\n`,
   },
   recover: {
     title: '用恢复码重设密码',
