@@ -2,7 +2,8 @@
  * `npm run web -- --db FILE --port PORT`: the browser preview. Opens (or creates) FILE and serves the
  * built renderer with the contract at http://127.0.0.1:PORT (loopback only). The preview cannot update
  * the program; for the e2e tests of the update card, `--update-stub STATUS.json` gives it a stubbed
- * updater (electron/services/updates/stubUpdater.ts).
+ * updater (electron/services/updates/stubUpdater.ts). Every call but the login's needs a session (the
+ * page's login screen; decisions.md D35), kept in this process's memory: a restart logs everyone out.
  */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
