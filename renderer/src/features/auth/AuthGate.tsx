@@ -97,7 +97,14 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (!user || !value) return <LoginScreen onLoggedIn={() => void refresh()} />;
   return (
     <SessionContext.Provider value={value}>
-      {locked && <LockScreen user={user} onUnlocked={() => void refresh()} onLogout={() => void logout()} />}
+      {locked && (
+        <LockScreen
+          user={user}
+          // what the screen underneath asked while locked was refused: ask again
+          onUnlocked={() => void refresh().then(() => queryClient.invalidateQueries())}
+          onLogout={() => void logout()}
+        />
+      )}
       {/* kept as it was, out of sight and out of reach, while the window is locked */}
       <div hidden={locked} inert={locked}>
         {children}
