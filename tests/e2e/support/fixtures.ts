@@ -69,6 +69,9 @@ export const test = base.extend<{
       await page.goto(host.url);
       await logIn(page, ADMIN.name, ADMIN.password);
       await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+      // the test starts as before the login existed: on a blank page (logged in by the cookie), so its first
+      // goto loads the app afresh, after whatever it seeds
+      await page.goto('about:blank');
     }
     await use(page);
   },
