@@ -84,6 +84,7 @@ test.describe('logging in', () => {
 });
 
 test('a user changes her password', async ({ page, host }) => {
+  await page.goto(host.url);
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '修改密码' }).click();
   const dialog = page.getByRole('dialog', { name: '修改密码' });
@@ -102,7 +103,6 @@ test('a user changes her password', async ({ page, host }) => {
   await expect(page.getByRole('alert').filter({ hasText: '用户名或密码不正确' })).toBeVisible();
   await logIn(page, ADMIN.name, 'new-password-2');
   await expect(page.getByTestId('user-menu')).toHaveText(/王管理（管理员）/);
-  void host;
 });
 
 test('a 管理员 adds a 录入员 and resets her password; a 录入员 sees no claims and cannot call them', async ({ page, host }) => {
