@@ -13,6 +13,7 @@ import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand,
 import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
 import { inspectCommand, type InspectOptions } from './commands/inspectCommand';
 import { verifyAuditCommand } from './commands/auditCommand';
+import { userAddCommand, userDisableCommand, userListCommand, userResetCommand } from './commands/userCommands';
 import { problemLines } from './report';
 
 export interface Io {
@@ -49,7 +50,7 @@ function buildProgram(io: Io): Command {
     .requiredOption('--month <YYYY-MM>', '结算月份')
     .option('--out <DIR>', '把申报包写入此目录（写后逐个校验 SHA-256）；标准输出打印文件路径')
     .option('--accept-errors', '本月有错误时仍然申报（有错误的床日和服务不结算）')
-    .option('--by <NAME>', '申报人（记入审计日志），默认当前系统用户')
+    .option('--by <NAME>', '申报人（印在申报文件上；审计日志记当前系统用户），默认当前系统用户')
     .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) => submitCommand(o, io.out, io.err));
 
   program
@@ -68,7 +69,7 @@ function buildProgram(io: Io): Command {
     .requiredOption('--month <YYYY-MM>', '结算月份')
     .option('--out <DIR>', '把补报申报包写入此目录')
     .option('--accept-errors', '有错误时仍然补报')
-    .option('--by <NAME>', '申报人')
+    .option('--by <NAME>', '申报人（印在申报文件上；审计日志记当前系统用户）')
     .action((o: { db: string; month: string; out?: string; acceptErrors?: boolean; by?: string }) =>
       submitCommand({ ...o, supplementary: true }, io.out, io.err),
     );
@@ -80,7 +81,7 @@ function buildProgram(io: Io): Command {
     .requiredOption('--month <YYYY-MM>', '结算月份')
     .requiredOption('--reason <TEXT>', '撤回原因（记入申报记录和审计日志）')
     .option('--seq <N>', '补报序号（默认 0：本月申报）')
-    .option('--by <NAME>', '撤回人（记入审计日志），默认当前系统用户')
+    .option('--by <NAME>', '撤回人（记入申报记录；审计日志记当前系统用户），默认当前系统用户')
     .action((o: { db: string; month: string; reason: string; seq?: string; by?: string }) => withdrawCommand(o, io.err));
 
   program
@@ -150,6 +151,39 @@ function buildProgram(io: Io): Command {
     .requiredOption('--db <FILE>', '数据库文件')
     .option('--package <DIR...>', '已申报的申报包目录（可多个）：用其 manifest.json 记下的链头核对申报前的审计记录未被改写')
     .action((o: { db: string; package?: string[] }) => verifyAuditCommand(o, io.err));
+
+  // Users of the window and the browser preview (decisions.md D35); the password comes on standard input.
+  const user = program.command('user').description('管理登录用户（管理员、护士长、院长、录入员）；密码从标准输入的第一行读取');
+  user
+    .command('add')
+    .description('添加用户（第一个用户应为管理员）：echo 密码 | ltc user add --db FILE --name 姓名 --role admin')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .requiredOption('--name <NAME>', '用户名')
+    .requiredOption('--role <ROLE>', '角色：admin（管理员）、head_nurse（护士长）、director（院长）、clerk（录入员），也可写中文')
+    .action((o: { db: string; name: string; role: string }) => userAddCommand(o, io.err));
+  user
+    .command('list')
+    .description('列出用户：用户名、角色、状态（制表符分隔）')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .action((o: { db: string }) => userListCommand(o, io.out));
+  user
+    .command('reset-password')
+    .description('重置用户的密码并解除锁定：echo 新密码 | ltc user reset-password --db FILE --name 姓名')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .requiredOption('--name <NAME>', '用户名')
+    .action((o: { db: string; name: string }) => userResetCommand(o, io.err));
+  user
+    .command('disable')
+    .description('停用用户（不能再登录；审计日志中的记录保留）')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .requiredOption('--name <NAME>', '用户名')
+    .action((o: { db: string; name: string }) => userDisableCommand(o, true, io.err));
+  user
+    .command('enable')
+    .description('重新启用已停用的用户')
+    .requiredOption('--db <FILE>', '数据库文件')
+    .requiredOption('--name <NAME>', '用户名')
+    .action((o: { db: string; name: string }) => userDisableCommand(o, false, io.err));
 
   program
     .command('backup')

@@ -2,17 +2,20 @@
  * `npm run web -- --db FILE --port PORT`: the browser preview. Opens (or creates) FILE and serves the
  * built renderer with the contract at http://127.0.0.1:PORT (loopback only). The preview cannot update
  * the program; for the e2e tests of the update card, `--update-stub STATUS.json` gives it a stubbed
- * updater (electron/services/updates/stubUpdater.ts).
+ * updater (electron/services/updates/stubUpdater.ts). Every call but the login's needs a session (the
+ * page's login screen; decisions.md D35), kept in this process's memory: a restart logs everyone out.
  *
  * A file it cannot open (damaged, a newer program's, held by another program, missing) is said in one line
- * on stderr, with no stack trace, and the page serves the recovery screen (safe mode, decisions.md D36);
- * `--exit-on-failure` exits 1 after that line instead, as scripts may want.
+ * on stderr, with no stack trace, and the page serves the recovery screen (safe mode, decisions.md D36:
+ * its calls need no login, the users being in the file that cannot be opened); `--exit-on-failure` exits 1
+ * after that line instead, as scripts may want.
  */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { SessionStore } from '../services/auth/sessions';
 import { appPaths } from '../services/app/appPaths';
 import { createRecoveringDispatch } from '../services/recovery/safeMode';
 import { openOrSafeMode } from '../services/recovery/startup';
@@ -42,7 +45,8 @@ if (start.mode === 'safe') {
 }
 const updater = values['update-stub'] ? stubUpdater(resolve(values['update-stub'])) : undefined;
 const face = createRecoveringDispatch(file, start, { actor, shell: 'browser', appVersion: __APP_VERSION__ }, (db) =>
-  createDispatcher(handlers, { db, actor, shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater }),
+  // every call but the public ones runs as the logged-in user (the dispatcher sets the actor from her session)
+  createDispatcher(handlers, { db, actor, sessions: new SessionStore(), shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater }),
 );
 
 void startHost({ dispatch: face.dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port) }).then((host) => {

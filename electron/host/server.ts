@@ -1,13 +1,16 @@
 /**
  * The contract over HTTP on 127.0.0.1, so the real renderer runs in a browser (tests, preview) against
  * the same services the desktop app uses. Loopback only, and only for requests that name this host:
- * a page on another site cannot reach it (Host and Origin are checked against DNS rebinding).
+ * a page on another site cannot reach it (Host and Origin are checked against DNS rebinding). Every
+ * call but the login's needs a session (a cookie set by auth.login; decisions.md D35): the dispatcher
+ * refuses one without it (401) or beyond the user's role (403).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { ApiErrorCode } from '../../shared/api/errors';
 import type { Dispatch } from '../services/api/dispatch';
+import type { SessionSlot } from '../services/auth/sessions';
 import { encodeResult } from '../services/api/wire';
 import { CLIENT_SCRIPT_PATH, clientScript, readStatic } from './staticFiles';
 
@@ -41,6 +44,27 @@ function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code, message } }));
 }
 
+/** The status a refused call answers with: 401 without a valid login, 403 for a role without the right. */
+const STATUS: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+/** The login's token, in a cookie the page's scripts cannot read (HttpOnly) and no other site sends (SameSite=Strict). */
+function cookieSlot(req: IncomingMessage, res: ServerResponse, name: string): SessionSlot {
+  const found = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${name}=`));
+  let token = found ? found.slice(name.length + 1) || null : null;
+  return {
+    get token() {
+      return token;
+    },
+    set(t) {
+      token = t;
+      res.setHeader('set-cookie', `${name}=${t ?? ''}; Path=/; HttpOnly; SameSite=Strict${t ? '' : '; Max-Age=0'}`);
+    },
+  };
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -59,6 +83,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
   let allowedHosts: Set<string> = new Set();
+  // a cookie is shared by every port of a host name: the port in its name keeps two previews apart
+  let cookieName = 'ltc_session';
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       // the error's text stays in this process's log: it may name files and internals
@@ -89,9 +115,14 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       } catch {
         return refuse(res, 400, 'BAD_INPUT', '请求不是有效的 JSON');
       }
-      const result = await opts.dispatch(method, input);
+      const result = await opts.dispatch(method, input, cookieSlot(req, res, cookieName));
       const body = encodeResult(result);
-      return send(res, 200, 'application/json; charset=utf-8', Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      return send(
+        res,
+        result.ok ? 200 : (STATUS[result.error.code] ?? 200),
+        'application/json; charset=utf-8',
+        Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+      );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     if (url === CLIENT_SCRIPT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', clientScript());
@@ -105,6 +136,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     server.listen(opts.port, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      cookieName = `ltc_session_${port}`;
       resolveHost({
         server,
         url: `http://127.0.0.1:${port}/`,

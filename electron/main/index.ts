@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { API_CHANNEL } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
+import { memorySlot, SessionStore } from '../services/auth/sessions';
 import { encodeResult } from '../services/api/wire';
 import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
@@ -88,6 +89,8 @@ function normalDispatch(db: LtcDatabase): Dispatch {
   return createDispatcher(handlers, {
     db,
     actor: userInfo().username,
+    // The window logs in like the browser preview (decisions.md D35): its session lives here, in the main process.
+    sessions: new SessionStore(),
     shell: 'desktop',
     appVersion: app.getVersion(),
     // Only what the app wrote or a real folder reaches the system's opener (services/app/openGuard.ts).
@@ -130,9 +133,11 @@ function registerIpc(): void {
     normalDispatch,
   );
   // The answer goes as UTF-8 JSON, the bytes HTTP carries (services/api/wire.ts); the preload parses it.
+  // One window, one login: its token stays in this process, never in the page.
+  const windowSession = memorySlot();
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
     assertTrustedSender(event);
-    return encodeResult(await face.dispatch(String(method), input));
+    return encodeResult(await face.dispatch(String(method), input, windowSession));
   });
 }
 

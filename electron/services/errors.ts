@@ -24,7 +24,7 @@ export class InputError extends Error {
 /** A refusal with a code the renderer can act on (NOT_FOUND, CONFLICT, LOCKED); message in Chinese. */
 export class ServiceError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'LOCKED',
+    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'LOCKED' | 'FORBIDDEN' | 'UNAUTHENTICATED',
     message: string,
     readonly problems: readonly Problem[] = [],
   ) {

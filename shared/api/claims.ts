@@ -201,7 +201,7 @@ const claimRef = z.object({ claimId: recordId });
 const submitInput = z.object({
   month: monthString,
   acceptErrors: z.boolean().default(false),
-  /** 申报人 as printed and audited; by default the user signed in to the computer */
+  /** 申报人 as printed on the documents (never the audit actor: that is the logged-in user); by default the logged-in user */
   by: z.string().trim().min(1, '请填写申报人').max(40).optional(),
 });
 

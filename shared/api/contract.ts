@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appApi } from './app';
 import { auditApi } from './audit';
+import { authApi } from './auth';
 import { backupsApi } from './backups';
 import { bedsApi } from './beds';
 import { claimsApi } from './claims';
@@ -45,6 +46,7 @@ export const contract = {
   ...updatesApi,
   ...inspectionApi,
   ...recoveryApi,
+  ...authApi,
 };
 
 export type Contract = typeof contract;

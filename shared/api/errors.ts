@@ -12,10 +12,12 @@ export type ApiErrorCode =
   | 'LOCKED'
   | 'DB_TOO_NEW'
   | 'UNKNOWN_METHOD'
-  /** the caller may not make this call (the HTTP host: a request not from its own page) */
+  /** the caller may not make this call (the HTTP host: a request not from its own page; a role without the right) */
   | 'FORBIDDEN'
   /** the database could not be opened: the app is in safe mode and serves only the recovery calls (recovery.ts) */
   | 'SAFE_MODE'
+  /** no valid login: not logged in, logged out, the server restarted, or the window is locked */
+  | 'UNAUTHENTICATED'
   | 'INTERNAL';
 
 export interface ApiProblem {

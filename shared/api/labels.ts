@@ -28,6 +28,20 @@ export const COMMON_LABELS: FieldLabels = {
 };
 
 export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
+  auth: {
+    name: '用户名',
+    password: '密码',
+    current: '当前密码',
+    next: '新密码',
+    recoveryCode: '恢复码',
+    idleMinutes: '无操作自动锁定（分钟）',
+  },
+  users: {
+    name: '用户名',
+    role: '角色',
+    password: '密码',
+    disabled: '停用',
+  },
   institution: {
     name: '机构名称',
     uscc: '统一社会信用代码',

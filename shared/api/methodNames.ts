@@ -127,6 +127,19 @@ export const METHOD_NAMES = [
   'recovery.openFile',
   'recovery.retry',
   'recovery.export',
+  'auth.status',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+  'auth.changePassword',
+  'auth.recover',
+  'auth.saveSettings',
+  'users.list',
+  'users.add',
+  'users.resetPassword',
+  'users.setDisabled',
 ] as const;
 
 export type MethodNameListed = (typeof METHOD_NAMES)[number];

@@ -22,7 +22,8 @@ import { camelKey } from './auditWords';
 const ENUMS: Record<string, Record<string, string>> = {
   type: { ...CERTIFICATE_NAMES, ...STAY_EVENT_NAMES },
   mode: CARE_MODE_NAMES,
-  role: STAFF_ROLE_NAMES,
+  // a staff member's post, or a user's role (shared/api/auth.ts ROLE_NAMES; `admin` is 管理员 in both)
+  role: { ...STAFF_ROLE_NAMES, head_nurse: '护士长', director: '院长', clerk: '录入员' },
   insuranceType: INSURANCE_TYPE_NAMES,
   kind: CLAIM_KIND_NAMES,
   status: CLAIM_STATUS_NAMES,

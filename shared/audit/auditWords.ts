@@ -34,11 +34,19 @@ export const ACTION_NAMES: Record<string, string> = {
   // 自查: a hit marked 已核实（正常）, and that mark withdrawn
   'verify-hit': '核实为正常',
   'unverify-hit': '撤销核实',
+  // users and logins (decisions.md D35)
+  lockout: '连续密码错误，账户锁定',
+  'change-password': '修改密码',
+  'reset-password': '重置密码',
+  recover: '用恢复码重设密码',
+  disable: '停用',
+  enable: '启用',
 };
 
 /** Kinds of record (`audit_log.entity`). */
 export const ENTITY_NAMES: Record<string, string> = {
   visit: '上门服务',
+  user: '用户',
   resident: '服务对象',
   staff: '员工',
   certificate: '证书',
@@ -263,6 +271,11 @@ const FIELDS: Record<string, string> = {
   windowStart: '时间窗开始',
   windowEnd: '时间窗结束',
   days: '服务日',
+  // users (decisions.md D35)
+  firstAdmin: '首次使用时创建',
+  failures: '连续错误次数',
+  lockedUntil: '锁定至',
+  idleLockMinutes: '无操作自动锁定（分钟）',
 };
 
 /** Labels that depend on the kind of record: `kind:key`. */
@@ -276,6 +289,8 @@ const BY_ENTITY: Record<string, string> = {
   'stay-event:type': '事件',
   'institution:name': '机构名称',
   'report:report': '报表名称',
+  'user:name': '用户名',
+  'user:role': '角色',
 };
 
 /** Labels that depend on the enclosing field: `parent.key`. */

@@ -18,12 +18,15 @@ test('the audit log shows a change to a visit, field by field, newest first', as
   const shell = new AppShell(page);
   await shell.go('审计日志');
   const audit = new AuditPage(page);
-  await expect(audit.rows()).toHaveCount(2);
+  // the visit's change, the import, and first the 首次使用 creation of the 管理员 (decisions.md D35)
+  await expect(audit.rows()).toHaveCount(3);
   await expect(audit.rows().first()).toContainText('修改');
   await expect(audit.rows().first()).toContainText('上门服务');
   await expect(audit.rows().first()).toContainText('v6 陈淑芬');
   await expect(audit.rows().first()).toContainText('1 项：签字确认');
   await expect(audit.rows().nth(1)).toContainText('导入');
+  await expect(audit.rows().nth(2)).toContainText('新增');
+  await expect(audit.rows().nth(2)).toContainText('用户');
   await audit.expand(0);
   const changes = audit.changes();
   await expect(changes).toContainText('签字确认');
@@ -49,7 +52,9 @@ test('the audit log reads in Chinese: the agency result with its deductions in �
 
   await new AppShell(page).open('/settings/audit');
   const audit = new AuditPage(page);
-  await expect(audit.rows()).toHaveCount(3);
+  // the result, the submission, the import, and first the 首次使用 creation of the 管理员 (decisions.md D35)
+  await expect(audit.rows()).toHaveCount(4);
+  await expect(audit.rows().nth(3)).toContainText('用户');
   await expect(audit.rows().first()).toContainText('导入审核结果');
   await expect(audit.rows().first()).toContainText('2026-10 月度申报');
   await expect(audit.rows().nth(1)).toContainText('申报');
@@ -77,19 +82,19 @@ test('the audit log says whether its trail is whole, and names the first row rew
   expect(ltc('export', '--db', host.dbFile, `${host.dbFile}.export.json`).code).toBe(0);
   await new AppShell(page).open('/settings/audit');
   const chain = page.getByTestId('audit-chain');
-  // the import and the export: two rows
-  await expect(chain).toContainText('审计记录完整（2 条，末条 #2）');
+  // the first 管理员 (首次使用, decisions.md D35), the import and the export: three rows
+  await expect(chain).toContainText('审计记录完整（3 条，末条 #3）');
   await screenshot(page, '33c-audit-chain-whole');
 
   // what the probe did: the triggers dropped, the import's actor rewritten, the triggers put back
   const db = new BetterSqlite3(host.dbFile);
   const triggers = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-  db.prepare("UPDATE audit_log SET actor = '别人' WHERE id = 1").run();
+  db.prepare("UPDATE audit_log SET actor = '别人' WHERE id = 2").run();
   for (const sql of triggers) db.exec(sql);
   db.close();
 
   await page.reload();
-  await expect(chain).toContainText('审计记录不完整：#1 内容被改动');
+  await expect(chain).toContainText('审计记录不完整：#2 内容被改动');
   await screenshot(page, '33d-audit-chain-broken');
 });

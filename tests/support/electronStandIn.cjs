@@ -168,6 +168,10 @@ async function main() {
     ...record,
     guards,
     windows: record.windows.map((w) => ({ options: w.options, loaded: w.loaded })),
+    // the window logs in like the browser preview (decisions.md D35): before, its calls are refused;
+    // the first start's auth.setup logs the window in, and its session stays in the main process
+    beforeLogin: handler ? await call(appUrl, 'app.info', undefined) : null,
+    login: handler ? await call(appUrl, 'auth.setup', { name: '王管理', password: 'admin-pass-1' }) : null,
     fromApp: handler ? await call(appUrl, 'app.info', undefined) : null,
     fromApp404: handler ? await call(appUrl, 'no.such', undefined) : null,
     fromElsewhere: handler ? await call('https://evil.example/', 'app.info', undefined) : null,

@@ -46,7 +46,9 @@ export async function submitCommand(o: SubmitCliOptions & { supplementary?: bool
     const run = o.supplementary ? submitSupplementary : submitMonth;
     const r = await run(db, {
       month: o.month,
-      actor: o.by ?? cliActor(),
+      // the OS user acts (the audit log); --by only names the 申报人 the documents print
+      actor: cliActor(),
+      ...(o.by ? { submittedBy: o.by } : {}),
       generatedOn: serviceToday(),
       acceptErrors: !!o.acceptErrors,
       build: buildPackage,
@@ -142,7 +144,7 @@ export async function withdrawCommand(o: { db: string; month: string; seq?: stri
       (x) => x.summary.seq === seq && x.summary.kind === (seq === 0 ? 'regular' : 'supplementary') && isSent(x.summary),
     );
     if (!c) throw new InputError(`${o.month} 没有可撤回的${seq ? `补报 ${seq}` : '申报'}`);
-    const s = withdrawClaim(db, { claimId: c.summary.id, reason: o.reason, actor: o.by ?? cliActor() });
+    const s = withdrawClaim(db, { claimId: c.summary.id, reason: o.reason, actor: cliActor(), ...(o.by ? { withdrawnBy: o.by } : {}) });
     log(
       `已撤回 ${s.month} ${seq ? `补报 ${seq}` : '申报'}（原因：${s.withdrawReason ?? ''}）；申报文件保留为历史记录${seq ? '' : '，本月记录恢复可修改，可重新申报'}。`,
     );

@@ -2,13 +2,22 @@
  * What a call handler gets besides its input: the open database, who is acting (for the audit log),
  * and the few things only the shell can do. The Electron main process and the HTTP host each build one.
  */
+import type { Session, SessionSlot, SessionStore } from '../auth/sessions';
 import type { LtcDatabase } from '../db/database';
 import type { UpdaterControl } from '../updates/control';
 
 export interface ServiceContext {
   db: LtcDatabase;
-  /** recorded in the audit log for every write */
+  /** recorded in the audit log for every write: the logged-in user's name where the face has sessions */
   actor: string;
+  /**
+   * The logins of a face that serves users (the HTTP host, the desktop window): with it the dispatcher
+   * requires a session for every call but the public ones and checks the caller's role
+   * (shared/api/permissions.ts). Absent: an in-process caller trusted as `actor` (the unit tests, the bench).
+   */
+  sessions?: SessionStore;
+  /** set by the dispatcher for each call of a face with sessions: where the caller's token lives, and her session */
+  caller?: { slot: SessionSlot; session: Session | null };
   shell: 'desktop' | 'browser';
   appVersion: string;
   /** shows a folder in the OS file manager; false where the shell cannot */

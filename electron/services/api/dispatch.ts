@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { contract, type MethodName } from '../../../shared/api/contract';
+import { ROLE_NAMES } from '../../../shared/api/auth';
 import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
+import { mayCall, PERMISSIONS, WHILE_LOCKED } from '../../../shared/api/permissions';
+import { memorySlot, type SessionSlot } from '../auth/sessions';
 import { labelOf, labelsFor, problemText } from '../../../shared/api/labels';
 import { writingElsewhere } from '../db/writeGate';
 import { toApiError } from './apiError';
@@ -17,13 +20,33 @@ import { chineseIssueMessage } from './zodMessages';
 z.config(z.locales.zhCN());
 z.config({ customError: chineseIssueMessage });
 
-export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+/** `slot`: where this caller's login token lives (the host's cookie, the desktop window's); see ServiceContext.sessions. */
+export type Dispatch = (method: string, input: unknown, slot?: SessionSlot) => Promise<ApiResult<unknown>>;
+
+/** Who may make this call (issue 16 §1): a refusal, or the context the call runs with (its actor is the user). */
+function admit(method: MethodName, ctx: ServiceContext, slot: SessionSlot | undefined): ApiResult<ServiceContext> {
+  const sessions = ctx.sessions;
+  if (!sessions) return { ok: true, value: ctx };
+  const session = sessions.get(slot?.token);
+  const rule = PERMISSIONS[method];
+  if (rule !== 'public') {
+    if (!session) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录（未登录，或登录已失效）' } };
+    if (session.locked && !WHILE_LOCKED.has(method)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '窗口已锁定，请输入密码解锁' } };
+    if (!mayCall(session.user.role, method)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: `${ROLE_NAMES[session.user.role]}没有此项操作的权限；如需进行，请联系管理员` } };
+    }
+  }
+  return { ok: true, value: { ...ctx, actor: session?.user.name ?? '（未登录）', caller: { slot: slot ?? memorySlot(), session } } };
+}
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m);
 
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (e: unknown) => void = console.error): Dispatch {
-  return async (method, input) => {
+  return async (method, input, slot) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
+    const admitted = admit(method, ctx, slot);
+    if (!admitted.ok) return admitted;
+    const callCtx = admitted.value;
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
       const labels = labelsFor(method);
@@ -35,7 +58,7 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (
     }
     try {
       const handler = handlers[method] as Handler<MethodName>;
-      const value: unknown = await handler(parsed.data as never, ctx);
+      const value: unknown = await handler(parsed.data as never, callCtx);
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toApiError(e, log, () => writingElsewhere(ctx.db)) };

@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/appHandlers';
 import { auditHandlers } from '../audit/auditHandlers';
+import { authHandlers } from '../auth/authHandlers';
 import { backupsHandlers } from '../backups/backupsHandlers';
 import { bedsHandlers } from '../beds/bedsHandlers';
 import { claimsHandlers } from '../claims/claimsHandlers';
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...updatesHandlers,
   ...inspectionHandlers,
   ...recoveryHandlers,
+  ...authHandlers,
 };

@@ -53,7 +53,9 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     jobId: startJob('submit', async (report) => {
       await submitMonth(ctx.db, {
         month: i.month,
-        actor: i.by ?? ctx.actor,
+        // the logged-in user acts (the audit log); `by` is the 申报人 the documents print
+        actor: ctx.actor,
+        ...(i.by ? { submittedBy: i.by } : {}),
         generatedOn: serviceToday(),
         acceptErrors: i.acceptErrors,
         build: buildPackage,
@@ -67,7 +69,9 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
     jobId: startJob('supplement', async (report) => {
       const s = await submitSupplementary(ctx.db, {
         month: i.month,
-        actor: i.by ?? ctx.actor,
+        // the logged-in user acts (the audit log); `by` is the 申报人 the documents print
+        actor: ctx.actor,
+        ...(i.by ? { submittedBy: i.by } : {}),
         generatedOn: serviceToday(),
         acceptErrors: i.acceptErrors,
         build: buildPackage,
@@ -79,7 +83,7 @@ export const claimsHandlers: HandlersOf<typeof claimsApi> = {
   }),
   'claims.supplementary': (i, ctx) => supplementaryViews(ctx.db, i.month),
   'claims.supplementPreview': (i, ctx) => supplementPreview(ctx.db, i.month, serviceToday()),
-  'claims.withdraw': (i, ctx) => withdrawClaim(ctx.db, { claimId: i.claimId, reason: i.reason, actor: i.by ?? ctx.actor }),
+  'claims.withdraw': (i, ctx) => withdrawClaim(ctx.db, { claimId: i.claimId, reason: i.reason, actor: ctx.actor, ...(i.by ? { withdrawnBy: i.by } : {}) }),
   'claims.file': (i, ctx) => {
     const c = stored(ctx.db, i.claimId);
     const f = storedFile(ctx.db, i.claimId, i.name);

@@ -68,7 +68,10 @@ export type SubmissionPreparer = (db: LtcDatabase, request: SubmissionRequest, o
 
 export interface SubmitOptions {
   month: string;
+  /** the audit log's actor: who is logged in, or the OS user of `ltc` */
   actor: string;
+  /** 申报人 printed on the documents (`ltc submit --by`); the actor when not given */
+  submittedBy?: string;
   generatedOn: string;
   acceptErrors: boolean;
   build: PackageBuilder;
@@ -182,7 +185,7 @@ function commit(db: LtcDatabase, p: PreparedSubmission, o: SubmitOptions & { aud
       generatedOn: o.generatedOn,
       // the time the package prints (fixed before it was built), so that it regenerates the same
       submittedAt,
-      submittedBy: o.actor,
+      submittedBy: o.submittedBy ?? o.actor,
     });
     writeClaimFiles(db, id, p.files);
     // the head its manifest prints, kept so the package regenerates the same and the chain can be checked against it
@@ -209,7 +212,15 @@ async function submit(db: LtcDatabase, kind: SubmissionRequest['kind'], o: Submi
     const submittedAt = o.submittedAt ?? localTimestamp();
     // The trail up to this head is what the agency's copy of the manifest will vouch for.
     const head = db.transaction(() => auditHead(db.raw));
-    const request = { month: o.month, kind, acceptErrors: o.acceptErrors, generatedOn: o.generatedOn, submittedBy: o.actor, submittedAt, auditHead: head };
+    const request = {
+      month: o.month,
+      kind,
+      acceptErrors: o.acceptErrors,
+      generatedOn: o.generatedOn,
+      submittedBy: o.submittedBy ?? o.actor,
+      submittedAt,
+      auditHead: head,
+    };
     const p = await prepare(db, request, o.onProgress);
     return { claimId: commit(db, p, { ...o, auditHead: head }, submittedAt), claim: p.claim, files: p.files };
   });

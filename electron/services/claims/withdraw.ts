@@ -20,7 +20,10 @@ export interface WithdrawOptions {
   claimId: number;
   /** why, in the administrator's words: required, kept with the claim and in the audit log */
   reason: string;
+  /** the audit log's actor: who is logged in, or the OS user of `ltc` */
   actor: string;
+  /** 撤回人 kept with the claim (`ltc withdraw --by`); the actor when not given */
+  withdrawnBy?: string;
 }
 
 const label = (s: ClaimSummary) => `${s.month} ${s.kind === 'regular' ? '申报' : `补报 ${s.seq}`}`;
@@ -54,7 +57,7 @@ export function withdrawClaim(db: LtcDatabase, o: WithdrawOptions): ClaimSummary
     const now = localTimestamp();
     db.raw
       .prepare("UPDATE claims SET status = 'withdrawn', withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? WHERE id = ? AND status = 'submitted'")
-      .run(now, o.actor, reason, o.claimId);
+      .run(now, o.withdrawnBy ?? o.actor, reason, o.claimId);
     const s = stored.summary;
     recordAudit(db, {
       actor: o.actor,

@@ -155,7 +155,8 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
   };
 
   return {
-    dispatch: (method, input) => (current ? current(method, input) : dispatchSafe(method, input)),
+    // a session (decisions.md D35) only matters to the normal dispatcher: safe mode has no users to check
+    dispatch: (method, input, slot) => (current ? current(method, input, slot) : dispatchSafe(method, input)),
     db: () => db,
     failure: () => failure,
   };

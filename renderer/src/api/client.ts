@@ -18,6 +18,13 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Told when a call is refused for want of a login (logged out, the server restarted, the window locked). */
+const unauthenticated = new Set<() => void>();
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticated.add(listener);
+  return () => unauthenticated.delete(listener);
+}
+
 export async function call<M extends MethodName>(
   method: M,
   ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]
@@ -26,6 +33,10 @@ export async function call<M extends MethodName>(
   if (!api) throw new ApiCallError({ code: 'INTERNAL', message: S.notConnected });
   const fn = api[method] as (input: unknown) => Promise<{ ok: true; value: OutputOf<M> } | { ok: false; error: ApiError }>;
   const result = await fn(args[0]);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    // the login screen's own refusals are its to show; any other call refused so sends the window back to it
+    if (result.error.code === 'UNAUTHENTICATED' && !method.startsWith('auth.')) unauthenticated.forEach((l) => l());
+    throw new ApiCallError(result.error);
+  }
   return result.value;
 }

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { queryClient } from '../api/queryClient';
+import { AuthGate } from '../features/auth/AuthGate';
 import { StartGate } from '../features/recovery/StartGate';
 import { routes } from './routes';
 import { usePrefersReducedMotion } from './reducedMotion';
@@ -30,8 +31,11 @@ export function App() {
     <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={themed} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
+          {/* the database first (safe mode needs no login: its users are in the file that cannot be opened), then the login */}
           <StartGate>
-            <RouterProvider router={router} />
+            <AuthGate>
+              <RouterProvider router={router} />
+            </AuthGate>
           </StartGate>
         </QueryClientProvider>
       </AntApp>

@@ -17,13 +17,48 @@ import { Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import type { MethodNameListed } from '../../../shared/api/methodNames';
+import { mayCall } from '../../../shared/api/permissions';
+import { useSession } from '../features/auth/session';
+import { UserMenu } from '../features/auth/UserMenu';
 import { navKeyOf } from '../ui/nav';
 import { S } from './strings';
+
+/**
+ * The call that says whether the logged-in role may use a screen (shared/api/permissions.ts): an entry
+ * she may not use is not shown. The services refuse its calls anyway.
+ */
+const NAV_NEEDS: Record<string, MethodNameListed> = {
+  '/claims': 'claims.list',
+  '/reports': 'reports.ledger',
+  '/inspection': 'inspection.board',
+  '/settings/institution': 'institution.save',
+  '/settings/shifts': 'rota.saveShiftType',
+  '/settings/audit': 'audit.list',
+  '/settings/system': 'backups.list',
+  '/settings/users': 'users.list',
+};
+
+type Item = NonNullable<MenuProps['items']>[number] & { key?: unknown; children?: Item[] };
+
+/** The entries the role may use; a group left with none goes too. */
+function allowed(items: Item[], may: (m: MethodNameListed) => boolean): Item[] {
+  return items.flatMap((item) => {
+    const need = typeof item.key === 'string' ? NAV_NEEDS[item.key] : undefined;
+    if (need && !may(need)) return [];
+    if (item.children) {
+      const children = allowed(item.children, may);
+      return children.length > 0 ? [{ ...item, children } as Item] : [];
+    }
+    return [item];
+  });
+}
 
 export function AppLayout() {
   const navigate = useNavigate();
   // The icons are decoration: each entry is named by its label alone (not "home 首页").
-  const items: MenuProps['items'] = [
+  const session = useSession();
+  const all: Item[] = [
     { key: '/', icon: <HomeOutlined aria-hidden />, label: S.nav.home },
     { key: '/residents', icon: <TeamOutlined aria-hidden />, label: S.nav.residents },
     { key: '/beds', icon: <InsertRowBelowOutlined aria-hidden />, label: S.nav.beds },
@@ -43,9 +78,11 @@ export function AppLayout() {
         { key: '/settings/shifts', label: S.nav.shifts },
         { key: '/settings/audit', icon: <AuditOutlined aria-hidden />, label: S.nav.audit },
         { key: '/settings/system', label: S.nav.system },
+        { key: '/settings/users', label: S.nav.users },
       ],
     },
   ];
+  const items = allowed(all, (m) => !session || mayCall(session.user.role, m));
   // Each route names its entry (ui/nav.ts): a screen reached from another still shows where it belongs.
   const selected = navKeyOf(
     useMatches().map((m) => m.handle),
@@ -61,6 +98,7 @@ export function AppLayout() {
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
           {S.appName}
         </Typography.Title>
+        <UserMenu />
         <nav aria-label={S.navLabel}>
           <Menu mode="inline" items={items} selectedKeys={[selected]} openKeys={openKeys} onOpenChange={setOpened} onClick={(e) => void navigate(e.key)} />
         </nav>

@@ -1,6 +1,7 @@
 /** Every screen's address. Each feature exports its own routes; this file only puts them together. */
 import type { RouteObject } from 'react-router';
 import { auditRoutes } from '../features/audit';
+import { authRoutes } from '../features/auth';
 import { bedsRoutes } from '../features/beds';
 import { claimsRoutes } from '../features/claims';
 import { homeRoutes } from '../features/home';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       ...institutionRoutes,
       ...auditRoutes,
       ...settingsRoutes,
+      ...authRoutes,
     ],
   },
 ];

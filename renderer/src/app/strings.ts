@@ -17,6 +17,7 @@ export const S = {
     shifts: '班次',
     audit: '审计日志',
     system: '系统与数据',
+    users: '用户管理',
   },
   // App: a search box's icon-only button
   search: '搜索',

@@ -19,7 +19,8 @@ export type NavKey =
   | '/settings/institution'
   | '/settings/shifts'
   | '/settings/audit'
-  | '/settings/system';
+  | '/settings/system'
+  | '/settings/users';
 
 export interface NavHandle {
   nav: NavKey;

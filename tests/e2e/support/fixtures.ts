@@ -1,6 +1,9 @@
 /**
- * The test fixture every e2e spec uses: `host` (a fresh database behind the real services) and a
- * `page` already pointed at it. Screenshots of screens go to test-results/screens/ as artefacts.
+ * The test fixture every e2e spec uses: `host` (a fresh database behind the real services, with its first
+ * 管理员 created as the 首次使用 screen creates her: the same auth.setup call) and a `page` already
+ * logged in through the login screen (decisions.md D35). `test.use({ login: false })` leaves the page at
+ * the login screen, and `test.use({ firstAdmin: false })` leaves the database without users (the
+ * 首次使用 screen). Screenshots of screens go to test-results/screens/ as artefacts.
  * `test.use({ today: 'YYYY-MM-DD' })` puts the services (LTC_TODAY) and the page's clock on that day.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +12,38 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { ROOT, startHost, type Host } from './host';
 
-export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Record<string, string>; today: string | null }>({
+/** The first 管理员 of every test's database. */
+export const ADMIN = { name: '王管理', password: 'e2e-管理员-密码' } as const;
+
+/** Makes a call the way the page does (Origin: the host's own), with a session cookie if given. */
+export async function rpc(host: Host, method: string, input: unknown, cookie?: string): Promise<{ status: number; body: unknown; setCookie: string | null }> {
+  const r = await fetch(`${host.url}rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.url.replace(/\/$/, ''), ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ input }),
+  });
+  return { status: r.status, body: await r.json(), setCookie: r.headers.get('set-cookie') };
+}
+
+/** Logs in through the login screen. */
+export async function logIn(page: Page, name: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(name);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export const test = base.extend<{
+  host: Host;
+  hostArgs: string[];
+  hostEnv: Record<string, string>;
+  today: string | null;
+  firstAdmin: boolean;
+  login: boolean;
+}>({
+  /** whether the database gets its first 管理员 (ADMIN) before the test */
+  firstAdmin: [true, { option: true }],
+  /** whether the page logs in as ADMIN through the login screen before the test */
+  login: [true, { option: true }],
   /** more options of the host for the tests of a file: `test.use({ hostArgs: ['--update-stub', file] })` */
   hostArgs: [[], { option: true }],
   /** more environment of the host: `test.use({ hostEnv: { … } })` */
@@ -19,14 +53,26 @@ export const test = base.extend<{ host: Host; hostArgs: string[]; hostEnv: Recor
    * China time that day; timers keep running). `test.use({ today: '2026-11-30' })`; null: the real day.
    */
   today: [null, { option: true }],
-  host: async ({ hostArgs, hostEnv, today }, use) => {
+  host: async ({ hostArgs, hostEnv, today, firstAdmin }, use) => {
     const host = await startHost(undefined, hostArgs, { ...hostEnv, ...(today ? { LTC_TODAY: today } : {}) });
+    if (firstAdmin) {
+      const r = await rpc(host, 'auth.setup', { name: ADMIN.name, password: ADMIN.password });
+      if (r.status !== 200) throw new Error(`first 管理员 not created: ${JSON.stringify(r.body)}`);
+    }
     await use(host);
     await host.stop();
   },
-  page: async ({ page, today }, use) => {
+  page: async ({ page, today, host, firstAdmin, login }, use) => {
     // Fixed, not faked: Date says that day (10:00 in the page's time zone), while timers run as ever.
     if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00+08:00`));
+    if (firstAdmin && login) {
+      await page.goto(host.url);
+      await logIn(page, ADMIN.name, ADMIN.password);
+      await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+      // the test starts as before the login existed: on a blank page (logged in by the cookie), so its first
+      // goto loads the app afresh, after whatever it seeds
+      await page.goto('about:blank');
+    }
     await use(page);
   },
   baseURL: async ({ host }, use) => {

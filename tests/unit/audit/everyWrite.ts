@@ -164,6 +164,12 @@ export async function databaseWithEveryWrite(): Promise<LtcDatabase> {
   await call('inspection.setHomePoint', { residentId: idOf('residents', 'r3'), home: null });
   await call('inspection.sampleWorkbook', { from: '2026-10-01', to: '2026-10-31', residents: 2, days: 1, seed: 1 });
   await call('backups.create', undefined);
+  // users (decisions.md D35): added, a password reset, disabled and enabled again, the idle lock's minutes
+  const user = await call('users.add', { name: '李录入', role: 'clerk', password: 'clerk-pass-1' });
+  await call('users.resetPassword', { id: user.id, password: 'clerk-pass-2' });
+  await call('users.setDisabled', { id: user.id, disabled: true });
+  await call('users.setDisabled', { id: user.id, disabled: false });
+  await call('auth.saveSettings', { idleMinutes: 5 });
   exportDataset(db, { actor: ACTOR });
   return db;
 }

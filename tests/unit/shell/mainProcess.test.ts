@@ -26,6 +26,7 @@ interface Recorded {
   menu: boolean;
   errors: string[];
   guards: Record<string, unknown>;
+  beforeLogin: { value?: { ok: boolean; error?: { code: string } } };
   fromApp: { value?: { ok: boolean; value?: { shell: string; databaseFile: string } }; thrown?: string };
   fromApp404: { value?: { ok: boolean; error?: { code: string } } };
   fromElsewhere: { thrown?: string };
@@ -76,6 +77,8 @@ describe('the main process, as built', () => {
 
   it('registers exactly one IPC channel, which answers the page and refuses any other sender', () => {
     expect(rec.ipcChannels).toEqual([API_CHANNEL]);
+    // nothing answers before the window's user has logged in (here: created the first 管理员)
+    expect(rec.beforeLogin.value?.error?.code).toBe('UNAUTHENTICATED');
     expect(rec.fromApp.value?.ok).toBe(true);
     expect(rec.fromApp.value?.value?.shell).toBe('desktop');
     expect(rec.fromApp.value?.value?.databaseFile).toBe(path.join(userData, 'ltc-desk.db'));

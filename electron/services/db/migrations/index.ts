@@ -18,6 +18,7 @@ import { migration013 } from './013_claim_result_history';
 import { migration014 } from './014_submission_holds';
 import { migration015 } from './015_result_correction_reasons';
 import { migration016 } from './016_audit_chain';
+import { migration017 } from './017_users';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/headings';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatCount, formatHours } from '../../ui/format';
 import { currentMonth, todayLocal } from '../../ui/dates';
+import { useCan } from '../auth/session';
 import { S } from './strings';
 
 const STATUS_COLORS: Record<string, string> = { none: 'default', draft: 'blue', submitted: 'green', settled: 'purple' };
@@ -37,6 +38,8 @@ function SoFar({ value, testId }: { value: string; testId: string }) {
 export function HomePage() {
   const month = currentMonth();
   const navigate = useNavigate();
+  // the month's money is for 管理员 and 院长 (shared/api/permissions.ts)
+  const mayClaim = useCan('dashboard.claim');
   const q = useApiQuery('dashboard.get', { month, today: todayLocal() });
   if (q.isLoading) return <Skeleton active />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -88,7 +91,7 @@ export function HomePage() {
         </Col>
       </Row>
 
-      <ClaimCard month={month} />
+      {mayClaim && <ClaimCard month={month} />}
 
       {d.plansThisWeek && (
         <Card
