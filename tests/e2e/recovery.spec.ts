@@ -4,14 +4,15 @@
  * confirmation, then the normal app with the backup's records, the damaged file kept aside; (b) a newer
  * program's file; (c) a missing file. No navigation to the normal screens while in safe mode.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { expect, ltc, screenshot, test } from './support/fixtures';
-import { startHost, type Host } from './support/host';
+import { ADMIN, expect, logIn, ltc, screenshot, test } from './support/fixtures';
+import { ROOT, startHost, type Host } from './support/host';
 
 const SAMPLE = 'tests/fixtures/sample-ningbo.json';
 const INSTITUTION = '宁波市江北区颐康护理院';
@@ -28,6 +29,14 @@ function seededWithBackup(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ltc-e2e-safe-'));
   const file = join(dir, 'ltc.db');
   expect(ltc('import', '--db', file, SAMPLE).code).toBe(0);
+  // its first 管理员, as `ltc user add` makes one (the password on stdin): the backup keeps her, so after a
+  // restore the app asks her to log in (decisions.md D35)
+  const added = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), 'user', 'add', '--db', file, '--name', ADMIN.name, '--role', 'admin'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: `${ADMIN.password}\n`,
+  });
+  expect(added.status, added.stderr).toBe(0);
   mkdirSync(join(dir, 'backups'));
   expect(ltc('backup', '--db', file, join(dir, 'backups', BACKUP)).code).toBe(0);
   return file;
@@ -91,6 +100,8 @@ test('(a) a damaged file: the problem, the verified backup with its counts, a pr
 
   await expect(page.getByRole('dialog', { name: /已恢复。原文件已改名保留为：.*未能打开/ })).toBeVisible();
   await page.getByRole('button', { name: '进入长护助手' }).click();
+  // the restored file's own users: its 管理员 logs in
+  await logIn(page, ADMIN.name, ADMIN.password);
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '服务对象' }).click();
   await expect(page.getByText('王秀英')).toBeVisible();
@@ -150,6 +161,7 @@ test('(c) a missing file: 找不到文件; another file opened by its path inste
   await expect(open).toContainText('不存在');
   await open.getByRole('textbox', { name: '数据库文件路径' }).fill(moved);
   await open.getByRole('button', { name: '打开' }).click();
+  await logIn(page, ADMIN.name, ADMIN.password);
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '服务对象' }).click();
   await expect(page.getByText('王秀英')).toBeVisible();
