@@ -40,6 +40,9 @@ function start(db: string): Promise<{ url: string; stderr: () => string; stdout:
   });
 }
 
+/** A session cookie the host set (name=value), kept like the page's browser keeps it. */
+let cookie: string | null = null;
+
 async function rpc(
   url: string,
   method: string,
@@ -47,9 +50,10 @@ async function rpc(
 ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const r = await fetch(`${url}rpc/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url.replace(/\/$/, '') },
+    headers: { 'content-type': 'application/json', origin: url.replace(/\/$/, ''), ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ input }),
   });
+  cookie = r.headers.get('set-cookie')?.split(';')[0] ?? cookie;
   return (await r.json()) as { ok: boolean };
 }
 
@@ -75,6 +79,9 @@ describe('the host in safe mode', () => {
   it('a sound database: normal mode', async () => {
     const host = await start(join(dir, 'fresh.db'));
     expect(await rpc(host.url, 'recovery.status')).toEqual({ ok: true, value: { mode: 'normal' } });
+    // the normal calls, with the normal rules: a login first (decisions.md D35), then the records
+    expect(await rpc(host.url, 'residents.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await rpc(host.url, 'auth.setup', { name: '王管理', password: 'safe-mode-管理员' })).toMatchObject({ ok: true });
     expect(await rpc(host.url, 'residents.list', {})).toMatchObject({ ok: true });
   });
 });
