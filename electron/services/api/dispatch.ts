@@ -41,24 +41,29 @@ function admit(method: MethodName, ctx: ServiceContext, slot: SessionSlot | unde
 
 const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty.call(contract, m);
 
+/** A call's input checked against the contract: the parsed value, or BAD_INPUT naming each field by its Chinese label. */
+export function parseInput(method: MethodName, input: unknown): ApiResult<unknown> {
+  const parsed = contract[method].input.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const labels = labelsFor(method);
+  const problems: ApiProblem[] = parsed.error.issues.map((i) => {
+    const label = labelOf(labels, i.path);
+    return { path: i.path.map(String).join('.'), message: i.message, ...(label ? { label } : {}) };
+  });
+  return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map(problemText).join('；')}`, problems } };
+}
+
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (e: unknown) => void = console.error): Dispatch {
   return async (method, input, slot) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
     const admitted = admit(method, ctx, slot);
     if (!admitted.ok) return admitted;
     const callCtx = admitted.value;
-    const parsed = contract[method].input.safeParse(input);
-    if (!parsed.success) {
-      const labels = labelsFor(method);
-      const problems: ApiProblem[] = parsed.error.issues.map((i) => {
-        const label = labelOf(labels, i.path);
-        return { path: i.path.map(String).join('.'), message: i.message, ...(label ? { label } : {}) };
-      });
-      return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map(problemText).join('；')}`, problems } };
-    }
+    const parsed = parseInput(method, input);
+    if (!parsed.ok) return parsed;
     try {
       const handler = handlers[method] as Handler<MethodName>;
-      const value: unknown = await handler(parsed.data as never, callCtx);
+      const value: unknown = await handler(parsed.value as never, callCtx);
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toApiError(e, log, () => writingElsewhere(ctx.db)) };

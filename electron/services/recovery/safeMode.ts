@@ -7,11 +7,10 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract, type MethodName, type OutputOf, type ParsedInputOf } from '../../../shared/api/contract';
-import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
-import { labelOf, labelsFor, problemText } from '../../../shared/api/labels';
+import type { ApiResult } from '../../../shared/api/errors';
 import type { DbFailure, RecoveryBackup, RecoveryBackupList, RecoveryStatus } from '../../../shared/api/recovery';
 import { toApiError } from '../api/apiError';
-import type { Dispatch } from '../api/dispatch';
+import { parseInput, type Dispatch } from '../api/dispatch';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { backupFactsOffThread } from '../backups/backupOffThread';
 import { openDatabase, type LtcDatabase } from '../db/database';
@@ -136,18 +135,11 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
   const dispatchSafe: Dispatch = async (method, input) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
     if (!method.startsWith('recovery.')) return { ok: false, error: { code: 'SAFE_MODE', message: SAFE_MODE_REFUSAL } };
-    const parsed = contract[method].input.safeParse(input);
-    if (!parsed.success) {
-      const labels = labelsFor(method);
-      const problems: ApiProblem[] = parsed.error.issues.map((i) => {
-        const label = labelOf(labels, i.path);
-        return { path: i.path.map(String).join('.'), message: i.message, ...(label ? { label } : {}) };
-      });
-      return { ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${problems.map(problemText).join('；')}`, problems } };
-    }
+    const parsed = parseInput(method, input);
+    if (!parsed.ok) return parsed;
     try {
       const handler = safe[method as keyof SafeHandlers] as (input: unknown) => unknown;
-      const value: unknown = await handler(parsed.data);
+      const value: unknown = await handler(parsed.value);
       return { ok: true, value } as ApiResult<unknown>;
     } catch (e) {
       return { ok: false, error: toApiError(e, console.error) };
