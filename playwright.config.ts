@@ -23,7 +23,10 @@ export default defineConfig({
     // fades, so a click never waits for an animation to end.
     reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // The trace of a failed test keeps its actions and DOM snapshots, not the screencast: recording screenshots
+    // for every test (to keep a few) cost ~40 % of the suite's time, the screencast's JPEGs made in Chromium
+    // (tests/e2e/README.md, "Speed"). The failure's own screenshot is still taken.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     launchOptions: {
       // Playwright cannot download its own browser here; Debian's chromium is installed by .ci/run.
       executablePath: process.env['LTC_CHROMIUM'] ?? '/usr/bin/chromium',

@@ -9,6 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
 import { recordAudit } from './auditLog';
 import type { StoredAuditRow } from './auditChain';
+import { busyTimeoutMs } from '../db/busyTimeout';
 
 /** A row of the replaced file's trail. */
 type OldRow = StoredAuditRow;
@@ -32,7 +33,7 @@ interface OldArchivedRow extends OldRow {
 
 /** The audit rows of a file and its archive, read-only, with null hashes where its schema has none yet. */
 function rowsOf(file: string): { trail: OldRow[]; archive: OldArchivedRow[] } {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
     if (!tables.has('audit_log')) return { trail: [], archive: [] };

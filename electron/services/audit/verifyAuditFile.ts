@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { InputError } from '../errors';
 import { MANIFEST_NAME } from '../documents/manifest';
 import { hasChain, storedHeads, verifyChain, type ChainReport, type ExpectedHead } from './auditChain';
+import { busyTimeoutMs } from '../db/busyTimeout';
 
 /** The head a package's manifest names; null for a draft or a package submitted before the chain (no `auditHead`). */
 export function packageHead(dir: string): ExpectedHead | null {
@@ -35,7 +36,7 @@ export interface AuditFileReport extends ChainReport {
 /** Reads the file's chain; a file without one (schema before 016) is named as such. */
 export function verifyAuditFile(file: string, packages: readonly string[] = []): AuditFileReport {
   const heads = packages.map((dir) => ({ dir, head: packageHead(dir) }));
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
     if (!hasChain(db)) {
       const version = db.pragma('user_version', { simple: true }) as number;

@@ -2,7 +2,7 @@
  * Each caregiver's day list (派单表): time, client, address, items, for the caregiver's phone (.xlsx) or
  * paper (PDF, a page per caregiver). Visits nobody has yet are listed under 未派.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { FileDownload } from '../../../shared/api/define';
 import type { LocalDate } from '../../../shared/domain/model';
@@ -56,7 +56,7 @@ export async function dayListFile(db: LtcDatabase, date: LocalDate, staffId: num
   const lines = dayLines(db, date, staffId);
   const who = staffId !== undefined ? `-${[...lines.keys()][0]}` : '';
   if (format === 'xlsx') {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excel().Workbook)();
     wb.creator = '长护助手';
     for (const [name, list] of lines) {
       const ws = wb.addWorksheet(name.slice(0, 31));
@@ -114,7 +114,7 @@ export async function monthScheduleWorkbook(db: LtcDatabase, month: string): Pro
   const view = scheduleView(db, month);
   const kinds = new Map<number, string[]>();
   for (const c of view.conflicts) for (const id of c.visitIds) kinds.set(id, [...(kinds.get(id) ?? []), CONFLICT_NAMES[c.kind]]);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   const ws = wb.addWorksheet('派单');
   ws.addRow([`${readInstitution(db.raw)?.name ?? '本机构'} ${month} 派单（${view.visits.length} 次）`]).font = { bold: true, size: 13 };

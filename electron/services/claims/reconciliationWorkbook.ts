@@ -4,7 +4,7 @@
  * line with the agency's answer), 扣款明细 and 拒付明细 (the lines to follow up), and 原因 (the agency's
  * reasons grouped, 扣款 and 拒付 counted apart), each printable (documents/printedSheet.ts).
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import type { CareMode } from '../../../shared/domain/model';
 import { monthLabel } from '../documents/format';
@@ -68,7 +68,7 @@ const fenOf = (p: PersonReconciliation, result: 'deducted' | 'rejected') => (p.r
 
 export async function reconciliationWorkbook(input: ReconciliationWorkbookInput): Promise<Uint8Array> {
   const { rec, institution: inst } = input;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   wb.title = `对账 ${input.month ?? ''}`.trim();
   const period = input.month ? `结算月份：${monthLabel(input.month)}` : '全部已申报月份';

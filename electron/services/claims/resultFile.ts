@@ -4,7 +4,8 @@
  * lists every problem with its row; checking against the claim is results.ts's job, which reports both
  * kinds of problem together (parseResultFile).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import { z } from 'zod';
 import type { LineResult } from '../../../shared/api/claims';
 import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
@@ -103,7 +104,7 @@ export async function resultTemplate(linesOrInput: readonly ClaimLine[] | Result
     ? { lines: linesOrInput as readonly ClaimLine[], month: month ?? '' }
     : (linesOrInput as ResultTemplateInput);
   const seq = input.seq ?? 0;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   const inst = input.institution;
   const whose = inst ? `定点机构：${inst.name}\u3000统一社会信用代码：${inst.uscc}\u3000定点机构编码：${inst.agencyCode}\u3000` : '';

@@ -10,6 +10,7 @@ import type { LtcDatabase } from './database';
 import { DatabaseError } from './errors';
 import { integrityProblem } from './migrate';
 import { ownerOnly } from './ownerOnly';
+import { busyTimeoutMs } from './busyTimeout';
 
 export interface BackupResult {
   file: string;
@@ -39,7 +40,7 @@ export async function backupDatabase(db: LtcDatabase, destFile: string, opts: { 
     else await db.raw.backup(partial);
     // The copy inherits WAL mode from the header; switch it to a single self-contained file so a
     // backup moved to a USB stick never depends on a -wal beside it.
-    const copy = new BetterSqlite3(partial, { fileMustExist: true });
+    const copy = new BetterSqlite3(partial, { fileMustExist: true, timeout: busyTimeoutMs() });
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {

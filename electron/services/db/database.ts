@@ -9,6 +9,7 @@ import { recordAppVersion, upgradeOf } from './appVersion';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, runMigrations, takePreMigrationBackup, takeUpgradeBackup } from './migrate';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
+import { busyTimeoutMs } from './busyTimeout';
 import { ownerOnly } from './ownerOnly';
 
 export interface LtcDatabase {
@@ -27,9 +28,6 @@ export interface LtcDatabase {
   transaction<T>(fn: () => T): T;
   close(): void;
 }
-
-/** How long a connection waits for a lock another connection holds (pragma busy_timeout below). */
-export const BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenOptions {
   /**
@@ -53,7 +51,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
       ? takePreMigrationBackup(file, before.version + 1)
       : null;
 
-  const raw = new BetterSqlite3(file);
+  const raw = new BetterSqlite3(file, { timeout: busyTimeoutMs() });
   ownerOnly(file);
   try {
     applyPragmas(raw);
@@ -84,9 +82,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
  * first write fail with SQLITE_BUSY (a deferred transaction cannot wait for a newer snapshot).
  */
 export function openWorkerConnection(file: string, opts: { readonly: boolean }): LtcDatabase {
-  const raw = new BetterSqlite3(file, { readonly: opts.readonly, fileMustExist: true });
+  const raw = new BetterSqlite3(file, { readonly: opts.readonly, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
-    if (opts.readonly) raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (opts.readonly) raw.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     else {
       applyPragmas(raw);
       ensureHashFunction(raw);
@@ -136,7 +134,7 @@ function applyPragmas(raw: BetterSqlite3.Database): void {
   raw.pragma('synchronous = FULL');
   // Wait up to 5 s for a lock held by another connection (CLI, backup) instead of failing at once
   // with SQLITE_BUSY. https://sqlite.org/pragma.html#pragma_busy_timeout
-  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  raw.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   // 64 MiB page cache (default 2 MiB): a month's claim reads ~100,000 visits, and re-reading their
   // pages from the OS on every run measured 1.5–2x slower. Memory is only taken as pages are read.
   // https://sqlite.org/pragma.html#pragma_cache_size

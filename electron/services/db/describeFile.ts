@@ -9,6 +9,7 @@ import { InputError } from '../errors';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, integrityProblem } from './migrate';
 import { latestVersion, MIGRATIONS } from './migrations';
+import { busyTimeoutMs } from './busyTimeout';
 
 export interface DatabaseFileFacts {
   version: number;
@@ -32,7 +33,7 @@ export function describeDatabaseFile(file: string): DatabaseFileFacts {
   }
   const problem = integrityProblem(file);
   if (problem) throw new InputError(`数据库完整性检查未通过：${problem}。请从最近的备份恢复`);
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
     if (inspection.version === 0 || !['residents', 'staff', 'visits'].every((t) => tables.has(t))) {

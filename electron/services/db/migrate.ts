@@ -15,6 +15,7 @@ import { fileStamp, localTimestamp } from './clock';
 import { DatabaseError, DatabaseTooNewError } from './errors';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 import { ownerOnly } from './ownerOnly';
+import { busyTimeoutMs } from './busyTimeout';
 
 export interface Inspection {
   /** `PRAGMA user_version` of the file; 0 for a new or empty file */
@@ -31,7 +32,7 @@ export function inspectDatabaseFile(file: string, migrations: readonly Migration
   const latest = latestVersion(migrations);
   let probe: BetterSqlite3.Database | undefined;
   try {
-    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > latest) throw new DatabaseTooNewError(version, latest);
     const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
@@ -68,7 +69,7 @@ export function takeUpgradeBackup(file: string, from: string, to: string, now = 
  * (rollback journal, not WAL).
  */
 function takeVerifiedCopy(file: string, dest: string, when: string): string {
-  const src = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const src = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
     src.prepare('VACUUM INTO ?').run(dest);
   } catch (err) {
@@ -88,7 +89,7 @@ function takeVerifiedCopy(file: string, dest: string, when: string): string {
 export function integrityProblem(file: string): string | null {
   let db: BetterSqlite3.Database | undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
     const rows = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     const messages = rows.map((r) => r.integrity_check);
     return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('; ');

@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { recordRestore } from '../audit/restoreArchive';
 import { fileStamp } from './clock';
 import { openDatabase } from './database';
+import { busyTimeoutMs } from './busyTimeout';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, integrityProblem } from './migrate';
 import { ownerOnly } from './ownerOnly';
@@ -49,7 +50,7 @@ export function restoreDatabase(target: string, backupFile: string, actor: strin
     previous = `${target}.before-restore-${stamp}.bak`;
     for (let n = 2; fs.existsSync(previous); n += 1) previous = `${target}.before-restore-${stamp}-${n}.bak`;
     // Through SQLite, so the copy includes what is still only in the -wal.
-    const src = new BetterSqlite3(target, { fileMustExist: true });
+    const src = new BetterSqlite3(target, { fileMustExist: true, timeout: busyTimeoutMs() });
     try {
       src.prepare('VACUUM INTO ?').run(previous);
     } catch (err) {

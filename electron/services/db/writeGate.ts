@@ -7,7 +7,8 @@
  * user saves again a few seconds later, nothing lost. One worker write at a time per database file.
  */
 import { ServiceError } from '../errors';
-import { BUSY_TIMEOUT_MS, type LtcDatabase } from './database';
+import { type LtcDatabase } from './database';
+import { busyTimeoutMs } from './busyTimeout';
 
 const writing = new Map<string, string>();
 
@@ -25,6 +26,6 @@ export async function whileWorkerWrites<T>(db: LtcDatabase, label: string, work:
     return await work();
   } finally {
     writing.delete(db.file);
-    if (db.raw.open) db.raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (db.raw.open) db.raw.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   }
 }

@@ -13,7 +13,8 @@
  * `zip` (archiver's `append`/`finalize`/`on`) and `_openStream` (a worksheet's XML stream). The tests
  * that read the workbook back (ExcelJS and LibreOffice) and the package byte hashes guard both.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import { EventEmitter } from 'node:events';
 import { Zip, ZipDeflate } from 'fflate';
 import type { LocalDate } from '../../../shared/domain/model';
@@ -114,7 +115,7 @@ export interface StreamingWorkbook {
  * `wb.addWorksheet`; commit each row (`row.commit()`) once it is final to let it go.
  */
 export function streamingWorkbook(date: LocalDate): StreamingWorkbook {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ useStyles: true, useSharedStrings: true });
   // A DOS time is local: a date made of local parts is that day at 00:00 wherever the file is made.
   const mtime = new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   const out = new EventEmitter();

@@ -2,7 +2,8 @@
  * The self-audit's hits and a sample as .xlsx workbooks, for the manager to work through or hand over:
  * Chinese headers, one row per hit (or per person-day and visit), the seed in the sample's title.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { SampleView, SelfAuditView } from '../../../shared/api/inspection';
 
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
@@ -14,7 +15,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: strin
 }
 
 function newBook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   return wb;
 }

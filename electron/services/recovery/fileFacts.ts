@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { RecordCounts } from '../../../shared/api/recovery';
 import { DatabaseError } from '../db/errors';
 import { inspectDatabaseFile, integrityProblem } from '../db/migrate';
+import { busyTimeoutMs } from '../db/busyTimeout';
 
 export interface FileVerdict {
   verified: boolean;
@@ -30,7 +31,7 @@ export function verifyDatabaseFile(file: string): FileVerdict {
 }
 
 function withReadOnly<T>(file: string, fn: (db: BetterSqlite3.Database) => T): T {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
     return fn(db);
   } finally {

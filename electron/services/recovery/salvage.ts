@@ -6,11 +6,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { SalvageExport } from '../../../shared/api/recovery';
 import { fileStamp, localTimestamp } from '../db/clock';
 import { InputError } from '../errors';
 import { sqliteCodeOf } from './failure';
+import { busyTimeoutMs } from '../db/busyTimeout';
 
 /** an .xlsx sheet holds 1,048,576 rows, one of them the header */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
@@ -64,7 +65,7 @@ export async function salvageToWorkbook(file: string, now = new Date()): Promise
   let db: BetterSqlite3.Database;
   let tableNames: string[];
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   } catch (err) {
     throw new InputError(`无法读取这个文件，没有可以导出的数据（${err instanceof Error ? err.message : String(err)}）。`);
   }
@@ -84,7 +85,7 @@ export async function salvageToWorkbook(file: string, now = new Date()): Promise
     const total = reads.reduce((n, r) => n + r.rows.length, 0);
     if (total === 0) throw new InputError('这个文件中没有能读出的记录，没有可以导出的数据。');
 
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excel().Workbook)();
     wb.created = now;
     const about = wb.addWorksheet('说明');
     about.columns = [

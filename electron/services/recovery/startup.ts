@@ -14,6 +14,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { DbFailure } from '../../../shared/api/recovery';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { openDatabase, type LtcDatabase, type OpenOptions } from '../db/database';
+import { busyTimeoutMs } from '../db/busyTimeout';
 import { inspectDatabaseFile } from '../db/migrate';
 import { describeOpenFailure, failureOf } from './failure';
 
@@ -37,7 +38,7 @@ export function missingFailure(file: string): DbFailure | null {
 
 /** `PRAGMA quick_check` on a read-only connection: null when ok, else what it found. Throws what opening throws. */
 export function quickCheckProblem(file: string): string | null {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
   try {
     const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
     const messages = rows.map((r) => r.quick_check);

@@ -1,5 +1,5 @@
 /** 结算台账.xlsx: the ledger as people keep it in Excel, Chinese headers, amounts as numbers in yuan. */
-import ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { Ledger } from '../../../shared/api/reports';
 
 const STATUS_NAMES = { draft: '草稿', submitted: '已申报', settled: '已结算', withdrawn: '已撤回' } as const;
@@ -27,7 +27,7 @@ const YUAN_COLUMNS = [7, 8, 9, 10, 11, 12];
 const yuan = (fen: number) => fen / 100;
 
 export async function ledgerWorkbook(ledger: Ledger, institutionName: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   const ws = wb.addWorksheet('结算台账', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.addRow([`${institutionName} 长护险结算台账${ledger.year ? `（${ledger.year}年）` : ''}`]).font = { bold: true, size: 13 };

@@ -4,7 +4,8 @@
  * number column formatted as text, because Excel turns an 18-digit number into 3.30205E+17 and
  * silently drops its last three digits.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { FileDownload } from '../../../shared/api/define';
 import { FIRST_DATA_ROW, SHEETS, TEMPLATE_ROWS, type ColumnDef } from './columns';
 import { XLSX_MIME } from '../spreadsheet/mime';
@@ -59,7 +60,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly ColumnDe
 }
 
 export async function rosterTemplate(): Promise<FileDownload> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   wb.created = TEMPLATE_DATE;
   wb.modified = TEMPLATE_DATE;

@@ -4,7 +4,8 @@
  * first (nothing stored, every row's errors in Chinese), then import all or nothing: the commit reads
  * and judges the file again, never trusting the preview the screen holds.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { RotaImportPreview, RotaImportRow, SetCellsResult } from '../../../shared/api/rota';
 import { daysInMonth } from '../../../shared/domain/dates';
 import type { Month } from '../../../shared/domain/model';
@@ -28,7 +29,7 @@ const MAX_ROTA_ROWS = 5_000;
 
 async function readSheet(name: string, bytes: Buffer): Promise<ExcelJS.Worksheet> {
   await assertRowsWithin(name, bytes, MAX_ROTA_ROWS);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -3,7 +3,7 @@
  * and the coverage rows (应配/实配) under the grid. The same layout is the import template (排班导入模板):
  * a rota kept in Excel comes back in through rota.importPreview.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../spreadsheet/excel';
 import type { FileDownload } from '../../../shared/api/define';
 import { XLSX_MIME } from '../spreadsheet/mime';
 import { dayHeader, shiftLegend, type RotaSheet } from './rotaSheet';
@@ -15,7 +15,7 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 export async function rotaWorkbook(sheet: RotaSheet, opts: { institution: string; template?: boolean }): Promise<Uint8Array> {
   const { view, dates } = sheet;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   const ws = wb.addWorksheet(view.month, { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }] });
   const status = view.published ? `已发布（${view.published.by}，${view.published.at.slice(0, 10)}）` : '草稿';

@@ -3,7 +3,8 @@
  * roster, the agency's result, the rota) comes through here, so each refuses an old .xls, a damaged file
  * or a CSV with broken quotes in the same words, and reads GBK CSV from Chinese Excel the same way.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { InputError } from '../errors';
@@ -42,7 +43,7 @@ export function sniffSpreadsheet(name: string, bytes: Uint8Array, accept: readon
  * loaded whole just to be counted. An unreadable file is left to loadWorkbook to refuse.
  */
 export async function assertRowsWithin(name: string, bytes: Uint8Array, maxRows: number): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'ignore',
     styles: 'ignore',
     hyperlinks: 'ignore',
@@ -71,7 +72,7 @@ export async function assertRowsWithin(name: string, bytes: Uint8Array, maxRows:
 /** An .xlsx as exceljs reads it, or a refusal naming the file and what to do; `maxRows`: per sheet, checked first while streaming. */
 export async function loadWorkbook(name: string, bytes: Uint8Array, maxRows?: number): Promise<ExcelJS.Workbook> {
   if (maxRows !== undefined) await assertRowsWithin(name, bytes, maxRows);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {

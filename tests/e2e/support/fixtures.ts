@@ -1,7 +1,7 @@
 /**
  * The test fixture every e2e spec uses: `host` (a fresh database behind the real services, with its first
  * 管理员 created as the 首次使用 screen creates her: the same auth.setup call) and a `page` already
- * logged in through the login screen (decisions.md D35). `test.use({ login: false })` leaves the page at
+ * logged in by the login screen's own call, auth.login (decisions.md D35). `test.use({ login: false })` leaves the page at
  * the login screen, and `test.use({ firstAdmin: false })` leaves the database without users (the
  * 首次使用 screen). Screenshots of screens go to test-results/screens/ as artefacts.
  * `test.use({ today: 'YYYY-MM-DD' })` puts the services (LTC_TODAY) and the page's clock on that day.
@@ -66,12 +66,12 @@ export const test = base.extend<{
     // Fixed, not faked: Date says that day (10:00 in the page's time zone), while timers run as ever.
     if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00+08:00`));
     if (firstAdmin && login) {
-      await page.goto(host.url);
-      await logIn(page, ADMIN.name, ADMIN.password);
-      await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-      // the test starts as before the login existed: on a blank page (logged in by the cookie), so its first
-      // goto loads the app afresh, after whatever it seeds
-      await page.goto('about:blank');
+      // The session comes from the call the login screen makes (auth.login), its cookie handed to the browser
+      // as the host set it: one load of the app per test instead of three. login.spec.ts tests the screen.
+      const r = await rpc(host, 'auth.login', { name: ADMIN.name, password: ADMIN.password });
+      const cookie = /^([^=;]+)=([^;]*)/.exec(r.setCookie ?? '');
+      if (r.status !== 200 || !cookie?.[1] || !cookie[2]) throw new Error(`login refused: ${JSON.stringify(r.body)}`);
+      await page.context().addCookies([{ name: cookie[1], value: cookie[2], url: host.url, httpOnly: true, sameSite: 'Strict' }]);
     }
     await use(page);
   },

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BackupPreview, RecoveryBackupList, RecoveryStatus, RestoreOutcome, SalvageExport } from '../../../shared/api/recovery';
 import { createDispatcher } from '../../../electron/services/api/dispatch';
 import { handlers } from '../../../electron/services/api/registry';
@@ -190,6 +190,8 @@ describe('in normal mode', () => {
 
 describe('a file held by another program', () => {
   it('is not replaced while held; 重试 opens it once the other program lets go', async () => {
+    // the lock is held throughout: a short wait finds it held as surely as the 5 s the program waits
+    vi.stubEnv('LTC_BUSY_TIMEOUT_MS', '200');
     const s = await damagedWithBackup();
     // a sound file this time: put the backup in place, then hold it
     fs.copyFileSync(path.join(path.dirname(s.file), 'backups', s.backup), s.file);

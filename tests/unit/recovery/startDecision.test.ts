@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackup } from '../../../electron/services/backups/backupFolder';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase } from '../../../electron/services/db/database';
@@ -81,6 +81,8 @@ describe('safe mode, and why', () => {
   });
 
   it('held by another program (an exclusive lock): 被其他程序占用, and it opens once the lock is gone', () => {
+    // the lock is held throughout: a short wait finds it held as surely as the 5 s the program waits
+    vi.stubEnv('LTC_BUSY_TIMEOUT_MS', '200');
     const file = seeded();
     const other = new BetterSqlite3(file);
     other.pragma('locking_mode = EXCLUSIVE');

@@ -3,7 +3,7 @@
  * column, and the catalogue's codes so nobody has to guess an item code. ID-number and time columns
  * are text-formatted: Excel would otherwise turn an 18-digit number into 3.30205E+17 and lose digits.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../../spreadsheet/excel';
 import type { FileDownload } from '../../../../shared/api/define';
 import type { LtcDatabase } from '../../db/database';
 import { loadPolicy } from '../judge';
@@ -31,7 +31,7 @@ const TEXT_COLUMNS = new Set(['服务对象身份证号', '护理人员身份证
 const CLASS_NAMES = { 'daily-life': '生活照护', medical: '医疗护理' } as const;
 
 export async function importTemplate(db: LtcDatabase): Promise<FileDownload> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '长护助手';
   // A fixed date keeps the template's bytes the same from one download to the next.
   wb.created = new Date(Date.UTC(2026, 0, 1));
