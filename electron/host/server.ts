@@ -109,13 +109,21 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       } catch {
         return refuse(res, 400, 'BAD_INPUT', '请求地址的编码有误');
       }
+      const slot = cookieSlot(req, res, cookieName);
+      // who calls is known from the cookie: a caller without a session (or without the right) is answered
+      // before the body is read, and the connection closed so that nothing more of it is taken in
+      const refused = opts.dispatch.refusal?.(method, slot);
+      if (refused) {
+        res.setHeader('connection', 'close');
+        return refuse(res, STATUS[refused.code] ?? 200, refused.code, refused.message);
+      }
       let input: unknown;
       try {
         input = (JSON.parse((await readBody(req)) || '{}') as { input?: unknown }).input;
       } catch {
         return refuse(res, 400, 'BAD_INPUT', '请求不是有效的 JSON');
       }
-      const result = await opts.dispatch(method, input, cookieSlot(req, res, cookieName));
+      const result = await opts.dispatch(method, input, slot);
       const body = encodeResult(result);
       return send(
         res,

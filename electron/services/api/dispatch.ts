@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { contract, type MethodName } from '../../../shared/api/contract';
 import { ROLE_NAMES } from '../../../shared/api/auth';
-import type { ApiProblem, ApiResult } from '../../../shared/api/errors';
+import type { ApiError, ApiProblem, ApiResult } from '../../../shared/api/errors';
 import { mayCall, PERMISSIONS, WHILE_LOCKED } from '../../../shared/api/permissions';
 import { memorySlot, type SessionSlot } from '../auth/sessions';
 import { labelOf, labelsFor, problemText } from '../../../shared/api/labels';
@@ -20,8 +20,14 @@ import { chineseIssueMessage } from './zodMessages';
 z.config(z.locales.zhCN());
 z.config({ customError: chineseIssueMessage });
 
-/** `slot`: where this caller's login token lives (the host's cookie, the desktop window's); see ServiceContext.sessions. */
-export type Dispatch = (method: string, input: unknown, slot?: SessionSlot) => Promise<ApiResult<unknown>>;
+/**
+ * `slot`: where this caller's login token lives (the host's cookie, the desktop window's); see ServiceContext.sessions.
+ * `refusal`: whether a call would be refused for who makes it (no session, a locked window, her role), told
+ * before its input is read: the host answers a caller without a session before reading a body of up to 100 MB.
+ */
+export type Dispatch = ((method: string, input: unknown, slot?: SessionSlot) => Promise<ApiResult<unknown>>) & {
+  refusal?: (method: string, slot?: SessionSlot) => ApiError | null;
+};
 
 /** Who may make this call (issue 16 §1): a refusal, or the context the call runs with (its actor is the user). */
 function admit(method: MethodName, ctx: ServiceContext, slot: SessionSlot | undefined): ApiResult<ServiceContext> {
@@ -54,7 +60,7 @@ export function parseInput(method: MethodName, input: unknown): ApiResult<unknow
 }
 
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (e: unknown) => void = console.error): Dispatch {
-  return async (method, input, slot) => {
+  const dispatch: Dispatch = async (method, input, slot) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的调用：${method}` } };
     const admitted = admit(method, ctx, slot);
     if (!admitted.ok) return admitted;
@@ -69,4 +75,10 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: (
       return { ok: false, error: toApiError(e, log, () => writingElsewhere(ctx.db)) };
     }
   };
+  dispatch.refusal = (method, slot) => {
+    if (!isMethod(method)) return null; // told by the call itself (UNKNOWN_METHOD)
+    const admitted = admit(method, ctx, slot);
+    return admitted.ok ? null : admitted.error;
+  };
+  return dispatch;
 }

@@ -11,6 +11,7 @@ import type { ApiResult } from '../../../shared/api/errors';
 import type { DbFailure, RecoveryBackup, RecoveryBackupList, RecoveryStatus } from '../../../shared/api/recovery';
 import { toApiError } from '../api/apiError';
 import { parseInput, type Dispatch } from '../api/dispatch';
+import type { SessionSlot } from '../auth/sessions';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { backupFactsOffThread } from '../backups/backupOffThread';
 import { openDatabase, type LtcDatabase } from '../db/database';
@@ -148,7 +149,9 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
 
   return {
     // a session (decisions.md D35) only matters to the normal dispatcher: safe mode has no users to check
-    dispatch: (method, input, slot) => (current ? current(method, input, slot) : dispatchSafe(method, input)),
+    dispatch: Object.assign((method: string, input: unknown, slot?: SessionSlot) => (current ? current(method, input, slot) : dispatchSafe(method, input)), {
+      refusal: (method: string, slot?: SessionSlot) => current?.refusal?.(method, slot) ?? null,
+    }),
     db: () => db,
     failure: () => failure,
   };

@@ -4,6 +4,7 @@
  * is a 400 with a typed error, never a 500 carrying the error's text. And every call but the login's needs
  * a session (below).
  */
+import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/api/dispatch';
@@ -98,6 +99,31 @@ describe('the host requires a login', () => {
       expect(await r.json()).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录（未登录，或登录已失效）' } });
     }
     expect(sdb.raw.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
+  });
+
+  it('answers a caller without a session before reading her body: a 50 MB upload is refused at its first kilobyte', async () => {
+    const { port } = new URL(served.url);
+    const answer = await new Promise<{ status: number; body: string }>((done, fail) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/rpc/visits.importPreview',
+          headers: { origin: own, 'content-type': 'application/json', 'content-length': 50 * 1024 * 1024 },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', fail);
+      // only the first kilobyte is ever sent: an answer can only come from a host that did not wait for the rest
+      req.write(`{"input":{"fileBase64":"${'A'.repeat(1000)}`);
+    });
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录（未登录，或登录已失效）' } });
   });
 
   it('logs in with a cookie the page cannot read, acts as her, and logs out', async () => {
