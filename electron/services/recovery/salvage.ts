@@ -34,13 +34,26 @@ const cellOf = (v: unknown): Cell => {
   return String(v);
 };
 
+/**
+ * Columns that never leave the file, whoever asks (decisions.md D35): the users' password and recovery-code
+ * hashes. They are scrypt hashes, but a copy lets anyone guess offline, without the lockout; the export is
+ * for re-entering records, and the users are set up anew anyway.
+ */
+const WITHHELD: Readonly<Record<string, readonly string[]>> = { users: ['password_hash', 'recovery_hash'] };
+
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
 function readTable(db: BetterSqlite3.Database, name: string): TableRead {
-  const quoted = `"${name.replaceAll('"', '""')}"`;
   const rows: Cell[][] = [];
   let columns: string[] = [];
   try {
-    const stmt = db.prepare(`SELECT * FROM ${quoted}`).raw(true);
-    columns = stmt.columns().map((c) => c.name);
+    const all = db
+      .prepare(`SELECT * FROM ${quoteName(name)}`)
+      .columns()
+      .map((c) => c.name);
+    const withheld = WITHHELD[name] ?? [];
+    columns = all.filter((c) => !withheld.includes(c));
+    const stmt = db.prepare(`SELECT ${columns.map(quoteName).join(', ')} FROM ${quoteName(name)}`).raw(true);
     for (const row of stmt.iterate() as Iterable<unknown[]>) {
       if (rows.length >= MAX_ROWS_PER_SHEET)
         return { name, columns, rows, complete: false, error: `超过一张工作表的行数上限，只导出了前 ${MAX_ROWS_PER_SHEET} 行` };

@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BackupPreview, RecoveryBackupList, RecoveryStatus, RestoreOutcome, SalvageExport } from '../../../shared/api/recovery';
 import { createDispatcher } from '../../../electron/services/api/dispatch';
 import { handlers } from '../../../electron/services/api/registry';
+import { setupFirstAdmin } from '../../../electron/services/auth/users';
 import { createBackup } from '../../../electron/services/backups/backupFolder';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
@@ -26,10 +27,11 @@ interface Seeded {
 }
 
 /** A database with the sample's records, a verified backup beside it, then damage over its visits' pages. */
-async function damagedWithBackup(): Promise<Seeded> {
+async function damagedWithBackup(o: { admin?: boolean } = {}): Promise<Seeded> {
   const file = path.join(tempDir(), 'ltc-desk.db');
   const db = openDatabase(file);
   importDataset(db, sample(), { actor: 'seed' });
+  if (o.admin) await setupFirstAdmin(db, '王管理', 'admin-pass-1');
   const made = await createBackup(db, 'manual');
   const residents = db.raw.prepare('SELECT COUNT(*) FROM residents').pluck().get() as number;
   db.close();
@@ -167,6 +169,23 @@ describe('export what can still be read', () => {
     const visitsRow = about.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'visits') as unknown[];
     expect(visitsRow[3]).toBe('无法读取');
     expect(fs.readFileSync(s.file).equals(before)).toBe(true);
+  });
+
+  it('leaves out the users’ password and recovery-code hashes: only who they were and their roles', async () => {
+    const s = await damagedWithBackup({ admin: true });
+    const out = await face(s.file).call<SalvageExport>('recovery.export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.file.base64, 'base64') as unknown as ArrayBuffer);
+    const users = wb.getWorksheet('users')!;
+    const header = (users.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['name', 'role']));
+    expect(header).not.toContain('password_hash');
+    expect(header).not.toContain('recovery_hash');
+    expect((users.getRow(2).values as unknown[]).slice(1)).toContain('王管理');
+    // nowhere in the workbook: no cell holds a hash
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    expect(cells.some((c) => c.startsWith('scrypt$'))).toBe(false);
   });
 
   it('refuses cleanly when nothing can be read: a missing file, a file that is no database', async () => {
