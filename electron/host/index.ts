@@ -7,9 +7,10 @@
  *
  * A file it cannot open (damaged, a newer program's, held by another program, missing) is said in one line
  * on stderr, with no stack trace, and the page serves the recovery screen (safe mode, decisions.md D36:
- * its calls need no login, the users being in the file that cannot be opened); `--exit-on-failure` exits 1
- * after that line instead, as scripts may want.
+ * its calls need no login, the users being in the file that cannot be opened, but the printed address's
+ * ?key= instead: server.ts); `--exit-on-failure` exits 1 after that line instead, as scripts may want.
  */
+import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,9 +50,13 @@ const face = createRecoveringDispatch(file, start, { actor, shell: 'browser', ap
   createDispatcher(handlers, { db, actor, sessions: new SessionStore(), shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater }),
 );
 
-void startHost({ dispatch: face.dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port) }).then((host) => {
+// safe mode has no users to log in as: its recovery calls need the key in the address printed below (server.ts)
+const safeKey = start.mode === 'safe' ? randomBytes(24).toString('base64url') : null;
+const safeModeKey = (): string | null => (face.failure() ? safeKey : null);
+
+void startHost({ dispatch: face.dispatch, rendererDir: appPaths().rendererDir, port: Number(values.port), safeModeKey }).then((host) => {
   const mode = start.mode === 'safe' ? `，安全模式：${start.failure.title}` : '';
-  process.stdout.write(`长护助手浏览器预览：${host.url}  (数据库 ${file}${mode})\n`);
+  process.stdout.write(`长护助手浏览器预览：${host.url}${safeKey ? `?key=${safeKey}` : ''}  (数据库 ${file}${mode})\n`);
   const stop = (): void => {
     void host.close().then(() => {
       face.db()?.close();

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { ApiErrorCode } from '../../shared/api/errors';
 import type { Dispatch } from '../services/api/dispatch';
@@ -20,7 +21,19 @@ export interface HostOptions {
   dispatch: Dispatch;
   rendererDir: string;
   port: number;
+  /**
+   * While the file cannot be opened (safe mode, decisions.md D36) there are no users to log in as, yet the
+   * recovery calls restore, open files and export what can be read. While this returns a key, those calls
+   * need the cookie that opening the page at the address printed at start (`?key=…`) sets: only whoever
+   * sees the host's output can use them, not any other local program or user.
+   */
+  safeModeKey?: () => string | null;
 }
+
+/** In safe mode, the one recovery call open to every page: which screen to show. */
+const OPEN_IN_SAFE_MODE = new Set(['recovery.status']);
+
+const sameKey = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export interface RunningHost {
   server: Server;
@@ -47,13 +60,17 @@ function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message
 /** The status a refused call answers with: 401 without a valid login, 403 for a role without the right. */
 const STATUS: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
-/** The login's token, in a cookie the page's scripts cannot read (HttpOnly) and no other site sends (SameSite=Strict). */
-function cookieSlot(req: IncomingMessage, res: ServerResponse, name: string): SessionSlot {
+function readCookie(req: IncomingMessage, name: string): string | null {
   const found = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${name}=`));
-  let token = found ? found.slice(name.length + 1) || null : null;
+  return found ? found.slice(name.length + 1) || null : null;
+}
+
+/** The login's token, in a cookie the page's scripts cannot read (HttpOnly) and no other site sends (SameSite=Strict). */
+function cookieSlot(req: IncomingMessage, res: ServerResponse, name: string): SessionSlot {
+  let token = readCookie(req, name);
   return {
     get token() {
       return token;
@@ -109,6 +126,11 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       } catch {
         return refuse(res, 400, 'BAD_INPUT', '请求地址的编码有误');
       }
+      const key = opts.safeModeKey?.();
+      if (key && method.startsWith('recovery.') && !OPEN_IN_SAFE_MODE.has(method) && !sameKey(readCookie(req, `${cookieName}_safe`) ?? '', key)) {
+        res.setHeader('connection', 'close');
+        return refuse(res, 401, 'UNAUTHENTICATED', '安全模式：请用启动时终端里显示的完整地址（含 ?key=）打开本页面，再进行恢复操作');
+      }
       const slot = cookieSlot(req, res, cookieName);
       // who calls is known from the cookie: a caller without a session (or without the right) is answered
       // before the body is read, and the connection closed so that nothing more of it is taken in
@@ -134,6 +156,14 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     if (url === CLIENT_SCRIPT_PATH) return send(res, 200, 'text/javascript; charset=utf-8', clientScript());
+    const given = /^\/\?key=([\w-]+)$/.exec(url)?.[1];
+    if (given) {
+      // the address printed at start: its key becomes an HttpOnly cookie, and the key leaves the address bar
+      const key = opts.safeModeKey?.();
+      if (key && sameKey(given, key)) res.setHeader('set-cookie', `${cookieName}_safe=${key}; Path=/; HttpOnly; SameSite=Strict`);
+      res.writeHead(303, { location: '/', 'cache-control': 'no-store' });
+      return void res.end();
+    }
     const file = readStatic(opts.rendererDir, url) ?? readStatic(opts.rendererDir, '/index.html');
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '界面尚未构建：请先运行 npm run build');
     return send(res, 200, file.type, file.body);

@@ -13,6 +13,8 @@ export const OUT_DIR = resolve(ROOT, process.env['LTC_OUT_DIR'] ?? 'out');
 
 export interface Host {
   url: string;
+  /** the address the host printed, to open the page at: in safe mode it carries the key its recovery calls need */
+  openUrl: string;
   dbFile: string;
   stop(): Promise<void>;
 }
@@ -33,21 +35,23 @@ export async function startHost(
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((done, fail) => {
+  const [url, openUrl] = await new Promise<[string, string]>((done, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`host did not start: ${stderr}`)), 15_000);
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      // the whole address (up to the spaces after it): in safe mode it ends in ?key=…
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)(\?key=[\w-]+)?\s/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
-        done(m[1]);
+        done([m[1], m[1] + (m[2] ?? '')]);
       }
     });
     child.once('exit', (code) => fail(new Error(`host exited (${code}): ${stderr}`)));
   });
   return {
     url,
+    openUrl,
     dbFile,
     stop: () =>
       new Promise((done) => {

@@ -24,7 +24,7 @@ afterEach(() => {
   child = null;
 });
 
-function start(db: string): Promise<{ url: string; stderr: () => string; stdout: string }> {
+function start(db: string): Promise<{ url: string; key: string | null; stderr: () => string; stdout: string }> {
   const c = spawn(process.execPath, [join(root, 'out/main/host.js'), '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child = c;
   let err = '';
@@ -33,8 +33,8 @@ function start(db: string): Promise<{ url: string; stderr: () => string; stdout:
     let out = '';
     c.stdout.on('data', (b: Buffer) => {
       out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m?.[1]) done({ url: m[1], stderr: () => err, stdout: out });
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)(?:\?key=([\w-]+))?\s/.exec(out);
+      if (m?.[1]) done({ url: m[1], key: m[2] ?? null, stderr: () => err, stdout: out });
     });
     c.once('exit', (code) => fail(new Error(`host exited (${code}): ${err}`)));
   });
@@ -76,8 +76,37 @@ describe('the host in safe mode', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('a sound database: normal mode', async () => {
+  it('its recovery calls need the key in the address it printed: no other program or user restores, opens or exports', async () => {
+    const file = join(dir, 'newer-keyed.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE t (x); PRAGMA user_version = 999;');
+    raw.close();
+    const host = await start(file);
+    expect(host.key).toMatch(/^[\w-]{32}$/);
+    cookie = null;
+    // which screen to show is open to any page; what it may do is not
+    expect(await rpc(host.url, 'recovery.status')).toMatchObject({ ok: true, value: { mode: 'safe' } });
+    for (const m of ['recovery.backups', 'recovery.export', 'recovery.retry']) {
+      expect(await rpc(host.url, m), m).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('?key=') } });
+    }
+    expect(await rpc(host.url, 'recovery.openFile', { path: join(dir, 'other.db') })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // a wrong key sets nothing; the printed one sets an HttpOnly cookie and takes the key out of the address
+    const wrong = await fetch(`${host.url}?key=${'x'.repeat(32)}`, { redirect: 'manual' });
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const right = await fetch(`${host.url}?key=${host.key}`, { redirect: 'manual' });
+    expect(right.status).toBe(303);
+    expect(right.headers.get('location')).toBe('/');
+    const set = right.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/);
+    cookie = set.split(';')[0]!;
+    expect(await rpc(host.url, 'recovery.backups')).toMatchObject({ ok: true });
+    expect(await rpc(host.url, 'recovery.export')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('没有') } });
+    cookie = null;
+  });
+
+  it('a sound database: normal mode, no key', async () => {
     const host = await start(join(dir, 'fresh.db'));
+    expect(host.key).toBeNull();
     expect(await rpc(host.url, 'recovery.status')).toEqual({ ok: true, value: { mode: 'normal' } });
     // the normal calls, with the normal rules: a login first (decisions.md D35), then the records
     expect(await rpc(host.url, 'residents.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
