@@ -19,7 +19,7 @@ import { InputError } from '../../services/errors';
 import { requireExisting, writeJsonAtomic } from '../io';
 import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
-import { checkDatasetFile, cliActor, importChecked, withDatabase } from './dataCommands';
+import { cliActor, importFileInto, withDatabase } from './dataCommands';
 
 export interface ClaimOptions {
   month: string;
@@ -45,13 +45,11 @@ export async function claimCommand(opts: ClaimOptions, out: (s: string) => void,
   if (opts.package && !opts.out) throw new InputError('--package 需要和 --out <目录> 一起使用：申报包写入该目录');
   let result: Computed;
   if (opts.dataset) {
-    const dataset = checkDatasetFile(opts.dataset);
     const dir = mkdtempSync(join(tmpdir(), 'ltc-claim-'));
     try {
-      result = withDatabase(join(dir, 'claim.db'), (db) => {
-        importChecked(db, dataset);
-        return compute(db, opts);
-      });
+      const file = join(dir, 'claim.db');
+      importFileInto(file, opts.dataset);
+      result = withDatabase(file, (db) => compute(db, opts));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
  * `ltc import`, `ltc export`, `ltc check`, `ltc backup`, `ltc demo`: the records in and out of a
  * database file, headless. Each opens the database, does one thing in one transaction, closes it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
@@ -11,7 +11,8 @@ import { backupDatabase } from '../../services/db/backup';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
 import { exportDataset } from '../../services/dataset/exportDataset';
 import { importDataset, type ImportSummary } from '../../services/dataset/importDataset';
-import { CheckedDatasetFile, importDatasetFile, validateDatasetFile } from '../../services/dataset/importFile';
+import { NotStreamable } from '../../services/dataset/datasetFile';
+import { CheckedDatasetFile, importDatasetFile, importDatasetFileOnce, validateDatasetFile } from '../../services/dataset/importFile';
 import type { DatasetProblem } from '../../services/dataset/problems';
 import { validateDataset } from '../../services/dataset/validateDataset';
 import { saveBed } from '../../services/beds/bedStore';
@@ -49,9 +50,12 @@ export function readDataset(file: string): Dataset {
 }
 
 function checked<T extends { ok: true } | { ok: false; problems: DatasetProblem[] }>(file: string, result: T): T & { ok: true } {
-  if (!result.ok) throw new InputError(`数据文件 ${file} 有 ${result.problems.length} 处问题，未导入任何数据。请逐条修改后重新导入：`, result.problems);
+  if (!result.ok) throw refusal(file, result.problems);
   return result as T & { ok: true };
 }
+
+const refusal = (file: string, problems: DatasetProblem[]): InputError =>
+  new InputError(`数据文件 ${file} 有 ${problems.length} 处问题，未导入任何数据。请逐条修改后重新导入：`, problems);
 
 /** A checked dataset file: read as a stream (importFile.ts), or whole when the stream reader does not take it. */
 export type CheckedDataset = { stream: CheckedDatasetFile; dataset?: undefined } | { dataset: Dataset; stream?: undefined };
@@ -67,13 +71,40 @@ export function checkDatasetFile(file: string): CheckedDataset {
 }
 
 /** Imports what checkDatasetFile passed, in one transaction. */
-export function importChecked(db: LtcDatabase, data: CheckedDataset): ImportSummary {
+function importChecked(db: LtcDatabase, data: CheckedDataset): ImportSummary {
   return data.stream ? importDatasetFile(db, data.stream, { actor: cliActor() }) : importDataset(db, data.dataset, { actor: cliActor() });
 }
 
-export function importCommand(dbFile: string, datasetFile: string, log: (s: string) => void): void {
+/**
+ * `ltc import`'s work: a dataset file into a database, all or nothing. Read as a stream and, as a file is
+ * usually laid out, checked and stored in one pass (importDatasetFileOnce); otherwise checked in a first
+ * pass and stored in a second; a file the stream reader does not take (broken, not UTF-8) is read whole,
+ * as before, for its messages. A refused file leaves no database behind where there was none.
+ */
+export function importFileInto(dbFile: string, datasetFile: string): ImportSummary {
+  if (!existsSync(datasetFile)) readDataset(datasetFile); // says so
+  const created = !existsSync(dbFile);
+  const forget = (): void => {
+    if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(resolve(dbFile) + suffix, { force: true });
+  };
+  let once: ImportSummary | null;
+  try {
+    once = withDatabase(dbFile, (db) => importDatasetFileOnce(db, datasetFile, { actor: cliActor(), refuse: (problems) => refusal(datasetFile, problems) }));
+  } catch (e) {
+    forget();
+    if (!(e instanceof NotStreamable)) throw e;
+    const dataset = readDataset(datasetFile);
+    return withDatabase(dbFile, (db) => importDataset(db, dataset, { actor: cliActor() }));
+  }
+  if (once) return once;
+  // the visits before the people: nothing written; checked first, then stored
+  forget();
   const data = checkDatasetFile(datasetFile);
-  const summary = withDatabase(dbFile, (db) => importChecked(db, data));
+  return withDatabase(dbFile, (db) => importChecked(db, data));
+}
+
+export function importCommand(dbFile: string, datasetFile: string, log: (s: string) => void): void {
+  const summary = importFileInto(dbFile, datasetFile);
   log(`已导入 ${datasetFile} → ${dbFile}：${JSON.stringify(summary)}`);
   const differ = summary.visits;
   if (differ.conflicting > 0) {

@@ -27,6 +27,8 @@ export interface SemanticChecks {
   visit(v: Visit, index: number): void;
   /** every problem, in the order of semanticProblems: the people's, the visits' refs, the visits', the rest's */
   problems(): DatasetProblem[];
+  /** how many problems the institution, the people and the visits checked so far have */
+  found(): number;
 }
 
 /**
@@ -189,6 +191,7 @@ export function semanticChecks(d: Dataset, today: LocalDate): SemanticChecks {
       const rest = restProblems();
       return [...out, ...visitRefs.problems, ...visitProblems, ...rest];
     },
+    found: () => out.length + visitRefs.problems.length + visitProblems.length,
   };
 }
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { NotStreamable, scanDatasetFile } from '../../../electron/services/dataset/datasetFile';
 import { exportDataset } from '../../../electron/services/dataset/exportDataset';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
-import { importDatasetFile, validateDatasetFile } from '../../../electron/services/dataset/importFile';
+import { importDatasetFile, importDatasetFileOnce, validateDatasetFile } from '../../../electron/services/dataset/importFile';
+import type { DatasetProblem } from '../../../electron/services/dataset/problems';
 import { validateDataset } from '../../../electron/services/dataset/validateDataset';
 import { openDatabase } from '../../../electron/services/db/database';
 import type { Dataset } from '../../../shared/domain/model';
@@ -210,5 +211,58 @@ describe('importDatasetFile stores what importDataset stores, all or nothing', (
     for (const table of ['institution', 'residents', 'staff', 'visits', 'visit_items', 'audit_log']) {
       expect(db.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
     }
+  });
+});
+
+describe('importDatasetFileOnce: checked and stored in one pass, all or nothing', () => {
+  const refuse = (problems: DatasetProblem[]): Error => Object.assign(new Error('refused'), { problems });
+  const counts = (db: ReturnType<typeof openDatabase>) =>
+    ['institution', 'residents', 'staff', 'visits', 'visit_items', 'audit_log'].map((t) => db.raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get());
+
+  it('stores what importDataset stores, with the same summary', () => {
+    const dir = tempDir();
+    const a = track(openDatabase(path.join(dir, 'a.db')));
+    const b = track(openDatabase(path.join(dir, 'b.db')));
+    const whole = importDataset(a, sample(), { actor: 't' });
+    expect(importDatasetFileOnce(b, fileOf(sample()), { actor: 't', today: TODAY, refuse })).toEqual(whole);
+    expect(exportDataset(b)).toEqual(exportDataset(a));
+  });
+
+  it('a problem in the last visit: every problem listed as validateDataset lists it, nothing stored', () => {
+    const d = sample();
+    d.visits[0]!.resident = 'nobody';
+    d.visits.at(-1)!.items = ['XX99'];
+    const whole = validateDataset(structuredClone(d), TODAY);
+    if (whole.ok) throw new Error('expected the dataset to be refused');
+    const db = track(openDatabase(path.join(tempDir(), 'c.db')));
+    let thrown: unknown;
+    try {
+      importDatasetFileOnce(db, fileOf(d), { actor: 't', today: TODAY, refuse });
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as { problems: unknown }).problems).toEqual(whole.problems);
+    expect(counts(db)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('another institution’s file is refused as importDataset refuses it, after the file’s own problems', () => {
+    const db = track(openDatabase(path.join(tempDir(), 'd.db')));
+    importDataset(db, sample(), { actor: 't' });
+    const before = counts(db);
+    const other = sample();
+    other.institution.uscc = '91330200MA2H3X4Y5Z';
+    other.institution.agencyCode = 'OTHER';
+    other.visits.forEach((v) => (v.ref = `${v.ref}-x`));
+    expect(() => importDatasetFileOnce(db, fileOf(other), { actor: 't', today: TODAY, refuse })).toThrow(/属于另一家机构/);
+    other.visits[2]!.staff = 'nobody';
+    expect(() => importDatasetFileOnce(db, fileOf(other), { actor: 't', today: TODAY, refuse })).toThrow('refused');
+    expect(counts(db)).toEqual(before);
+  });
+
+  it('the visits before the people: null, nothing written (the two-pass route does it)', () => {
+    const db = track(openDatabase(path.join(tempDir(), 'e.db')));
+    const file = fileOf(sample(), ['visits', 'format', 'version', 'institution', 'residents', 'staff']);
+    expect(importDatasetFileOnce(db, file, { actor: 't', today: TODAY, refuse })).toBeNull();
+    expect(counts(db)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });
