@@ -159,7 +159,8 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
       return;
     }
     const id = inserted.lastInsertRowid;
-    v.items.forEach((code, position) => insertItem.run(id, position, code));
+    const items = v.items;
+    for (let position = 0; position < items.length; position++) insertItem.run(id, position, items[position]);
     summary.visits.added++;
   };
 

@@ -117,23 +117,27 @@ export function semanticChecks(d: Dataset, today: LocalDate): SemanticChecks {
     visitProblems.push({ path, message });
   };
   const names = new Map(d.residents.map((r) => [r.ref, r.name]));
+  // Run once per visit of a million-visit file: paths are made only for a problem, no closure per item.
   const visit = (v: Visit, i: number): void => {
     visitRefs.add(v, i);
-    const base = `visits[${i}]`;
-    if (!residentAt.has(v.resident)) addVisit(`${base}.resident`, `找不到编号为“${v.resident}”的服务对象，请核对编号，或在 residents 中补上此人`);
-    if (!staffAt.has(v.staff)) addVisit(`${base}.staff`, `找不到编号为“${v.staff}”的工作人员，请核对编号，或在 staff 中补上此人`);
-    const startOk = time(`${base}.start`, v.start, addVisit);
-    const endOk = time(`${base}.end`, v.end, addVisit);
+    if (!residentAt.has(v.resident)) addVisit(`visits[${i}].resident`, `找不到编号为“${v.resident}”的服务对象，请核对编号，或在 residents 中补上此人`);
+    if (!staffAt.has(v.staff)) addVisit(`visits[${i}].staff`, `找不到编号为“${v.staff}”的工作人员，请核对编号，或在 staff 中补上此人`);
+    const startOk = isValidDateTime(v.start);
+    if (!startOk) addVisit(`visits[${i}].start`, badTime(v.start));
+    const endOk = isValidDateTime(v.end);
+    if (!endOk) addVisit(`visits[${i}].end`, badTime(v.end));
     const notYet = startOk ? visitNotYet(v.start, today) : null;
-    if (notYet) addVisit(`${base}.start`, `服务记录 ${v.ref}（${names.get(v.resident) ?? v.resident}）：${notYet}`);
+    if (notYet) addVisit(`visits[${i}].start`, `服务记录 ${v.ref}（${names.get(v.resident) ?? v.resident}）：${notYet}`);
     // end == start is kept: the claim reports it as too short (VISIT_TOO_SHORT).
     if (startOk && endOk && v.end < v.start) {
-      addVisit(`${base}.end`, `结束时间早于开始时间，请核对（开始 ${v.start}，结束 ${v.end}）`);
+      addVisit(`visits[${i}].end`, `结束时间早于开始时间，请核对（开始 ${v.start}，结束 ${v.end}）`);
     }
     if (codes) {
-      v.items.forEach((code, j) => {
-        if (!codes.has(code)) addVisit(`${base}.items[${j}]`, `服务项目代码“${code}”不在${catalogueTitle}中，请核对代码`);
-      });
+      const items = v.items;
+      for (let j = 0; j < items.length; j++) {
+        const code = items[j]!;
+        if (!codes.has(code)) addVisit(`visits[${i}].items[${j}]`, `服务项目代码“${code}”不在${catalogueTitle}中，请核对代码`);
+      }
     }
   };
 
@@ -195,11 +199,7 @@ export function semanticChecks(d: Dataset, today: LocalDate): SemanticChecks {
   };
 }
 
-function time(path: string, value: string, add: (path: string, message: string) => void): boolean {
-  if (isValidDateTime(value)) return true;
-  add(path, `“${value}”不是有效的时间：日期须真实存在，时为 00–23，分为 00–59，请改正`);
-  return false;
-}
+const badTime = (value: string): string => `“${value}”不是有效的时间：日期须真实存在，时为 00–23，分为 00–59，请改正`;
 
 /**
  * Refs tie a file's records together, so each must be unique in its list. Residents and staff are
@@ -218,6 +218,12 @@ function uniqueRefs(
   return refs.at;
 }
 
+const LABELS = [
+  ['ref', '编号'],
+  ['name', '姓名'],
+  ['idNumber', '身份证号'],
+] as const;
+
 /** uniqueRefs one record at a time (a streamed file's visits). */
 class UniqueRefs {
   /** ref → first index */
@@ -233,12 +239,10 @@ class UniqueRefs {
 
   add(item: { ref: string; idNumber?: string; name?: string }, i: number): void {
     const { key } = this;
-    for (const [field, label] of [
-      ['ref', '编号'],
-      ['name', '姓名'],
-      ['idNumber', '身份证号'],
-    ] as const) {
-      const problem = invisibleCharacterProblem(label, item[field] ?? '');
+    for (const [field, label] of LABELS) {
+      // an absent field (a visit's name and ID number) holds nothing to find
+      const text = item[field];
+      const problem = text ? invisibleCharacterProblem(label, text) : null;
       if (problem) this.problems.push({ path: `${key}[${i}].${field}`, message: problem });
     }
     const first = this.at.get(item.ref);
