@@ -69,7 +69,8 @@ function phase(name) {
         ...process.env,
         LTC_BENCH_DB: db,
         LTC_BENCH_OUT: out,
-        LTC_BENCH_DATASET: join(dir, 'dataset.json'),
+        // not dataset.json: that name is the dataset phase's result file
+        LTC_BENCH_DATASET: join(dir, 'ltc-dataset.json'),
         ...(claimOnly ? { LTC_BENCH_CLAIM_ONLY: '1' } : {}),
       },
     });
