@@ -24,6 +24,13 @@ export function benchEnv(): { db: string; out: string } {
   return { db, out };
 }
 
+/** The dataset file the `dataset` phase writes and the `import` phase imports (scripts/bench.mjs names it). */
+export function benchDatasetFile(): string {
+  const file = process.env.LTC_BENCH_DATASET;
+  if (!file) throw new Error('run the benchmark with `npm run bench` (scripts/bench.mjs sets LTC_BENCH_DATASET)');
+  return file;
+}
+
 export function writeResult(file: string, result: Record<string, unknown>): void {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 }

@@ -12,7 +12,6 @@ import { computeMonthClaim } from '../../services/claims/monthClaim';
 import { buildPackage } from '../../services/claims/package';
 import type { ClaimRecords } from '../../services/claims/packageTypes';
 import { savePackageVerified } from '../../services/claims/savePackage';
-import { importDataset } from '../../services/dataset/importDataset';
 import { loadClaimInput } from '../../services/dataset/loadMonth';
 import { serviceToday } from '../../services/db/clock';
 import type { LtcDatabase } from '../../services/db/database';
@@ -20,7 +19,7 @@ import { InputError } from '../../services/errors';
 import { requireExisting, writeJsonAtomic } from '../io';
 import { progressLogger } from '../progress';
 import { claimSummary } from '../report';
-import { cliActor, readDataset, withDatabase } from './dataCommands';
+import { cliActor, importFileInto, withDatabase } from './dataCommands';
 
 export interface ClaimOptions {
   month: string;
@@ -46,13 +45,11 @@ export async function claimCommand(opts: ClaimOptions, out: (s: string) => void,
   if (opts.package && !opts.out) throw new InputError('--package 需要和 --out <目录> 一起使用：申报包写入该目录');
   let result: Computed;
   if (opts.dataset) {
-    const dataset = readDataset(opts.dataset);
     const dir = mkdtempSync(join(tmpdir(), 'ltc-claim-'));
     try {
-      result = withDatabase(join(dir, 'claim.db'), (db) => {
-        importDataset(db, dataset, { actor: cliActor() });
-        return compute(db, opts);
-      });
+      const file = join(dir, 'claim.db');
+      importFileInto(file, opts.dataset);
+      result = withDatabase(file, (db) => compute(db, opts));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@
  * `ltc import`, `ltc export`, `ltc check`, `ltc backup`, `ltc demo`: the records in and out of a
  * database file, headless. Each opens the database, does one thing in one transaction, closes it.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
@@ -9,7 +10,10 @@ import { recordAudit } from '../../services/audit/auditLog';
 import { backupDatabase } from '../../services/db/backup';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
 import { exportDataset } from '../../services/dataset/exportDataset';
-import { importDataset } from '../../services/dataset/importDataset';
+import { importDataset, type ImportSummary } from '../../services/dataset/importDataset';
+import { NotStreamable } from '../../services/dataset/datasetFile';
+import { CheckedDatasetFile, importDatasetFile, importDatasetFileOnce, validateDatasetFile } from '../../services/dataset/importFile';
+import type { DatasetProblem } from '../../services/dataset/problems';
 import { validateDataset } from '../../services/dataset/validateDataset';
 import { saveBed } from '../../services/beds/bedStore';
 import { serviceToday } from '../../services/db/clock';
@@ -40,16 +44,67 @@ export function withDatabase<T>(file: string, fn: (db: LtcDatabase) => T): T {
   }
 }
 
-/** Reads and validates a dataset file; every problem is listed, nothing is imported on any. */
+/** Reads and validates a dataset file whole; every problem is listed, nothing is imported on any. */
 export function readDataset(file: string): Dataset {
-  const result = validateDataset(readJsonFile(file));
-  if (!result.ok) throw new InputError(`数据文件 ${file} 有 ${result.problems.length} 处问题，未导入任何数据。请逐条修改后重新导入：`, result.problems);
-  return result.dataset;
+  return checked(file, validateDataset(readJsonFile(file))).dataset;
+}
+
+function checked<T extends { ok: true } | { ok: false; problems: DatasetProblem[] }>(file: string, result: T): T & { ok: true } {
+  if (!result.ok) throw refusal(file, result.problems);
+  return result as T & { ok: true };
+}
+
+const refusal = (file: string, problems: DatasetProblem[]): InputError =>
+  new InputError(`数据文件 ${file} 有 ${problems.length} 处问题，未导入任何数据。请逐条修改后重新导入：`, problems);
+
+/** A checked dataset file: read as a stream (importFile.ts), or whole when the stream reader does not take it. */
+export type CheckedDataset = { stream: CheckedDatasetFile; dataset?: undefined } | { dataset: Dataset; stream?: undefined };
+
+/**
+ * Validates a dataset file before any database is opened: read as a stream, so a million visits are never
+ * in memory at once (issue 17); a file the stream reader does not take (missing, broken, not UTF-8) is read
+ * whole, as before, for its messages. Every problem is listed, nothing is imported on any.
+ */
+export function checkDatasetFile(file: string): CheckedDataset {
+  const streamed = existsSync(file) ? validateDatasetFile(file) : null;
+  return streamed ? { stream: checked(file, streamed).checked } : { dataset: readDataset(file) };
+}
+
+/** Imports what checkDatasetFile passed, in one transaction. */
+function importChecked(db: LtcDatabase, data: CheckedDataset): ImportSummary {
+  return data.stream ? importDatasetFile(db, data.stream, { actor: cliActor() }) : importDataset(db, data.dataset, { actor: cliActor() });
+}
+
+/**
+ * `ltc import`'s work: a dataset file into a database, all or nothing. Read as a stream and, as a file is
+ * usually laid out, checked and stored in one pass (importDatasetFileOnce); otherwise checked in a first
+ * pass and stored in a second; a file the stream reader does not take (broken, not UTF-8) is read whole,
+ * as before, for its messages. A refused file leaves no database behind where there was none.
+ */
+export function importFileInto(dbFile: string, datasetFile: string): ImportSummary {
+  if (!existsSync(datasetFile)) readDataset(datasetFile); // says so
+  const created = !existsSync(dbFile);
+  const forget = (): void => {
+    if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(resolve(dbFile) + suffix, { force: true });
+  };
+  let once: ImportSummary | null;
+  try {
+    once = withDatabase(dbFile, (db) => importDatasetFileOnce(db, datasetFile, { actor: cliActor(), refuse: (problems) => refusal(datasetFile, problems) }));
+  } catch (e) {
+    forget();
+    if (!(e instanceof NotStreamable)) throw e;
+    const dataset = readDataset(datasetFile);
+    return withDatabase(dbFile, (db) => importDataset(db, dataset, { actor: cliActor() }));
+  }
+  if (once) return once;
+  // the visits before the people: nothing written; checked first, then stored
+  forget();
+  const data = checkDatasetFile(datasetFile);
+  return withDatabase(dbFile, (db) => importChecked(db, data));
 }
 
 export function importCommand(dbFile: string, datasetFile: string, log: (s: string) => void): void {
-  const dataset = readDataset(datasetFile);
-  const summary = withDatabase(dbFile, (db) => importDataset(db, dataset, { actor: cliActor() }));
+  const summary = importFileInto(dbFile, datasetFile);
   log(`已导入 ${datasetFile} → ${dbFile}：${JSON.stringify(summary)}`);
   const differ = summary.visits;
   if (differ.conflicting > 0) {
@@ -80,8 +135,9 @@ export function exportCommand(dbFile: string, outFile: string, log: (s: string) 
 
 export function checkCommand(target: { db?: string; dataset?: string }, log: (s: string) => void): void {
   if (target.dataset) {
-    const d = readDataset(target.dataset);
-    log(`数据文件有效：${d.residents.length} 名服务对象、${d.staff.length} 名员工、${d.visits.length} 条上门服务记录`);
+    const data = checkDatasetFile(target.dataset);
+    const [d, visits] = data.stream ? [data.stream.head, data.stream.visits] : [data.dataset, data.dataset.visits.length];
+    log(`数据文件有效：${d.residents.length} 名服务对象、${d.staff.length} 名员工、${visits} 条上门服务记录`);
   }
   if (target.db) {
     requireExisting(target.db, '数据库文件');

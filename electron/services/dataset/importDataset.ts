@@ -6,7 +6,7 @@
  * certificates are added unless an identical one exists; visits are the same when their ref is.
  */
 import { minutesBetween } from '../../../shared/domain/dates';
-import type { Dataset, Institution, StayEvent } from '../../../shared/domain/model';
+import type { Dataset, Institution, StayEvent, Visit } from '../../../shared/domain/model';
 import { recordAudit } from '../audit/auditLog';
 import { localTimestamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
@@ -60,10 +60,24 @@ export function importDataset(db: LtcDatabase, dataset: Dataset, opts: { actor: 
     // The problems travel with the error (each with its path); the message only says what happened.
     throw new DatasetError('IMPORT_INVALID', `导入文件有 ${checked.problems.length} 处问题，未导入任何数据，请逐条修改后重新导入`, checked.problems);
   }
-  return db.transaction(() => run(db, dataset, opts.actor));
+  return db.transaction(() => {
+    const run = beginImport(db, dataset, opts.actor);
+    for (const v of dataset.visits) run.visit(v);
+    return run.finish();
+  });
 }
 
-function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
+/**
+ * One import inside the caller's transaction, in three steps, so that a file's visits can be given one
+ * at a time as they are read (datasetFile.ts): `beginImport` stores the institution and the people of
+ * `d` (whose `visits` it does not read), `visit` each visit, `finish` the rota and plans and the audit row.
+ */
+export interface ImportRun {
+  visit(v: Visit): void;
+  finish(): ImportSummary;
+}
+
+export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportRun {
   const sql = db.raw;
   const now = localTimestamp();
   const summary: ImportSummary = {
@@ -107,7 +121,7 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
        FROM visits v WHERE ref = ?`,
     )
     .raw();
-  for (const v of d.visits) {
+  const visit = (v: Visit): void => {
     const inserted = insertVisit.run(
       v.ref,
       residentIds.get(v.resident),
@@ -142,24 +156,28 @@ function run(db: LtcDatabase, d: Dataset, actor: string): ImportSummary {
         summary.visits.conflicting++;
         if (summary.visits.conflictingRefs.length < 20) summary.visits.conflictingRefs.push(v.ref);
       }
-      continue;
+      return;
     }
     const id = inserted.lastInsertRowid;
-    v.items.forEach((code, position) => insertItem.run(id, position, code));
+    const items = v.items;
+    for (let position = 0; position < items.length; position++) insertItem.run(id, position, items[position]);
     summary.visits.added++;
-  }
+  };
 
-  // 1.1: the rota, the care plans and the planned visits (present only when the file has them)
-  Object.assign(summary, importPlanning(sql, d, residentIds, staffIds));
+  const finish = (): ImportSummary => {
+    // 1.1: the rota, the care plans and the planned visits (present only when the file has them)
+    Object.assign(summary, importPlanning(sql, d, residentIds, staffIds));
 
-  recordAudit(db, {
-    actor,
-    action: 'import',
-    entity: 'dataset',
-    before: before ? { institution: before } : null,
-    after: { institution: pick(d.institution), summary },
-  });
-  return summary;
+    recordAudit(db, {
+      actor,
+      action: 'import',
+      entity: 'dataset',
+      before: before ? { institution: before } : null,
+      after: { institution: pick(d.institution), summary },
+    });
+    return summary;
+  };
+  return { visit, finish };
 }
 
 /** Returns the file's resident ref → database id. */

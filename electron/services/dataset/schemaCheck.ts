@@ -10,18 +10,21 @@ import datasetSchema from '../../../resources/schemas/dataset.schema.json';
 import { formatYuan } from '../../../shared/domain/money';
 import { joinPath, pointerToPath, type DatasetProblem } from './problems';
 
-let validator: ValidateFunction | undefined;
+let validators: { dataset: ValidateFunction; visit: ValidateFunction } | undefined;
 
-function compile(): ValidateFunction {
-  if (!validator) {
+function compileAll(): { dataset: ValidateFunction; visit: ValidateFunction } {
+  if (!validators) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
     // `fast` checks only the shape YYYY-MM-DD: whether the day exists (2026-02-30) is step 2's job,
     // so a file with a wrong day still gets all its other problems listed in the same pass.
     addFormats(ajv, { mode: 'fast', formats: ['date'] });
-    validator = ajv.compile(datasetSchema);
+    // one visit: the schema's own `visits.items`, so a streamed file's visits are held to the same rules
+    validators = { dataset: ajv.compile(datasetSchema), visit: ajv.compile(datasetSchema.properties.visits.items) };
   }
-  return validator;
+  return validators;
 }
+
+const compile = (): ValidateFunction => compileAll().dataset;
 
 export function schemaProblems(json: unknown): DatasetProblem[] {
   const validate = compile();
@@ -29,6 +32,43 @@ export function schemaProblems(json: unknown): DatasetProblem[] {
   const errors = [...(validate.errors ?? [])];
   localizeZh(errors);
   return errors.map((e) => toProblem(e, json));
+}
+
+/**
+ * The shape of a streamed file (datasetFile.ts) but its visits: `head` is the file's object with
+ * `visits: []` where the file has its array (its visits are checked one by one: visitSchemaProblems).
+ * Returned in two parts, those listed before the visits' problems and those after, so the whole list
+ * reads as schemaProblems would have listed it for the whole file: a stand-in visit that is wrong
+ * (null) marks where ajv puts the visits' problems among the rest.
+ */
+export function headSchemaProblems(head: Record<string, unknown>, visitsArray: boolean): { before: DatasetProblem[]; after: DatasetProblem[] } {
+  if (!visitsArray) return { before: schemaProblems(head), after: [] };
+  const validate = compile();
+  const probe = { ...head, visits: [null] };
+  if (validate(probe)) return { before: [], after: [] };
+  const errors = [...(validate.errors ?? [])];
+  const standIn = (e: ErrorObject): boolean => e.instancePath === '/visits/0' || e.instancePath.startsWith('/visits/0/');
+  const first = errors.findIndex(standIn);
+  const last = errors.length - 1 - [...errors].reverse().findIndex(standIn);
+  const rest = errors.filter((e) => !standIn(e));
+  localizeZh(rest);
+  const root = { ...head, visits: [] };
+  const problems = (list: ErrorObject[]) => list.map((e) => toProblem(e, root));
+  if (first < 0) return { before: problems(rest), after: [] };
+  return { before: problems(errors.slice(0, first)), after: problems(errors.slice(last + 1)) };
+}
+
+/** The shape of `visits[index]` alone, its problems named as schemaProblems names them in the whole file. */
+export function visitSchemaProblems(visit: unknown, index: number): DatasetProblem[] {
+  const validate = compileAll().visit;
+  if (validate(visit)) return [];
+  const errors = [...(validate.errors ?? [])];
+  localizeZh(errors);
+  // a root where `visits[index]` is this visit: the path is walked along the data (pointerToPath)
+  const visits: unknown[] = [];
+  visits[index] = visit;
+  const root = { visits };
+  return errors.map((e) => toProblem({ ...e, instancePath: `/visits/${index}${e.instancePath}` }, root));
 }
 
 const TYPE_NAMES: Record<string, string> = {
