@@ -6,7 +6,8 @@
  *             INTERNAL error or a host that died or hung, a database changed by an input that was refused
  *             or should have been, an in-process answer that differs from the real `node bin/ltc.cjs`;
  *   accepted  a bad input taken as good without changing the database (also a failure: it should be refused).
- * Datasets go to `ltc import --db FILE DATASET`; visit CSV and .xlsx to `visits.importCommit` through the host.
+ * Datasets go to `ltc import --db FILE DATASET`; visit CSV and .xlsx to `visits.importCommit`, roster workbooks
+ * to `roster.commit` and rota workbooks to `rota.importCommit` through the host.
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import Database from 'better-sqlite3';
 import { badDataset } from './datasets.mjs';
 import { rpc, startHost, stopHost } from './host.mjs';
 import { ltc } from './kills.mjs';
+import { badRoster, badRota, goodRoster, goodRota, RESIDENT_HEADER, ROTA_HEADER, ROTA_MONTH, rosterXlsx, rotaXlsx, STAFF_HEADER } from './rosterTables.mjs';
 import { badCsv, badXlsx, goodRows, HEADER, toCsv, toXlsx } from './tables.mjs';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -109,9 +111,12 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
     }
   };
 
-  const nDataset = Math.round(inputs * 0.5);
-  const nCsv = Math.round(inputs * 0.3);
-  const nXlsx = inputs - nDataset - nCsv;
+  // shares of the inputs (the slice's 200: 80 datasets, 40 visit CSV, 30 visit .xlsx, 30 rosters, 20 rotas)
+  const nDataset = Math.round(inputs * 0.4);
+  const nCsv = Math.round(inputs * 0.2);
+  const nXlsx = Math.round(inputs * 0.15);
+  const nRoster = Math.round(inputs * 0.15);
+  const nRota = inputs - nDataset - nCsv - nXlsx - nRoster;
 
   // ---- datasets → ltc import
   const dsDb = join(dir, 'bad-datasets.db');
@@ -157,7 +162,7 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   runner.stop();
   watch.close();
 
-  // ---- visit CSV and .xlsx → visits.importCommit through the host
+  // ---- visit CSV and .xlsx → visits.importCommit, rosters → roster.commit, rotas → rota.importCommit, through the host
   const hostDb = join(dir, 'bad-tables.db');
   copyFileSync(baseDb, hostDb);
   let host = await startHost(root, hostDb, env);
@@ -169,12 +174,24 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   };
   await good('visits.csv', Buffer.from(toCsv([HEADER, ...goodRows()])));
   await good('visits.xlsx', await toXlsx([HEADER, ...goodRows()]));
+  // the good roster and rota preview clean (no error, no warning) and whole; they are committed at the end
+  const { residents, staff } = goodRoster();
+  const rosterBytes = await rosterXlsx({ residents: [RESIDENT_HEADER, ...residents], staff: [STAFF_HEADER, ...staff] });
+  const rosterPreview = await rpc(host, 'roster.preview', { file: { name: '花名册.xlsx', base64: rosterBytes.toString('base64') } });
+  const rp = rosterPreview.body?.value;
+  if (!rosterPreview.body?.ok || rp.errorRows !== 0 || rp.warningRows !== 0 || rp.rows.length !== residents.length + staff.length)
+    throw new Error(`faults: the good roster does not import whole: ${JSON.stringify(rosterPreview.body).slice(0, 800)}`);
+  const rotaBytes = await rotaXlsx([ROTA_HEADER, ...goodRota()]);
+  const rotaPreview = await rpc(host, 'rota.importPreview', { month: ROTA_MONTH, file: { name: '排班.xlsx', base64: rotaBytes.toString('base64') } });
+  const tp = rotaPreview.body?.value;
+  if (!rotaPreview.body?.ok || tp.errorRows !== 0 || tp.rows.length !== goodRota().length || tp.cellCount !== goodRota().length * (ROTA_HEADER.length - 3))
+    throw new Error(`faults: the good rota does not import whole: ${JSON.stringify(rotaPreview.body).slice(0, 800)}`);
   const hostWatch = new Database(hostDb, { readonly: true, fileMustExist: true });
   before = digest(hostWatch);
-  const feed = async (source, name, kind, bytes, i) => {
-    [bytesNow, extNow] = [bytes, source];
+  const feed = async (source, name, kind, bytes, i, method = 'visits.importCommit', more = {}) => {
+    [bytesNow, extNow] = [bytes, source === 'csv' ? 'csv' : 'xlsx'];
     const stderrBefore = host.stderr.length;
-    const r = await rpc(host, 'visits.importCommit', { file: { name, base64: bytes.toString('base64') } }, 120_000);
+    const r = await rpc(host, method, { ...more, file: { name, base64: bytes.toString('base64') } }, 120_000);
     const after = digest(hostWatch);
     const changed = after !== before;
     before = after;
@@ -209,6 +226,22 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   for (let i = 0; i < nXlsx && Date.now() < deadline; i++) {
     const { kind, bytes } = await badXlsx(rnd, i % 100 === 7);
     await feed('xlsx', 'visits.xlsx', kind, bytes, i);
+  }
+  for (let i = 0; i < nRoster && Date.now() < deadline; i++) {
+    const { kind, bytes } = await badRoster(rnd, i % 100 === 7);
+    await feed('roster', '花名册.xlsx', kind, bytes, i, 'roster.commit');
+  }
+  for (let i = 0; i < nRota && Date.now() < deadline; i++) {
+    const { kind, bytes } = await badRota(rnd, i % 100 === 7);
+    await feed('rota', '排班.xlsx', kind, bytes, i, 'rota.importCommit', { month: ROTA_MONTH });
+  }
+  // the good ones, after all the bad: each is taken, so what was refused was refused for its fault
+  for (const [method, input] of [
+    ['roster.commit', { file: { name: '花名册.xlsx', base64: rosterBytes.toString('base64') } }],
+    ['rota.importCommit', { month: ROTA_MONTH, file: { name: '排班.xlsx', base64: rotaBytes.toString('base64') } }],
+  ]) {
+    const r = await rpc(host, method, input, 120_000);
+    if (!r.body?.ok) throw new Error(`faults: the good ${method} was refused: ${JSON.stringify(r.body ?? r.error).slice(0, 800)}`);
   }
   hostWatch.close();
   await stopHost(host);
