@@ -12,6 +12,7 @@ import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import type { CareMode } from '../../../shared/domain/model';
 import type { ClaimLine } from '../../../shared/claims/types';
 import { CARE_MODE } from '../../../shared/fields/choices';
+import { decodeUtf8, parseJson } from '../dataset/jsonText';
 import { InputError, type Problem } from '../errors';
 import { cellValue, type Cell } from '../spreadsheet/cellValue';
 import { choice, idNumber, shown, spellings, text, yuan } from '../spreadsheet/cells';
@@ -188,16 +189,9 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
  */
 export async function parseResultFile(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (/\.json$/i.test(name)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(
-        Buffer.from(bytes)
-          .toString('utf8')
-          .replace(/^\uFEFF/, ''),
-      );
-    } catch (e) {
-      throw new InputError(`审核结果文件不是有效的 JSON：${(e as Error).message}`);
-    }
+    // JSON.parse's own message is V8's English ("Expected double-quoted property name in JSON at position 44"):
+    // the dataset reader's says in Chinese where the file is broken, or that it was cut short
+    const json = parseJson(decodeUtf8(bytes, name), name, '请选择本程序导出的审核结果（ltc-claim-result）文件，或下载审核结果模板（.xlsx）填写后导入');
     const r = resultJson.safeParse(json);
     if (!r.success)
       throw new InputError(

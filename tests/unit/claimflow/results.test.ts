@@ -65,6 +65,21 @@ describe('agency result (审核结果)', () => {
     expect(reconciliation(db).months[0]?.paidFundFen).toBe(261200);
   });
 
+  it('says where a broken or cut-short JSON result is broken in Chinese, not in V8’s English', async () => {
+    const refusal = (text: string): Promise<string> =>
+      readResultFile('r.json', new TextEncoder().encode(text)).then(
+        () => 'accepted',
+        (e: unknown) => (e as Error).message,
+      );
+    const hint = '请选择本程序导出的审核结果（ltc-claim-result）文件，或下载审核结果模板（.xlsx）填写后导入';
+    expect(await refusal('{"format": "ltc-claim-result", "version": 1,')).toBe(
+      `文件 r.json 不是有效的 JSON：在第 1 行第 45 列提前结束（文件不完整：可能没有复制或下载完）。${hint}`,
+    );
+    expect(await refusal('{"format": \'ltc\'}')).toBe(
+      `文件 r.json 不是有效的 JSON：第 1 行第 12 列格式有误（有多余或无法识别的字符，附近的内容：“{"format": 'ltc'}”）。${hint}`,
+    );
+  });
+
   it('lists every problem of a badly filled sheet, by row, and imports nothing', async () => {
     const bytes = await filledTemplate((ws) => {
       rowOf(ws, '李建国').getCell(6).value = '扣款';
