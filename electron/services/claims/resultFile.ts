@@ -173,6 +173,8 @@ export interface ReadResultLine extends Omit<ResultLine, 'result'> {
 export interface ReadResult {
   lines: ReadResultLine[];
   problems: Problem[];
+  /** the month a JSON result says it answers (the template says it in its title, for the eye only) */
+  month?: string;
 }
 
 /** Reads a result file (.json or .xlsx); every problem is listed with its row. */
@@ -198,7 +200,7 @@ export async function parseResultFile(name: string, bytes: Uint8Array): Promise<
         '审核结果文件格式不对（应为 ltc-claim-result 第1版）',
         r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
-    return { lines: r.data.lines, problems: [] };
+    return { lines: r.data.lines, problems: [], month: r.data.month };
   }
   sniffSpreadsheet(name, bytes, ['xlsx'], '审核结果模板');
   // a claim has a line per person: far fewer than this, counted while streaming before anything is read whole

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getClaim, writeClaim } from '../../../electron/services/claims/claimStore';
 import { reconciliation } from '../../../electron/services/claims/reconciliation';
-import { applyResult, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
+import { applyResult, applyResultFile, previewResultFile, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
 import { submittedOctober } from './support';
 
 async function filledTemplate(edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -78,6 +78,26 @@ describe('agency result (审核结果)', () => {
     expect(await refusal('{"format": \'ltc\'}')).toBe(
       `文件 r.json 不是有效的 JSON：第 1 行第 12 列格式有误（有多余或无法识别的字符，附近的内容：“{"format": 'ltc'}”）。${hint}`,
     );
+  });
+
+  it('refuses a JSON result that names another month, or none that exists, and leaves the claim submitted (found by npm run faults)', async () => {
+    const { db, id, claim } = submittedOctober();
+    for (const month of ['2026-11', '2026-13']) {
+      const json = {
+        format: 'ltc-claim-result',
+        version: 1,
+        month,
+        lines: claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' })),
+      };
+      const file = { name: 'r.json', bytes: new TextEncoder().encode(JSON.stringify(json)) };
+      const err = await applyResultFile(db, id, file, 't').then(
+        () => null,
+        (e: unknown) => e as { problems: { path: string; message: string }[] },
+      );
+      expect(err?.problems).toEqual([{ path: 'month', message: `审核结果文件的结算月份是“${month}”，本申报是 2026-10：请核对是否选错了文件` }]);
+      await expect(previewResultFile(db, id, file)).rejects.toThrow();
+    }
+    expect(getClaim(db, id)?.summary.status).toBe('submitted');
   });
 
   it('lists every problem of a badly filled sheet, by row, and imports nothing', async () => {
