@@ -93,7 +93,8 @@ const RESIDENT_BAD = [
   [R.评估等级, ['6级', '七级', 'high', '-1', '4.5']],
   [R.评估结论日期, ['2026-13-45', '2026-02-30', '明天', '2027-01-01', '0000-00-00', 100, '9'.repeat(400)]],
   [R.入住日期, ['2026-11-31', '2027-03-01', 'yesterday', '2026/02/29']],
-  [R.护理方式, ['上门', 'home?', '机构+居家']],
+  // 上门 is a spelling of 居家 (shared/fields/choices.ts): not here
+  [R.护理方式, ['住院', 'home?', '机构+居家']],
 ];
 const STAFF_BAD = [
   [S.姓名, ['', '王'.repeat(51)]],
@@ -177,7 +178,7 @@ function badRosterRows(rnd) {
 }
 
 /** Bytes that are no workbook, or a workbook with nothing readable, made from `good`. */
-function brokenWorkbook(rnd, good, sheetName) {
+export function brokenWorkbook(rnd, good, sheetName) {
   const eocd = good.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const kinds = {
     truncatedZip: () => good.subarray(0, rnd.int(0, eocd - 1)),
