@@ -75,6 +75,10 @@ describe('agency result (审核结果)', () => {
     expect(await refusal('{"format": "ltc-claim-result", "version": 1,')).toBe(
       `文件 r.json 不是有效的 JSON：在第 1 行第 45 列提前结束（文件不完整：可能没有复制或下载完）。${hint}`,
     );
+    // broken 100,000 levels deep: the reader that finds the place recursed and overflowed the stack (INTERNAL; found by npm run faults)
+    expect(await refusal(`${'['.repeat(100_000)}\u0000${']'.repeat(100_000)}`)).toBe(
+      `文件 r.json 不是有效的 JSON：嵌套层数过多（数组或对象套了上万层），无法定位出错的位置。${hint}`,
+    );
     expect(await refusal('{"format": \'ltc\'}')).toBe(
       `文件 r.json 不是有效的 JSON：第 1 行第 12 列格式有误（有多余或无法识别的字符，附近的内容：“{"format": 'ltc'}”）。${hint}`,
     );
