@@ -121,6 +121,12 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   const nRota = Math.round(inputs * 0.08);
   const nResult = inputs - nDataset - nCsv - nXlsx - nRoster - nRota;
 
+  const hostDb = join(dir, 'bad-tables.db');
+  copyFileSync(baseDb, hostDb);
+  // the sample's 2026-10 submitted, for the agency's result to answer (before the host opens the file),
+  // beside the datasets (they take one process), so its seconds overlap theirs
+  const submitting = nResult > 0 ? ltc(root, ['submit', '--db', hostDb, '--month', '2026-10', '--accept-errors', '--out', join(dir, 'result-pkg')], env) : null;
+
   // ---- datasets → ltc import
   const dsDb = join(dir, 'bad-datasets.db');
   copyFileSync(baseDb, dsDb);
@@ -165,12 +171,9 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   runner.stop();
   watch.close();
 
-  // ---- visit CSV and .xlsx → visits.importCommit, rosters → roster.commit, rotas → rota.importCommit, through the host
-  const hostDb = join(dir, 'bad-tables.db');
-  copyFileSync(baseDb, hostDb);
-  // the sample's 2026-10 submitted, for the agency's result to answer (before the host opens the file)
-  const submitted =
-    nResult > 0 ? await ltc(root, ['submit', '--db', hostDb, '--month', '2026-10', '--accept-errors', '--out', join(dir, 'result-pkg')], env) : null;
+  // ---- visit CSV and .xlsx → visits.importCommit, rosters → roster.commit, rotas → rota.importCommit, results
+  // → claims.importResult, through the host
+  const submitted = await submitting;
   if (submitted && submitted.code !== 0) throw new Error(`faults: submit fails: ${submitted.err}`);
   let host = await startHost(root, hostDb, env);
   // a good file refused (or a generator that throws) ends the run: the host must not outlive it
