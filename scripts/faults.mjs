@@ -4,9 +4,11 @@
 //               dataset into a new file, `ltc submit --out` of the sample's 2026-10, `ltc backup` of a
 //               large database, the HTTP host (out/main/host.js) taking residents and stay events; then
 //               the files are judged: corrupt, lostAcknowledged, halfStates (tests/faults/kills.mjs);
-//   bad inputs  malformed datasets to `ltc import` (half), visit CSV (three tenths) and .xlsx (two tenths,
-//               with row bombs) to the host's `visits.importCommit`; each must be refused with a clear
-//               Chinese message and the database unchanged: unclear, crashes, accepted (tests/faults/badInputs.mjs).
+//   bad inputs  malformed datasets to `ltc import` (0.35), visit CSV (0.2) and .xlsx (0.15) to the host's
+//               `visits.importCommit`, roster workbooks (0.12) to `roster.commit`, rota workbooks (0.08) to
+//               `rota.importCommit`, the agency's results (.xlsx and JSON, a tenth) to `claims.importResult`,
+//               each with row bombs; each must be refused with a clear Chinese message and the database
+//               unchanged: unclear, crashes, accepted (tests/faults/badInputs.mjs).
 // Counts per kind go to stderr; stdout's LAST line is one JSON object:
 //   { kills, corrupt, lostAcknowledged, halfStates, badInputs, crashes, unclear, accepted, ... }.
 // Exit 0 when every failure count is 0.

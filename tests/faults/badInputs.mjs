@@ -6,7 +6,9 @@
  *             INTERNAL error or a host that died or hung, a database changed by an input that was refused
  *             or should have been, an in-process answer that differs from the real `node bin/ltc.cjs`;
  *   accepted  a bad input taken as good without changing the database (also a failure: it should be refused).
- * Datasets go to `ltc import --db FILE DATASET`; visit CSV and .xlsx to `visits.importCommit` through the host.
+ * Datasets go to `ltc import --db FILE DATASET`; visit CSV and .xlsx to `visits.importCommit`, roster workbooks
+ * to `roster.commit`, rota workbooks to `rota.importCommit` and the agency's results (.xlsx and JSON) to
+ * `claims.importResult` of the sample's submitted 2026-10, through the host.
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +18,8 @@ import Database from 'better-sqlite3';
 import { badDataset } from './datasets.mjs';
 import { rpc, startHost, stopHost } from './host.mjs';
 import { ltc } from './kills.mjs';
+import { badResult, resultJson, sheetRows } from './resultTables.mjs';
+import { badRoster, badRota, goodRoster, goodRota, RESIDENT_HEADER, ROTA_HEADER, ROTA_MONTH, rosterXlsx, rotaXlsx, STAFF_HEADER } from './rosterTables.mjs';
 import { badCsv, badXlsx, goodRows, HEADER, toCsv, toXlsx } from './tables.mjs';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -109,9 +113,19 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
     }
   };
 
-  const nDataset = Math.round(inputs * 0.5);
-  const nCsv = Math.round(inputs * 0.3);
-  const nXlsx = inputs - nDataset - nCsv;
+  // shares of the inputs (the slice's 200: 70 datasets, 40 visit CSV, 30 visit .xlsx, 24 rosters, 16 rotas, 20 results)
+  const nDataset = Math.round(inputs * 0.35);
+  const nCsv = Math.round(inputs * 0.2);
+  const nXlsx = Math.round(inputs * 0.15);
+  const nRoster = Math.round(inputs * 0.12);
+  const nRota = Math.round(inputs * 0.08);
+  const nResult = inputs - nDataset - nCsv - nXlsx - nRoster - nRota;
+
+  const hostDb = join(dir, 'bad-tables.db');
+  copyFileSync(baseDb, hostDb);
+  // the sample's 2026-10 submitted, for the agency's result to answer (before the host opens the file),
+  // beside the datasets (they take one process), so its seconds overlap theirs
+  const submitting = nResult > 0 ? ltc(root, ['submit', '--db', hostDb, '--month', '2026-10', '--accept-errors', '--out', join(dir, 'result-pkg')], env) : null;
 
   // ---- datasets → ltc import
   const dsDb = join(dir, 'bad-datasets.db');
@@ -157,10 +171,14 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   runner.stop();
   watch.close();
 
-  // ---- visit CSV and .xlsx → visits.importCommit through the host
-  const hostDb = join(dir, 'bad-tables.db');
-  copyFileSync(baseDb, hostDb);
+  // ---- visit CSV and .xlsx → visits.importCommit, rosters → roster.commit, rotas → rota.importCommit, results
+  // → claims.importResult, through the host
+  const submitted = await submitting;
+  if (submitted && submitted.code !== 0) throw new Error(`faults: submit fails: ${submitted.err}`);
   let host = await startHost(root, hostDb, env);
+  // a good file refused (or a generator that throws) ends the run: the host must not outlive it
+  const killHost = () => host.child.kill('SIGKILL');
+  process.once('exit', killHost);
   const good = async (name, bytes) => {
     const r = await rpc(host, 'visits.importPreview', { file: { name, base64: bytes.toString('base64') } });
     const c = r.body?.value?.counts;
@@ -169,12 +187,38 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
   };
   await good('visits.csv', Buffer.from(toCsv([HEADER, ...goodRows()])));
   await good('visits.xlsx', await toXlsx([HEADER, ...goodRows()]));
+  // the good roster and rota preview clean (no error, no warning) and whole; they are committed at the end
+  const { residents, staff } = goodRoster();
+  const rosterBytes = await rosterXlsx({ residents: [RESIDENT_HEADER, ...residents], staff: [STAFF_HEADER, ...staff] });
+  const rosterPreview = await rpc(host, 'roster.preview', { file: { name: '花名册.xlsx', base64: rosterBytes.toString('base64') } });
+  const rp = rosterPreview.body?.value;
+  if (!rosterPreview.body?.ok || rp.errorRows !== 0 || rp.warningRows !== 0 || rp.rows.length !== residents.length + staff.length)
+    throw new Error(`faults: the good roster does not import whole: ${JSON.stringify(rosterPreview.body).slice(0, 800)}`);
+  const rotaBytes = await rotaXlsx([ROTA_HEADER, ...goodRota()]);
+  const rotaPreview = await rpc(host, 'rota.importPreview', { month: ROTA_MONTH, file: { name: '排班.xlsx', base64: rotaBytes.toString('base64') } });
+  const tp = rotaPreview.body?.value;
+  if (!rotaPreview.body?.ok || tp.errorRows !== 0 || tp.rows.length !== goodRota().length || tp.cellCount !== goodRota().length * (ROTA_HEADER.length - 3))
+    throw new Error(`faults: the good rota does not import whole: ${JSON.stringify(rotaPreview.body).slice(0, 800)}`);
+  // the good result: the template the host hands out, every line 通过, which previews clean
+  let result = null;
+  if (nResult > 0) {
+    const claimId = (await rpc(host, 'claims.list', undefined)).body?.value?.find((c) => c.month === '2026-10' && c.status === 'submitted')?.id;
+    const template = await rpc(host, 'claims.resultTemplate', { claimId });
+    if (!template.body?.ok) throw new Error(`faults: no result template: ${JSON.stringify(template.body).slice(0, 500)}`);
+    const base = await sheetRows(Buffer.from(template.body.value.base64, 'base64'));
+    const file = { name: template.body.value.name, base64: template.body.value.base64 };
+    const preview = await rpc(host, 'claims.previewResult', { claimId, file });
+    const lines = preview.body?.value?.lines;
+    if (!preview.body?.ok || lines.length === 0 || lines.some((l) => l.result !== 'accepted'))
+      throw new Error(`faults: the good result does not preview clean: ${JSON.stringify(preview.body).slice(0, 800)}`);
+    result = { claimId, base: { ...base, lines }, template: file };
+  }
   const hostWatch = new Database(hostDb, { readonly: true, fileMustExist: true });
   before = digest(hostWatch);
-  const feed = async (source, name, kind, bytes, i) => {
-    [bytesNow, extNow] = [bytes, source];
+  const feed = async (source, name, kind, bytes, i, method = 'visits.importCommit', more = {}) => {
+    [bytesNow, extNow] = [bytes, name.split('.').pop()];
     const stderrBefore = host.stderr.length;
-    const r = await rpc(host, 'visits.importCommit', { file: { name, base64: bytes.toString('base64') } }, 120_000);
+    const r = await rpc(host, method, { ...more, file: { name, base64: bytes.toString('base64') } }, 120_000);
     const after = digest(hostWatch);
     const changed = after !== before;
     before = after;
@@ -210,7 +254,31 @@ export async function badInputPhase({ root, dir, rnd, env, baseDb, inputs, spawn
     const { kind, bytes } = await badXlsx(rnd, i % 100 === 7);
     await feed('xlsx', 'visits.xlsx', kind, bytes, i);
   }
+  for (let i = 0; i < nRoster && Date.now() < deadline; i++) {
+    const { kind, bytes } = await badRoster(rnd, i % 100 === 7);
+    await feed('roster', '花名册.xlsx', kind, bytes, i, 'roster.commit');
+  }
+  for (let i = 0; i < nRota && Date.now() < deadline; i++) {
+    const { kind, bytes } = await badRota(rnd, i % 100 === 7);
+    await feed('rota', '排班.xlsx', kind, bytes, i, 'rota.importCommit', { month: ROTA_MONTH });
+  }
+  for (let i = 0; i < nResult && Date.now() < deadline; i++) {
+    const { kind, name, bytes } = await badResult(rnd, result.base, i % 100 === 7);
+    await feed('result', name, kind, bytes, i, 'claims.importResult', { claimId: result.claimId });
+  }
+  // the good ones, after all the bad: each is taken, so what was refused was refused for its fault
+  const goodJson = Buffer.from(JSON.stringify(resultJson(result?.base.lines ?? [])));
+  for (const [method, input] of [
+    ...(result ? [['claims.previewResult', { claimId: result.claimId, file: { name: '审核结果.json', base64: goodJson.toString('base64') } }]] : []),
+    ...(result ? [['claims.importResult', { claimId: result.claimId, file: result.template }]] : []),
+    ['roster.commit', { file: { name: '花名册.xlsx', base64: rosterBytes.toString('base64') } }],
+    ['rota.importCommit', { month: ROTA_MONTH, file: { name: '排班.xlsx', base64: rotaBytes.toString('base64') } }],
+  ]) {
+    const r = await rpc(host, method, input, 120_000);
+    if (!r.body?.ok) throw new Error(`faults: the good ${method} was refused: ${JSON.stringify(r.body ?? r.error).slice(0, 800)}`);
+  }
   hostWatch.close();
+  process.off('exit', killHost);
   await stopHost(host);
   return { counts, byKind, findings };
 }

@@ -118,8 +118,8 @@ function csvRowBomb(rnd) {
   return Buffer.from(toCsv([HEADER]) + line.repeat(50_001 + rnd.int(0, 5_000)), 'utf8');
 }
 
-/** A workbook of `rows` tiny rows written by hand (a row bomb: ~100 KB zipped, over the limit unzipped). */
-function xlsxRowBomb(rows, broken = false) {
+/** A workbook of `rows` tiny rows written by hand (a row bomb: ~100 KB zipped, over the limit unzipped), its one sheet named `sheetName`. */
+export function xlsxRowBomb(rows, broken = false, sheetName = 'Sheet1') {
   const sheet = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
   ];
@@ -135,7 +135,7 @@ function xlsxRowBomb(rows, broken = false) {
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
       ),
       'xl/workbook.xml': strToU8(
-        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       ),
       'xl/_rels/workbook.xml.rels': strToU8(
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',

@@ -12,6 +12,7 @@ import { CARE_MODE_NAMES } from '../../../shared/domain/glossary';
 import type { CareMode } from '../../../shared/domain/model';
 import type { ClaimLine } from '../../../shared/claims/types';
 import { CARE_MODE } from '../../../shared/fields/choices';
+import { decodeUtf8, parseJson } from '../dataset/jsonText';
 import { InputError, type Problem } from '../errors';
 import { cellValue, type Cell } from '../spreadsheet/cellValue';
 import { choice, idNumber, shown, spellings, text, yuan } from '../spreadsheet/cells';
@@ -172,6 +173,8 @@ export interface ReadResultLine extends Omit<ResultLine, 'result'> {
 export interface ReadResult {
   lines: ReadResultLine[];
   problems: Problem[];
+  /** the month a JSON result says it answers (the template says it in its title, for the eye only) */
+  month?: string;
 }
 
 /** Reads a result file (.json or .xlsx); every problem is listed with its row. */
@@ -188,23 +191,16 @@ export async function readResultFile(name: string, bytes: Uint8Array): Promise<R
  */
 export async function parseResultFile(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (/\.json$/i.test(name)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(
-        Buffer.from(bytes)
-          .toString('utf8')
-          .replace(/^\uFEFF/, ''),
-      );
-    } catch (e) {
-      throw new InputError(`审核结果文件不是有效的 JSON：${(e as Error).message}`);
-    }
+    // JSON.parse's own message is V8's English ("Expected double-quoted property name in JSON at position 44"):
+    // the dataset reader's says in Chinese where the file is broken, or that it was cut short
+    const json = parseJson(decodeUtf8(bytes, name), name, '请选择本程序导出的审核结果（ltc-claim-result）文件，或下载审核结果模板（.xlsx）填写后导入');
     const r = resultJson.safeParse(json);
     if (!r.success)
       throw new InputError(
         '审核结果文件格式不对（应为 ltc-claim-result 第1版）',
         r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
-    return { lines: r.data.lines, problems: [] };
+    return { lines: r.data.lines, problems: [], month: r.data.month };
   }
   sniffSpreadsheet(name, bytes, ['xlsx'], '审核结果模板');
   // a claim has a line per person: far fewer than this, counted while streaming before anything is read whole

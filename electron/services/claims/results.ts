@@ -172,7 +172,17 @@ export async function previewResultFile(
   opts: ResultOptions = {},
 ): Promise<ResultPreview> {
   const read = await parseResultFile(file.name, file.bytes);
-  return previewResult(db, claimId, read.lines, opts, read.problems);
+  return previewResult(db, claimId, read.lines, opts, [...read.problems, ...monthProblems(db, claimId, read.month)]);
+}
+
+/**
+ * A JSON result names its month: one for another month (or none that exists, 2026-13) is the wrong file,
+ * even when its people are the claim's, and was once applied to the claim whatever month it said.
+ */
+function monthProblems(db: LtcDatabase, claimId: number, month: string | undefined): Problem[] {
+  const claimMonth = getClaim(db, claimId)?.claim.month;
+  if (month === undefined || !claimMonth || month === claimMonth) return [];
+  return [{ path: 'month', message: `审核结果文件的结算月份是“${month}”，本申报是 ${claimMonth}：请核对是否选错了文件` }];
 }
 
 /** Reads, checks (every problem in one pass) and applies a result file. */
@@ -184,7 +194,7 @@ export async function applyResultFile(
   opts: ResultOptions = {},
 ): Promise<void> {
   const read = await parseResultFile(file.name, file.bytes);
-  applyResult(db, claimId, read.lines, actor, opts, read.problems);
+  applyResult(db, claimId, read.lines, actor, opts, [...read.problems, ...monthProblems(db, claimId, read.month)]);
 }
 
 /**

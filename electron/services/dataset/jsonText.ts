@@ -75,7 +75,14 @@ export function parseJson(text: string, fileName: string, hint: string): unknown
     // V8's message has no position on Node 20; jsonc-parser (VS Code's JSON reader) finds the first
     // error's offset. It is only run on a file JSON.parse has already refused.
     const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    try {
+      parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch (e) {
+      // jsonc-parser recurses once a level: a broken file nested some 10,000 levels deep overflows the stack
+      // (it reached the host as an INTERNAL error); JSON.parse itself does not recurse
+      if (!(e instanceof RangeError)) throw e;
+      throw new InputError(`文件 ${fileName} 不是有效的 JSON：嵌套层数过多（数组或对象套了上万层），无法定位出错的位置。${hint}`);
+    }
     const first = errors[0];
     const offset = first?.offset ?? text.length;
     const { line, column } = lineColumn(text, offset);

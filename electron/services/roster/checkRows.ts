@@ -6,6 +6,7 @@
 import type { RosterIssue } from '../../../shared/api/roster';
 import { nurseLicenceDefaultExpiry } from '../../../shared/api/staff';
 import { weighIdNumber } from '../../../shared/fields/idNumber';
+import { invisibleCharacterProblem } from '../../../shared/fields/visibleText';
 import { CERTIFICATE_NAMES, STAFF_ROLE_NAMES } from '../../../shared/domain/glossary';
 import { CARE_MODE, LEVEL as LEVEL_FIELD } from '../../../shared/fields/choices';
 import {
@@ -83,6 +84,10 @@ function reader<H extends string>(r: SheetRow, issues: RosterIssue[]) {
 function person<H extends string>(x: ReturnType<typeof reader<H | '姓名' | '身份证号'>>, today: LocalDate): { name: string; idNumber: string } {
   const name = x.text('姓名', 50) ?? '';
   if (!name && x.cell('姓名') === null) x.error('姓名', '必填：请填写姓名');
+  // as the forms and a dataset refuse it: U+202E shows 赵玉兰 reversed on every screen and paper, U+200B
+  // makes a second person who looks the same (shared/fields/visibleText.ts)
+  const invisible = invisibleCharacterProblem('姓名', name);
+  if (invisible) x.error('姓名', invisible);
   const parsed = idNumber(x.cell('身份证号'));
   let id = '';
   if (!parsed.ok) x.error('身份证号', parsed.message);

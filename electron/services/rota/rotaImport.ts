@@ -54,6 +54,15 @@ export async function previewRotaImport(db: LtcDatabase, month: Month, file: { n
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 31) dayColumns.push({ col: c, day: Number(m[1]) });
   }
   if (dayColumns.length === 0) throw new InputError('表头中没有日期列（1、2、3…）');
+  // Two columns for one day: the later one used to win silently and the shifts of the day it replaced
+  // (a header typed 5 for 6) were never written. Which was meant cannot be known, so the file is refused.
+  for (const { day } of dayColumns) {
+    const same = dayColumns.filter((d) => d.day === day);
+    if (same.length > 1) {
+      const letters = same.map((d) => ws.getColumn(d.col).letter).join('、');
+      throw new InputError(`表头中“${day}”日有 ${same.length} 列（第 ${letters} 列）：每天只能有一列，请删除多余的列后重新选择文件（没有导入任何排班）`);
+    }
+  }
   const types = listShiftTypes(db);
   const staff = db.raw.prepare('SELECT id, ref, name FROM staff').all() as { id: number; ref: string; name: string }[];
   const byRef = new Map(staff.map((s) => [s.ref, s]));

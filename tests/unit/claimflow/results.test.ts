@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getClaim, writeClaim } from '../../../electron/services/claims/claimStore';
 import { reconciliation } from '../../../electron/services/claims/reconciliation';
-import { applyResult, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
+import { applyResult, applyResultFile, previewResultFile, readResultFile, RESULT_SHEET, resultTemplate } from '../../../electron/services/claims/results';
 import { submittedOctober } from './support';
 
 async function filledTemplate(edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
@@ -63,6 +63,45 @@ describe('agency result (审核结果)', () => {
     };
     applyResult(db, id, await readResultFile('r.json', new TextEncoder().encode(JSON.stringify(json))), 't');
     expect(reconciliation(db).months[0]?.paidFundFen).toBe(261200);
+  });
+
+  it('says where a broken or cut-short JSON result is broken in Chinese, not in V8’s English', async () => {
+    const refusal = (text: string): Promise<string> =>
+      readResultFile('r.json', new TextEncoder().encode(text)).then(
+        () => 'accepted',
+        (e: unknown) => (e as Error).message,
+      );
+    const hint = '请选择本程序导出的审核结果（ltc-claim-result）文件，或下载审核结果模板（.xlsx）填写后导入';
+    expect(await refusal('{"format": "ltc-claim-result", "version": 1,')).toBe(
+      `文件 r.json 不是有效的 JSON：在第 1 行第 45 列提前结束（文件不完整：可能没有复制或下载完）。${hint}`,
+    );
+    // broken 100,000 levels deep: the reader that finds the place recursed and overflowed the stack (INTERNAL; found by npm run faults)
+    expect(await refusal(`${'['.repeat(100_000)}\u0000${']'.repeat(100_000)}`)).toBe(
+      `文件 r.json 不是有效的 JSON：嵌套层数过多（数组或对象套了上万层），无法定位出错的位置。${hint}`,
+    );
+    expect(await refusal('{"format": \'ltc\'}')).toBe(
+      `文件 r.json 不是有效的 JSON：第 1 行第 12 列格式有误（有多余或无法识别的字符，附近的内容：“{"format": 'ltc'}”）。${hint}`,
+    );
+  });
+
+  it('refuses a JSON result that names another month, or none that exists, and leaves the claim submitted (found by npm run faults)', async () => {
+    const { db, id, claim } = submittedOctober();
+    for (const month of ['2026-11', '2026-13']) {
+      const json = {
+        format: 'ltc-claim-result',
+        version: 1,
+        month,
+        lines: claim.lines.map((l) => ({ idNumber: l.idNumber, mode: l.mode, result: 'accepted' })),
+      };
+      const file = { name: 'r.json', bytes: new TextEncoder().encode(JSON.stringify(json)) };
+      const err = await applyResultFile(db, id, file, 't').then(
+        () => null,
+        (e: unknown) => e as { problems: { path: string; message: string }[] },
+      );
+      expect(err?.problems).toEqual([{ path: 'month', message: `审核结果文件的结算月份是“${month}”，本申报是 2026-10：请核对是否选错了文件` }]);
+      await expect(previewResultFile(db, id, file)).rejects.toThrow();
+    }
+    expect(getClaim(db, id)?.summary.status).toBe('submitted');
   });
 
   it('lists every problem of a badly filled sheet, by row, and imports nothing', async () => {

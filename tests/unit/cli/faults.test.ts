@@ -1,7 +1,7 @@
 /**
  * `npm run faults` (scripts/faults.mjs), a small fixed-seed slice inside `npm test`: 5 kill -9s (import,
- * submit, backup, the host taking writes) and 200 malformed inputs (datasets to `ltc import`, visit CSV
- * and .xlsx with a row bomb each to the host), against the built app. Every failure count is 0; the
+ * submit, backup, the host taking writes) and 200 malformed inputs (datasets to `ltc import`; visit CSV
+ * and .xlsx, roster and rota workbooks, the agency's results, each with a row bomb, to the host), against the built app. Every failure count is 0; the
  * full run (≥ 100 kills, ≥ 10,000 inputs) is what README.md's "Fault suites" reports.
  */
 import { spawnSync } from 'node:child_process';

@@ -271,6 +271,25 @@ describe('the roster import', () => {
     }
   });
 
+  it('refuses a name holding an invisible character, in either sheet, as the forms and a dataset do (found by npm run faults)', async () => {
+    const db = freshDb();
+    const { call, raw } = api(db);
+    // U+202E shows 赵玉兰 reversed on screen and paper; U+200B makes a second 周建国 that looks the same
+    const file = upload(
+      await filledTemplate(db, {
+        服务对象: [{ 姓名: '赵玉\u202e兰', 身份证号: idNumber('1950-01-01', 9) }],
+        员工: [{ 姓名: '周\u200b建国', 身份证号: ZHOU, 岗位: '护理员' }],
+      }),
+    );
+    const preview = await call('roster.preview', { file });
+    expect(preview.rows.map((r) => r.issues)).toEqual([
+      [{ severity: 'error', column: '姓名', message: '姓名含有看不见的控制字符（U+202E，第 3 个字符），请删除后重新输入' }],
+      [{ severity: 'error', column: '姓名', message: '姓名含有看不见的控制字符（U+200B，第 2 个字符），请删除后重新输入' }],
+    ]);
+    expect(await raw('roster.commit', { file })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(db.raw.prepare('SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM staff)').pluck().get()).toBe(0);
+  });
+
   it('says in Chinese what is wrong with a file it cannot read', async () => {
     const db = freshDb();
     const { raw } = api(db);

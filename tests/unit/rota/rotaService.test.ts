@@ -125,6 +125,23 @@ describe('排班表: xlsx, import, PDF', () => {
     expect(refused.ok || refused.error.message).toBe('有 1 行有错误，未导入任何排班：请在 Excel 中改正后重新选择文件');
     expect(db.raw.prepare('SELECT count(*) FROM rota_cells').pluck().get()).toBe(2);
   });
+
+  it('refuses a workbook with two columns for one day: which shift was meant cannot be known (found by npm run faults)', async () => {
+    pinToday('2026-12-06');
+    const db = freshDb();
+    seed(db, { severe: 0, carers: 1, nurses: 0 });
+    const { raw } = api(db);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('排班');
+    ws.addRow(['编号', '姓名', '岗位', '1', '2', '2', '3']);
+    ws.addRow(['S1', null, null, '早班', '中班', '休', '夜班']);
+    const file = { name: '排班.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+    const message = '表头中“2”日有 2 列（第 E、F 列）：每天只能有一列，请删除多余的列后重新选择文件（没有导入任何排班）';
+    expect(await raw('rota.importPreview', { month: '2026-10', file })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message } });
+    expect(await raw('rota.importCommit', { month: '2026-10', file })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message } });
+    expect(db.raw.prepare('SELECT count(*) FROM rota_cells').pluck().get()).toBe(0);
+  });
 });
 
 describe('排班建议', () => {
