@@ -23,6 +23,7 @@ import { solveOffThread } from '../../electron/services/solver/solverOffThread';
 import { addDays, datesOfMonth } from '../../shared/domain/dates';
 import type { Resident, Staff } from '../../shared/domain/model';
 import { admit, assessed, idNumber, institution, resident, staff } from '../support/builders';
+import { benchSession } from './benchSession';
 import { benchEnv, peakRssMb, round, writeResult } from './common';
 
 const ROOT = resolve(__dirname, '../..');
@@ -145,6 +146,7 @@ async function rotaGrid(dir: string) {
     locale: 'zh-CN',
   });
   try {
+    await browser.addCookies([{ ...(await benchSession(host.url)), url: host.url, httpOnly: true, sameSite: 'Strict' }]);
     const page = browser.pages()[0] ?? (await browser.newPage());
     for (let run = 0; run < 5; run++) {
       await page.goto(`${host.url}#/`);
