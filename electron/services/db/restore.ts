@@ -25,7 +25,8 @@ export interface RestoreResult {
   archivedAuditRows: number;
 }
 
-function fsyncFile(file: string): void {
+/** Flushes a file's bytes to the disk (before it is renamed into place: a power cut then leaves the old or the new file, never a torn one). */
+export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);

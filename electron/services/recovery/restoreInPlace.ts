@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { fileStamp } from '../db/clock';
 import { openDatabase, type LtcDatabase } from '../db/database';
 import { ownerOnly } from '../db/ownerOnly';
+import { fsyncFile } from '../db/restore';
 import { recordRestore } from '../audit/restoreArchive';
 import { InputError } from '../errors';
 import { verifyDatabaseFile } from './fileFacts';
@@ -22,15 +23,6 @@ export function asideName(target: string, now = new Date()): string {
   let name = `${target}.未能打开-${stamp}.bak`;
   for (let n = 2; fs.existsSync(name); n += 1) name = `${target}.未能打开-${stamp}-${n}.bak`;
   return name;
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export interface InPlaceRestore {
