@@ -226,7 +226,10 @@ test.describe('on 2026-12-06', () => {
     await page.keyboard.press('Tab');
     await expect(detail.personalError('联系电话')).toContainText('联系电话“地址”不是电话号码');
     await screenshot(page, '49-resident-phone');
+    // mending the number clears the mistake as it is typed, before 保存 is reached for (had it
+    // cleared only on leaving the field, the form would shrink under the click on 保存 and lose it)
     await detail.personalField('联系电话').fill('0574-87654321');
+    await expect(detail.personalError('联系电话')).toHaveCount(0);
     await detail.savePersonal();
     await expect(page.getByText('服务对象已保存')).toBeVisible();
     await detail.tab('基本信息');

@@ -5,7 +5,7 @@
  * nothing is lost. Birth date, sex and age are read from the number and shown, never typed.
  */
 import { Alert, Button, Form, Input, Select, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResidentDetail, ResidentInput } from '../../../../shared/api/residents';
 import { normalizeIdNumber, weighIdNumber } from '../../../../shared/fields/idNumber';
 import { idNumberFacts } from '../../../../shared/domain/ids';
@@ -37,6 +37,11 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
   const save = useApiMutation('residents.save');
   const idNumber = normalizeIdNumber(Form.useWatch('idNumber', form) ?? '');
   const today = todayLocal();
+  // The phone is checked when the field is left (a half-typed number is no mistake yet); once it
+  // shows a mistake it is checked on every keystroke too, so the mistake clears as the number is
+  // mended. Checked only on leaving, the mistake vanished on the mousedown of 保存: the form shrank
+  // under the pointer, the button moved away before the mouseup and the click was lost.
+  const [phoneFlagged, setPhoneFlagged] = useState(false);
   const weighed = idNumber.length >= 18 ? weighIdNumber(idNumber, today) : { error: null, warning: null };
   const facts = weighed.error ? null : idNumberFacts(idNumber);
 
@@ -68,7 +73,18 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} aria-label={S.form.label} style={{ maxWidth: 560 }} requiredMark>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onFieldsChange={(changed) => {
+        const phone = changed.find((f) => Array.isArray(f.name) && f.name[0] === 'phone');
+        if (phone && phone.errors !== undefined) setPhoneFlagged(phone.errors.length > 0);
+      }}
+      aria-label={S.form.label}
+      style={{ maxWidth: 560 }}
+      requiredMark
+    >
       <Form.Item label={S.form.name} name="name" rules={[{ required: true, whitespace: true, message: S.form.required(S.form.name) }]}>
         <Input maxLength={50} autoComplete="off" />
       </Form.Item>
@@ -117,7 +133,7 @@ export function ResidentForm({ resident, onSaved }: { resident?: ResidentDetail;
       <Form.Item
         label={S.form.phone}
         name="phone"
-        validateTrigger="onBlur"
+        validateTrigger={phoneFlagged ? ['onChange', 'onBlur'] : 'onBlur'}
         rules={[
           {
             validator: (_r, v: string | undefined) =>
