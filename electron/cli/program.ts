@@ -9,7 +9,8 @@ import { DatabaseError } from '../services/db/errors';
 import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
 import { packageCommand, reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
-import { backupCommand, checkCommand, demoCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
+import { backupCommand, checkCommand, demoCommand, encryptCommand, exportCommand, importCommand, restoreCommand } from './commands/dataCommands';
+import { setCliKeyFile } from './keyFile';
 import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
 import { inspectCommand, type InspectOptions } from './commands/inspectCommand';
 import { verifyAuditCommand } from './commands/auditCommand';
@@ -31,7 +32,10 @@ function buildProgram(io: Io): Command {
     .addHelpCommand(false)
     .showHelpAfterError('（用 ltc --help 查看用法）')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    // the database's key (decisions.md D37), for every command that opens one; before or after the command's name
+    .option('--key-file <FILE>', '加密数据库的密钥文件（64 个十六进制字符）；打开加密的数据库时需要，新建的数据库用它加密')
+    .hook('preAction', (root) => setCliKeyFile((root.opts() as { keyFile?: string }).keyFile));
 
   program
     .command('claim')
@@ -193,6 +197,14 @@ function buildProgram(io: Io): Command {
     .action((out: string, o: { db: string }) => backupCommand(o.db, out, io.err));
 
   program
+    .command('encrypt')
+    .description(
+      '加密数据库（请先关闭长护助手）：先做一份校验过的备份，再生成加密的副本（SQLCipher 4），逐表核对、校验审计哈希链后替换原文件；--key-file 指定的文件不存在时生成新密钥写入',
+    )
+    .requiredOption('--db <FILE>', '要加密的数据库文件')
+    .action((o: { db: string }) => encryptCommand(o.db, io.err));
+
+  program
     .command('restore')
     .description('从备份文件恢复数据库（请先关闭长护助手）；恢复前把现有数据库另存为 .before-restore-….bak')
     .requiredOption('--db <FILE>', '要恢复的数据库文件')
@@ -231,6 +243,7 @@ function buildProgram(io: Io): Command {
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(io);
+  setCliKeyFile(undefined);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;

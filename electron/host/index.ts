@@ -9,12 +9,15 @@
  * on stderr, with no stack trace, and the page serves the recovery screen (safe mode, decisions.md D36:
  * its calls need no login, the users being in the file that cannot be opened, but the printed address's
  * ?key= instead: server.ts); `--exit-on-failure` exits 1 after that line instead, as scripts may want.
+ * `--key-file K` (the database's key as 64 hex characters, as for `ltc --key-file`; decisions.md D37) opens an
+ * encrypted database, and creates a new FILE encrypted with it; a plain FILE opens plain with or without it.
  */
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
+import { readKeyFile, type DatabaseKey } from '../services/db/cipherKey';
 import { handlers } from '../services/api/registry';
 import { SessionStore } from '../services/auth/sessions';
 import { appPaths } from '../services/app/appPaths';
@@ -29,23 +32,33 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5180' },
     'update-stub': { type: 'string' },
     'exit-on-failure': { type: 'boolean', default: false },
+    'key-file': { type: 'string' },
   },
 });
 if (!values.db) {
-  process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口] [--exit-on-failure]\n');
+  process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口] [--key-file 密钥文件] [--exit-on-failure]\n');
   process.exit(1);
 }
 
+let key: DatabaseKey | null = null;
+if (values['key-file']) {
+  try {
+    key = readKeyFile(resolve(values['key-file']));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}
 const file = resolve(values.db);
 const actor = userInfo().username;
-const start = openOrSafeMode(file, { appVersion: __APP_VERSION__ });
+const start = openOrSafeMode(file, { appVersion: __APP_VERSION__, key });
 if (start.mode === 'safe') {
   // the one line a script or a person at the terminal reads, as before safe mode existed
   process.stderr.write(`无法打开数据库：${start.error instanceof Error ? start.error.message : start.failure.detail}\n`);
   if (values['exit-on-failure']) process.exit(1);
 }
 const updater = values['update-stub'] ? stubUpdater(resolve(values['update-stub'])) : undefined;
-const face = createRecoveringDispatch(file, start, { actor, shell: 'browser', appVersion: __APP_VERSION__ }, (db) =>
+const face = createRecoveringDispatch(file, start, { actor, shell: 'browser', appVersion: __APP_VERSION__, key }, (db) =>
   // every call but the public ones runs as the logged-in user (the dispatcher sets the actor from her session)
   createDispatcher(handlers, { db, actor, sessions: new SessionStore(), shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater }),
 );

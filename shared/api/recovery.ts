@@ -8,8 +8,12 @@ import { z } from 'zod';
 import { BACKUP_FILE_NAME } from './backups';
 import { method, noInput, type FileDownload } from './define';
 
-/** What is wrong with the file, in the four words the screen uses (and `other` for the rest). */
-export type DbFailureKind = 'corrupt' | 'too-new' | 'locked' | 'missing' | 'other';
+/**
+ * What is wrong with the file, in the four words the screen uses (and `other` for the rest); `encrypted`: the
+ * file is encrypted (decisions.md D37) and this program has no key for it; `wrong-key`: the key it has does
+ * not open it.
+ */
+export type DbFailureKind = 'corrupt' | 'too-new' | 'locked' | 'missing' | 'encrypted' | 'wrong-key' | 'other';
 
 export interface DbFailure {
   kind: DbFailureKind;

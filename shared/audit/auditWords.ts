@@ -28,6 +28,8 @@ export const ACTION_NAMES: Record<string, string> = {
   open: '打开',
   backup: '备份',
   restore: '恢复',
+  // ltc encrypt: the plain database file encrypted in place (decisions.md D37)
+  encrypt: '加密数据库',
   // migration 016 hashing the rows written before the audit chain (decisions.md D33)
   chain: '建立审计哈希链',
   publish: '发布',

@@ -7,9 +7,11 @@
 import { resolve } from 'node:path';
 import { problemLine, wholeChainLine } from '../../services/audit/auditChain';
 import { verifyAuditFile, type AuditFileReport } from '../../services/audit/verifyAuditFile';
+import { keyInUse } from '../../services/db/cipherKey';
 import { describeDatabaseFile } from '../../services/db/describeFile';
 import { InputError } from '../../services/errors';
 import { requireExisting } from '../io';
+import { cliKey } from '../keyFile';
 
 /** Throws (exit 1) with every problem listed when the chain is broken; else the verdict line. */
 export function chainVerdict(r: AuditFileReport): string {
@@ -27,9 +29,9 @@ export function verifyAuditCommand(o: { db: string; package?: string[] }, log: (
   requireExisting(o.db, '数据库文件');
   const file = resolve(o.db);
   // a damaged, empty, foreign or newer file is named as `ltc check` names it
-  describeDatabaseFile(file);
+  describeDatabaseFile(file, cliKey());
   const packages = (o.package ?? []).map((d) => resolve(d));
-  const r = verifyAuditFile(file, packages);
+  const r = verifyAuditFile(file, packages, keyInUse(file, cliKey()));
   for (const dir of r.packagesWithoutHead) log(`注意：申报包 ${dir} 的 manifest.json 没有记录链头（草稿，或在建立审计哈希链之前申报），未据此核对`);
   log(chainVerdict(r));
 }

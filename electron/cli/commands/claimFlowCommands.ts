@@ -14,6 +14,7 @@ import { applyResultFile, currentResult, resultTemplate } from '../../services/c
 import { recordAudit } from '../../services/audit/auditLog';
 import { savePackageVerified } from '../../services/claims/savePackage';
 import { openDatabase } from '../../services/db/database';
+import { cliKey } from '../keyFile';
 import { InputError } from '../../services/errors';
 import { serviceToday } from '../../services/staff/staffFacts';
 import { withdrawClaim } from '../../services/claims/withdraw';
@@ -25,7 +26,7 @@ import { storedPackage } from '../../services/claims/storedPackage';
 
 async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   requireExisting(file, '数据库文件');
-  const db = openDatabase(resolve(file));
+  const db = openDatabase(resolve(file), { key: cliKey() });
   try {
     return await fn(db);
   } finally {

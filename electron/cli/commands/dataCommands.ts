@@ -4,11 +4,12 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
 import { recordAudit } from '../../services/audit/auditLog';
 import { backupDatabase } from '../../services/db/backup';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
+import { cliKey, cliKeyFile } from '../keyFile';
 import { exportDataset } from '../../services/dataset/exportDataset';
 import { importDataset, type ImportSummary } from '../../services/dataset/importDataset';
 import { NotStreamable } from '../../services/dataset/datasetFile';
@@ -26,6 +27,10 @@ import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
 import { describeDatabaseFile } from '../../services/db/describeFile';
+import { fileEncryption, keyInUse, writeNewKeyFile } from '../../services/db/cipherKey';
+import { encryptDatabaseFile } from '../../services/db/encryptFile';
+import { createBackup } from '../../services/backups/backupFolder';
+import { backupsFolderOf } from '../../services/backups/backupNames';
 import { verifyAuditFile } from '../../services/audit/verifyAuditFile';
 import { chainVerdict } from './auditCommand';
 
@@ -36,7 +41,7 @@ const AUDIT_CHAIN_SCHEMA = 16;
 export const cliActor = (): string => `ltc:${userInfo().username}`;
 
 export function withDatabase<T>(file: string, fn: (db: LtcDatabase) => T): T {
-  const db = openDatabase(resolve(file));
+  const db = openDatabase(resolve(file), { key: cliKey() });
   try {
     return fn(db);
   } finally {
@@ -143,14 +148,14 @@ export function checkCommand(target: { db?: string; dataset?: string }, log: (s:
     requireExisting(target.db, '数据库文件');
     // read-only: an empty or foreign file is named as such, never given a schema and called sound
     const file = resolve(target.db);
-    const f = describeDatabaseFile(file);
+    const f = describeDatabaseFile(file, cliKey());
     const upgrade = f.version < f.latest ? `，打开时会先备份再升级到版本 ${f.latest}` : '';
     log(`数据库完整性检查通过（版本 ${f.version}${upgrade}）：${file}`);
     log(
       `长护助手数据库：${f.institution ? `机构“${f.institution}”，` : '尚未设置机构，'}${f.residents} 名服务对象、${f.staff} 名员工、${f.visits} 条上门服务记录`,
     );
     // the audit chain too (ltc verify-audit, which also compares with packages' manifests): a rewritten trail fails the check
-    if (f.version >= AUDIT_CHAIN_SCHEMA) log(chainVerdict(verifyAuditFile(file)));
+    if (f.version >= AUDIT_CHAIN_SCHEMA) log(chainVerdict(verifyAuditFile(file, [], keyInUse(file, cliKey()))));
     else log(`审计记录尚未建立哈希链（升级到版本 ${AUDIT_CHAIN_SCHEMA} 时建立）`);
   }
   if (!target.db && !target.dataset) throw new InputError('请指定 --db 数据库文件或 --dataset 数据文件');
@@ -158,7 +163,7 @@ export function checkCommand(target: { db?: string; dataset?: string }, log: (s:
 
 export async function backupCommand(dbFile: string, outFile: string, log: (s: string) => void): Promise<void> {
   requireExisting(dbFile, '数据库文件');
-  const db = openDatabase(resolve(dbFile));
+  const db = openDatabase(resolve(dbFile), { key: cliKey() });
   try {
     const r = await backupDatabase(db, resolve(outFile));
     // a backup is the whole database, every ID number in it: audited like 立即备份 (the backup does not hold its own row)
@@ -171,7 +176,7 @@ export async function backupCommand(dbFile: string, outFile: string, log: (s: st
 
 export function restoreCommand(dbFile: string, backupFile: string, log: (s: string) => void): void {
   requireExisting(backupFile, '备份文件');
-  const r = restoreDatabase(resolve(dbFile), resolve(backupFile), cliActor());
+  const r = restoreDatabase(resolve(dbFile), resolve(backupFile), cliActor(), { key: cliKey() });
   if (r.previous) log(`原数据库已另存为：${r.previous}`);
   if (r.archivedAuditRows > 0) log(`原数据库在该备份之后写入的 ${r.archivedAuditRows} 条审计记录已归档保留（审计日志中记有本次恢复）`);
   log(`已从备份恢复：${resolve(dbFile)}（数据库结构版本 ${r.schemaVersion}）`);
@@ -202,4 +207,50 @@ export function demoCommand(dbFile: string, log: (s: string) => void): void {
     `已创建演示机构“${dataset.institution.name}”（截至 ${today}）：${dataset.residents.length} 名服务对象、${beds.length} 张床位、` +
       `${dataset.staff.length} 名员工、${dataset.visits.length} 条上门服务记录、${dataset.rota?.cells.length ?? 0} 个排班格、${dataset.carePlans?.length ?? 0} 份服务计划、${dataset.plannedVisits?.length ?? 0} 次派单 → ${dbFile}`,
   );
+}
+
+/**
+ * `ltc encrypt --db FILE --key-file K` (decisions.md D37): the plain database encrypted in place, in one
+ * step (db/encryptFile.ts: a verified backup first, then an encrypted copy, verified, swapped in). K is read,
+ * or, where it does not exist, a new random key is written there (owner-only) once the file is known to be
+ * plain. The program must be closed.
+ */
+export async function encryptCommand(dbFile: string, log: (s: string) => void): Promise<void> {
+  requireExisting(dbFile, '数据库文件');
+  const keyFile = cliKeyFile();
+  if (!keyFile) throw new InputError('请用 --key-file 指定密钥文件：已有的密钥文件，或一个新文件名（会生成新的随机密钥写入其中）');
+  const file = resolve(dbFile);
+  if (fileEncryption(file) === 'encrypted') throw new InputError(`数据库“${file}”已经加密，无需再加密`);
+  if (fileEncryption(file) !== 'plain') throw new InputError(`“${file}”不是长护助手数据库（空文件或不是 SQLite 文件），没有加密`);
+  // the file is described (and a newer program's or a foreign file refused) before any key is written
+  describeDatabaseFile(file);
+  const created = !existsSync(keyFile);
+  const key = created ? writeNewKeyFile(keyFile) : cliKey();
+  if (!key) throw new InputError('请用 --key-file 指定密钥文件');
+  if (created) log(`已生成新的数据库密钥，写入：${keyFile}（只有文件所有者可读）`);
+  let backup = '';
+  // A test stops the process between steps the way a kill or a power cut would (tests/unit/cli/encrypt.test.ts).
+  const killAt = process.env['LTC_TEST_KILL_ENCRYPT_AT'];
+  const r = await encryptDatabaseFile(file, key, {
+    backup: async () => {
+      const db = openDatabase(file);
+      try {
+        const made = await createBackup(db, 'manual');
+        backup = join(backupsFolderOf(file), made.name);
+        log(`已备份并校验（未加密）：${backup}`);
+      } finally {
+        db.close();
+      }
+    },
+    afterStep: killAt ? (step) => step === killAt && process.kill(process.pid, 'SIGKILL') : undefined,
+  });
+  withDatabase(file, (db) =>
+    recordAudit(db, { actor: cliActor(), action: 'encrypt', entity: 'database', entityId: null, after: { backup: basename(backup), via: 'ltc encrypt' } }),
+  );
+  const rows = Object.values(r.tables).reduce((a, b) => a + b, 0);
+  log(
+    `已加密：${file}（SQLCipher 4 格式；${Object.keys(r.tables).length} 个数据表共 ${rows} 行，逐表核对一致${r.auditRows ? `；审计记录 ${r.auditRows} 条，哈希链完整` : ''}）`,
+  );
+  log(`今后打开这个数据库及其新的备份都需要密钥：ltc … --key-file ${keyFile}。请另外妥善保存密钥文件，丢失后数据无法恢复。`);
+  log(`注意：加密前的备份（包括上面这一份）仍是明文，确认加密后的数据库可用后，请删除或妥善保管 ${backupsFolderOf(file)} 中的旧备份。`);
 }

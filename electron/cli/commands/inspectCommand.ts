@@ -19,6 +19,7 @@ import { monthsOf } from '../../services/inspection/periodRecords';
 import { requireExisting, writeFileAtomic, writeJsonAtomic } from '../io';
 import { progressLogger } from '../progress';
 import { openDatabase } from '../../services/db/database';
+import { cliKey } from '../keyFile';
 import { cliActor } from './dataCommands';
 
 export interface InspectOptions {
@@ -59,7 +60,7 @@ export async function inspectCommand(o: InspectOptions, out: (s: string) => void
     written.push(file);
   };
   // Open until the last task has finished (withDatabase closes as soon as its function returns).
-  const db = openDatabase(resolve(o.db));
+  const db = openDatabase(resolve(o.db), { key: cliKey() });
   try {
     const settings = readInspectionSettings(db);
     const today = serviceToday();

@@ -11,6 +11,7 @@ import { serviceToday } from '../../services/db/clock';
 import { InputError } from '../../services/errors';
 import { readInstitution } from '../../services/dataset/institutionRows';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
+import { cliKey } from '../keyFile';
 import { rotaMonth } from '../../services/rota/rotaMonth';
 import { rotaPdf } from '../../services/rota/rotaPdf';
 import { rotaSheet } from '../../services/rota/rotaSheet';
@@ -23,7 +24,7 @@ const institutionName = (db: LtcDatabase): string => readInstitution(db.raw)?.na
 
 /** Opens the database for an asynchronous job (rendering), closed when it has finished. */
 async function withDatabase<T>(file: string, fn: (db: LtcDatabase) => Promise<T>): Promise<T> {
-  const db = openDatabase(resolve(file));
+  const db = openDatabase(resolve(file), { key: cliKey() });
   try {
     return await fn(db);
   } finally {

@@ -8,13 +8,14 @@
 import { ROLE_NAMES, ROLES, PASSWORD_MIN, type Role } from '../../../shared/api/auth';
 import { addUser, listUsers, resetPassword, setDisabled, userCount } from '../../services/auth/users';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
+import { cliKey } from '../keyFile';
 import { InputError, ServiceError } from '../../services/errors';
 import { requireExisting } from '../io';
 import { cliActor } from './dataCommands';
 import { resolve } from 'node:path';
 
 async function withDb<T>(file: string, fn: (db: LtcDatabase) => Promise<T> | T): Promise<T> {
-  const db = openDatabase(resolve(file));
+  const db = openDatabase(resolve(file), { key: cliKey() });
   try {
     return await fn(db);
   } finally {

@@ -5,11 +5,11 @@
  * and that names the archived rows' last hash: the archive is itself held by the chain.
  */
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
 import { recordAudit } from './auditLog';
 import type { StoredAuditRow } from './auditChain';
 import { busyTimeoutMs } from '../db/busyTimeout';
+import { keyInUse, openConnection, type DatabaseKey } from '../db/cipherKey';
 
 /** A row of the replaced file's trail. */
 type OldRow = StoredAuditRow;
@@ -32,8 +32,8 @@ interface OldArchivedRow extends OldRow {
 }
 
 /** The audit rows of a file and its archive, read-only, with null hashes where its schema has none yet. */
-function rowsOf(file: string): { trail: OldRow[]; archive: OldArchivedRow[] } {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+function rowsOf(file: string, key: DatabaseKey | null): { trail: OldRow[]; archive: OldArchivedRow[] } {
+  const db = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, keyInUse(file, key));
   try {
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
     if (!tables.has('audit_log')) return { trail: [], archive: [] };
@@ -64,8 +64,9 @@ export interface RestoreAudit {
  * `actor`, the backup and the copy. The rows the two trails share are the restored file's own (same id,
  * same hash); every row of the replaced file after the last shared one is archived.
  */
-export function recordRestore(db: LtcDatabase, o: { actor: string; backupFile: string; replacedCopy: string | null }): RestoreAudit {
-  const { trail: replaced, archive: replacedArchive } = o.replacedCopy ? rowsOf(o.replacedCopy) : { trail: [], archive: [] };
+export function recordRestore(db: LtcDatabase, o: { actor: string; backupFile: string; replacedCopy: string | null; key?: DatabaseKey | null }): RestoreAudit {
+  // the replaced copy is encrypted with the database's key when the replaced file was (db.key: the restored file's)
+  const { trail: replaced, archive: replacedArchive } = o.replacedCopy ? rowsOf(o.replacedCopy, o.key ?? db.key) : { trail: [], archive: [] };
   return db.transaction(() => {
     const kept = new Map(
       (

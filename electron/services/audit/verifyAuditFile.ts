@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { InputError } from '../errors';
 import { MANIFEST_NAME } from '../documents/manifest';
 import { hasChain, storedHeads, verifyChain, type ChainReport, type ExpectedHead } from './auditChain';
 import { busyTimeoutMs } from '../db/busyTimeout';
+import { openConnection, type DatabaseKey } from '../db/cipherKey';
 
 /** The head a package's manifest names; null for a draft or a package submitted before the chain (no `auditHead`). */
 export function packageHead(dir: string): ExpectedHead | null {
@@ -34,9 +34,9 @@ export interface AuditFileReport extends ChainReport {
 }
 
 /** Reads the file's chain; a file without one (schema before 016) is named as such. */
-export function verifyAuditFile(file: string, packages: readonly string[] = []): AuditFileReport {
+export function verifyAuditFile(file: string, packages: readonly string[] = [], key: DatabaseKey | null = null): AuditFileReport {
   const heads = packages.map((dir) => ({ dir, head: packageHead(dir) }));
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+  const db = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, key);
   try {
     if (!hasChain(db)) {
       const version = db.pragma('user_version', { simple: true }) as number;

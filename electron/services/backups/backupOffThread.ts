@@ -8,6 +8,7 @@ import type { FileDownload } from '../../../shared/api/define';
 import { EncodedValue } from '../api/wire';
 import { appPaths } from '../app/appPaths';
 import { backupDatabase } from '../db/backup';
+import type { DatabaseKey } from '../db/cipherKey';
 import type { LtcDatabase } from '../db/database';
 import { workerClient } from '../workerClient';
 import { backupFacts, type BackupFacts } from '../recovery/fileFacts';
@@ -22,7 +23,7 @@ function builtBackupWorker(): string | null {
 export async function backupOffThread(db: LtcDatabase, dest: string, workerFile = builtBackupWorker()): Promise<number> {
   if (!workerFile) return (await backupDatabase(db, dest)).bytes;
   if (resolve(dest) === resolve(db.file)) return (await backupDatabase(db, dest)).bytes; // refused there, with its message
-  return (await workerClient(workerFile).ask<{ bytes: number }>({ backup: { src: db.file, dest } })).bytes;
+  return (await workerClient(workerFile).ask<{ bytes: number }>({ backup: { src: db.file, dest, key: db.key } })).bytes;
 }
 
 /** A backup file as the window downloads it, encoded in the worker. */
@@ -31,8 +32,8 @@ export async function downloadOffThread(file: string, name: string, workerFile =
   return new EncodedValue<FileDownload>((await workerClient(workerFile).ask<{ utf8: Uint8Array }>({ download: { file, name } })).utf8);
 }
 
-/** A backup's integrity, version and counts (recovery/fileFacts.ts), read in the worker. */
-export async function backupFactsOffThread(file: string, workerFile = builtBackupWorker()): Promise<BackupFacts> {
-  if (!workerFile) return backupFacts(file);
-  return (await workerClient(workerFile).ask<{ facts: BackupFacts }>({ verify: { file } })).facts;
+/** A backup's integrity, version and counts (recovery/fileFacts.ts), read in the worker; `key`: the database's, which its backups share. */
+export async function backupFactsOffThread(file: string, key: DatabaseKey | null, workerFile = builtBackupWorker()): Promise<BackupFacts> {
+  if (!workerFile) return backupFacts(file, key);
+  return (await workerClient(workerFile).ask<{ facts: BackupFacts }>({ verify: { file, key } })).facts;
 }

@@ -43,7 +43,7 @@ async function ask<T>(
 
 export function computeMonthClaimOffThread(db: LtcDatabase, month: string, workerFile: string | null = builtClaimWorker()): Promise<Claim> {
   if (!workerFile) return Promise.resolve().then(() => computeMonthClaim(db, month));
-  return ask<Claim>(workerFile, { file: db.file, month }, 'claim');
+  return ask<Claim>(workerFile, { file: db.file, key: db.key, month }, 'claim');
 }
 
 /**
@@ -52,7 +52,8 @@ export function computeMonthClaimOffThread(db: LtcDatabase, month: string, worke
  */
 export function offThreadPreparer(workerFile: string | null = builtClaimWorker()): SubmissionPreparer {
   if (!workerFile) return preparerWith(buildPackage);
-  return (db, prepare, onProgress) => ask<PreparedSubmission>(workerFile, { file: db.file, prepare, fonts: findPdfFonts() }, 'prepared', onProgress);
+  return (db, prepare, onProgress) =>
+    ask<PreparedSubmission>(workerFile, { file: db.file, key: db.key, prepare, fonts: findPdfFonts() }, 'prepared', onProgress);
 }
 
 /** Whether a submitted claim's files regenerate byte for byte (lifecycle.ts), made in the claim worker. */
@@ -63,5 +64,5 @@ export function verifyRegenerationOffThread(
   workerFile: string | null = builtClaimWorker(),
 ): Promise<VerifyResult> {
   if (!workerFile) return verifySubmitted(db, claimId, buildPackage, onProgress);
-  return ask<VerifyResult>(workerFile, { file: db.file, verify: claimId, fonts: findPdfFonts() }, 'verified', onProgress);
+  return ask<VerifyResult>(workerFile, { file: db.file, key: db.key, verify: claimId, fonts: findPdfFonts() }, 'verified', onProgress);
 }

@@ -7,7 +7,8 @@
  *   to the connection's owner, which gets the records as one JSON string and the files' bytes;
  * - a submitted claim's package made again from its frozen records and compared with the stored files.
  * It reads through its own read-only connection, one per database file, kept open between requests;
- * WAL lets it read the last commit while the owner keeps writing. It never writes.
+ * WAL lets it read the last commit while the owner keeps writing. It never writes. Each request names the
+ * file and its key (db/cipherKey.ts; null for a plain file): one worker serves whichever database asks.
  *
  * Protocol (ClaimRequest in, ClaimReply out, by id):
  * - `{ id, file, month }` → `{ id, claim }`;
@@ -17,6 +18,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { VerifyResult } from '../../../shared/api/claims';
+import type { DatabaseKey } from '../db/cipherKey';
 import { keptWorkerConnection, type LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
 import type { PdfFonts } from '../documents/fonts';
@@ -27,10 +29,10 @@ import { computeMonthClaim } from './monthClaim';
 import type { PackageBuilder, PackageProgress } from './packageTypes';
 
 export type ClaimRequest =
-  | { id: number; file: string; month: string }
+  | { id: number; file: string; key: DatabaseKey | null; month: string }
   // The fonts as the owner found them: only the owner's process knows the packaged app's resources.
-  | { id: number; file: string; prepare: SubmissionRequest; fonts: PdfFonts }
-  | { id: number; file: string; verify: number; fonts: PdfFonts };
+  | { id: number; file: string; key: DatabaseKey | null; prepare: SubmissionRequest; fonts: PdfFonts }
+  | { id: number; file: string; key: DatabaseKey | null; verify: number; fonts: PdfFonts };
 
 export type ClaimReply =
   | { id: number; claim: unknown }
@@ -42,7 +44,7 @@ export type ClaimReply =
 // this thread serves no window: it may stop for a full collection between the phases of a package
 const collectGarbage = garbageCollector();
 
-const reader = (file: string): LtcDatabase => keptWorkerConnection(file, { readonly: true });
+const reader = (file: string, key: DatabaseKey | null): LtcDatabase => keptWorkerConnection(file, { readonly: true, key });
 
 const post = (r: ClaimReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(r, transfer);
 
@@ -62,7 +64,7 @@ function filesBuffers(files: readonly { bytes: Uint8Array }[]): ArrayBuffer[] {
 
 parentPort?.on('message', (m: ClaimRequest) => {
   try {
-    const db = reader(m.file);
+    const db = reader(m.file, m.key);
     if ('month' in m) {
       // One read transaction: the claim sees one committed state of every table.
       post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });

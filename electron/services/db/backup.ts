@@ -2,15 +2,21 @@
  * A user-requested backup of the open database. `.backup()` copies pages through SQLite's online
  * backup API, so the copy is consistent even while the app keeps writing (copying the live file is
  * not: committed pages may still sit in the -wal). The copy is then proven sound before we say so.
+ *
+ * An encrypted database (cipherKey.ts) is copied by VACUUM INTO instead: SQLite3MultipleCiphers refuses
+ * the backup API from a keyed database to the unkeyed connection better-sqlite3 opens for the copy
+ * ("backup is not supported with incompatible source and target databases"), and VACUUM INTO writes the
+ * copy encrypted with the same key. It too reads one committed state; it runs as one statement (the app
+ * makes its backups in the backup worker). The copy is checked with the key: a backup stays encrypted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from './database';
 import { DatabaseError } from './errors';
 import { integrityProblem } from './migrate';
 import { ownerOnly } from './ownerOnly';
 import { busyTimeoutMs } from './busyTimeout';
+import { openConnection } from './cipherKey';
 
 export interface BackupResult {
   file: string;
@@ -36,11 +42,12 @@ export async function backupDatabase(db: LtcDatabase, destFile: string, opts: { 
   removeQuietly(partial);
   try {
     const step = opts.pagesPerStep;
-    if (step) await db.raw.backup(partial, { progress: () => step });
+    if (db.key) db.raw.prepare('VACUUM INTO ?').run(partial);
+    else if (step) await db.raw.backup(partial, { progress: () => step });
     else await db.raw.backup(partial);
     // The copy inherits WAL mode from the header; switch it to a single self-contained file so a
     // backup moved to a USB stick never depends on a -wal beside it.
-    const copy = new BetterSqlite3(partial, { fileMustExist: true, timeout: busyTimeoutMs() });
+    const copy = openConnection(partial, { fileMustExist: true, timeout: busyTimeoutMs() }, db.key);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -50,7 +57,7 @@ export async function backupDatabase(db: LtcDatabase, destFile: string, opts: { 
     removeQuietly(partial);
     throw new DatabaseError('DB_BACKUP_FAILED', `备份失败：${String(err)}`, { cause: err });
   }
-  const problem = integrityProblem(partial);
+  const problem = integrityProblem(partial, db.key);
   if (problem) {
     // A copy that fails the check must not be mistaken for a good backup later.
     removeQuietly(partial);

@@ -11,11 +11,17 @@ import { inspectDatabaseFile, runMigrations, takePreMigrationBackup, takeUpgrade
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 import { busyTimeoutMs } from './busyTimeout';
 import { ownerOnly } from './ownerOnly';
+import { keyInUse, openConnection, type DatabaseKey } from './cipherKey';
 
 export interface LtcDatabase {
   readonly file: string;
   /** For service modules only (electron/services/**). */
   readonly raw: BetterSqlite3.Database;
+  /**
+   * the key the file is encrypted with (cipherKey.ts), null for a plain file: whatever opens this file or a
+   * copy of it again (a worker, a backup, its verification) opens it with this
+   */
+  readonly key: DatabaseKey | null;
   /**
    * the verified copy taken at open before anything was written, if one was needed: before the first start
    * of a newer program version (in the backups folder, named with both versions; it also serves as the
@@ -37,21 +43,27 @@ export interface OpenOptions {
   appVersion?: string;
   /** for tests of the migration machinery; the program always uses the shipped list */
   migrations?: readonly Migration[];
+  /**
+   * the database's key (cipherKey.ts): required for an encrypted file; a new file is created encrypted with
+   * it; a plain file opens plain whether or not it is given
+   */
+  key?: DatabaseKey | null;
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase {
   const migrations = opts.migrations ?? MIGRATIONS;
   // Before any write (even a pragma): a file from a newer program is refused untouched.
-  const before = inspectDatabaseFile(file, migrations);
+  const key = keyInUse(file, opts.key);
+  const before = inspectDatabaseFile(file, migrations, key);
   const latest = latestVersion(migrations);
   const upgrade = before.hasContent ? upgradeOf(before.lastAppVersion, opts.appVersion) : null;
   const backup = upgrade
-    ? takeUpgradeBackup(file, upgrade.from, upgrade.to)
+    ? takeUpgradeBackup(file, upgrade.from, upgrade.to, new Date(), key)
     : before.hasContent && before.version < latest
-      ? takePreMigrationBackup(file, before.version + 1)
+      ? takePreMigrationBackup(file, before.version + 1, key)
       : null;
 
-  const raw = new BetterSqlite3(file, { timeout: busyTimeoutMs() });
+  const raw = openConnection(file, { timeout: busyTimeoutMs() }, key);
   ownerOnly(file);
   try {
     applyPragmas(raw);
@@ -62,6 +74,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
     return {
       file,
       raw,
+      key,
       preMigrationBackup: backup,
       appliedMigrations: applied,
       transaction: <T>(fn: () => T): T => raw.transaction(fn)(),
@@ -81,8 +94,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): LtcDatabase 
  * write lock before their first read, so a commit by the owner in between cannot make the worker's
  * first write fail with SQLITE_BUSY (a deferred transaction cannot wait for a newer snapshot).
  */
-export function openWorkerConnection(file: string, opts: { readonly: boolean }): LtcDatabase {
-  const raw = new BetterSqlite3(file, { readonly: opts.readonly, fileMustExist: true, timeout: busyTimeoutMs() });
+export function openWorkerConnection(file: string, opts: { readonly: boolean; key: DatabaseKey | null }): LtcDatabase {
+  const raw = openConnection(file, { readonly: opts.readonly, fileMustExist: true, timeout: busyTimeoutMs() }, opts.key);
   try {
     if (opts.readonly) raw.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     else {
@@ -96,6 +109,7 @@ export function openWorkerConnection(file: string, opts: { readonly: boolean }):
   return {
     file,
     raw,
+    key: keyInUse(file, opts.key),
     preMigrationBackup: null,
     appliedMigrations: [],
     transaction: opts.readonly ? <T>(fn: () => T): T => raw.transaction(fn)() : <T>(fn: () => T): T => raw.transaction(fn).immediate(),
@@ -108,12 +122,18 @@ export function openWorkerConnection(file: string, opts: { readonly: boolean }):
 const workerConnections = new Map<string, LtcDatabase>();
 
 /** A worker thread's connection to `file`, opened once and kept for the worker's life (its next request reuses it). */
-export function keptWorkerConnection(file: string, opts: { readonly: boolean }): LtcDatabase {
-  const key = `${opts.readonly ? 'r' : 'w'}:${file}`;
-  let db = workerConnections.get(key);
+export function keptWorkerConnection(file: string, opts: { readonly: boolean; key: DatabaseKey | null }): LtcDatabase {
+  const name = `${opts.readonly ? 'r' : 'w'}:${file}`;
+  let db = workerConnections.get(name);
+  // a file replaced meanwhile by one with another key (a restore, ltc encrypt while the app was closed): opened again
+  if (db && db.key !== keyInUse(file, opts.key)) {
+    db.close();
+    workerConnections.delete(name);
+    db = undefined;
+  }
   if (!db) {
     db = openWorkerConnection(file, opts);
-    workerConnections.set(key, db);
+    workerConnections.set(name, db);
   }
   return db;
 }

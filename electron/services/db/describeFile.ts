@@ -4,12 +4,12 @@
  * newer program, an empty file, another program's SQLite file and a damaged file are each named.
  */
 import fs from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { InputError } from '../errors';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, integrityProblem } from './migrate';
 import { latestVersion, MIGRATIONS } from './migrations';
 import { busyTimeoutMs } from './busyTimeout';
+import { openConnection, type DatabaseKey } from './cipherKey';
 
 export interface DatabaseFileFacts {
   version: number;
@@ -20,20 +20,21 @@ export interface DatabaseFileFacts {
   visits: number;
 }
 
-export function describeDatabaseFile(file: string): DatabaseFileFacts {
+/** `key`: the database's key (cipherKey.ts), for an encrypted file; without it such a file is refused by name. */
+export function describeDatabaseFile(file: string, key: DatabaseKey | null = null): DatabaseFileFacts {
   if (!fs.existsSync(file)) throw new InputError(`数据库文件不存在：${file}`);
   if (fs.statSync(file).size === 0) throw new InputError(`“${file}”是空文件，不是长护助手数据库（检查没有写入任何内容）`);
   let inspection;
   try {
-    inspection = inspectDatabaseFile(file);
+    inspection = inspectDatabaseFile(file, undefined, key);
   } catch (err) {
-    // a newer program's file, or not an SQLite file at all: the message says which
+    // a newer program's file, an encrypted file without its key or with a wrong one, or not an SQLite file at all: the message says which
     if (err instanceof DatabaseError) throw new InputError(err.message);
     throw err;
   }
-  const problem = integrityProblem(file);
+  const problem = integrityProblem(file, key);
   if (problem) throw new InputError(`数据库完整性检查未通过：${problem}。请从最近的备份恢复`);
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+  const db = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, key);
   try {
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
     if (inspection.version === 0 || !['residents', 'staff', 'visits'].every((t) => tables.has(t))) {

@@ -2,7 +2,15 @@
  * Typed errors of the database layer. Each has a stable `code` so the IPC layer can send it across
  * as `{ ok: false, code, message }`; the message is Chinese because it is shown to the user as is.
  */
-export type DbErrorCode = 'DB_TOO_NEW' | 'DB_NOT_A_DATABASE' | 'DB_BACKUP_FAILED' | 'DB_MIGRATION_FAILED';
+export type DbErrorCode =
+  | 'DB_TOO_NEW'
+  | 'DB_NOT_A_DATABASE'
+  | 'DB_BACKUP_FAILED'
+  | 'DB_MIGRATION_FAILED'
+  // encryption at rest (cipherKey.ts): an encrypted file without its key, with a wrong one, a key file that is not one
+  | 'DB_ENCRYPTED'
+  | 'DB_WRONG_KEY'
+  | 'DB_KEY_FILE';
 
 export class DatabaseError extends Error {
   constructor(

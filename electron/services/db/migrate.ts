@@ -16,6 +16,7 @@ import { DatabaseError, DatabaseTooNewError } from './errors';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 import { ownerOnly } from './ownerOnly';
 import { busyTimeoutMs } from './busyTimeout';
+import { openConnection, type DatabaseKey } from './cipherKey';
 
 export interface Inspection {
   /** `PRAGMA user_version` of the file; 0 for a new or empty file */
@@ -27,12 +28,12 @@ export interface Inspection {
 }
 
 /** Reads the version without writing anything; refuses a file from a newer program. */
-export function inspectDatabaseFile(file: string, migrations: readonly Migration[] = MIGRATIONS): Inspection {
+export function inspectDatabaseFile(file: string, migrations: readonly Migration[] = MIGRATIONS, key: DatabaseKey | null = null): Inspection {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { version: 0, hasContent: false, lastAppVersion: null };
   const latest = latestVersion(migrations);
   let probe: BetterSqlite3.Database | undefined;
   try {
-    probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+    probe = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, key);
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > latest) throw new DatabaseTooNewError(version, latest);
     const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
@@ -48,28 +49,29 @@ export function inspectDatabaseFile(file: string, migrations: readonly Migration
 }
 
 /** Before migrating: a verified copy next to the file. */
-export function takePreMigrationBackup(file: string, firstPending: number): string {
-  return takeVerifiedCopy(file, `${file}.pre-migration-${firstPending}-${fileStamp()}.bak`, '升级数据库前');
+export function takePreMigrationBackup(file: string, firstPending: number, key: DatabaseKey | null = null): string {
+  return takeVerifiedCopy(file, `${file}.pre-migration-${firstPending}-${fileStamp()}.bak`, '升级数据库前', key);
 }
 
 /**
  * Before the first start of a newer program version: a verified copy in the backups folder, named with
  * both versions, so it is listed in 设置 › 数据备份 beside the others and kept like a manual backup.
  */
-export function takeUpgradeBackup(file: string, from: string, to: string, now = new Date()): string {
+export function takeUpgradeBackup(file: string, from: string, to: string, now = new Date(), key: DatabaseKey | null = null): string {
   const folder = backupsFolderOf(file);
   fs.mkdirSync(folder, { recursive: true });
-  return takeVerifiedCopy(file, join(folder, freeBackupName(folder, upgradeBackup(from, to), now)), `升级到 ${to} 版前`);
+  return takeVerifiedCopy(file, join(folder, freeBackupName(folder, upgradeBackup(from, to), now)), `升级到 ${to} 版前`, key);
 }
 
 /**
  * A consistent copy, verified by `integrity_check`. VACUUM INTO is used here, not `.backup()`, because
  * opening a database is synchronous and `.backup()` is not; both give a transaction-consistent copy
  * (never copy the live file: its -wal may hold committed pages), and the copy is one self-contained file
- * (rollback journal, not WAL).
+ * (rollback journal, not WAL). VACUUM INTO of an encrypted database writes the copy encrypted with the same
+ * key (SQLite3MultipleCiphers; tests/unit/services/cipher.test.ts checks it holds no plaintext).
  */
-function takeVerifiedCopy(file: string, dest: string, when: string): string {
-  const src = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+function takeVerifiedCopy(file: string, dest: string, when: string, key: DatabaseKey | null): string {
+  const src = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, key);
   try {
     src.prepare('VACUUM INTO ?').run(dest);
   } catch (err) {
@@ -77,7 +79,7 @@ function takeVerifiedCopy(file: string, dest: string, when: string): string {
   } finally {
     src.close();
   }
-  const problem = integrityProblem(dest);
+  const problem = integrityProblem(dest, key);
   if (problem) {
     throw new DatabaseError('DB_BACKUP_FAILED', `${when}的备份“${dest}”未通过完整性检查（${problem}），已停止升级，数据库未改动。请先修复或从其他备份恢复。`);
   }
@@ -85,11 +87,11 @@ function takeVerifiedCopy(file: string, dest: string, when: string): string {
   return dest;
 }
 
-/** null when `PRAGMA integrity_check` says ok, else what it reported. */
-export function integrityProblem(file: string): string | null {
+/** null when `PRAGMA integrity_check` says ok, else what it reported (an encrypted file: with its key). */
+export function integrityProblem(file: string, key: DatabaseKey | null = null): string | null {
   let db: BetterSqlite3.Database | undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+    db = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, key);
     const rows = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     const messages = rows.map((r) => r.integrity_check);
     return messages.length === 1 && messages[0] === 'ok' ? null : messages.slice(0, 5).join('; ');

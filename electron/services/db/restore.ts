@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { recordRestore } from '../audit/restoreArchive';
 import { fileStamp } from './clock';
 import { openDatabase } from './database';
@@ -16,6 +15,7 @@ import { busyTimeoutMs } from './busyTimeout';
 import { DatabaseError } from './errors';
 import { inspectDatabaseFile, integrityProblem } from './migrate';
 import { ownerOnly } from './ownerOnly';
+import { keyInUse, openConnection, type DatabaseKey } from './cipherKey';
 
 export interface RestoreResult {
   /** the copy of the file as it was before the restore; null when there was none */
@@ -35,13 +35,17 @@ export function fsyncFile(file: string): void {
   }
 }
 
-/** `actor`: who restored, named in the audit row the restore appends. */
-export function restoreDatabase(target: string, backupFile: string, actor: string): RestoreResult {
+/**
+ * `actor`: who restored, named in the audit row the restore appends. `key`: the database's key
+ * (cipherKey.ts), which its backups share: an encrypted backup, or an encrypted file being replaced, needs it.
+ */
+export function restoreDatabase(target: string, backupFile: string, actor: string, opts: { key?: DatabaseKey | null } = {}): RestoreResult {
+  const key = opts.key ?? null;
   if (path.resolve(target) === path.resolve(backupFile))
     throw new DatabaseError('DB_BACKUP_FAILED', '备份文件与要恢复的数据库是同一个文件，请选择另一个备份文件。');
-  const inspected = inspectDatabaseFile(backupFile);
+  const inspected = inspectDatabaseFile(backupFile, undefined, keyInUse(backupFile, key));
   if (!inspected.hasContent) throw new DatabaseError('DB_NOT_A_DATABASE', `“${backupFile}”是空文件，不是长护助手的备份。`);
-  const problem = integrityProblem(backupFile);
+  const problem = integrityProblem(backupFile, keyInUse(backupFile, key));
   if (problem) throw new DatabaseError('DB_BACKUP_FAILED', `备份文件未通过完整性检查（${problem}），不能用它恢复。请换一个备份文件。`);
 
   let previous: string | null = null;
@@ -50,8 +54,9 @@ export function restoreDatabase(target: string, backupFile: string, actor: strin
     const stamp = fileStamp();
     previous = `${target}.before-restore-${stamp}.bak`;
     for (let n = 2; fs.existsSync(previous); n += 1) previous = `${target}.before-restore-${stamp}-${n}.bak`;
-    // Through SQLite, so the copy includes what is still only in the -wal.
-    const src = new BetterSqlite3(target, { fileMustExist: true, timeout: busyTimeoutMs() });
+    // Through SQLite, so the copy includes what is still only in the -wal (encrypted with the same key, if it is).
+    const targetKey = keyInUse(target, key);
+    const src = openConnection(target, { fileMustExist: true, timeout: busyTimeoutMs() }, targetKey);
     try {
       src.prepare('VACUUM INTO ?').run(previous);
     } catch (err) {
@@ -60,7 +65,7 @@ export function restoreDatabase(target: string, backupFile: string, actor: strin
       src.close();
     }
     ownerOnly(previous);
-    const bad = integrityProblem(previous);
+    const bad = integrityProblem(previous, targetKey);
     if (bad) throw new DatabaseError('DB_BACKUP_FAILED', `恢复前对现有数据库的备份未通过完整性检查（${bad}），已停止，未做任何改动。`);
   }
 
@@ -72,10 +77,10 @@ export function restoreDatabase(target: string, backupFile: string, actor: strin
   for (const side of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(side, { force: true });
   fs.renameSync(tmp, target);
 
-  const db = openDatabase(target);
+  const db = openDatabase(target, { key });
   try {
     // the trail says who restored which backup, and keeps the replaced file's rows since that backup
-    const audit = recordRestore(db, { actor, backupFile, replacedCopy: previous });
+    const audit = recordRestore(db, { actor, backupFile, replacedCopy: previous, key });
     return { previous, schemaVersion: Number(db.raw.pragma('user_version', { simple: true })), archivedAuditRows: audit.archived };
   } finally {
     db.close();

@@ -38,7 +38,7 @@ export async function runImport<M extends ImportOp>(
   const held = <T>(work: () => Promise<T>): Promise<T> => (WRITES[op] ? whileHolding('import', work) : work());
   if (!workerFile) return held(() => IMPORT_OPS[op](db, input, actor));
   const ask = async () => {
-    const request: Omit<ImportRequest, 'id'> = { file: db.file, op, input, actor, heldMonths: submittingMonths(db) };
+    const request: Omit<ImportRequest, 'id'> = { file: db.file, key: db.key, op, input, actor, heldMonths: submittingMonths(db) };
     const reply = await workerClient(workerFile).ask<{ utf8: Uint8Array }>(request);
     return new EncodedValue<OutputOf<M>>(reply.utf8);
   };

@@ -20,6 +20,6 @@ export async function inspectOffThread<T extends InspectTask>(
   workerFile = builtInspectWorker(),
 ): Promise<InspectResult<T>> {
   if (!workerFile) return (await runInspectTask(db, task, progress)) as InspectResult<T>;
-  const reply = await workerClient(workerFile).ask<{ result: InspectResult<T> }, Parameters<Progress>[0]>({ file: db.file, task }, progress);
+  const reply = await workerClient(workerFile).ask<{ result: InspectResult<T> }, Parameters<Progress>[0]>({ file: db.file, key: db.key, task }, progress);
   return reply.result;
 }

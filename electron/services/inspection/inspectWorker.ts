@@ -5,20 +5,21 @@
  * It reads through its own read-only connection, kept between requests; WAL lets it read the last
  * commit while the owner writes. It never writes: marks and settings are saved by the owner.
  *
- * Protocol: `{ id, file, task }` → any number of `{ id, progress }`, then `{ id, result }` or
+ * Protocol: `{ id, file, key, task }` (key: db/cipherKey.ts, null for a plain file) → any number of `{ id, progress }`, then `{ id, result }` or
  * `{ id, error }` (rethrown on the owner's side as the same error class, workerErrors.ts).
  */
 import { parentPort } from 'node:worker_threads';
+import type { DatabaseKey } from '../db/cipherKey';
 import { keptWorkerConnection } from '../db/database';
 import { workerError } from '../workerErrors';
 import { runInspectTask, type InspectTask } from './inspectTasks';
 
-export type InspectRequest = { id: number; file: string; task: InspectTask };
+export type InspectRequest = { id: number; file: string; key: DatabaseKey | null; task: InspectTask };
 
 parentPort?.on('message', (m: InspectRequest) => {
   const post = (r: object) => parentPort?.postMessage({ id: m.id, ...r });
   Promise.resolve()
-    .then(() => runInspectTask(keptWorkerConnection(m.file, { readonly: true }), m.task, (progress) => post({ progress })))
+    .then(() => runInspectTask(keptWorkerConnection(m.file, { readonly: true, key: m.key }), m.task, (progress) => post({ progress })))
     .then(
       (result) => post({ result }),
       (e: unknown) => post({ error: workerError(e) }),

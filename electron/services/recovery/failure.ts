@@ -4,6 +4,7 @@
  * thrown while opening (or the finding of the checks before it) in, a `DbFailure` out.
  */
 import type { DbFailure, DbFailureKind } from '../../../shared/api/recovery';
+import { DatabaseEncryptedError, DatabaseWrongKeyError } from '../db/cipherKey';
 import { DatabaseTooNewError } from '../db/errors';
 
 const WORDS: Record<DbFailureKind, { title: string; advice: string }> = {
@@ -25,6 +26,16 @@ const WORDS: Record<DbFailureKind, { title: string; advice: string }> = {
     title: '找不到文件',
     advice:
       '在原来的位置找不到数据库文件：它可能被移动、改名或删除了，或者所在的U盘、网络盘没有连接。如果文件被移到了别处，请用“打开其他文件”选择它；否则可以从下面的备份恢复。',
+  },
+  encrypted: {
+    title: '数据库已加密',
+    advice:
+      '数据库文件已加密，这台电脑上的程序没有它的密钥（例如数据库是从另一台电脑复制过来的，或 Windows 重装过）。请用命令行 ltc 的 --key-file 指定密钥文件，或联系管理员用首次设置时保存的恢复码解锁。文件没有被改动。',
+  },
+  'wrong-key': {
+    title: '密钥不正确',
+    advice:
+      '数据库文件已加密，但给出的密钥解不开它：密钥文件可能属于另一个数据库。请确认密钥文件，然后点“重试”。如果密钥确实无误，则是文件的开头已损坏，可以从下面的备份恢复。',
   },
   other: {
     title: '无法打开',
@@ -50,6 +61,9 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 /** What an error thrown while opening `file` means for the user. */
 export function describeOpenFailure(file: string, err: unknown): DbFailure {
   if (err instanceof DatabaseTooNewError) return failureOf('too-new', file, messageOf(err));
+  // before SQLite's codes: a wrong key is SQLITE_NOTADB underneath, which alone would read as a damaged file
+  if (err instanceof DatabaseEncryptedError) return failureOf('encrypted', file, messageOf(err));
+  if (err instanceof DatabaseWrongKeyError) return failureOf('wrong-key', file, messageOf(err));
   const code = sqliteCodeOf(err) ?? '';
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return failureOf('locked', file, messageOf(err));
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return failureOf('corrupt', file, messageOf(err));

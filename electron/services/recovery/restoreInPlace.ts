@@ -7,6 +7,7 @@
  * backup is migrated, with its own copy first) and the restore is written to the audit trail.
  */
 import fs from 'node:fs';
+import type { DatabaseKey } from '../db/cipherKey';
 import { fileStamp } from '../db/clock';
 import { openDatabase, type LtcDatabase } from '../db/database';
 import { ownerOnly } from '../db/ownerOnly';
@@ -30,8 +31,9 @@ export interface InPlaceRestore {
   keptAs: string | null;
 }
 
-export function restoreInPlace(target: string, backupFile: string, o: { actor: string; appVersion?: string }): InPlaceRestore {
-  const verdict = verifyDatabaseFile(backupFile);
+/** `key`: the database's (db/cipherKey.ts), which its backups share; the restored file opens with it. */
+export function restoreInPlace(target: string, backupFile: string, o: { actor: string; appVersion?: string; key?: DatabaseKey | null }): InPlaceRestore {
+  const verdict = verifyDatabaseFile(backupFile, o.key ?? null);
   if (!verdict.verified) throw new InputError(`这个备份不能用来恢复：${verdict.problem ?? ''}。请选择另一个校验通过的备份。`);
 
   let keptAs: string | null = null;
@@ -50,7 +52,7 @@ export function restoreInPlace(target: string, backupFile: string, o: { actor: s
   fsyncFile(tmp);
   fs.renameSync(tmp, target);
 
-  const db = openDatabase(target, { appVersion: o.appVersion });
+  const db = openDatabase(target, { appVersion: o.appVersion, key: o.key ?? null });
   try {
     try {
       // the replaced file's audit rows since the backup are kept when they can still be read

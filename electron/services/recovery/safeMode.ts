@@ -14,6 +14,7 @@ import { parseInput, type Dispatch } from '../api/dispatch';
 import type { SessionSlot } from '../auth/sessions';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { backupFactsOffThread } from '../backups/backupOffThread';
+import type { DatabaseKey } from '../db/cipherKey';
 import { openDatabase, type LtcDatabase } from '../db/database';
 import { describeDatabaseFile } from '../db/describeFile';
 import { InputError, ServiceError } from '../errors';
@@ -30,6 +31,8 @@ export interface SafeModeShell {
   appVersion?: string;
   /** asks the user for a database file (desktop); null if cancelled; undefined where the shell cannot ask */
   chooseFile?: () => Promise<string | null>;
+  /** the database's key (db/cipherKey.ts) where the face has one (the host's --key-file): its backups share it */
+  key?: DatabaseKey | null;
 }
 
 export interface RecoveringDispatch {
@@ -48,13 +51,13 @@ const isMethod = (m: string): m is MethodName => Object.prototype.hasOwnProperty
  * Every backup beside the file, checked and counted, newest first: each read whole (integrity check) in the
  * backup worker, one after another, so the thread serving the window stays free however many there are.
  */
-export async function recoveryBackups(file: string): Promise<RecoveryBackupList> {
+export async function recoveryBackups(file: string, key: DatabaseKey | null = null): Promise<RecoveryBackupList> {
   const folder = backupsFolderOf(file);
   const backups: RecoveryBackup[] = [];
   for (const name of backupsBeside(file)) {
     const path = join(folder, name);
     const parsed = parseBackupName(name)!;
-    const facts = await backupFactsOffThread(path);
+    const facts = await backupFactsOffThread(path, key);
     backups.push({
       name,
       at: parsed.at,
@@ -85,13 +88,14 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
     failure = null;
     current = normal(next);
   };
+  const key = shell.key ?? null;
   const status = (): RecoveryStatus => (failure ? { mode: 'safe', failure, shell: shell.shell } : { mode: 'normal' });
 
   const safe: SafeHandlers = {
     'recovery.status': () => status(),
-    'recovery.backups': () => recoveryBackups(file),
+    'recovery.backups': () => recoveryBackups(file, key),
     'recovery.preview': async ({ name }) => {
-      const facts = await backupFactsOffThread(backupFileOf(file, name));
+      const facts = await backupFactsOffThread(backupFileOf(file, name), key);
       if (!facts.verified || !facts.contents) throw new InputError(`这个备份不能使用：${facts.problem ?? ''}`);
       const parsed = parseBackupName(name)!;
       return { name, at: parsed.at, schemaVersion: facts.schemaVersion, ...facts.contents };
@@ -100,10 +104,10 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
       if (failure?.kind === 'locked') throw new ServiceError('CONFLICT', '数据库文件正被其他程序占用，不能替换它。请关闭那个程序后点“重试”。');
       let restored;
       try {
-        restored = restoreInPlace(file, backupFileOf(file, name), { actor: shell.actor, appVersion: shell.appVersion });
+        restored = restoreInPlace(file, backupFileOf(file, name), { actor: shell.actor, appVersion: shell.appVersion, key });
       } catch (err) {
         // the file in place may have changed on the way (the backup copied but not opened): look again
-        const again = openOrSafeMode(file, { appVersion: shell.appVersion });
+        const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
         if (again.mode === 'normal') opened(again.db);
         else failure = again.failure;
         throw err;
@@ -120,17 +124,17 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
       }
       const target = resolve(chosen);
       // only a sound database of this program: nothing is created, migrated or written in any other file
-      describeDatabaseFile(target);
-      opened(openDatabase(target, { appVersion: shell.appVersion }));
+      describeDatabaseFile(target, key);
+      opened(openDatabase(target, { appVersion: shell.appVersion, key }));
       return { opened: target };
     },
     'recovery.retry': () => {
-      const again = openOrSafeMode(file, { appVersion: shell.appVersion });
+      const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
       if (again.mode === 'normal') opened(again.db);
       else failure = again.failure;
       return status();
     },
-    'recovery.export': () => salvageToWorkbook(file),
+    'recovery.export': () => salvageToWorkbook(file, key),
   };
 
   const dispatchSafe: Dispatch = async (method, input) => {

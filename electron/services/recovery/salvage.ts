@@ -5,13 +5,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { excel } from '../spreadsheet/excel';
 import type { SalvageExport } from '../../../shared/api/recovery';
 import { fileStamp, localTimestamp } from '../db/clock';
 import { InputError } from '../errors';
 import { sqliteCodeOf } from './failure';
 import { busyTimeoutMs } from '../db/busyTimeout';
+import { keyInUse, openConnection, type DatabaseKey } from '../db/cipherKey';
 
 /** an .xlsx sheet holds 1,048,576 rows, one of them the header */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
@@ -72,13 +73,14 @@ const sheetName = (name: string, used: Set<string>): string => {
   return n;
 };
 
-export async function salvageToWorkbook(file: string, now = new Date()): Promise<SalvageExport> {
+/** `key`: the database's (db/cipherKey.ts), for an encrypted file; without it such a file is refused by name. */
+export async function salvageToWorkbook(file: string, key: DatabaseKey | null = null, now = new Date()): Promise<SalvageExport> {
   if (!existsSync(file)) throw new InputError('找不到数据库文件，没有可以导出的数据。');
   if (statSync(file).size === 0) throw new InputError('数据库文件是空的，没有可以导出的数据。');
   let db: BetterSqlite3.Database;
   let tableNames: string[];
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+    db = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, keyInUse(file, key));
   } catch (err) {
     throw new InputError(`无法读取这个文件，没有可以导出的数据（${err instanceof Error ? err.message : String(err)}）。`);
   }

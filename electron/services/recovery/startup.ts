@@ -10,11 +10,11 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { DbFailure } from '../../../shared/api/recovery';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { openDatabase, type LtcDatabase, type OpenOptions } from '../db/database';
 import { busyTimeoutMs } from '../db/busyTimeout';
+import { keyInUse, openConnection, type DatabaseKey } from '../db/cipherKey';
 import { inspectDatabaseFile } from '../db/migrate';
 import { describeOpenFailure, failureOf } from './failure';
 
@@ -37,8 +37,8 @@ export function missingFailure(file: string): DbFailure | null {
 }
 
 /** `PRAGMA quick_check` on a read-only connection: null when ok, else what it found. Throws what opening throws. */
-export function quickCheckProblem(file: string): string | null {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() });
+export function quickCheckProblem(file: string, key: DatabaseKey | null = null): string | null {
+  const db = openConnection(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs() }, key);
   try {
     const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
     const messages = rows.map((r) => r.quick_check);
@@ -54,8 +54,10 @@ export function openOrSafeMode(file: string, opts: OpenOptions = {}): StartDecis
   try {
     if (existsSync(file) && statSync(file).size > 0) {
       // header, version and schema first (too new, not a database, locked), then every page (damaged)
-      inspectDatabaseFile(file, opts.migrations);
-      const problem = quickCheckProblem(file);
+      // an encrypted file without its key, or with a wrong one, is refused here by name (failure.ts)
+      const key = keyInUse(file, opts.key);
+      inspectDatabaseFile(file, opts.migrations, key);
+      const problem = quickCheckProblem(file, key);
       if (problem) {
         const error = new Error(`数据库完整性检查未通过：${problem}`);
         return { mode: 'safe', failure: failureOf('corrupt', file, error.message), error };

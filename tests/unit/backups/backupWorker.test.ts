@@ -79,7 +79,7 @@ describe('the backup worker', () => {
     const db = sampleDb();
     const made = await createBackup(db, 'manual');
     const file = path.join(path.dirname(db.file), 'backups', made.name);
-    const facts = await backupFactsOffThread(file, WORKER);
+    const facts = await backupFactsOffThread(file, null, WORKER);
     expect(facts).toEqual(backupFacts(file));
     expect(facts).toMatchObject({ verified: true, contents: { institution: sample().institution.name } });
   });

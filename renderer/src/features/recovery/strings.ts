@@ -8,6 +8,8 @@ export const S = {
     'too-new': '数据库文件由更新版本的长护助手创建',
     locked: '数据库文件被其他程序占用',
     missing: '找不到数据库文件',
+    encrypted: '数据库已加密，需要密钥',
+    'wrong-key': '数据库的密钥不正确',
     other: '无法打开数据库文件',
   },
   file: '数据库文件：',
