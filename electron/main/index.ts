@@ -5,7 +5,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { API_CHANNEL } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../services/api/dispatch';
 import { handlers } from '../services/api/registry';
@@ -13,9 +13,11 @@ import { memorySlot, SessionStore } from '../services/auth/sessions';
 import { encodeResult } from '../services/api/wire';
 import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
+import { fileEncryption, type DatabaseKey } from '../services/db/cipherKey';
 import type { LtcDatabase } from '../services/db/database';
+import { keyFromVault, newKeyInVault, unlockWithRecoveryCode, wrapUnderRecoveryCode } from '../services/db/keyVault';
 import { createRecoveringDispatch } from '../services/recovery/safeMode';
-import { openOrSafeMode } from '../services/recovery/startup';
+import { missingFailure, openOrSafeMode } from '../services/recovery/startup';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
 import { startUpdater } from './updater';
@@ -80,6 +82,23 @@ function assertTrustedSender(event: IpcMainInvokeEvent): void {
 /** The database lives in the user data folder (shown in 设置, with a button to open the folder). */
 const appDatabaseFile = (): string => join(app.getPath('userData'), 'ltc-desk.db');
 
+/**
+ * The database's key (decisions.md D37), kept by the OS in `<db>.key.json` beside it (services/db/keyVault.ts).
+ * A first start (no file, and nothing says one was there) makes a new key: new databases are encrypted. null
+ * for a plain database, or when the OS cannot open the key (another PC, a reinstalled Windows): an encrypted
+ * file then starts in safe mode, which asks for the first administrator's recovery code (recovery.unlock).
+ */
+function databaseKey(file: string): DatabaseKey | null {
+  try {
+    const kept = keyFromVault(file, safeStorage);
+    if (kept.key || kept.needsRecoveryCode) return kept.key;
+    if (fileEncryption(file) === 'new' && !missingFailure(file)) return newKeyInVault(file, safeStorage);
+  } catch (e) {
+    console.error('database key', e);
+  }
+  return null;
+}
+
 /** The contract for an open database: what the services need from the desktop shell. */
 function normalDispatch(db: LtcDatabase): Dispatch {
   app.on('will-quit', () => db.close());
@@ -107,6 +126,15 @@ function normalDispatch(db: LtcDatabase): Dispatch {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     updater: startUpdater(db),
+    // the first administrator's recovery code also opens the database's key (on another PC): wrapped under it
+    recoveryCodeIssued: async (code, replaced) => {
+      if (!db.key) return;
+      try {
+        await wrapUnderRecoveryCode(db.file, db.key, code, replaced);
+      } catch (e) {
+        console.error('wrapping the database key under the recovery code failed', e);
+      }
+    },
   });
 }
 
@@ -124,12 +152,20 @@ async function chooseDatabaseFile(): Promise<string | null> {
  */
 function registerIpc(): void {
   const file = appDatabaseFile();
-  const start = openOrSafeMode(file, { appVersion: app.getVersion() });
+  const key = databaseKey(file);
+  const start = openOrSafeMode(file, { appVersion: app.getVersion(), key });
   if (start.mode === 'safe') console.error(`无法打开数据库，进入安全模式：${start.failure.title}：${start.failure.detail}（${file}）`);
   const face = createRecoveringDispatch(
     file,
     start,
-    { actor: userInfo().username, shell: 'desktop', appVersion: app.getVersion(), chooseFile: chooseDatabaseFile },
+    {
+      actor: userInfo().username,
+      shell: 'desktop',
+      appVersion: app.getVersion(),
+      chooseFile: chooseDatabaseFile,
+      key,
+      unlock: (code) => unlockWithRecoveryCode(file, code, safeStorage),
+    },
     normalDispatch,
   );
   // The answer goes as UTF-8 JSON, the bytes HTTP carries (services/api/wire.ts); the preload parses it.

@@ -185,7 +185,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
   jobs: { id: '任务' },
   reports: { year: '年份', status: '状态' },
   backups: { name: '备份文件' },
-  recovery: { name: '备份文件', confirm: '确认恢复', path: '数据库文件路径' },
+  recovery: { name: '备份文件', confirm: '确认恢复', path: '数据库文件路径', recoveryCode: '恢复码' },
   updates: { url: '更新服务器地址' },
   inspection: {
     from: '开始日期',

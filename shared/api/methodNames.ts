@@ -127,6 +127,7 @@ export const METHOD_NAMES = [
   'recovery.openFile',
   'recovery.retry',
   'recovery.export',
+  'recovery.unlock',
   'auth.status',
   'auth.setup',
   'auth.login',

@@ -177,6 +177,7 @@ export const PERMISSIONS: Readonly<Record<MethodNameListed, Rule>> = {
   'recovery.openFile': ADMIN,
   'recovery.retry': ADMIN,
   'recovery.export': ADMIN,
+  'recovery.unlock': ADMIN,
 };
 
 /** The calls a locked window may still make: its status, unlocking, logging out. */

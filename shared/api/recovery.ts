@@ -106,4 +106,10 @@ export const recoveryApi = {
   'recovery.retry': method(noInput).returns<RecoveryStatus>(),
   /** what can still be read of the file, table by table, as an .xlsx; refused when nothing can be read */
   'recovery.export': method(noInput).returns<SalvageExport>(),
+  /**
+   * an encrypted database whose key this PC's OS cannot open (kind `encrypted`; decisions.md D37): the first
+   * administrator's recovery code opens the key, which is then kept for this PC, and the file is opened again.
+   * Only where the face keeps the key (the desktop app); refused elsewhere.
+   */
+  'recovery.unlock': method(z.object({ recoveryCode: z.string().trim().min(1, '请填写恢复码').max(100) })).returns<RecoveryStatus>(),
 };

@@ -118,6 +118,17 @@ const electron = {
     showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
   },
   shell: { openPath: () => Promise.resolve('') },
+  // the OS's protection of the database key (DPAPI on Windows): a stand-in bound to a "PC", LTC_STANDIN_PC
+  // (default pc1): what one PC encrypted another cannot decrypt. LTC_STANDIN_SAFE_STORAGE=off: none offered.
+  safeStorage: {
+    isEncryptionAvailable: () => process.env.LTC_STANDIN_SAFE_STORAGE !== 'off',
+    encryptString: (plain) => Buffer.from(`${process.env.LTC_STANDIN_PC || 'pc1'}:${Buffer.from(plain).toString('base64')}`),
+    decryptString: (data) => {
+      const [pc, b64] = data.toString().split(':');
+      if (pc !== (process.env.LTC_STANDIN_PC || 'pc1')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(b64, 'base64').toString();
+    },
+  },
 };
 
 const load = Module._load;
@@ -179,6 +190,8 @@ async function main() {
     // safe mode (tests/unit/shell/mainSafeMode.test.ts): what the window asks first, and a normal call
     status: handler ? await call(appUrl, 'recovery.status', undefined) : null,
     residents: handler ? await call(appUrl, 'residents.list', {}) : null,
+    // an encrypted database on another PC (tests/unit/shell/mainEncryption.test.ts): the recovery code, then the status
+    unlock: handler && process.env.LTC_STANDIN_RECOVERY_CODE ? await call(appUrl, 'recovery.unlock', { recoveryCode: process.env.LTC_STANDIN_RECOVERY_CODE }) : null,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   // what Electron does on quit: the bundle closes its database there

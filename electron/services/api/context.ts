@@ -28,4 +28,10 @@ export interface ServiceContext {
   chooseFolder?: (title: string) => Promise<string | null>;
   /** the program's updater (the desktop app's, or an e2e stub); undefined in the browser preview, which cannot update */
   updater?: UpdaterControl;
+  /**
+   * a recovery code was issued (`auth.setup`: the first administrator's; `auth.recover`: a new one in place of
+   * `replaced`): where the face keeps the database's key (the desktop app, db/keyVault.ts), the key is wrapped
+   * under it, so the code also opens an encrypted database on another PC (decisions.md D37)
+   */
+  recoveryCodeIssued?: (code: string, replaced: string | null) => Promise<void>;
 }

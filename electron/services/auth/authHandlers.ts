@@ -52,6 +52,7 @@ export const authHandlers: HandlersOf<typeof authApi> = {
   'auth.setup': async (i, ctx) => {
     login(ctx);
     const r = await setupFirstAdmin(ctx.db, i.name, i.password);
+    await ctx.recoveryCodeIssued?.(r.recoveryCode, null);
     startSession(ctx, r.user);
     return r;
   },
@@ -88,7 +89,12 @@ export const authHandlers: HandlersOf<typeof authApi> = {
     ctx.sessions?.dropUser(s.user.id, s.token);
     return null;
   },
-  'auth.recover': async (i, ctx) => recoverWithCode(ctx.db, i.name, i.recoveryCode, i.password, ctx.actor),
+  'auth.recover': async (i, ctx) => {
+    const r = await recoverWithCode(ctx.db, i.name, i.recoveryCode, i.password, ctx.actor);
+    // the database's key moves to the new code when it was wrapped under the one just used
+    await ctx.recoveryCodeIssued?.(r.recoveryCode, i.recoveryCode);
+    return r;
+  },
   'auth.saveSettings': (i, ctx) => {
     saveIdleMinutes(ctx.db, i.idleMinutes, ctx.actor);
     return null;

@@ -18,4 +18,5 @@ export const recoveryHandlers: HandlersOf<typeof recoveryApi> = {
   'recovery.openFile': notInSafeMode,
   'recovery.retry': notInSafeMode,
   'recovery.export': notInSafeMode,
+  'recovery.unlock': notInSafeMode,
 };

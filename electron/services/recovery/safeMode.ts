@@ -33,6 +33,11 @@ export interface SafeModeShell {
   chooseFile?: () => Promise<string | null>;
   /** the database's key (db/cipherKey.ts) where the face has one (the host's --key-file): its backups share it */
   key?: DatabaseKey | null;
+  /**
+   * the key from the recovery code, where the face keeps the key (the desktop app's vault, db/keyVault.ts);
+   * undefined where it cannot (`recovery.unlock` is refused)
+   */
+  unlock?: (recoveryCode: string) => Promise<DatabaseKey>;
 }
 
 export interface RecoveringDispatch {
@@ -88,7 +93,7 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
     failure = null;
     current = normal(next);
   };
-  const key = shell.key ?? null;
+  let key = shell.key ?? null;
   const status = (): RecoveryStatus => (failure ? { mode: 'safe', failure, shell: shell.shell } : { mode: 'normal' });
 
   const safe: SafeHandlers = {
@@ -135,6 +140,15 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
       return status();
     },
     'recovery.export': () => salvageToWorkbook(file, key),
+    'recovery.unlock': async ({ recoveryCode }) => {
+      if (!shell.unlock) throw new InputError('这里不能用恢复码解锁数据库：请用 --key-file 指定密钥文件后重新启动。');
+      if (!failure || (failure.kind !== 'encrypted' && failure.kind !== 'wrong-key')) throw new InputError('数据库不需要解锁。');
+      key = await shell.unlock(recoveryCode);
+      const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
+      if (again.mode === 'normal') opened(again.db);
+      else failure = again.failure;
+      return status();
+    },
   };
 
   const dispatchSafe: Dispatch = async (method, input) => {

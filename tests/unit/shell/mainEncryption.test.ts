@@ -1,0 +1,83 @@
+/**
+ * The BUILT main process (out/main/index.js) with the stand-in `electron` (tests/support/electronStandIn.cjs),
+ * whose `safeStorage` is bound to a "PC" (LTC_STANDIN_PC): encryption at rest as the desktop app does it
+ * (decisions.md D37). A first start makes an encrypted database with a new key kept by the OS beside it; the
+ * first administrator's recovery code wraps the key too; on another PC the app starts in safe mode (数据库已加密)
+ * until the recovery code is given, and then keeps the key for that PC.
+ * Needs `npm run build` first (npm test does it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileEncryption } from '../../../electron/services/db/cipherKey';
+import { tempDir } from '../services/helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BUNDLE = path.join(ROOT, 'out', 'main', 'index.js');
+
+interface Answer {
+  value?: { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
+}
+interface Run {
+  crashed?: string;
+  login: Answer;
+  status: Answer;
+  unlock: Answer | null;
+}
+
+beforeAll(() => {
+  if (!existsSync(BUNDLE)) throw new Error('out/main/index.js is missing: run `npm run build` before these tests');
+});
+
+function run(userData: string, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'support', 'electronStandIn.cjs'), BUNDLE, userData], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (!line.startsWith('{')) throw new Error(`the main bundle printed nothing usable (exit ${r.status}): ${r.stderr}`);
+  const rec = JSON.parse(line) as Run;
+  if (rec.crashed) throw new Error(`the main bundle crashed: ${rec.crashed}`);
+  return rec;
+}
+
+describe('the desktop app encrypts its database', () => {
+  it('a first start: an encrypted database, its key kept by the OS and under the recovery code; another PC needs the code', () => {
+    const userData = tempDir();
+    const db = path.join(userData, 'ltc-desk.db');
+    const sidecar = `${db}.key.json`;
+    const first = run(userData);
+    expect(first.status.value).toEqual({ ok: true, value: { mode: 'normal' } });
+    expect(first.login.value?.ok).toBe(true);
+    const code = first.login.value?.value?.['recoveryCode'] as string;
+    expect(fileEncryption(db)).toBe('encrypted');
+    const kept = JSON.parse(readFileSync(sidecar, 'utf8')) as { os: string; recovery: { kdf: string } | null };
+    expect(kept.os).toBeTruthy();
+    expect(kept.recovery?.kdf).toBe('scrypt');
+    if (process.platform !== 'win32') expect(statSync(sidecar).mode & 0o777).toBe(0o600);
+    // the key is nowhere in clear: neither the OS copy's stand-in plaintext nor hex in the sidecar is the key itself
+    expect(readFileSync(sidecar, 'utf8')).not.toMatch(/[0-9a-f]{64}/);
+
+    // the same PC again: opens without asking
+    expect(run(userData).status.value).toEqual({ ok: true, value: { mode: 'normal' } });
+
+    // another PC: safe mode, in Chinese; a wrong code is refused; the right one opens it and keeps the key for this PC
+    const other = run(userData, { LTC_STANDIN_PC: 'pc2' });
+    expect(other.status.value).toMatchObject({ ok: true, value: { mode: 'safe', failure: { kind: 'encrypted', title: '数据库已加密' } } });
+    const wrong = run(userData, { LTC_STANDIN_PC: 'pc2', LTC_STANDIN_RECOVERY_CODE: 'AAAAA-BBBBB-CCCCC-DDDDD' });
+    expect(wrong.unlock?.value).toMatchObject({ ok: false, error: { message: expect.stringContaining('恢复码不正确') as string } });
+    const unlocked = run(userData, { LTC_STANDIN_PC: 'pc2', LTC_STANDIN_RECOVERY_CODE: code.toLowerCase() });
+    expect(unlocked.unlock?.value).toEqual({ ok: true, value: { mode: 'normal' } });
+    expect(run(userData, { LTC_STANDIN_PC: 'pc2' }).status.value).toEqual({ ok: true, value: { mode: 'normal' } });
+  });
+
+  it('where the OS offers no protection for the key, the new database stays plain (a key in clear beside it would protect nothing)', () => {
+    const userData = tempDir();
+    const rec = run(userData, { LTC_STANDIN_SAFE_STORAGE: 'off' });
+    expect(rec.status.value).toEqual({ ok: true, value: { mode: 'normal' } });
+    expect(fileEncryption(path.join(userData, 'ltc-desk.db'))).toBe('plain');
+    expect(existsSync(path.join(userData, 'ltc-desk.db.key.json'))).toBe(false);
+  });
+});
