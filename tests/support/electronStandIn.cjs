@@ -191,7 +191,8 @@ async function main() {
     status: handler ? await call(appUrl, 'recovery.status', undefined) : null,
     residents: handler ? await call(appUrl, 'residents.list', {}) : null,
     // an encrypted database on another PC (tests/unit/shell/mainEncryption.test.ts): the recovery code, then the status
-    unlock: handler && process.env.LTC_STANDIN_RECOVERY_CODE ? await call(appUrl, 'recovery.unlock', { recoveryCode: process.env.LTC_STANDIN_RECOVERY_CODE }) : null,
+    unlock:
+      handler && process.env.LTC_STANDIN_RECOVERY_CODE ? await call(appUrl, 'recovery.unlock', { recoveryCode: process.env.LTC_STANDIN_RECOVERY_CODE }) : null,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   // what Electron does on quit: the bundle closes its database there

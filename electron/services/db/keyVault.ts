@@ -85,7 +85,14 @@ async function wrap(key: DatabaseKey, code: string): Promise<RecoveryWrap> {
   const cipher = createCipheriv('aes-256-gcm', await derive(code, salt, SCRYPT), iv);
   cipher.setAAD(AAD);
   const data = Buffer.concat([cipher.update(key, 'utf8'), cipher.final()]);
-  return { kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    kdf: 'scrypt',
+    ...SCRYPT,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** The key under `code`, or null when the code is not the one it was wrapped under. */

@@ -202,6 +202,50 @@ function OpenOtherSection({ desktop }: { desktop: boolean }) {
   );
 }
 
+/** An encrypted database this PC has no key for (decisions.md D37): the recovery code opens it (desktop only). */
+function UnlockSection() {
+  const { message } = App.useApp();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const unlock = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('recovery.unlock', { recoveryCode: code.trim() });
+      if (r.mode === 'normal') startAgain();
+      else void message.warning(S.unlock.still(r.failure.title));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={<SectionTitle style={{ margin: 0 }}>{S.unlock.title}</SectionTitle>} data-testid="recovery-unlock">
+      <Typography.Paragraph type="secondary">{S.unlock.hint}</Typography.Paragraph>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void unlock();
+        }}
+      >
+        <Flex gap={8}>
+          <Input aria-label={S.unlock.label} placeholder={S.unlock.label} value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+          <Button htmlType="submit" type="primary" loading={busy} disabled={!code.trim()}>
+            {S.unlock.submit}
+          </Button>
+        </Flex>
+      </form>
+      {error !== null && (
+        <div style={{ marginTop: 12 }}>
+          <ErrorAlert error={error} />
+        </div>
+      )}
+    </Card>
+  );
+}
+
 function SalvageSection() {
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>(null);
@@ -281,6 +325,7 @@ export function RecoveryScreen({ status }: { status: Safe }) {
             </Button>
           }
         />
+        {status.shell === 'desktop' && (failure.kind === 'encrypted' || failure.kind === 'wrong-key') && <UnlockSection />}
         <BackupsSection status={status} />
         <OpenOtherSection desktop={status.shell === 'desktop'} />
         <SalvageSection />

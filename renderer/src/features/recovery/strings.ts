@@ -74,4 +74,11 @@ export const S = {
     done: (tables: number, unreadable: number) => `已导出 ${tables} 张数据表${unreadable > 0 ? `，${unreadable} 张无法读取` : ''}。`,
   },
   loadingBackups: '正在检查备份…',
+  unlock: {
+    title: '用恢复码解锁',
+    hint: '数据库已加密。请输入第一位管理员首次设置时打印或保存的恢复码（字母不分大小写，短横线可省略）：数据库会打开，密钥会保存在这台电脑上，下次启动不再询问。',
+    label: '恢复码',
+    submit: '解锁',
+    still: (title: string) => `仍然无法打开：${title}`,
+  },
 } as const;
