@@ -3,7 +3,7 @@
  * newer program's database, or a file that is not a database, is said in one Chinese line and, with
  * `--exit-on-failure`, the host exits 1, with no stack trace and the file untouched. Needs `npm run build` first (npm test does it).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,5 +48,45 @@ describe('the host on a file it cannot open', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^无法打开数据库：无法打开数据库文件“.*notes\.db”：文件不是长护助手数据库或已损坏/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the host on an encrypted database (decisions.md D37)', () => {
+  it('without --key-file: 数据库已加密, exit 1, the file unchanged; with it, the host serves the database', async () => {
+    const file = join(dir, 'encrypted.db');
+    const key = join(dir, 'encrypted.key');
+    writeFileSync(key, `${'5a'.repeat(32)}\n`);
+    const made = spawnSync(
+      process.execPath,
+      [join(root, 'bin/ltc.cjs'), 'import', '--db', file, join(root, 'tests/fixtures/sample-ningbo.json'), '--key-file', key],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const before = readFileSync(file);
+    const r = host(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^无法打开数据库：数据库已加密，需要密钥文件或恢复码才能打开/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const served = spawn(process.execPath, [join(root, 'out/main/host.js'), '--db', file, '--port', '0', '--exit-on-failure', '--key-file', key], {
+      cwd: root,
+    });
+    try {
+      const line = await new Promise<string>((done, fail) => {
+        let out = '';
+        served.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          if (out.includes('\n')) done(out);
+        });
+        served.on('exit', (code) => fail(new Error(`host exited ${code}`)));
+      });
+      expect(line).toContain('长护助手浏览器预览：http://127.0.0.1:');
+      expect(line).not.toContain('安全模式');
+    } finally {
+      served.kill();
+    }
   });
 });
