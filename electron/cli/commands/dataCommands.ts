@@ -27,7 +27,8 @@ import { InputError } from '../../services/errors';
 import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
 import { describeDatabaseFile } from '../../services/db/describeFile';
-import { fileEncryption, keyInUse, writeNewKeyFile } from '../../services/db/cipherKey';
+import { fileEncryption, keyInUse, writeKeyFile, writeNewKeyFile } from '../../services/db/cipherKey';
+import { NO_OS_PROTECTION, unlockWithRecoveryCode } from '../../services/db/keyVault';
 import { encryptDatabaseFile } from '../../services/db/encryptFile';
 import { createBackup } from '../../services/backups/backupFolder';
 import { backupsFolderOf } from '../../services/backups/backupNames';
@@ -253,4 +254,28 @@ export async function encryptCommand(dbFile: string, log: (s: string) => void): 
   );
   log(`今后打开这个数据库及其新的备份都需要密钥：ltc … --key-file ${keyFile}。请另外妥善保存密钥文件，丢失后数据无法恢复。`);
   log(`注意：加密前的备份（包括上面这一份）仍是明文，确认加密后的数据库可用后，请删除或妥善保管 ${backupsFolderOf(file)} 中的旧备份。`);
+}
+
+/**
+ * `echo 恢复码 | ltc recover-key --db FILE --key-file K`: the key of a database the desktop app encrypted
+ * (its `<db>.key.json`, db/keyVault.ts), opened with the first administrator's recovery code and written to
+ * a new key file K (owner-only) for `--key-file`. The code comes on standard input, never as an argument (a
+ * command line is visible to every user of the machine).
+ */
+export async function recoverKeyCommand(dbFile: string, log: (s: string) => void): Promise<void> {
+  requireExisting(dbFile, '数据库文件');
+  const keyFile = cliKeyFile();
+  if (!keyFile) throw new InputError('请用 --key-file 指定要写入密钥的新文件');
+  if (existsSync(keyFile)) throw new InputError(`密钥文件已存在：${keyFile}。请另选一个新文件名（不会覆盖已有的文件）`);
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  const code = (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trim();
+  if (!code) throw new InputError('请从标准输入给出恢复码（第一行），例如：echo 恢复码 | ltc recover-key --db 数据库 --key-file 密钥文件');
+  const file = resolve(dbFile);
+  // no OS protection here: the key is only unwrapped, the sidecar is left as it is
+  const key = await unlockWithRecoveryCode(file, code, NO_OS_PROTECTION);
+  // the key must open the file before it is written out as its key
+  describeDatabaseFile(file, key);
+  writeKeyFile(keyFile, key);
+  log(`已用恢复码取出数据库密钥，写入：${keyFile}（只有文件所有者可读）。之后用 --key-file ${keyFile} 打开这个数据库。`);
 }

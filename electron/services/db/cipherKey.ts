@@ -55,6 +55,12 @@ export function readKeyFile(file: string): DatabaseKey {
  */
 export function writeNewKeyFile(file: string): DatabaseKey {
   const key = newDatabaseKey();
+  writeKeyFile(file, key);
+  return key;
+}
+
+/** Writes `key` to a new file `file` (owner-only; never over an existing file). */
+export function writeKeyFile(file: string, key: DatabaseKey): void {
   let fd: number;
   try {
     fd = fs.openSync(file, 'wx', 0o600);
@@ -68,7 +74,6 @@ export function writeNewKeyFile(file: string): DatabaseKey {
     fs.closeSync(fd);
   }
   if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
-  return key;
 }
 
 /**

@@ -22,6 +22,17 @@ export interface OsKeyProtection {
   decryptString(data: Buffer): string;
 }
 
+/** Where the OS offers none (the command line, which only unwraps with the recovery code). */
+export const NO_OS_PROTECTION: OsKeyProtection = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('no OS protection');
+  },
+  decryptString: () => {
+    throw new Error('no OS protection');
+  },
+};
+
 interface RecoveryWrap {
   kdf: 'scrypt';
   N: number;

@@ -60,6 +60,19 @@ describe('the desktop app encrypts its database', () => {
     // the key is nowhere in clear: neither the OS copy's stand-in plaintext nor hex in the sidecar is the key itself
     expect(readFileSync(sidecar, 'utf8')).not.toMatch(/[0-9a-f]{64}/);
 
+    // the command line takes the key out with the recovery code, for --key-file
+    const keyFile = path.join(userData, 'admin.key');
+    const ltc = (args: string[], input = '') =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/ltc.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 60_000 });
+    expect(ltc(['check', '--db', db]).stderr).toContain('数据库已加密');
+    expect(ltc(['recover-key', '--db', db, '--key-file', keyFile], 'AAAAA-BBBBB-CCCCC-DDDDD\n').stderr).toContain('恢复码不正确');
+    expect(existsSync(keyFile)).toBe(false);
+    const recovered = ltc(['recover-key', '--db', db, '--key-file', keyFile], `${code}\n`);
+    expect(recovered.status, recovered.stderr).toBe(0);
+    const check = ltc(['check', '--db', db, '--key-file', keyFile]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stderr).toContain('数据库完整性检查通过');
+
     // the same PC again: opens without asking
     expect(run(userData).status.value).toEqual({ ok: true, value: { mode: 'normal' } });
 
