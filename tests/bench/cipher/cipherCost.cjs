@@ -1,10 +1,13 @@
 // Issue 16 §3: what SQLCipher-compatible encryption (better-sqlite3-multiple-ciphers) costs the benchmark's
 // reads and writes, measured in ONE process, plain and encrypted alternating (tests/bench/README.md, "Measuring
 // on these machines": the shared machines' speed drifts by ±30 % between runs, not between alternate calls).
-//   LTC_CIPHER_KEY=k LTC_CIPHER_MODULE=…/better-sqlite3-multiple-ciphers node tests/bench/cipher/cipherCost.cjs PLAIN.db ENCRYPTED.db
+//   LTC_CIPHER_KEY=<64 hex> node tests/bench/cipher/cipherCost.cjs PLAIN.db ENCRYPTED.db
 // ENCRYPTED.db: encryptCopy.cjs of PLAIN.db. Prints one JSON line with the medians and their ratios.
-const Plain = require('better-sqlite3');
-const Cipher = require(process.env.LTC_CIPHER_MODULE || 'better-sqlite3-multiple-ciphers');
+// Since D37 was built both are the app's driver (better-sqlite3-multiple-ciphers under better-sqlite3's name):
+// "plain" is an unkeyed connection, as the app opens a plain file. LTC_PLAIN_MODULE=…/better-sqlite3 compares
+// with upstream better-sqlite3 instead (what was measured first, when the package was not the app's driver).
+const Plain = require(process.env.LTC_PLAIN_MODULE || 'better-sqlite3');
+const Cipher = require(process.env.LTC_CIPHER_MODULE || 'better-sqlite3');
 const [plainFile, encFile] = process.argv.slice(2);
 const KEY = process.env.LTC_CIPHER_KEY;
 const RUNS = Number(process.env.RUNS || 11);
@@ -14,7 +17,9 @@ function open(kind) {
   const db = new Cipher(encFile);
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
-  db.pragma(`key = '${KEY}'`);
+  // the key raw, as the app gives it (electron/services/db/cipherKey.ts); the first measurement (D37) used a
+  // passphrase, whose PBKDF2 runs once per connection (~150 ms here), outside the timed reads
+  db.pragma(/^[0-9a-f]{64}$/.test(KEY) ? `key = "x'${KEY}'"` : `key = '${KEY.replaceAll("'", "''")}'`);
   return db;
 }
 
