@@ -9,7 +9,16 @@ import { DatabaseError } from '../services/db/errors';
 import { InputError, ServiceError } from '../services/errors';
 import { claimCommand } from './commands/claimCommand';
 import { packageCommand, reconcileCommand, resultCommand, resultTemplateCommand, submitCommand, withdrawCommand } from './commands/claimFlowCommands';
-import { backupCommand, checkCommand, demoCommand, encryptCommand, exportCommand, importCommand, recoverKeyCommand, restoreCommand } from './commands/dataCommands';
+import {
+  backupCommand,
+  checkCommand,
+  demoCommand,
+  encryptCommand,
+  exportCommand,
+  importCommand,
+  recoverKeyCommand,
+  restoreCommand,
+} from './commands/dataCommands';
 import { setCliKeyFile } from './keyFile';
 import { planExportCommand, rotaExportCommand } from './commands/planningCommands';
 import { inspectCommand, type InspectOptions } from './commands/inspectCommand';
@@ -206,7 +215,9 @@ function buildProgram(io: Io): Command {
 
   program
     .command('recover-key')
-    .description('用恢复码取出长护助手程序加密的数据库的密钥（程序保存在数据库旁的 .key.json 中），写入 --key-file 指定的新文件：echo 恢复码 | ltc recover-key --db FILE --key-file K')
+    .description(
+      '用恢复码取出长护助手程序加密的数据库的密钥（程序保存在数据库旁的 .key.json 中），写入 --key-file 指定的新文件：echo 恢复码 | ltc recover-key --db FILE --key-file K',
+    )
     .requiredOption('--db <FILE>', '数据库文件（其旁边须有 .key.json）')
     .action((o: { db: string }) => recoverKeyCommand(o.db, io.err));
 
