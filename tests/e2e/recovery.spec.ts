@@ -2,7 +2,7 @@
  * 安全模式 (issue 16 §5): the host started on a database it cannot open serves the recovery screen instead
  * of exiting: (a) a damaged file with a verified backup beside it, restored from a preview after a
  * confirmation, then the normal app with the backup's records, the damaged file kept aside; (b) a newer
- * program's file; (c) a missing file. No navigation to the normal screens while in safe mode.
+ * program's file; (c) a missing file; (d) an encrypted file without its key. No navigation to the normal screens while in safe mode.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,4 +167,29 @@ test('(c) a missing file: 找不到文件; another file opened by its path inste
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '服务对象' }).click();
   await expect(page.getByText('王秀英')).toBeVisible();
   rmSync(moved, { force: true });
+});
+
+test('(d) an encrypted file without its key: 数据库已加密, nothing touched; with --key-file the preview opens it (decisions.md D37)', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ltc-e2e-safe-'));
+  const file = join(dir, 'ltc.db');
+  const key = join(dir, 'ltc.key');
+  expect(ltc('import', '--db', file, SAMPLE).code).toBe(0);
+  expect(ltc('encrypt', '--db', file, '--key-file', key).code).toBe(0);
+  const before = readFileSync(file);
+  await openRecovery(page, file);
+  const problem = page.getByTestId('recovery-problem');
+  await expect(problem).toContainText('数据库已加密，需要密钥');
+  await expect(problem).toContainText('--key-file');
+  // the recovery code unlocks only where the key is kept (the desktop app): no such form in the preview
+  await expect(page.getByTestId('recovery-unlock')).toHaveCount(0);
+  await screenshot(page, 'recovery-06-encrypted');
+  await expectAccessible(page, 'recovery-encrypted');
+  expect(readFileSync(file).equals(before)).toBe(true);
+  await host!.stop();
+
+  // the sample has no users yet: the preview opens on the first start's screen, not on safe mode's
+  host = await startHost(file, ['--key-file', key]);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: '首次使用：创建管理员' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '长护助手 · 安全模式' })).toHaveCount(0);
 });
