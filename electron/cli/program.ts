@@ -211,7 +211,8 @@ function buildProgram(io: Io): Command {
       '加密数据库（请先关闭长护助手）：先做一份校验过的备份，再生成加密的副本（SQLCipher 4），逐表核对、校验审计哈希链后替换原文件；--key-file 指定的文件不存在时生成新密钥写入',
     )
     .requiredOption('--db <FILE>', '要加密的数据库文件')
-    .action((o: { db: string }) => encryptCommand(o.db, io.err));
+    .option('--encrypt-backups', '加密后，把 backups 文件夹中仍是明文的备份（包括加密前的这一份）也用同一密钥逐个加密')
+    .action((o: { db: string; encryptBackups?: boolean }) => encryptCommand(o.db, io.err, { encryptBackups: o.encryptBackups }));
 
   program
     .command('recover-key')

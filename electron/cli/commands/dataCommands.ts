@@ -2,7 +2,7 @@
  * `ltc import`, `ltc export`, `ltc check`, `ltc backup`, `ltc demo`: the records in and out of a
  * database file, headless. Each opens the database, does one thing in one transaction, closes it.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
@@ -31,7 +31,7 @@ import { fileEncryption, keyInUse, writeKeyFile, writeNewKeyFile } from '../../s
 import { NO_OS_PROTECTION, unlockWithRecoveryCode } from '../../services/db/keyVault';
 import { encryptDatabaseFile } from '../../services/db/encryptFile';
 import { createBackup } from '../../services/backups/backupFolder';
-import { backupsFolderOf } from '../../services/backups/backupNames';
+import { backupsFolderOf, parseBackupName } from '../../services/backups/backupNames';
 import { verifyAuditFile } from '../../services/audit/verifyAuditFile';
 import { chainVerdict } from './auditCommand';
 
@@ -216,7 +216,7 @@ export function demoCommand(dbFile: string, log: (s: string) => void): void {
  * or, where it does not exist, a new random key is written there (owner-only) once the file is known to be
  * plain. The program must be closed.
  */
-export async function encryptCommand(dbFile: string, log: (s: string) => void): Promise<void> {
+export async function encryptCommand(dbFile: string, log: (s: string) => void, opts: { encryptBackups?: boolean } = {}): Promise<void> {
   requireExisting(dbFile, '数据库文件');
   const keyFile = cliKeyFile();
   if (!keyFile) throw new InputError('请用 --key-file 指定密钥文件：已有的密钥文件，或一个新文件名（会生成新的随机密钥写入其中）');
@@ -253,7 +253,32 @@ export async function encryptCommand(dbFile: string, log: (s: string) => void): 
     `已加密：${file}（SQLCipher 4 格式；${Object.keys(r.tables).length} 个数据表共 ${rows} 行，逐表核对一致${r.auditRows ? `；审计记录 ${r.auditRows} 条，哈希链完整` : ''}）`,
   );
   log(`今后打开这个数据库及其新的备份都需要密钥：ltc … --key-file ${keyFile}。请另外妥善保存密钥文件，丢失后数据无法恢复。`);
-  log(`注意：加密前的备份（包括上面这一份）仍是明文，确认加密后的数据库可用后，请删除或妥善保管 ${backupsFolderOf(file)} 中的旧备份。`);
+  if (!opts.encryptBackups) {
+    log(
+      `注意：加密前的备份（包括上面这一份）仍是明文，确认加密后的数据库可用后，请删除或妥善保管 ${backupsFolderOf(file)} 中的旧备份（或用 --encrypt-backups 一并加密）。`,
+    );
+    return;
+  }
+  // the backups beside it, each the same way (copy, rekey, verify, swap): a kill leaves each plain or encrypted, whole
+  const folder = backupsFolderOf(file);
+  const plainBackups = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => parseBackupName(n) !== null)
+        .map((n) => join(folder, n))
+        .filter((f) => fileEncryption(f) === 'plain')
+    : [];
+  const failed: string[] = [];
+  for (const b of plainBackups) {
+    try {
+      await encryptDatabaseFile(b, key, { backup: () => undefined });
+      log(`已加密备份：${b}`);
+    } catch (e) {
+      failed.push(basename(b));
+      log(`未能加密备份 ${b}（它仍是明文，未改动）：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (failed.length > 0) throw new InputError(`数据库已加密，但有 ${failed.length} 个备份未能加密：${failed.join('、')}`);
+  log(`${folder} 中的备份已全部加密（${plainBackups.length} 个），用同一个密钥打开。`);
 }
 
 /**

@@ -4,7 +4,7 @@
  * from the encrypted file as from the plain one (and as tests/fixtures expects). Needs `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,24 @@ describe('ltc encrypt', () => {
     expect(lines[2]).toMatch(/^审计记录完整/);
     expect(rows(lines[2]!)).toBe(rows(checkBefore[2]!) + 1);
     expect(ltc(['verify-audit', '--db', db, '--key-file', key]).code).toBe(0);
+  });
+
+  it('--encrypt-backups: the plain backups beside it, the one taken first included, are encrypted with the same key', () => {
+    const db = plainCopy('backups');
+    const folder = join(db, '..', 'backups');
+    mkdirSync(folder);
+    expect(ltc(['backup', '--db', db, join(folder, 'ltc-desk-manual-20261201-090000.db')]).code).toBe(0);
+    const key = join(dir, 'backups.key');
+    const r = ltc(['encrypt', '--db', db, '--key-file', key, '--encrypt-backups']);
+    expect(r.code, r.stderr).toBe(0);
+    const backups = readdirSync(folder);
+    expect(backups).toHaveLength(2);
+    for (const b of backups) {
+      const file = join(folder, b);
+      expect(isEncrypted(file), b).toBe(true);
+      expect(holdsPlaintext(file), b).toBe(false);
+      expect(ltc(['check', '--db', file, '--key-file', key]).code, b).toBe(0);
+    }
   });
 
   it('without the key, or with another one, every command is refused in Chinese (exit 1)', () => {
