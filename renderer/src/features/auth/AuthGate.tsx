@@ -9,6 +9,7 @@ import { Button, Flex, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AuthStatus } from '../../../../shared/api/auth';
 import { call, onUnauthenticated } from '../../api/client';
+import { authStatus } from './firstStatus';
 import { queryClient } from '../../api/queryClient';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
@@ -43,10 +44,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await call('auth.status');
+      const next = await authStatus();
       setStatus((before) => {
-        // another user (or none): nothing the previous one saw stays in the cache
-        if (before?.user?.id !== next.user?.id) queryClient.clear();
+        // another user (or none): nothing the previous one saw stays in the cache. Not on the first
+        // answer: what is cached then was asked with this same session (the first screen's prefetch),
+        // and clearing it made the home screen ask for its dashboard twice.
+        if (before && before.user?.id !== next.user?.id) queryClient.clear();
         return next;
       });
       setError(null);
