@@ -7,8 +7,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import 'dayjs/locale/zh-cn';
 import { createHashRouter, RouterProvider } from 'react-router';
-import { prefetchApi, queryClient } from '../api/queryClient';
-import { askAuthStatusEarly } from '../features/auth/firstStatus';
+import { queryClient } from '../api/queryClient';
 import { AuthGate } from '../features/auth/AuthGate';
 import { StartGate } from '../features/recovery/StartGate';
 import { routes } from './routes';
@@ -18,10 +17,7 @@ import { S } from './strings';
 
 dayjs.locale('zh-cn');
 
-// The two gates' questions go first: the host answers one call at a time, and making the router starts
-// the first screen's calls (its loader), which would otherwise be answered before the gates could open.
-prefetchApi('recovery.status', undefined);
-askAuthStatusEarly();
+// its first screen's calls, the gates' too, were asked before this code ran (src/firstCalls.ts)
 const router = createHashRouter(routes);
 
 // A search box's button shows only an icon, which would name it "search": name it in Chinese.

@@ -9,7 +9,6 @@ import { Button, Flex, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AuthStatus } from '../../../../shared/api/auth';
 import { call, onUnauthenticated } from '../../api/client';
-import { authStatus } from './firstStatus';
 import { queryClient } from '../../api/queryClient';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
@@ -44,7 +43,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await authStatus();
+      const next = await call('auth.status');
       setStatus((before) => {
         // another user (or none): nothing the previous one saw stays in the cache. Not on the first
         // answer: what is cached then was asked with this same session (the first screen's prefetch),
