@@ -49,7 +49,8 @@ const db = given ?? join(dir, 'bench.db');
 
 /** Targets of issue 4 on the 2-core build machines. */
 // "the UI responsive throughout": the thread serving the windows never stalls long enough to be seen.
-const TARGETS = { claimVsFloor: 3, claimMs: 2000, packageSeconds: 60, submitStallMs: 100, selfAuditSeconds: 5 };
+/** claimVsFloor: issue 17's 1.5× (it was issue 4's 3×); rendererReadyMs: the window's first screen within a second. */
+const TARGETS = { claimVsFloor: 1.5, claimMs: 2000, rendererReadyMs: 1000, packageSeconds: 60, submitStallMs: 100, selfAuditSeconds: 5 };
 /** Targets of issue 17: a 4 GB office PC. */
 const MEMORY_TARGETS = { peakRssMb: 600, importPeakRssMb: 400 };
 /** Issue 17: the import at least this share of its bare-insert floor's rows/s. */
@@ -125,6 +126,7 @@ try {
     claimFloorRatio: Number((measured.claimMs / measured.claimFloorMs).toFixed(1)),
     claimWithinFloorTarget: measured.claimMs <= TARGETS.claimVsFloor * measured.claimFloorMs,
     claimUnder2s: measured.claimMs < TARGETS.claimMs,
+    rendererReadyUnder1s: typeof stalls.rendererReadyMs === 'number' ? stalls.rendererReadyMs < TARGETS.rendererReadyMs : undefined,
     packageUnder60s: claimOnly ? undefined : measured.packageSeconds < TARGETS.packageSeconds,
     submitResponsive: typeof measured.submitMaxStallMs === 'number' ? measured.submitMaxStallMs < TARGETS.submitStallMs : undefined,
     importResponsive: typeof stalls.importMaxStallMs === 'number' ? stalls.importMaxStallMs < TARGETS.submitStallMs : undefined,
@@ -147,7 +149,7 @@ try {
     );
   console.log(
     `claim       ${result.claimMs} ms (${result.visitsInMonth} visits in ${'2026-10'}); bare SQL floor ${result.claimFloorMs} ms; ` +
-      `${result.claimFloorRatio}x the floor (target 3x: ${yes(result.claimWithinFloorTarget)}; under 2 s: ${yes(result.claimUnder2s)})`,
+      `${result.claimFloorRatio}x the floor (target ${TARGETS.claimVsFloor}x: ${yes(result.claimWithinFloorTarget)}; under 2 s: ${yes(result.claimUnder2s)})`,
   );
   if (claimOnly) console.log('package     (not run: --claim-only)');
   else
@@ -168,6 +170,7 @@ try {
         `(under 100 ms: ${yes(result.importResponsive)}); 4,000-row roster in ${result.rosterSeconds} s: longest stall ${result.rosterMaxStallMs} ms ` +
         `(under 100 ms: ${yes(result.rosterResponsive)})`,
     );
+    console.log(`window      first screen in ${result.rendererReadyMs} ms, logged in (under 1 s: ${yes(result.rendererReadyUnder1s)})`);
     console.log(
       `backup      ${result.backupMb} MB in ${result.backupSeconds} s: longest stall ${result.backupMaxStallMs} ms (under 100 ms: ${yes(result.backupResponsive)})`,
     );

@@ -1,12 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+/**
+ * The page's entry, kept small: it asks the window's first questions (firstCalls.ts), and only then loads
+ * the app (~1.3 MB of scripts to fetch, compile and run), so the host answers while they load.
+ */
+import './firstCalls';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./mount').then(({ mount }) => mount());

@@ -1,5 +1,6 @@
 /** 机构设置: the institution, its price list and its policy pack. */
 import { z } from 'zod';
+import { visible } from '../fields/visibleText';
 import type { Institution } from '../domain/model';
 import type { PolicyPack } from '../policy/pack';
 import { method, noInput } from './define';
@@ -17,16 +18,17 @@ const fen = (label: string) =>
 const LEVEL_FIELDS = ['0', '1', '2', '3', '4', '5'] as const;
 
 export const institutionInput = z.object({
-  name: z.string().trim().min(1, '请填写机构名称').max(100),
+  // printed on every claim document: only characters one can see (U+202E would print the name reversed)
+  name: visible(z.string().trim().min(1, '请填写机构名称').max(100), '机构名称'),
   uscc: z.string().trim().toUpperCase().length(18, '统一社会信用代码应为18位'),
-  agencyCode: z.string().trim().min(1, '请填写定点机构编码').max(40),
+  agencyCode: visible(z.string().trim().min(1, '请填写定点机构编码').max(40), '定点机构编码'),
   region: z.string().regex(/^\d{6}$/, '统筹区编码应为6位数字'),
   policy: z.string().min(1, '请选择政策包'),
   beds: z.number().int().min(0).max(100_000).optional(),
   // as the agency's forms carry them; optional, printed on the claim's summary when set
-  address: z.string().trim().max(200, '机构地址不能超过200字').optional(),
+  address: visible(z.string().trim().max(200, '机构地址不能超过200字'), '机构地址').optional(),
   phone: z.string().trim().max(40, '联系电话不能超过40字').optional(),
-  bankName: z.string().trim().max(100, '开户银行不能超过100字').optional(),
+  bankName: visible(z.string().trim().max(100, '开户银行不能超过100字'), '开户银行').optional(),
   bankAccount: z
     .string()
     .trim()

@@ -46,7 +46,8 @@ export const residentListQuery = listQuery.extend({
 });
 export type ResidentListQuery = z.input<typeof residentListQuery>;
 
-const optionalText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).optional();
+// printed on the inspection's papers and the claim's documents: only characters one can see (visibleText.ts)
+const optionalText = (max: number, tooLong: string, label: string) => visible(z.string().trim().max(max, tooLong), label).optional();
 /** Needed to change a month whose claim is submitted (docs/rules.md §8.4); written to the audit log. */
 const correctionReason = z.string().trim().max(200, '更正原因最多200个字').optional();
 
@@ -57,7 +58,7 @@ export const residentInput = z.object({
   idNumber: idNumberInput,
   insuranceType: z.enum(INSURANCE_TYPES).optional(),
   phone: phoneInput,
-  address: optionalText(200, '地址最多200个字'),
+  address: optionalText(200, '地址最多200个字', '地址'),
 });
 export type ResidentInput = z.input<typeof residentInput>;
 
@@ -65,8 +66,8 @@ export const assessmentInput = z.object({
   residentId: recordId,
   level: z.number().int().min(0, '失能等级应为0–5').max(5, '失能等级应为0–5'),
   concludedOn: realDate,
-  number: optionalText(60, '结论书编号最多60位'),
-  assessor: optionalText(100, '评估机构最多100个字'),
+  number: optionalText(60, '结论书编号最多60位', '结论书编号'),
+  assessor: optionalText(100, '评估机构最多100个字', '评估机构'),
   correctionReason,
 });
 export type AssessmentInput = z.input<typeof assessmentInput>;
@@ -78,8 +79,8 @@ export const stayEventInput = z.object({
   /** with `admit` only */
   mode: z.enum(CARE_MODES).optional(),
   /** with an institutional `admit` only: a registered bed free on the date */
-  bed: optionalText(30, '床位号最多30位'),
-  note: optionalText(200, '备注最多200个字'),
+  bed: optionalText(30, '床位号最多30位', '床位号'),
+  note: optionalText(200, '备注最多200个字', '备注'),
   correctionReason,
 });
 export type StayEventInput = z.input<typeof stayEventInput>;

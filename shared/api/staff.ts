@@ -74,8 +74,9 @@ export const certificateInput = z
     id: recordId.optional(),
     staffId: recordId,
     type: z.enum(CERT_TYPES),
-    number: z.string().trim().min(1, '请填写证书编号').max(60),
-    level: z.string().trim().max(30).optional(),
+    // the inspection checks a certificate by its number: only characters one can see (visibleText.ts)
+    number: visible(z.string().trim().min(1, '请填写证书编号').max(60), '证书编号'),
+    level: visible(z.string().trim().max(30), '证书等级').optional(),
     issuedOn: realDate,
     /** absent: no expiry, except a nurse licence, which gets the 5-year default */
     expiresOn: realDate.optional(),

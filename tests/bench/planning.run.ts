@@ -8,7 +8,6 @@
  *   the cell and its checks have been drawn again (median of 5 each).
  * Each with the share of demand met where there is one (rotaSuggestShareMet, planSuggestShareMet).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +23,8 @@ import { addDays, datesOfMonth } from '../../shared/domain/dates';
 import type { Resident, Staff } from '../../shared/domain/model';
 import { admit, assessed, idNumber, institution, resident, staff } from '../support/builders';
 import { benchSession } from './benchSession';
+// the host as the e2e tests start it (out/main/host.js, as `npm run web` does)
+import { startHost } from '../e2e/support/host';
 import { benchEnv, peakRssMb, round, writeResult } from './common';
 
 const ROOT = resolve(__dirname, '../..');
@@ -101,19 +102,6 @@ async function planSuggest(dir: string) {
   }
 }
 
-function startHost(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m?.[1]) done({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => fail(new Error(`host exited (${code})`)));
-  });
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function rotaGrid(dir: string) {
@@ -188,7 +176,7 @@ async function rotaGrid(dir: string) {
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
-    host.stop();
+    await host.stop();
   }
   return { rotaRenderMs: median(render), rotaRenderRunsMs: render, rotaEditMs: median(edit), rotaEditRunsMs: edit };
 }

@@ -5,27 +5,13 @@
  * answers (the side navigation and the page's title), for a user already logged in (the session cookie in
  * the browser; the login screen is not what is measured). `rendererReadyMs` is the median of the runs.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { benchSession } from './benchSession';
-
-const ROOT = resolve(__dirname, '../..');
-
-function startHost(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m?.[1]) done({ url: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => fail(new Error(`host exited (${code})`)));
-  });
-}
+// the host as the e2e tests start it (out/main/host.js, as `npm run web` does)
+import { startHost } from '../e2e/support/host';
 
 export async function measureRendererReady(db: string, runs = 5): Promise<{ medianMs: number; runsMs: number[] }> {
   const host = await startHost(db);
@@ -62,7 +48,7 @@ export async function measureRendererReady(db: string, runs = 5): Promise<{ medi
       }
     }
   } finally {
-    host.stop();
+    await host.stop();
   }
   const sorted = [...runsMs].sort((a, b) => a - b);
   return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runsMs };

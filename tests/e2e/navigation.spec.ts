@@ -69,3 +69,21 @@ test('every screen has one main landmark and names every control', async ({ page
   }
   await expect(shell.nav().getByRole('menuitem', { name: '首页', exact: true })).toBeVisible();
 });
+
+test('opening the app asks the host each first question once, the login’s before the home screen’s data', async ({ page }) => {
+  // the host answers one call at a time: a gate asked after the home screen's dashboard waits for it, and a
+  // dashboard asked twice doubles the wait for the first screen (bench: rendererReadyMs)
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/rpc\/([\w.]+)$/.exec(r.url());
+    if (m?.[1]) calls.push(m[1]);
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('home-claim')).toBeVisible();
+  expect(calls.filter((c) => c === 'dashboard.get')).toHaveLength(1);
+  expect(calls.filter((c) => c === 'auth.status')).toHaveLength(1);
+  expect(calls.filter((c) => c === 'recovery.status')).toHaveLength(1);
+  expect(calls.indexOf('auth.status')).toBeLessThan(calls.indexOf('dashboard.get'));
+  expect(calls.indexOf('recovery.status')).toBeLessThan(calls.indexOf('dashboard.get'));
+});

@@ -101,6 +101,9 @@ export function semanticChecks(d: Dataset, today: LocalDate): SemanticChecks {
     }
     s.certificates.forEach((c, j) => {
       const cb = `${base}.certificates[${j}]`;
+      // the inspection checks a certificate by its number, as the forms and a roster refuse it (visibleText.ts)
+      const invisible = invisibleCharacterProblem('证书编号', c.number);
+      if (invisible) add(`${cb}.number`, invisible);
       const issued = date(`${cb}.issuedOn`, c.issuedOn);
       const expires = date(`${cb}.expiresOn`, c.expiresOn);
       if (issued && expires && c.expiresOn! < c.issuedOn) {

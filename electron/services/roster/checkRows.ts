@@ -72,7 +72,14 @@ function reader<H extends string>(r: SheetRow, issues: RosterIssue[]) {
   return {
     cell,
     has: (h: H) => cell(h) !== null,
-    text: (h: H, max: number) => take(h, text(cell(h), max), null),
+    text: (h: H, max: number) => {
+      const value = take(h, text(cell(h), max), null);
+      // every text a roster brings in, as the forms and a dataset refuse it: U+202E shows 赵玉兰 reversed on
+      // every screen and paper, U+200B makes a second person or certificate that looks the same
+      const invisible = value === null ? null : invisibleCharacterProblem(h, value);
+      if (invisible) issues.push({ severity: 'error', column: h, message: invisible });
+      return value;
+    },
     date: (h: H) => take(h, date(cell(h)), null),
     choice: <T>(h: H, map: ReadonlyMap<string, T>, options: readonly string[]) => take<T | null>(h, choice(cell(h), map, options), null),
     error: (h: H | null, message: string) => issues.push({ severity: 'error', column: h, message }),
@@ -84,10 +91,6 @@ function reader<H extends string>(r: SheetRow, issues: RosterIssue[]) {
 function person<H extends string>(x: ReturnType<typeof reader<H | '姓名' | '身份证号'>>, today: LocalDate): { name: string; idNumber: string } {
   const name = x.text('姓名', 50) ?? '';
   if (!name && x.cell('姓名') === null) x.error('姓名', '必填：请填写姓名');
-  // as the forms and a dataset refuse it: U+202E shows 赵玉兰 reversed on every screen and paper, U+200B
-  // makes a second person who looks the same (shared/fields/visibleText.ts)
-  const invisible = invisibleCharacterProblem('姓名', name);
-  if (invisible) x.error('姓名', invisible);
   const parsed = idNumber(x.cell('身份证号'));
   let id = '';
   if (!parsed.ok) x.error('身份证号', parsed.message);

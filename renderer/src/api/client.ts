@@ -25,14 +25,41 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticated.delete(listener);
 }
 
+type Envelope<M extends MethodName> = { ok: true; value: OutputOf<M> } | { ok: false; error: ApiError };
+
+/**
+ * Calls asked by `src/firstCalls.ts` before the app's code has even run, each waiting for the first `call`
+ * of the same method and input to take its answer (once). An answer not taken within a few seconds is
+ * dropped: asked later, the same question gets a fresh answer.
+ */
+const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+const EARLY_KEPT_MS = 5_000;
+const earlyKey = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? null)}`;
+
+export function askEarly<M extends MethodName>(method: M, input: InputOf<M>): void {
+  const api = window.api;
+  if (!api) return;
+  const answer = (api[method] as (input: unknown) => Promise<Envelope<M>>)(input);
+  answer.catch(() => undefined); // a transport failure is the taker's to report; untaken, nobody's
+  early.set(earlyKey(method, input), { answer, at: performance.now() });
+}
+
+function takeEarly<M extends MethodName>(method: M, input: unknown): Promise<Envelope<M>> | null {
+  const key = earlyKey(method, input);
+  const found = early.get(key);
+  if (!found) return null;
+  early.delete(key);
+  return performance.now() - found.at < EARLY_KEPT_MS ? (found.answer as Promise<Envelope<M>>) : null;
+}
+
 export async function call<M extends MethodName>(
   method: M,
   ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]
 ): Promise<OutputOf<M>> {
   const api = window.api;
   if (!api) throw new ApiCallError({ code: 'INTERNAL', message: S.notConnected });
-  const fn = api[method] as (input: unknown) => Promise<{ ok: true; value: OutputOf<M> } | { ok: false; error: ApiError }>;
-  const result = await fn(args[0]);
+  const fn = api[method] as (input: unknown) => Promise<Envelope<M>>;
+  const result = await (takeEarly(method, args[0]) ?? fn(args[0]));
   if (!result.ok) {
     // the login screen's own refusals are its to show; any other call refused so sends the window back to it
     if (result.error.code === 'UNAUTHENTICATED' && !method.startsWith('auth.')) unauthenticated.forEach((l) => l());

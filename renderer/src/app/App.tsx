@@ -17,6 +17,7 @@ import { S } from './strings';
 
 dayjs.locale('zh-cn');
 
+// its first screen's calls, the gates' too, were asked before this code ran (src/firstCalls.ts)
 const router = createHashRouter(routes);
 
 // A search box's button shows only an icon, which would name it "search": name it in Chinese.

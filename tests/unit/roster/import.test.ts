@@ -290,6 +290,24 @@ describe('the roster import', () => {
     expect(db.raw.prepare('SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM staff)').pluck().get()).toBe(0);
   });
 
+  it('refuses an invisible character in any text it brings in: a certificate number, an address (the fault suite’s last gap)', async () => {
+    const db = freshDb();
+    const { call, raw } = api(db);
+    const file = upload(
+      await filledTemplate(db, {
+        服务对象: [{ 姓名: '赵玉兰', 身份证号: idNumber('1950-01-01', 9), 地址: '宁波市\u202e海曙区' }],
+        员工: [{ 姓名: '周建国', 身份证号: ZHOU, 岗位: '护理员', 证书类型: '养老护理员', 证书编号: 'YL\u200b2020001', 发证日期: '2020-05-01' }],
+      }),
+    );
+    const preview = await call('roster.preview', { file });
+    expect(preview.rows.map((r) => r.issues)).toEqual([
+      [{ severity: 'error', column: '地址', message: '地址含有看不见的控制字符（U+202E，第 4 个字符），请删除后重新输入' }],
+      [{ severity: 'error', column: '证书编号', message: '证书编号含有看不见的控制字符（U+200B，第 3 个字符），请删除后重新输入' }],
+    ]);
+    expect(await raw('roster.commit', { file })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(db.raw.prepare('SELECT (SELECT count(*) FROM residents) + (SELECT count(*) FROM staff)').pluck().get()).toBe(0);
+  });
+
   it('says in Chinese what is wrong with a file it cannot read', async () => {
     const db = freshDb();
     const { raw } = api(db);

@@ -13,7 +13,8 @@ import { importDataset } from '../../../electron/services/dataset/importDataset'
 import { validateDataset, type DatasetProblem } from '../../../electron/services/dataset/validateDataset';
 import { openDatabase } from '../../../electron/services/db/database';
 import { residentInput } from '../../../shared/api/residents';
-import { staffInput } from '../../../shared/api/staff';
+import { institutionInput } from '../../../shared/api/institution';
+import { certificateInput, staffInput } from '../../../shared/api/staff';
 import type { Dataset } from '../../../shared/domain/model';
 import { sample, tempDir, track } from './helpers';
 
@@ -92,6 +93,23 @@ describe('names and ID numbers: bounded as in the screens, and only visible char
     expect(residentInput.safeParse({ name: '李建国', idNumber: '330205194501010037' }).success).toBe(true);
     const staff = staffInput.safeParse({ name: '王\u200B芳', idNumber: '330205198501010140', role: 'caregiver', employedFrom: '2020-01-01' });
     expect(staff.error?.issues.map((i) => i.message)).toEqual(['姓名含有看不见的控制字符（U+200B，第 2 个字符），请删除后重新输入']);
+  });
+
+  it('and in what is printed: a certificate number, an address, the institution’s name (the fault suite’s last gap)', () => {
+    const cert = certificateInput.safeParse({ staffId: 1, type: 'elderly-caregiver', number: 'YL\u200B2020001', issuedOn: '2020-05-01' });
+    expect(cert.error?.issues.map((i) => i.message)).toEqual(['证书编号含有看不见的控制字符（U+200B，第 3 个字符），请删除后重新输入']);
+    const address = residentInput.safeParse({ name: '李建国', idNumber: '330205194501010037', address: '宁波市\u202E海曙区' });
+    expect(address.error?.issues.map((i) => i.message)).toEqual(['地址含有看不见的控制字符（U+202E，第 4 个字符），请删除后重新输入']);
+    const institution = institutionInput.shape.name.safeParse('宁波\u202E颐养院');
+    expect(institution.error?.issues.map((i) => i.message)).toEqual(['机构名称含有看不见的控制字符（U+202E，第 3 个字符），请删除后重新输入']);
+    expect(certificateInput.safeParse({ staffId: 1, type: 'elderly-caregiver', number: 'YL2020001', issuedOn: '2020-05-01' }).success).toBe(true);
+  });
+
+  it('a dataset’s certificate number too', () => {
+    const problems = problemsOf((d) => {
+      d.staff[0]!.certificates[0]!.number = 'YL\u202E001';
+    });
+    expect(problems).toEqual([{ path: 'staff[0].certificates[0].number', message: '证书编号含有看不见的控制字符（U+202E，第 3 个字符），请删除后重新输入' }]);
   });
 });
 

@@ -45,8 +45,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
     try {
       const next = await call('auth.status');
       setStatus((before) => {
-        // another user (or none): nothing the previous one saw stays in the cache
-        if (before?.user?.id !== next.user?.id) queryClient.clear();
+        // another user (or none): nothing the previous one saw stays in the cache. Not on the first
+        // answer: what is cached then was asked with this same session (the first screen's prefetch),
+        // and clearing it made the home screen ask for its dashboard twice.
+        if (before && before.user?.id !== next.user?.id) queryClient.clear();
         return next;
       });
       setError(null);

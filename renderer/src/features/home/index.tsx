@@ -5,8 +5,9 @@ import { currentMonth, todayLocal } from '../../ui/dates';
 import { HomePage } from './HomePage';
 
 /**
- * 首页 is the first screen: its loader starts both of its calls as the window opens, so they run while
- * the window's first render is still under way (measured by the bench's rendererReadyMs).
+ * 首页's loader starts its dashboard as the navigation begins, so the call runs while the screen renders.
+ * When the window opens on 首页 the same call was asked before the app loaded (src/firstCalls.ts) and
+ * this one takes its answer (bench: rendererReadyMs).
  */
 function prefetchHome(): null {
   const input = { month: currentMonth(), today: todayLocal() };
