@@ -106,6 +106,12 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
   const residentIds = importResidents(db, d, now, summary);
   const staffIds = importStaff(db, d, now, summary);
 
+  // Into an empty visits table (a new database, `ltc claim --dataset`, a first migration), the visits'
+  // secondary indexes are built once after the last visit instead of kept up row by row (issue 17): kept
+  // up in the visits' random order of residents, staff and times, they were half of the inserting. Their
+  // definitions are dropped and run again word for word in this transaction: a refusal rolls both back.
+  const deferredIndexes = (sql.prepare('SELECT NOT EXISTS (SELECT 1 FROM visits)').pluck().get() as number) === 1 ? dropVisitIndexes(db) : [];
+
   // A visit already on file (same ref) is skipped: the insert itself finds it on the ref's unique
   // index (DO NOTHING for that conflict only; any other constraint still fails the import), instead
   // of a lookup before every insert.
@@ -165,6 +171,7 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
   };
 
   const finish = (): ImportSummary => {
+    for (const definition of deferredIndexes) sql.exec(definition);
     // 1.1: the rota, the care plans and the planned visits (present only when the file has them)
     Object.assign(summary, importPlanning(sql, d, residentIds, staffIds));
 
@@ -277,6 +284,20 @@ function importStaff(db: LtcDatabase, d: Dataset, now: string, summary: ImportSu
     }
   }
   return ids;
+}
+
+/**
+ * Drops the visits table's secondary indexes (not its unique ones, on which the inserts rely: the ref's, the
+ * external ref's) and returns their definitions, to be run again after the inserts.
+ */
+function dropVisitIndexes(db: LtcDatabase): string[] {
+  const indexes = db.raw
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'visits' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) db.raw.exec(`DROP INDEX "${name}"`);
+  return indexes.map((i) => i.sql);
 }
 
 /**
