@@ -167,7 +167,12 @@ class Reader {
     }
   }
 
-  parse([start, end]: [number, number], text = this.buf.toString('utf8', start - this.base, end - this.base)): unknown {
+  /** A value's text (its bytes are in `buf` until the next skipValue). */
+  text([start, end]: [number, number]): string {
+    return this.buf.toString('utf8', start - this.base, end - this.base);
+  }
+
+  parse(range: [number, number], text = this.text(range)): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -201,8 +206,8 @@ function lastBoundary(data: Buffer): number {
 }
 
 export interface DatasetFileVisitor {
-  /** A top-level value other than the `visits` array (the whole array when `visits` is not one). */
-  head?(key: string, value: unknown): void;
+  /** A top-level value other than the `visits` array (the whole array when `visits` is not one), and its text. */
+  head?(key: string, value: unknown, text: string): void;
   /** The `visits` array begins (its elements follow, one `visit` each). */
   visitsStart?(): void;
   /** `visits[index]`, in the file's order. */
@@ -268,8 +273,8 @@ export function scanDatasetFile(file: string, visitor: DatasetFileVisitor, chunk
         } else {
           const range = r.skipValue();
           // parsed even when not wanted: the file must be JSON throughout
-          const value = r.parse(range);
-          visitor.head?.(key, value);
+          const text = r.text(range);
+          visitor.head?.(key, r.parse(range, text), text);
         }
         const b = r.peek();
         r.pos++;
