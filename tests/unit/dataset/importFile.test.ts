@@ -259,6 +259,26 @@ describe('importDatasetFileOnce: checked and stored in one pass, all or nothing'
     expect(counts(db)).toEqual(before);
   });
 
+  it('into an empty database the visits’ indexes are built after the visits: the same indexes, and as they were after a refusal', () => {
+    const indexes = (db: ReturnType<typeof openDatabase>) =>
+      db.raw.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE tbl_name IN ('visits', 'visit_items') ORDER BY name").all();
+    const fresh = indexes(track(openDatabase(path.join(tempDir(), 'fresh.db'))));
+    expect(fresh.map((i) => (i as { name: string }).name)).toContain('visits_by_start');
+    const db = track(openDatabase(path.join(tempDir(), 'g.db')));
+    const d = sample();
+    d.visits.at(-1)!.staff = 'nobody';
+    expect(() => importDatasetFileOnce(db, fileOf(d), { actor: 't', today: TODAY, refuse })).toThrow('refused');
+    expect(indexes(db)).toEqual(fresh);
+    importDatasetFileOnce(db, fileOf(sample()), { actor: 't', today: TODAY, refuse });
+    expect(indexes(db)).toEqual(fresh);
+    expect(db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    // the month's visits are read through visits_by_start, as before
+    const plan = db.raw.prepare("EXPLAIN QUERY PLAN SELECT id FROM visits WHERE start_at >= '2026-10-01' AND start_at < '2026-11-01'").all() as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join()).toContain('visits_by_start');
+  });
+
   it('the visits before the people: null, nothing written (the two-pass route does it)', () => {
     const db = track(openDatabase(path.join(tempDir(), 'e.db')));
     const file = fileOf(sample(), ['visits', 'format', 'version', 'institution', 'residents', 'staff']);
