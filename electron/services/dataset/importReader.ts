@@ -101,6 +101,8 @@ export interface DatasetWorkerData {
 
 /** Batches posted and not yet stored at most: the reader waits beyond (its memory stays a few batches). */
 export const MAX_QUEUED = 4;
+/** The dataset worker's young generation, MB. */
+const YOUNG_GENERATION_MB = 8;
 /** How long the storing thread waits for the reader's next message before giving up on it. */
 const STALLED_MS = 10 * 60_000;
 
@@ -120,7 +122,9 @@ export function readForImportOffThread(
   const queue = new Int32Array(new SharedArrayBuffer(8));
   const { port1: here, port2: there } = new MessageChannel();
   const data: DatasetWorkerData & { port: typeof there } = { file, today, queue, port: there };
-  const worker = new Worker(workerFile, { workerData: data, transferList: [there] });
+  // a small young generation: the reader's garbage (every visit parsed, checked and forgotten) is collected
+  // young instead of growing the worker's heap beside this thread's (the import's peak memory, issue 17)
+  const worker = new Worker(workerFile, { workerData: data, transferList: [there], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   try {
     let waited = 0;
     for (;;) {

@@ -62,6 +62,23 @@ describe('the stream reader gives what JSON.parse of the whole file gives', () =
     }
   });
 
+  it('laid out as `ltc export` writes it, and laid out so as to mislead the runs it looks for', () => {
+    const visits = Array.from({ length: 3000 }, (_, i) => ({
+      ref: `v${i}`,
+      note: i % 7 ? undefined : 'a\n    }',
+      items: ['LC01'],
+      nested: { n: [i, { x: i }] },
+    }));
+    const laidOut = JSON.stringify({ format: 'ltc-dataset', visits, version: 1 }, null, 2);
+    // a nested value's closing brace at a visit's indent, in the first and in a later run: read byte by byte from there on
+    const misleading = laidOut.replace('"nested": {\n        "n"', '"nested": {\n    "n"').replace(/("ref": "v1500",[^]*?"x": 1500\n\s*)}/, '$1\n    }');
+    expect(misleading).not.toEqual(laidOut);
+    for (const text of [laidOut, misleading, laidOut.replace(/\n/g, '\r\n'), laidOut.replace(/^( +)/gm, (m) => '\t'.repeat(m.length / 2))]) {
+      const file = write(text);
+      for (const chunk of [7, 4096, 1 << 22]) expect(scanned(file, chunk)).toEqual(JSON.parse(text));
+    }
+  });
+
   it('an empty object, an empty visits array, visits that are not an array', () => {
     expect(scanned(write('{}'), 1)).toEqual({});
     expect(scanned(write('{"visits": [ ]}'), 1)).toEqual({ visits: [] });
