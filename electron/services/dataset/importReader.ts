@@ -36,8 +36,11 @@ export type ReaderMessage =
 /** The parts the visits' rules read; they must have the right shape before those rules run. */
 export const PEOPLE = ['institution', 'residents', 'staff'];
 
-/** Reads and checks the file, handing each message to `emit` as it comes (the last is `end`). Throws NotStreamable as scanDatasetFile. */
-export function readForImport(file: string, today: LocalDate, emit: (m: ReaderMessage) => void): void {
+/**
+ * Reads and checks the file, handing each message to `emit` as it comes (the last is `end`). Throws
+ * NotStreamable as scanDatasetFile. `tick` is called every 1,024 visits read (the worker's sign of life).
+ */
+export function readForImport(file: string, today: LocalDate, emit: (m: ReaderMessage) => void, tick?: () => void): void {
   const head: Record<string, unknown> = {};
   const visitShape: DatasetProblem[] = [];
   let checks: SemanticChecks | null = null;
@@ -59,6 +62,7 @@ export function readForImport(file: string, today: LocalDate, emit: (m: ReaderMe
       emit({ kind: 'visitsStart', begin });
     },
     visit: (v, i) => {
+      if ((i & 1023) === 0) tick?.();
       if (!ready) return;
       const shape = visitSchemaProblems(v, i);
       if (shape.length > 0) {
@@ -92,7 +96,10 @@ export function builtDatasetWorker(): string | null {
   return file && existsSync(file) ? file : null;
 }
 
-/** What the worker is given. `queue[0]`: messages posted and not yet taken; `queue[1]`: 1 once the reader is no longer wanted. */
+/**
+ * What the worker is given. `queue[0]`: messages posted and not yet taken; `queue[1]`: 1 once the reader is
+ * no longer wanted; `queue[2]`: the worker's ticks (it is alive while they move).
+ */
 export interface DatasetWorkerData {
   file: string;
   today: LocalDate;
@@ -103,8 +110,8 @@ export interface DatasetWorkerData {
 export const MAX_QUEUED = 4;
 /** The dataset worker's young generation, MB. */
 const YOUNG_GENERATION_MB = 8;
-/** How long the storing thread waits for the reader's next message before giving up on it. */
-const STALLED_MS = 10 * 60_000;
+/** How long the storing thread waits for the reader's next message or tick before giving up on it (a worker that died says nothing). */
+const STALLED_MS = 120_000;
 
 /**
  * readForImport in the dataset worker when there is one, its messages handed to `take` in this thread as
@@ -119,7 +126,7 @@ export function readForImportOffThread(
   workerFile: string | null = builtDatasetWorker(),
 ): void {
   if (!workerFile) return readForImport(file, today, take);
-  const queue = new Int32Array(new SharedArrayBuffer(8));
+  const queue = new Int32Array(new SharedArrayBuffer(12));
   const { port1: here, port2: there } = new MessageChannel();
   const data: DatasetWorkerData & { port: typeof there } = { file, today, queue, port: there };
   // a small young generation: the reader's garbage (every visit parsed, checked and forgotten) is collected
@@ -127,11 +134,15 @@ export function readForImportOffThread(
   const worker = new Worker(workerFile, { workerData: data, transferList: [there], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   try {
     let waited = 0;
+    let ticks = 0;
     for (;;) {
       const got = receiveMessageOnPort(here) as { message: ReaderMessage } | undefined;
       if (!got) {
-        if (Atomics.wait(queue, 0, 0, 1000) === 'timed-out' && (waited += 1000) >= STALLED_MS)
-          throw new Error(`读取数据文件 ${file} 的线程没有响应，未导入任何数据`);
+        if (Atomics.wait(queue, 0, 0, 1000) !== 'timed-out') continue;
+        const now = Atomics.load(queue, 2);
+        waited = now === ticks ? waited + 1000 : 0;
+        ticks = now;
+        if (waited >= STALLED_MS) throw new Error(`读取数据文件 ${file} 的线程没有响应，未导入任何数据`);
         continue;
       }
       waited = 0;
@@ -169,7 +180,7 @@ export function serveReader(data: DatasetWorkerData, post: (m: ReaderMessage, tr
     Atomics.notify(queue, 0);
   };
   try {
-    readForImport(data.file, data.today, emit);
+    readForImport(data.file, data.today, emit, () => Atomics.add(queue, 2, 1));
   } catch (e) {
     if (e instanceof Unwanted) return;
     const error = e instanceof Error ? e : new Error(String(e));
