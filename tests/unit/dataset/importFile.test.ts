@@ -286,8 +286,11 @@ describe('importDatasetFileOnce: checked and stored in one pass, all or nothing'
     d.visits.at(-1)!.staff = 'nobody';
     expect(() => importDatasetFileOnce(db, fileOf(d), { actor: 't', today: TODAY, refuse })).toThrow('refused');
     expect(indexes(db)).toEqual(fresh);
+    // the page cache, smaller while the visits were appended, is the connection's again
+    expect(db.raw.pragma('cache_size', { simple: true })).toBe(-65536);
     importDatasetFileOnce(db, fileOf(sample()), { actor: 't', today: TODAY, refuse });
     expect(indexes(db)).toEqual(fresh);
+    expect(db.raw.pragma('cache_size', { simple: true })).toBe(-65536);
     expect(db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     // the month's visits are read through visits_by_start, as before
     const plan = db.raw.prepare("EXPLAIN QUERY PLAN SELECT id FROM visits WHERE start_at >= '2026-10-01' AND start_at < '2026-11-01'").all() as {
