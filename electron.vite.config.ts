@@ -34,6 +34,8 @@ export default defineConfig({
           // 排班建议 and 派单建议 (HiGHS), seconds of solver time
           solverWorker: resolve(__dirname, 'electron/services/solver/solverWorker.ts'),
           inspectWorker: resolve(__dirname, 'electron/services/inspection/inspectWorker.ts'),
+          // `ltc import`: the dataset file read and checked while the owner's thread stores it
+          datasetWorker: resolve(__dirname, 'electron/services/dataset/datasetWorker.ts'),
         },
       },
     },

@@ -14,8 +14,8 @@
  * `LTC_BENCH_IMPORT_WHOLE=1` imports the file the way `ltc import` did before issue 17 (read whole,
  * JSON.parse, validated whole, then stored), for the numbers in tests/bench/README.md.
  */
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { it } from 'vitest';
 import { readJsonFile } from '../../electron/cli/io';
 import { importDataset, type ImportSummary } from '../../electron/services/dataset/importDataset';
@@ -37,13 +37,22 @@ function importFile(db: LtcDatabase, file: string): { summary: ImportSummary; ch
     return { summary: importDataset(db, checked.dataset, { actor: 'bench' }), checkSeconds };
   }
   // checked and stored in one pass (importDatasetFileOnce), as `ltc import` does with a file laid out as
-  // `ltc export` writes it; the check has no time of its own then
+  // `ltc export` writes it, the file read and checked in the built dataset worker while this thread
+  // stores (`LTC_BENCH_IMPORT_ONE_THREAD=1`: all in this thread); the check has no time of its own then
   const summary = importDatasetFileOnce(db, file, {
     actor: 'bench',
+    workerFile: process.env.LTC_BENCH_IMPORT_ONE_THREAD === '1' ? null : builtWorker('datasetWorker'),
     refuse: (problems) => new Error(`the benchmark dataset is refused: ${JSON.stringify(problems.slice(0, 5))}`),
   });
   if (!summary) throw new Error('the benchmark dataset has its visits before its people');
   return { summary, checkSeconds: 0 };
+}
+
+/** A worker of the build (`npm run bench` builds the app first), as `ltc import` runs it. */
+function builtWorker(name: string): string {
+  const file = resolve(__dirname, `../../out/main/${name}.js`);
+  if (!existsSync(file)) throw new Error(`out/main/${name}.js is missing: run \`npm run build\` first`);
+  return file;
 }
 
 /** The floor: rows/s of bare prepared inserts of the imported rows into a fresh database, one transaction. */
@@ -109,7 +118,12 @@ it('imports the benchmark institution from its dataset file', () => {
       importVsFloor: round(importRowsPerSec / importFloorRowsPerSec, 2),
       importStartRssMb: startRssMb,
       importPeakRssMb,
-      importRoute: process.env.LTC_BENCH_IMPORT_WHOLE === '1' ? 'whole file' : 'stream',
+      importRoute:
+        process.env.LTC_BENCH_IMPORT_WHOLE === '1'
+          ? 'whole file'
+          : process.env.LTC_BENCH_IMPORT_ONE_THREAD === '1'
+            ? 'stream, one thread'
+            : 'stream, dataset worker',
     };
     console.log(result);
     writeResult(out, result);

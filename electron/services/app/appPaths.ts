@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 export type AppLayout = 'sources' | 'built' | 'packaged';
 
 /** The entries built beside out/main/index.js that run in worker threads. */
-export type WorkerName = 'claimWorker' | 'pdfWorker' | 'importWorker' | 'backupWorker' | 'solverWorker' | 'inspectWorker';
+export type WorkerName = 'claimWorker' | 'pdfWorker' | 'importWorker' | 'backupWorker' | 'solverWorker' | 'inspectWorker' | 'datasetWorker';
 
 export interface AppPaths {
   layout: AppLayout;

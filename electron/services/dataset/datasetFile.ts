@@ -45,6 +45,9 @@ class Reader {
   private eof = false;
   /** an incomplete UTF-8 sequence at the end of the last chunk, checked with the next one */
   private tail: Buffer = Buffer.alloc(0);
+  /** laidOutRun's last indent, and the closing line it looks for */
+  private indent = '';
+  private close: Buffer = Buffer.from('\n}');
 
   constructor(
     private readonly fd: number,
@@ -55,26 +58,73 @@ class Reader {
   more(): boolean {
     while (this.pos >= this.buf.length) {
       if (this.eof) return false;
-      const keep = this.mark >= 0 ? this.mark : this.pos;
-      const kept = this.buf.length - keep;
-      // two buffers in turn (the kept bytes copied from one to the other): a new 4 MB buffer per read
-      // was ~40 MB of garbage outside the heap at the import's peak
-      let next = this.spare;
-      if (next.length < kept + this.chunk) next = Buffer.allocUnsafe(kept + this.chunk);
-      this.buf.copy(next, 0, keep);
-      this.spare = this.whole;
-      this.whole = next;
-      const n = readSync(this.fd, next, kept, this.chunk, null);
-      if (n === 0) {
-        this.eof = true;
-        if (this.tail.length > 0) throw new NotStreamable('incomplete UTF-8 sequence at the end');
-      } else this.checkUtf8(next.subarray(kept, kept + n));
-      this.buf = next.subarray(0, kept + n);
-      this.base += keep;
-      this.pos -= keep;
-      if (this.mark >= 0) this.mark -= keep;
+      this.read();
     }
     return true;
+  }
+
+  /** Makes `n` bytes from pos on be in buf (fewer only at the end of the file). */
+  fill(n: number): void {
+    while (!this.eof && this.buf.length - this.pos < n) this.read();
+  }
+
+  /** Reads the next chunk after the bytes in buf, keeping those from the mark (or pos) on. */
+  private read(): void {
+    const keep = this.mark >= 0 ? this.mark : this.pos;
+    const kept = this.buf.length - keep;
+    // two buffers in turn (the kept bytes copied from one to the other): a new 4 MB buffer per read
+    // was ~40 MB of garbage outside the heap at the import's peak
+    let next = this.spare;
+    if (next.length < kept + this.chunk) next = Buffer.allocUnsafe(kept + this.chunk);
+    this.buf.copy(next, 0, keep);
+    this.spare = this.whole;
+    this.whole = next;
+    const n = readSync(this.fd, next, kept, this.chunk, null);
+    if (n === 0) {
+      this.eof = true;
+      if (this.tail.length > 0) throw new NotStreamable('incomplete UTF-8 sequence at the end');
+    } else this.checkUtf8(next.subarray(kept, kept + n));
+    this.buf = next.subarray(0, kept + n);
+    this.base += keep;
+    this.pos -= keep;
+    if (this.mark >= 0) this.mark -= keep;
+  }
+
+  /**
+   * The values from buf[pos] (the opening brace of one) on, about `bytes` of them, parsed at once without
+   * visiting each byte, where the file is laid out as `ltc export` writes it (JSON.stringify's indents):
+   * a value's closing brace stands alone on its line, indented as the line of its opening brace, and no
+   * string holds a line break. The last such brace within `bytes` ends the run, and JSON.parse of the run
+   * says whether it is one: values parsed from a value's start that end at a brace are the file's own
+   * (the parse reads the bytes exactly as the whole file's parse reads them). `none`: no such brace in
+   * reach (or the indent is not in the buffer); `failed`: the value is not on a line of its own, or the run
+   * does not parse (not laid out so). Either way nothing was consumed: skipValue reads on. Only with no
+   * mark (no batch of skipValue's pending).
+   */
+  laidOutRun(bytes: number): unknown[] | 'none' | 'failed' {
+    let lineStart = this.pos;
+    while (lineStart > 0 && (this.buf[lineStart - 1] === 0x20 || this.buf[lineStart - 1] === 0x09)) lineStart--;
+    if (lineStart === 0) return 'none';
+    if (this.buf[lineStart - 1] !== 0x0a) return 'failed';
+    const indent = this.buf.toString('latin1', lineStart, this.pos);
+    if (indent !== this.indent) {
+      this.indent = indent;
+      this.close = Buffer.from(`\n${indent}}`, 'latin1');
+    }
+    this.fill(bytes);
+    const { buf, pos: start, close } = this;
+    const at = buf.lastIndexOf(close, Math.min(buf.length, start + bytes) - close.length);
+    if (at < start) return 'none';
+    const end = at + close.length;
+    let values: unknown;
+    try {
+      values = JSON.parse(`[${buf.toString('utf8', start, end)}]`);
+    } catch {
+      return 'failed';
+    }
+    if (!Array.isArray(values)) return 'failed';
+    this.pos = end;
+    return values;
   }
 
   /** Strict UTF-8, as decodeUtf8 requires (a sequence cut by the chunk's end is checked with the next chunk). */
@@ -167,7 +217,12 @@ class Reader {
     }
   }
 
-  parse([start, end]: [number, number], text = this.buf.toString('utf8', start - this.base, end - this.base)): unknown {
+  /** A value's text (its bytes are in `buf` until the next skipValue). */
+  text([start, end]: [number, number]): string {
+    return this.buf.toString('utf8', start - this.base, end - this.base);
+  }
+
+  parse(range: [number, number], text = this.text(range)): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -201,8 +256,8 @@ function lastBoundary(data: Buffer): number {
 }
 
 export interface DatasetFileVisitor {
-  /** A top-level value other than the `visits` array (the whole array when `visits` is not one). */
-  head?(key: string, value: unknown): void;
+  /** A top-level value other than the `visits` array (the whole array when `visits` is not one), and its text. */
+  head?(key: string, value: unknown, text: string): void;
   /** The `visits` array begins (its elements follow, one `visit` each). */
   visitsStart?(): void;
   /** `visits[index]`, in the file's order. */
@@ -253,11 +308,19 @@ export function scanDatasetFile(file: string, visitor: DatasetFileVisitor, chunk
               for (const value of r.parseBatch(first, last, pending)) visitor.visit?.(value, visits++);
               pending = 0;
             };
+            // the file as `ltc export` lays it out: runs of visits found without visiting every byte
+            let laidOut = true;
             for (;;) {
-              const [start, end] = r.skipValue(true);
-              if (pending === 0) first = start;
-              last = end;
-              if (++pending === BATCH || last - first >= BATCH_BYTES) flush();
+              const run = laidOut && pending === 0 && r.peek() === OPEN_BRACE ? r.laidOutRun(BATCH_BYTES) : 'none';
+              if (run === 'failed') laidOut = false;
+              if (typeof run !== 'string') for (const value of run) visitor.visit?.(value, visits++);
+              else {
+                const [start, end] = r.skipValue(true);
+                if (pending === 0) first = start;
+                last = end;
+                // while runs are found, a value read byte by byte is parsed at once (a rare one: the next is a run)
+                if (++pending === BATCH || last - first >= BATCH_BYTES || laidOut) flush();
+              }
               const b = r.peek();
               r.pos++;
               if (b === CLOSE_BRACKET) break;
@@ -268,8 +331,8 @@ export function scanDatasetFile(file: string, visitor: DatasetFileVisitor, chunk
         } else {
           const range = r.skipValue();
           // parsed even when not wanted: the file must be JSON throughout
-          const value = r.parse(range);
-          visitor.head?.(key, value);
+          const text = r.text(range);
+          visitor.head?.(key, r.parse(range, text), text);
         }
         const b = r.peek();
         r.pos++;

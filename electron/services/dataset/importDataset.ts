@@ -16,6 +16,7 @@ import { STAY_EVENT_NAMES as EVENT_NAMES } from '../../../shared/domain/glossary
 import { stayTimelineProblems } from '../../../shared/domain/stayRules';
 import { importPlanning, type PlanningCounts } from './planningRows';
 import { validateDataset } from './validateDataset';
+import { catalogueCodes, NUMBERS, type VisitBatch } from './visitBatch';
 
 export interface ImportCount {
   added: number;
@@ -74,6 +75,8 @@ export function importDataset(db: LtcDatabase, dataset: Dataset, opts: { actor: 
  */
 export interface ImportRun {
   visit(v: Visit): void;
+  /** the same for a batch of visits checked by the reading thread (importReader.ts) */
+  visitBatch(b: VisitBatch): void;
   finish(): ImportSummary;
 }
 
@@ -106,6 +109,12 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
   const residentIds = importResidents(db, d, now, summary);
   const staffIds = importStaff(db, d, now, summary);
 
+  // Into an empty visits table (a new database, `ltc claim --dataset`, a first migration), the visits'
+  // secondary indexes are built once after the last visit instead of kept up row by row (issue 17): kept
+  // up in the visits' random order of residents, staff and times, they were half of the inserting. Their
+  // definitions are dropped and run again word for word in this transaction: a refusal rolls both back.
+  const deferredIndexes = (sql.prepare('SELECT NOT EXISTS (SELECT 1 FROM visits)').pluck().get() as number) === 1 ? dropVisitIndexes(db) : [];
+
   // A visit already on file (same ref) is skipped: the insert itself finds it on the ref's unique
   // index (DO NOTHING for that conflict only; any other constraint still fails the import), instead
   // of a lookup before every insert.
@@ -121,11 +130,28 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
        FROM visits v WHERE ref = ?`,
     )
     .raw();
+  // the file's people by their index in its lists (a batch's), and its catalogue's codes by theirs
+  const residentAt = d.residents.map((r) => residentIds.get(r.ref)!);
+  const staffAt = d.staff.map((s) => staffIds.get(s.ref)!);
+  let codes: string[] | null = null;
+
+  /** A visit whose ref is on file already: skipped, and named when what is stored differs. */
+  const skipped = (ref: string, file: unknown[]): void => {
+    summary.visits.skipped++;
+    const stored = storedVisit.get(ref) as unknown[] | undefined;
+    if (stored && key(...stored.map((x) => (typeof x === 'bigint' ? Number(x) : x))) !== key(...file.map((x) => (typeof x === 'bigint' ? Number(x) : x)))) {
+      summary.visits.conflicting++;
+      if (summary.visits.conflictingRefs.length < 20) summary.visits.conflictingRefs.push(ref);
+    }
+  };
+
   const visit = (v: Visit): void => {
+    const residentId = residentIds.get(v.resident);
+    const staffId = staffIds.get(v.staff);
     const inserted = insertVisit.run(
       v.ref,
-      residentIds.get(v.resident),
-      staffIds.get(v.staff),
+      residentId,
+      staffId,
       v.start,
       v.end,
       minutesBetween(v.start, v.end),
@@ -137,11 +163,9 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
       v.note ?? null,
     );
     if (inserted.changes === 0) {
-      summary.visits.skipped++;
-      const stored = storedVisit.get(v.ref) as unknown[] | undefined;
       const file = [
-        residentIds.get(v.resident),
-        staffIds.get(v.staff),
+        residentId,
+        staffId,
         v.start,
         v.end,
         v.confirmed ? 1 : 0,
@@ -152,10 +176,7 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
         v.note,
         v.items.join(','),
       ];
-      if (stored && key(...stored.map((x) => (typeof x === 'bigint' ? Number(x) : x))) !== key(...file.map((x) => (typeof x === 'bigint' ? Number(x) : x)))) {
-        summary.visits.conflicting++;
-        if (summary.visits.conflictingRefs.length < 20) summary.visits.conflictingRefs.push(v.ref);
-      }
+      skipped(v.ref, file);
       return;
     }
     const id = inserted.lastInsertRowid;
@@ -164,7 +185,61 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
     summary.visits.added++;
   };
 
+  /** visit() for a batch of checked visits (visitBatch.ts): the same rows. */
+  const visitBatch = (b: VisitBatch): void => {
+    codes ??= catalogueCodes(d);
+    const { text, numbers: n, itemCounts, items } = b;
+    const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+    let item = 0;
+    for (let k = 0; k < b.count; k++) {
+      const o = k * NUMBERS;
+      const t = 4 * k;
+      const residentId = residentAt[n[o]!];
+      const staffId = staffAt[n[o + 1]!];
+      const inserted = insertVisit.run(
+        text[t],
+        residentId,
+        staffId,
+        text[t + 1],
+        text[t + 2],
+        n[o + 2],
+        n[o + 3],
+        orNull(n[o + 4]!),
+        orNull(n[o + 5]!),
+        orNull(n[o + 6]!),
+        orNull(n[o + 7]!),
+        text[t + 3],
+      );
+      const count = itemCounts[k]!;
+      if (inserted.changes === 0) {
+        const list: string[] = [];
+        for (let j = 0; j < count; j++) list.push(codes[items[item + j]!]!);
+        const gps = (x: number): number | undefined => (Number.isNaN(x) ? undefined : x);
+        const note = text[t + 3] ?? undefined;
+        skipped(text[t]!, [
+          residentId,
+          staffId,
+          text[t + 1],
+          text[t + 2],
+          n[o + 3],
+          gps(n[o + 4]!),
+          gps(n[o + 5]!),
+          gps(n[o + 6]!),
+          gps(n[o + 7]!),
+          note,
+          list.join(','),
+        ]);
+        item += count;
+        continue;
+      }
+      const id = inserted.lastInsertRowid;
+      for (let position = 0; position < count; position++) insertItem.run(id, position, codes[items[item++]!]);
+      summary.visits.added++;
+    }
+  };
+
   const finish = (): ImportSummary => {
+    for (const definition of deferredIndexes) sql.exec(definition);
     // 1.1: the rota, the care plans and the planned visits (present only when the file has them)
     Object.assign(summary, importPlanning(sql, d, residentIds, staffIds));
 
@@ -177,7 +252,7 @@ export function beginImport(db: LtcDatabase, d: Dataset, actor: string): ImportR
     });
     return summary;
   };
-  return { visit, finish };
+  return { visit, visitBatch, finish };
 }
 
 /** Returns the file's resident ref → database id. */
@@ -277,6 +352,20 @@ function importStaff(db: LtcDatabase, d: Dataset, now: string, summary: ImportSu
     }
   }
   return ids;
+}
+
+/**
+ * Drops the visits table's secondary indexes (not its unique ones, on which the inserts rely: the ref's, the
+ * external ref's) and returns their definitions, to be run again after the inserts.
+ */
+function dropVisitIndexes(db: LtcDatabase): string[] {
+  const indexes = db.raw
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'visits' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) db.raw.exec(`DROP INDEX "${name}"`);
+  return indexes.map((i) => i.sql);
 }
 
 /**

@@ -14,6 +14,7 @@ import type { LtcDatabase } from '../db/database';
 import { InputError } from '../errors';
 import { NotStreamable, scanDatasetFile } from './datasetFile';
 import { beginImport, type ImportRun, type ImportSummary } from './importDataset';
+import { PEOPLE, readForImportOffThread, type ReadVerdict, type ReaderMessage } from './importReader';
 import type { DatasetProblem } from './problems';
 import { headSchemaProblems, visitSchemaProblems } from './schemaCheck';
 import { semanticChecks, type SemanticChecks } from './semanticChecks';
@@ -43,9 +44,6 @@ export class CheckedDatasetFile {
 }
 
 export type FileValidation = { ok: true; checked: CheckedDatasetFile } | { ok: false; problems: DatasetProblem[] };
-
-/** The parts the visits' rules read; they must have the right shape before those rules run. */
-const PEOPLE = ['institution', 'residents', 'staff'];
 
 /**
  * validateDataset for a file, read as a stream. `null` when the file is not one the stream reader takes
@@ -126,77 +124,83 @@ export function importDatasetFile(db: LtcDatabase, checked: CheckedDatasetFile, 
  * The file checked and stored in ONE pass, in the caller's transaction (issue 17: reading and parsing the
  * file twice cost more than the inserts' margin over their floor). The usual file (as `ltc export` writes
  * it) has the institution and the people before the visits: once they are read and found right, they are
- * stored and each visit is checked and then inserted as it is read. The first problem anywhere stops the
- * inserts; reading goes on, so that every problem is listed as validateDataset lists it; then `refuse`
- * makes the error thrown, which rolls the transaction back: nothing stored. A database error on the way
- * (a refused institution, a timeline that no longer holds) is thrown only when the file has no problem,
- * as it was when the whole file was checked first.
+ * stored and each visit is checked and then inserted. The reading and checking run in the dataset worker
+ * (importReader.ts) while this thread inserts what it has checked, a pipeline over two cores: this thread
+ * only stores. The first problem anywhere stops the inserts; reading goes on, so that every problem is
+ * listed as validateDataset lists it; then `refuse` makes the error thrown, which rolls the transaction
+ * back: nothing stored. A database error on the way (a refused institution, a timeline that no longer
+ * holds) is thrown only when the file has no problem, as it was when the whole file was checked first.
  * Returns `null` when the visits come before the people: then nothing has been written, and the two-pass
  * route (validateDatasetFile, importDatasetFile) does it. Throws `NotStreamable` as scanDatasetFile.
+ * `workerFile`: the built dataset worker (default: the app's; null reads in this thread).
  */
 export function importDatasetFileOnce(
   db: LtcDatabase,
   file: string,
-  opts: { actor: string; today?: LocalDate; refuse: (problems: DatasetProblem[]) => Error },
+  opts: { actor: string; today?: LocalDate; refuse: (problems: DatasetProblem[]) => Error; workerFile?: string | null },
 ): ImportSummary | null {
   const today = opts.today ?? serviceToday();
+  // Into an empty visits table the inserts append (their indexes are built after them: importDataset.ts),
+  // so SQLite's page cache needs little: 16 MiB instead of the connection's 64 for the import's length
+  // took ~50 MB off its peak, at the same speed (tests/bench/README.md). A merge into stored visits keeps it.
+  const cacheSize = db.raw.pragma('cache_size', { simple: true }) as number;
+  const appending = (db.raw.prepare('SELECT NOT EXISTS (SELECT 1 FROM visits)').pluck().get() as number) === 1;
+  if (appending) db.raw.pragma(`cache_size = ${IMPORT_CACHE}`);
+  try {
+    return importOnce(db, file, today, opts);
+  } finally {
+    if (appending) db.raw.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** SQLite's page cache while a file is imported into an empty visits table (KiB, negative as the pragma takes it). */
+const IMPORT_CACHE = -16384;
+
+function importOnce(
+  db: LtcDatabase,
+  file: string,
+  today: LocalDate,
+  opts: { actor: string; refuse: (problems: DatasetProblem[]) => Error; workerFile?: string | null },
+): ImportSummary | null {
   return db.transaction(() => {
     const head: Record<string, unknown> = {};
-    const visitShape: DatasetProblem[] = [];
-    let checks: SemanticChecks | null = null;
     let run: ImportRun | null = null;
     // what the database refused while the file was still being checked
     let refused: unknown = null;
-    let readyForVisits = false;
-    const scan = scanDatasetFile(file, {
-      head: (key, value) => {
-        head[key] = value;
-      },
-      visitsStart: () => {
-        head['visits'] = [];
-        readyForVisits = PEOPLE.every((k) => k in head) && headSchemaProblems(head, true).before.every((p) => !PEOPLE.some((k) => p.path.startsWith(k)));
-        if (!readyForVisits) return;
-        checks = semanticChecks(head as unknown as Dataset, today);
-        if (checks.found() > 0) return;
-        try {
-          run = beginImport(db, head as unknown as Dataset, opts.actor);
-        } catch (e) {
-          refused = e;
-        }
-      },
-      visit: (v, i) => {
-        if (!readyForVisits) return;
-        const shape = visitSchemaProblems(v, i);
-        if (shape.length > 0) {
-          visitShape.push(...shape);
-          run = null;
-          return;
-        }
-        if (visitShape.length > 0 || !checks) return;
-        checks.visit(v as Visit, i);
-        if (!run) return;
-        if ((checks as SemanticChecks).found() > 0) {
-          run = null;
-          return;
-        }
-        try {
-          (run as ImportRun).visit(v as Visit);
-        } catch (e) {
-          refused = e;
-          run = null;
-        }
-      },
-    });
-    const { before, after } = headSchemaProblems(head, scan.visitsArray);
-    const shape = [...before, ...visitShape, ...after];
-    if (shape.length > 0) throw opts.refuse(shape);
-    if (!readyForVisits) {
-      // the visits came first (or there were none to wait for): nothing written yet
-      if (!scan.visitsArray || scan.visits > 0) return null;
-      checks = semanticChecks(head as unknown as Dataset, today);
-    }
-    const problems = (checks as SemanticChecks | null)?.problems() ?? [];
-    if (problems.length > 0) throw opts.refuse(problems);
+    let verdict: ReadVerdict = { later: true };
+    const take = (m: ReaderMessage): void => {
+      switch (m.kind) {
+        case 'head':
+          head[m.key] = JSON.parse(m.text) as unknown;
+          break;
+        case 'visitsStart':
+          head['visits'] = [];
+          if (!m.begin) break;
+          try {
+            run = beginImport(db, head as unknown as Dataset, opts.actor);
+          } catch (e) {
+            refused = e;
+          }
+          break;
+        case 'batch':
+          if (!run) break;
+          try {
+            (run as ImportRun).visitBatch(m.batch);
+          } catch (e) {
+            refused = e;
+            run = null;
+          }
+          break;
+        case 'end':
+          verdict = m.verdict;
+          break;
+      }
+    };
+    if (opts.workerFile === undefined) readForImportOffThread(file, today, take);
+    else readForImportOffThread(file, today, take, opts.workerFile);
+    const v = verdict as ReadVerdict;
+    if ('problems' in v) throw opts.refuse(v.problems);
+    if ('later' in v) return null;
     if (refused) throw refused;
     if (!run) run = beginImport(db, head as unknown as Dataset, opts.actor);
     return (run as ImportRun).finish();

@@ -62,6 +62,23 @@ describe('the stream reader gives what JSON.parse of the whole file gives', () =
     }
   });
 
+  it('laid out as `ltc export` writes it, and laid out so as to mislead the runs it looks for', () => {
+    const visits = Array.from({ length: 3000 }, (_, i) => ({
+      ref: `v${i}`,
+      note: i % 7 ? undefined : 'a\n    }',
+      items: ['LC01'],
+      nested: { n: [i, { x: i }] },
+    }));
+    const laidOut = JSON.stringify({ format: 'ltc-dataset', visits, version: 1 }, null, 2);
+    // a nested value's closing brace at a visit's indent, in the first and in a later run: read byte by byte from there on
+    const misleading = laidOut.replace('"nested": {\n        "n"', '"nested": {\n    "n"').replace(/("ref": "v1500",[^]*?"x": 1500\n\s*)}/, '$1\n    }');
+    expect(misleading).not.toEqual(laidOut);
+    for (const text of [laidOut, misleading, laidOut.replace(/\n/g, '\r\n'), laidOut.replace(/^( +)/gm, (m) => '\t'.repeat(m.length / 2))]) {
+      const file = write(text);
+      for (const chunk of [7, 4096, 1 << 22]) expect(scanned(file, chunk)).toEqual(JSON.parse(text));
+    }
+  });
+
   it('an empty object, an empty visits array, visits that are not an array', () => {
     expect(scanned(write('{}'), 1)).toEqual({});
     expect(scanned(write('{"visits": [ ]}'), 1)).toEqual({ visits: [] });
@@ -257,6 +274,29 @@ describe('importDatasetFileOnce: checked and stored in one pass, all or nothing'
     other.visits[2]!.staff = 'nobody';
     expect(() => importDatasetFileOnce(db, fileOf(other), { actor: 't', today: TODAY, refuse })).toThrow('refused');
     expect(counts(db)).toEqual(before);
+  });
+
+  it('into an empty database the visits’ indexes are built after the visits: the same indexes, and as they were after a refusal', () => {
+    const indexes = (db: ReturnType<typeof openDatabase>) =>
+      db.raw.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE tbl_name IN ('visits', 'visit_items') ORDER BY name").all();
+    const fresh = indexes(track(openDatabase(path.join(tempDir(), 'fresh.db'))));
+    expect(fresh.map((i) => (i as { name: string }).name)).toContain('visits_by_start');
+    const db = track(openDatabase(path.join(tempDir(), 'g.db')));
+    const d = sample();
+    d.visits.at(-1)!.staff = 'nobody';
+    expect(() => importDatasetFileOnce(db, fileOf(d), { actor: 't', today: TODAY, refuse })).toThrow('refused');
+    expect(indexes(db)).toEqual(fresh);
+    // the page cache, smaller while the visits were appended, is the connection's again
+    expect(db.raw.pragma('cache_size', { simple: true })).toBe(-65536);
+    importDatasetFileOnce(db, fileOf(sample()), { actor: 't', today: TODAY, refuse });
+    expect(indexes(db)).toEqual(fresh);
+    expect(db.raw.pragma('cache_size', { simple: true })).toBe(-65536);
+    expect(db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    // the month's visits are read through visits_by_start, as before
+    const plan = db.raw.prepare("EXPLAIN QUERY PLAN SELECT id FROM visits WHERE start_at >= '2026-10-01' AND start_at < '2026-11-01'").all() as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join()).toContain('visits_by_start');
   });
 
   it('the visits before the people: null, nothing written (the two-pass route does it)', () => {
