@@ -127,10 +127,9 @@ function IdleSetting() {
             save.mutate(
               { idleMinutes: current },
               {
-                onSuccess: () => {
-                  void message.success(S.users.idleSaved);
-                  void session?.refresh();
-                },
+                // 已保存 once the window has the new minutes (the session's refresh): from then on the lock
+                // counts them. Said before, an idle spell right after it was counted by the old setting.
+                onSuccess: () => void (session?.refresh() ?? Promise.resolve()).then(() => message.success(S.users.idleSaved)),
               },
             )
           }
