@@ -151,26 +151,61 @@ function BackupsSection({ status }: { status: Safe }) {
   );
 }
 
-function OpenOtherSection({ desktop }: { desktop: boolean }) {
-  const { message } = App.useApp();
-  const [path, setPath] = useState('');
+/** A section's one action: busy while it runs, and what it refused shown under the section until the next try. */
+function useSectionAction() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const open = async () => {
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await call('recovery.openFile', desktop ? {} : { path: path.trim() });
-      if ('opened' in r) {
-        void message.success(S.open.opened(r.opened));
-        startAgain();
-      }
+      await action();
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
     }
   };
+  const shown =
+    error === null ? null : (
+      <div style={{ marginTop: 12 }}>
+        <ErrorAlert error={error} />
+      </div>
+    );
+  return { busy, run, shown };
+}
+
+/** One field and its button, submitted with Enter too; the button waits for something typed. */
+function OneFieldForm(props: { label: string; value: string; onChange(v: string): void; submit: string; busy: boolean; onSubmit(): void }) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <Flex gap={8}>
+        <Input aria-label={props.label} placeholder={props.label} value={props.value} autoComplete="off" onChange={(e) => props.onChange(e.target.value)} />
+        <Button htmlType="submit" type="primary" loading={props.busy} disabled={!props.value.trim()}>
+          {props.submit}
+        </Button>
+      </Flex>
+    </form>
+  );
+}
+
+function OpenOtherSection({ desktop }: { desktop: boolean }) {
+  const { message } = App.useApp();
+  const [path, setPath] = useState('');
+  const { busy, run, shown } = useSectionAction();
+  const open = () =>
+    run(async () => {
+      const r = await call('recovery.openFile', desktop ? {} : { path: path.trim() });
+      if ('opened' in r) {
+        void message.success(S.open.opened(r.opened));
+        startAgain();
+      }
+    });
   return (
     <Card title={<SectionTitle style={{ margin: 0 }}>{S.open.title}</SectionTitle>} data-testid="recovery-open">
       <Typography.Paragraph type="secondary">{desktop ? S.open.hintDesktop : S.open.hintBrowser}</Typography.Paragraph>
@@ -179,25 +214,9 @@ function OpenOtherSection({ desktop }: { desktop: boolean }) {
           {S.open.choose}
         </Button>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void open();
-          }}
-        >
-          <Flex gap={8}>
-            <Input aria-label={S.open.pathLabel} placeholder={S.open.pathLabel} value={path} onChange={(e) => setPath(e.target.value)} />
-            <Button htmlType="submit" type="primary" loading={busy} disabled={!path.trim()}>
-              {S.open.open}
-            </Button>
-          </Flex>
-        </form>
+        <OneFieldForm label={S.open.pathLabel} value={path} onChange={setPath} submit={S.open.open} busy={busy} onSubmit={() => void open()} />
       )}
-      {error !== null && (
-        <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={error} />
-        </div>
-      )}
+      {shown}
     </Card>
   );
 }
@@ -206,74 +225,38 @@ function OpenOtherSection({ desktop }: { desktop: boolean }) {
 function UnlockSection() {
   const { message } = App.useApp();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const unlock = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, run, shown } = useSectionAction();
+  const unlock = () =>
+    run(async () => {
       const r = await call('recovery.unlock', { recoveryCode: code.trim() });
       if (r.mode === 'normal') startAgain();
       else void message.warning(S.unlock.still(r.failure.title));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={<SectionTitle style={{ margin: 0 }}>{S.unlock.title}</SectionTitle>} data-testid="recovery-unlock">
       <Typography.Paragraph type="secondary">{S.unlock.hint}</Typography.Paragraph>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void unlock();
-        }}
-      >
-        <Flex gap={8}>
-          <Input aria-label={S.unlock.label} placeholder={S.unlock.label} value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
-          <Button htmlType="submit" type="primary" loading={busy} disabled={!code.trim()}>
-            {S.unlock.submit}
-          </Button>
-        </Flex>
-      </form>
-      {error !== null && (
-        <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={error} />
-        </div>
-      )}
+      <OneFieldForm label={S.unlock.label} value={code} onChange={setCode} submit={S.unlock.submit} busy={busy} onSubmit={() => void unlock()} />
+      {shown}
     </Card>
   );
 }
 
 function SalvageSection() {
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, run, shown } = useSectionAction();
+  const salvage = () =>
+    run(async () => {
       const r = await call('recovery.export');
       offerDownload(r.file);
       void message.success(S.salvage.done(r.tables.length, r.unreadable.length));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card title={<SectionTitle style={{ margin: 0 }}>{S.salvage.title}</SectionTitle>} data-testid="recovery-export">
       <Typography.Paragraph type="secondary">{S.salvage.hint}</Typography.Paragraph>
-      <Button onClick={() => void run()} loading={busy}>
+      <Button onClick={() => void salvage()} loading={busy}>
         {S.salvage.run}
       </Button>
-      {error !== null && (
-        <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={error} />
-        </div>
-      )}
+      {shown}
     </Card>
   );
 }
