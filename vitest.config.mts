@@ -14,6 +14,7 @@ const INTEGRATION = [
   'tests/unit/documents/**/*.test.ts',
   'tests/unit/inspection/evidencePack.test.ts',
   'tests/unit/backups/backupWorker.test.ts',
+  'tests/unit/recovery/encryptInPlace.test.ts',
   'tests/unit/roster/template.test.ts',
   'tests/unit/services/previousRelease.test.ts',
   'tests/unit/updates/updaterService.test.ts',

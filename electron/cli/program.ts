@@ -169,11 +169,11 @@ function buildProgram(io: Io): Command {
   const user = program.command('user').description('管理登录用户（管理员、护士长、院长、录入员）；密码从标准输入的第一行读取');
   user
     .command('add')
-    .description('添加用户（第一个用户应为管理员）：echo 密码 | ltc user add --db FILE --name 姓名 --role admin')
+    .description('添加用户（第一个用户应为管理员，并在标准输出给出其恢复码，只显示一次）：echo 密码 | ltc user add --db FILE --name 姓名 --role admin')
     .requiredOption('--db <FILE>', '数据库文件')
     .requiredOption('--name <NAME>', '用户名')
     .requiredOption('--role <ROLE>', '角色：admin（管理员）、head_nurse（护士长）、director（院长）、clerk（录入员），也可写中文')
-    .action((o: { db: string; name: string; role: string }) => userAddCommand(o, io.err));
+    .action((o: { db: string; name: string; role: string }) => userAddCommand(o, io.err, io.out));
   user
     .command('list')
     .description('列出用户：用户名、角色、状态（制表符分隔）')

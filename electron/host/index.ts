@@ -11,13 +11,17 @@
  * ?key= instead: server.ts); `--exit-on-failure` exits 1 after that line instead, as scripts may want.
  * `--key-file K` (the database's key as 64 hex characters, as for `ltc --key-file`; decisions.md D37) opens an
  * encrypted database, and creates a new FILE encrypted with it; a plain FILE opens plain with or without it.
+ * Given a K that does not exist yet beside an existing plain FILE, the page's 加密数据库 (设置) encrypts FILE
+ * and writes its new key to K (owner-only), with the wrap under the recovery code in `<FILE>.key.json`.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../services/api/dispatch';
-import { readKeyFile, type DatabaseKey } from '../services/db/cipherKey';
+import { fileEncryption, readKeyFile, writeKeyFile, type DatabaseKey } from '../services/db/cipherKey';
+import { dropSidecar, keepKeyForEncryption, NO_OS_PROTECTION } from '../services/db/keyVault';
 import { handlers } from '../services/api/registry';
 import { SessionStore } from '../services/auth/sessions';
 import { appPaths } from '../services/app/appPaths';
@@ -40,16 +44,20 @@ if (!values.db) {
   process.exit(1);
 }
 
+const file = resolve(values.db);
 let key: DatabaseKey | null = null;
+// where 加密数据库 writes the key of the plain FILE: a --key-file not yet there
+let keyFileToWrite: string | null = null;
 if (values['key-file']) {
+  const keyFile = resolve(values['key-file']);
   try {
-    key = readKeyFile(resolve(values['key-file']));
+    if (!existsSync(keyFile) && fileEncryption(file) === 'plain') keyFileToWrite = keyFile;
+    else key = readKeyFile(keyFile);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   }
 }
-const file = resolve(values.db);
 const actor = userInfo().username;
 const start = openOrSafeMode(file, { appVersion: __APP_VERSION__, key });
 if (start.mode === 'safe') {
@@ -58,9 +66,31 @@ if (start.mode === 'safe') {
   if (values['exit-on-failure']) process.exit(1);
 }
 const updater = values['update-stub'] ? stubUpdater(resolve(values['update-stub'])) : undefined;
-const face = createRecoveringDispatch(file, start, { actor, shell: 'browser', appVersion: __APP_VERSION__, key }, (db) =>
-  // every call but the public ones runs as the logged-in user (the dispatcher sets the actor from her session)
-  createDispatcher(handlers, { db, actor, sessions: new SessionStore(), shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater }),
+// the logins outlast a database opened again (加密数据库, a restore in safe mode): the same file, the same users
+const sessions = new SessionStore();
+const keyFile = keyFileToWrite;
+const face = createRecoveringDispatch(
+  file,
+  start,
+  {
+    actor,
+    shell: 'browser',
+    appVersion: __APP_VERSION__,
+    key,
+    ...(keyFile && {
+      keepNewKey: async (newKey: DatabaseKey, code: string) => {
+        writeKeyFile(keyFile, newKey);
+        await keepKeyForEncryption(file, newKey, code, NO_OS_PROTECTION);
+      },
+      dropNewKey: () => {
+        rmSync(keyFile, { force: true });
+        dropSidecar(file);
+      },
+    }),
+  },
+  (db, encryption) =>
+    // every call but the public ones runs as the logged-in user (the dispatcher sets the actor from her session)
+    createDispatcher(handlers, { db, actor, sessions, shell: 'browser', appVersion: __APP_VERSION__, openFolder: () => false, updater, encryption }),
 );
 
 // safe mode has no users to log in as: its recovery calls need the key in the address printed below (server.ts)

@@ -15,8 +15,9 @@ import { appPaths } from '../services/app/appPaths';
 import { ensureDailyBackup } from '../services/backups/backupFolder';
 import { fileEncryption, type DatabaseKey } from '../services/db/cipherKey';
 import type { LtcDatabase } from '../services/db/database';
-import { keyFromVault, newKeyInVault, unlockWithRecoveryCode, wrapUnderRecoveryCode } from '../services/db/keyVault';
-import { createRecoveringDispatch } from '../services/recovery/safeMode';
+import { dropSidecar, keepKeyForEncryption, keyFromVault, newKeyInVault, unlockWithRecoveryCode, wrapUnderRecoveryCode } from '../services/db/keyVault';
+import { createRecoveringDispatch, type NormalDispatch } from '../services/recovery/safeMode';
+import type { UpdaterControl } from '../services/updates/control';
 import { missingFailure, openOrSafeMode } from '../services/recovery/startup';
 import { buildMenuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
@@ -99,17 +100,25 @@ function databaseKey(file: string): DatabaseKey | null {
   return null;
 }
 
+// The window logs in like the browser preview (decisions.md D35): its session lives here, in the main process,
+// and outlasts a database opened again (加密数据库, a restore in safe mode): the same file, the same users.
+const sessions = new SessionStore();
+// one updater for the program's life, however often the database is opened again
+let updater: UpdaterControl | null = null;
+let openDb: LtcDatabase | null = null;
+app.on('will-quit', () => openDb?.close());
+
 /** The contract for an open database: what the services need from the desktop shell. */
-function normalDispatch(db: LtcDatabase): Dispatch {
-  app.on('will-quit', () => db.close());
+const normalDispatch: NormalDispatch = (db, encryption): Dispatch => {
+  openDb = db;
   // Once a day, on the first start: a verified copy beside the database (a failure is logged, not fatal:
   // the user can still work and back up by hand from 系统与数据).
   ensureDailyBackup(db).catch((e: unknown) => console.error('daily backup failed', e));
+  updater ??= startUpdater(db);
   return createDispatcher(handlers, {
     db,
     actor: userInfo().username,
-    // The window logs in like the browser preview (decisions.md D35): its session lives here, in the main process.
-    sessions: new SessionStore(),
+    sessions,
     shell: 'desktop',
     appVersion: app.getVersion(),
     // Only what the app wrote or a real folder reaches the system's opener (services/app/openGuard.ts).
@@ -125,7 +134,8 @@ function normalDispatch(db: LtcDatabase): Dispatch {
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    updater: startUpdater(db),
+    updater,
+    encryption,
     // the first administrator's recovery code also opens the database's key (on another PC): wrapped under it
     recoveryCodeIssued: async (code, replaced) => {
       if (!db.key) return;
@@ -136,7 +146,7 @@ function normalDispatch(db: LtcDatabase): Dispatch {
       }
     },
   });
-}
+};
 
 /** 打开其他文件 in safe mode: the system's file dialog. */
 async function chooseDatabaseFile(): Promise<string | null> {
@@ -165,6 +175,11 @@ function registerIpc(): void {
       chooseFile: chooseDatabaseFile,
       key,
       unlock: (code) => unlockWithRecoveryCode(file, code, safeStorage),
+      // 加密数据库 in 设置 (an existing plain file): the new key kept by the OS and under the recovery code, as a new file's
+      keepNewKey: (newKey, code) => keepKeyForEncryption(file, newKey, code, safeStorage),
+      dropNewKey: () => dropSidecar(file),
+      encryptUnavailable: () =>
+        safeStorage.isEncryptionAvailable() ? null : '本机系统不提供密钥保护（Windows 的数据保护或系统钥匙串），数据库不能在这里加密：密钥将无处安全保存。',
     },
     normalDispatch,
   );

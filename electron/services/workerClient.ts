@@ -41,7 +41,8 @@ class WorkerClient {
     const fail = (e: Error) => {
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
-      this.worker = null;
+      // a worker stopped on purpose may exit after the next one has started
+      if (this.worker === w) this.worker = null;
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`worker ${this.file} exited (${code})`)));
@@ -51,6 +52,13 @@ class WorkerClient {
     // again (found with `ltc inspect`, which then never ended).
     w.unref();
     return w;
+  }
+
+  /** Ends the worker (its connections close with it); a request still pending fails. The next request starts a new one. */
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
   }
 
   /** Posts `request` with a fresh id; resolves to the worker's whole reply. */
@@ -76,4 +84,13 @@ export function workerClient(file: string): WorkerClient {
     clients.set(file, c);
   }
   return c;
+}
+
+/**
+ * Ends every long-lived worker of this process. A worker keeps its connection to the database between
+ * requests; before the file is replaced under its name (加密数据库, recovery/encryptInPlace.ts) no
+ * connection may stay open on it.
+ */
+export async function stopWorkers(): Promise<void> {
+  await Promise.all([...clients.values()].map((c) => c.stop()));
 }

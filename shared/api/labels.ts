@@ -59,6 +59,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabels>> = {
     'prices.hourlyFeeFen': '居家护理每小时收费',
     'prices.visitFeeFen': '居家上门每次收费',
   },
+  app: { recoveryCode: '恢复码', encryptBackups: '同时加密已有的备份', confirm: '确认加密' },
   dashboard: {},
   residents: {
     mode: '护理方式',

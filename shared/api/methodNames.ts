@@ -12,6 +12,7 @@ export const API_CHANNEL = 'ltc:api';
 export const METHOD_NAMES = [
   'app.info',
   'app.openDataFolder',
+  'app.encryptDatabase',
   'institution.get',
   'institution.save',
   'policy.list',

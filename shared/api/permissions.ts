@@ -31,6 +31,7 @@ const READ = ALL;
 export const PERMISSIONS: Readonly<Record<MethodNameListed, Rule>> = {
   'app.info': 'signedIn',
   'app.openDataFolder': ADMIN,
+  'app.encryptDatabase': ADMIN,
   'institution.get': 'signedIn',
   'institution.save': ADMIN,
   'policy.list': 'signedIn',

@@ -28,7 +28,7 @@ export const ACTION_NAMES: Record<string, string> = {
   open: '打开',
   backup: '备份',
   restore: '恢复',
-  // ltc encrypt: the plain database file encrypted in place (decisions.md D37)
+  // ltc encrypt, or 加密数据库 in 设置: the plain database file encrypted in place (decisions.md D37)
   encrypt: '加密数据库',
   // migration 016 hashing the rows written before the audit chain (decisions.md D33)
   chain: '建立审计哈希链',
@@ -41,6 +41,8 @@ export const ACTION_NAMES: Record<string, string> = {
   'change-password': '修改密码',
   'reset-password': '重置密码',
   recover: '用恢复码重设密码',
+  // a 管理员 made without one (ltc user add before it issued codes) gets her recovery code
+  'issue-recovery-code': '生成恢复码',
   disable: '停用',
   enable: '启用',
 };

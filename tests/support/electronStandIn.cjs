@@ -193,6 +193,15 @@ async function main() {
     // an encrypted database on another PC (tests/unit/shell/mainEncryption.test.ts): the recovery code, then the status
     unlock:
       handler && process.env.LTC_STANDIN_RECOVERY_CODE ? await call(appUrl, 'recovery.unlock', { recoveryCode: process.env.LTC_STANDIN_RECOVERY_CODE }) : null,
+    // 加密数据库 of a plain database (mainEncryption.test.ts): her login, the call with her recovery code, then app.info
+    encrypt:
+      handler && process.env.LTC_STANDIN_ENCRYPT_CODE
+        ? {
+            login: await call(appUrl, 'auth.login', { name: '王管理', password: 'admin-pass-1' }),
+            encrypted: await call(appUrl, 'app.encryptDatabase', { recoveryCode: process.env.LTC_STANDIN_ENCRYPT_CODE, encryptBackups: true, confirm: true }),
+            info: await call(appUrl, 'app.info', undefined),
+          }
+        : null,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   // what Electron does on quit: the bundle closes its database there

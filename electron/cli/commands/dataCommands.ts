@@ -2,7 +2,7 @@
  * `ltc import`, `ltc export`, `ltc check`, `ltc backup`, `ltc demo`: the records in and out of a
  * database file, headless. Each opens the database, does one thing in one transaction, closes it.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Dataset } from '../../../shared/domain/model';
@@ -29,9 +29,10 @@ import { restoreDatabase } from '../../services/db/restore';
 import { describeDatabaseFile } from '../../services/db/describeFile';
 import { fileEncryption, keyInUse, writeKeyFile, writeNewKeyFile } from '../../services/db/cipherKey';
 import { NO_OS_PROTECTION, unlockWithRecoveryCode } from '../../services/db/keyVault';
+import { encryptBackupsBeside } from '../../services/db/encryptBackups';
 import { encryptDatabaseFile } from '../../services/db/encryptFile';
 import { createBackup } from '../../services/backups/backupFolder';
-import { backupsFolderOf, parseBackupName } from '../../services/backups/backupNames';
+import { backupsFolderOf } from '../../services/backups/backupNames';
 import { verifyAuditFile } from '../../services/audit/verifyAuditFile';
 import { chainVerdict } from './auditCommand';
 
@@ -260,25 +261,11 @@ export async function encryptCommand(dbFile: string, log: (s: string) => void, o
     return;
   }
   // the backups beside it, each the same way (copy, rekey, verify, swap): a kill leaves each plain or encrypted, whole
-  const folder = backupsFolderOf(file);
-  const plainBackups = existsSync(folder)
-    ? readdirSync(folder)
-        .filter((n) => parseBackupName(n) !== null)
-        .map((n) => join(folder, n))
-        .filter((f) => fileEncryption(f) === 'plain')
-    : [];
-  const failed: string[] = [];
-  for (const b of plainBackups) {
-    try {
-      await encryptDatabaseFile(b, key, { backup: () => undefined });
-      log(`已加密备份：${b}`);
-    } catch (e) {
-      failed.push(basename(b));
-      log(`未能加密备份 ${b}（它仍是明文，未改动）：${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  if (failed.length > 0) throw new InputError(`数据库已加密，但有 ${failed.length} 个备份未能加密：${failed.join('、')}`);
-  log(`${folder} 中的备份已全部加密（${plainBackups.length} 个），用同一个密钥打开。`);
+  const { folder, encrypted, failed } = await encryptBackupsBeside(file, key, (b, failure) =>
+    log(failure === null ? `已加密备份：${b}` : `未能加密备份 ${b}（它仍是明文，未改动）：${failure}`),
+  );
+  if (failed.length > 0) throw new InputError(`数据库已加密，但有 ${failed.length} 个备份未能加密：${failed.map((f) => f.name).join('、')}`);
+  log(`${folder} 中的备份已全部加密（${encrypted.length} 个），用同一个密钥打开。`);
 }
 
 /**

@@ -6,7 +6,7 @@
  * argument: a command line is visible to every user of the machine in the process list).
  */
 import { ROLE_NAMES, ROLES, PASSWORD_MIN, type Role } from '../../../shared/api/auth';
-import { addUser, listUsers, resetPassword, setDisabled, userCount } from '../../services/auth/users';
+import { addUser, issueRecoveryCode, listUsers, resetPassword, setDisabled, userCount } from '../../services/auth/users';
 import { openDatabase, type LtcDatabase } from '../../services/db/database';
 import { cliKey } from '../keyFile';
 import { InputError, ServiceError } from '../../services/errors';
@@ -44,7 +44,12 @@ function idOf(db: LtcDatabase, name: string): number {
   return u.id;
 }
 
-export async function userAddCommand(o: { db: string; name: string; role: string }, log: (s: string) => void): Promise<void> {
+/**
+ * The first 管理员 gets a recovery code, as the window's 首次使用 gives one: printed once on standard output
+ * (a script keeps it), never stored but as a hash. It resets her password when forgotten, and keeps the
+ * database's key when the file is encrypted (加密数据库 wraps the key under it; decisions.md D37).
+ */
+export async function userAddCommand(o: { db: string; name: string; role: string }, log: (s: string) => void, out: (s: string) => void): Promise<void> {
   requireExisting(o.db, '数据库文件');
   const role = roleOf(o.role);
   const password = await readPassword();
@@ -53,6 +58,9 @@ export async function userAddCommand(o: { db: string; name: string; role: string
     if (first && role !== 'admin') throw new InputError(`第一个用户应为${ROLE_NAMES.admin}（--role admin）`);
     const u = await addUser(db, { name: o.name, role, password }, cliActor());
     log(`已添加用户：${u.name}（${ROLE_NAMES[u.role]}）`);
+    if (!first) return;
+    out(await issueRecoveryCode(db, u.id, cliActor()));
+    log('上面一行是这位管理员的恢复码，只显示这一次：请打印或抄下并妥善保管。忘记密码、在另一台电脑上打开加密的数据库时需要它。');
   });
 }
 

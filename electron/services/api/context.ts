@@ -5,6 +5,7 @@
 import type { Session, SessionSlot, SessionStore } from '../auth/sessions';
 import type { LtcDatabase } from '../db/database';
 import type { UpdaterControl } from '../updates/control';
+import type { EncryptOutcome } from '../../../shared/api/app';
 
 export interface ServiceContext {
   db: LtcDatabase;
@@ -34,4 +35,12 @@ export interface ServiceContext {
    * under it, so the code also opens an encrypted database on another PC (decisions.md D37)
    */
   recoveryCodeIssued?: (code: string, replaced: string | null) => Promise<void>;
+  /**
+   * 加密数据库 where the face can keep a key (recovery/safeMode.ts builds it: the desktop's vault, the host's
+   * --key-file): `unavailable` says why not (null: it can); `encrypt` closes, encrypts and reopens the file
+   */
+  encryption?: {
+    unavailable(): string | null;
+    encrypt(o: { recoveryCode?: string; encryptBackups: boolean; actor: string; userId: number | null }): Promise<EncryptOutcome>;
+  };
 }

@@ -216,6 +216,37 @@ export async function recoverWithCode(db: LtcDatabase, name: string, code: strin
   return { recoveryCode };
 }
 
+/** Whether any 管理员 has a recovery code (one made by `ltc user add` before it issued codes has none). */
+export function hasRecoveryCode(db: LtcDatabase): boolean {
+  return db.raw.prepare("SELECT 1 FROM users WHERE role = 'admin' AND recovery_hash IS NOT NULL LIMIT 1").get() !== undefined;
+}
+
+/**
+ * Gives a 管理员 a recovery code (shown once by the caller): the first 管理员 made by `ltc user add`, or one
+ * who has none when 加密数据库 needs one to keep the key under. `code` may be made beforehand (newRecoveryCode)
+ * when something is already wrapped under it. Audited, never the code.
+ */
+export async function issueRecoveryCode(db: LtcDatabase, userId: number, actor: string, code = newRecoveryCode()): Promise<string> {
+  const row = byId(db, userId);
+  if (row.role !== 'admin') throw new ServiceError('FORBIDDEN', '只有管理员有恢复码');
+  const hash = await hashSecret(normalizeRecoveryCode(code));
+  db.transaction(() => {
+    db.raw.prepare('UPDATE users SET recovery_hash = ? WHERE id = ?').run(hash, userId);
+    recordAudit(db, { actor, action: 'issue-recovery-code', entity: 'user', entityId: userId, after: { name: row.name } });
+  });
+  return code;
+}
+
+/**
+ * Whether `code` is the recovery code of a 管理员 (the first one's, or the one that replaced it): 加密数据库
+ * asks for it before wrapping the new key under it, so the code the 管理员 keeps is the one that opens it.
+ */
+export async function isRecoveryCode(db: LtcDatabase, code: string): Promise<boolean> {
+  const hashes = db.raw.prepare("SELECT recovery_hash FROM users WHERE role = 'admin' AND recovery_hash IS NOT NULL").pluck().all() as string[];
+  for (const h of hashes) if (await verifySecret(normalizeRecoveryCode(code), h)) return true;
+  return false;
+}
+
 export function isEnabled(db: LtcDatabase, id: number): boolean {
   return (db.raw.prepare('SELECT disabled FROM users WHERE id = ?').pluck().get(id) as number | undefined) === 0;
 }

@@ -101,13 +101,9 @@ export async function encryptDatabaseFile(file: string, key: DatabaseKey, steps:
       const mode = lock.pragma('journal_mode = DELETE', { simple: true });
       if (mode !== 'delete') throw new Error(`journal_mode ${String(mode)}`);
     } catch (err) {
-      throw new DatabaseError(
-        'DB_BACKUP_FAILED',
-        `数据库正被其他程序使用（长护助手或另一个 ltc 命令），没有加密。请先关闭长护助手再运行 ltc encrypt（${String(err)}）。`,
-        {
-          cause: err,
-        },
-      );
+      throw new DatabaseError('DB_BACKUP_FAILED', `数据库正被其他程序使用（另一个长护助手或 ltc 命令），没有加密。请关闭它们后再加密（${String(err)}）。`, {
+        cause: err,
+      });
     }
     lock.prepare('BEGIN IMMEDIATE').run();
     tables = rowCounts(lock);

@@ -154,6 +154,23 @@ export function newKeyInVault(dbFile: string, os: OsKeyProtection): DatabaseKey 
 }
 
 /**
+ * The key of a plain database about to be encrypted in place (加密数据库, recovery/encryptInPlace.ts), kept
+ * before the file is touched: by the OS where it offers protection, and always under the recovery code the
+ * 管理员 gave. Replaces whatever sidecar is there: the caller has checked that the file is plain, so a sidecar
+ * beside it is a stale one (an encryption cut short), whose key opens nothing. A crash after this and before
+ * the swap leaves the plain file with a key it does not need: a plain file opens plain (cipherKey.ts keyInUse).
+ */
+export async function keepKeyForEncryption(dbFile: string, key: DatabaseKey, code: string, os: OsKeyProtection): Promise<void> {
+  const osCopy = os.isEncryptionAvailable() ? os.encryptString(key).toString('base64') : null;
+  writeSidecar(dbFile, { format: 'ltc-desk-db-key', version: 1, os: osCopy, recovery: await wrap(key, code) });
+}
+
+/** Removes a sidecar written for an encryption that did not happen (the file stayed plain). */
+export function dropSidecar(dbFile: string): void {
+  fs.rmSync(sidecarOf(dbFile), { force: true });
+}
+
+/**
  * Wraps the key under a recovery code issued for the database (the first administrator's, at `auth.setup`),
  * or, given `replaced`, moves the wrap from a replaced code to its successor (`auth.recover`): only when the
  * replaced code is the one the key is wrapped under. Keeps the OS copy.

@@ -11,6 +11,7 @@ import type { ApiResult } from '../../../shared/api/errors';
 import type { DbFailure, RecoveryBackup, RecoveryBackupList, RecoveryStatus } from '../../../shared/api/recovery';
 import { toApiError } from '../api/apiError';
 import { parseInput, type Dispatch } from '../api/dispatch';
+import type { ServiceContext } from '../api/context';
 import type { SessionSlot } from '../auth/sessions';
 import { backupsFolderOf, parseBackupName } from '../backups/backupNames';
 import { backupFactsOffThread } from '../backups/backupOffThread';
@@ -18,6 +19,7 @@ import type { DatabaseKey } from '../db/cipherKey';
 import { openDatabase, type LtcDatabase } from '../db/database';
 import { describeDatabaseFile } from '../db/describeFile';
 import { InputError, ServiceError } from '../errors';
+import { encryptInPlace } from './encryptInPlace';
 import { restoreInPlace } from './restoreInPlace';
 import { salvageToWorkbook } from './salvage';
 import { backupsBeside, openOrSafeMode, type StartDecision } from './startup';
@@ -38,7 +40,18 @@ export interface SafeModeShell {
    * undefined where it cannot (`recovery.unlock` is refused)
    */
   unlock?: (recoveryCode: string) => Promise<DatabaseKey>;
+  /**
+   * 加密数据库 (encryptInPlace.ts): keeps the new key where this face keeps keys (the desktop's vault, the
+   * host's --key-file), and forgets it when the file stayed plain; undefined where the face cannot keep one
+   */
+  keepNewKey?: (key: DatabaseKey, recoveryCode: string) => Promise<void>;
+  dropNewKey?: () => void;
+  /** why the face cannot encrypt now (a system without key protection), in words for the user; null: it can */
+  encryptUnavailable?: () => string | null;
 }
+
+/** Where the face keeps no keys (the host without --key-file). */
+const CANNOT_KEEP_KEY = '浏览器预览不能加密数据库：请关闭预览后用 ltc encrypt --db 数据库 --key-file 密钥文件 加密，再以 --key-file 启动预览。';
 
 export interface RecoveringDispatch {
   dispatch: Dispatch;
@@ -83,17 +96,54 @@ function backupFileOf(file: string, name: string): string {
   return join(backupsFolderOf(file), name);
 }
 
-export function createRecoveringDispatch(file: string, start: StartDecision, shell: SafeModeShell, normal: (db: LtcDatabase) => Dispatch): RecoveringDispatch {
+/** The face's builder of the normal dispatcher, given the open database and the 加密数据库 hooks for its context. */
+export type NormalDispatch = (db: LtcDatabase, encryption: NonNullable<ServiceContext['encryption']>) => Dispatch;
+
+const WHILE_ENCRYPTING = '正在加密数据库，请稍候，完成后再操作。';
+
+export function createRecoveringDispatch(file: string, start: StartDecision, shell: SafeModeShell, normal: NormalDispatch): RecoveringDispatch {
   let db: LtcDatabase | null = start.mode === 'normal' ? start.db : null;
   let failure: DbFailure | null = start.mode === 'safe' ? start.failure : null;
-  let current: Dispatch | null = db ? normal(db) : null;
+  let key = shell.key ?? null;
+  // while 加密数据库 has the file closed: every other call is answered with a wait
+  let encrypting = false;
 
-  const opened = (next: LtcDatabase): void => {
+  const encryption: NonNullable<ServiceContext['encryption']> = {
+    unavailable: () => (shell.keepNewKey ? (shell.encryptUnavailable?.() ?? null) : CANNOT_KEEP_KEY),
+    encrypt: async (o) => {
+      const keepNewKey = shell.keepNewKey;
+      if (!db || !keepNewKey) throw new InputError(CANNOT_KEEP_KEY);
+      encrypting = true;
+      try {
+        return await encryptInPlace(db, {
+          ...o,
+          keepKey: keepNewKey,
+          dropKey: () => shell.dropNewKey?.(),
+          reopen: (next) => {
+            key = next;
+            const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
+            if (again.mode === 'normal') opened(again.db);
+            else toSafeMode(again.failure);
+            return db;
+          },
+        });
+      } finally {
+        encrypting = false;
+      }
+    },
+  };
+  let current: Dispatch | null = db ? normal(db, encryption) : null;
+
+  function opened(next: LtcDatabase): void {
     db = next;
     failure = null;
-    current = normal(next);
-  };
-  let key = shell.key ?? null;
+    current = normal(next, encryption);
+  }
+  function toSafeMode(f: DbFailure): void {
+    db = null;
+    current = null;
+    failure = f;
+  }
   const status = (): RecoveryStatus => (failure ? { mode: 'safe', failure, shell: shell.shell } : { mode: 'normal' });
 
   const safe: SafeHandlers = {
@@ -167,9 +217,17 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
 
   return {
     // a session (decisions.md D35) only matters to the normal dispatcher: safe mode has no users to check
-    dispatch: Object.assign((method: string, input: unknown, slot?: SessionSlot) => (current ? current(method, input, slot) : dispatchSafe(method, input)), {
-      refusal: (method: string, slot?: SessionSlot) => current?.refusal?.(method, slot) ?? null,
-    }),
+    dispatch: Object.assign(
+      (method: string, input: unknown, slot?: SessionSlot): Promise<ApiResult<unknown>> =>
+        encrypting
+          ? Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: WHILE_ENCRYPTING } })
+          : current
+            ? current(method, input, slot)
+            : dispatchSafe(method, input),
+      {
+        refusal: (method: string, slot?: SessionSlot) => current?.refusal?.(method, slot) ?? null,
+      },
+    ),
     db: () => db,
     failure: () => failure,
   };

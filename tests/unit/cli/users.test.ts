@@ -9,7 +9,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkLogin } from '../../../electron/services/auth/users';
+import { checkLogin, recoverWithCode } from '../../../electron/services/auth/users';
 import { openDatabase } from '../../../electron/services/db/database';
 
 const root = resolve(__dirname, '../../..');
@@ -39,11 +39,14 @@ describe('ltc user', () => {
     // the first user must be a 管理员; a short password is refused
     expect(ltc('clerk-pass-1\n', 'user', 'add', '--db', db, '--name', '李录入', '--role', 'clerk')).toMatchObject({ code: 1 });
     expect(ltc('short\n', 'user', 'add', '--db', db, '--name', '王管理', '--role', 'admin')).toMatchObject({ code: 1 });
-    expect(ltc('admin-pass-1\n', 'user', 'add', '--db', db, '--name', '王管理', '--role', 'admin')).toMatchObject({
-      code: 0,
-      stderr: '已添加用户：王管理（管理员）\n',
-    });
-    expect(ltc('clerk-pass-1\n', 'user', 'add', '--db', db, '--name', '李录入', '--role', '录入员').code).toBe(0);
+    const first = ltc('admin-pass-1\n', 'user', 'add', '--db', db, '--name', '王管理', '--role', 'admin');
+    expect(first).toMatchObject({ code: 0, stderr: expect.stringMatching(/^已添加用户：王管理（管理员）\n.*恢复码，只显示这一次/) });
+    // the first 管理员's recovery code, once, on standard output (as the window's 首次使用 shows it)
+    const recoveryCode = first.stdout.trim();
+    expect(recoveryCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
+    // a later user gets none
+    const second = ltc('clerk-pass-1\n', 'user', 'add', '--db', db, '--name', '李录入', '--role', '录入员');
+    expect(second).toMatchObject({ code: 0, stdout: '', stderr: '已添加用户：李录入（录入员）\n' });
     expect(ltc(null, 'user', 'list', '--db', db).stdout).toBe('王管理\t管理员\t正常\n李录入\t录入员\t正常\n');
     expect(ltc('clerk-pass-2\n', 'user', 'reset-password', '--db', db, '--name', '李录入').code).toBe(0);
     expect(ltc(null, 'user', 'disable', '--db', db, '--name', '李录入').code).toBe(0);
@@ -60,6 +63,15 @@ describe('ltc user', () => {
     const actors = raw.prepare("SELECT DISTINCT actor FROM audit_log WHERE entity = 'user'").pluck().all();
     raw.close();
     expect(actors).toEqual([`ltc:${userInfo().username}`]);
+
+    // the printed code is hers: it resets her password
+    const again = openDatabase(db);
+    try {
+      await expect(recoverWithCode(again, '王管理', recoveryCode, 'admin-pass-2', 'x')).resolves.toMatchObject({ recoveryCode: expect.any(String) });
+      await expect(checkLogin(again, '王管理', 'admin-pass-2', 'x')).resolves.toMatchObject({ role: 'admin' });
+    } finally {
+      again.close();
+    }
   });
 
   it('records the OS user as the actor of `ltc submit --by`, which names only the 申报人', () => {

@@ -24,6 +24,7 @@ interface Run {
   login: Answer;
   status: Answer;
   unlock: Answer | null;
+  encrypt: { login: Answer; encrypted: Answer; info: Answer } | null;
 }
 
 beforeAll(() => {
@@ -92,5 +93,31 @@ describe('the desktop app encrypts its database', () => {
     expect(rec.status.value).toEqual({ ok: true, value: { mode: 'normal' } });
     expect(fileEncryption(path.join(userData, 'ltc-desk.db'))).toBe('plain');
     expect(existsSync(path.join(userData, 'ltc-desk.db.key.json'))).toBe(false);
+  });
+
+  it('a plain database (made where the OS offered no protection) is encrypted from 设置 once it does: the key kept by the OS and under the code', () => {
+    const userData = tempDir();
+    const db = path.join(userData, 'ltc-desk.db');
+    const plain = run(userData, { LTC_STANDIN_SAFE_STORAGE: 'off' });
+    const code = plain.login.value?.value?.['recoveryCode'] as string;
+    expect(fileEncryption(db)).toBe('plain');
+    // still no protection: the window says why it cannot, and refuses
+    const refused = run(userData, { LTC_STANDIN_SAFE_STORAGE: 'off', LTC_STANDIN_ENCRYPT_CODE: code });
+    expect((refused.encrypt?.info.value?.value?.['encryption'] as { unavailable: string }).unavailable).toContain('本机系统不提供密钥保护');
+    expect(refused.encrypt?.encrypted.value).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(fileEncryption(db)).toBe('plain');
+
+    const rec = run(userData, { LTC_STANDIN_ENCRYPT_CODE: code });
+    expect(rec.encrypt?.login.value?.ok).toBe(true);
+    expect(rec.encrypt?.encrypted.value).toMatchObject({ ok: true, value: { newRecoveryCode: null, backupsFailed: [] } });
+    expect(rec.encrypt?.info.value?.value?.['encryption']).toEqual({ encrypted: true, unavailable: null, hasRecoveryCode: true });
+    expect(fileEncryption(db)).toBe('encrypted');
+    const kept = JSON.parse(readFileSync(`${db}.key.json`, 'utf8')) as { os: string; recovery: { kdf: string } | null };
+    expect(kept.os).toBeTruthy();
+    expect(kept.recovery?.kdf).toBe('scrypt');
+    // this PC opens it at the next start; another PC with the code
+    expect(run(userData).status.value).toEqual({ ok: true, value: { mode: 'normal' } });
+    expect(run(userData, { LTC_STANDIN_PC: 'pc2' }).status.value).toMatchObject({ ok: true, value: { mode: 'safe', failure: { kind: 'encrypted' } } });
+    expect(run(userData, { LTC_STANDIN_PC: 'pc2', LTC_STANDIN_RECOVERY_CODE: code }).unlock?.value).toEqual({ ok: true, value: { mode: 'normal' } });
   });
 });

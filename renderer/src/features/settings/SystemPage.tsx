@@ -1,9 +1,10 @@
-/** 系统与数据: where the database file is, a way to open its folder, the backups and the updates. */
+/** 系统与数据: where the database file is, a way to open its folder, its encryption, the backups and the updates. */
 import { App, Button, Descriptions, Skeleton } from 'antd';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupsCard } from './BackupsCard';
+import { EncryptionCard } from './EncryptionCard';
 import { UpdatesCard } from './UpdatesCard';
 import { S } from './strings';
 
@@ -37,6 +38,7 @@ export function SystemPage() {
           <Descriptions.Item label={S.system.shell}>{i.shell === 'desktop' ? S.system.desktop : S.system.browser}</Descriptions.Item>
         </Descriptions>
       )}
+      {i && <EncryptionCard encryption={i.encryption} desktop={i.shell === 'desktop'} />}
       {i && <BackupsCard desktop={i.shell === 'desktop'} />}
       {i && <UpdatesCard />}
     </>

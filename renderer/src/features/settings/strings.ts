@@ -38,6 +38,39 @@ export const S = {
     download: '下载',
   },
 
+  // 数据加密
+  encryption: {
+    title: '数据加密',
+    on: '已加密',
+    off: '未加密',
+    onDesktop:
+      '数据库文件及此后的备份都已加密（SQLCipher 4 格式）。密钥由本机系统保管，另用首位管理员的恢复码保护一份：换电脑时，请把数据库文件和同名的 .key.json 文件一起复制，首次打开时输入恢复码。',
+    onBrowser: '数据库文件及此后的备份都已加密（SQLCipher 4 格式），用启动预览时 --key-file 指定的密钥文件打开。请另外妥善保存密钥文件，丢失后数据无法恢复。',
+    offWhy: '数据库文件未加密：拿到这个文件（或它的备份）的人能读出身份证号、评估结论和住址。建议加密，加密后日常使用没有区别。',
+    start: '加密数据库…',
+    modalTitle: '加密数据库',
+    steps:
+      '将依次：先做一份备份并校验；再生成加密的副本，逐表核对记录数、校验审计记录哈希链；确认无误后替换原文件。大的数据库需要一两分钟，期间其他操作需等待。任何一步出错，原数据库保持不变。',
+    code: '首位管理员的恢复码',
+    codeHint: '首次设置时打印或保存的恢复码（字母不分大小写，短横线可省略）。新的数据库密钥也用它保护：换电脑时凭它打开数据库。',
+    codeRequired: '请填写恢复码',
+    noCodeYet: '本数据库的管理员还没有恢复码（由命令行添加）。加密时将为你生成一个恢复码，完成后只显示一次，请记下。',
+    newCode: '你的恢复码：',
+    newCodeKeep: '只显示这一次：请立即打印或抄下，妥善保管。忘记密码、在另一台电脑上打开这个加密的数据库时需要它。',
+    backups: '同时加密已有的备份',
+    backupsHint: '加密前的备份是明文。勾选后用同一密钥加密它们（包括这次加密前的备份）。',
+    ok: '开始加密',
+    working: '正在加密…',
+    cancel: '取消',
+    done: '数据库已加密',
+    doneChecked: (tables: number, rows: number, auditRows: number) =>
+      `${tables} 个数据表共 ${rows} 行，逐表核对一致${auditRows > 0 ? `；审计记录 ${auditRows} 条，哈希链完整` : ''}。`,
+    doneBackup: '加密前的备份：',
+    doneBackups: (n: number) => `已用同一密钥加密 ${n} 个备份。`,
+    backupsLeftPlain: '已有的备份仍是明文：确认加密后的数据库可用后，请删除或妥善保管它们。',
+    backupFailed: (name: string, reason: string) => `备份 ${name} 未能加密（仍是明文，未改动）：${reason}`,
+  },
+
   // 更新
   updates: {
     title: '更新',
