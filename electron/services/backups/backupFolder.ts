@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { BackupInfo, BackupList } from '../../../shared/api/backups';
 import { fileStamp } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
+import { sidecarOf } from '../db/keyVault';
 import { ServiceError } from '../errors';
 import { backupOffThread } from './backupOffThread';
 import { backupsFolderOf, freeBackupName, namedBackup, parseBackupName } from './backupNames';
@@ -93,5 +94,9 @@ export async function copyBackupVerified(db: LtcDatabase, name: string, folder: 
     rmSync(dest, { force: true });
     throw new ServiceError('CONFLICT', `备份写入 ${folder} 后校验不一致，已删除该副本。请换一个U盘或文件夹重试。`);
   }
+  // An encrypted backup is opened on another PC by its key's wrap under the recovery code, kept beside the
+  // database (db/keyVault.ts, decisions.md D37): it goes along, named for the copy, or the copy could not be
+  // opened there even with the recovery code (`ltc recover-key --db COPY`, or beside a database restored from it).
+  if (db.key && existsSync(sidecarOf(db.file))) await copyFile(sidecarOf(db.file), sidecarOf(dest));
   return dest;
 }

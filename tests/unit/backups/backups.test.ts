@@ -10,6 +10,8 @@ import { backupsFolder, createBackup, ensureDailyBackup, KEEP_DAILY, listBackups
 import { backupsHandlers } from '../../../electron/services/backups/backupsHandlers';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
+import { newKeyInVault, unlockWithRecoveryCode, wrapUnderRecoveryCode } from '../../../electron/services/db/keyVault';
+import { newRecoveryCode } from '../../../electron/services/auth/passwords';
 import { sample, tempDir, track } from '../services/helpers';
 
 function sampleDb(): LtcDatabase {
@@ -92,5 +94,41 @@ describe('backups', () => {
     await expect(call('backups.download', { name: '../ltc-desk.db' })).rejects.toThrow();
     await expect(call('backups.download', { name: 'ltc-desk-manual-20260101-000000.db' })).rejects.toThrow(/找不到备份/);
     expect(readdirSync(path.dirname(db.file))).not.toContain('backups');
+  });
+
+  it("an encrypted database's backup saved to a USB stick takes its key's recovery wrap along, so the code opens it elsewhere", async () => {
+    const file = path.join(tempDir(), 'ltc-desk.db');
+    const thisPc = {
+      isEncryptionAvailable: () => true,
+      encryptString: (p: string) => Buffer.from(`pc1|${p}`),
+      decryptString: (d: Buffer) => d.toString().slice(4),
+    };
+    const key = newKeyInVault(file, thisPc)!;
+    const code = newRecoveryCode();
+    await wrapUnderRecoveryCode(file, key, code);
+    const db = track(openDatabase(file, { key }));
+    importDataset(db, sample(), { actor: 'seed' });
+    const usb = path.join(tempDir(), 'U盘');
+    mkdirSync(usb);
+    const desktop = backups(db, async () => usb);
+    const made = await desktop('backups.create');
+    const saved = await desktop('backups.saveToFolder', { name: made.name });
+    expect(readdirSync(usb).sort()).toEqual([made.name, `${made.name}.key.json`]);
+    // on another PC (no OS copy opens there): the recovery code opens the copy's key, and the key opens the copy
+    const elsewhere = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+    const opened = await unlockWithRecoveryCode(saved.file, code, elsewhere);
+    expect(opened).toBe(key);
+    const copy = track(openDatabase(saved.file, { key: opened }));
+    expect(copy.raw.prepare('SELECT count(*) FROM residents').pluck().get()).toBe(4);
+  });
+
+  it("a plain database's backup goes alone", async () => {
+    const db = sampleDb();
+    const usb = path.join(tempDir(), 'U盘');
+    mkdirSync(usb);
+    const desktop = backups(db, async () => usb);
+    const made = await desktop('backups.create');
+    await desktop('backups.saveToFolder', { name: made.name });
+    expect(readdirSync(usb)).toEqual([made.name]);
   });
 });
