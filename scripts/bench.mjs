@@ -28,11 +28,12 @@
 //   npm run bench -- --keep              keep the generated database (its path is printed)
 //   npm run bench -- --db FILE           measure an existing benchmark database (no import phase)
 //   npm run bench -- --claim-only ...    the claim and its floor only (no package, no pdfkit floor)
+//   npm run bench -- --db FILE --key-file K   the same on an encrypted database (decisions.md D37's cost)
 // The summary then says which numbers are missing; the full run is the one to report.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +45,12 @@ if (given !== undefined && !existsSync(given)) {
   process.exit(2);
 }
 const claimOnly = flag('--claim-only');
+// an encrypted benchmark database (`ltc encrypt --db FILE --key-file K` of a plain one): what encryption at rest costs
+const keyFile = args.includes('--key-file') ? resolve(args[args.indexOf('--key-file') + 1] ?? '') : undefined;
+if (keyFile !== undefined && (!given || !existsSync(keyFile))) {
+  console.error('--key-file: give an existing key file, with --db (the encrypted benchmark database)');
+  process.exit(2);
+}
 const dir = mkdtempSync(join(tmpdir(), 'ltc-bench-'));
 const db = given ?? join(dir, 'bench.db');
 
@@ -73,6 +80,7 @@ function phase(name) {
         // not dataset.json: that name is the dataset phase's result file
         LTC_BENCH_DATASET: join(dir, 'ltc-dataset.json'),
         ...(claimOnly ? { LTC_BENCH_CLAIM_ONLY: '1' } : {}),
+        ...(keyFile ? { LTC_BENCH_KEY_FILE: keyFile } : {}),
       },
     });
     child.on('error', rejectPhase);

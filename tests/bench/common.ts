@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { DemoOptions } from '../../electron/services/demo/generateDemo';
+import { readKeyFile, type DatabaseKey } from '../../electron/services/db/cipherKey';
 
 export const MONTH = '2026-10';
 export const GENERATED_ON = '2026-11-05';
@@ -16,6 +17,18 @@ export const INSTITUTION: DemoOptions = {
   visitsPerClientPerMonth: 30,
   endMonth: MONTH,
 };
+
+/**
+ * The key of an encrypted benchmark database (`npm run bench -- --db FILE --key-file K`: what encryption at
+ * rest costs, decisions.md D37), or null for a plain one. Every phase opens the database and its copies with it.
+ */
+export function benchKey(): DatabaseKey | null {
+  const file = process.env.LTC_BENCH_KEY_FILE;
+  return file ? readKeyFile(file) : null;
+}
+
+/** The host's arguments for the benchmark database (its --key-file when encrypted). */
+export const benchHostArgs = (): string[] => (process.env.LTC_BENCH_KEY_FILE ? ['--key-file', process.env.LTC_BENCH_KEY_FILE] : []);
 
 export function benchEnv(): { db: string; out: string } {
   const db = process.env.LTC_BENCH_DB;

@@ -18,7 +18,7 @@ import { buildClaimPackage } from '../../electron/services/documents/buildPackag
 import { findPdfFonts } from '../../electron/services/documents/fonts';
 import { packageData } from '../../electron/services/documents/packageData';
 import { builtPdfWorker, defaultWorkerCount } from '../../electron/services/documents/renderPool';
-import { benchEnv, bestOf, GENERATED_ON, MONTH, peakRssMb, round, writeResult } from './common';
+import { benchEnv, benchKey, bestOf, GENERATED_ON, MONTH, peakRssMb, round, writeResult } from './common';
 import { pdfkitFloor } from './pdfkitFloor';
 import { floorQueries } from './sqlFloor';
 
@@ -26,7 +26,7 @@ const RUNS = 5;
 
 it('measures the claim and the package', async () => {
   const { db: file, out } = benchEnv();
-  const db = openDatabase(file);
+  const db = openDatabase(file, { key: benchKey() });
   const result: Record<string, unknown> = {};
   const load = loadavg()[0] ?? 0;
   try {

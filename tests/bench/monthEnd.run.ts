@@ -13,7 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { it } from 'vitest';
 import { builtClaimWorker, computeMonthClaimOffThread } from '../../electron/services/claims/claimOffThread';
 import { openDatabase } from '../../electron/services/db/database';
-import { benchEnv, MONTH, peakRssMb, round, writeResult } from './common';
+import { benchEnv, benchKey, MONTH, peakRssMb, round, writeResult } from './common';
 import { measureSubmitStall, removeCopy, submitCopy } from './submitStall';
 
 it('measures month-end as the app runs it', async () => {
@@ -25,7 +25,7 @@ it('measures month-end as the app runs it', async () => {
   // and its page cache, per file)
   const copy = submitCopy(file, dirname(out));
   try {
-    const db = openDatabase(copy);
+    const db = openDatabase(copy, { key: benchKey() });
     let claimLines = 0;
     try {
       claimLines = (await computeMonthClaimOffThread(db, MONTH, worker)).lines.length;

@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { benchSession } from './benchSession';
+import { benchHostArgs } from './common';
 // the host as the e2e tests start it (out/main/host.js, as `npm run web` does)
 import { startHost } from '../e2e/support/host';
 
 export async function measureRendererReady(db: string, runs = 5): Promise<{ medianMs: number; runsMs: number[] }> {
-  const host = await startHost(db);
+  const host = await startHost(db, benchHostArgs());
   const runsMs: number[] = [];
   try {
     const session = await benchSession(host.url);

@@ -17,14 +17,14 @@ import { openDatabase } from '../../electron/services/db/database';
 import { builtInspectWorker } from '../../electron/services/inspection/inspectOffThread';
 import { monthEnd, monthStart } from '../../shared/domain/dates';
 import type { SelfAuditView } from '../../shared/api/inspection';
-import { benchEnv, MONTH, peakRssMb, round, writeResult } from './common';
+import { benchEnv, benchKey, MONTH, peakRssMb, round, writeResult } from './common';
 
 const RUNS = 3;
 
 it('measures the self-audit over the big month', async () => {
   const { db: file, out } = benchEnv();
   // read-only work: the benchmark database itself
-  const db = openDatabase(file);
+  const db = openDatabase(file, { key: benchKey() });
   useBuiltWorkers(resolve(__dirname, '../../out/main'));
   try {
     if (!builtInspectWorker()) throw new Error('the inspection worker is not built: npm run build');

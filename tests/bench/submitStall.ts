@@ -10,7 +10,7 @@ import { builtClaimWorker, offThreadPreparer } from '../../electron/services/cla
 import { submitMonth } from '../../electron/services/claims/lifecycle';
 import { buildPackage } from '../../electron/services/claims/package';
 import { openDatabase } from '../../electron/services/db/database';
-import { GENERATED_ON, MONTH } from './common';
+import { benchKey, GENERATED_ON, MONTH } from './common';
 
 export interface SubmitStall {
   /** the longest stall of this thread's event loop while the month was submitted, ms */
@@ -24,7 +24,7 @@ export interface SubmitStall {
  * benchmark database measurable again (--db). Checkpointed first, so that the main file holds every commit.
  */
 export function submitCopy(benchDb: string, dir: string): string {
-  const bench = openDatabase(benchDb);
+  const bench = openDatabase(benchDb, { key: benchKey() });
   bench.raw.pragma('wal_checkpoint(TRUNCATE)');
   bench.close();
   const file = join(dir, 'submit.db');
@@ -40,7 +40,7 @@ export function removeCopy(file: string): void {
 export async function measureSubmitStall(file: string): Promise<SubmitStall | null> {
   const worker = builtClaimWorker(resolve(__dirname, '../../out/main'));
   if (!worker || !existsSync(worker)) return null;
-  const db = openDatabase(file);
+  const db = openDatabase(file, { key: benchKey() });
   const lag = monitorEventLoopDelay({ resolution: 10 });
   try {
     const t0 = performance.now();

@@ -21,7 +21,7 @@ import { openDatabase, type LtcDatabase } from '../../electron/services/db/datab
 import { addDays } from '../../shared/domain/dates';
 import type { ApiResult } from '../../shared/api/errors';
 import { idNumber } from '../support/builders';
-import { round } from './common';
+import { benchKey, round } from './common';
 
 export interface Stall {
   maxStallMs: number;
@@ -129,12 +129,12 @@ async function watched(run: () => Promise<{ rows: number; added: number }>): Pro
 
 export async function measureWindowStalls(benchDb: string, dir: string): Promise<{ import: Stall; roster: Stall; backup: Stall }> {
   // on a copy: the imports add records, and the benchmark database stays measurable again (--db)
-  const bench = openDatabase(benchDb);
+  const bench = openDatabase(benchDb, { key: benchKey() });
   bench.raw.pragma('wal_checkpoint(TRUNCATE)');
   bench.close();
   const file = join(dir, 'stalls.db');
   copyFileSync(benchDb, file);
-  const db = openDatabase(file);
+  const db = openDatabase(file, { key: benchKey() });
   // the workers the built app uses (npm run bench builds the app first)
   useBuiltWorkers(resolve(__dirname, '../../out/main'));
   const dispatch = createDispatcher(handlers, { db, actor: userInfo().username, shell: 'desktop', appVersion: 'bench', openFolder: () => false });

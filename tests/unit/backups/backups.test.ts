@@ -112,7 +112,8 @@ describe('backups', () => {
     mkdirSync(usb);
     const desktop = backups(db, async () => usb);
     const made = await desktop('backups.create');
-    const saved = await desktop('backups.saveToFolder', { name: made.name });
+    expect(await desktop('backups.saveToFolder', { name: made.name })).toEqual({ file: path.join(usb, made.name) });
+    const saved = { file: path.join(usb, made.name) };
     expect(readdirSync(usb).sort()).toEqual([made.name, `${made.name}.key.json`]);
     // on another PC (no OS copy opens there): the recovery code opens the copy's key, and the key opens the copy
     const elsewhere = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
