@@ -5,15 +5,14 @@
  * A wrong recovery code is said under its field; the right one encrypts the file on disk, the page goes on
  * with the same records, and the host opens the file again with the key it wrote.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppShell } from './pages/AppShell';
 import { expectAccessible } from './support/axe';
-import { ADMIN, expect, logIn, ltc, rpc, screenshot, test } from './support/fixtures';
-import { ROOT, startHost, type Host } from './support/host';
+import { ADMIN, expect, logIn, ltc, ltcAddAdmin, rpc, screenshot, test } from './support/fixtures';
+import { startHost, type Host } from './support/host';
 
 const SAMPLE = 'tests/fixtures/sample-ningbo.json';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0');
@@ -91,12 +90,7 @@ test('a 管理员 made without a recovery code (an older ltc user add) is given 
   const file = join(dir, 'ltc.db');
   const keyFile = join(dir, 'ltc.key');
   expect(ltc('import', '--db', file, SAMPLE).code).toBe(0);
-  const added = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), 'user', 'add', '--db', file, '--name', ADMIN.name, '--role', 'admin'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input: `${ADMIN.password}\n`,
-  });
-  expect(added.status, added.stderr).toBe(0);
+  ltcAddAdmin(file);
   // as the file of an older version: its 管理员 has no recovery code
   const raw = new BetterSqlite3(file);
   raw.prepare('UPDATE users SET recovery_hash = NULL').run();

@@ -4,15 +4,14 @@
  * confirmation, then the normal app with the backup's records, the damaged file kept aside; (b) a newer
  * program's file; (c) a missing file; (d) an encrypted file without its key. No navigation to the normal screens while in safe mode.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { ADMIN, expect, logIn, ltc, screenshot, test } from './support/fixtures';
-import { ROOT, startHost, type Host } from './support/host';
+import { ADMIN, expect, logIn, ltc, ltcAddAdmin, screenshot, test } from './support/fixtures';
+import { startHost, type Host } from './support/host';
 
 const SAMPLE = 'tests/fixtures/sample-ningbo.json';
 const INSTITUTION = '宁波市江北区颐康护理院';
@@ -31,12 +30,7 @@ function seededWithBackup(): string {
   expect(ltc('import', '--db', file, SAMPLE).code).toBe(0);
   // its first 管理员, as `ltc user add` makes one (the password on stdin): the backup keeps her, so after a
   // restore the app asks her to log in (decisions.md D35)
-  const added = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), 'user', 'add', '--db', file, '--name', ADMIN.name, '--role', 'admin'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input: `${ADMIN.password}\n`,
-  });
-  expect(added.status, added.stderr).toBe(0);
+  ltcAddAdmin(file);
   mkdirSync(join(dir, 'backups'));
   expect(ltc('backup', '--db', file, join(dir, 'backups', BACKUP)).code).toBe(0);
   return file;

@@ -87,6 +87,20 @@ export function ltc(...args: string[]): { code: number | null; stdout: string; s
   return ltcOn(null, ...args);
 }
 
+/**
+ * The first 管理员 (ADMIN) of `dbFile`, as `ltc user add` makes one (the password on standard input); her
+ * recovery code, which the command prints once.
+ */
+export function ltcAddAdmin(dbFile: string): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ltc.cjs'), 'user', 'add', '--db', dbFile, '--name', ADMIN.name, '--role', 'admin'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: `${ADMIN.password}\n`,
+  });
+  if (r.status !== 0) throw new Error(`ltc user add failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
 /** `ltc` on a given day (LTC_TODAY), as the host of a test pinned to that day judges. */
 export function ltcOn(today: string | null | undefined, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const env = today ? { ...process.env, LTC_TODAY: today } : process.env;

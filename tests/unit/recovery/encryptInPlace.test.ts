@@ -18,18 +18,11 @@ import { createBackup } from '../../../electron/services/backups/backupFolder';
 import { computeMonthClaimOffThread } from '../../../electron/services/claims/claimOffThread';
 import { fileEncryption, type DatabaseKey } from '../../../electron/services/db/cipherKey';
 import { openDatabase, type LtcDatabase } from '../../../electron/services/db/database';
-import {
-  dropSidecar,
-  keepKeyForEncryption,
-  keyFromVault,
-  sidecarOf,
-  unlockWithRecoveryCode,
-  type OsKeyProtection,
-} from '../../../electron/services/db/keyVault';
+import { dropSidecar, keepKeyForEncryption, keyFromVault, sidecarOf, unlockWithRecoveryCode } from '../../../electron/services/db/keyVault';
 import { importDataset } from '../../../electron/services/dataset/importDataset';
 import { createRecoveringDispatch } from '../../../electron/services/recovery/safeMode';
 import { openOrSafeMode } from '../../../electron/services/recovery/startup';
-import { sample, tempDir, track } from '../services/helpers';
+import { pc, sample, tempDir, track } from '../services/helpers';
 
 const CLAIM_WORKER = path.resolve(__dirname, '../../../out/main/claimWorker.js');
 beforeAll(() => {
@@ -37,19 +30,6 @@ beforeAll(() => {
 });
 
 const ID_NUMBER = sample().residents[0]!.idNumber;
-
-/** What one PC's OS encrypts, only that PC decrypts (as keyVault.test.ts). */
-function pc(name: string): OsKeyProtection {
-  return {
-    isEncryptionAvailable: () => true,
-    encryptString: (plain) => Buffer.from(`${name}|${Buffer.from(plain).toString('base64')}`),
-    decryptString: (data) => {
-      const [who, b64] = data.toString().split('|');
-      if (who !== name) throw new Error('not this PC');
-      return Buffer.from(b64!, 'base64').toString();
-    },
-  };
-}
 
 /** A plain database with the sample's records, its first 管理员 (and her recovery code), and one backup. */
 async function plainInstitution(): Promise<{ file: string; code: string }> {

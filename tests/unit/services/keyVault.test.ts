@@ -6,28 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newRecoveryCode } from '../../../electron/services/auth/passwords';
-import {
-  keyFromVault,
-  newKeyInVault,
-  sidecarOf,
-  unlockWithRecoveryCode,
-  wrapUnderRecoveryCode,
-  type OsKeyProtection,
-} from '../../../electron/services/db/keyVault';
-import { tempDir } from './helpers';
-
-/** What one PC's OS encrypts, only that PC decrypts. */
-function pc(name: string, available = true): OsKeyProtection {
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => Buffer.from(`${name}|${Buffer.from(plain).toString('base64')}`),
-    decryptString: (data) => {
-      const [who, b64] = data.toString().split('|');
-      if (who !== name) throw new Error('not this PC');
-      return Buffer.from(b64!, 'base64').toString();
-    },
-  };
-}
+import { keyFromVault, newKeyInVault, sidecarOf, unlockWithRecoveryCode, wrapUnderRecoveryCode } from '../../../electron/services/db/keyVault';
+import { pc, tempDir } from './helpers';
 
 describe('the key vault', () => {
   it('keeps a new key for this PC, opens it again, never in clear, and never replaces it', () => {
