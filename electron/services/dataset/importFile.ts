@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import type { Dataset, LocalDate, Visit } from '../../../shared/domain/model';
 import { serviceToday } from '../db/clock';
-import type { LtcDatabase } from '../db/database';
+import { withPageCache, type LtcDatabase } from '../db/database';
 import { InputError } from '../errors';
 import { NotStreamable, scanDatasetFile } from './datasetFile';
 import { beginImport, type ImportRun, type ImportSummary } from './importDataset';
@@ -143,18 +143,12 @@ export function importDatasetFileOnce(
   // Into an empty visits table the inserts append (their indexes are built after them: importDataset.ts),
   // so SQLite's page cache needs little: 16 MiB instead of the connection's 64 for the import's length
   // took ~50 MB off its peak, at the same speed (tests/bench/README.md). A merge into stored visits keeps it.
-  const cacheSize = db.raw.pragma('cache_size', { simple: true }) as number;
   const appending = (db.raw.prepare('SELECT NOT EXISTS (SELECT 1 FROM visits)').pluck().get() as number) === 1;
-  if (appending) db.raw.pragma(`cache_size = ${IMPORT_CACHE}`);
-  try {
-    return importOnce(db, file, today, opts);
-  } finally {
-    if (appending) db.raw.pragma(`cache_size = ${cacheSize}`);
-  }
+  return appending ? withPageCache(db, IMPORT_CACHE_KIB, () => importOnce(db, file, today, opts)) : importOnce(db, file, today, opts);
 }
 
-/** SQLite's page cache while a file is imported into an empty visits table (KiB, negative as the pragma takes it). */
-const IMPORT_CACHE = -16384;
+/** SQLite's page cache while a file is imported into an empty visits table. */
+const IMPORT_CACHE_KIB = 16384;
 
 function importOnce(
   db: LtcDatabase,

@@ -119,6 +119,22 @@ export function openWorkerConnection(file: string, opts: { readonly: boolean; ke
   };
 }
 
+/**
+ * Runs `fn` with SQLite's page cache held to `kib` KiB, the connection's own size restored after: for a bulk
+ * write whose pages nobody reads again (an import appending visits, a submission storing its package). The
+ * cache would otherwise grow to its 64 MiB with pages only written, at the moment memory is scarcest; a
+ * lowered size also lets go of what it held. Writing more than fits spills to the WAL, as SQLite does anyway.
+ */
+export function withPageCache<T>(db: LtcDatabase, kib: number, fn: () => T): T {
+  const size = db.raw.pragma('cache_size', { simple: true }) as number;
+  db.raw.pragma(`cache_size = ${-Math.abs(kib)}`);
+  try {
+    return fn();
+  } finally {
+    db.raw.pragma(`cache_size = ${size}`);
+  }
+}
+
 const workerConnections = new Map<string, LtcDatabase>();
 
 /** A worker thread's connection to `file`, opened once and kept for the worker's life (its next request reuses it). */
