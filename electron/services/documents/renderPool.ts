@@ -9,7 +9,6 @@
  * each job in the calling thread, one after the other, with the same bytes.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { appPaths } from '../app/appPaths';
@@ -48,8 +47,15 @@ export function builtPdfWorker(dir?: string): string | null {
  */
 const YOUNG_GENERATION_MB = 8;
 
+/**
+ * One PDF worker (issue 17: month-end under 600 MB on a 4 GB office PC; the package's pages were fast enough).
+ * A big 上门服务记录明细 part holds ~130 MB of heap while it is laid out and drawn (its measured rows, then
+ * pdfkit's pages); two workers did that side by side at month-end's peak: 585–617 MB against 542–557 MB with
+ * one, measured in one series on the benchmark's October (tests/bench/README.md). The pages then come from one
+ * core instead of two, and the package stays well inside its minute. `workers` still asks for more.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return 1;
 }
 
 /** Each job in turn, in this thread, through the same request a worker would get. */
