@@ -30,18 +30,46 @@ type Envelope<M extends MethodName> = { ok: true; value: OutputOf<M> } | { ok: f
 /**
  * Calls asked by `src/firstCalls.ts` before the app's code has even run, each waiting for the first `call`
  * of the same method and input to take its answer (once). An answer not taken within a few seconds is
- * dropped: asked later, the same question gets a fresh answer.
+ * dropped: asked later, the same question gets a fresh answer. `settled` holds the answer once it is in,
+ * so the app's first render can start from it (`takeSettled`) instead of from a spinner.
  */
-const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+const early = new Map<string, { answer: Promise<unknown>; at: number; settled?: unknown }>();
 const EARLY_KEPT_MS = 5_000;
 const earlyKey = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? null)}`;
 
-export function askEarly<M extends MethodName>(method: M, input: InputOf<M>): void {
+/**
+ * Asks now, or once `after` has resolved (the call is registered at once either way, so the app's own call
+ * of the same question, however early, waits for this one instead of asking again).
+ */
+export function askEarly<M extends MethodName>(method: M, input: InputOf<M>, after?: Promise<void>): void {
   const api = window.api;
   if (!api) return;
-  const answer = (api[method] as (input: unknown) => Promise<Envelope<M>>)(input);
-  answer.catch(() => undefined); // a transport failure is the taker's to report; untaken, nobody's
-  early.set(earlyKey(method, input), { answer, at: performance.now() });
+  const ask = () => (api[method] as (input: unknown) => Promise<Envelope<M>>)(input);
+  const answer = after ? after.then(ask) : ask();
+  const entry: { answer: Promise<unknown>; at: number; settled?: unknown } = { answer, at: performance.now() };
+  answer.then(
+    (result) => (entry.settled = result),
+    () => undefined, // a transport failure is the taker's to report; untaken, nobody's
+  );
+  early.set(earlyKey(method, input), entry);
+}
+
+/** The early answers of these calls, once they are all in (or failed). */
+export function earlyAnswers(methods: MethodName[]): Promise<void> {
+  return Promise.all(methods.map((m) => early.get(earlyKey(m, undefined))?.answer.catch(() => undefined))).then(() => undefined);
+}
+
+/**
+ * An early answer already in and successful, taken (once) without waiting: what the first render shows.
+ * `undefined` when there is none (not asked, still under way, refused, too old): the app asks as usual.
+ */
+export function takeSettled<M extends MethodName>(method: M, input: InputOf<M>): OutputOf<M> | undefined {
+  const key = earlyKey(method, input);
+  const found = early.get(key);
+  const result = found?.settled as Envelope<M> | undefined;
+  if (!found || !result?.ok || performance.now() - found.at >= EARLY_KEPT_MS) return undefined;
+  early.delete(key);
+  return result.value;
 }
 
 function takeEarly<M extends MethodName>(method: M, input: unknown): Promise<Envelope<M>> | null {

@@ -5,7 +5,7 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/api/contract';
-import { call } from './client';
+import { call, takeSettled } from './client';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
@@ -19,7 +19,13 @@ export function apiQuery<M extends MethodName>(method: M, input: InputOf<M>) {
   };
 }
 
-/** Starts a call into the cache without waiting for it; the screen's `useApiQuery` then finds it under way. */
+/**
+ * Starts a call into the cache without waiting for it; the screen's `useApiQuery` then finds it under way.
+ * A call src/firstCalls.ts asked and already answered goes into the cache as it is: the screen's first render
+ * shows it, without a placeholder drawn first.
+ */
 export function prefetchApi<M extends MethodName>(method: M, input: InputOf<M>): void {
-  void queryClient.prefetchQuery(apiQuery(method, input));
+  const answered = takeSettled(method, input);
+  if (answered !== undefined) queryClient.setQueryData(apiQuery(method, input).queryKey, answered);
+  else void queryClient.prefetchQuery(apiQuery(method, input));
 }

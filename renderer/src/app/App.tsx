@@ -13,6 +13,9 @@ import { StartGate } from '../features/recovery/StartGate';
 import { routes } from './routes';
 import { usePrefersReducedMotion } from './reducedMotion';
 import { theme } from './theme';
+// the theme's first font (theme.ts): the bundled fallback for rare characters of names
+import './rareHan.css';
+import './rarePlane3.css';
 import { S } from './strings';
 
 dayjs.locale('zh-cn');

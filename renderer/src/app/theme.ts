@@ -9,11 +9,10 @@
  * The font stack opens with the bundled fallback for rare characters of names (𠮷, 𪚥: CJK Extensions
  * B–F, rareHan.css; 𰀀, 𱍐: G and H, rarePlane3.css): its unicode-range holds those characters only, so
  * every other character goes on to the system's Chinese fonts, and a name draws the same on every PC, as
- * in the PDFs.
+ * in the PDFs. App.tsx imports the two stylesheets: this module stays plain data, which the build also reads
+ * (electron.vite.config.ts: the first screen's antd styles made at build time with this same theme).
  */
 import type { ThemeConfig } from 'antd';
-import './rareHan.css';
-import './rarePlane3.css';
 
 /** The bundled face for CJK Extensions B–H (rareHan.css, rarePlane3.css), first in the stack. */
 export const RARE_HAN_FAMILY = 'LTC Rare Han';

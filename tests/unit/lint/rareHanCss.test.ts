@@ -37,9 +37,10 @@ describe('the renderer’s fallback font for rare characters', () => {
     const families = new Set([...ours.matchAll(/font-family:\s*"([^"]+)"/g)].map((m) => m[1]));
     expect([...families]).toEqual(['LTC Rare Han']);
     expect(ours).not.toMatch(/local\(/);
-    // theme.ts (the renderer's, read as text: this project does not compile the renderer)
+    // theme.ts (the renderer's, read as text: this project does not compile the renderer); App.tsx imports
+    // the stylesheet beside the theme (theme.ts stays plain data, which the build reads too)
     const theme = readFileSync(join(ROOT, 'renderer/src/app/theme.ts'), 'utf8');
-    expect(theme).toContain("import './rareHan.css';");
+    expect(readFileSync(join(ROOT, 'renderer/src/app/App.tsx'), 'utf8')).toContain("import './rareHan.css';");
     expect(theme).toContain("export const RARE_HAN_FAMILY = 'LTC Rare Han';");
     expect(theme).toMatch(/fontFamily: `"\$\{RARE_HAN_FAMILY\}", "Microsoft YaHei"/);
   });
@@ -77,8 +78,8 @@ describe('the renderer’s fallback font for Extensions G and H (Plane 3)', () =
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0]).toBeGreaterThan(sorted[i - 1]![1]!);
   });
 
-  it('is imported by theme.ts beside rareHan.css, with no local() font', () => {
+  it('is imported by App.tsx beside rareHan.css, with no local() font', () => {
     expect(ours).not.toMatch(/local\(/);
-    expect(readFileSync(join(ROOT, 'renderer/src/app/theme.ts'), 'utf8')).toContain("import './rarePlane3.css';");
+    expect(readFileSync(join(ROOT, 'renderer/src/app/App.tsx'), 'utf8')).toContain("import './rarePlane3.css';");
   });
 });

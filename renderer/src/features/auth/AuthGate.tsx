@@ -8,7 +8,7 @@
 import { Button, Flex, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AuthStatus } from '../../../../shared/api/auth';
-import { call, onUnauthenticated } from '../../api/client';
+import { call, onUnauthenticated, takeSettled } from '../../api/client';
 import { queryClient } from '../../api/queryClient';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
@@ -38,7 +38,10 @@ function useIdleLock(minutes: number, active: boolean, onIdle: () => void): void
 }
 
 export function AuthGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AuthStatus | null>(null);
+  // the answer src/firstCalls.ts asked for, when it is in before the first render (mount.tsx waits for it):
+  // the window then opens straight on its screen, without a spinner drawn first
+  const [first] = useState(() => takeSettled('auth.status', undefined) ?? null);
+  const [status, setStatus] = useState<AuthStatus | null>(first);
   const [error, setError] = useState<unknown>(null);
 
   const refresh = useCallback(async () => {
@@ -58,9 +61,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    if (!first) void refresh();
     return onUnauthenticated(() => void refresh());
-  }, [refresh]);
+  }, [first, refresh]);
 
   const logout = useCallback(async () => {
     await call('auth.logout');

@@ -81,6 +81,8 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => 
 export function UserMenu() {
   const session = useSession();
   const [changing, setChanging] = useState(false);
+  // the dialog (a modal and its form) is made when first opened, not with every window's first screen
+  const [everChanged, setEverChanged] = useState(false);
   if (!session) return null;
   const { user } = session;
   return (
@@ -94,8 +96,10 @@ export function UserMenu() {
             { key: 'logout', label: S.user.logout },
           ],
           onClick: ({ key }) => {
-            if (key === 'change') setChanging(true);
-            else if (key === 'lock') void session.lock();
+            if (key === 'change') {
+              setEverChanged(true);
+              setChanging(true);
+            } else if (key === 'lock') void session.lock();
             else void session.logout();
           },
         }}
@@ -104,7 +108,7 @@ export function UserMenu() {
           {S.user.menu(user.name, ROLE_NAMES[user.role])} <DownOutlined aria-hidden />
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {everChanged && <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />}
     </>
   );
 }
