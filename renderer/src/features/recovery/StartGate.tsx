@@ -3,15 +3,23 @@
  * recovery screen is all there is: the normal screens and their navigation are never rendered.
  */
 import { Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { RecoveryScreen } from './RecoveryScreen';
+
+// loaded only in safe mode: its tables and lists are not part of every start (bench: rendererReadyMs)
+const RecoveryScreen = lazy(() => import('./RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
+const waiting = <Spin style={{ display: 'block', marginTop: 120 }} />;
 
 export function StartGate({ children }: { children: ReactNode }) {
   const status = useApiQuery('recovery.status', undefined, { staleTime: Infinity });
-  if (status.isLoading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  if (status.isLoading) return waiting;
   if (status.error) return <ErrorAlert error={status.error} />;
-  if (status.data?.mode === 'safe') return <RecoveryScreen status={status.data} />;
+  if (status.data?.mode === 'safe')
+    return (
+      <Suspense fallback={waiting}>
+        <RecoveryScreen status={status.data} />
+      </Suspense>
+    );
   return <>{children}</>;
 }
