@@ -15,7 +15,7 @@ import { messages } from './messages';
 import { residentFacts, type ResidentFacts } from './residentFacts';
 import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from './types';
 import { groupIndices, sortRun, type Groups } from './visitOrder';
-import { residentDays, type ResidentDays } from './dayNumbers';
+import { residentDays, residentDaysRoom, type ResidentDays } from './dayNumbers';
 import { judgeRow, overlapsIn, rowRules, rowVerdicts, type RowRules, type RowVerdicts, type VisitRules } from './visitChecks';
 import { isVisitTable, permute, permuteColumn, permuteNumbers, tableOf, type VisitTable } from './visitTable';
 
@@ -182,13 +182,16 @@ function judgeAll(on: RowRules, dates: readonly string[], verdicts: RowVerdicts)
   let sink: ClaimIssue[] = [];
   let client = -1;
   let byDay: ResidentDays | null = null;
+  // one client's day numbers at a time, written over the last client's (a longer one's kept for the next)
+  let room = residentDaysRoom(8, 8);
   for (let i = 0; i < table.length; i++) {
     const c = table.client[i] as number;
     const f = facts[c];
     // the client's dates as day numbers, made at the client's first row (the rows are by client)
     if (c !== client) {
       client = c;
-      byDay = f ? residentDays(f) : null;
+      byDay = f ? residentDays(f, room) : null;
+      if (byDay !== null) room = byDay;
     }
     judgeRow(on, i, dates[i] as string, table.day[i] as number, f, byDay, verdicts, sink);
     if (sink.length > 0) {
