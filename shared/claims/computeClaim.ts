@@ -44,8 +44,11 @@ export function computeClaim(input: ClaimInput): Claim {
   const { month, records, pack } = input;
   const first = monthStart(month);
   const last = monthEnd(month);
-  const facts = new Map<string, ResidentFacts>(records.residents.map((r) => [r.ref, residentFacts(r, pack)]));
-  const staff = new Map<string, Staff>(records.staff.map((s) => [s.ref, s]));
+  // filled in a loop, not from a list of [key, value] pairs: an array per person for nothing
+  const facts = new Map<string, ResidentFacts>();
+  for (const r of records.residents) facts.set(r.ref, residentFacts(r, pack));
+  const staff = new Map<string, Staff>();
+  for (const s of records.staff) staff.set(s.ref, s);
   const rules: VisitRules = { pack, items: catalogueIndex(input.catalogue), residents: facts, staff };
 
   const table = isVisitTable(records.visits) ? records.visits : tableOf(records.visits);
