@@ -110,6 +110,31 @@ interface Columns {
   caregivers: { number: number[]; refs: string[] };
 }
 
+/** Where the last integerAt stopped: the comma after its digits. */
+let integerEnd = 0;
+
+/**
+ * The integer written at text[from …) up to the next comma, read as its digits are found (searching
+ * for the comma first and then reading the digits went over them twice); integerEnd is the comma.
+ */
+function integerAt(text: string, from: number): number {
+  let n = 0;
+  let k = from;
+  for (; k < text.length; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (text.charCodeAt(k) !== 44) {
+    // a sign or other text before the comma: never from this program
+    k = text.indexOf(',', from);
+    if (k < 0) k = text.length;
+    n = idIn(text, from, k);
+  }
+  integerEnd = k;
+  return n;
+}
+
 /**
  * Fills rows 0 … m − 1 of the columns from the rows' text: the joined one, or one text per row. The
  * joined text is split at RS, which a ref may hold (an earlier release's file): then the rows read do
@@ -126,14 +151,14 @@ function fillRows(joined: string | null, each: readonly string[], m: number, c: 
       text = each[i] as string;
       from = 0;
     }
-    const c0 = text.indexOf(',', from);
-    const c1 = text.indexOf(',', c0 + 1);
-    const p = text.indexOf(',', c1 + 1);
+    const id = integerAt(text, from);
+    const client = integerAt(text, integerEnd + 1);
+    const caregiver = integerAt(text, integerEnd + 1);
+    const p = integerEnd;
     const t = p + 2;
     // the ref is last: only its own characters are searched for the row's end
     let to = joined === null ? text.length : text.indexOf(RS, t + 2 * T);
     if (to < 0) to = text.length;
-    const id = idIn(text, from, c0);
     // the item walk relies on the order of the scan; a different one would lose items
     if (i > 0 && !(id > (c.ids[i - 1] as number))) {
       if (joined !== null) return false;
@@ -144,8 +169,8 @@ function fillRows(joined: string | null, each: readonly string[], m: number, c: 
     c.ref[i] = text.slice(t + 2 * T, to);
     writeTimes(text, t, text, t + T, i, c.times);
     c.confirmed[i] = text.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
-    c.client[i] = c.clients.number[idIn(text, c0 + 1, c1)] ?? nobody;
-    c.caregiver[i] = c.caregivers.number[idIn(text, c1 + 1, p)] ?? noStaff;
+    c.client[i] = c.clients.number[client] ?? nobody;
+    c.caregiver[i] = c.caregivers.number[caregiver] ?? noStaff;
     from = to + 1;
   }
   return joined === null || from === text.length + 1;
