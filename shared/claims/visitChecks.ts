@@ -96,10 +96,30 @@ export function overlapsIn(shifts: Shifts, flags: Uint8Array): Map<string, strin
   const active = new Int32Array(shifts.length);
   const byTime = timeOrder(shifts);
   for (let g = 0; g < count; g++) {
-    sortRun(order, offsets[g] as number, offsets[g + 1] as number, byTime);
-    sweep(order, offsets[g] as number, offsets[g + 1] as number, shifts, out, flags, active);
+    const from = offsets[g] as number;
+    const to = offsets[g + 1] as number;
+    if (!inTimeOrder(order, from, to, shifts)) sortRun(order, from, to, byTime);
+    sweep(order, from, to, shifts, out, flags, active);
   }
   return out;
+}
+
+/**
+ * Whether order[from, to) is already in timeOrder, as a caregiver's visits usually are (entered in
+ * time order): checked on the columns directly, not by calling the comparison for every pair.
+ */
+function inTimeOrder(order: Int32Array, from: number, to: number, { startMinute: s, endMinute: e }: Shifts): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const a = order[k - 1] as number;
+    const b = order[k] as number;
+    const sa = s[a] as number;
+    const sb = s[b] as number;
+    // NaN compares false either way: then the comparison decides
+    if (sa < sb) continue;
+    if (sa === sb && ((e[a] as number) < (e[b] as number) || ((e[a] as number) === (e[b] as number) && a < b))) continue;
+    return false;
+  }
+  return true;
 }
 
 function timeOrder({ startMinute: s, endMinute: e }: Shifts): (a: number, b: number) => number {
