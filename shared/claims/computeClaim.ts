@@ -15,8 +15,7 @@ import { messages } from './messages';
 import { residentFacts, type ResidentFacts } from './residentFacts';
 import type { Claim, ClaimIssue, ClaimLine, ClaimTotals } from './types';
 import { groupIndices, sortRun, type Groups } from './visitOrder';
-import { residentDays, residentDaysRoom, type ResidentDays } from './dayNumbers';
-import { judgeRow, overlapsIn, rowRules, rowVerdicts, type RowRules, type RowVerdicts, type VisitRules } from './visitChecks';
+import { judgeAll, overlapsIn, rowRules, rowVerdicts, type VisitRules } from './visitChecks';
 import { isVisitTable, permute, permuteColumn, permuteNumbers, tableOf, type VisitTable } from './visitTable';
 
 /** What a claim reads: the records, with the visits as plain objects or as a table (the database's reader). */
@@ -175,34 +174,6 @@ function clientOrder(table: VisitTable, group: Int32Array): Groups {
     }
   }
   return grouped;
-}
-
-/** judgeRow on every row of on.table (a client's on file, dated in the window): each row's issues, if any, by row. */
-function judgeAll(on: RowRules, dates: readonly string[], verdicts: RowVerdicts): (ClaimIssue[] | undefined)[] {
-  const { table, rules } = on;
-  const facts = table.clients.map((ref) => rules.residents.get(ref));
-  const issuesOf: (ClaimIssue[] | undefined)[] = new Array(table.length);
-  let sink: ClaimIssue[] = [];
-  let client = -1;
-  let byDay: ResidentDays | null = null;
-  // one client's day numbers at a time, written over the last client's (a longer one's kept for the next)
-  let room = residentDaysRoom(8, 8);
-  for (let i = 0; i < table.length; i++) {
-    const c = table.client[i] as number;
-    const f = facts[c];
-    // the client's dates as day numbers, made at the client's first row (the rows are by client)
-    if (c !== client) {
-      client = c;
-      byDay = f ? residentDays(f, room) : null;
-      if (byDay !== null) room = byDay;
-    }
-    judgeRow(on, i, dates[i] as string, table.day[i] as number, f, byDay, verdicts, sink);
-    if (sink.length > 0) {
-      issuesOf[i] = sink;
-      sink = [];
-    }
-  }
-  return issuesOf;
 }
 
 /**
