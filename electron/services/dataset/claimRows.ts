@@ -137,9 +137,10 @@ function integerAt(text: string, from: number): number {
 
 /**
  * Fills rows 0 … m − 1 of the columns from the rows' text: the joined one, or one text per row. The
- * joined text is split at RS, which a ref may hold (an earlier release's file): then the rows read do
- * not come out whole (the ids out of order, or text left at the end), and this answers false rather
- * than read a wrong table. (Counting the RS first cost a pass over the whole text every claim.)
+ * joined text is split at RS, which a ref may hold (an earlier release's file). Each row read is
+ * checked to be exactly one piece between two RS, and the last to end the text: m pieces, so no ref
+ * holds RS. Otherwise (or with the ids out of order) this answers false rather than fill a wrong table.
+ * (Counting the RS first cost a pass over the whole text every claim.)
  */
 function fillRows(joined: string | null, each: readonly string[], m: number, c: Columns): boolean {
   const nobody = c.clients.refs.length - 1;
@@ -156,7 +157,9 @@ function fillRows(joined: string | null, each: readonly string[], m: number, c: 
     const caregiver = integerAt(text, integerEnd + 1);
     const p = integerEnd;
     const t = p + 2;
-    // the ref is last: only its own characters are searched for the row's end
+    // the ref is last: only its own characters are searched for the row's end, once no RS is found
+    // before it (so that each row read is exactly one piece of the text between two RS)
+    if (joined !== null && text.lastIndexOf(RS, t + 2 * T - 1) !== from - 1) return false;
     let to = joined === null ? text.length : text.indexOf(RS, t + 2 * T);
     if (to < 0) to = text.length;
     // the item walk relies on the order of the scan; a different one would lose items
