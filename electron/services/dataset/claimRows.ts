@@ -75,7 +75,7 @@ const ITEMS_BY_START = `SELECT group_concat(visit_id || char(31) || code, char(3
 
 /**
  * The separators of the joined strings. RS ends a visit's row and an item; a ref that holds RS is
- * noticed by the rows not coming out whole (fillRows; then they come one by one). Item codes hold neither RS nor US:
+ * noticed by the count of RS (then the rows come one by one). Item codes hold neither RS nor US:
  * they are the catalogue's (imports and the visit form refuse any other), which readRecords and
  * visitRows rely on as well.
  */
@@ -135,14 +135,18 @@ function integerAt(text: string, from: number): number {
   return n;
 }
 
+/** How many times `ch` occurs in text. */
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) n++;
+  return n;
+}
+
 /**
- * Fills rows 0 … m − 1 of the columns from the rows' text: the joined one, or one text per row. The
- * joined text is split at RS, which a ref may hold (an earlier release's file). Each row read is
- * checked to be exactly one piece between two RS, and the last to end the text: m pieces, so no ref
- * holds RS. Otherwise (or with the ids out of order) this answers false rather than fill a wrong table.
- * (Counting the RS first cost a pass over the whole text every claim.)
+ * Fills rows 0 … m − 1 of the columns from the rows' text: the joined one (split at RS, which no ref
+ * then holds: see readEngineVisits), or one text per row.
  */
-function fillRows(joined: string | null, each: readonly string[], m: number, c: Columns): boolean {
+function fillRows(joined: string | null, each: readonly string[], m: number, c: Columns): void {
   const nobody = c.clients.refs.length - 1;
   const noStaff = c.caregivers.refs.length - 1;
   let from = 0;
@@ -157,16 +161,11 @@ function fillRows(joined: string | null, each: readonly string[], m: number, c: 
     const caregiver = integerAt(text, integerEnd + 1);
     const p = integerEnd;
     const t = p + 2;
-    // the ref is last: only its own characters are searched for the row's end, once no RS is found
-    // before it (so that each row read is exactly one piece of the text between two RS)
-    if (joined !== null && text.lastIndexOf(RS, t + 2 * T - 1) !== from - 1) return false;
+    // the ref is last: only its own characters are searched for the row's end
     let to = joined === null ? text.length : text.indexOf(RS, t + 2 * T);
     if (to < 0) to = text.length;
     // the item walk relies on the order of the scan; a different one would lose items
-    if (i > 0 && !(id > (c.ids[i - 1] as number))) {
-      if (joined !== null) return false;
-      throw new Error('visits came out of id order');
-    }
+    if (i > 0 && !(id > (c.ids[i - 1] as number))) throw new Error('visits came out of id order');
     c.ids[i] = id;
     c.timeAt[i] = t;
     c.ref[i] = text.slice(t + 2 * T, to);
@@ -176,7 +175,6 @@ function fillRows(joined: string | null, each: readonly string[], m: number, c: 
     c.caregiver[i] = c.caregivers.number[caregiver] ?? noStaff;
     from = to + 1;
   }
-  return joined === null || from === text.length + 1;
 }
 
 /**
@@ -213,17 +211,18 @@ export function readEngineVisits(
     clients: peopleNumbers(residents),
     caregivers: peopleNumbers(staff),
   };
-  let joined = text;
-  let each: string[] = [];
-  if (!fillRows(joined, each, m, c)) {
-    // a ref holds RS: the rows one by one
-    joined = null;
-    each = sql
-      .prepare(span ? ROWS_OF_SPAN : ROWS_BY_START)
-      .pluck()
-      .all(all) as string[];
-    fillRows(null, each, m, c);
-  }
+  // A ref that holds RS (an earlier release's file) leaves more RS than rows less one in the joined
+  // text, which then cannot be split: the rows come one by one. (Checking each row as it is read
+  // instead cost more than this one pass of indexOf.)
+  const joined = text !== null && occurrences(text, RS) === m - 1 ? text : null;
+  const each =
+    joined !== null
+      ? []
+      : (sql
+          .prepare(span ? ROWS_OF_SPAN : ROWS_BY_START)
+          .pluck()
+          .all(all) as string[]);
+  fillRows(joined, each, m, c);
   const { ids, timeAt } = c;
   const textOf = joined !== null ? () => joined : (i: number) => each[i] as string;
   // the items of exactly the ids read (the span's first days may be left out by `reaching`)
