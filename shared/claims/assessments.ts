@@ -25,12 +25,18 @@ export function benefitStart(concludedOn: LocalDate, rule: PolicyPack['assessmen
  * date arithmetic made strings each time (`npm run bench`). Bounded, so a long-running process
  * does not grow it without end.
  */
-const spans = new Map<string, Map<LocalDate, { start: LocalDate; end: LocalDate }>>();
+type Spans = Map<LocalDate, { start: LocalDate; end: LocalDate }>;
+const spans = new Map<string, Spans>();
 
-function spanOf(concludedOn: LocalDate, rules: PolicyPack['assessment']): { start: LocalDate; end: LocalDate } {
+/** The remembered spans of one pack's rule, found once per resident, not per assessment (a key string each time). */
+function spansOf(rules: PolicyPack['assessment']): Spans {
   const rule = `${rules.benefitStart}/${rules.validityMonths}`;
   let byDate = spans.get(rule);
   if (!byDate) spans.set(rule, (byDate = new Map()));
+  return byDate;
+}
+
+function spanOf(concludedOn: LocalDate, rules: PolicyPack['assessment'], byDate: Spans): { start: LocalDate; end: LocalDate } {
   let span = byDate.get(concludedOn);
   if (!span) {
     if (byDate.size >= 10_000) byDate.clear();
@@ -42,8 +48,10 @@ function spanOf(concludedOn: LocalDate, rules: PolicyPack['assessment']): { star
 
 /** The periods in the order they take effect (later start wins; same start: later conclusion). */
 export function assessmentPeriods(assessments: readonly Assessment[], rules: PolicyPack['assessment']): AssessmentPeriod[] {
+  if (assessments.length === 0) return [];
+  const byDate = spansOf(rules);
   const periods = assessments.map((a): AssessmentPeriod => {
-    const { start, end } = spanOf(a.concludedOn, rules);
+    const { start, end } = spanOf(a.concludedOn, rules, byDate);
     return { assessment: a, level: a.level, start, end };
   });
   // Usually concluded in order already: then nothing to sort (a claim builds every resident's).

@@ -32,8 +32,8 @@ export interface JudgedVisits {
   /** 1 where the row's date is in the month (starts with it) */
   inMonth: Uint8Array;
   verdicts: RowVerdicts;
-  /** the issues of the rows dated in the month, in the rows' order */
-  issues: readonly ClaimIssue[];
+  /** the issues of the rows dated in the month, in the rows' order: a new array per client, which homeMonth appends its own to and returns */
+  issues: ClaimIssue[];
 }
 
 interface Paid extends Split {
@@ -46,23 +46,33 @@ interface Paid extends Split {
 /** A client's home-care month from its judged visits; those before the month only use up a straddling week's limit. */
 export function homeMonth(facts: ResidentFacts, month: Month, judged: JudgedVisits, pack: PolicyPack, prices: Prices): HomeMonth {
   const { resident } = facts;
-  const { verdicts } = judged;
-  const inMonth = ofMonth(judged);
-  const issues: ClaimIssue[] = judged.issues.slice();
+  const { verdicts, from, to, inMonth: dated } = judged;
+  const issues = judged.issues;
   const about = { idNumber: resident.idNumber, resident: resident.ref };
-  if (inMonth.length === 0) return { line: null, issues };
+  // the rows dated in the month, and the valid ones among them, counted first: the lists below are
+  // made at their size (grown by push, ~3,000 clients' lists were much of what the engine allocated)
+  let inMonth = 0;
+  let validRows = 0;
+  for (let i = from; i < to; i++) {
+    if (dated[i]) {
+      inMonth++;
+      if (verdicts.valid[i] === 1) validRows++;
+    }
+  }
+  if (inMonth === 0) return { line: null, issues };
   const model = pack.home;
   if (!model) {
     issues.push(makeIssue('MODE_NOT_COVERED', messages.modeNotCovered(resident.name, 'home', pack.title), about));
     return { line: null, issues };
   }
-  const valid: number[] = [];
-  const excluded: string[] = [];
-  for (const i of inMonth) {
-    if (verdicts.valid[i] === 1) valid.push(i);
-    else excluded.push(judged.table.ref[i] as string);
+  if (validRows === 0) return { line: null, issues };
+  const valid: number[] = new Array(validRows);
+  const excluded: string[] = new Array(inMonth - validRows);
+  for (let i = from, v = 0, x = 0; i < to; i++) {
+    if (!dated[i]) continue;
+    if (verdicts.valid[i] === 1) valid[v++] = i;
+    else excluded[x++] = judged.table.ref[i] as string;
   }
-  if (valid.length === 0) return { line: null, issues };
   const lastLevel = verdicts.level[valid[valid.length - 1] as number] as number;
   const level = (lastLevel < 0 ? 0 : lastLevel) as Level;
 
@@ -91,13 +101,6 @@ export function homeMonth(facts: ResidentFacts, month: Month, judged: JudgedVisi
       evidence,
     },
   };
-}
-
-/** The rows dated in the month, in order. */
-function ofMonth({ from, to, inMonth }: JudgedVisits): number[] {
-  const out: number[] = [];
-  for (let i = from; i < to; i++) if (inMonth[i]) out.push(i);
-  return out;
 }
 
 function minutesOf(verdicts: RowVerdicts, rows: readonly number[]): number {

@@ -23,10 +23,16 @@ export interface StayTimeline {
 
 /** Events in date order; events of one date keep their recorded order (discharge, then re-admit). */
 export function sortEvents(events: readonly StayEvent[]): StayEvent[] {
-  // Usually recorded in date order already: then nothing to sort (a claim builds every timeline).
-  let sorted = true;
-  for (let i = 1; i < events.length && sorted; i++) sorted = (events[i - 1] as StayEvent).date <= (events[i] as StayEvent).date;
-  if (sorted) return events.slice();
+  return inDateOrder(events) ? events.slice() : sortedCopy(events);
+}
+
+/** Usually recorded in date order already: then nothing to sort (a claim builds every timeline). */
+function inDateOrder(events: readonly StayEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (!((events[i - 1] as StayEvent).date <= (events[i] as StayEvent).date)) return false;
+  return true;
+}
+
+function sortedCopy(events: readonly StayEvent[]): StayEvent[] {
   return events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (a.e.date !== b.e.date ? (a.e.date < b.e.date ? -1 : 1) : a.i - b.i))
@@ -44,7 +50,8 @@ export function buildTimeline(events: readonly StayEvent[]): StayTimeline {
       open = null;
     }
   };
-  for (const e of sortEvents(events)) {
+  // events already in date order are read as they are, not copied (a claim builds ~3,500 timelines)
+  for (const e of inDateOrder(events) ? events : sortedCopy(events)) {
     const mode: CareMode = open ? open.mode : 'institutional';
     switch (e.type) {
       case 'admit':

@@ -8,7 +8,7 @@ import { assessmentOn, assessmentPeriods } from '../../../shared/claims/assessme
 import { buildTimeline, statusOn, type StayTimeline } from '../../../shared/claims/stayTimeline';
 import type { Certificate, CertificateType, Level, LocalDate } from '../../../shared/domain/model';
 import { DEFAULT_PLAN_RULES, type CarePlan, type PlanRules } from '../../../shared/plans/types';
-import { readEngineResidents } from '../dataset/claimRows';
+import { readEngineResidents } from '../dataset/claimResidents';
 import { readInstitution } from '../dataset/institutionRows';
 import { InputError } from '../errors';
 import { loadPolicy, type Policy } from '../visits/judge';

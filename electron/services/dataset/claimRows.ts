@@ -2,21 +2,12 @@
  * The month's records as the claim engine reads them (loadClaimFacts), straight from raw rows:
  * only the fields shared/claims looks at, in the same order and shape as readRecords gives them
  * (by id; optional fields omitted when NULL), so the claim is the same as from the whole records.
+ * The residents: claimResidents.ts; the visits' item lists: itemLists.ts.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type {
-  Assessment,
-  Certificate,
-  CertificateType,
-  CareMode,
-  Level,
-  LocalDate,
-  Resident,
-  Staff,
-  StayEvent,
-  StayEventType,
-} from '../../../shared/domain/model';
+import type { Certificate, CertificateType, LocalDate, Staff } from '../../../shared/domain/model';
 import { tableOf, timeColumns, writeTimes, type VisitTable } from '../../../shared/claims/visitTable';
+import { idIn, itemListsOf } from './itemLists';
 import type { Loaded } from './readRecords';
 
 function grouped<T>(rows: unknown[][], make: (row: unknown[]) => T): Map<number, T[]> {
@@ -28,26 +19,6 @@ function grouped<T>(rows: unknown[][], make: (row: unknown[]) => T): Map<number,
     else out.set(id, [make(row)]);
   }
   return out;
-}
-
-/** Residents with their assessments (level, conclusion date) and stay events (type, date, mode). */
-export function readEngineResidents(sql: BetterSqlite3.Database): Loaded<Resident> {
-  const assessments = grouped(
-    sql.prepare('SELECT resident_id, level, concluded_on FROM assessments ORDER BY id').raw().all() as unknown[][],
-    (r): Assessment => ({ level: r[1] as Level, concludedOn: r[2] as LocalDate }),
-  );
-  const events = grouped(sql.prepare('SELECT resident_id, type, date, mode FROM stay_events ORDER BY id').raw().all() as unknown[][], (r): StayEvent => {
-    const e: StayEvent = { type: r[1] as StayEventType, date: r[2] as LocalDate };
-    if (r[3] !== null) e.mode = r[3] as CareMode;
-    return e;
-  });
-  const rows = sql.prepare('SELECT id, ref, name, id_number FROM residents ORDER BY id').raw().all() as [number, string, string, string][];
-  const refs = new Map<number, string>();
-  const list = rows.map(([id, ref, name, idNumber]): Resident => {
-    refs.set(id, ref);
-    return { ref, name, idNumber, assessments: assessments.get(id) ?? [], events: events.get(id) ?? [] };
-  });
-  return { list, refs };
 }
 
 /** Staff with their certificates (type, number, validity). */
@@ -109,88 +80,6 @@ const ITEMS_BY_START = `SELECT group_concat(visit_id || char(31) || code, char(3
  * visitRows rely on as well.
  */
 const RS = '\u001e';
-const END_OF_ITEM = 30;
-const ITEM_SEP = 31;
-
-const NO_ITEMS: readonly string[] = Object.freeze([]);
-
-/** The integer written in row[from, to), without making a string of it (the ids of a month's rows). */
-function idIn(row: string, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    const d = row.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return Number(row.slice(from, to)); // a sign: never from this program
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * A node of the item lists seen: the number of the list that ends here, and the lists that go on,
- * by code. A code of up to four ASCII characters (every catalogue's) is looked up by a number made
- * of its characters, read off the items string without making a string of it; any other by its text.
- */
-interface ListNode {
-  list: number;
-  byKey: Map<number, ListNode>;
-  byText: Map<string, ListNode> | null;
-}
-
-/** Characters in a code that codeKey can hold: 4 × 7 bits stay a small integer (a V8 Smi). */
-const KEY_CHARS = 4;
-
-/** The node after `node` for the code at text[from, to) (its characters' key, or −1). */
-function nextNode(node: ListNode, key: number, text: string, from: number, to: number, lists: (readonly string[])[]): ListNode {
-  const found = key >= 0 ? node.byKey.get(key) : node.byText?.get(text.slice(from, to));
-  if (found) return found;
-  const code = text.slice(from, to);
-  const next: ListNode = { list: lists.length, byKey: new Map(), byText: null };
-  lists.push(Object.freeze([...(lists[node.list] as readonly string[]), code]));
-  if (key >= 0) node.byKey.set(key, next);
-  else (node.byText ??= new Map()).set(code, next);
-  return next;
-}
-
-/**
- * Each visit's item list as the number of the list in the lists returned (a month's ~100,000 visits
- * have a few thousand distinct lists), for the visits of `ids` (ascending), walking the items string
- * alongside them: found in a tree of the lists by code, so a list costs no string of its own. One
- * loop with its state in locals: as closures called per item, the same walk took twice as long.
- */
-function itemListsOf(all: string | null, ids: Int32Array, out: Int32Array): (readonly string[])[] {
-  const text = all ?? '';
-  const len = text.length;
-  const lists: (readonly string[])[] = [NO_ITEMS];
-  const root: ListNode = { list: 0, byKey: new Map(), byText: null };
-  let at = 0;
-  let last = -1;
-  for (let v = 0; v < ids.length; v++) {
-    const id = ids[v] as number;
-    let node = root;
-    while (at < len) {
-      // the item at `at`: its visit's id up to US, then its code up to RS
-      let us = at;
-      while (us < len && text.charCodeAt(us) !== ITEM_SEP) us++;
-      const itemId = idIn(text, at, us);
-      // the walk relies on the order; a different one would lose items, so it is not taken quietly
-      if (itemId < last) throw new Error('visit_items came out of visit order');
-      last = itemId;
-      if (itemId > id) break;
-      let rs = us + 1;
-      let key = 0;
-      for (; rs < len; rs++) {
-        const ch = text.charCodeAt(rs);
-        if (ch === END_OF_ITEM) break;
-        // every character 1…127, so that codes of different lengths have different keys
-        if (key >= 0) key = ch > 0 && ch < 128 && rs - us <= KEY_CHARS ? key * 128 + ch : -1;
-      }
-      if (itemId === id) node = nextNode(node, key, text, us + 1, rs, lists);
-      at = rs + 1;
-    }
-    out[v] = node.list;
-  }
-  return lists;
-}
 
 /** Numbers for the people read (their ids → their place in `refs`, in id order), and one more for an id not among them. */
 function peopleNumbers(people: Map<number, string>): { number: number[]; refs: string[] } {
@@ -207,6 +96,45 @@ function peopleNumbers(people: Map<number, string>): { number: number[]; refs: s
 
 const EMPTY: VisitTable = tableOf([]);
 
+/** A visit table's columns as the reader fills them, and the numbers it reads them with. */
+interface Columns {
+  ref: string[];
+  confirmed: Uint8Array;
+  client: Int32Array;
+  caregiver: Int32Array;
+  ids: Int32Array;
+  times: ReturnType<typeof timeColumns>;
+  /** where each row's start begins in its text: the times are read as numbers off the text, and made strings only when asked (startOf, endOf) */
+  timeAt: Int32Array;
+  clients: { number: number[]; refs: string[] };
+  caregivers: { number: number[]; refs: string[] };
+}
+
+/** Where the last integerAt stopped: the comma after its digits. */
+let integerEnd = 0;
+
+/**
+ * The integer written at text[from …) up to the next comma, read as its digits are found (searching
+ * for the comma first and then reading the digits went over them twice); integerEnd is the comma.
+ */
+function integerAt(text: string, from: number): number {
+  let n = 0;
+  let k = from;
+  for (; k < text.length; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (text.charCodeAt(k) !== 44) {
+    // a sign or other text before the comma: never from this program
+    k = text.indexOf(',', from);
+    if (k < 0) k = text.length;
+    n = idIn(text, from, k);
+  }
+  integerEnd = k;
+  return n;
+}
+
 /** How many times `ch` occurs in text. */
 function occurrences(text: string, ch: string): number {
   let n = 0;
@@ -215,34 +143,38 @@ function occurrences(text: string, ch: string): number {
 }
 
 /**
- * The visits' rows: one text holding them all (each row ends at RS), or one text per row when a ref
- * holds RS (then the joined text holds more RS than rows less one, and cannot be split).
+ * Fills rows 0 … m − 1 of the columns from the rows' text: the joined one (split at RS, which no ref
+ * then holds: see readEngineVisits), or one text per row.
  */
-interface Rows {
-  count: number;
-  joined: string | null;
-  each: readonly string[];
-  /** the first and the last row's id, as written */
-  first: string;
-  last: string;
-}
-
-function readRows(sql: BetterSqlite3.Database, span: boolean, params: Record<string, string | number>): Rows {
-  const [count, joined] = sql
-    .prepare(span ? VISITS_OF_SPAN : VISITS_BY_START)
-    .raw()
-    .get(params) as [number, string | null];
-  const text = joined ?? '';
-  if (count > 0 && occurrences(text, RS) === count - 1) {
-    const lastRow = text.lastIndexOf(RS) + 1;
-    return { count, joined: text, each: [], first: text.slice(0, text.indexOf(',')), last: text.slice(lastRow, text.indexOf(',', lastRow)) };
+function fillRows(joined: string | null, each: readonly string[], m: number, c: Columns): void {
+  const nobody = c.clients.refs.length - 1;
+  const noStaff = c.caregivers.refs.length - 1;
+  let from = 0;
+  let text = joined ?? '';
+  for (let i = 0; i < m; i++) {
+    if (joined === null) {
+      text = each[i] as string;
+      from = 0;
+    }
+    const id = integerAt(text, from);
+    const client = integerAt(text, integerEnd + 1);
+    const caregiver = integerAt(text, integerEnd + 1);
+    const p = integerEnd;
+    const t = p + 2;
+    // the ref is last: only its own characters are searched for the row's end
+    let to = joined === null ? text.length : text.indexOf(RS, t + 2 * T);
+    if (to < 0) to = text.length;
+    // the item walk relies on the order of the scan; a different one would lose items
+    if (i > 0 && !(id > (c.ids[i - 1] as number))) throw new Error('visits came out of id order');
+    c.ids[i] = id;
+    c.timeAt[i] = t;
+    c.ref[i] = text.slice(t + 2 * T, to);
+    writeTimes(text, t, text, t + T, i, c.times);
+    c.confirmed[i] = text.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
+    c.client[i] = c.clients.number[client] ?? nobody;
+    c.caregiver[i] = c.caregivers.number[caregiver] ?? noStaff;
+    from = to + 1;
   }
-  const each = sql
-    .prepare(span ? ROWS_OF_SPAN : ROWS_BY_START)
-    .pluck()
-    .all(params) as string[];
-  const id = (row: string | undefined) => (row ?? '').slice(0, (row ?? '').indexOf(','));
-  return { count: each.length, joined: null, each, first: id(each[0]), last: id(each[each.length - 1]) };
 }
 
 /**
@@ -262,79 +194,63 @@ export function readEngineVisits(
   // Either way the same visits in id order; the span walk only when at least half the ids in it
   // are the range's (otherwise it would read too many other visits' rows).
   const span = hi - lo + 1 <= 2 * n;
-  const rows = readRows(sql, span, span ? { lo, hi, ...params } : params);
-  const m = rows.count;
+  const all = span ? { lo, hi, ...params } : params;
+  const [m, text] = sql
+    .prepare(span ? VISITS_OF_SPAN : VISITS_BY_START)
+    .raw()
+    .get(all) as [number, string | null];
   if (m === 0) return EMPTY;
-  const clients = peopleNumbers(residents);
-  const caregivers = peopleNumbers(staff);
-  const nobody = clients.refs.length - 1;
-  const noStaff = caregivers.refs.length - 1;
-  const ref = new Array<string>(m);
-  const confirmed = new Uint8Array(m);
-  const client = new Int32Array(m);
-  const caregiver = new Int32Array(m);
-  const ids = new Int32Array(m);
-  const times = timeColumns(m);
-  // where each row's start begins in its text: the times are read as numbers off the text, and
-  // made strings only when asked (startOf, endOf)
-  const timeAt = new Int32Array(m);
-  const { joined, each } = rows;
+  const c: Columns = {
+    ref: new Array<string>(m),
+    confirmed: new Uint8Array(m),
+    client: new Int32Array(m),
+    caregiver: new Int32Array(m),
+    ids: new Int32Array(m),
+    times: timeColumns(m),
+    timeAt: new Int32Array(m),
+    clients: peopleNumbers(residents),
+    caregivers: peopleNumbers(staff),
+  };
+  // A ref that holds RS (an earlier release's file) leaves more RS than rows less one in the joined
+  // text, which then cannot be split: the rows come one by one. (Checking each row as it is read
+  // instead cost more than this one pass of indexOf.)
+  const joined = text !== null && occurrences(text, RS) === m - 1 ? text : null;
+  const each =
+    joined !== null
+      ? []
+      : (sql
+          .prepare(span ? ROWS_OF_SPAN : ROWS_BY_START)
+          .pluck()
+          .all(all) as string[]);
+  fillRows(joined, each, m, c);
+  const { ids, timeAt } = c;
   const textOf = joined !== null ? () => joined : (i: number) => each[i] as string;
-  let from = 0;
-  for (let i = 0; i < m; i++) {
-    let text: string;
-    let to: number;
-    if (joined !== null) {
-      text = joined;
-      to = joined.indexOf(RS, from);
-      if (to < 0) to = joined.length;
-    } else {
-      text = each[i] as string;
-      from = 0;
-      to = text.length;
-    }
-    const c0 = text.indexOf(',', from);
-    const c1 = text.indexOf(',', c0 + 1);
-    const p = text.indexOf(',', c1 + 1);
-    const t = p + 2;
-    const id = idIn(text, from, c0);
-    // the item walk relies on the order of the scan; a different one would lose items
-    if (i > 0 && id <= (ids[i - 1] as number)) throw new Error('visits came out of id order');
-    ids[i] = id;
-    timeAt[i] = t;
-    ref[i] = text.slice(t + 2 * T, to);
-    writeTimes(text, t, text, t + T, i, times);
-    confirmed[i] = text.charCodeAt(p + 1) === 49 ? 1 : 0; // '1'
-    client[i] = clients.number[idIn(text, c0 + 1, c1)] ?? nobody;
-    caregiver[i] = caregivers.number[idIn(text, c1 + 1, p)] ?? noStaff;
-    from = to + 1;
-  }
   // the items of exactly the ids read (the span's first days may be left out by `reaching`)
   const itemText = (
     span
       ? sql
           .prepare(ITEMS_OF_SPAN)
           .pluck()
-          .get({ lo: Number(rows.first), hi: Number(rows.last) })
+          .get({ lo: ids[0], hi: ids[m - 1] })
       : sql.prepare(ITEMS_BY_START).pluck().get(params)
   ) as string | null;
   const items = new Int32Array(m);
   const itemLists = itemListsOf(itemText, ids, items);
   const table: VisitTable = {
     length: m,
-    ref,
+    ref: c.ref,
     // visits.ref is UNIQUE
     refsUnique: true,
     startOf: (i) => textOf(i).slice(timeAt[i], (timeAt[i] as number) + T),
     endOf: (i) => textOf(i).slice((timeAt[i] as number) + T, (timeAt[i] as number) + 2 * T),
-    confirmed,
-    client,
-    clients: clients.refs,
-    caregiver,
-    caregivers: caregivers.refs,
+    confirmed: c.confirmed,
+    client: c.client,
+    clients: c.clients.refs,
+    caregiver: c.caregiver,
+    caregivers: c.caregivers.refs,
     items,
     itemLists,
-    ...times,
+    ...c.times,
   };
   return table;
 }

@@ -11,7 +11,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { LtcDatabase } from '../db/database';
 import { DatasetError } from './errors';
 import { readInstitution } from './institutionRows';
-import { readEngineResidents, readEngineStaff, readEngineVisits } from './claimRows';
+import { readEngineResidents } from './claimResidents';
+import { readEngineStaff, readEngineVisits } from './claimRows';
 import { readResidents, readStaff, readVisits, type Loaded } from './readRecords';
 
 /** The dates whose visits a month's claim loads: [first − 7 days, last + 1 day], inclusive. */

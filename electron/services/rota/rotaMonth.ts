@@ -10,7 +10,7 @@ import { dayCensus } from '../../../shared/rota/census';
 import type { RotaCell, RotaStaff } from '../../../shared/rota/types';
 import { serviceToday } from '../db/clock';
 import type { LtcDatabase } from '../db/database';
-import { readEngineResidents } from '../dataset/claimRows';
+import { readEngineResidents } from '../dataset/claimResidents';
 import { InputError } from '../errors';
 import { loadResidentPolicy } from '../residents/residentPolicy';
 import { listShiftTypes, readRotaRules } from './rotaSettings';

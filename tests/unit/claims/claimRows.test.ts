@@ -82,6 +82,19 @@ describe('the lean visit reader', () => {
     expect(visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip)).toEqual(loadClaimInput(db, '2026-10').visits.map(strip));
   });
 
+  it("is not misled by a ref whose RS is followed by what looks like the next visit's row", () => {
+    const db = track(openDatabase(path.join(tempDir(), 'ltc.db')));
+    const d = sample();
+    d.visits.push(visit('odd', 's1', '2026-10-05T08:00', '2026-10-05T09:00'), visit('next', 's2', '2026-10-05T10:00', '2026-10-05T11:00'));
+    importDataset(db, d, { actor: 't' });
+    // the piece after the RS starts like the next visit's row (its id, people, confirmation) and is shorter than
+    // a row's times, so that reading it as a row would run on into the next visit's
+    db.raw.exec(`UPDATE visits SET ref = 'x' || char(30) || (id + 1) || ',1,1,1' WHERE ref = 'odd'`);
+    const read = visitsOf(loadClaimFacts(db, '2026-10').visits).map(strip);
+    expect(read).toEqual(loadClaimInput(db, '2026-10').visits.map(strip));
+    expect(read.map((v) => v.ref)).toContain('next');
+  });
+
   it("gives the same visits when the month's ids are scattered among other months' (entered out of time order)", () => {
     // December visits up to the 28th: a today after them.
     pinToday('2026-12-31');
