@@ -160,6 +160,10 @@ try {
     `claim       ${result.claimMs} ms (${result.visitsInMonth} visits in ${'2026-10'}); bare SQL floor ${result.claimFloorMs} ms; ` +
       `${result.claimFloorRatio}x the floor (target ${TARGETS.claimVsFloor}x: ${yes(result.claimWithinFloorTarget)}; under 2 s: ${yes(result.claimUnder2s)})`,
   );
+  if (typeof result.claimWorkerMs === 'number')
+    console.log(
+      `            in the app's claim worker (bundled code, the claim handed back): ${result.claimWorkerMs} ms, ${result.claimWorkerFloorRatio}x the floor`,
+    );
   if (claimOnly) console.log('package     (not run: --claim-only)');
   else
     console.log(
