@@ -51,7 +51,8 @@ const CODE_NEEDED = '请填写首位管理员的恢复码：新的数据库密�
 export const WRONG_RECOVERY_CODE = '恢复码不正确。请核对首次设置时打印或保存的恢复码（字母不分大小写，短横线可省略）；新的数据库密钥将用它保护。';
 
 export async function encryptInPlace(db: LtcDatabase, o: EncryptInPlaceOptions): Promise<EncryptOutcome> {
-  if (db.key || fileEncryption(db.file) === 'encrypted') throw new ServiceError('CONFLICT', '数据库已经加密，无需再加密。');
+  // db.key is the key the open file is keyed with (null: plain)
+  if (db.key) throw new ServiceError('CONFLICT', '数据库已经加密，无需再加密。');
   // the code the key is wrapped under: the one a 管理员 keeps, or, where none has one, a new one for her
   let code = o.recoveryCode;
   let issued: string | null = null;

@@ -121,9 +121,7 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
           dropKey: () => shell.dropNewKey?.(),
           reopen: (next) => {
             key = next;
-            const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
-            if (again.mode === 'normal') opened(again.db);
-            else toSafeMode(again.failure);
+            openAgain();
             return db;
           },
         });
@@ -139,10 +137,13 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
     failure = null;
     current = normal(next, encryption);
   }
-  function toSafeMode(f: DbFailure): void {
+  /** The file opened again as it is now (restored, unlocked, encrypted, retried): normal, or safe mode and why. */
+  function openAgain(): void {
+    const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
+    if (again.mode === 'normal') return opened(again.db);
     db = null;
     current = null;
-    failure = f;
+    failure = again.failure;
   }
   const status = (): RecoveryStatus => (failure ? { mode: 'safe', failure, shell: shell.shell } : { mode: 'normal' });
 
@@ -162,9 +163,7 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
         restored = restoreInPlace(file, backupFileOf(file, name), { actor: shell.actor, appVersion: shell.appVersion, key });
       } catch (err) {
         // the file in place may have changed on the way (the backup copied but not opened): look again
-        const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
-        if (again.mode === 'normal') opened(again.db);
-        else failure = again.failure;
+        openAgain();
         throw err;
       }
       opened(restored.db);
@@ -184,9 +183,7 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
       return { opened: target };
     },
     'recovery.retry': () => {
-      const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
-      if (again.mode === 'normal') opened(again.db);
-      else failure = again.failure;
+      openAgain();
       return status();
     },
     'recovery.export': () => salvageToWorkbook(file, key),
@@ -194,9 +191,7 @@ export function createRecoveringDispatch(file: string, start: StartDecision, she
       if (!shell.unlock) throw new InputError('这里不能用恢复码解锁数据库：请用 --key-file 指定密钥文件后重新启动。');
       if (!failure || (failure.kind !== 'encrypted' && failure.kind !== 'wrong-key')) throw new InputError('数据库不需要解锁。');
       key = await shell.unlock(recoveryCode);
-      const again = openOrSafeMode(file, { appVersion: shell.appVersion, key });
-      if (again.mode === 'normal') opened(again.db);
-      else failure = again.failure;
+      openAgain();
       return status();
     },
   };

@@ -38,6 +38,14 @@ const residentsIn = (file: string): number => {
   }
 };
 
+/** A USB stick (a new folder) the desktop's 另存到… picks, and a backup just made to copy there. */
+async function backupForUsb(db: LtcDatabase) {
+  const usb = path.join(tempDir(), 'U盘');
+  mkdirSync(usb);
+  const desktop = backups(db, async () => usb);
+  return { usb, desktop, made: await desktop('backups.create') };
+}
+
 describe('backups', () => {
   it('makes a verified, self-contained copy in backups/ beside the database, listed newest first, and audits it', async () => {
     const db = sampleDb();
@@ -70,10 +78,7 @@ describe('backups', () => {
 
   it('copies a backup to the folder the user picks and checks it there; the browser downloads it instead', async () => {
     const db = sampleDb();
-    const usb = path.join(tempDir(), 'U盘');
-    mkdirSync(usb);
-    const desktop = backups(db, async () => usb);
-    const made = await desktop('backups.create');
+    const { usb, desktop, made } = await backupForUsb(db);
     const saved = await desktop('backups.saveToFolder', { name: made.name });
     expect(saved).toEqual({ file: path.join(usb, made.name) });
     expect(residentsIn(path.join(usb, made.name))).toBe(4);
@@ -108,10 +113,7 @@ describe('backups', () => {
     await wrapUnderRecoveryCode(file, key, code);
     const db = track(openDatabase(file, { key }));
     importDataset(db, sample(), { actor: 'seed' });
-    const usb = path.join(tempDir(), 'U盘');
-    mkdirSync(usb);
-    const desktop = backups(db, async () => usb);
-    const made = await desktop('backups.create');
+    const { usb, desktop, made } = await backupForUsb(db);
     expect(await desktop('backups.saveToFolder', { name: made.name })).toEqual({ file: path.join(usb, made.name) });
     const saved = { file: path.join(usb, made.name) };
     expect(readdirSync(usb).sort()).toEqual([made.name, `${made.name}.key.json`]);
@@ -125,10 +127,7 @@ describe('backups', () => {
 
   it("a plain database's backup goes alone", async () => {
     const db = sampleDb();
-    const usb = path.join(tempDir(), 'U盘');
-    mkdirSync(usb);
-    const desktop = backups(db, async () => usb);
-    const made = await desktop('backups.create');
+    const { usb, desktop, made } = await backupForUsb(db);
     await desktop('backups.saveToFolder', { name: made.name });
     expect(readdirSync(usb)).toEqual([made.name]);
   });

@@ -12,37 +12,21 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileEncryption } from '../../../electron/services/db/cipherKey';
 import { tempDir } from '../services/helpers';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const BUNDLE = path.join(ROOT, 'out', 'main', 'index.js');
+import { requireBuiltMain, ROOT, runBuiltMain } from './builtMain';
 
 interface Answer {
   value?: { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
 }
 interface Run {
-  crashed?: string;
   login: Answer;
   status: Answer;
   unlock: Answer | null;
   encrypt: { login: Answer; encrypted: Answer; info: Answer } | null;
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('out/main/index.js is missing: run `npm run build` before these tests');
-});
+beforeAll(requireBuiltMain);
 
-function run(userData: string, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'support', 'electronStandIn.cjs'), BUNDLE, userData], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, ...env },
-  });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  if (!line.startsWith('{')) throw new Error(`the main bundle printed nothing usable (exit ${r.status}): ${r.stderr}`);
-  const rec = JSON.parse(line) as Run;
-  if (rec.crashed) throw new Error(`the main bundle crashed: ${rec.crashed}`);
-  return rec;
-}
+const run = (userData: string, env: Record<string, string> = {}): Run => runBuiltMain<Run>(userData, env);
 
 describe('the desktop app encrypts its database', () => {
   it('a first start: an encrypted database, its key kept by the OS and under the recovery code; another PC needs the code', () => {

@@ -4,19 +4,15 @@
  * and a main bundle that cannot load, or that wires the window insecurely, would otherwise only be found
  * on a user's PC. Needs `npm run build` first (npm test does it).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_CHANNEL } from '../../../shared/api/methodNames';
 import { tempDir } from '../services/helpers';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const BUNDLE = path.join(ROOT, 'out', 'main', 'index.js');
+import { requireBuiltMain, ROOT, runBuiltMain } from './builtMain';
 
 interface Recorded {
-  crashed?: string;
   singleInstanceLock: number;
   appEvents: string[];
   ipcChannels: string[];
@@ -36,16 +32,9 @@ interface Recorded {
 let rec: Recorded;
 let userData = '';
 beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('out/main/index.js is missing: run `npm run build` before these tests');
+  requireBuiltMain();
   userData = tempDir();
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'support', 'electronStandIn.cjs'), BUNDLE, userData], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const line = run.stdout.trim().split('\n').pop() ?? '';
-  if (!line.startsWith('{')) throw new Error(`the main bundle printed nothing usable (exit ${run.status}): ${run.stderr}`);
-  rec = JSON.parse(line) as Recorded;
-  if (rec.crashed) throw new Error(`the main bundle crashed: ${rec.crashed}`);
+  rec = runBuiltMain<Recorded>(userData);
 });
 
 /** The policy in renderer/index.html's meta tag: the header must say the same. */

@@ -4,32 +4,20 @@
  * window, whose first call says safe mode and why, and a normal call refused with SAFE_MODE.
  * Needs `npm run build` first (npm test does it).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../services/helpers';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const BUNDLE = path.join(ROOT, 'out', 'main', 'index.js');
+import { requireBuiltMain, runBuiltMain } from './builtMain';
 
 interface Answer {
   value?: { ok: boolean; value?: { mode: string; failure?: { kind: string; title: string; file: string }; shell?: string }; error?: { code: string } };
   thrown?: string;
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('out/main/index.js is missing: run `npm run build` before these tests');
-});
+beforeAll(requireBuiltMain);
 
-function run(userData: string) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'support', 'electronStandIn.cjs'), BUNDLE, userData], { encoding: 'utf8', timeout: 60_000 });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  if (!line.startsWith('{')) throw new Error(`the main bundle printed nothing usable (exit ${r.status}): ${r.stderr}`);
-  const rec = JSON.parse(line) as { crashed?: string; errors: string[]; quit: number; windows: unknown[]; status: Answer; residents: Answer };
-  if (rec.crashed) throw new Error(`the main bundle crashed: ${rec.crashed}`);
-  return rec;
-}
+const run = (userData: string) => runBuiltMain<{ errors: string[]; quit: number; windows: unknown[]; status: Answer; residents: Answer }>(userData);
 
 describe('the main process on a database it cannot open', () => {
   it('starts in safe mode: a window, no error box, no quit; the window learns why; normal calls are refused', () => {
