@@ -29,10 +29,13 @@ const inputSearch = { searchIcon: <SearchOutlined aria-label={S.search} /> };
 export function App() {
   const reduceMotion = usePrefersReducedMotion();
   const themed = useMemo(() => (reduceMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reduceMotion]);
+  // The click ripple of buttons, tabs and switches is motion too, and the theme's `motion` leaves it on: its
+  // fade lasts 2 s whatever the theme says (antd's wave style), so reduced motion switches it off here.
+  const wave = useMemo(() => ({ disabled: reduceMotion }), [reduceMotion]);
   return (
     // No space inserted between a two-character button's characters (保 存): the visible text then
     // matches the accessible name a screen reader announces and a button's aria-label starts with.
-    <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={themed} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} inputSearch={inputSearch} theme={themed} wave={wave} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           {/* the database first (safe mode needs no login: its users are in the file that cannot be opened), then the login */}
