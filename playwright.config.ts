@@ -23,10 +23,11 @@ export default defineConfig({
     // fades, so a click never waits for an animation to end.
     reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
-    // The trace of a failed test keeps its actions and DOM snapshots, not the screencast: recording screenshots
-    // for every test (to keep a few) cost ~40 % of the suite's time, the screencast's JPEGs made in Chromium
-    // (tests/e2e/README.md, "Speed"). The failure's own screenshot is still taken.
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
+    // The trace of a failed test keeps its actions, console, network and sources, not the screencast nor the DOM
+    // snapshots: recording them for every test (to keep a few) cost ~40 % and ~10 % of the suite's CPU, made in
+    // Chromium (tests/e2e/README.md, "Speed"; decisions.md D42). A failure is read from its own screenshot and
+    // error-context.md, the page's accessibility tree at the moment it failed.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: true },
     launchOptions: {
       // Playwright cannot download its own browser here; Debian's chromium is installed by .ci/run.
       executablePath: process.env['LTC_CHROMIUM'] ?? '/usr/bin/chromium',
@@ -38,6 +39,10 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // Chromium 156 preloads its omnibox pop-ups (three WebUI pages in a renderer of their own) for every new
+        // window, and each test's browser context is one: ~0.6 CPU-s a test, a tenth of the suite, for an address
+        // bar a headless window never shows (decisions.md D42).
+        '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
       ],
     },
   },
