@@ -1,13 +1,15 @@
 /**
  * The test fixture every e2e spec uses: `host` (a fresh database behind the real services, with its first
- * 管理员 created as the 首次使用 screen creates her: the same auth.setup call) and a `page` already
+ * 管理员 created as the 首次使用 screen creates her: the same auth.setup call, made once per worker and day on a
+ * database then copied for each test) and a `page` already
  * logged in by the login screen's own call, auth.login (decisions.md D35). `test.use({ login: false })` leaves the page at
  * the login screen, and `test.use({ firstAdmin: false })` leaves the database without users (the
  * 首次使用 screen). Screenshots of screens go to test-results/screens/ as artefacts.
  * `test.use({ today: 'YYYY-MM-DD' })` puts the services (LTC_TODAY) and the page's clock on that day.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { ROOT, startHost, type Host } from './host';
@@ -54,11 +56,13 @@ export const test = base.extend<{
    */
   today: [null, { option: true }],
   host: async ({ hostArgs, hostEnv, today, firstAdmin }, use) => {
-    const host = await startHost(undefined, hostArgs, { ...hostEnv, ...(today ? { LTC_TODAY: today } : {}) });
-    if (firstAdmin) {
-      const r = await rpc(host, 'auth.setup', { name: ADMIN.name, password: ADMIN.password });
-      if (r.status !== 200) throw new Error(`first 管理员 not created: ${JSON.stringify(r.body)}`);
-    }
+    const env = { ...hostEnv, ...(today ? { LTC_TODAY: today } : {}) };
+    // A plain host starts on a copy of its worker's database with the first 管理员 (made once per day by the
+    // same auth.setup call, see templateWithAdmin): her two scrypt hashes and the migrations were ~0.25 CPU-s
+    // of every test. Other options (a key file, an update stub, more environment) get a database of their own.
+    const plain = firstAdmin && hostArgs.length === 0 && Object.keys(hostEnv).length === 0;
+    const host = await startHost(plain ? copyOf(await templateWithAdmin(today)) : undefined, hostArgs, env);
+    if (firstAdmin && !plain) await setUpFirstAdmin(host);
     await use(host);
     await host.stop();
   },
@@ -81,6 +85,37 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+async function setUpFirstAdmin(host: Host): Promise<void> {
+  const r = await rpc(host, 'auth.setup', { name: ADMIN.name, password: ADMIN.password });
+  if (r.status !== 200) throw new Error(`first 管理员 not created: ${JSON.stringify(r.body)}`);
+}
+
+/** This worker's databases with their first 管理员, one per services' day (LTC_TODAY; '' the real day). */
+const templates = new Map<string, string>();
+
+/**
+ * A database as a fresh host leaves it after 首次使用's call (auth.setup) on `today`, the host then stopped:
+ * made once per worker and day, then copied for each test (copyOf).
+ */
+async function templateWithAdmin(today: string | null): Promise<string> {
+  const made = templates.get(today ?? '');
+  if (made) return made;
+  const host = await startHost(undefined, [], today ? { LTC_TODAY: today } : {});
+  await setUpFirstAdmin(host);
+  await host.stop();
+  // a clean stop leaves everything in the file itself; a copy of it alone would otherwise miss the last writes
+  const wal = `${host.dbFile}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) throw new Error(`the template database kept a write-ahead log: ${wal}`);
+  templates.set(today ?? '', host.dbFile);
+  return host.dbFile;
+}
+
+function copyOf(dbFile: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'ltc-e2e-')), 'ltc.db');
+  copyFileSync(dbFile, copy);
+  return copy;
+}
 
 /** Runs `ltc` against the test's database (to seed data the way an administrator would). */
 export function ltc(...args: string[]): { code: number | null; stdout: string; stderr: string } {
