@@ -78,6 +78,11 @@ export interface PackageOptions {
    * two PDF workers at the package's peak. Only a thread that serves no window may pass it.
    */
   collectGarbage?: () => void;
+  /**
+   * Where each file's bytes are kept (default: as made). The claim worker keeps them in shared memory
+   * (sharedBytes.ts), so that handing the package over detaches none of its buffers.
+   */
+  keepBytes?: (bytes: Uint8Array) => Uint8Array;
 }
 
 /** A per-person document as parts: jobs that build their definitions only when a worker is free. */
@@ -160,10 +165,11 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   let done = 0;
   const report = (phase: string) => input.onProgress?.({ done, total, phase });
   report('生成申报数据');
-  const files: PackageFile[] = [packageFile('claim.json', claimJsonBytes(claim))];
+  const keep = options.keepBytes ?? ((bytes: Uint8Array) => bytes);
+  const files: PackageFile[] = [packageFile('claim.json', keep(claimJsonBytes(claim)))];
   done++;
   report('生成申报工作簿');
-  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, draft })));
+  files.push(packageFile('claim.xlsx', keep(await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, draft }))));
   done++;
   options.collectGarbage?.();
   report(`生成PDF（共 ${jobs.length} 个文件）`);
@@ -171,6 +177,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
     fonts,
     workers: options.workers,
     workerFile: options.pdfWorker,
+    keep: options.keepBytes,
     onRendered: (pdf) => {
       done++;
       options.onPdf?.({ name: pdf.name, pages: pdf.pages, bytes: pdf.bytes.length });
@@ -179,7 +186,8 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   });
   files.push(...pdfs.map((p) => packageFile(p.name, p.bytes)));
   report('生成文件清单');
-  files.push(manifestFile(claim, generatedOn, files, submission));
+  const manifest = manifestFile(claim, generatedOn, files, submission);
+  files.push({ ...manifest, bytes: keep(manifest.bytes) });
   done++;
   report('完成');
   return files;

@@ -28,6 +28,11 @@ export interface RenderOptions {
   onRendered?: (pdf: RenderedPdf) => void;
   /** the built PDF worker (default: builtPdfWorker()); null renders in the calling thread */
   workerFile?: string | null;
+  /**
+   * Where each PDF's bytes are kept once rendered (default: as they came). Applied to each PDF as it
+   * arrives, so that its first copy is garbage at once rather than held with the rest till the end.
+   */
+  keep?: (bytes: Uint8Array) => Uint8Array;
 }
 
 /**
@@ -66,7 +71,7 @@ async function renderHere(jobs: readonly PdfJob[], opts: RenderOptions): Promise
     const r = await renderRequest(request, opts.fonts).catch((e: unknown) => {
       throw new Error(`PDF ${job.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     });
-    const pdf = { name: job.name, bytes: r.bytes, pages: r.pages };
+    const pdf = { name: job.name, bytes: opts.keep ? opts.keep(r.bytes) : r.bytes, pages: r.pages };
     results.push(pdf);
     opts.onRendered?.(pdf);
   }
@@ -130,7 +135,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
             fail(new Error(`PDF ${job?.name ?? r.id}: ${'error' in r ? r.error : 'no job'}`));
             return;
           }
-          const pdf = { name: job.name, bytes: r.bytes, pages: r.pages };
+          const pdf = { name: job.name, bytes: opts.keep ? opts.keep(r.bytes) : r.bytes, pages: r.pages };
           results[r.id] = pdf;
           opts.onRendered?.(pdf);
           feed(w);
