@@ -21,7 +21,6 @@ import type { VerifyResult } from '../../../shared/api/claims';
 import type { DatabaseKey } from '../db/cipherKey';
 import { keptWorkerConnection, type LtcDatabase } from '../db/database';
 import { buildClaimPackage } from '../documents/buildPackage';
-import { inSharedMemory } from '../documents/sharedBytes';
 import type { PdfFonts } from '../documents/fonts';
 import { workerError, type WorkerError } from '../workerErrors';
 import { garbageCollector } from '../workerGc';
@@ -49,14 +48,6 @@ const reader = (file: string, key: DatabaseKey | null): LtcDatabase => keptWorke
 
 const post = (r: ClaimReply) => parentPort?.postMessage(r);
 
-/**
- * The package's files are made in shared memory (sharedBytes.ts) and posted shared: the owner gets them
- * without a copy, so a big month's ~32 MB of PDFs is not held twice at the package's peak (issue 17). They
- * were transferred before, which detached their buffers here, and after that this thread's later claims
- * ran their typed-array loops ~2× slower (tests/bench/README.md).
- */
-const keepBytes = inSharedMemory;
-
 parentPort?.on('message', (m: ClaimRequest) => {
   try {
     const db = reader(m.file, m.key);
@@ -65,11 +56,14 @@ parentPort?.on('message', (m: ClaimRequest) => {
       post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });
       return;
     }
-    // a verification compares the files here and posts none: they stay where they are made
+    // A submission's files are made in shared memory (buildPackage.ts `shared`) and posted shared: the owner
+    // gets them without a copy, so a big month's ~32 MB of PDFs is not held twice at the package's peak (issue
+    // 17). Transferred instead, their buffers were detached here, and from then on this thread's claims ran
+    // their typed-array loops ~2× slower (tests/bench/README.md). A verification posts no files.
     const build =
       (shared: boolean): PackageBuilder =>
       (input) =>
-        buildClaimPackage(input, { fonts: m.fonts, collectGarbage, ...(shared ? { keepBytes } : {}) });
+        buildClaimPackage(input, { fonts: m.fonts, collectGarbage, shared });
     const progress = (p: PackageProgress) => post({ id: m.id, progress: p });
     const failed = (e: unknown) => post({ id: m.id, error: workerError(e) });
     // the records, once posted (copied to the owner), and the files' first copies are garbage: let them go now

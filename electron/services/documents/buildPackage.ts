@@ -17,6 +17,7 @@ import { findPdfFonts, type PdfFonts } from './fonts';
 import { partFileName } from './format';
 import { issuesPdf, ISSUES_TITLE } from './issuesPdf';
 import { manifestFile, packageFile } from './manifest';
+import { inSharedMemory } from './sharedBytes';
 import { packageData, type PackageData, type PackageRecords } from './packageData';
 import type { DocMeta } from './pdfBase';
 import { personalPdf, personalRows, PERSONAL_TITLE } from './personalPdf';
@@ -79,10 +80,10 @@ export interface PackageOptions {
    */
   collectGarbage?: () => void;
   /**
-   * Where each file's bytes are kept (default: as made). The claim worker keeps them in shared memory
-   * (sharedBytes.ts), so that handing the package over detaches none of its buffers.
+   * Every file's bytes in shared memory (sharedBytes.ts): the claim worker posts the package to its owner
+   * shared, so that handing it over detaches none of its buffers.
    */
-  keepBytes?: (bytes: Uint8Array) => Uint8Array;
+  shared?: boolean;
 }
 
 /** A per-person document as parts: jobs that build their definitions only when a worker is free. */
@@ -165,7 +166,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   let done = 0;
   const report = (phase: string) => input.onProgress?.({ done, total, phase });
   report('生成申报数据');
-  const keep = options.keepBytes ?? ((bytes: Uint8Array) => bytes);
+  const keep = (bytes: Uint8Array): Uint8Array => (options.shared ? inSharedMemory(bytes) : bytes);
   const files: PackageFile[] = [packageFile('claim.json', keep(claimJsonBytes(claim)))];
   done++;
   report('生成申报工作簿');
@@ -177,7 +178,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
     fonts,
     workers: options.workers,
     workerFile: options.pdfWorker,
-    keep: options.keepBytes,
+    shared: options.shared,
     onRendered: (pdf) => {
       done++;
       options.onPdf?.({ name: pdf.name, pages: pdf.pages, bytes: pdf.bytes.length });
