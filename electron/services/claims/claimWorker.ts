@@ -46,21 +46,7 @@ const collectGarbage = garbageCollector();
 
 const reader = (file: string, key: DatabaseKey | null): LtcDatabase => keptWorkerConnection(file, { readonly: true, key });
 
-const post = (r: ClaimReply, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(r, transfer);
-
-/**
- * The package's files' memory, handed over rather than copied: a big month's ~32 MB of PDFs would
- * otherwise be held twice at the package's peak (issue 17). Each file's bytes own their whole buffer
- * (renderPool.ts owned(), packageFile()); a view into a shared one is left to be copied.
- */
-function filesBuffers(files: readonly { bytes: Uint8Array }[]): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const f of files) {
-    const b = f.bytes.buffer;
-    if (b instanceof ArrayBuffer && f.bytes.byteOffset === 0 && f.bytes.byteLength === b.byteLength) out.add(b);
-  }
-  return [...out];
-}
+const post = (r: ClaimReply) => parentPort?.postMessage(r);
 
 parentPort?.on('message', (m: ClaimRequest) => {
   try {
@@ -70,17 +56,24 @@ parentPort?.on('message', (m: ClaimRequest) => {
       post({ id: m.id, claim: db.transaction(() => computeMonthClaim(db, m.month)) });
       return;
     }
-    const build: PackageBuilder = (input) => buildClaimPackage(input, { fonts: m.fonts, collectGarbage });
+    // A submission's files are made in shared memory (buildPackage.ts `shared`) and posted shared: the owner
+    // gets them without a copy, so a big month's ~32 MB of PDFs is not held twice at the package's peak (issue
+    // 17). Transferred instead, their buffers were detached here, and from then on this thread's claims ran
+    // their typed-array loops ~2× slower (tests/bench/README.md). A verification posts no files.
+    const build =
+      (shared: boolean): PackageBuilder =>
+      (input) =>
+        buildClaimPackage(input, { fonts: m.fonts, collectGarbage, shared });
     const progress = (p: PackageProgress) => post({ id: m.id, progress: p });
     const failed = (e: unknown) => post({ id: m.id, error: workerError(e) });
-    // the package's files and records, once posted (copied to the owner), are garbage: let them go now
+    // the records, once posted (copied to the owner), and the files' first copies are garbage: let them go now
     // rather than hold them while the worker waits for the next request
-    const posted = (r: ClaimReply, transfer: ArrayBuffer[] = []) => {
-      post(r, transfer);
+    const posted = (r: ClaimReply) => {
+      post(r);
       collectGarbage();
     };
-    if ('prepare' in m) preparerWith(build)(db, m.prepare, progress).then((prepared) => posted({ id: m.id, prepared }, filesBuffers(prepared.files)), failed);
-    else verifySubmitted(db, m.verify, build, progress).then((verified) => posted({ id: m.id, verified }), failed);
+    if ('prepare' in m) preparerWith(build(true))(db, m.prepare, progress).then((prepared) => posted({ id: m.id, prepared }), failed);
+    else verifySubmitted(db, m.verify, build(false), progress).then((verified) => posted({ id: m.id, verified }), failed);
   } catch (e) {
     post({ id: m.id, error: workerError(e) });
   }

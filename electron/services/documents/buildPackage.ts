@@ -17,6 +17,7 @@ import { findPdfFonts, type PdfFonts } from './fonts';
 import { partFileName } from './format';
 import { issuesPdf, ISSUES_TITLE } from './issuesPdf';
 import { manifestFile, packageFile } from './manifest';
+import { inSharedMemory } from './sharedBytes';
 import { packageData, type PackageData, type PackageRecords } from './packageData';
 import type { DocMeta } from './pdfBase';
 import { personalPdf, personalRows, PERSONAL_TITLE } from './personalPdf';
@@ -78,6 +79,11 @@ export interface PackageOptions {
    * two PDF workers at the package's peak. Only a thread that serves no window may pass it.
    */
   collectGarbage?: () => void;
+  /**
+   * Every file's bytes in shared memory (sharedBytes.ts): the claim worker posts the package to its owner
+   * shared, so that handing it over detaches none of its buffers.
+   */
+  shared?: boolean;
 }
 
 /** A per-person document as parts: jobs that build their definitions only when a worker is free. */
@@ -160,10 +166,11 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   let done = 0;
   const report = (phase: string) => input.onProgress?.({ done, total, phase });
   report('生成申报数据');
-  const files: PackageFile[] = [packageFile('claim.json', claimJsonBytes(claim))];
+  const keep = (bytes: Uint8Array): Uint8Array => (options.shared ? inSharedMemory(bytes) : bytes);
+  const files: PackageFile[] = [packageFile('claim.json', keep(claimJsonBytes(claim)))];
   done++;
   report('生成申报工作簿');
-  files.push(packageFile('claim.xlsx', await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, draft })));
+  files.push(packageFile('claim.xlsx', keep(await claimWorkbook(claim, generatedOn, { policyTitle: data.policyTitle, institution, data, draft }))));
   done++;
   options.collectGarbage?.();
   report(`生成PDF（共 ${jobs.length} 个文件）`);
@@ -171,6 +178,7 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
     fonts,
     workers: options.workers,
     workerFile: options.pdfWorker,
+    shared: options.shared,
     onRendered: (pdf) => {
       done++;
       options.onPdf?.({ name: pdf.name, pages: pdf.pages, bytes: pdf.bytes.length });
@@ -179,7 +187,8 @@ export async function buildClaimPackage(input: ClaimPackageInput, options: Packa
   });
   files.push(...pdfs.map((p) => packageFile(p.name, p.bytes)));
   report('生成文件清单');
-  files.push(manifestFile(claim, generatedOn, files, submission));
+  const manifest = manifestFile(claim, generatedOn, files, submission);
+  files.push({ ...manifest, bytes: keep(manifest.bytes) });
   done++;
   report('完成');
   return files;

@@ -4,8 +4,8 @@
  *
  * Protocol: workerData is `{ fonts, fontBytes }` (the fonts the owner found: only its process knows where
  * an installed app's resources are; the main faces' bytes, read once by the owner, in shared memory).
- * The parent posts `{ id, ...PdfRequest }`; the worker answers `{ id, bytes, pages }` with the bytes
- * transferred, or `{ id, error }`.
+ * The parent posts `{ id, shared?, ...PdfRequest }`; the worker answers `{ id, bytes, pages }` with the bytes
+ * transferred (or, `shared`, in shared memory), or `{ id, error }`.
  *
  * After each PDF the worker collects its garbage. A document's layout and drawing leave ~100 MB of
  * garbage behind while the worker's live objects stay under ~50 MB; left to itself V8 grows the heap
@@ -16,6 +16,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { useSharedFontBytes } from './fontBytes';
 import type { PdfFonts } from './fonts';
 import { renderRequest, type PdfRequest } from './pdfRender';
+import { inSharedMemory } from './sharedBytes';
 import { garbageCollector } from '../workerGc';
 
 export interface PdfWorkerData {
@@ -24,7 +25,8 @@ export interface PdfWorkerData {
   fontBytes?: Record<string, SharedArrayBuffer>;
 }
 
-export type PdfWorkerRequest = PdfRequest & { id: number };
+/** `shared`: the bytes in shared memory, posted shared (renderPool.ts RenderOptions.shared) */
+export type PdfWorkerRequest = PdfRequest & { id: number; shared?: boolean };
 
 export type PdfWorkerReply = { id: number; bytes: Uint8Array; pages: number } | { id: number; error: string };
 
@@ -36,7 +38,8 @@ const post = (r: PdfWorkerReply, transfer: ArrayBuffer[] = []) => parentPort?.po
 parentPort?.on('message', (m: PdfWorkerRequest) => {
   renderRequest(m, fonts).then(
     (r) => {
-      post({ id: m.id, bytes: r.bytes, pages: r.pages }, [r.bytes.buffer as ArrayBuffer]);
+      if (m.shared) post({ id: m.id, bytes: inSharedMemory(r.bytes), pages: r.pages });
+      else post({ id: m.id, bytes: r.bytes, pages: r.pages }, [r.bytes.buffer as ArrayBuffer]);
       collectGarbage();
     },
     (e: unknown) => post({ id: m.id, error: String((e instanceof Error && e.stack) || e) }),

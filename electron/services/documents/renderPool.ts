@@ -16,6 +16,7 @@ import { sharedFontBytes } from './fontBytes';
 import type { PdfFonts } from './fonts';
 import type { PdfJob, PdfSpec, RenderedPdf } from './pdfJob';
 import { pdfRequest, renderRequest } from './pdfRender';
+import { inSharedMemory } from './sharedBytes';
 import type { PdfWorkerData, PdfWorkerReply, PdfWorkerRequest } from './pdfWorker';
 
 export type { FooterSpec, PdfmakeSpec } from './pdfSpec';
@@ -28,6 +29,12 @@ export interface RenderOptions {
   onRendered?: (pdf: RenderedPdf) => void;
   /** the built PDF worker (default: builtPdfWorker()); null renders in the calling thread */
   workerFile?: string | null;
+  /**
+   * Each PDF's bytes in shared memory (sharedBytes.ts), for a thread that posts them on (the claim worker).
+   * A PDF worker copies them there itself: it collects its garbage after each PDF, so the first copy is
+   * gone at once, where in the receiving thread ~32 MB of them would wait for its next collection.
+   */
+  shared?: boolean;
 }
 
 /**
@@ -66,7 +73,7 @@ async function renderHere(jobs: readonly PdfJob[], opts: RenderOptions): Promise
     const r = await renderRequest(request, opts.fonts).catch((e: unknown) => {
       throw new Error(`PDF ${job.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     });
-    const pdf = { name: job.name, bytes: r.bytes, pages: r.pages };
+    const pdf = { name: job.name, bytes: opts.shared ? inSharedMemory(r.bytes) : r.bytes, pages: r.pages };
     results.push(pdf);
     opts.onRendered?.(pdf);
   }
@@ -114,7 +121,7 @@ export async function renderPdfs(jobs: readonly PdfJob[], opts: RenderOptions): 
           return;
         }
         running++;
-        const request: PdfWorkerRequest = { ...pdfRequest(spec), id };
+        const request: PdfWorkerRequest = { ...pdfRequest(spec), id, ...(opts.shared ? { shared: true } : {}) };
         w.postMessage(request);
       };
       // the two main faces read once for every worker (the fallback's small pieces each reads as needed)

@@ -9,6 +9,25 @@ let loaded: typeof ExcelJS | undefined;
 
 /** The exceljs module (its `Workbook`, `stream.xlsx.WorkbookReader` / `WorkbookWriter`…). */
 export function excel(): typeof ExcelJS {
-  loaded ??= requireHere('exceljs') as typeof ExcelJS;
+  loaded ??= withoutBlob(() => requireHere('exceljs') as typeof ExcelJS);
   return loaded;
+}
+
+/**
+ * `load()` with `Blob` out of sight. ExcelJS's JSZip checks on loading whether it can make Blobs by making
+ * one, and Node's Blob detaches the buffer it copies its bytes into. Once any ArrayBuffer of a thread has been
+ * detached, V8 checks every typed-array access of that thread for it: the claim's loops over typed arrays ran
+ * ~2× slower in the claim worker after its first package (its workbook), and in any thread after a workbook
+ * (tests/bench/README.md). Without Blob, JSZip notes that it has none; neither ExcelJS nor this program asks
+ * it for Blobs (the workbooks are read from and written to bytes).
+ */
+function withoutBlob<T>(load: () => T): T {
+  const blob = Object.getOwnPropertyDescriptor(globalThis, 'Blob');
+  if (!blob?.configurable) return load();
+  Object.defineProperty(globalThis, 'Blob', { value: undefined, configurable: true, writable: true });
+  try {
+    return load();
+  } finally {
+    Object.defineProperty(globalThis, 'Blob', blob);
+  }
 }
