@@ -18,6 +18,9 @@ const INTEGRATION = [
   'tests/unit/roster/template.test.ts',
   'tests/unit/services/previousRelease.test.ts',
   'tests/unit/updates/updaterService.test.ts',
+  // judges how exceljs is first loaded: the unit files share one module cache, where another file's own
+  // `import 'exceljs'` (to make a test workbook) may have loaded it, and its JSZip, before
+  'tests/unit/spreadsheet/excelLoad.test.ts',
 ];
 
 export default defineConfig({
