@@ -56,14 +56,21 @@ export function peakRssMb(): number {
 export const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
 
 /** The best of `runs` timed calls after `warmups` untimed ones, in ms, with the last result. */
-export function bestOf<T>(runs: number, warmups: number, f: () => T): { ms: number; all: number[]; result: T } {
-  let result = f();
-  for (let i = 1; i < warmups; i++) result = f();
+export function bestOf<T>(runs: number, warmups: number, f: () => T): { ms: number; all: number[]; warmups: number[]; result: T } {
+  const warm: number[] = [];
+  const timed = (): T => {
+    const t = performance.now();
+    const r = f();
+    warm.push(performance.now() - t);
+    return r;
+  };
+  let result = timed();
+  for (let i = 1; i < warmups; i++) result = timed();
   const all: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     result = f();
     all.push(performance.now() - t);
   }
-  return { ms: Math.min(...all), all, result };
+  return { ms: Math.min(...all), all, warmups: warm, result };
 }
