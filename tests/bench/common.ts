@@ -55,22 +55,21 @@ export function peakRssMb(): number {
 
 export const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
 
-/** The best of `runs` timed calls after `warmups` untimed ones, in ms, with the last result. */
+/**
+ * The best of `runs` timed calls after `warmups` warm-up calls (at least one), in ms, with the last result;
+ * the warm-ups' times too (`warmups`), so that a reader can see when the calls became warm.
+ */
 export function bestOf<T>(runs: number, warmups: number, f: () => T): { ms: number; all: number[]; warmups: number[]; result: T } {
-  const warm: number[] = [];
-  const timed = (): T => {
+  const time = (into: number[]): T => {
     const t = performance.now();
     const r = f();
-    warm.push(performance.now() - t);
+    into.push(performance.now() - t);
     return r;
   };
-  let result = timed();
-  for (let i = 1; i < warmups; i++) result = timed();
+  const warm: number[] = [];
   const all: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = f();
-    all.push(performance.now() - t);
-  }
+  let result = time(warm);
+  for (let i = 1; i < warmups; i++) result = time(warm);
+  for (let i = 0; i < runs; i++) result = time(all);
   return { ms: Math.min(...all), all, warmups: warm, result };
 }
