@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check CI runs, in order, each one's output streamed as it happens:
-//   typecheck, lint and build side by side → unit tests (Vitest) → e2e (Playwright, once playwright.config.ts exists).
+//   typecheck, lint (ESLint, Prettier) and build side by side → unit tests (Vitest) → e2e (Playwright, once playwright.config.ts exists).
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong.
 // The last line is always `tests: N passed, N failed, N skipped`: CI reads a plain "N passed, N failed"
 // line and none of the runners' own summaries (docs/architecture.md §8, "CI output"). A failed typecheck, lint or
@@ -176,12 +176,14 @@ function evaluatePlaywright(code) {
   };
 }
 
-// The three are single-threaded and independent (the build only writes out/, which neither reads): side by
-// side they take as long as the slowest on two cores (~25 s instead of ~47 s). Each one's output is printed
-// whole when it ends, so their lines do not interleave.
+// The static checks and the build are independent (the build only writes out/, which none reads): side by side
+// on two cores they take ~25 s where one after another took ~60. `npm run lint` is ESLint then Prettier; here the
+// two are separate steps, since each is single-threaded and took ~14 s alone (docs/decisions.md D43). Each
+// step's output is printed whole when it ends, so their lines do not interleave.
 await Promise.all([
   stepQuiet('typecheck', 'npm', ['run', 'typecheck']),
-  stepQuiet('lint', 'npm', ['run', 'lint']),
+  stepQuiet('lint', 'npx', ['--no', '--', 'eslint', '.']),
+  stepQuiet('prettier', 'npx', ['--no', '--', 'prettier', '--check', '.']),
   stepQuiet('build', 'npm', ['run', 'build']),
 ]);
 
