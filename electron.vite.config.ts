@@ -142,6 +142,12 @@ export default defineConfig({
   main: {
     define: { __APP_VERSION__: appVersion },
     build: {
+      // Pure-JavaScript dependencies bundled into the main build instead of required from node_modules at start:
+      // zod's package loads every locale and all of its API (~50 ms), and each package's many small files cost a
+      // lookup each. `ltc check` 0.27 → 0.16 CPU-s; every `ltc` run, host start and worker starts the same way
+      // (decisions.md D45). Kept external: native addons (better-sqlite3), electron, electron-updater, what reads
+      // its own files at run time (pdfkit's and pdfmake's fonts, highs' wasm) and exceljs (loaded on first use).
+      externalizeDeps: { exclude: ['zod', 'ajv', 'ajv-formats', 'ajv-i18n', 'commander', 'papaparse', 'fflate', 'jsonc-parser'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
