@@ -6,9 +6,8 @@ import { defineConfig } from 'vitest/config';
 // - `integration`: what needs the build (the workers, the built preload and main bundle, packaging), runs
 //   `ltc` or another program (pdftotext, LibreOffice, Chromium's host), or is slow by design (scale).
 // - `isolated`: integration files that need a module cache of their own (below).
-// Files that need a module cache of their own (isolate: true), as the other files of both projects share their
-// worker's: excelLoad judges how exceljs is first loaded, where another file's own `import 'exceljs'` (to make a
-// test workbook) may have loaded it, and its JSZip, before.
+// excelLoad judges how exceljs is first loaded: in a shared module cache another file's own `import 'exceljs'`
+// (to make a test workbook) may have loaded it, and its JSZip, before.
 const ISOLATED = ['tests/unit/spreadsheet/excelLoad.test.ts'];
 const INTEGRATION = [
   'tests/unit/cli/**/*.test.ts',

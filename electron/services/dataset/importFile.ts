@@ -147,15 +147,6 @@ export function importDatasetFileOnce(
   return appending ? withPageCache(db, IMPORT_CACHE_KIB, () => importOnce(db, file, today, opts)) : importOnce(db, file, today, opts);
 }
 
-/**
- * A file up to this size is read in the storing thread: the reader's worker (a thread, its modules loaded again,
- * the schema compiled) costs more than it saves below it. `ltc import` of the 4 KB sample took 0.51 s and 0.62
- * CPU-s with the worker, 0.40 s and 0.48 in-thread; of a 3.3 MB file (14,400 visits) 0.64 s against 0.53
- * (2026-12-07). The reader is the same (readForImport, tests/unit/dataset/offThread.test.ts holds the two ways
- * to the same result); only the overlap of reading with storing, which pays for big files, is given up.
- */
-const IN_THREAD_BYTES = 4 * 1024 * 1024;
-
 /** SQLite's page cache while a file is imported into an empty visits table. */
 const IMPORT_CACHE_KIB = 16384;
 
@@ -199,9 +190,8 @@ function importOnce(
           break;
       }
     };
-    if (opts.workerFile !== undefined) readForImportOffThread(file, today, take, opts.workerFile);
-    else if (statSync(file).size <= IN_THREAD_BYTES) readForImportOffThread(file, today, take, null);
-    else readForImportOffThread(file, today, take);
+    if (opts.workerFile === undefined) readForImportOffThread(file, today, take);
+    else readForImportOffThread(file, today, take, opts.workerFile);
     const v = verdict as ReadVerdict;
     if ('problems' in v) throw opts.refuse(v.problems);
     if ('later' in v) return null;

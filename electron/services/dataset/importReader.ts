@@ -13,7 +13,7 @@
  * stops them: what was stored is rolled back); `end` with the verdict, every problem listed as
  * validateDataset lists it; or `failed` (the file is not one the stream reader takes, or reading failed).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Dataset, LocalDate, Visit } from '../../../shared/domain/model';
 import { appPaths } from '../app/appPaths';
@@ -97,6 +97,21 @@ export function builtDatasetWorker(): string | null {
 }
 
 /**
+ * A file up to this size is read in the storing thread: the reader's worker (a thread, its modules loaded again,
+ * the schema compiled) costs more than it saves below it. `ltc import` of the 4 KB sample took 0.51 s and 0.62
+ * CPU-s with the worker, 0.40 s and 0.48 in-thread; of a 3.3 MB file (14,400 visits) 0.64 s against 0.53
+ * (2026-12-07, decisions.md D44). The reader is the same (readForImport; tests/unit/dataset/offThread.test.ts,
+ * which names the worker, holds the two ways to the same result); only the overlap of reading with storing,
+ * which pays for big files, is given up.
+ */
+const IN_THREAD_BYTES = 4 * 1024 * 1024;
+
+/** The worker to read `file` in: the built one for a file over IN_THREAD_BYTES, none (this thread) otherwise. */
+function datasetWorkerFor(file: string): string | null {
+  return statSync(file).size <= IN_THREAD_BYTES ? null : builtDatasetWorker();
+}
+
+/**
  * What the worker is given. `queue[0]`: messages posted and not yet taken; `queue[1]`: 1 once the reader is
  * no longer wanted; `queue[2]`: the worker's ticks (it is alive while they move).
  */
@@ -123,7 +138,7 @@ export function readForImportOffThread(
   file: string,
   today: LocalDate,
   take: (m: ReaderMessage) => void,
-  workerFile: string | null = builtDatasetWorker(),
+  workerFile: string | null = datasetWorkerFor(file),
 ): void {
   if (!workerFile) return readForImport(file, today, take);
   const queue = new Int32Array(new SharedArrayBuffer(12));
