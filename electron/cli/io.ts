@@ -2,13 +2,19 @@
  * File helpers of the command line: reading a JSON file (UTF-8 only) with a Chinese message when it is
  * missing or broken (services/dataset/jsonText.ts), and writing outputs atomically (temp file + rename), so a crash never leaves half a file.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeUtf8, parseJson } from '../services/dataset/jsonText';
 import { InputError } from '../services/errors';
 
+/** Whether `file` is a file that can be read (not missing, not a folder). */
+export function isReadableFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 export function readJsonFile(file: string): unknown {
   if (!existsSync(file)) throw new InputError(`找不到文件：${file}`);
+  if (!isReadableFile(file)) throw new InputError(`“${file}”是文件夹，不是文件：请给出数据文件（.json）本身的路径`);
   const text = decodeUtf8(readFileSync(file), basename(file));
   return parseJson(text, basename(file), '请确认导出的是 ltc-dataset 格式的 .json 文件');
 }

@@ -24,7 +24,7 @@ import { demoPlanning } from '../../services/demo/planning';
 import { moveAfterCap } from '../../services/demo/movedVisit';
 import { demoWindow } from '../../services/demo/window';
 import { InputError } from '../../services/errors';
-import { readJsonFile, requireExisting, writeJsonAtomic } from '../io';
+import { isReadableFile, readJsonFile, requireExisting, writeJsonAtomic } from '../io';
 import { restoreDatabase } from '../../services/db/restore';
 import { describeDatabaseFile } from '../../services/db/describeFile';
 import { fileEncryption, keyInUse, writeKeyFile, writeNewKeyFile } from '../../services/db/cipherKey';
@@ -73,7 +73,7 @@ export type CheckedDataset = { stream: CheckedDatasetFile; dataset?: undefined }
  * whole, as before, for its messages. Every problem is listed, nothing is imported on any.
  */
 export function checkDatasetFile(file: string): CheckedDataset {
-  const streamed = existsSync(file) ? validateDatasetFile(file) : null;
+  const streamed = isReadableFile(file) ? validateDatasetFile(file) : null;
   return streamed ? { stream: checked(file, streamed).checked } : { dataset: readDataset(file) };
 }
 
@@ -89,7 +89,7 @@ function importChecked(db: LtcDatabase, data: CheckedDataset): ImportSummary {
  * as before, for its messages. A refused file leaves no database behind where there was none.
  */
 export function importFileInto(dbFile: string, datasetFile: string): ImportSummary {
-  if (!existsSync(datasetFile)) readDataset(datasetFile); // says so
+  if (!isReadableFile(datasetFile)) readDataset(datasetFile); // says what is wrong with it
   const created = !existsSync(dbFile);
   const forget = (): void => {
     if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(resolve(dbFile) + suffix, { force: true });

@@ -3,7 +3,7 @@
  * files. Needs `npm run build` first (npm test does it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -105,6 +105,17 @@ describe('ltc import / export / claim --db / backup / check', () => {
     const r = ltc('claim', '--db', db, '--month', '2026-10');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('更新版本');
+  });
+
+  it('refuses to import a folder given as the dataset file, in Chinese, without creating the database', () => {
+    const folder = join(dir, '导出文件夹');
+    mkdirSync(folder);
+    const db = join(dir, 'from-folder.db');
+    const r = ltc('import', '--db', db, folder);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('是文件夹，不是文件');
+    expect(r.stderr).not.toContain('内部错误');
+    expect(existsSync(db)).toBe(false);
   });
 
   it('refuses a claim on a database file that does not exist, without creating it', () => {
