@@ -19,7 +19,24 @@ import { S } from './strings';
 const B = S.board;
 /** ECharts arrives only when a chart is first drawn: its own file, after the board's table. */
 const MonthChart = lazy(() => import('./MonthChart').then((m) => ({ default: m.MonthChart })));
-const chartFallback = <Skeleton.Node active style={{ width: '100%', height: 220 }} />;
+/**
+ * Where a chart will be, at its height (MonthChart: 220 px), while ECharts loads: the cards and their titles
+ * are there from the start, so nothing below them moves when the charts arrive (when the one placeholder stood
+ * for the three cards, the table of checks jumped down as they came, under a click meant for a row).
+ */
+function ChartSlot({ children }: { children: React.ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ height: 220, overflow: 'hidden' }}>
+          <Skeleton.Node active style={{ width: '100%', height: 220 }} />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function Items({ row, links }: { row: CheckRow; links: Board['links'] }) {
   if (row.items.length === 0) return <Typography.Text type="secondary">{B.noRecords}</Typography.Text>;
@@ -62,35 +79,39 @@ function Charts({ board }: { board: Board }) {
     [board],
   );
   return (
-    <Suspense fallback={chartFallback}>
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={B.history}>
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      <Col xs={24} xl={8}>
+        <Card size="small" title={B.history}>
+          <ChartSlot>
             <MonthChart testId="chart-score" months={months} series={score} max={100} label={B.chartLabel.history(text((h) => B.chartText.score(h.score)))} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={B.fund}>
+          </ChartSlot>
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card size="small" title={B.fund}>
+          <ChartSlot>
             <MonthChart
               testId="chart-fund"
               months={months}
               series={fund}
               label={B.chartLabel.fund(text((h) => B.chartText.fund(formatYuan(h.claimedFundFen), formatYuan(h.paidFundFen), formatYuan(h.deductedFen))))}
             />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={B.issues}>
+          </ChartSlot>
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card size="small" title={B.issues}>
+          <ChartSlot>
             <MonthChart
               testId="chart-issues"
               months={months}
               series={issues}
               label={B.chartLabel.issues(text((h) => B.chartText.issues(h.errors, h.warnings)))}
             />
-          </Card>
-        </Col>
-      </Row>
-    </Suspense>
+          </ChartSlot>
+        </Card>
+      </Col>
+    </Row>
   );
 }
 
